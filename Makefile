@@ -1,0 +1,178 @@
+# zhpipe - small filters for dumps of Chinese news articles
+#
+#   make            build the binaries into build/ (build-san/ with SANITIZE=1)
+#   make demo       build and run the pipeline on examples/
+#   make check      run every test; ends with "N passed, N failed"
+#   make deps       install what is missing (Debian/Ubuntu: apt-get)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset
+#   make eval       EVAL=DIR with pku_test.utf8 and pku_test_gold.utf8
+#   make golden     regenerate the expected output of the golden tests
+#   make dict       regenerate data/words.tsv from Debian's python3-jieba
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib
+CFLAGS ?= -O2 -g
+
+ifeq ($(SANITIZE),1)
+BUILD = build-san
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+BUILD = build
+SAN =
+endif
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) \
+	-DZHPIPE_VERSION='"$(VERSION)"' $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS = $(PKG_LIBS) -lm
+
+TOOLS = segment
+COMMON = buf diag fields input jsonl opts output regex sentence textnorm \
+	utf8 warc words
+COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o
+BINS = $(TOOLS:%=$(BUILD)/%)
+MANS = man/segment.1 man/zhpipe.7
+
+DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
+	libjansson-dev zlib1g-dev mandoc
+
+.PHONY: all demo check check-run deps ensure-deps install uninstall bench \
+	eval golden clean dict lint
+
+all: $(BINS)
+
+$(BUILD)/common/%.o: common/%.c common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/cmd/%.o: cmd/%.c common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The word list is compiled in as one string: no data files at run time.
+$(BUILD)/words_data.c: data/words.tsv
+	@mkdir -p $(@D)
+	awk 'BEGIN { print "extern const char zh_words_data[];"; \
+	    print "extern const unsigned long zh_words_size;"; \
+	    print "const char zh_words_data[] =" } \
+	    !/^#/ { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
+	    printf "\"%s\\n\"\n", $$0 } \
+	    END { print ";"; \
+	    print "const unsigned long zh_words_size = sizeof zh_words_data - 1;" }' \
+	    data/words.tsv > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/words_data.o: $(BUILD)/words_data.c
+	$(CC) -c -O0 -o $@ $<
+
+$(BUILD)/libzhpipe.a: $(COMMON_OBJ)
+	rm -f $@
+	ar rcs $@ $(COMMON_OBJ)
+
+$(BUILD)/%: $(BUILD)/cmd/%.o $(BUILD)/libzhpipe.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libzhpipe.a $(LIBS)
+
+$(BUILD)/test_common: tests/unit/test_common.c $(BUILD)/libzhpipe.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libzhpipe.a $(LIBS)
+
+$(BUILD)/icubrk: bench/icubrk.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
+
+$(BUILD)/measure: bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+# Install the packages that are missing, or say which ones to install.
+deps:
+	@set -e; \
+	if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	  missing=""; \
+	  for p in $(DEB_PKGS); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	  done; \
+	  if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	  else echo "deps: missing:$$missing"; \
+	    echo "deps: as root, run: apt-get update && apt-get install -y$$missing"; \
+	    exit 1; fi; \
+	  echo "deps: installing$$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$sudo apt-get install -y -q $$missing || \
+	    { $$sudo apt-get update -q && $$sudo apt-get install -y -q $$missing; }; \
+	else \
+	  echo "deps: no apt-get here; install these and re-run make:"; \
+	  echo "  Debian/Ubuntu: apt-get install $(DEB_PKGS)"; \
+	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc"; \
+	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc"; \
+	  echo "                 (and PKG_CONFIG_PATH=\$$(brew --prefix icu4c)/lib/pkgconfig)"; \
+	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
+	fi
+
+ensure-deps:
+	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && command -v mandoc >/dev/null 2>&1 \
+	  || $(MAKE) --no-print-directory deps
+
+demo: ensure-deps
+	@$(MAKE) --no-print-directory all
+	@echo '$$ segment examples/*.txt | head -n 12'
+	@$(BUILD)/segment examples/*.txt | head -n 12
+	@echo
+	@echo '$$ segment -w examples/wuwei-party.txt | sed -n 5,8p'
+	@$(BUILD)/segment -w examples/wuwei-party.txt | sed -n 5,8p
+	@echo
+	@echo '$$ segment -t examples/fuzhou-service.txt | awk -F"\t" '"'"'$$5=="num"'"'"' | head -n 5'
+	@$(BUILD)/segment -t examples/fuzhou-service.txt | awk -F'\t' '$$5=="num"' | head -n 5
+
+check: ensure-deps
+	@$(MAKE) --no-print-directory check-run
+
+check-run: all $(BUILD)/test_common
+	@BIN=$(CURDIR)/$(BUILD) bash tests/run.sh
+
+golden: all
+	@BIN=$(CURDIR)/$(BUILD) bash tests/run.sh --golden
+
+lint:
+	mandoc -Tlint -W warning $(MANS)
+
+bench: all $(BUILD)/icubrk $(BUILD)/measure
+	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/segment
+
+eval: all
+	@if [ -z '$(EVAL)' ]; then \
+	  echo "eval: set EVAL=DIR (a folder with pku_test.utf8 and pku_test_gold.utf8)"; \
+	else BIN=$(CURDIR)/$(BUILD) bash bench/seg-eval '$(EVAL)'; fi
+
+dict:
+	@f=/usr/lib/python3/dist-packages/jieba/dict.txt; \
+	test -r $$f || { echo "dict: install python3-jieba first"; exit 1; }; \
+	{ printf '# zhpipe word list: word<TAB>frequency, one entry a line.\n'; \
+	  printf '# Derived from dict.txt of jieba %s (Debian package python3-jieba),\n' \
+	    "$$(dpkg-query -W -f='$${Version}' python3-jieba)"; \
+	  printf '# Copyright (c) 2013 Sun Junyi, MIT licence (see data/README.md).\n'; \
+	  printf '# Regenerate with: make dict\n'; \
+	  awk '{ print $$1 "\t" $$2 }' $$f; } > data/words.tsv
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for t in $(TOOLS); do install -m 755 $(BUILD)/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS); do install -m 644 man/$$t.1 $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	install -m 644 man/zhpipe.7 $(DESTDIR)$(MANDIR)/man7/zhpipe.7
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/zhpipe.7
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,47 @@
+/* fields.c - splitting TSV records */
+#include "fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+void
+fields_split(struct fields *f, const char *s, size_t n)
+{
+	size_t at = 0;
+
+	f->n = 0;
+	for (;;) {
+		const char *t = memchr(s + at, '\t', n - at);
+		size_t end = t ? (size_t)(t - s) : n;
+
+		if (f->n == f->cap) {
+			f->cap = f->cap ? f->cap * 2 : 16;
+			f->b = xrealloc(f->b, f->cap * sizeof *f->b);
+			f->e = xrealloc(f->e, f->cap * sizeof *f->e);
+		}
+		f->b[f->n] = at;
+		f->e[f->n++] = end;
+		if (t == NULL)
+			break;
+		at = end + 1;
+	}
+}
+
+long
+fields_text(const struct fields *f, unsigned field)
+{
+	if (field == 0)
+		return (long)f->n - 1;
+	return field <= f->n ? (long)field - 1 : -1;
+}
+
+void
+fields_free(struct fields *f)
+{
+	free(f->b);
+	free(f->e);
+	f->b = f->e = NULL;
+	f->n = f->cap = 0;
+}

@@ -1,0 +1,45 @@
+/* input.h - reading records of any length from files or standard input
+ *
+ * gzip-compressed input is read transparently; a UTF-8 byte-order mark at
+ * the start of a file is skipped; CRLF line ends are accepted; invalid
+ * UTF-8 and NUL bytes are repaired to U+FFFD with one warning per file
+ * naming the first bad line (an error with --strict). */
+#ifndef ZH_INPUT_H
+#define ZH_INPUT_H
+
+#include <stddef.h>
+#include <zlib.h>
+
+#include "buf.h"
+
+enum { RD_NULSEP = 1, RD_STRICT = 2 };
+
+struct reader {
+	const char *name;	/* as given; "-" is standard input */
+	gzFile gz;
+	int flags;
+	char *buf;
+	size_t pos, end;
+	int eof;
+	struct buf line;	/* a line that spans buffer refills */
+	struct buf fixed;	/* repaired copy of the current line */
+	unsigned long lineno;	/* 1-based number of the current line */
+	int term;		/* what ended it: '\n', '\0' (RD_NULSEP) or -1 */
+	size_t raw;		/* bytes it took in the file, terminator included */
+	int warned;
+	int failed;		/* a read error or a --strict refusal happened */
+};
+
+/* Open path ("-" for stdin). On failure reports "prog: path: reason",
+ * sets exit status 1 and returns -1. */
+int rd_open(struct reader *r, const char *path, int flags);
+/* Next line without its terminator. Returns 1, or 0 at end of input or
+ * after an error (already reported; r->failed set). The pointer stays
+ * valid until the next call. */
+int rd_line(struct reader *r, const char **s, size_t *n);
+void rd_close(struct reader *r);
+
+/* The name to show for a path in messages and doc keys. */
+#define rd_display(r) ((r)->name)
+
+#endif

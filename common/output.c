@@ -1,0 +1,126 @@
+/* output.c - checked, buffered writing of TSV records to standard output
+ *
+ * One buffer in front of write(2), so every error is seen: EPIPE ends the
+ * program quietly (status 0) and anything else (ENOSPC, EIO) is fatal. */
+#include "output.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+
+#define OUTBUF (64 * 1024)
+
+static char obuf[OUTBUF];
+static size_t olen;
+static int oline;
+
+static void
+flush_out(void)
+{
+	size_t off = 0;
+
+	while (off < olen) {
+		ssize_t w = write(STDOUT_FILENO, obuf + off, olen - off);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				_Exit(exit_status);	/* reader went away: quiet */
+			die(EXIT_TROUBLE, "write error: %s", strerror(errno));
+		}
+		off += (size_t)w;
+	}
+	olen = 0;
+}
+
+void
+out_init(int line_buffered)
+{
+	signal(SIGPIPE, SIG_IGN);
+	oline = line_buffered;
+}
+
+void
+out_write(const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t room = OUTBUF - olen, k = n < room ? n : room;
+
+		memcpy(obuf + olen, s, k);
+		olen += k;
+		s += k;
+		n -= k;
+		if (olen == OUTBUF)
+			flush_out();
+	}
+}
+
+void
+out_str(const char *s)
+{
+	out_write(s, strlen(s));
+}
+
+void
+out_ulong(unsigned long v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	out_write(tmp + i, sizeof tmp - i);
+}
+
+void
+out_field(const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
+			out_write(s + run, i - run);
+			if (c == '\0')
+				out_write("\xEF\xBF\xBD", 3);
+			else
+				out_write(" ", 1);
+			run = i + 1;
+		}
+	}
+	out_write(s + run, n - run);
+}
+
+void
+out_tab(void)
+{
+	if (olen == OUTBUF)
+		flush_out();
+	obuf[olen++] = '\t';
+}
+
+void
+out_eol(void)
+{
+	if (olen == OUTBUF)
+		flush_out();
+	obuf[olen++] = '\n';
+	if (oline)
+		flush_out();
+}
+
+void
+out_close(void)
+{
+	flush_out();
+	if (close(STDOUT_FILENO) < 0 && errno != EBADF && errno != EINTR)
+		die(EXIT_TROUBLE, "write error: %s", strerror(errno));
+}

@@ -1,0 +1,72 @@
+/* regex.c - PCRE2 wrapper: compile once, JIT, reuse match data */
+#include "regex.h"
+
+#include <stdio.h>
+
+#include "diag.h"
+
+int
+rx_compile(struct regex *rx, const char *pattern, unsigned flags, char *err,
+    size_t errlen)
+{
+	int code;
+	PCRE2_SIZE off;
+
+	rx->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | flags, &code,
+	    &off, NULL);
+	if (rx->code == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(code, msg, sizeof msg);
+		snprintf(err, errlen, "offset %zu: %s", (size_t)off,
+		    (char *)msg);
+		return -1;
+	}
+	/* JIT memory can be refused (SELinux, W^X): fall back quietly. */
+	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
+	if (rx->md == NULL)
+		die(EXIT_TROUBLE, "out of memory (pcre2 match data)");
+	return 0;
+}
+
+void
+rx_builtin(struct regex *rx, const char *pattern, unsigned flags)
+{
+	char err[300];
+
+	if (rx_compile(rx, pattern, flags, err, sizeof err) < 0)
+		die(EXIT_TROUBLE, "internal pattern error: %s", err);
+}
+
+int
+rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
+    size_t *ms, size_t *me)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+	uint32_t opts = anchored ? PCRE2_ANCHORED : 0;
+
+	/* pcre2_match runs the JIT code itself when the options allow it;
+	 * patterns used anchored are compiled with PCRE2_ANCHORED so they do. */
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md, NULL);
+	if (rc < 0) {
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return 0;
+		die(EXIT_TROUBLE, "pattern match failed (pcre2 error %d)", rc);
+	}
+	ov = pcre2_get_ovector_pointer(rx->md);
+	*ms = ov[0];
+	*me = ov[1];
+	return 1;
+}
+
+void
+rx_free(struct regex *rx)
+{
+	pcre2_match_data_free(rx->md);
+	pcre2_code_free(rx->code);
+	rx->md = NULL;
+	rx->code = NULL;
+}

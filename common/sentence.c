@@ -1,0 +1,275 @@
+/* sentence.c - sentence boundaries in Chinese news text
+ *
+ * Full-width terminators (。！？), their half-width twins (! ?) and the
+ * ellipsis (…… ⋯) end a sentence, together with any terminators and
+ * closing quotes or brackets that follow them (。” ！） ……”). They are
+ * unambiguous in Chinese text, so a table decides them at scanning speed.
+ * A full stop (. ．) is ambiguous: decimals, dates, abbreviations (U.S.,
+ * Dr.), initials, domain names. There ICU's sentence break iterator,
+ * with the English abbreviation suppressions (en@ss=standard), decides
+ * on the whole line. No boundary is made:
+ *   - inside a URL (http://..., www....), whose ? ! . are not terminators;
+ *   - before ，、：；, which continue the sentence ("……，");
+ *   - after a period directly followed by a Han character or a digit;
+ *   - after a piece with no letter in it ("1." "(2)"): it joins the next.
+ * A line without terminators (a headline, a byline) is one sentence.
+ */
+#include "sentence.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include "diag.h"
+#include "regex.h"
+#include "utf8.h"
+
+enum term { T_NONE, T_STRONG, T_ELLIPSIS, T_PERIOD, T_SEMI };
+
+struct sentsplit {
+	int semicolon;
+	UBreakIterator *bi;	/* opened on first need */
+	UText ut;
+	int ut_line;		/* ut set for the current line */
+	struct regex url;
+	size_t *urls;		/* [b, e) pairs for the current line */
+	size_t nurls, capurls;
+	int urls_found;		/* urls computed for the current line */
+};
+
+static const char URL_PATTERN[] =
+	"(?:https?|ftp)://[^\\s\\p{Han}\\x{3000}-\\x{303F}\\x{FF01}-\\x{FF5E}"
+	"\"<>]+|www\\.[A-Za-z0-9-]+\\.[A-Za-z0-9./?=&%#_~+-]+";
+
+struct sentsplit *
+ss_new(int semicolon)
+{
+	struct sentsplit *ss = xcalloc(1, sizeof *ss);
+
+	ss->semicolon = semicolon;
+	rx_builtin(&ss->url, URL_PATTERN, 0);
+	return ss;
+}
+
+void
+ss_free(struct sentsplit *ss)
+{
+	if (ss == NULL)
+		return;
+	if (ss->bi != NULL) {
+		ubrk_close(ss->bi);
+		utext_close(&ss->ut);
+	}
+	rx_free(&ss->url);
+	free(ss->urls);
+	free(ss);
+}
+
+static enum term
+term_kind(uint32_t c, int semicolon)
+{
+	switch (c) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61: case '!': case '?':
+	case 0x203C: case 0x2047: case 0x2048: case 0x2049:
+		return T_STRONG;
+	case 0x2026: case 0x22EF:
+		return T_ELLIPSIS;
+	case '.': case 0xFF0E:
+		return T_PERIOD;
+	case 0xFF1B: case ';':
+		return semicolon ? T_SEMI : T_NONE;
+	}
+	return T_NONE;
+}
+
+static int
+is_closer(uint32_t c)
+{
+	switch (c) {
+	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
+	case ')': case ']': case 0x3011: case 0x300B: case 0x3009:
+	case 0x3015: case 0xFF3D: case 0xFF02: case 0xFF07: case '"':
+	case '\'': case 0x00BB: case 0x203A: case 0x3017: case 0xFE42:
+	case 0xFE44:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+continues(uint32_t c)
+{
+	return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1A ||
+	    c == ':' || c == 0xFF1B || c == ';';
+}
+
+/* Does [b, e) hold a letter or ideograph? Pieces without one ("1.",
+ * "(2)", "……") are not sentences of their own. */
+static int
+has_letter(const char *s, size_t b, size_t e)
+{
+	while (b < e) {
+		uint32_t c = utf8_next(s, e, &b);
+
+		if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') :
+		    (uc_is_han(c) || u_isalpha((UChar32)c)))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+find_urls(struct sentsplit *ss, const char *s, size_t n)
+{
+	size_t from = 0, b, e;
+
+	ss->nurls = 0;
+	if (!memmem(s, n, "://", 3) && !memmem(s, n, "www.", 4))
+		return;
+	while (from < n && rx_find(&ss->url, s, n, from, 0, &b, &e)) {
+		if (ss->nurls + 2 > ss->capurls) {
+			ss->capurls = ss->capurls ? ss->capurls * 2 : 16;
+			ss->urls = xrealloc(ss->urls, ss->capurls * sizeof *ss->urls);
+		}
+		/* a URL does not end in sentence punctuation */
+		while (e > b && strchr(".!?,;:)", s[e - 1]))
+			e--;
+		ss->urls[ss->nurls++] = b;
+		ss->urls[ss->nurls++] = e;
+		from = e > b ? e : b + 1;
+	}
+}
+
+static int
+icu_boundary(struct sentsplit *ss, const char *s, size_t n, size_t at)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (n > INT32_MAX)
+		return 1;
+	if (ss->bi == NULL) {
+		UText init = UTEXT_INITIALIZER;
+
+		ss->ut = init;
+		ss->bi = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &st);
+		if (U_FAILURE(st))
+			die(EXIT_TROUBLE, "cannot open ICU sentence iterator: %s",
+			    u_errorName(st));
+	}
+	if (!ss->ut_line) {
+		st = U_ZERO_ERROR;
+		utext_openUTF8(&ss->ut, s, (int64_t)n, &st);
+		ubrk_setUText(ss->bi, &ss->ut, &st);
+		if (U_FAILURE(st))
+			die(EXIT_TROUBLE, "ICU sentence iterator: %s",
+			    u_errorName(st));
+		ss->ut_line = 1;
+	}
+	return ubrk_isBoundary(ss->bi, (int32_t)at);
+}
+
+static void
+emit(const char *s, size_t b, size_t e,
+    void (*fn)(void *, size_t, size_t), void *arg)
+{
+	size_t i;
+
+	while (b < e) {
+		i = b;
+		if (!uc_is_space(utf8_next(s, e, &i)))
+			break;
+		b = i;
+	}
+	while (e > b) {
+		i = e - 1;
+		while (i > b && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i--;
+		{
+			size_t j = i;
+
+			if (!uc_is_space(utf8_next(s, e, &j)))
+				break;
+		}
+		e = i;
+	}
+	if (e > b)
+		fn(arg, b, e);
+}
+
+void
+ss_split(struct sentsplit *ss, const char *s, size_t n,
+    void (*fn)(void *, size_t, size_t), void *arg)
+{
+	size_t i = 0, start = 0, u = 0;
+
+	ss->ut_line = 0;
+	ss->urls_found = 0;
+	ss->nurls = 0;
+	while (i < n) {
+		size_t j = i, e, k;
+		uint32_t c, d;
+		enum term kind;
+
+		if ((unsigned char)s[i] < 0x80 && !strchr(".!?;", s[i])) {
+			i++;
+			continue;
+		}
+		c = utf8_next(s, n, &j);
+		if ((kind = term_kind(c, ss->semicolon)) == T_NONE) {
+			i = j;
+			continue;
+		}
+		/* only ASCII . ? ! can stand inside a URL */
+		if (c < 0x80 && !ss->urls_found) {
+			find_urls(ss, s, n);
+			ss->urls_found = 1;
+		}
+		while (u < ss->nurls && ss->urls[u + 1] <= i)
+			u += 2;
+		if (u < ss->nurls && ss->urls[u] <= i) {
+			i = ss->urls[u + 1];
+			continue;
+		}
+		/* absorb further terminators and closers: 。”  ？！  ……” */
+		for (e = j; e < n;) {
+			size_t t = e;
+
+			d = utf8_next(s, n, &t);
+			if (!is_closer(d) && term_kind(d, ss->semicolon) == T_NONE)
+				break;
+			e = t;
+		}
+		for (k = e; k < n;) {
+			size_t t = k;
+
+			if (!uc_is_space(utf8_next(s, n, &t)))
+				break;
+			k = t;
+		}
+		if (k >= n)
+			break;
+		{
+			size_t t = k;
+
+			d = utf8_next(s, n, &t);
+		}
+		i = k;
+		if (continues(d) && kind != T_SEMI)
+			continue;
+		if (kind == T_PERIOD) {
+			if ((k == e && (uc_is_han(d) || (d >= '0' && d <= '9') ||
+			    (d >= 0xFF10 && d <= 0xFF19))) ||
+			    !icu_boundary(ss, s, n, k))
+				continue;
+		}
+		if (!has_letter(s, start, e))
+			continue;
+		emit(s, start, e, fn, arg);
+		start = k;
+	}
+	emit(s, start, n, fn, arg);
+}

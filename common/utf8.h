@@ -1,0 +1,67 @@
+/* utf8.h - UTF-8 validation and repair, and the code-point helpers the
+ * segmenters share */
+#ifndef ZH_UTF8_H
+#define ZH_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* Nonzero when s[0..n) is well-formed UTF-8 with no NUL byte. */
+int utf8_clean(const char *s, size_t n);
+
+/* Copy s[0..n) to out (appending), replacing every ill-formed subsequence
+ * (ICU's maximal-subpart rule) and every NUL byte with U+FFFD.
+ * Returns the number of replacements made. */
+size_t utf8_repair(const char *s, size_t n, struct buf *out);
+
+/* Decode the code point at s[*i] (well-formed input), advancing *i. */
+static inline uint32_t
+utf8_next(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	uint32_t c = p[0];
+
+	if (c < 0x80 || *i + 1 >= n) {
+		*i += 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		*i += 2;
+		return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (c < 0xF0 || *i + 3 > n) {
+		*i += 3;
+		return ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+		    (p[2] & 0x3F);
+	}
+	*i += 4;
+	return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+	    ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+/* Length of the UTF-8 sequence that starts with byte c (1 for a stray
+ * continuation byte, so scanning always advances). */
+static inline size_t
+utf8_seqlen(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Number of code points in well-formed s[0..n). */
+size_t utf8_count(const char *s, size_t n);
+
+/* Unicode White_Space (plus U+FEFF ZWNBSP), for trimming and folding. */
+int uc_is_space(uint32_t c);
+
+/* Han ideographs, including U+3007 〇. */
+static inline int
+uc_is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) ||
+	    c == 0x3007;
+}
+
+#endif

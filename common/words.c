@@ -1,0 +1,542 @@
+/* words.c - dictionary-based word segmentation
+ *
+ * Han runs are cut by the maximum-probability path through the word
+ * lattice (unigram model: each word's log relative frequency, unknown
+ * single characters frequency 1), the method of jieba's cut(HMM=False).
+ * The dictionary is a trie kept as an open-addressing hash of
+ * (node, code point) -> child packed in one 64-bit word, with a direct
+ * table for the root's BMP children and a 2 MB bit filter in front of
+ * the hash, so most dead ends of a lattice walk cost no cache miss.
+ *
+ * Everything else is cut by one PCRE2 pattern: URLs, e-mail addresses,
+ * numbers with their separators (1,234.5  99.06%  2022-05-26  22:58:46
+ * 0931-8159799) and Latin/digit mixes (PM2.5, 5G, iPhone) stay whole.
+ * A number directly followed by 年, 月 or 日 is one token ("2022年").
+ */
+#include "words.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "input.h"
+#include "regex.h"
+#include "utf8.h"
+
+extern const char zh_words_data[];
+extern const unsigned long zh_words_size;
+
+const char *const toktype_name[] = { "word", "num", "latin", "punct" };
+
+#define NOWORD (-1e30f)
+
+struct wordseg {
+	uint32_t root[0x10000];	/* root's children for BMP code points */
+	uint64_t *slots;	/* ((node << 21 | cp) + 1) << 21 | child; 0 = empty */
+	size_t mask, used;
+	uint64_t *filter;	/* one bit per (node, cp) hash: edge may exist */
+	double *freq;		/* per node; 0 = not a word */
+	float *logp;		/* per node, after finish() */
+	uint32_t nnodes, capnodes;
+	size_t nwords;
+	double total;
+	int finished;
+	struct regex tok;
+	/* scratch, reused for every run */
+	uint32_t *cp;
+	size_t *off;
+	double *route;
+	uint32_t *next;
+	size_t scap;
+};
+
+static const char TOKEN_PATTERN[] =
+	/* URLs and e-mail addresses */
+	"(?:https?|ftp)://[^\\s\\p{Han}\\x{3000}-\\x{303F}\\x{FF01}-\\x{FF5E}"
+	"\"<>]+(?<![.,;:!?)])"
+	"|www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/?=&%#._~+-]*"
+	"[A-Za-z0-9/=&%#_~+-])?"
+	"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
+	/* numbers with thousands separators */
+	"|[0-9\\x{FF10}-\\x{FF19}]{1,3}(?:[,\\x{FF0C}][0-9\\x{FF10}-\\x{FF19}]{3})+"
+	"(?![0-9\\x{FF10}-\\x{FF19}])(?:[.\\x{FF0E}][0-9\\x{FF10}-\\x{FF19}]+)?"
+	"[%\\x{FF05}\\x{2030}]?"
+	/* Latin letters and digits, joined by . : - _ / & ' + */
+	"|[A-Za-z0-9\\x{FF10}-\\x{FF19}\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}]+"
+	"(?:[.\\x{FF0E}:\\x{FF1A}\\-\\x{FF0D}_/&'+]"
+	"[A-Za-z0-9\\x{FF10}-\\x{FF19}\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}]+)*"
+	"[%\\x{FF05}\\x{2030}+#]*"
+	/* letters of other scripts */
+	"|(?:(?!\\p{Han})[\\p{L}\\p{M}\\p{N}])+";
+
+#define MAXNODES ((1u << 21) - 1)
+#define FILTER_BITS 24
+
+static inline uint64_t
+edge_key(uint32_t node, uint32_t c)
+{
+	return (((uint64_t)node << 21) | c) + 1;
+}
+
+static inline uint64_t
+hmix(uint64_t key)
+{
+	return key * 0x9E3779B97F4A7C15ULL;
+}
+
+static inline int
+filter_has(const struct wordseg *ws, uint64_t h)
+{
+	uint64_t bit = h >> (64 - FILTER_BITS);
+
+	return (ws->filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static uint32_t
+child(const struct wordseg *ws, uint32_t node, uint32_t c)
+{
+	uint64_t key, h;
+	size_t i;
+
+	if (node == 0 && c < 0x10000)
+		return ws->root[c];
+	key = edge_key(node, c);
+	h = hmix(key);
+	if (!filter_has(ws, h))
+		return 0;
+	for (i = (size_t)(h >> 20) & ws->mask;; i = (i + 1) & ws->mask) {
+		uint64_t e = ws->slots[i];
+
+		if ((e >> 21) == key)
+			return (uint32_t)(e & MAXNODES);
+		if (e == 0)
+			return 0;
+	}
+}
+
+static void
+put_slot(uint64_t *slots, size_t mask, uint64_t e)
+{
+	size_t i;
+
+	for (i = (size_t)(hmix(e >> 21) >> 20) & mask; slots[i];
+	    i = (i + 1) & mask)
+		;
+	slots[i] = e;
+}
+
+static void
+grow_table(struct wordseg *ws)
+{
+	size_t oldn = ws->mask + 1, i;
+	uint64_t *old = ws->slots;
+
+	ws->slots = xcalloc(oldn * 2, sizeof *ws->slots);
+	ws->mask = oldn * 2 - 1;
+	for (i = 0; i < oldn; i++)
+		if (old[i])
+			put_slot(ws->slots, ws->mask, old[i]);
+	free(old);
+}
+
+static uint32_t
+new_node(struct wordseg *ws)
+{
+	if (ws->nnodes == ws->capnodes || ws->nnodes == MAXNODES) {
+		if (ws->capnodes > MAXNODES)
+			die(EXIT_TROUBLE, "dictionary too large (over %u trie "
+			    "nodes)", MAXNODES);
+		ws->capnodes *= 2;
+		ws->freq = xrealloc(ws->freq, ws->capnodes * sizeof *ws->freq);
+	}
+	ws->freq[ws->nnodes] = 0;
+	return ws->nnodes++;
+}
+
+static uint32_t
+add_child(struct wordseg *ws, uint32_t node, uint32_t c)
+{
+	uint32_t k = child(ws, node, c);
+	uint64_t key, bit;
+
+	if (k)
+		return k;
+	k = new_node(ws);
+	if (node == 0 && c < 0x10000) {
+		ws->root[c] = k;
+		return k;
+	}
+	if ((ws->used + 1) * 2 > ws->mask + 1)
+		grow_table(ws);
+	key = edge_key(node, c);
+	put_slot(ws->slots, ws->mask, key << 21 | k);
+	bit = hmix(key) >> (64 - FILTER_BITS);
+	ws->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	ws->used++;
+	return k;
+}
+
+/* Insert a word (well-formed UTF-8); freq < 0 means "suggest one". */
+static void
+add_word(struct wordseg *ws, const char *w, size_t n, double freq)
+{
+	uint32_t node = 0;
+	size_t i = 0;
+
+	while (i < n)
+		node = add_child(ws, node, utf8_next(w, n, &i));
+	if (node == 0)
+		return;
+	if (ws->freq[node] == 0)
+		ws->nwords++;
+	ws->total -= ws->freq[node];
+	ws->freq[node] = freq;
+	ws->total += freq;
+	ws->finished = 0;
+}
+
+static void
+finish(struct wordseg *ws)
+{
+	double lt = log(ws->total > 1 ? ws->total : 1);
+	uint32_t i;
+
+	free(ws->logp);
+	ws->logp = xmalloc(ws->nnodes * sizeof *ws->logp);
+	for (i = 0; i < ws->nnodes; i++)
+		ws->logp[i] = ws->freq[i] > 0 ?
+		    (float)(log(ws->freq[i]) - lt) : NOWORD;
+	ws->finished = 1;
+}
+
+static void
+scratch(struct wordseg *ws, size_t m)
+{
+	if (m + 1 <= ws->scap)
+		return;
+	ws->scap = (m + 1) * 2;
+	ws->cp = xrealloc(ws->cp, ws->scap * sizeof *ws->cp);
+	ws->off = xrealloc(ws->off, ws->scap * sizeof *ws->off);
+	ws->route = xrealloc(ws->route, ws->scap * sizeof *ws->route);
+	ws->next = xrealloc(ws->next, ws->scap * sizeof *ws->next);
+}
+
+/* Best path over cp[0..m): fills next[i] = end of the word starting at i.
+ * Ties go to the longer word, as in jieba. */
+static void
+best_path(struct wordseg *ws, size_t m)
+{
+	float unknown = (float)-log(ws->total > 1 ? ws->total : 1);
+	size_t i;
+
+	ws->route[m] = 0;
+	for (i = m; i-- > 0;) {
+		uint32_t node = child(ws, 0, ws->cp[i]);
+		float lp = node ? ws->logp[node] : NOWORD;
+		double best = (lp != NOWORD ? lp : unknown) + ws->route[i + 1];
+		size_t j, bestj = i;
+
+		for (j = i + 1; node && j < m; j++) {
+			if ((node = child(ws, node, ws->cp[j])) == 0)
+				break;
+			if ((lp = ws->logp[node]) != NOWORD &&
+			    lp + ws->route[j + 1] >= best) {
+				best = lp + ws->route[j + 1];
+				bestj = j;
+			}
+		}
+		ws->route[i] = best;
+		ws->next[i] = (uint32_t)(bestj + 1);
+	}
+}
+
+static int
+is_numeral(uint32_t c)
+{
+	switch (c) {
+	case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09:
+	case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B:
+	case 0x4E5D: case 0x5341: case 0x767E: case 0x5343: case 0x4E07:
+	case 0x4EBF: case 0x4E24:	/* 〇零一二三四五六七八九十百千万亿两 */
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* num when the token holds only digits and number punctuation */
+static enum toktype
+classify(const char *s, size_t b, size_t e)
+{
+	int digits = 0;
+
+	while (b < e) {
+		uint32_t c = utf8_next(s, e, &b);
+
+		if (is_digit(c))
+			digits = 1;
+		else if (c > 0x7F || c == 0 || !strchr(".,:/%-", (int)c)) {
+			if (c != 0xFF0E && c != 0xFF0C && c != 0xFF1A &&
+			    c != 0xFF0D && c != 0xFF0F && c != 0xFF05 &&
+			    c != 0x2030)
+				return TOK_LATIN;
+		}
+	}
+	return digits ? TOK_NUM : TOK_LATIN;
+}
+
+static void
+cut_han(struct wordseg *ws, const char *s, size_t b, size_t e,
+    void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
+{
+	size_t m = 0, i = b, k;
+
+	scratch(ws, e - b);	/* bytes bound code points */
+	while (i < e) {
+		ws->off[m] = i;
+		ws->cp[m++] = utf8_next(s, e, &i);
+	}
+	ws->off[m] = e;
+	best_path(ws, m);
+	for (k = 0; k < m; k = ws->next[k]) {
+		size_t j, nk = ws->next[k];
+		enum toktype t = TOK_NUM;
+
+		for (j = k; j < nk && t == TOK_NUM; j++)
+			if (!is_numeral(ws->cp[j]))
+				t = TOK_WORD;
+		fn(arg, ws->off[k], ws->off[nk], t);
+	}
+}
+
+/* Can c begin a match of TOKEN_PATTERN? Saves a regex call on each
+ * punctuation mark. */
+static int
+may_start_token(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z');
+	if ((c >= 0x2000 && c < 0x3040) || (c >= 0xFF00 && c < 0xFF10) ||
+	    (c >= 0xFE30 && c < 0xFE70))
+		return 0;	/* general and CJK punctuation */
+	return u_isalnum((UChar32)c) || u_getCombiningClass((UChar32)c) > 0 ||
+	    u_charType((UChar32)c) == U_NON_SPACING_MARK;
+}
+
+static int
+is_date_unit(const char *s, size_t n, size_t at)
+{
+	return at + 3 <= n && (memcmp(s + at, "年", 3) == 0 ||
+	    memcmp(s + at, "月", 3) == 0 || memcmp(s + at, "日", 3) == 0);
+}
+
+void
+ws_cut(struct wordseg *ws, const char *s, size_t n,
+    void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
+{
+	size_t i = 0;
+
+	if (!ws->finished)
+		finish(ws);
+	while (i < n) {
+		size_t j = i, ms, me;
+		uint32_t c = utf8_next(s, n, &j);
+
+		if (uc_is_space(c)) {
+			i = j;
+			continue;
+		}
+		if (uc_is_han(c)) {
+			size_t e = j;
+
+			while (e < n) {
+				size_t t = e;
+
+				if (!uc_is_han(utf8_next(s, n, &t)))
+					break;
+				e = t;
+			}
+			cut_han(ws, s, i, e, fn, arg);
+			i = e;
+			continue;
+		}
+		if (may_start_token(c) &&
+		    rx_find(&ws->tok, s, n, i, 1, &ms, &me) && me > i) {
+			enum toktype t = classify(s, i, me);
+
+			if (t == TOK_NUM && is_date_unit(s, n, me))
+				me += 3;
+			fn(arg, i, me, t);
+			i = me;
+			continue;
+		}
+		/* punctuation and symbols: a run of one character is one token */
+		{
+			size_t e = j;
+
+			while (e < n) {
+				size_t t = e;
+
+				if (utf8_next(s, n, &t) != c)
+					break;
+				e = t;
+			}
+			fn(arg, i, e, TOK_PUNCT);
+			i = e;
+		}
+	}
+}
+
+static void
+load_builtin(struct wordseg *ws)
+{
+	const char *p = zh_words_data, *end = p + zh_words_size;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *tab;
+
+		if (nl == NULL)
+			nl = end;
+		if (*p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL)
+			add_word(ws, p, (size_t)(tab - p), strtod(tab + 1, NULL));
+		p = nl + 1;
+	}
+}
+
+struct wordseg *
+ws_new(void)
+{
+	struct wordseg *ws = xcalloc(1, sizeof *ws);
+
+	ws->capnodes = 1u << 20;
+	ws->freq = xmalloc(ws->capnodes * sizeof *ws->freq);
+	new_node(ws);		/* the root */
+	ws->mask = (1u << 20) - 1;
+	ws->slots = xcalloc(ws->mask + 1, sizeof *ws->slots);
+	ws->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof *ws->filter);
+	rx_builtin(&ws->tok, TOKEN_PATTERN, PCRE2_ANCHORED);
+	load_builtin(ws);
+	return ws;
+}
+
+/* jieba's suggest_freq: the lowest frequency at which the word beats the
+ * best path through its own characters. */
+static double
+suggest(struct wordseg *ws, const char *w, size_t n)
+{
+	size_t m = 0, i = 0, k;
+	double p = 1;
+
+	finish(ws);
+	scratch(ws, utf8_count(w, n));
+	while (i < n)
+		ws->cp[m++] = utf8_next(w, n, &i);
+	best_path(ws, m);
+	for (k = 0; k < m; k = ws->next[k]) {
+		uint32_t node = 0;
+		size_t j;
+
+		for (j = k; j < ws->next[k] && (j == k || node); j++)
+			node = child(ws, node, ws->cp[j]);
+		p *= (node && ws->freq[node] > 0 ? ws->freq[node] : 1) /
+		    ws->total;
+	}
+	p = p * ws->total + 1;
+	return p < 1 ? 1 : floor(p);
+}
+
+int
+ws_load_user(struct wordseg *ws, const char *path)
+{
+	struct reader r;
+	const char *s;
+	size_t n;
+	int bad = 0;
+
+	if (rd_open(&r, path, RD_STRICT) < 0)
+		return -1;
+	while (rd_line(&r, &s, &n)) {
+		size_t i = 0, w;
+		double f = -1;
+
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == n || s[i] == '#')
+			continue;
+		s += i;
+		n -= i;
+		for (w = 0; w < n && s[w] != ' ' && s[w] != '\t'; w++)
+			;
+		if (w < n) {
+			char num[64], *end;
+			size_t k = w, l;
+
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			for (l = k; l < n && s[l] != ' ' && s[l] != '\t'; l++)
+				;
+			if (l > k) {
+				if (l - k >= sizeof num) {
+					input_error(path, r.lineno, "bad frequency");
+					bad = 1;
+					continue;
+				}
+				memcpy(num, s + k, l - k);
+				num[l - k] = '\0';
+				errno = 0;
+				f = strtod(num, &end);
+				if (*end != '\0' || errno || !(f >= 0) || f > 1e15) {
+					input_error(path, r.lineno,
+					    "bad frequency '%s'", num);
+					bad = 1;
+					continue;
+				}
+			}
+		}
+		if (f < 0)
+			f = suggest(ws, s, w);
+		add_word(ws, s, w, f);
+	}
+	if (r.failed)
+		bad = 1;
+	rd_close(&r);
+	return bad ? -1 : 0;
+}
+
+size_t
+ws_size(const struct wordseg *ws, size_t *nodes)
+{
+	if (nodes)
+		*nodes = ws->nnodes;
+	return ws->nwords;
+}
+
+void
+ws_free(struct wordseg *ws)
+{
+	if (ws == NULL)
+		return;
+	free(ws->slots);
+	free(ws->filter);
+	free(ws->freq);
+	free(ws->logp);
+	free(ws->cp);
+	free(ws->off);
+	free(ws->route);
+	free(ws->next);
+	rx_free(&ws->tok);
+	free(ws);
+}

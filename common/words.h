@@ -1,0 +1,29 @@
+/* words.h - dictionary-based word segmentation of mixed Chinese text */
+#ifndef ZH_WORDS_H
+#define ZH_WORDS_H
+
+#include <stddef.h>
+
+enum toktype { TOK_WORD, TOK_NUM, TOK_LATIN, TOK_PUNCT };
+
+extern const char *const toktype_name[];	/* "word" "num" "latin" "punct" */
+
+struct wordseg;
+
+/* A segmenter loaded with the built-in word list. */
+struct wordseg *ws_new(void);
+/* Add a user dictionary: one word a line, optionally TAB or space and a
+ * frequency; '#' starts a comment. A word without a frequency gets one
+ * just high enough to keep it whole. Errors are reported with the line
+ * number; returns -1 if the file could not be used. */
+int ws_load_user(struct wordseg *ws, const char *path);
+/* Split well-formed UTF-8 s[0..n) into tokens; whitespace separates and
+ * is never part of a token. fn gets byte offsets [b, e) and the type. */
+void ws_cut(struct wordseg *ws, const char *s, size_t n,
+    void (*fn)(void *arg, size_t b, size_t e, enum toktype t), void *arg);
+void ws_free(struct wordseg *ws);
+
+/* Number of entries and trie nodes (for tests and --version detail). */
+size_t ws_size(const struct wordseg *ws, size_t *nodes);
+
+#endif
