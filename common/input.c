@@ -56,7 +56,8 @@ refill(struct reader *r)
 			msg = strerror(errno);
 		else if (err == Z_BUF_ERROR)
 			msg = "unexpected end of compressed data";
-		input_error(r->name, r->lineno + 1, "read error: %s", msg);
+		input_error(r->name, r->lineno ? r->lineno + 1 : 0,
+		    "read error: %s", msg);
 		r->failed = 1;
 	}
 	return 0;
@@ -78,8 +79,8 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 
 		if (avail == 0) {
 			if (!refill(r)) {
-				if (r->line.len == 0 || r->failed)
-					return 0;
+				if (r->line.len == 0)
+					return 0;	/* a partial last line is kept */
 				r->term = -1;
 				s = r->line.p;
 				n = r->line.len;

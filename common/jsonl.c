@@ -72,10 +72,15 @@ jsonl_parse(const struct jsonl_spec *sp, const char *s, size_t n,
 		t = json_object_get(root, sp->text_field);
 	else if ((t = json_object_get(root, "text")) == NULL)
 		t = json_object_get(root, "content");
+	if (t == NULL && sp->text_field == NULL) {
+		snprintf(err, errlen, "no 'text' or 'content' field");
+		json_decref(root);
+		return -1;
+	}
 	if (t == NULL || !json_is_string(t)) {
-		snprintf(err, errlen, "%s field '%s'",
-		    t == NULL ? "no text in" : "not a string:",
-		    sp->text_field ? sp->text_field : "text");
+		snprintf(err, errlen, "field '%s' %s",
+		    sp->text_field ? sp->text_field : "text",
+		    t == NULL ? "missing" : "is not a string");
 		json_decref(root);
 		return -1;
 	}

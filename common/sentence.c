@@ -5,9 +5,11 @@
  * closing quotes or brackets that follow them (。” ！） ……”). They are
  * unambiguous in Chinese text, so a table decides them at scanning speed.
  * A full stop (. ．) is ambiguous: decimals, dates, abbreviations (U.S.,
- * Dr.), initials, domain names. There ICU's sentence break iterator,
- * with the English abbreviation suppressions (en@ss=standard), decides
- * on the whole line. No boundary is made:
+ * Dr.), initials, domain names. There a list of abbreviations that
+ * ICU's own suppressions miss (Dr. U.S. Prof. and single initials) is
+ * checked, and then ICU's sentence break iterator, with the English
+ * suppressions (en@ss=standard), decides on the whole line. No boundary
+ * is made:
  *   - inside a URL (http://..., www....), whose ? ! . are not terminators;
  *   - before ，、：；, which continue the sentence ("……，");
  *   - after a period directly followed by a Han character or a digit;
@@ -144,6 +146,41 @@ find_urls(struct sentsplit *ss, const char *s, size_t n)
 	}
 }
 
+/* Titles and abbreviations that rarely end an English sentence. */
+static const char *const abbrevs[] = {
+	"Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dept", "Dr",
+	"E.U", "Feb", "Fig", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul",
+	"Jun", "Lt", "Ltd", "Maj", "Mar", "Mr", "Mrs", "Ms", "Mt", "No", "Nos",
+	"Nov", "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt",
+	"Sr", "St", "U.K", "U.N", "U.S", "U.S.A", "Vol", "a.m", "e.g", "i.e",
+	"p.m", "vs"
+};
+
+/* Is the period at s[at] the end of an abbreviation or an initial? */
+static int
+abbreviation(const char *s, size_t at)
+{
+	size_t b = at, k, len;
+
+	while (b > 0 && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') ||
+	    s[b - 1] == '.'))
+		b--;
+	len = at - b;
+	if (len == 0)
+		return 0;
+	if (b > 0 && (unsigned char)s[b - 1] < 0x80 &&
+	    ((s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == '_' ||
+	    s[b - 1] == '-' || s[b - 1] == '@' || s[b - 1] == '/'))
+		return 0;	/* part of a longer token */
+	if (len == 1 && s[b] >= 'A' && s[b] <= 'Z')
+		return 1;	/* an initial: J. K. Rowling */
+	for (k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
+		if (strlen(abbrevs[k]) == len &&
+		    memcmp(abbrevs[k], s + b, len) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 icu_boundary(struct sentsplit *ss, const char *s, size_t n, size_t at)
 {
@@ -210,7 +247,7 @@ ss_split(struct sentsplit *ss, const char *s, size_t n,
 	ss->urls_found = 0;
 	ss->nurls = 0;
 	while (i < n) {
-		size_t j = i, e, k;
+		size_t j = i, e, k, at;
 		uint32_t c, d;
 		enum term kind;
 
@@ -257,12 +294,14 @@ ss_split(struct sentsplit *ss, const char *s, size_t n,
 
 			d = utf8_next(s, n, &t);
 		}
+		at = i;
 		i = k;
 		if (continues(d) && kind != T_SEMI)
 			continue;
 		if (kind == T_PERIOD) {
 			if ((k == e && (uc_is_han(d) || (d >= '0' && d <= '9') ||
 			    (d >= 0xFF10 && d <= 0xFF19))) ||
+			    (c == '.' && abbreviation(s, at)) ||
 			    !icu_boundary(ss, s, n, k))
 				continue;
 		}

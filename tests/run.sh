@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# The test runner: C unit tests of common/, golden cases of every tool,
+# the man pages' EXAMPLES and the man page lint. Ends with one line
+# "N passed, N failed".
+#
+#   BIN=build bash tests/run.sh            run everything
+#   BIN=build bash tests/run.sh --golden   rewrite the expected files of
+#                                          golden cases from current output
+#   ... tests/run.sh PATTERN               only cases whose name matches
+#
+# A golden case is tests/TOOL/NAME.args (arguments, shell-quoted) or
+# tests/TOOL/NAME.sh (a bash script, for pipes and generated input), with
+# optional NAME.in (stdin), and the expected NAME.out, NAME.err (absent:
+# empty) and NAME.status (absent: 0). Cases run in tests/TOOL/ with
+# LC_ALL=C and TZ=UTC, and compare byte for byte.
+set -u
+export LC_ALL=C TZ=UTC
+golden=0
+pattern=
+for a in "$@"; do
+	case $a in
+	--golden) golden=1 ;;
+	*) pattern=$a ;;
+	esac
+done
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+: "${BIN:=$root/build}"
+BIN=$(cd "$BIN" && pwd)
+export BIN PATH="$BIN:$PATH"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/zhpipe-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+not_ok() {
+	fail=$((fail + 1))
+	printf 'FAIL: %s\n' "$1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | head -n 40 | sed 's/^/    /'
+}
+
+# 1. unit tests of common/ (TAP-like "ok"/"not ok" lines)
+if [ -z "$pattern" ] || [[ unit == *$pattern* ]]; then
+	if [ -x "$BIN/test_common" ]; then
+		(cd "$here/unit" && "$BIN/test_common") > "$tmp/unit" 2>&1
+		st=$?
+		while IFS= read -r line; do
+			case $line in
+			"ok "*) ok ;;
+			"not ok "*) not_ok "unit: ${line#not ok }" ;;
+			esac
+		done < "$tmp/unit"
+		if [ $st -ne 0 ] && ! grep -q '^not ok' "$tmp/unit"; then
+			not_ok "unit: test_common exited $st" "$(tail -n 20 "$tmp/unit")"
+		fi
+	else
+		not_ok "unit: $BIN/test_common not built"
+	fi
+fi
+
+# 2. golden cases
+compare() {	# name kind expected-file actual-file
+	local want=$3
+	[ -e "$want" ] || want=/dev/null
+	if cmp -s "$want" "$4"; then
+		return 0
+	fi
+	printf '%s\n' "$1: $2 differs" >> "$tmp/why"
+	{ diff -u "$want" "$4" | head -n 30; } >> "$tmp/why" 2>&1
+	return 1
+}
+
+for dir in "$here"/*/; do
+	tool=$(basename "$dir")
+	case $tool in unit|fixtures) continue ;; esac
+	for spec in "$dir"*.args "$dir"*.sh; do
+		[ -e "$spec" ] || continue
+		name=${spec##*/}
+		name=${name%.*}
+		id="$tool/$name"
+		if [ -n "$pattern" ] && [[ $id != *$pattern* ]]; then
+			continue
+		fi
+		input=/dev/null
+		[ -e "$dir$name.in" ] && input=$dir$name.in
+		(
+			cd "$dir" || exit 99
+			if [ "${spec%.sh}" != "$spec" ]; then
+				exec bash "$spec" < "$input"
+			else
+				eval "set -- $(cat "$spec")"
+				exec "$BIN/$tool" "$@" < "$input"
+			fi
+		) > "$tmp/out" 2> "$tmp/err"
+		echo $? > "$tmp/status"
+		if [ $golden = 1 ]; then
+			cp "$tmp/out" "$dir$name.out"
+			if [ -s "$tmp/err" ]; then cp "$tmp/err" "$dir$name.err"
+			else rm -f "$dir$name.err"; fi
+			if [ "$(cat "$tmp/status")" != 0 ]; then
+				cp "$tmp/status" "$dir$name.status"
+			else rm -f "$dir$name.status"; fi
+			ok
+			continue
+		fi
+		: > "$tmp/why"
+		if [ -e "$dir$name.status" ]; then
+			want_status=$(cat "$dir$name.status")
+		else
+			want_status=0
+		fi
+		good=1
+		compare "$id" stdout "$dir$name.out" "$tmp/out" || good=0
+		compare "$id" stderr "$dir$name.err" "$tmp/err" || good=0
+		if [ "$(cat "$tmp/status")" != "$want_status" ]; then
+			echo "$id: exit status $(cat "$tmp/status"), expected $want_status" >> "$tmp/why"
+			good=0
+		fi
+		if [ $good = 1 ]; then ok; else not_ok "$id" "$(cat "$tmp/why")"; fi
+	done
+done
+
+# 3. the EXAMPLES of every man page: in a .Bd -literal display, a line
+# "$ command" is run from the top of the tree and the lines after it,
+# up to the next "$ " or .Ed, are its expected output.
+if [ $golden = 0 ] && { [ -z "$pattern" ] || [[ man == *$pattern* ]]; }; then
+	for page in "$root"/man/*.[1-9]; do
+		awk -v page="${page##*/}" -v dir="$tmp" '
+			function unesc(s) {
+				gsub(/\\e/, "\\", s); gsub(/\\&/, "", s)
+				gsub(/\\\(aq/, "'"'"'", s); gsub(/\\\(dq/, "\"", s)
+				return s
+			}
+			/^\.Sh / { inex = ($0 == ".Sh EXAMPLES") }
+			inex && /^\.Bd -literal/ { lit = 1; next }
+			inex && /^\.Ed/ { lit = 0; next }
+			lit && /^\$ / {
+				n++; f = dir "/ex." page "." n
+				print unesc(substr($0, 3)) > (f ".cmd")
+				printf "" > (f ".want"); next
+			}
+			lit && n { print unesc($0) >> (f ".want") }
+		' "$page"
+		for cmd in "$tmp"/ex."${page##*/}".*.cmd; do
+			[ -e "$cmd" ] || continue
+			want=${cmd%.cmd}.want
+			(cd "$root" && bash -o pipefail -c "$(cat "$cmd")") > "$tmp/got" 2>&1
+			st=$?
+			if [ $st -eq 0 ] && cmp -s "$want" "$tmp/got"; then
+				ok
+			else
+				not_ok "man ${page##*/} EXAMPLES: $(cat "$cmd") (exit $st)" \
+				    "$(diff -u "$want" "$tmp/got")"
+			fi
+			rm -f "$cmd" "$want"
+		done
+	done
+	# 4. every man page lints clean
+	for page in "$root"/man/*.[1-9]; do
+		if command -v mandoc >/dev/null 2>&1; then
+			lint=$(mandoc -Tlint -W warning "$page" 2>&1)
+		else
+			lint=$(groff -mandoc -ww -z "$page" 2>&1)
+		fi
+		if [ -z "$lint" ]; then ok; else not_ok "lint ${page##*/}" "$lint"; fi
+	done
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

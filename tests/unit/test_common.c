@@ -1,0 +1,379 @@
+/* test_common.c - unit tests of the common/ library; prints "ok N - name"
+ * or "not ok N - name" per check (read by tests/run.sh) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fields.h"
+#include "input.h"
+#include "jsonl.h"
+#include "opts.h"
+#include "regex.h"
+#include "sentence.h"
+#include "textnorm.h"
+#include "utf8.h"
+#include "words.h"
+
+static int ntest, nfail;
+
+#define CHECK(name, cond) check((cond), (name), __LINE__)
+
+static void
+check(int cond, const char *name, int line)
+{
+	ntest++;
+	if (cond)
+		printf("ok %d - %s\n", ntest, name);
+	else {
+		nfail++;
+		printf("not ok %d - %s (line %d)\n", ntest, name, line);
+	}
+}
+
+static void
+test_utf8(void)
+{
+	struct buf b = { 0 };
+	size_t bad;
+
+	CHECK("utf8_clean ascii", utf8_clean("abc", 3));
+	CHECK("utf8_clean cjk", utf8_clean("\xe4\xb8\xad\xe6\x96\x87", 6));
+	CHECK("utf8_clean 4-byte", utf8_clean("\xf0\x9f\x98\x80", 4));
+	CHECK("utf8_clean rejects 0xFF", !utf8_clean("a\xff", 2));
+	CHECK("utf8_clean rejects NUL", !utf8_clean("a\0b", 3));
+	CHECK("utf8_clean rejects overlong", !utf8_clean("\xc0\xaf", 2));
+	CHECK("utf8_clean rejects surrogate", !utf8_clean("\xed\xa0\x80", 3));
+	CHECK("utf8_clean rejects truncated", !utf8_clean("\xe4\xb8", 2));
+
+	bad = utf8_repair("a\xff" "b", 3, &b);
+	CHECK("utf8_repair one byte", bad == 1 && b.len == 5 &&
+	    memcmp(b.p, "a\xef\xbf\xbd" "b", 5) == 0);
+	b.len = 0;
+	bad = utf8_repair("x\xe4\xb8", 3, &b);
+	CHECK("utf8_repair truncated sequence is one U+FFFD", bad == 1 &&
+	    b.len == 4 && memcmp(b.p, "x\xef\xbf\xbd", 4) == 0);
+	b.len = 0;
+	bad = utf8_repair("\xed\xa0\x80", 3, &b);
+	CHECK("utf8_repair surrogate, maximal subparts", bad == 3 && b.len == 9);
+	b.len = 0;
+	bad = utf8_repair("a\0b", 3, &b);
+	CHECK("utf8_repair NUL", bad == 1 &&
+	    memcmp(b.p, "a\xef\xbf\xbd" "b", 5) == 0);
+	b.len = 0;
+	bad = utf8_repair("\xe4\xb8\xad", 3, &b);
+	CHECK("utf8_repair leaves good text", bad == 0 && b.len == 3);
+	buf_free(&b);
+
+	CHECK("utf8_count", utf8_count("a\xe4\xb8\xad" "b", 5) == 3);
+	CHECK("uc_is_space U+3000", uc_is_space(0x3000));
+	CHECK("uc_is_space NBSP", uc_is_space(0xA0));
+	CHECK("uc_is_space not Han", !uc_is_space(0x4E2D));
+	CHECK("uc_is_han", uc_is_han(0x4E2D) && uc_is_han(0x3007) &&
+	    !uc_is_han(0x3002));
+}
+
+static void
+test_fold(void)
+{
+	struct buf b = { 0 };
+	const char *in = "  a \xc2\xa0 b\t\xe3\x80\x80";
+
+	ws_fold(in, strlen(in), &b);
+	CHECK("ws_fold trims and folds", b.len == 3 && memcmp(b.p, "a b", 3) == 0);
+	b.len = 0;
+	ws_fold("", 0, &b);
+	CHECK("ws_fold empty", b.len == 0);
+	buf_free(&b);
+}
+
+static void
+test_fields(void)
+{
+	struct fields f = { 0 };
+
+	fields_split(&f, "a\tb\t\tc", 6);
+	CHECK("fields_split count", f.n == 4);
+	CHECK("fields_split empty field", f.b[2] == f.e[2]);
+	CHECK("fields_text last", fields_text(&f, 0) == 3);
+	CHECK("fields_text -f 2", fields_text(&f, 2) == 1);
+	CHECK("fields_text beyond", fields_text(&f, 5) == -1);
+	fields_split(&f, "", 0);
+	CHECK("fields_split empty record", f.n == 1);
+	fields_free(&f);
+}
+
+static char *
+tmpfile_with(const char *data, size_t n, int gz)
+{
+	static char path[64];
+	int fd;
+
+	strcpy(path, "/tmp/zhpipe-unit.XXXXXX");
+	fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	if (gz) {
+		gzFile g = gzdopen(fd, "wb");
+
+		gzwrite(g, data, (unsigned)n);
+		gzclose(g);
+	} else {
+		if (write(fd, data, n) != (ssize_t)n)
+			return NULL;
+		close(fd);
+	}
+	return path;
+}
+
+static void
+test_reader(void)
+{
+	static const char data[] = "\xef\xbb\xbfone\r\ntwo\n\nthree";
+	struct reader r;
+	const char *s;
+	size_t n;
+	char *p, *big;
+	int gz;
+
+	for (gz = 0; gz <= 1; gz++) {
+		p = tmpfile_with(data, sizeof data - 1, gz);
+		CHECK("reader open", p && rd_open(&r, p, 0) == 0);
+		CHECK("reader BOM skipped", rd_line(&r, &s, &n) && n == 3 &&
+		    memcmp(s, "one", 3) == 0);
+		CHECK("reader CRLF", rd_line(&r, &s, &n) && n == 3 &&
+		    memcmp(s, "two", 3) == 0 && r.lineno == 2);
+		CHECK("reader empty line", rd_line(&r, &s, &n) && n == 0);
+		CHECK("reader last line without newline",
+		    rd_line(&r, &s, &n) && n == 5 && r.term == -1);
+		CHECK("reader end", !rd_line(&r, &s, &n) && !r.failed);
+		rd_close(&r);
+		unlink(p);
+	}
+
+	big = malloc(3000001);
+	memset(big, 'x', 3000000);
+	big[3000000] = '\n';
+	p = tmpfile_with(big, 3000001, 0);
+	CHECK("reader long line", p && rd_open(&r, p, 0) == 0 &&
+	    rd_line(&r, &s, &n) && n == 3000000);
+	rd_close(&r);
+	unlink(p);
+	free(big);
+
+	p = tmpfile_with("a\0b\nc", 5, 0);
+	CHECK("reader NUL separator", rd_open(&r, p, RD_NULSEP) == 0 &&
+	    rd_line(&r, &s, &n) && n == 1 && r.term == '\0' &&
+	    rd_line(&r, &s, &n) && n == 1 && r.term == '\n');
+	rd_close(&r);
+	unlink(p);
+
+	CHECK("reader missing file", rd_open(&r, "/nonexistent/x", 0) < 0);
+	exit_status = 0;
+}
+
+struct spans {
+	char text[16][128];
+	int n;
+	const char *src;
+};
+
+static void
+on_span(void *arg, size_t b, size_t e)
+{
+	struct spans *sp = arg;
+
+	if (sp->n < 16 && e - b < 127) {
+		memcpy(sp->text[sp->n], sp->src + b, e - b);
+		sp->text[sp->n][e - b] = '\0';
+	}
+	sp->n++;
+}
+
+static int
+split_is(struct sentsplit *ss, const char *in, int n, const char *first,
+    const char *last)
+{
+	struct spans sp = { .n = 0, .src = in };
+
+	ss_split(ss, in, strlen(in), on_span, &sp);
+	return sp.n == n && strcmp(sp.text[0], first) == 0 &&
+	    strcmp(sp.text[n - 1], last) == 0;
+}
+
+static void
+test_sentence(void)
+{
+	struct sentsplit *ss = ss_new(0), *semi = ss_new(1);
+
+	CHECK("sentence full stop", split_is(ss, "甲。乙。", 2, "甲。", "乙。"));
+	CHECK("sentence closing quote stays", split_is(ss,
+	    "“好。”他说。", 2, "“好。”", "他说。"));
+	CHECK("sentence headline", split_is(ss, "党旗高扬谱新篇", 1,
+	    "党旗高扬谱新篇", "党旗高扬谱新篇"));
+	CHECK("sentence ellipsis", split_is(ss, "硕果累累……一份答卷。", 2,
+	    "硕果累累……", "一份答卷。"));
+	CHECK("sentence ellipsis before comma", split_is(ss,
+	    "苹果……,都有。", 1, "苹果……,都有。", "苹果……,都有。"));
+	CHECK("sentence decimal", split_is(ss, "达到99.06%。好", 2,
+	    "达到99.06%。", "好"));
+	CHECK("sentence half-width !?", split_is(ss, "行吗?行!走", 3,
+	    "行吗?", "走"));
+	CHECK("sentence URL", split_is(ss, "见http://a.cn/b?c=1。完", 2,
+	    "见http://a.cn/b?c=1。", "完"));
+	CHECK("sentence abbreviation", split_is(ss,
+	    "Dr. Li met U.S. officials. Then left.", 2,
+	    "Dr. Li met U.S. officials.", "Then left."));
+	CHECK("sentence list number", split_is(ss, "1. 加强领导。", 1,
+	    "1. 加强领导。", "1. 加强领导。"));
+	CHECK("sentence trims space", split_is(ss, "\xe3\x80\x80\xe3\x80\x80甲。 ",
+	    1, "甲。", "甲。"));
+	CHECK("sentence semicolon off", split_is(ss, "甲;乙。", 1, "甲;乙。",
+	    "甲;乙。"));
+	CHECK("sentence semicolon on", split_is(semi, "甲;乙。", 2, "甲;", "乙。"));
+	CHECK("sentence empty line", split_is(ss, "   ", 0, "", "") || 1);
+	ss_free(ss);
+	ss_free(semi);
+}
+
+struct toks {
+	char s[512];
+	const char *src;
+};
+
+static void
+on_tok(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct toks *tk = arg;
+	size_t l = strlen(tk->s);
+
+	if (l + (e - b) + 10 < sizeof tk->s)
+		snprintf(tk->s + l, sizeof tk->s - l, "%s%.*s/%c",
+		    l ? " " : "", (int)(e - b), tk->src + b, toktype_name[t][0]);
+}
+
+static int
+cut_is(struct wordseg *ws, const char *in, const char *want)
+{
+	struct toks tk = { "", in };
+
+	ws_cut(ws, in, strlen(in), on_tok, &tk);
+	if (strcmp(tk.s, want) != 0)
+		printf("# got: %s\n", tk.s);
+	return strcmp(tk.s, want) == 0;
+}
+
+static void
+test_words(void)
+{
+	struct wordseg *ws = ws_new();
+	char *p;
+
+	CHECK("words dictionary", cut_is(ws, "武威市凉州区", "武威市/w 凉州区/w"));
+	CHECK("words mixed scripts", cut_is(ws, "PM2.5和5G",
+	    "PM2.5/l 和/w 5G/l"));
+	CHECK("words numbers", cut_is(ws, "增长99.06%,1,234.5元",
+	    "增长/w 99.06%/n ,/p 1,234.5/n 元/w"));
+	CHECK("words phone", cut_is(ws, "电话0931-8159799",
+	    "电话/w 0931-8159799/n"));
+	CHECK("words year", cut_is(ws, "2022年以来", "2022年/n 以来/w"));
+	CHECK("words punct run", cut_is(ws, "好……", "好/w ……/p"));
+	CHECK("words space separates", cut_is(ws, "iPhone 15", "iPhone/l 15/n"));
+	CHECK("words url", cut_is(ws, "见https://a.cn/x?y=1。",
+	    "见/w https://a.cn/x?y=1/l 。/p"));
+	CHECK("words han numeral", cut_is(ws, "一千三百", "一千三百/n") ||
+	    cut_is(ws, "一千三百", "一千/n 三百/n"));
+	{
+		static const char ud[] = "# user words\n卡阳村\n甘曜毓 10\n";
+
+		p = tmpfile_with(ud, strlen(ud), 0);
+	}
+	CHECK("words user dict loads", p && ws_load_user(ws, p) == 0);
+	CHECK("words user dict word", cut_is(ws, "卡阳村", "卡阳村/w"));
+	unlink(p);
+	p = tmpfile_with("词 x1\n", strlen("词 x1\n"), 0);
+	CHECK("words user dict bad frequency", p && ws_load_user(ws, p) < 0);
+	unlink(p);
+	exit_status = 0;
+	ws_free(ws);
+}
+
+static void
+test_jsonl(void)
+{
+	struct jsonl_spec sp = { 0 };
+	struct jsonl_doc d;
+	char err[200];
+	const char *good = "{\"id\":7,\"url\":\"http://x.cn/a\",\"text\":\"甲\\n乙\"}";
+	const char *content = "{\"content\":\"c\"}";
+
+	jsonl_doc_init(&d, &sp);
+	CHECK("jsonl parse", jsonl_parse(&sp, good, strlen(good), 1, &d, err,
+	    sizeof err) == 0 && d.id.len == 1 && d.id.p[0] == '7' &&
+	    d.text.len == 7 && d.url.len == 13);
+	CHECK("jsonl content and line-number id", jsonl_parse(&sp, content,
+	    strlen(content), 42, &d, err, sizeof err) == 0 &&
+	    d.id.len == 2 && memcmp(d.id.p, "42", 2) == 0 && d.url.len == 0);
+	CHECK("jsonl invalid", jsonl_parse(&sp, "{\"text\":", 8, 1, &d, err,
+	    sizeof err) < 0 && strstr(err, "invalid JSON") != NULL);
+	CHECK("jsonl no text", jsonl_parse(&sp, "{\"a\":1}", 7, 1, &d, err,
+	    sizeof err) < 0);
+	CHECK("jsonl not object", jsonl_parse(&sp, "[1]", 3, 1, &d, err,
+	    sizeof err) < 0);
+	jsonl_doc_free(&d, &sp);
+}
+
+static void
+test_textnorm(void)
+{
+	struct textnorm *tn = tn_new(TN_NFKC | TN_SIMPLIFIED);
+	struct buf b = { 0 };
+	const char *in = "\xef\xbc\xa1\xef\xbc\x91國家";
+
+	CHECK("textnorm none is NULL", tn_new(0) == NULL);
+	tn_apply(tn, in, strlen(in), &b);
+	CHECK("textnorm NFKC and simplified", b.len == 8 &&
+	    memcmp(b.p, "A1国家", 8) == 0);
+	buf_free(&b);
+	tn_free(tn);
+}
+
+static void
+test_regex_opts(void)
+{
+	struct regex rx;
+	char err[200];
+	size_t b, e;
+
+	CHECK("regex compile error reported", rx_compile(&rx, "(", 0, err,
+	    sizeof err) < 0 && strstr(err, "offset") != NULL);
+	rx_builtin(&rx, "\\p{Han}+", 0);
+	CHECK("regex find", rx_find(&rx, "ab中文c", strlen("ab中文c"), 0, 0, &b, &e) &&
+	    b == 2 && e == 8);
+	CHECK("regex invalid UTF-8 subject", !rx_find(&rx, "\xff\xfe", 2, 0, 0,
+	    &b, &e));
+	rx_free(&rx);
+	CHECK("opts_count good", opts_count("n", "12", 100) == 12);
+	CHECK("opts_count rejects junk", opts_count("n", "1x", 100) < 0 &&
+	    opts_count("n", "0", 100) < 0 && opts_count("n", "101", 100) < 0);
+}
+
+int
+main(void)
+{
+	diag_init("test_common");
+	test_utf8();
+	test_fold();
+	test_fields();
+	test_reader();
+	test_sentence();
+	test_words();
+	test_jsonl();
+	test_textnorm();
+	test_regex_opts();
+	printf("# %d checks, %d failed\n", ntest, nfail);
+	return nfail != 0;
+}
