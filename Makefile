@@ -46,10 +46,13 @@ MANS = man/segment.1 man/zhpipe.7
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc
 
-.PHONY: all demo check check-run deps ensure-deps install uninstall bench \
+.PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps \
 	eval golden clean dict lint
 
 all: $(BINS)
+
+# keep object files between runs (they are intermediate to the pattern rules)
+.SECONDARY:
 
 $(BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)
@@ -88,6 +91,13 @@ $(BUILD)/icubrk: bench/icubrk.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
 
+# a peer for bench/segment, built only where libfriso-dev is installed
+$(BUILD)/frisobrk: bench/frisobrk.c
+	@mkdir -p $(@D)
+	@if [ -r /usr/include/friso/friso.h ]; then \
+	  $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lfriso; \
+	else echo "bench: libfriso-dev not installed, friso is skipped"; fi
+
 $(BUILD)/measure: bench/measure.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
@@ -125,14 +135,7 @@ ensure-deps:
 
 demo: ensure-deps
 	@$(MAKE) --no-print-directory all
-	@echo '$$ segment examples/*.txt | head -n 12'
-	@$(BUILD)/segment examples/*.txt | head -n 12
-	@echo
-	@echo '$$ segment -w examples/wuwei-party.txt | sed -n 5,8p'
-	@$(BUILD)/segment -w examples/wuwei-party.txt | sed -n 5,8p
-	@echo
-	@echo '$$ segment -t examples/fuzhou-service.txt | awk -F"\t" '"'"'$$5=="num"'"'"' | head -n 5'
-	@$(BUILD)/segment -t examples/fuzhou-service.txt | awk -F'\t' '$$5=="num"' | head -n 5
+	@bash examples/demo.sh $(BUILD)
 
 check: ensure-deps
 	@$(MAKE) --no-print-directory check-run
@@ -146,8 +149,12 @@ golden: all
 lint:
 	mandoc -Tlint -W warning $(MANS)
 
-bench: all $(BUILD)/icubrk $(BUILD)/measure
+bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/segment
+
+# the peers that bench compares against (Debian/Ubuntu)
+bench-deps:
+	apt-get install -y python3-jieba libfriso-dev friso-dict bc
 
 eval: all
 	@if [ -z '$(EVAL)' ]; then \
@@ -160,7 +167,7 @@ dict:
 	{ printf '# zhpipe word list: word<TAB>frequency, one entry a line.\n'; \
 	  printf '# Derived from dict.txt of jieba %s (Debian package python3-jieba),\n' \
 	    "$$(dpkg-query -W -f='$${Version}' python3-jieba)"; \
-	  printf '# Copyright (c) 2013 Sun Junyi, MIT licence (see data/README.md).\n'; \
+	  printf '# Copyright (c) 2012-2017 Sun Junyi, MIT licence (see data/README.md).\n'; \
 	  printf '# Regenerate with: make dict\n'; \
 	  awk '{ print $$1 "\t" $$2 }' $$f; } > data/words.tsv
 

@@ -16,6 +16,8 @@ void buf_free(struct buf *b);
 static inline void
 buf_add(struct buf *b, const void *s, size_t n)
 {
+	if (n == 0)
+		return;		/* s may be NULL then (an empty buf) */
 	if (b->cap - b->len < n + 1)
 		buf_reserve(b, n + 1);
 	memcpy(b->p + b->len, s, n);

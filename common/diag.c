@@ -8,6 +8,7 @@
 
 const char *prog = "zhpipe";
 int exit_status = EXIT_ALL_OK;
+void (*diag_flush)(void);
 
 void
 diag_init(const char *argv0)
@@ -23,6 +24,13 @@ diag_init(const char *argv0)
 static void
 vreport(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
+	if (diag_flush != NULL) {
+		void (*f)(void) = diag_flush;
+
+		diag_flush = NULL;	/* a write error while flushing must not recurse */
+		f();
+		diag_flush = f;
+	}
 	fflush(stdout);
 	if (file != NULL && line > 0)
 		fprintf(stderr, "%s: %s:%lu: ", prog, file, line);

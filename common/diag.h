@@ -11,6 +11,9 @@ enum {
 };
 
 extern const char *prog;	/* program name used in every message */
+/* Called before a message is written, so that records already produced
+ * reach standard output first (set by out_init). */
+extern void (*diag_flush)(void);
 extern int exit_status;		/* raised to EXIT_BAD_INPUT by input problems */
 
 void diag_init(const char *argv0);

@@ -78,8 +78,10 @@ opts_parse(const struct tool *t, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((v = opts_count("field number", optarg, INT_MAX)) < 0)
+			if ((v = opts_count("field number", optarg, INT_MAX)) < 0) {
+				free(all);
 				exit(EXIT_TROUBLE);
+			}
 			copt.field = (unsigned)v;
 			break;
 		case OPT_HEADER:
@@ -92,11 +94,13 @@ opts_parse(const struct tool *t, int argc, char **argv)
 			copt.strict = 1;
 			break;
 		case 'h':
+			free(all);
 			printf("usage: %s\n%s", t->usage, t->help);
 			if (fflush(stdout) != 0 || ferror(stdout))
 				die(EXIT_TROUBLE, "write error");
 			exit(EXIT_ALL_OK);
 		case OPT_VERSION:
+			free(all);
 			printf("%s (zhpipe) %s\n", prog, ZHPIPE_VERSION);
 			if (fflush(stdout) != 0 || ferror(stdout))
 				die(EXIT_TROUBLE, "write error");

@@ -43,6 +43,7 @@ out_init(int line_buffered)
 {
 	signal(SIGPIPE, SIG_IGN);
 	oline = line_buffered;
+	diag_flush = flush_out;
 }
 
 void

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test runner: C unit tests of common/, golden cases of every tool,
-# the man pages' EXAMPLES and the man page lint. Ends with one line
+# the man pages' EXAMPLES, the README's shell sessions and the man page
+# lint. Ends with one line
 # "N passed, N failed".
 #
 #   BIN=build bash tests/run.sh            run everything
@@ -156,7 +157,32 @@ if [ $golden = 0 ] && { [ -z "$pattern" ] || [[ man == *$pattern* ]]; }; then
 			rm -f "$cmd" "$want"
 		done
 	done
-	# 4. every man page lints clean
+	# 4. the shell sessions in README.md: in a ```console block, a line
+	# "$ command" is run and the lines after it are its expected output
+	awk -v dir="$tmp" '
+		/^```console/ { lit = 1; next }
+		/^```/ { lit = 0; next }
+		lit && /^\$ / {
+			n++; f = dir "/readme." n
+			print substr($0, 3) > (f ".cmd"); printf "" > (f ".want"); next
+		}
+		lit && n { print >> (f ".want") }
+	' "$root/README.md"
+	for cmd in "$tmp"/readme.*.cmd; do
+		[ -e "$cmd" ] || continue
+		want=${cmd%.cmd}.want
+		(cd "$root" && bash -o pipefail -c "$(cat "$cmd")") > "$tmp/got" 2>&1
+		st=$?
+		# a README session may show a failing command (exit 1) on purpose
+		if [ $st -le 1 ] && cmp -s "$want" "$tmp/got"; then
+			ok
+		else
+			not_ok "README.md: $(cat "$cmd") (exit $st)" \
+			    "$(diff -u "$want" "$tmp/got")"
+		fi
+		rm -f "$cmd" "$want"
+	done
+	# 5. every man page lints clean
 	for page in "$root"/man/*.[1-9]; do
 		if command -v mandoc >/dev/null 2>&1; then
 			lint=$(mandoc -Tlint -W warning "$page" 2>&1)
