@@ -15,52 +15,118 @@
 int
 rd_open(struct reader *r, const char *path, int flags)
 {
-	int fd;
-
 	memset(r, 0, sizeof *r);
 	r->name = path;
 	r->flags = flags;
-	if (strcmp(path, "-") == 0)
-		fd = dup(STDIN_FILENO);
-	else
-		fd = open(path, O_RDONLY);
-	if (fd < 0 || (r->gz = gzdopen(fd, "rb")) == NULL) {
-		input_error(path, 0, "%s", strerror(errno ? errno : ENOMEM));
-		if (fd >= 0)
-			close(fd);
+	r->fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	if (r->fd < 0) {
+		input_error(path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	gzbuffer(r->gz, INBUF);
 	r->buf = xmalloc(INBUF);
 	return 0;
+}
+
+/* read(2) what is there, retrying on EINTR; -1 on error (reported) */
+static ssize_t
+read_some(struct reader *r, void *p, size_t n)
+{
+	ssize_t k;
+
+	while ((k = read(r->fd, p, n)) < 0 && errno == EINTR)
+		;
+	if (k < 0) {
+		input_error(r->name, r->lineno ? r->lineno + 1 : 0,
+		    "read error: %s", strerror(errno));
+		r->failed = 1;
+	}
+	return k;
+}
+
+static void
+gz_error(struct reader *r, const char *msg)
+{
+	input_error(r->name, r->lineno ? r->lineno + 1 : 0,
+	    "read error: %s", msg);
+	r->failed = 1;
+	r->eof = 1;
+}
+
+/* Inflate into buf; returns bytes produced, 0 at the end of input. */
+static size_t
+gz_fill(struct reader *r)
+{
+	for (;;) {
+		int rc;
+
+		if (r->zs.avail_in == 0) {
+			ssize_t k = read_some(r, r->zin, INBUF);
+
+			if (k <= 0) {
+				if (k == 0 && !r->zend)
+					gz_error(r, "unexpected end of compressed data");
+				r->eof = 1;
+				return 0;
+			}
+			r->zs.next_in = r->zin;
+			r->zs.avail_in = (uInt)k;
+		}
+		if (r->zend) {
+			/* another gzip member follows (Common Crawl's .gz) */
+			if (inflateReset(&r->zs) != Z_OK) {
+				gz_error(r, "cannot restart decompression");
+				return 0;
+			}
+			r->zend = 0;
+		}
+		r->zs.next_out = (unsigned char *)r->buf;
+		r->zs.avail_out = INBUF;
+		rc = inflate(&r->zs, Z_NO_FLUSH);
+		if (rc == Z_STREAM_END)
+			r->zend = 1;
+		else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			gz_error(r, r->zs.msg ? r->zs.msg : "invalid compressed data");
+			return 0;
+		}
+		if (INBUF - r->zs.avail_out > 0)
+			return INBUF - r->zs.avail_out;
+	}
 }
 
 static int
 refill(struct reader *r)
 {
-	int n, err;
-	const char *msg;
+	ssize_t k;
 
-	if (r->eof)
+	if (r->eof || r->failed)
 		return 0;
-	n = gzread(r->gz, r->buf, INBUF);
-	if (n > 0) {
+	if (r->gz) {
+		size_t got = gz_fill(r);
+
 		r->pos = 0;
-		r->end = (size_t)n;
-		return 1;
+		r->end = got;
+		return got > 0;
 	}
-	r->eof = 1;
-	msg = gzerror(r->gz, &err);
-	if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
-		if (err == Z_ERRNO)
-			msg = strerror(errno);
-		else if (err == Z_BUF_ERROR)
-			msg = "unexpected end of compressed data";
-		input_error(r->name, r->lineno ? r->lineno + 1 : 0,
-		    "read error: %s", msg);
-		r->failed = 1;
+	k = read_some(r, r->buf, INBUF);
+	if (k <= 0) {
+		r->eof = 1;
+		return 0;
 	}
-	return 0;
+	r->pos = 0;
+	r->end = (size_t)k;
+	/* gzip magic at the start of the file: switch to inflating */
+	if (!r->started++ && k >= 2 && (unsigned char)r->buf[0] == 0x1f &&
+	    (unsigned char)r->buf[1] == 0x8b) {
+		r->zin = xmalloc(INBUF);
+		memcpy(r->zin, r->buf, (size_t)k);
+		r->zs.next_in = r->zin;
+		r->zs.avail_in = (uInt)k;
+		if (inflateInit2(&r->zs, 16 + MAX_WBITS) != Z_OK)
+			die(EXIT_TROUBLE, "out of memory (zlib)");
+		r->gz = 1;
+		return refill(r);
+	}
+	return 1;
 }
 
 int
@@ -147,9 +213,13 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 void
 rd_close(struct reader *r)
 {
-	if (r->gz != NULL)
-		gzclose(r->gz);
-	r->gz = NULL;
+	if (r->gz)
+		inflateEnd(&r->zs);
+	if (r->fd > STDIN_FILENO)
+		close(r->fd);
+	r->fd = -1;
+	free(r->zin);
+	r->zin = NULL;
 	free(r->buf);
 	r->buf = NULL;
 	buf_free(&r->line);

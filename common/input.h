@@ -1,6 +1,8 @@
 /* input.h - reading records of any length from files or standard input
  *
- * gzip-compressed input is read transparently; a UTF-8 byte-order mark at
+ * gzip-compressed input (one or more members) is read transparently,
+ * and what a pipe delivers is handed on at once (tail -f works); a
+ * UTF-8 byte-order mark at
  * the start of a file is skipped; CRLF line ends are accepted; invalid
  * UTF-8 and NUL bytes are repaired to U+FFFD with one warning per file
  * naming the first bad line (an error with --strict). */
@@ -16,8 +18,13 @@ enum { RD_NULSEP = 1, RD_STRICT = 2 };
 
 struct reader {
 	const char *name;	/* as given; "-" is standard input */
-	gzFile gz;
+	int fd;
 	int flags;
+	int gz;			/* input is gzip: inflate from zin */
+	z_stream zs;
+	unsigned char *zin;
+	int zend;		/* the current gzip member is complete */
+	int started;		/* the first block has been read */
 	char *buf;
 	size_t pos, end;
 	int eof;
