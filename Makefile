@@ -36,8 +36,8 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
-TOOLS = segment
-COMMON = buf diag fields input jsonl opts output regex sentence textnorm \
+TOOLS = segment extract-num
+COMMON = buf diag fields input jsonl numerals numex opts output regex sentence textnorm \
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
@@ -164,12 +164,12 @@ eval: all
 dict:
 	@f=/usr/lib/python3/dist-packages/jieba/dict.txt; \
 	test -r $$f || { echo "dict: install python3-jieba first"; exit 1; }; \
-	{ printf '# zhpipe word list: word<TAB>frequency, one entry a line.\n'; \
+	{ printf '# zhpipe word list: word<TAB>frequency<TAB>part of speech, one entry a line.\n'; \
 	  printf '# Derived from dict.txt of jieba %s (Debian package python3-jieba),\n' \
 	    "$$(dpkg-query -W -f='$${Version}' python3-jieba)"; \
 	  printf '# Copyright (c) 2012-2017 Sun Junyi, MIT licence (see data/README.md).\n'; \
 	  printf '# Regenerate with: make dict\n'; \
-	  awk '{ print $$1 "\t" $$2 }' $$f; } > data/words.tsv
+	  awk '{ print $$1 "\t" $$2 "\t" $$3 }' $$f; } > data/words.tsv
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

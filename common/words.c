@@ -43,6 +43,9 @@ struct wordseg {
 	size_t mask, used;
 	uint64_t *filter;	/* one bit per (node, cp) hash: edge may exist */
 	double *freq;		/* per node; 0 = not a word */
+	uint8_t *tag;		/* per node: index into tags[], 0 = none */
+	char tags[64][8];	/* part-of-speech tags seen, tags[0] = "" */
+	int ntags;
 	float *logp;		/* per node, after finish() */
 	uint32_t nnodes, capnodes;
 	size_t nwords;
@@ -155,8 +158,10 @@ new_node(struct wordseg *ws)
 			    "nodes)", MAXNODES);
 		ws->capnodes *= 2;
 		ws->freq = xrealloc(ws->freq, ws->capnodes * sizeof *ws->freq);
+		ws->tag = xrealloc(ws->tag, ws->capnodes * sizeof *ws->tag);
 	}
 	ws->freq[ws->nnodes] = 0;
+	ws->tag[ws->nnodes] = 0;
 	return ws->nnodes++;
 }
 
@@ -183,8 +188,25 @@ add_child(struct wordseg *ws, uint32_t node, uint32_t c)
 	return k;
 }
 
-/* Insert a word (well-formed UTF-8); freq < 0 means "suggest one". */
-static void
+static uint8_t
+tag_index(struct wordseg *ws, const char *t, size_t n)
+{
+	int i;
+
+	if (n == 0 || n >= sizeof ws->tags[0])
+		return 0;
+	for (i = 1; i < ws->ntags; i++)
+		if (strlen(ws->tags[i]) == n && memcmp(ws->tags[i], t, n) == 0)
+			return (uint8_t)i;
+	if (ws->ntags == 64)
+		return 0;
+	memcpy(ws->tags[ws->ntags], t, n);
+	ws->tags[ws->ntags][n] = '\0';
+	return (uint8_t)ws->ntags++;
+}
+
+/* Insert a word (well-formed UTF-8) and return its node. */
+static uint32_t
 add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 {
 	uint32_t node = 0;
@@ -193,13 +215,14 @@ add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 	while (i < n)
 		node = add_child(ws, node, utf8_next(w, n, &i));
 	if (node == 0)
-		return;
+		return 0;
 	if (ws->freq[node] == 0)
 		ws->nwords++;
 	ws->total -= ws->freq[node];
 	ws->freq[node] = freq;
 	ws->total += freq;
 	ws->finished = 0;
+	return node;
 }
 
 static void
@@ -410,8 +433,15 @@ load_builtin(struct wordseg *ws)
 
 		if (nl == NULL)
 			nl = end;
-		if (*p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL)
-			add_word(ws, p, (size_t)(tab - p), strtod(tab + 1, NULL));
+		if (*p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+			uint32_t node = add_word(ws, p, (size_t)(tab - p),
+			    strtod(tab + 1, NULL));
+			const char *t2 = memchr(tab + 1, '\t', (size_t)(nl - tab - 1));
+
+			if (node && t2)
+				ws->tag[node] = tag_index(ws, t2 + 1,
+				    (size_t)(nl - t2 - 1));
+		}
 		p = nl + 1;
 	}
 }
@@ -423,6 +453,8 @@ ws_new(void)
 
 	ws->capnodes = 1u << 20;
 	ws->freq = xmalloc(ws->capnodes * sizeof *ws->freq);
+	ws->tag = xmalloc(ws->capnodes * sizeof *ws->tag);
+	ws->ntags = 1;
 	new_node(ws);		/* the root */
 	ws->mask = (1u << 20) - 1;
 	ws->slots = xcalloc(ws->mask + 1, sizeof *ws->slots);
@@ -516,6 +548,34 @@ ws_load_user(struct wordseg *ws, const char *path)
 	return bad ? -1 : 0;
 }
 
+const char *
+ws_tag(const struct wordseg *ws, const char *w, size_t n)
+{
+	uint32_t node = 0;
+	size_t i = 0;
+
+	while (i < n && (node = child(ws, node, utf8_next(w, n, &i))) != 0)
+		;
+	if (node == 0 || ws->freq[node] <= 0)
+		return NULL;
+	return ws->tags[ws->tag[node]];
+}
+
+void
+ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
+    void (*fn)(void *arg, size_t len, const char *tag), void *arg)
+{
+	uint32_t node = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((node = child(ws, node, cp[i])) == 0)
+			return;
+		if (ws->freq[node] > 0)
+			fn(arg, i + 1, ws->tags[ws->tag[node]]);
+	}
+}
+
 size_t
 ws_size(const struct wordseg *ws, size_t *nodes)
 {
@@ -532,6 +592,7 @@ ws_free(struct wordseg *ws)
 	free(ws->slots);
 	free(ws->filter);
 	free(ws->freq);
+	free(ws->tag);
 	free(ws->logp);
 	free(ws->cp);
 	free(ws->off);

@@ -3,6 +3,7 @@
 #define ZH_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum toktype { TOK_WORD, TOK_NUM, TOK_LATIN, TOK_PUNCT };
 
@@ -22,6 +23,14 @@ int ws_load_user(struct wordseg *ws, const char *path);
 void ws_cut(struct wordseg *ws, const char *s, size_t n,
     void (*fn)(void *arg, size_t b, size_t e, enum toktype t), void *arg);
 void ws_free(struct wordseg *ws);
+
+/* The part-of-speech tag of a dictionary word ("n", "v", "ns", ... or ""
+ * when the list gives none), or NULL when w is not in the dictionary. */
+const char *ws_tag(const struct wordseg *ws, const char *w, size_t n);
+/* Every dictionary word that starts at cp[0]: fn gets its length in code
+ * points and its tag, shortest first. */
+void ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
+    void (*fn)(void *arg, size_t len, const char *tag), void *arg);
 
 /* Number of entries and trie nodes (for tests and --version detail). */
 size_t ws_size(const struct wordseg *ws, size_t *nodes);

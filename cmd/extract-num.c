@@ -1,0 +1,193 @@
+/* extract-num - numeric expressions in Chinese news, one line each */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fields.h"
+#include "input.h"
+#include "numex.h"
+#include "opts.h"
+#include "output.h"
+#include "words.h"
+
+static int show_all, no_subject;
+static unsigned kinds_mask;	/* 0 = the default kinds */
+
+static struct fields f;
+static const char *rec;		/* the current record */
+static long textfield;
+
+static const char usage_text[] =
+	"extract-num [--all] [--kinds list] [--no-subject] [options] [file ...]\n";
+static const char help_text[] =
+	"Find numeric expressions in the text field of TSV records (such as\n"
+	"segment's output) and write one line per expression:\n"
+	"  keys...  start  end  kind  value  qual  unit  subject  mention\n"
+	"\n"
+	"kind:  count money percent measure age ordinal date time year phone\n"
+	"       range fraction (code and name only with --all)\n"
+	"value: a plain decimal number (1.3万 -> 13000); lo..hi for a range;\n"
+	"       dates YYYYMMDD with 00 for parts not given, times HHMMSS\n"
+	"qual:  = exact, > more than, < less than, ~ about\n"
+	"\n"
+	"Options:\n"
+	"      --all            also codes and identifiers (PM2.5, 5G) and set\n"
+	"                       phrases (两学一做), as kinds code and name\n"
+	"      --kinds LIST     only these kinds (comma-separated)\n"
+	"      --no-subject     leave the subject column empty (faster)\n"
+	"  -f, --field N        the text is field N (default: the last)\n"
+	"      --header         print a header line naming the columns\n"
+	"      --line-buffered  flush every record\n"
+	"      --strict         invalid UTF-8 is an error, not repaired\n"
+	"  -h, --help           this help\n"
+	"      --version        print the version\n"
+	"\n"
+	"Exit status: 0 all input processed, 1 some input bad or missing,\n"
+	"2 usage error or fatal trouble. See extract-num(1) and zhpipe(7).\n";
+
+enum { O_ALL = 0x2000, O_KINDS, O_NOSUBJ };
+
+static const struct option longopts[] = {
+	{ "all", no_argument, NULL, O_ALL },
+	{ "kinds", required_argument, NULL, O_KINDS },
+	{ "no-subject", no_argument, NULL, O_NOSUBJ },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+handle(int opt, const char *arg)
+{
+	switch (opt) {
+	case O_ALL:
+		show_all = 1;
+		break;
+	case O_NOSUBJ:
+		no_subject = 1;
+		break;
+	case O_KINDS: {
+		char *list = xstrdup(arg), *tok, *save = NULL;
+
+		for (tok = strtok_r(list, ",", &save); tok;
+		    tok = strtok_r(NULL, ",", &save)) {
+			int k;
+
+			for (k = 0; k < NK_NKINDS; k++)
+				if (strcmp(tok, nkind_name[k]) == 0)
+					break;
+			if (k == NK_NKINDS) {
+				free(list);
+				usage_error("unknown kind '%s' in --kinds", tok);
+			}
+			kinds_mask |= 1u << k;
+		}
+		free(list);
+		if (kinds_mask == 0)
+			usage_error("--kinds needs at least one kind");
+		break;
+	}
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+static const struct tool tool = {
+	usage_text, help_text, "", longopts, handle
+};
+
+static void
+put_keys(void)
+{
+	size_t i;
+
+	for (i = 0; i < f.n; i++) {
+		if ((long)i == textfield)
+			continue;
+		out_write(rec + f.b[i], f.e[i] - f.b[i]);
+		out_tab();
+	}
+}
+
+static void
+on_hit(void *arg, const struct nx_hit *h)
+{
+	const char *text = arg;
+
+	if (kinds_mask ? !(kinds_mask & (1u << h->kind)) :
+	    (!show_all && (h->kind == NK_CODE || h->kind == NK_NAME)))
+		return;
+	put_keys();
+	out_ulong(h->b);
+	out_tab();
+	out_ulong(h->e);
+	out_tab();
+	out_str(nkind_name[h->kind]);
+	out_tab();
+	out_str(h->value);
+	out_tab();
+	out_write(&h->qual, 1);
+	out_tab();
+	out_str(h->unit);
+	out_tab();
+	if (h->sbe > h->sbb)
+		out_field(text + h->sbb, h->sbe - h->sbb);
+	out_tab();
+	out_field(text + h->bb, h->be - h->bb);
+	out_eol();
+}
+
+int
+main(int argc, char **argv)
+{
+	static char *stdin_only[] = { "-", NULL };
+	struct wordseg *ws;
+	struct numex *nx;
+	char **files;
+	int first, flags, header_pending;
+
+	diag_init(argv[0]);
+	first = opts_parse(&tool, argc, argv);
+	files = first < argc ? argv + first : stdin_only;
+	out_init(copt.line_buffered);
+	ws = ws_new();
+	nx = nx_new(ws, !no_subject);
+	flags = copt.strict ? RD_STRICT : 0;
+	header_pending = copt.header;
+
+	for (; *files; files++) {
+		struct reader r;
+		const char *s;
+		size_t n, i;
+
+		if (rd_open(&r, *files, flags) < 0)
+			continue;
+		while (rd_line(&r, &s, &n)) {
+			fields_split(&f, s, n);
+			if ((textfield = fields_text(&f, copt.field)) < 0) {
+				input_error(r.name, r.lineno,
+				    "no field %u (record has %zu)", copt.field, f.n);
+				continue;
+			}
+			rec = s;
+			if (header_pending) {
+				/* the input's header names the keys */
+				header_pending = 0;
+				put_keys();
+				out_str("start\tend\tkind\tvalue\tqual\tunit\t"
+				    "subject\tmention");
+				out_eol();
+				continue;
+			}
+			nx_scan(nx, s + f.b[textfield], f.e[textfield] -
+			    f.b[textfield], on_hit, (void *)(s + f.b[textfield]));
+			(void)i;
+		}
+		rd_close(&r);
+	}
+	out_close();
+	nx_free(nx);
+	ws_free(ws);
+	fields_free(&f);
+	return exit_status;
+}
