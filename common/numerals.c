@@ -244,7 +244,8 @@ cn_numeral(uint32_t c)
 	case 0x4E00: case 0x58F9: case 0x5E7A: case 0x5F0C: return 1; /* 一壹幺弌 */
 	case 0x4E8C: case 0x8D30: case 0x8CB3: case 0x4E24: case 0x5169:
 	case 0x4FE9: case 0x5006: case 0x5F0D: return 2; /* 二贰貳两兩俩倆弍 */
-	case 0x4E09: case 0x53C1: case 0x53C2: case 0x5F0E: return 3; /* 三叁參弎 */
+	case 0x4E09: case 0x53C1: case 0x53C2: case 0x53C3: case 0x5F0E:
+		return 3;				/* 三叁参參弎 */
 	case 0x56DB: case 0x8086: return 4;		/* 四肆 */
 	case 0x4E94: case 0x4F0D: return 5;		/* 五伍 */
 	case 0x516D: case 0x9646: case 0x9678: return 6;	/* 六陆陸 */
@@ -389,7 +390,11 @@ cn_parse(const uint32_t *cp, size_t n, struct num *out)
 			} else {			/* 万 亿 */
 				int p = v - 10;
 
-				if (digit >= 0 && add_term(&section, digit, 0) < 0)
+				/* 百二万 = 120万: a bare digit right after a small
+				 * unit counts in the next lower place */
+				if (digit >= 0 && add_term(&section, digit,
+				    lastunit >= 1 && lastunit <= 3 && !zero ?
+				    lastunit - 1 : 0) < 0)
 					return -1;
 				digit = -1;
 				if (num_is_zero(&section) && num_is_zero(&total))

@@ -39,6 +39,8 @@ static const struct unit units[] = {
 	{ "日元", "日元", NK_MONEY }, { "港元", "港元", NK_MONEY },
 	{ "港币", "港元", NK_MONEY }, { "块钱", "元", NK_MONEY },
 	{ "元", "元", NK_MONEY }, { "圆", "元", NK_MONEY },
+	{ "角", "元", NK_MONEY },	/* a tenth: see unit_scale() */
+	{ "分", "元", NK_MONEY },	/* a hundredth, capitals only */
 	{ "周岁", "岁", NK_AGE }, { "岁", "岁", NK_AGE },
 	{ "平方公里", "平方公里", NK_MEASURE }, { "平方千米", "平方公里", NK_MEASURE },
 	{ "平方米", "平方米", NK_MEASURE }, { "平米", "平方米", NK_MEASURE },
@@ -56,7 +58,12 @@ static const struct unit units[] = {
 	{ "个月", "月", NK_MEASURE }, { "倍", "倍", NK_MEASURE },
 	{ "天", "天", NK_MEASURE }, { "周", "周", NK_MEASURE },
 	{ "秒", "秒", NK_MEASURE },
-	{ "人次", "人次", NK_COUNT }, { "场次", "场次", NK_COUNT },
+	{ "公升", "升", NK_MEASURE }, { "公尺", "米", NK_MEASURE },
+	{ "公分", "厘米", NK_MEASURE }, { "公裏", "公里", NK_MEASURE },
+	{ "毫克", "毫克", NK_MEASURE }, { "小時", "小时", NK_MEASURE },
+	{ "分鐘", "分钟", NK_MEASURE }, { "秒钟", "秒", NK_MEASURE },
+	{ "秒鐘", "秒", NK_MEASURE }, { "個月", "月", NK_MEASURE },
+	{ "人次", "人次", NK_COUNT }, { "個", "个", NK_COUNT }, { "场次", "场次", NK_COUNT },
 	{ "架次", "架次", NK_COUNT }, { "车次", "车次", NK_COUNT },
 	{ "人", "人", NK_COUNT }, { "名", "名", NK_COUNT }, { "个", "个", NK_COUNT },
 	{ "户", "户", NK_COUNT }, { "家", "家", NK_COUNT }, { "座", "座", NK_COUNT },
@@ -76,6 +83,7 @@ static const struct unit units[] = {
 	{ "节", "节", NK_COUNT }, { "门", "门", NK_COUNT }, { "组", "组", NK_COUNT },
 	{ "队", "队", NK_COUNT }, { "枚", "枚", NK_COUNT }, { "颗", "颗", NK_COUNT },
 	{ "箱", "箱", NK_COUNT }, { "袋", "袋", NK_COUNT }, { "块", "块", NK_COUNT },
+	{ "半", "半", NK_COUNT },
 	{ "届", "届", NK_ORDINAL },
 };
 
@@ -297,6 +305,18 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 			    cn_is_digit(cpat(x, j + 1))) {
 				buf[k++] = c;
 				t->hasfrac = 1;
+			} else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
+			    ar_digit(cpat(x, j + 1)) >= 0) {
+				/* 一百点123: Arabic digits after the point */
+				buf[k++] = c;
+				t->hasfrac = 1;
+				while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70) {
+					static const uint32_t cn[] = { 0x96F6, 0x4E00,
+					    0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+					    0x4E03, 0x516B, 0x4E5D };
+
+					buf[k++] = cn[ar_digit(x->cp[++j])];
+				}
 			} else
 				break;
 			j++;
@@ -325,6 +345,13 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 	}
 }
 
+/* power of ten from a unit as written to the unit reported */
+static int
+unit_scale(const struct unit *u)
+{
+	return strcmp(u->s, "角") == 0 ? -1 : strcmp(u->s, "分") == 0 ? -2 : 0;
+}
+
 static const struct unit *
 read_unit(const struct numex *x, size_t i, size_t *len)
 {
@@ -343,10 +370,16 @@ read_multiplier(const struct numex *x, size_t i, size_t *len)
 {
 	static const struct { const char *s; int p; } mult[] = {
 		{ "万亿", 12 }, { "千亿", 11 }, { "百亿", 10 }, { "亿", 8 },
-		{ "千万", 7 }, { "百万", 6 }, { "万", 4 },
+		{ "千万", 7 }, { "百万", 6 }, { "万", 4 }, { "萬億", 12 },
+		{ "億", 8 }, { "千萬", 7 }, { "百萬", 6 }, { "萬", 4 },
+		{ "千", 3 }, { "百", 2 }, { "仟", 3 }, { "佰", 2 },
 	};
-	size_t k;
+	size_t k, ul;
 
+	if (read_unit(x, i, &ul) && ul > 1) {
+		*len = 0;	/* 千米 千克 百分点 are units, not multipliers */
+		return 0;
+	}
 	for (k = 0; k < sizeof mult / sizeof mult[0]; k++)
 		if ((*len = at(x, i, mult[k].s)) != 0)
 			return mult[k].p;
@@ -428,7 +461,7 @@ on_prefix(void *arg, size_t len, const char *tag)
 		return;			/* inside the numeral itself */
 	/* what the word adds on the left must be a prefix we know */
 	for (k = o->s; k < o->nb; k++)
-		if (!numeralish(o->x->cp[k]) && !strchr_cp("第前约近逾超", o->x->cp[k]))
+		if (!numeralish(o->x->cp[k]) && !strchr_cp("第前约近逾超负負", o->x->cp[k]))
 			break;
 	if (k < o->nb) {
 		o->lexical = 1;
@@ -447,9 +480,9 @@ extension(const struct numex *x, size_t ne)
 {
 	size_t k = ne, ul;
 
-	while (k < x->m && numeralish(x->cp[k]))
-		k++;
 	for (;;) {
+		while (k < x->m && numeralish(x->cp[k]))
+			k++;
 		if (read_unit(x, k, &ul) || (ul = at(x, k, "季度")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
@@ -829,8 +862,15 @@ scan_from(struct emit *em, size_t *ip)
 	/* 百分之 千分之 万分之 */
 	if ((l = at(x, i, "百分之")) || (l = at(x, i, "千分之")) ||
 	    (l = at(x, i, "万分之"))) {
+		int neg = 0;
+
 		pct = x->cp[i] == 0x767E ? 0 : x->cp[i] == 0x5343 ? -1 : -2;
+		if (cpat(x, i + l) == 0x8D1F || cpat(x, i + l) == 0x8CA0) {
+			neg = 1;	/* 百分之负三点八 */
+			l++;
+		}
 		if (read_number(x, i + l, &t) == 0) {
+			t.v.neg = neg && !num_is_zero(&t.v);
 			h.b = i;
 			h.e = t.e;
 			h.kind = NK_PERCENT;
@@ -861,6 +901,47 @@ scan_from(struct emit *em, size_t *ip)
 		ordinal = x->cp[i] == 0x524D ? 2 : 1;
 		prefix_b = i;
 		i++;
+	} else if ((l = at(x, i, "零下")) || (l = at(x, i, "负")) ||
+	    (l = at(x, i, "負")) || ((x->cp[i] == '-' || x->cp[i] == 0xFF0D ||
+	    x->cp[i] == 0x2212) && (l = 1))) {
+		/* 零下四摄氏度 负一百 -3.8%: negative */
+		if (cpat(x, i + l) == ' ' && ar_digit(cpat(x, i + l + 1)) >= 0 &&
+		    (x->cp[i] != '-' || i == 0))
+			l++;
+		if (read_number(x, i + l, &t) < 0 || (x->cp[i] == '-' && t.chinese)) {
+			*ip = i + 1;
+			return;
+		}
+		t.v.neg = !num_is_zero(&t.v);
+		prefix_b = i;
+		i += l;
+	} else if ((l = at(x, i, "一半")) != 0) {
+		/* 一半: a half */
+		h.b = i;
+		h.e = i + l;
+		h.kind = NK_FRACTION;
+		snprintf(h.value, sizeof h.value, "0.5");
+		if ((l = match_qual(x, h.e, 0, &q)) != 0) {
+			h.e += l;
+			h.qual = q;
+		}
+		emit_hit(em, &h);
+		*ip = h.e;
+		return;
+	} else if (x->cp[i] == 0x534A) {	/* 半 */
+		*ip = i + 1;
+		if ((i > 0 && strchr_cp("上下前后过大多一两", x->cp[i - 1])) ||
+		    (u = read_unit(x, i + 1, &l)) == NULL || u->kind == NK_PERCENT ||
+		    u->kind == NK_MONEY)
+			return;
+		h.b = i;
+		h.e = i + 1 + l;
+		h.kind = u->kind;
+		h.unit = u->norm;
+		snprintf(h.value, sizeof h.value, "0.5");
+		emit_hit(em, &h);
+		*ip = h.e;
+		return;
 	} else if (read_number(x, i, &t) < 0) {
 		*ip = i + 1;
 		return;
@@ -901,13 +982,43 @@ scan_from(struct emit *em, size_t *ip)
 			return;
 		}
 	}
+	/* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
+	if ((l = at(x, t.e, "分之")) != 0 && read_number(x, t.e + l, &t2) == 0) {
+		h.kind = NK_FRACTION;
+		t2.v.neg = t.v.neg;
+		t.v.neg = 0;
+		if (num_divide(&t2.v, &t.v, h.value, sizeof h.value) < 0) {
+			*ip = t2.e;
+			return;
+		}
+		h.e = t2.e;
+		emit_hit(em, &h);
+		*ip = t2.e;
+		return;
+	}
+	if (!t.chinese && cpat(x, t.e) == '/' && read_number(x, t.e + 1, &t2) == 0 &&
+	    !t2.chinese && !t.hasfrac && !t2.hasfrac && t2.e - t.e <= 4 &&
+	    num_cmp(&t.v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
+	    ar_digit(cpat(x, t2.e)) < 0) {
+		h.kind = NK_FRACTION;
+		if (num_divide(&t.v, &t2.v, h.value, sizeof h.value) < 0) {
+			*ip = t2.e;
+			return;
+		}
+		h.e = t2.e;
+		emit_hit(em, &h);
+		*ip = t2.e;
+		return;
+	}
 	if (t.chinese && lexicalised_at(x, t.b, t.e)) {
 		*ip = t.e;
 		return;
 	}
 	/* slogans: numerals inside short quotes, and 两学一做-shaped phrases */
 	if (x->mark[t.b] == M_QUOTE || (t.chinese && !ordinal &&
-	    t.e + 2 < x->m && uc_is_han(x->cp[t.e]) && ((cn_is_digit(x->cp[t.e + 1]) &&
+	    t.e + 2 < x->m && uc_is_han(x->cp[t.e]) &&
+	    !strchr_cp("年月日号时分秒点之", x->cp[t.e]) &&
+	    ((cn_is_digit(x->cp[t.e + 1]) &&
 	    uc_is_han(cpat(x, t.e + 2))) || (uc_is_han(x->cp[t.e + 1]) &&
 	    cn_is_digit(cpat(x, t.e + 2)) && uc_is_han(cpat(x, t.e + 3)))) &&
 	    read_unit(x, t.e, &l) == NULL)) {
@@ -966,11 +1077,45 @@ scan_from(struct emit *em, size_t *ip)
 		int p = read_multiplier(x, j, &l);
 
 		if (p) {
+			struct numtok t3;
+			struct num lim;
+
 			num_shift(&t.v, p);
 			j += l;
 			if (at(x, j, "多") || at(x, j, "余")) {
 				q = '>';
 				j++;
+			} else if (!t.hasfrac && read_number(x, j + (at(x, j, "零") &&
+			    ar_digit(cpat(x, j + 1)) >= 0), &t3) == 0 &&
+			    !t3.hasfrac && !read_multiplier(x, t3.e, &l)) {
+				/* 1万600 = 10600, 100万三千 = 1003000, 5万1千 =
+				 * 51000; a single digit is the next place down:
+				 * 3万2 = 32000 */
+				int cu = t3.chinese ? -1 : cn_numeral(cpat(x, t3.e));
+
+				if (cu >= 11 && cu <= 13) {
+					num_shift(&t3.v, cu - 10);
+					t3.e++;
+				} else if (t3.e - t3.b == 1 && !at(x, j, "零"))
+					num_shift(&t3.v, p - 1);
+				num_digit(&lim, 1, p);
+				if (num_cmp(&t3.v, &lim) < 0) {
+					struct numtok t4;
+					int pu = t3.chinese ?
+					    cn_numeral(x->cp[t3.e - 1]) - 10 : 0;
+
+					num_add(&t.v, &t3.v);
+					j = t3.e;
+					/* 200亿零四千230: Arabic digits after a
+					 * Chinese unit fill the places below it */
+					if (pu >= 1 && pu <= 3 &&
+					    read_number(x, j, &t4) == 0 &&
+					    !t4.chinese && !t4.hasfrac &&
+					    (int)(t4.e - t4.b) <= pu) {
+						num_add(&t.v, &t4.v);
+						j = t4.e;
+					}
+				}
 			}
 		}
 	} else if ((at(x, j, "多") || at(x, j, "余")) && !at(x, j, "多万")) {
@@ -1022,6 +1167,7 @@ scan_from(struct emit *em, size_t *ip)
 	/* two neighbouring digits: 两三个 一两个 五六个 三四十万 */
 	if (t.chinese && t.e - t.b >= 2 && cn_is_digit(x->cp[t.b]) &&
 	    cn_is_digit(x->cp[t.b + 1]) && !ordinal &&
+	    cn_numeral(x->cp[t.b]) > 0 &&
 	    cn_numeral(x->cp[t.b + 1]) == cn_numeral(x->cp[t.b]) + 1 &&
 	    (t.e - t.b == 2 || cn_is_unit(x->cp[t.b + 2]))) {
 		uint32_t buf[72];
@@ -1053,18 +1199,7 @@ scan_from(struct emit *em, size_t *ip)
 			}
 		}
 	}
-	/* 三分之二, 3:2 */
-	if ((l = at(x, j, "分之")) != 0 && read_number(x, j + l, &t2) == 0) {
-		h.kind = NK_FRACTION;
-		if (num_divide(&t2.v, &t.v, h.value, sizeof h.value) < 0) {
-			*ip = t2.e;
-			return;
-		}
-		h.e = t2.e;
-		emit_hit(em, &h);
-		*ip = t2.e;
-		return;
-	}
+	/* 3:2 */
 	if (!t.chinese && (cpat(x, j) == ':' || cpat(x, j) == 0xFF1A) &&
 	    read_number(x, j + 1, &t2) == 0 && !t2.chinese) {
 		h.kind = NK_FRACTION;
@@ -1084,8 +1219,53 @@ scan_from(struct emit *em, size_t *ip)
 		*ip = j + 2;	/* 一场场 一次次: no count */
 		return;
 	}
+	if (u && unit_scale(u) < 0 && (unit_scale(u) == -2 || t.chinese) &&
+	    !strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[t.e - 1]))
+		u = NULL;	/* 三角 is a triangle, 5分 a score; 叁角 3角 壹分 money */
+	if (u && strcmp(u->s, "个") == 0 && at(x, j + 1, "半")) {
+		const struct unit *u2;
+		size_t l2;
+
+		/* 一个半小时 两个半月 = 1.5 hours, 2.5 months */
+		if ((u2 = read_unit(x, j + 2, &l2)) != NULL || at(x, j + 2, "月")) {
+			struct num half;
+
+			num_digit(&half, 5, -1);
+			num_add(&t.v, &half);
+			if (u2 == NULL) {
+				static const struct unit month = { "月", "月", NK_MEASURE };
+
+				u2 = &month;
+				l2 = 1;
+			}
+			u = u2;
+			j += 2;
+			l = l2;
+		}
+	}
 	if (u) {
 		j += l;
+		if (unit_scale(u))
+			num_shift(&t.v, unit_scale(u));
+		if (u->kind == NK_MONEY && unit_scale(u) == 0 &&
+		    strcmp(u->norm, "元") == 0) {
+			/* 壹拾壹元壹角壹分, 壹元零壹分, 伍仟元整 */
+			struct numtok t3;
+			size_t k;
+
+			if (read_number(x, j, &t3) == 0 && (k = at(x, t3.e, "角"))) {
+				num_shift(&t3.v, -1);
+				num_add(&t.v, &t3.v);
+				j = t3.e + k;
+			}
+			if (read_number(x, j, &t3) == 0 && (k = at(x, t3.e, "分"))) {
+				num_shift(&t3.v, -2);
+				num_add(&t.v, &t3.v);
+				j = t3.e + k;
+			}
+			if (at(x, j, "整"))
+				j++;
+		}
 		if (h.kind != NK_MONEY || !*h.unit)
 			h.unit = u->norm;
 		if (h.kind != NK_MONEY)
@@ -1104,7 +1284,8 @@ scan_from(struct emit *em, size_t *ip)
 			h.unit = "大";
 			j += 1;
 		} else if (t.chinese && !ordinal && t.e - t.b == 1 &&
-		    cn_is_digit(x->cp[t.b]) && q == 0) {
+		    cn_is_digit(x->cp[t.b]) && q == 0 && ((h.b > 0 &&
+		    uc_is_han(x->cp[h.b - 1])) || uc_is_han(cpat(x, t.e)))) {
 			*ip = t.e;	/* a lone 一 二 三 with no unit */
 			return;
 		}
@@ -1137,7 +1318,8 @@ static int
 may_start(uint32_t c)
 {
 	return ar_digit(c) >= 0 || cn_numeral(c) >= 0 || c == 0x7B2C ||
-	    c == 0x524D || c == 0x4E4B || c == 0x51E0;
+	    c == 0x524D || c == 0x4E4B || c == 0x51E0 || c == 0x8D1F ||
+	    c == 0x8CA0 || c == 0x534A;		/* 第前之几负負半 */
 }
 
 void
@@ -1182,7 +1364,37 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 			memset(nx->mark + i + 1, M_QUOTE, k - i - 1);
 	}
 	for (i = 0; i < m;) {
-		if (nx->mark[i] == M_URL || !may_start(nx->cp[i])) {
+		/* a minus sign starts a number unless it joins two (80-180) */
+		int minus = (nx->cp[i] == '-' || nx->cp[i] == 0xFF0D ||
+		    nx->cp[i] == 0x2212) && (ar_digit(nx->cp[i + 1]) >= 0 ||
+		    (i == 0 && nx->cp[1] == ' ' && ar_digit(nx->cp[2]) >= 0)) &&
+		    (i == 0 || (ar_digit(nx->cp[i - 1]) < 0 &&
+		    !is_ascii_alpha(nx->cp[i - 1]) && !is_fw_alpha(nx->cp[i - 1])));
+
+		int dot = (nx->cp[i] == '.' || nx->cp[i] == 0xFF0E) &&
+		    ar_digit(nx->cp[i + 1]) >= 0 && (i == 0 ||
+		    uc_is_space(nx->cp[i - 1]) || uc_is_han(nx->cp[i - 1]));
+
+		if (dot && nx->mark[i] != M_URL) {
+			struct numtok t;
+			struct nx_hit h;
+			size_t e = digits_end(nx, i + 1);
+
+			/* .77 = 0.77: the digits after the point, scaled */
+			memset(&h, 0, sizeof h);
+			if (e - i - 1 <= 30 && read_number(nx, i + 1, &t) == 0 &&
+			    t.e == e && !t.hasfrac && !is_ascii_alpha(cpat(nx, e))) {
+				num_shift(&t.v, -(int)(e - i - 1));
+				h.b = i;
+				h.e = e;
+				h.kind = NK_COUNT;
+				set_value(&h, &t.v);
+				emit_hit(&em, &h);
+				i = e;
+				continue;
+			}
+		}
+		if (nx->mark[i] == M_URL || (!minus && !may_start(nx->cp[i]))) {
 			i++;
 			continue;
 		}
