@@ -1,4 +1,5 @@
 /* extract-num - numeric expressions in Chinese news, one line each */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,8 +77,13 @@ handle(int opt, const char *arg)
 				if (strcmp(tok, nkind_name[k]) == 0)
 					break;
 			if (k == NK_NKINDS) {
+				char bad[64];
+
+				snprintf(bad, sizeof bad, "%s", tok);
 				free(list);
-				usage_error("unknown kind '%s' in --kinds", tok);
+				usage_error("unknown kind '%s' in --kinds (one of count "
+				    "money percent measure age ordinal date time year "
+				    "phone range fraction code name)", bad);
 			}
 			kinds_mask |= 1u << k;
 		}

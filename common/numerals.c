@@ -236,8 +236,8 @@ num_divide(const struct num *a, const struct num *b, char *out, size_t cap)
 	return i < 0 || (size_t)i >= cap ? -1 : i;
 }
 
-int
-cn_numeral(uint32_t c)
+static int
+cn_numeral_slow(uint32_t c)
 {
 	switch (c) {
 	case 0x3007: case 0x96F6: return 0;		/* 〇零 */
@@ -262,6 +262,25 @@ cn_numeral(uint32_t c)
 	case 0x534C: return 40;				/* 卌 */
 	}
 	return -1;
+}
+
+/* The numerals all lie in U+3000..U+9FFF: one table lookup a character. */
+int
+cn_numeral(uint32_t c)
+{
+	static int8_t table[0x7000];
+	static int ready;
+
+	if (c < 0x3000 || c >= 0xA000)
+		return -1;
+	if (!ready) {
+		uint32_t k;
+
+		for (k = 0; k < 0x7000; k++)
+			table[k] = (int8_t)cn_numeral_slow(0x3000 + k);
+		ready = 1;
+	}
+	return table[c - 0x3000];
 }
 
 int

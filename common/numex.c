@@ -90,12 +90,20 @@ static const struct unit units[] = {
 /* Words in which a numeral is no quantity, beyond what the dictionary
  * already says (it has 统一, 进一步, 一系列 …). */
 static const char *const lexicalised[] = {
-	"一线", "一体化", "一往无前", "千家万户", "征程万里", "十百千", "一盘棋",
+	"一线", "一体化", "一往无前", "千家万户", "征程万里", "一盘棋",
 	"一竿子", "一条线", "一肩挑", "一张蓝图", "一把手", "之一", "一是",
 	"二是", "三是", "四是", "五是", "一方面", "万众一心", "一带一路",
 	"千方百计", "一以贯之", "一心一意", "百年大计", "重任千钧", "千钧",
 	"万里", "一手抓", "两手抓", "一揽子", "一站式", "一次性", "一窗",
-	"一网", "一门", "一码", "十四五", "十三五", "十二五",
+	"一网", "一门", "一码", "这一", "那一", "同一", "每一", "唯一", "万一",
+	"万万", "亿万",
+};
+
+/* Set phrases and programme names made of numerals: kind name. */
+static const char *const set_phrases[] = {
+	"十百千", "十四五", "十三五", "十二五", "三个代表", "一带一路",
+	"两学一做", "三会一课", "四个意识", "四个自信", "两个维护",
+	"两个确立", "三严三实", "四风",
 };
 
 /* After 第N: titles, not ranks. */
@@ -114,12 +122,58 @@ static const char *const qual_after[] = {
 	"左右>~", "上下>~", "以上>>", "以下><", "以内><", "之多>>", "有余>>",
 };
 
+/* A literal as code points, for matching against the decoded line. */
+struct lit {
+	uint32_t c[12];
+	int n;
+};
+
+#define NUNITS (sizeof units / sizeof units[0])
+#define NLEX (sizeof lexicalised / sizeof lexicalised[0])
+#define NQB (sizeof qual_before / sizeof qual_before[0])
+#define NQA (sizeof qual_after / sizeof qual_after[0])
+#define NSET (sizeof set_phrases / sizeof set_phrases[0])
+
+static struct lit unit_lit[NUNITS], lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
+    set_lit[NSET];
+static int lits_ready;
+
+static void
+make_lit(struct lit *l, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	l->n = 0;
+	while (i < len && l->n < 12)
+		l->c[l->n++] = utf8_next(s, len, &i);
+}
+
+static void
+init_lits(void)
+{
+	size_t k;
+
+	for (k = 0; k < NUNITS; k++)
+		make_lit(&unit_lit[k], units[k].s, strlen(units[k].s));
+	for (k = 0; k < NLEX; k++)
+		make_lit(&lex_lit[k], lexicalised[k], strlen(lexicalised[k]));
+	for (k = 0; k < NSET; k++)
+		make_lit(&set_lit[k], set_phrases[k], strlen(set_phrases[k]));
+	for (k = 0; k < NQB; k++)
+		make_lit(&qb_lit[k], qual_before[k],
+		    (size_t)(strchr(qual_before[k], '>') - qual_before[k]));
+	for (k = 0; k < NQA; k++)
+		make_lit(&qa_lit[k], qual_after[k],
+		    (size_t)(strchr(qual_after[k], '>') - qual_after[k]));
+	lits_ready = 1;
+}
+
 struct numex {
 	struct wordseg *ws;
 	int subjects;
 	struct regex url;
 	uint32_t *cp;
-	size_t *off;
+	uint32_t *off;		/* byte offset of each code point */
 	uint8_t *mark;		/* per code point: M_URL, M_QUOTE */
 	size_t cap;
 	const char *s;
@@ -135,6 +189,8 @@ nx_new(struct wordseg *ws, int subjects)
 
 	nx->ws = ws;
 	nx->subjects = subjects;
+	if (!lits_ready)
+		init_lits();
 	rx_builtin(&nx->url,
 	    "(?:https?|ftp)://[!-~]+|www\\.[A-Za-z0-9-]+\\.[!-~]+|"
 	    "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+", 0);
@@ -167,16 +223,42 @@ at(const struct numex *x, size_t i, const char *lit)
 	return utf8_count(lit, l);
 }
 
-/* Same, for a literal that ends just before i; returns its length. */
-static size_t
-ends(const struct numex *x, size_t i, const char *lit)
+/* is c one of the characters of the UTF-8 string set? */
+static int
+strchr_cp(const char *set, uint32_t c)
 {
-	size_t l = strlen(lit), k = utf8_count(lit, l);
+	size_t i = 0, n = strlen(set);
 
-	if (k > i || x->off[i] - x->off[i - k] != l ||
-	    memcmp(x->s + x->off[i - k], lit, l))
+	while (i < n)
+		if (utf8_next(set, n, &i) == c)
+			return 1;
+	return 0;
+}
+
+static size_t
+at_lit(const struct numex *x, size_t i, const struct lit *l)
+{
+	int k;
+
+	if (i + (size_t)l->n > x->m || x->cp[i] != l->c[0])
 		return 0;
-	return k;
+	for (k = 1; k < l->n; k++)
+		if (x->cp[i + k] != l->c[k])
+			return 0;
+	return (size_t)l->n;
+}
+
+static size_t
+ends_lit(const struct numex *x, size_t i, const struct lit *l)
+{
+	int k;
+
+	if ((size_t)l->n > i)
+		return 0;
+	for (k = 0; k < l->n; k++)
+		if (x->cp[i - (size_t)l->n + (size_t)k] != l->c[k])
+			return 0;
+	return (size_t)l->n;
 }
 
 static uint32_t
@@ -246,6 +328,7 @@ struct numtok {
 	int approx;		/* 几 inside: more than */
 	int direct;		/* Chinese read digit by digit (二〇二二) */
 	int hasfrac;
+	int toolong;		/* more digits than a value can hold: a code */
 };
 
 /* The longest numeral at i. */
@@ -271,14 +354,21 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 			else
 				break;
 		}
-		/* the longest prefix that parses (1,23 -> 1) */
-		for (; j > i; j--) {
-			if (ar_digit(x->cp[j - 1]) < 0)
-				continue;
+		if (j - i > NUM_MAXDIGITS) {
+			t->e = j;	/* a digit run no quantity has: a code */
+			t->toolong = 1;
+			return 0;
+		}
+		/* the longest prefix that parses, cut at a separator (1,23
+		 * gives 1): one try per separator */
+		while (j > i) {
 			if (ar_parse(x->cp + i, j - i, &t->v) == 0) {
 				good = j;
 				break;
 			}
+			do
+				j--;
+			while (j > i && ar_digit(x->cp[j]) >= 0);
 		}
 		if (!good)
 			return -1;
@@ -321,8 +411,18 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 				break;
 			j++;
 		}
-		if (k == 0 || k >= 70)
+		if (k == 0)
 			return -1;
+		if (k >= 70) {
+			/* a numeral longer than any quantity: a code */
+			while (j < x->m && (cn_numeral(x->cp[j]) >= 0 ||
+			    x->cp[j] == 0x70B9 || x->cp[j] == 0x51E0))
+				j++;
+			t->e = j;
+			t->chinese = 1;
+			t->toolong = 1;
+			return 0;
+		}
 		if (cn_parse(buf, k, &t->v) < 0) {
 			/* 三四十万: two neighbouring digits before a unit read
 			 * as a range; here the value is the upper end */
@@ -357,8 +457,10 @@ read_unit(const struct numex *x, size_t i, size_t *len)
 {
 	size_t u;
 
-	for (u = 0; u < sizeof units / sizeof units[0]; u++)
-		if ((*len = at(x, i, units[u].s)) != 0)
+	if (i >= x->m)
+		return NULL;
+	for (u = 0; u < NUNITS; u++)
+		if ((*len = at_lit(x, i, &unit_lit[u])) != 0)
 			return &units[u];
 	*len = 0;
 	return NULL;
@@ -397,26 +499,19 @@ static size_t
 match_qual(const struct numex *x, size_t i, int before, char *q)
 {
 	const char *const *list = before ? qual_before : qual_after;
-	size_t n = before ? sizeof qual_before / sizeof *qual_before :
-	    sizeof qual_after / sizeof *qual_after, k;
-	char w[32];
+	const struct lit *lits = before ? qb_lit : qa_lit;
+	size_t n = before ? NQB : NQA, k, got;
 
 	for (k = 0; k < n; k++) {
-		size_t l = (size_t)(strchr(list[k], '>') - list[k]), got;
-
-		memcpy(w, list[k], l);
-		w[l] = '\0';
-		got = before ? ends(x, i, w) : at(x, i, w);
-		if (got) {
-			/* 最近 附近 are not 近 */
-			if (before && strcmp(w, "近") == 0 &&
-			    (ends(x, i - 1, "最") || ends(x, i - 1, "附") ||
-			    ends(x, i - 1, "邻") || ends(x, i - 1, "接") ||
-			    ends(x, i - 1, "将")))
-				continue;
-			*q = qual_of(list[k]);
-			return got;
-		}
+		got = before ? ends_lit(x, i, &lits[k]) : at_lit(x, i, &lits[k]);
+		if (!got)
+			continue;
+		/* 最近 附近 are not 近 */
+		if (before && lits[k].n == 1 && lits[k].c[0] == 0x8FD1 && i >= 2 &&
+		    strchr_cp("最附邻接将", x->cp[i - 2]))
+			continue;
+		*q = qual_of(list[k]);
+		return got;
 	}
 	return 0;
 }
@@ -429,18 +524,6 @@ struct overlap {
 	size_t ext;		/* how far the numeral may extend */
 	int lexical;
 };
-
-/* is c one of the characters of the UTF-8 string set? */
-static int
-strchr_cp(const char *set, uint32_t c)
-{
-	size_t i = 0, n = strlen(set);
-
-	while (i < n)
-		if (utf8_next(set, n, &i) == c)
-			return 1;
-	return 0;
-}
 
 static int
 numeralish(uint32_t c)
@@ -493,19 +576,34 @@ extension(const struct numex *x, size_t ne)
 	}
 }
 
+/* Does one of lits[0..n) cover code point nb? Returns its end, or 0. */
+static size_t
+covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
+    size_t *start)
+{
+	size_t k, s;
+
+	for (k = 0; k < n; k++) {
+		size_t l = (size_t)lits[k].n;
+
+		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
+			if (s + l > nb && at_lit(x, s, &lits[k])) {
+				*start = s;
+				return s + l;
+			}
+	}
+	return 0;
+}
+
 static int
 lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 {
 	struct overlap o = { x, 0, nb, ne, extension(x, ne), 0 };
 	size_t s, k;
 
-	for (k = 0; k < sizeof lexicalised / sizeof *lexicalised; k++) {
-		size_t l = utf8_count(lexicalised[k], strlen(lexicalised[k]));
-
-		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
-			if (at(x, s, lexicalised[k]))
-				return 1;
-	}
+	if (covered_by(x, nb, lex_lit, NLEX, &s))
+		return 1;
+	(void)k;
 	if (x->ws == NULL)
 		return 0;
 	for (s = nb >= 3 ? nb - 3 : 0; s <= nb && !o.lexical; s++) {
@@ -623,10 +721,12 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 			w.base = x->off[h->e];
 			ws_cut(x->ws, x->s + w.base, x->off[e] - w.base, on_word, &w);
 			for (k = 0; k < w.n && k < 4 && nounish(w.tag[k]) &&
+			    strcmp(w.tag[k], "vn") != 0 &&
 			    !word_is(x, w.b[k], w.e[k], subject_stop,
 			    sizeof subject_stop / sizeof *subject_stop); k++)
 				;
-			if (k > 0 && (k == w.n || strcmp(w.tag[k], "uj") != 0)) {
+			if (k > 0 && (k == w.n || w.tag[k] == NULL ||
+			    strcmp(w.tag[k], "uj") != 0)) {
 				h->sb = h->e;
 				h->se = cp_of(x, w.e[k - 1]);
 				return;
@@ -635,7 +735,8 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 	}
 	/* (b) a noun phrase that ends where the number starts, with the
 	 * number closing the clause: 村党组织领办集体经济组织1043个 */
-	if (h->e < x->m && !clause_break(x->cp[h->e]))
+	if (h->e < x->m && (!clause_break(x->cp[h->e]) ||
+	    ar_digit(x->cp[h->e]) >= 0))
 		return;
 	for (b = nb; b > 0 && !clause_break(x->cp[b - 1]); b--)
 		;
@@ -646,6 +747,9 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 	ws_cut(x->ws, x->s + w.base, x->off[nb] - w.base, on_word, &w);
 	if (w.n == 0 || (!nounish(w.tag[w.n - 1]) && !word_is(x, w.b[w.n - 1],
 	    w.e[w.n - 1], nominal_verbs, sizeof nominal_verbs / sizeof *nominal_verbs)))
+		return;
+	/* 培训1.3万人: a verbal noun before a count is the verb */
+	if (counted && w.tag[w.n - 1] && strcmp(w.tag[w.n - 1], "vn") == 0)
 		return;
 	/* back over the nouns to the clause start or the first verb */
 	for (first = w.n - 1; first > 0 && nounish(w.tag[first - 1]) &&
@@ -846,6 +950,33 @@ try_phone(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	return 0;
 }
 
+/* 2023.05.26: a date before it can be read as the decimal 2023.05 */
+static size_t
+dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
+{
+	size_t y = digits_end(x, i), m, d;
+	long mo, dd;
+
+	if (y - i != 4 || (cpat(x, y) != '.' && cpat(x, y) != 0xFF0E) ||
+	    (i > 0 && (ar_digit(x->cp[i - 1]) >= 0 || x->cp[i - 1] == '.')))
+		return 0;
+	m = digits_end(x, y + 1);
+	if (m - y - 1 < 1 || m - y - 1 > 2 || cpat(x, m) != x->cp[y])
+		return 0;
+	d = digits_end(x, m + 1);
+	if (d - m - 1 < 1 || d - m - 1 > 2 || ar_digit(cpat(x, d)) >= 0 ||
+	    cpat(x, d) == '.')
+		return 0;
+	mo = small_int(x, y + 1, m);
+	dd = small_int(x, m + 1, d);
+	if (mo < 1 || mo > 12 || dd < 1 || dd > 31)
+		return 0;
+	h->kind = NK_DATE;
+	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", small_int(x, i, y),
+	    mo, dd);
+	return d;
+}
+
 static void
 scan_from(struct emit *em, size_t *ip)
 {
@@ -942,6 +1073,12 @@ scan_from(struct emit *em, size_t *ip)
 		emit_hit(em, &h);
 		*ip = h.e;
 		return;
+	} else if ((j = dotted_date(x, i, &h)) != 0) {
+		h.b = i;
+		h.e = j;
+		emit_hit(em, &h);
+		*ip = j;
+		return;
 	} else if (read_number(x, i, &t) < 0) {
 		*ip = i + 1;
 		return;
@@ -950,19 +1087,29 @@ scan_from(struct emit *em, size_t *ip)
 	j = t.e;
 
 	/* codes: PM2.5 H5 5G G20 ISO 9001, and digit runs too long to count */
+	if (t.toolong) {
+		h.e = t.e;
+		h.kind = NK_CODE;
+		emit_hit(em, &h);
+		*ip = t.e;
+		return;
+	}
 	if (!t.chinese && !ordinal && ((i > 0 && (is_ascii_alpha(x->cp[i - 1]) ||
 	    is_fw_alpha(x->cp[i - 1]) || x->cp[i - 1] == '_' ||
 	    ((x->cp[i - 1] == ' ' || x->cp[i - 1] == '-') && i > 1 &&
 	    is_ascii_alpha(x->cp[i - 2])))) || is_ascii_alpha(cpat(x, j)) ||
-	    is_fw_alpha(cpat(x, j)) || t.e - t.b > 20)) {
+	    is_fw_alpha(cpat(x, j)) || (t.e - t.b > 20 && !t.hasfrac))) {
+		/* PM2.5: the code begins with its letters */
+		while (h.b > 0 && (is_ascii_alpha(x->cp[h.b - 1]) ||
+		    is_fw_alpha(x->cp[h.b - 1])))
+			h.b--;
 		while (j < x->m && (is_ascii_alpha(x->cp[j]) ||
 		    ar_digit(x->cp[j]) >= 0 || x->cp[j] == '.' || x->cp[j] == '-'))
 			j++;
 		while (j > t.e && (x->cp[j - 1] == '.' || x->cp[j - 1] == '-'))
 			j--;
 		h.e = j;
-		h.kind = NK_CODE;
-		set_value(&h, &t.v);
+		h.kind = NK_CODE;	/* no value: a code is no quantity */
 		emit_hit(em, &h);
 		*ip = j;
 		return;
@@ -1010,11 +1157,21 @@ scan_from(struct emit *em, size_t *ip)
 		*ip = t2.e;
 		return;
 	}
-	if (t.chinese && lexicalised_at(x, t.b, t.e)) {
-		*ip = t.e;
-		return;
+	/* set phrases (十百千 十四五), numerals inside short quotes, and
+	 * 两学一做-shaped phrases: names, not quantities */
+	{
+		size_t ps, pe = t.chinese ? covered_by(x, t.b, set_lit, NSET, &ps) : 0;
+
+		if (pe) {
+			h.b = ps < h.b ? ps : h.b;
+			h.e = pe;
+			h.kind = NK_NAME;
+			set_value(&h, &t.v);
+			emit_hit(em, &h);
+			*ip = pe > t.e ? pe : t.e;
+			return;
+		}
 	}
-	/* slogans: numerals inside short quotes, and 两学一做-shaped phrases */
 	if (x->mark[t.b] == M_QUOTE || (t.chinese && !ordinal &&
 	    t.e + 2 < x->m && uc_is_han(x->cp[t.e]) &&
 	    !strchr_cp("年月日号时分秒点之", x->cp[t.e]) &&
@@ -1035,6 +1192,10 @@ scan_from(struct emit *em, size_t *ip)
 		set_value(&h, &t.v);
 		emit_hit(em, &h);
 		*ip = e;
+		return;
+	}
+	if (t.chinese && lexicalised_at(x, t.b, t.e)) {
+		*ip = t.e;
 		return;
 	}
 	if (!ordinal) {
@@ -1303,6 +1464,34 @@ scan_from(struct emit *em, size_t *ip)
 				}
 		counted = 0;
 	}
+	/* 5%—10%, 3万元至5万元: a range whose ends both carry the unit */
+	if (u && !ordinal && h.kind != NK_ORDINAL && is_range_sep(cpat(x, j)) &&
+	    read_number(x, j + 1, &t2) == 0 && t2.chinese == t.chinese) {
+		size_t j2 = t2.e, l2;
+		int p = t2.chinese ? 0 : read_multiplier(x, j2, &l2);
+		const struct unit *u2;
+
+		if (p) {
+			num_shift(&t2.v, p);
+			j2 += l2;
+		}
+		if ((u2 = read_unit(x, j2, &l2)) != NULL && u2 == u) {
+			char lo[NUM_MAXDIGITS + 48], hi[NUM_MAXDIGITS + 48];
+
+			fmt(&t.v, lo, sizeof lo);
+			fmt(&t2.v, hi, sizeof hi);
+			snprintf(h.value, sizeof h.value, "%s..%s", lo, hi);
+			h.kind = NK_RANGE;
+			h.e = j2 + l2;
+			if ((l = match_qual(x, h.e, 0, &q)) != 0)
+				h.e += l;
+			h.qual = q;
+			find_subject(x, &h, h.b, counted);
+			emit_hit(em, &h);
+			*ip = h.e;
+			return;
+		}
+	}
 	if ((l = match_qual(x, j, 0, &q)) != 0)
 		j += l;
 	h.e = j;
@@ -1327,21 +1516,25 @@ nx_scan(struct numex *nx, const char *s, size_t n,
     void (*fn)(void *, const struct nx_hit *), void *arg)
 {
 	struct emit em = { nx, fn, arg };
-	size_t i = 0, m = 0, from, b, e;
+	size_t i = 0, m = utf8_count(s, n), from, b, e;
 
-	if (n + 1 > nx->cap) {
-		nx->cap = (n + 1) * 2;
+	if (n >= UINT32_MAX)
+		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
+	/* 9 bytes per code point of the longest line, and no more */
+	if (m + 1 > nx->cap) {
+		nx->cap = m + 1 + m / 4;
 		nx->cp = xrealloc(nx->cp, nx->cap * sizeof *nx->cp);
 		nx->off = xrealloc(nx->off, nx->cap * sizeof *nx->off);
 		nx->mark = xrealloc(nx->mark, nx->cap);
 	}
 	nx->s = s;
 	nx->n = n;
+	m = 0;
 	while (i < n) {
-		nx->off[m] = i;
+		nx->off[m] = (uint32_t)i;
 		nx->cp[m++] = utf8_next(s, n, &i);
 	}
-	nx->off[m] = n;
+	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
 	memset(nx->mark, 0, m + 1);
