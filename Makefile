@@ -151,15 +151,31 @@ lint:
 
 bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/segment
+	@echo
+	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/extract-num
 
 # the peers that bench compares against (Debian/Ubuntu)
 bench-deps:
 	apt-get install -y python3-jieba libfriso-dev friso-dict bc
 
+# Accuracy against data kept outside the repository. EVAL=DIR names a
+# folder (searched with its subfolders) holding any of: *_test.utf8 with
+# *_test_gold.utf8 (word segmentation), cn2an_pairs.tsv, duckling_zh.tsv.
 eval: all
 	@if [ -z '$(EVAL)' ]; then \
-	  echo "eval: set EVAL=DIR (a folder with pku_test.utf8 and pku_test_gold.utf8)"; \
-	else BIN=$(CURDIR)/$(BUILD) bash bench/seg-eval '$(EVAL)'; fi
+	  echo "eval: nothing to do; set EVAL=DIR, a folder with *_test.utf8 and"; \
+	  echo "      *_test_gold.utf8 (segment -w) or cn2an_pairs.tsv and"; \
+	  echo "      duckling_zh.tsv (extract-num), or their parent folder"; \
+	else \
+	  found=0; \
+	  for d in '$(EVAL)' '$(EVAL)'/*/; do \
+	    if ls "$$d"/*_test_gold.utf8 >/dev/null 2>&1; then found=1; \
+	      echo "== segment -w: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/seg-eval "$$d"; fi; \
+	    if [ -e "$$d/cn2an_pairs.tsv" ] || [ -e "$$d/duckling_zh.tsv" ]; then found=1; \
+	      echo "== extract-num: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/num-eval "$$d"; fi; \
+	  done; \
+	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
+	fi
 
 dict:
 	@f=/usr/lib/python3/dist-packages/jieba/dict.txt; \
