@@ -30,7 +30,7 @@ struct unit {
 	enum nkind kind;
 };
 
-/* Longest first where one is a prefix of another (人次 before 人). */
+/* read_unit() takes the longest that matches (人次 over 人). */
 static const struct unit units[] = {
 	{ "个百分点", "百分点", NK_PERCENT }, { "百分点", "百分点", NK_PERCENT },
 	{ "%", "%", NK_PERCENT }, { "％", "%", NK_PERCENT }, { "‰", "‰", NK_PERCENT },
@@ -348,9 +348,10 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 
 			if (ar_digit(c) >= 0)
 				j++;
-			else if ((c == ',' || c == 0xFF0C || c == '.' ||
-			    c == 0xFF0E) && ar_digit(cpat(x, j + 1)) >= 0)
-				j++;
+			else if ((c == ',' || c == '.' || c == 0xFF0E ||
+			    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
+			    ar_digit(cpat(x, j + 1)) >= 0)
+				j++;	/* ， separates thousands in full-width only */
 			else
 				break;
 		}
@@ -455,15 +456,18 @@ unit_scale(const struct unit *u)
 static const struct unit *
 read_unit(const struct numex *x, size_t i, size_t *len)
 {
-	size_t u;
+	const struct unit *best = NULL;
+	size_t u, l;
 
+	*len = 0;
 	if (i >= x->m)
 		return NULL;
-	for (u = 0; u < NUNITS; u++)
-		if ((*len = at_lit(x, i, &unit_lit[u])) != 0)
-			return &units[u];
-	*len = 0;
-	return NULL;
+	for (u = 0; u < NUNITS; u++)	/* the longest: 分钟 over 分 */
+		if ((l = at_lit(x, i, &unit_lit[u])) > *len) {
+			*len = l;
+			best = &units[u];
+		}
+	return best;
 }
 
 /* Arabic multipliers: 万 亿 万亿 千万 百万; returns the power of ten */
@@ -950,6 +954,60 @@ try_phone(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	return 0;
 }
 
+/* The places below a multiplier p filled by what follows it: 1万600 =
+ * 10600, 100万三千 = 1003000, 5万1千 = 51000, 3亿845万 = 308450000,
+ * 200亿零四千230; a single bare digit is the next place down: 3万2 =
+ * 32000. Adds to v and returns the new end. */
+static size_t
+continuation(const struct numex *x, size_t j, int p, struct num *v)
+{
+	struct numtok t3, t4;
+	struct num lim;
+	size_t l;
+	int p3 = 0, cu, pu, zero = at(x, j, "零") && ar_digit(cpat(x, j + 1)) >= 0;
+
+	if (read_number(x, j + zero, &t3) < 0 || t3.hasfrac || t3.toolong)
+		return j;
+	if (!t3.chinese && (p3 = read_multiplier(x, t3.e, &l)) != 0) {
+		if (p3 >= p)
+			return j;	/* 1万2万: two numbers */
+		num_shift(&t3.v, p3);
+		t3.e += l;
+	} else if ((cu = t3.chinese ? -1 : cn_numeral(cpat(x, t3.e))) >= 11 &&
+	    cu <= 13) {
+		num_shift(&t3.v, cu - 10);	/* 5万1千 */
+		t3.e++;
+	} else if (t3.e - t3.b == 1 && !zero && !at(x, j, "零"))
+		num_shift(&t3.v, p - 1);	/* 3万2 */
+	num_digit(&lim, 1, p);
+	if (num_cmp(&t3.v, &lim) >= 0)
+		return j;
+	num_add(v, &t3.v);
+	j = t3.e;
+	/* 200亿零四千230: Arabic digits after a Chinese unit fill the
+	 * places below it */
+	pu = t3.chinese ? cn_numeral(x->cp[t3.e - 1]) - 10 : 0;
+	if (pu >= 1 && pu <= 3 && read_number(x, j, &t4) == 0 && !t4.chinese &&
+	    !t4.hasfrac && (int)(t4.e - t4.b) <= pu) {
+		num_add(v, &t4.v);
+		j = t4.e;
+	}
+	return j;
+}
+
+/* Is there an "ICP" just before b (京ICP备, ICP证)? */
+static int
+icp_before(const struct numex *x, size_t b)
+{
+	size_t k;
+
+	for (k = b; k > 0 && b - k < 6; k--)
+		if (k >= 3 && (x->cp[k - 3] | 0x20) == 'i' &&
+		    (x->cp[k - 2] | 0x20) == 'c' && (x->cp[k - 1] | 0x20) == 'p')
+			return 1;
+	return 0;
+}
+
 /* 2023.05.26: a date before it can be read as the decimal 2023.05 */
 static size_t
 dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
@@ -1207,6 +1265,19 @@ scan_from(struct emit *em, size_t *ip)
 			return;
 		}
 		j = t.e;
+		/* identifiers: 京ICP备10003349号-1, 许可证号 0102004 */
+		if (!t.chinese && !t.hasfrac && ((x->cp[t.b] == '0' &&
+		    t.e - t.b >= 5) || icp_before(x, t.b))) {
+			while (j < x->m && (ar_digit(x->cp[j]) >= 0 ||
+			    x->cp[j] == 0x53F7 || (is_dash(x->cp[j]) &&
+			    ar_digit(cpat(x, j + 1)) >= 0)))
+				j++;		/* 号-1 */
+			h.e = j;
+			h.kind = NK_CODE;
+			emit_hit(em, &h);
+			*ip = j;
+			return;
+		}
 	} else if (ordinal == 2 && try_date(x, i, &t, &h)) {
 		/* 前三季度: a period, not a rank */
 		h.e = try_date(x, i, &t, &h);
@@ -1238,46 +1309,13 @@ scan_from(struct emit *em, size_t *ip)
 		int p = read_multiplier(x, j, &l);
 
 		if (p) {
-			struct numtok t3;
-			struct num lim;
-
 			num_shift(&t.v, p);
 			j += l;
 			if (at(x, j, "多") || at(x, j, "余")) {
 				q = '>';
 				j++;
-			} else if (!t.hasfrac && read_number(x, j + (at(x, j, "零") &&
-			    ar_digit(cpat(x, j + 1)) >= 0), &t3) == 0 &&
-			    !t3.hasfrac && !read_multiplier(x, t3.e, &l)) {
-				/* 1万600 = 10600, 100万三千 = 1003000, 5万1千 =
-				 * 51000; a single digit is the next place down:
-				 * 3万2 = 32000 */
-				int cu = t3.chinese ? -1 : cn_numeral(cpat(x, t3.e));
-
-				if (cu >= 11 && cu <= 13) {
-					num_shift(&t3.v, cu - 10);
-					t3.e++;
-				} else if (t3.e - t3.b == 1 && !at(x, j, "零"))
-					num_shift(&t3.v, p - 1);
-				num_digit(&lim, 1, p);
-				if (num_cmp(&t3.v, &lim) < 0) {
-					struct numtok t4;
-					int pu = t3.chinese ?
-					    cn_numeral(x->cp[t3.e - 1]) - 10 : 0;
-
-					num_add(&t.v, &t3.v);
-					j = t3.e;
-					/* 200亿零四千230: Arabic digits after a
-					 * Chinese unit fill the places below it */
-					if (pu >= 1 && pu <= 3 &&
-					    read_number(x, j, &t4) == 0 &&
-					    !t4.chinese && !t4.hasfrac &&
-					    (int)(t4.e - t4.b) <= pu) {
-						num_add(&t.v, &t4.v);
-						j = t4.e;
-					}
-				}
-			}
+			} else if (!t.hasfrac)
+				j = continuation(x, j, p, &t.v);
 		}
 	} else if ((at(x, j, "多") || at(x, j, "余")) && !at(x, j, "多万")) {
 		q = '>';
@@ -1436,6 +1474,10 @@ scan_from(struct emit *em, size_t *ip)
 		j += 1;
 		h.unit = "年";
 		h.kind = NK_MEASURE;
+	} else if (h.kind != NK_MONEY && !t.chinese && !t.hasfrac &&
+	    t.e - t.b == 4 && num_small(&t.v) >= 1900 && num_small(&t.v) <= 2100 &&
+	    uc_is_han(cpat(x, j)) && q == 0 && !ordinal) {
+		h.kind = NK_YEAR;	/* 2024科创大会 2026世界人形机器人运动会 */
 	} else if (h.kind != NK_MONEY) {
 		h.kind = NK_COUNT;
 		/* 二十大 十九大: the ordinal of a party congress */
