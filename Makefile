@@ -41,7 +41,7 @@ COMMON = buf diag fields input jsonl numerals numex opts output regex sentence t
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
-MANS = man/segment.1 man/zhpipe.7
+MANS = man/segment.1 man/extract-num.1 man/zhpipe.7
 
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc

@@ -11,6 +11,8 @@
 #include "fields.h"
 #include "input.h"
 #include "jsonl.h"
+#include "numerals.h"
+#include "numex.h"
 #include "opts.h"
 #include "regex.h"
 #include "sentence.h"
@@ -364,6 +366,131 @@ test_regex_opts(void)
 	    opts_count("n", "0", 100) < 0 && opts_count("n", "101", 100) < 0);
 }
 
+static int
+value_is(const char *in, const char *want)
+{
+	uint32_t cp[256];
+	size_t n = 0, i = 0, len = strlen(in);
+	struct num v;
+	char out[NUM_MAXDIGITS + 48];
+	int rc;
+
+	while (i < len && n < 256)
+		cp[n++] = utf8_next(in, len, &i);
+	rc = ar_digit(cp[0]) >= 0 ? ar_parse(cp, n, &v) : cn_parse(cp, n, &v);
+	if (want == NULL)
+		return rc < 0;
+	if (rc < 0 || num_format(&v, out, sizeof out) < 0)
+		return 0;
+	if (strcmp(out, want) != 0)
+		printf("# %s: got %s, want %s\n", in, out, want);
+	return strcmp(out, want) == 0;
+}
+
+static void
+test_numerals(void)
+{
+	struct num a, b;
+	char out[64];
+
+	CHECK("numerals 一千三百四十六", value_is("一千三百四十六", "1346"));
+	CHECK("numerals 一万零十二", value_is("一万零十二", "10012"));
+	CHECK("numerals 二十万亿", value_is("二十万亿", "20000000000000"));
+	CHECK("numerals 三万五", value_is("三万五", "35000"));
+	CHECK("numerals 一百二", value_is("一百二", "120"));
+	CHECK("numerals 百二万", value_is("百二万", "1200000"));
+	CHECK("numerals 一百零五", value_is("一百零五", "105"));
+	CHECK("numerals 九十六点四", value_is("九十六点四", "96.4"));
+	CHECK("numerals 二〇二二", value_is("二〇二二", "2022"));
+	CHECK("numerals capitals", value_is("壹拾万零叁仟肆佰伍拾叁", "103453"));
+	CHECK("numerals 廿 卅", value_is("廿二", "22") && value_is("卅三", "33"));
+	CHECK("numerals 两 俩", value_is("两千", "2000") && value_is("俩", "2"));
+	CHECK("numerals 负零点一", value_is("负零点一", "-0.1"));
+	CHECK("numerals 亿 after 万", value_is("四千五百六十九万八千三百一十一亿",
+	    "4569831100000000"));
+	CHECK("numerals rejects 百千", value_is("百千", NULL));
+	CHECK("numerals rejects 点", value_is("点五", NULL));
+	CHECK("numerals arabic separators", value_is("1,234,567.5", "1234567.5"));
+	CHECK("numerals full-width", value_is("９６．４", "96.4"));
+	CHECK("numerals rejects 1,23", value_is("1,23", NULL));
+	CHECK("numerals leading zeros", value_is("0.050", "0.05"));
+	CHECK("numerals too many digits", value_is(
+	    "1111111111111111111111111111111111111111111111111111111111111111111111"
+	    "1111111111111111111111111111111111111111111111111111111111111111111111"
+	    "1111111111111111111111111111111111111111111111111111111111111111111111",
+	    NULL));
+
+	num_digit(&a, 4, -2);			/* 0.04 */
+	num_digit(&b, 5, 4);			/* 50000 */
+	CHECK("num_add exact", num_add(&a, &b) == 0 &&
+	    num_format(&a, out, sizeof out) > 0 && strcmp(out, "50000.04") == 0);
+	num_digit(&a, 4, 0);
+	num_shift(&a, -1);			/* 0.4 */
+	num_digit(&b, 5, -1);
+	num_add(&a, &b);			/* 0.9 */
+	num_add(&a, &b);			/* 1.4 */
+	CHECK("num_add carries", num_format(&a, out, sizeof out) > 0 &&
+	    strcmp(out, "1.4") == 0);
+	num_digit(&a, 2, 0);
+	num_digit(&b, 3, 0);
+	CHECK("num_divide 2/3", num_divide(&a, &b, out, sizeof out) > 0 &&
+	    strcmp(out, "0.666667") == 0);
+	num_digit(&b, 4, 0);
+	CHECK("num_divide 2/4", num_divide(&a, &b, out, sizeof out) > 0 &&
+	    strcmp(out, "0.5") == 0);
+	num_zero(&b);
+	CHECK("num_divide by zero refused", num_divide(&a, &b, out, sizeof out) < 0);
+	CHECK("num_cmp", (num_digit(&a, 1, 3), num_digit(&b, 9, 2),
+	    num_cmp(&a, &b) > 0));
+	CHECK("cn_numeral", cn_numeral(0x4E07) == 14 && cn_numeral(0x96F6) == 0 &&
+	    cn_numeral('7') == -1 && cn_numeral(0x5EFF) == 20);
+}
+
+struct hits {
+	char s[1024];
+};
+
+static void
+on_hit(void *arg, const struct nx_hit *h)
+{
+	struct hits *hs = arg;
+	size_t l = strlen(hs->s);
+
+	snprintf(hs->s + l, sizeof hs->s - l, "%s%s:%s%c%s", l ? " " : "",
+	    nkind_name[h->kind], h->value, h->qual, h->unit);
+}
+
+static int
+hits_are(struct numex *nx, const char *in, const char *want)
+{
+	struct hits hs = { "" };
+
+	nx_scan(nx, in, strlen(in), on_hit, &hs);
+	if (strcmp(hs.s, want) != 0)
+		printf("# %s: got %s\n", in, hs.s);
+	return strcmp(hs.s, want) == 0;
+}
+
+static void
+test_numex(void)
+{
+	struct wordseg *ws = ws_new();
+	struct numex *nx = nx_new(ws, 1);
+
+	CHECK("numex money with qualifier", hits_are(nx, "投入2700多万元",
+	    "money:27000000>元"));
+	CHECK("numex 1.3万多名", hits_are(nx, "1.3万多名", "count:13000>名"));
+	CHECK("numex date never a count", hits_are(nx, "2022年12月8日",
+	    "date:20221208="));
+	CHECK("numex range", hits_are(nx, "80—180元", "range:80..180=元"));
+	CHECK("numex lexicalised", hits_are(nx, "统一思想,进一步", ""));
+	CHECK("numex phone", hits_are(nx, "0931-8159799", "phone:09318159799="));
+	CHECK("numex code", hits_are(nx, "PM2.5", "code:="));
+	CHECK("numex empty", hits_are(nx, "", ""));
+	nx_free(nx);
+	ws_free(ws);
+}
+
 int
 main(void)
 {
@@ -377,6 +504,8 @@ main(void)
 	test_jsonl();
 	test_textnorm();
 	test_regex_opts();
+	test_numerals();
+	test_numex();
 	printf("# %d checks, %d failed\n", ntest, nfail);
 	return nfail != 0;
 }
