@@ -37,7 +37,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num
-COMMON = buf diag fields input jsonl numerals numex opts output regex sentence textnorm \
+COMMON = buf diag fields input jsonl numerals numex opts output records regex \
+	sentence textnorm \
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)

@@ -5,19 +5,16 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "fields.h"
-#include "input.h"
 #include "numex.h"
 #include "opts.h"
 #include "output.h"
+#include "records.h"
 #include "words.h"
 
 static int show_all, no_subject;
 static unsigned kinds_mask;	/* 0 = the default kinds */
 
-static struct fields f;
-static const char *rec;		/* the current record */
-static long textfield;
+static struct buf keys;		/* key columns of the current record */
 
 static const char usage_text[] =
 	"extract-num [--all] [--kinds list] [--no-subject] [options] [file ...]\n";
@@ -103,19 +100,6 @@ static const struct tool tool = {
 };
 
 static void
-put_keys(void)
-{
-	size_t i;
-
-	for (i = 0; i < f.n; i++) {
-		if ((long)i == textfield)
-			continue;
-		out_write(rec + f.b[i], f.e[i] - f.b[i]);
-		out_tab();
-	}
-}
-
-static void
 on_hit(void *arg, const struct nx_hit *h)
 {
 	const char *text = arg;
@@ -123,7 +107,7 @@ on_hit(void *arg, const struct nx_hit *h)
 	if (kinds_mask ? !(kinds_mask & (1u << h->kind)) :
 	    (!show_all && (h->kind == NK_CODE || h->kind == NK_NAME)))
 		return;
-	put_keys();
+	out_write(keys.p, keys.len);
 	out_ulong(h->b);
 	out_tab();
 	out_ulong(h->e);
@@ -143,57 +127,42 @@ on_hit(void *arg, const struct nx_hit *h)
 	out_eol();
 }
 
+static void
+on_record(void *arg, const struct record *rec)
+{
+	struct numex *nx = arg;
+	const char *text = rec->s + rec->f->b[rec->text];
+
+	keys.len = 0;
+	record_keys(rec, &keys);
+	if (rec->header) {	/* the input's header names the keys */
+		out_write(keys.p, keys.len);
+		out_str("start\tend\tkind\tvalue\tqual\tunit\tsubject\tmention");
+		out_eol();
+		return;
+	}
+	nx_scan(nx, text, rec->f->e[rec->text] - rec->f->b[rec->text], on_hit,
+	    (void *)text);
+}
+
 int
 main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
 	struct wordseg *ws;
 	struct numex *nx;
-	char **files;
-	int first, flags, header_pending;
+	int first;
 
 	diag_init(argv[0]);
 	first = opts_parse(&tool, argc, argv);
-	files = first < argc ? argv + first : stdin_only;
 	out_init(copt.line_buffered);
 	ws = ws_new();
 	nx = nx_new(ws, !no_subject);
-	flags = copt.strict ? RD_STRICT : 0;
-	header_pending = copt.header;
-
-	for (; *files; files++) {
-		struct reader r;
-		const char *s;
-		size_t n, i;
-
-		if (rd_open(&r, *files, flags) < 0)
-			continue;
-		while (rd_line(&r, &s, &n)) {
-			fields_split(&f, s, n);
-			if ((textfield = fields_text(&f, copt.field)) < 0) {
-				input_error(r.name, r.lineno,
-				    "no field %u (record has %zu)", copt.field, f.n);
-				continue;
-			}
-			rec = s;
-			if (header_pending) {
-				/* the input's header names the keys */
-				header_pending = 0;
-				put_keys();
-				out_str("start\tend\tkind\tvalue\tqual\tunit\t"
-				    "subject\tmention");
-				out_eol();
-				continue;
-			}
-			nx_scan(nx, s + f.b[textfield], f.e[textfield] -
-			    f.b[textfield], on_hit, (void *)(s + f.b[textfield]));
-			(void)i;
-		}
-		rd_close(&r);
-	}
+	records_each(first < argc ? argv + first : stdin_only,
+	    copt.strict ? RD_STRICT : 0, copt.field, copt.header, on_record, nx);
 	out_close();
 	nx_free(nx);
 	ws_free(ws);
-	fields_free(&f);
+	buf_free(&keys);
 	return exit_status;
 }

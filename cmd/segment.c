@@ -5,11 +5,11 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "fields.h"
 #include "input.h"
 #include "jsonl.h"
 #include "opts.h"
 #include "output.h"
+#include "records.h"
 #include "sentence.h"
 #include "textnorm.h"
 #include "warc.h"
@@ -370,38 +370,18 @@ run_text(struct reader *r)
 }
 
 static void
-run_tsv(struct reader *r, struct fields *f)
+on_tsv_record(void *arg, const struct record *rec)
 {
-	const char *s;
-	size_t n, i;
-	int first = 1;
-
-	cur_line = 0;
-	while (rd_line(r, &s, &n)) {
-		long t;
-
-		fields_split(f, s, n);
-		if ((t = fields_text(f, copt.field)) < 0) {
-			input_error(r->name, r->lineno, "no field %u (record has %zu)",
-			    copt.field, f->n);
-			continue;
-		}
-		prefix.len = 0;
-		for (i = 0; i < f->n; i++) {
-			if ((long)i == t)
-				continue;
-			buf_add(&prefix, s + f->b[i], f->e[i] - f->b[i]);
-			buf_addc(&prefix, '\t');
-		}
-		if (first && copt.header) {
-			first = 0;
-			out_write(prefix.p, prefix.len);
-			mode_header();
-			continue;
-		}
-		first = 0;
-		do_line(s + f->b[t], f->e[t] - f->b[t]);
+	(void)arg;
+	prefix.len = 0;
+	record_keys(rec, &prefix);
+	if (rec->header) {	/* the input's header, extended */
+		out_write(prefix.p, prefix.len);
+		mode_header();
+		return;
 	}
+	do_line(rec->s + rec->f->b[rec->text],
+	    rec->f->e[rec->text] - rec->f->b[rec->text]);
 }
 
 static void
@@ -449,10 +429,28 @@ run_wet(struct reader *r)
 	buf_free(&body);
 }
 
+/* text, jsonl and wet: articles, one file after the other */
+static void
+run_articles(char **files, int flags)
+{
+	for (; *files; files++) {
+		struct reader r;
+
+		if (rd_open(&r, *files, flags) < 0)
+			continue;
+		if (format == F_TEXT)
+			run_text(&r);
+		else if (format == F_JSONL)
+			run_jsonl(&r);
+		else
+			run_wet(&r);
+		rd_close(&r);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	struct fields f = { 0 };
 	static char *stdin_only[] = { "-", NULL };
 	char **files;
 	size_t i;
@@ -484,30 +482,13 @@ main(int argc, char **argv)
 		print_header();
 
 	flags = (copt.strict ? RD_STRICT : 0) | (docsep == -1 ? RD_NULSEP : 0);
-	for (; *files; files++) {
-		struct reader r;
-
-		if (rd_open(&r, *files, flags) < 0)
-			continue;
-		switch (format) {
-		case F_TEXT:
-			run_text(&r);
-			break;
-		case F_TSV:
-			run_tsv(&r, &f);
-			break;
-		case F_JSONL:
-			run_jsonl(&r);
-			break;
-		case F_WET:
-			run_wet(&r);
-			break;
-		}
-		rd_close(&r);
-	}
+	if (format == F_TSV)
+		records_each(files, flags, copt.field, copt.header, on_tsv_record,
+		    NULL);
+	else
+		run_articles(files, flags);
 	out_close();
 
-	fields_free(&f);
 	buf_free(&prefix);
 	buf_free(&folded);
 	buf_free(&normed);

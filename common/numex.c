@@ -1008,6 +1008,19 @@ icp_before(const struct numex *x, size_t b)
 	return 0;
 }
 
+/* A fraction num/den ending at e; a zero denominator gives no line. */
+static void
+emit_fraction(struct emit *em, struct nx_hit *h, const struct num *num,
+    const struct num *den, size_t e, size_t *ip)
+{
+	*ip = e;
+	h->kind = NK_FRACTION;
+	if (num_divide(num, den, h->value, sizeof h->value) < 0)
+		return;
+	h->e = e;
+	emit_hit(em, h);
+}
+
 /* 2023.05.26: a date before it can be read as the decimal 2023.05 */
 static size_t
 dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
@@ -1189,30 +1202,16 @@ scan_from(struct emit *em, size_t *ip)
 	}
 	/* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
 	if ((l = at(x, t.e, "分之")) != 0 && read_number(x, t.e + l, &t2) == 0) {
-		h.kind = NK_FRACTION;
-		t2.v.neg = t.v.neg;
+		t2.v.neg = t.v.neg;	/* 负三分之二 */
 		t.v.neg = 0;
-		if (num_divide(&t2.v, &t.v, h.value, sizeof h.value) < 0) {
-			*ip = t2.e;
-			return;
-		}
-		h.e = t2.e;
-		emit_hit(em, &h);
-		*ip = t2.e;
+		emit_fraction(em, &h, &t2.v, &t.v, t2.e, ip);
 		return;
 	}
 	if (!t.chinese && cpat(x, t.e) == '/' && read_number(x, t.e + 1, &t2) == 0 &&
 	    !t2.chinese && !t.hasfrac && !t2.hasfrac && t2.e - t.e <= 4 &&
 	    num_cmp(&t.v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
 	    ar_digit(cpat(x, t2.e)) < 0) {
-		h.kind = NK_FRACTION;
-		if (num_divide(&t.v, &t2.v, h.value, sizeof h.value) < 0) {
-			*ip = t2.e;
-			return;
-		}
-		h.e = t2.e;
-		emit_hit(em, &h);
-		*ip = t2.e;
+		emit_fraction(em, &h, &t.v, &t2.v, t2.e, ip);
 		return;
 	}
 	/* set phrases (十百千 十四五), numerals inside short quotes, and
@@ -1401,14 +1400,7 @@ scan_from(struct emit *em, size_t *ip)
 	/* 3:2 */
 	if (!t.chinese && (cpat(x, j) == ':' || cpat(x, j) == 0xFF1A) &&
 	    read_number(x, j + 1, &t2) == 0 && !t2.chinese) {
-		h.kind = NK_FRACTION;
-		if (num_divide(&t.v, &t2.v, h.value, sizeof h.value) < 0) {
-			*ip = t2.e;
-			return;
-		}
-		h.e = t2.e;
-		emit_hit(em, &h);
-		*ip = t2.e;
+		emit_fraction(em, &h, &t.v, &t2.v, t2.e, ip);
 		return;
 	}
 	/* the unit */

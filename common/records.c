@@ -1,0 +1,47 @@
+/* records.c - reading TSV records and their key fields */
+#include "records.h"
+
+#include "diag.h"
+
+void
+records_each(char **files, int rdflags, unsigned field, int header,
+    void (*fn)(void *, const struct record *), void *arg)
+{
+	struct fields f = { 0 };
+	struct record rec;
+
+	rec.f = &f;
+	for (; *files; files++) {
+		struct reader r;
+
+		if (rd_open(&r, *files, rdflags) < 0)
+			continue;
+		rec.r = &r;
+		while (rd_line(&r, &rec.s, &rec.n)) {
+			fields_split(&f, rec.s, rec.n);
+			if ((rec.text = fields_text(&f, field)) < 0) {
+				input_error(r.name, r.lineno,
+				    "no field %u (record has %zu)", field, f.n);
+				continue;
+			}
+			rec.header = header;
+			header = 0;
+			fn(arg, &rec);
+		}
+		rd_close(&r);
+	}
+	fields_free(&f);
+}
+
+void
+record_keys(const struct record *rec, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < rec->f->n; i++) {
+		if ((long)i == rec->text)
+			continue;
+		buf_add(out, rec->s + rec->f->b[i], rec->f->e[i] - rec->f->b[i]);
+		buf_addc(out, '\t');
+	}
+}
