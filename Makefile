@@ -38,7 +38,7 @@ LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num
 COMMON = buf diag fields input jsonl numerals numex opts output records regex \
-	sentence textnorm \
+	sentence textnorm trie \
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)

@@ -3,10 +3,8 @@
  * Han runs are cut by the maximum-probability path through the word
  * lattice (unigram model: each word's log relative frequency, unknown
  * single characters frequency 1), the method of jieba's cut(HMM=False).
- * The dictionary is a trie kept as an open-addressing hash of
- * (node, code point) -> child packed in one 64-bit word, with a direct
- * table for the root's BMP children and a 2 MB bit filter in front of
- * the hash, so most dead ends of a lattice walk cost no cache miss.
+ * The dictionary is a trie (trie.c), so a lattice walk is one probe a
+ * character.
  *
  * Everything else is cut by one PCRE2 pattern: URLs, e-mail addresses,
  * numbers with their separators (1,234.5  99.06%  2022-05-26  22:58:46
@@ -28,6 +26,7 @@
 #include "diag.h"
 #include "input.h"
 #include "regex.h"
+#include "trie.h"
 #include "utf8.h"
 
 extern const char zh_words_data[];
@@ -38,10 +37,7 @@ const char *const toktype_name[] = { "word", "num", "latin", "punct" };
 #define NOWORD (-1e30f)
 
 struct wordseg {
-	uint32_t root[0x10000];	/* root's children for BMP code points */
-	uint64_t *slots;	/* ((node << 21 | cp) + 1) << 21 | child; 0 = empty */
-	size_t mask, used;
-	uint64_t *filter;	/* one bit per (node, cp) hash: edge may exist */
+	struct trie *trie;
 	double *freq;		/* per node; 0 = not a word */
 	uint8_t *tag;		/* per node: index into tags[], 0 = none */
 	char tags[64][8];	/* part-of-speech tags seen, tags[0] = "" */
@@ -79,113 +75,29 @@ static const char TOKEN_PATTERN[] =
 	/* letters of other scripts */
 	"|(?:(?!\\p{Han})[\\p{L}\\p{M}\\p{N}])+";
 
-#define MAXNODES ((1u << 21) - 1)
-#define FILTER_BITS 24
-
-static inline uint64_t
-edge_key(uint32_t node, uint32_t c)
-{
-	return (((uint64_t)node << 21) | c) + 1;
-}
-
-static inline uint64_t
-hmix(uint64_t key)
-{
-	return key * 0x9E3779B97F4A7C15ULL;
-}
-
-static inline int
-filter_has(const struct wordseg *ws, uint64_t h)
-{
-	uint64_t bit = h >> (64 - FILTER_BITS);
-
-	return (ws->filter[bit >> 6] >> (bit & 63)) & 1;
-}
-
-static uint32_t
+static inline uint32_t
 child(const struct wordseg *ws, uint32_t node, uint32_t c)
 {
-	uint64_t key, h;
-	size_t i;
-
-	if (node == 0 && c < 0x10000)
-		return ws->root[c];
-	key = edge_key(node, c);
-	h = hmix(key);
-	if (!filter_has(ws, h))
-		return 0;
-	for (i = (size_t)(h >> 20) & ws->mask;; i = (i + 1) & ws->mask) {
-		uint64_t e = ws->slots[i];
-
-		if ((e >> 21) == key)
-			return (uint32_t)(e & MAXNODES);
-		if (e == 0)
-			return 0;
-	}
+	return trie_child(ws->trie, node, c);
 }
 
+/* Make the per-node arrays cover every node of the trie. */
 static void
-put_slot(uint64_t *slots, size_t mask, uint64_t e)
+cover_nodes(struct wordseg *ws)
 {
-	size_t i;
+	uint32_t n = trie_nodes(ws->trie);
 
-	for (i = (size_t)(hmix(e >> 21) >> 20) & mask; slots[i];
-	    i = (i + 1) & mask)
-		;
-	slots[i] = e;
-}
+	if (n > ws->capnodes) {
+		uint32_t old = ws->capnodes;
 
-static void
-grow_table(struct wordseg *ws)
-{
-	size_t oldn = ws->mask + 1, i;
-	uint64_t *old = ws->slots;
-
-	ws->slots = xcalloc(oldn * 2, sizeof *ws->slots);
-	ws->mask = oldn * 2 - 1;
-	for (i = 0; i < oldn; i++)
-		if (old[i])
-			put_slot(ws->slots, ws->mask, old[i]);
-	free(old);
-}
-
-static uint32_t
-new_node(struct wordseg *ws)
-{
-	if (ws->nnodes == ws->capnodes || ws->nnodes == MAXNODES) {
-		if (ws->capnodes > MAXNODES)
-			die(EXIT_TROUBLE, "dictionary too large (over %u trie "
-			    "nodes)", MAXNODES);
-		ws->capnodes *= 2;
+		while (ws->capnodes < n)
+			ws->capnodes *= 2;
 		ws->freq = xrealloc(ws->freq, ws->capnodes * sizeof *ws->freq);
 		ws->tag = xrealloc(ws->tag, ws->capnodes * sizeof *ws->tag);
+		memset(ws->freq + old, 0, (ws->capnodes - old) * sizeof *ws->freq);
+		memset(ws->tag + old, 0, (ws->capnodes - old) * sizeof *ws->tag);
 	}
-	ws->freq[ws->nnodes] = 0;
-	ws->tag[ws->nnodes] = 0;
-	return ws->nnodes++;
-}
-
-static uint32_t
-add_child(struct wordseg *ws, uint32_t node, uint32_t c)
-{
-	uint32_t k = child(ws, node, c);
-	uint64_t key, bit;
-
-	if (k)
-		return k;
-	k = new_node(ws);
-	if (node == 0 && c < 0x10000) {
-		ws->root[c] = k;
-		return k;
-	}
-	if ((ws->used + 1) * 2 > ws->mask + 1)
-		grow_table(ws);
-	key = edge_key(node, c);
-	put_slot(ws->slots, ws->mask, key << 21 | k);
-	bit = hmix(key) >> (64 - FILTER_BITS);
-	ws->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
-	ws->used++;
-	return k;
+	ws->nnodes = n;
 }
 
 static uint8_t
@@ -213,9 +125,10 @@ add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 	size_t i = 0;
 
 	while (i < n)
-		node = add_child(ws, node, utf8_next(w, n, &i));
+		node = trie_add(ws->trie, node, utf8_next(w, n, &i));
 	if (node == 0)
 		return 0;
+	cover_nodes(ws);
 	if (ws->freq[node] == 0)
 		ws->nwords++;
 	ws->total -= ws->freq[node];
@@ -452,13 +365,11 @@ ws_new(void)
 	struct wordseg *ws = xcalloc(1, sizeof *ws);
 
 	ws->capnodes = 1u << 20;
-	ws->freq = xmalloc(ws->capnodes * sizeof *ws->freq);
-	ws->tag = xmalloc(ws->capnodes * sizeof *ws->tag);
+	ws->freq = xcalloc(ws->capnodes, sizeof *ws->freq);
+	ws->tag = xcalloc(ws->capnodes, sizeof *ws->tag);
 	ws->ntags = 1;
-	new_node(ws);		/* the root */
-	ws->mask = (1u << 20) - 1;
-	ws->slots = xcalloc(ws->mask + 1, sizeof *ws->slots);
-	ws->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof *ws->filter);
+	ws->trie = trie_new();
+	ws->nnodes = 1;
 	rx_builtin(&ws->tok, TOKEN_PATTERN, PCRE2_ANCHORED);
 	load_builtin(ws);
 	return ws;
@@ -589,8 +500,7 @@ ws_free(struct wordseg *ws)
 {
 	if (ws == NULL)
 		return;
-	free(ws->slots);
-	free(ws->filter);
+	trie_free(ws->trie);
 	free(ws->freq);
 	free(ws->tag);
 	free(ws->logp);
