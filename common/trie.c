@@ -28,11 +28,14 @@ hmix(uint64_t key)
 }
 
 struct trie *
-trie_new(void)
+trie_new(uint32_t expect)
 {
 	struct trie *t = xcalloc(1, sizeof *t);
+	size_t n = 1u << 12;
 
-	t->mask = (1u << 16) - 1;
+	while (n < (size_t)expect * 2 && n < (1u << 24))
+		n *= 2;
+	t->mask = n - 1;
 	t->slots = xcalloc(t->mask + 1, sizeof *t->slots);
 	t->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof *t->filter);
 	t->nnodes = 1;

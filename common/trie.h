@@ -14,7 +14,8 @@
 
 struct trie;
 
-struct trie *trie_new(void);
+/* expect: about how many nodes will be added (sizes the hash once) */
+struct trie *trie_new(uint32_t expect);
 void trie_free(struct trie *t);
 /* The child of node for code point c, or 0. */
 uint32_t trie_child(const struct trie *t, uint32_t node, uint32_t c);

@@ -368,7 +368,7 @@ ws_new(void)
 	ws->freq = xcalloc(ws->capnodes, sizeof *ws->freq);
 	ws->tag = xcalloc(ws->capnodes, sizeof *ws->tag);
 	ws->ntags = 1;
-	ws->trie = trie_new();
+	ws->trie = trie_new(1u << 19);
 	ws->nnodes = 1;
 	rx_builtin(&ws->tok, TOKEN_PATTERN, PCRE2_ANCHORED);
 	load_builtin(ws);
