@@ -5,15 +5,7 @@
 
 #include "diag.h"
 
-#define FILTER_BITS 24
-
-struct trie {
-	uint32_t root[0x10000];	/* root's children for BMP code points */
-	uint64_t *slots;	/* ((node << 21 | cp) + 1) << 21 | child; 0 = empty */
-	size_t mask, used;
-	uint64_t *filter;	/* one bit per (node, cp) hash: edge may exist */
-	uint32_t nnodes;
-};
+#define FILTER_BITS TRIE_FILTER_BITS
 
 static inline uint64_t
 edge_key(uint32_t node, uint32_t c)
@@ -56,29 +48,6 @@ uint32_t
 trie_nodes(const struct trie *t)
 {
 	return t->nnodes;
-}
-
-uint32_t
-trie_child(const struct trie *t, uint32_t node, uint32_t c)
-{
-	uint64_t key, h, bit;
-	size_t i;
-
-	if (node == 0 && c < 0x10000)
-		return t->root[c];
-	key = edge_key(node, c);
-	h = hmix(key);
-	bit = h >> (64 - FILTER_BITS);
-	if (!((t->filter[bit >> 6] >> (bit & 63)) & 1))
-		return 0;
-	for (i = (size_t)(h >> 20) & t->mask;; i = (i + 1) & t->mask) {
-		uint64_t e = t->slots[i];
-
-		if ((e >> 21) == key)
-			return (uint32_t)(e & TRIE_MAXNODES);
-		if (e == 0)
-			return 0;
-	}
 }
 
 static void
