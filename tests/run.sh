@@ -35,10 +35,16 @@ pass=0
 fail=0
 
 ok() { pass=$((pass + 1)); }
+# failures also go to $BIN/test-failures.log, so that a run whose output
+# was cut (make check | tail) can still be read
+faillog=$BIN/test-failures.log
+: > "$faillog"
 not_ok() {
 	fail=$((fail + 1))
-	printf 'FAIL: %s\n' "$1"
-	[ $# -gt 1 ] && printf '%s\n' "$2" | head -n 40 | sed 's/^/    /'
+	{
+		printf 'FAIL: %s\n' "$1"
+		[ $# -gt 1 ] && printf '%s\n' "$2" | head -n 40 | sed 's/^/    /'
+	} | tee -a "$faillog"
 }
 
 # 1. unit tests of common/ (TAP-like "ok"/"not ok" lines)
