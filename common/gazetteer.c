@@ -161,7 +161,7 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 }
 
 static int
-is_common(struct wordseg *ws, const char *s, size_t n)
+is_common(struct wordseg *ws, const char *s, size_t n, int full)
 {
 	const char *tag;
 	size_t k;
@@ -169,6 +169,8 @@ is_common(struct wordseg *ws, const char *s, size_t n)
 	for (k = 0; k < sizeof common_words / sizeof *common_words; k++)
 		if (strlen(common_words[k]) == n && memcmp(common_words[k], s, n) == 0)
 			return 1;
+	if (full)
+		return 0;	/* 鼓楼区 is a name, whatever its tag */
 	/* an ordinary word of the word list, not a place name */
 	tag = ws ? ws_tag(ws, s, n) : NULL;
 	return tag != NULL && strcmp(tag, "ns") != 0 && strcmp(tag, "nr") != 0 &&
@@ -376,12 +378,12 @@ gz_load(const char *path, struct wordseg *ws)
 		norm.len = 0;
 		tn_apply(tn, r->name, strlen(r->name), &norm);
 		add_name(gz, norm.p, norm.len, (uint32_t)i, F_FULL,
-		    is_common(ws, norm.p, norm.len));
+		    is_common(ws, norm.p, norm.len, 1));
 		if (r->level == LV_TOWN || zone ||
 		    (sf = short_form(norm.p, norm.len)) == 0)
 			continue;
 		add_name(gz, norm.p, sf, (uint32_t)i, F_SHORT,
-		    is_common(ws, norm.p, sf));
+		    is_common(ws, norm.p, sf, 0));
 	}
 	/* former names */
 	for (i = 0; i < nrows; i++) {

@@ -1,12 +1,11 @@
 /* placetag.c - place names in text, resolved with the article as context
  *
  * Matching: at each position the longest name of the gazetteer that
- * passes the word-boundary test is taken. Evidence for boundaries comes
- * from the word list: a word that crosses the start of a name (党建|平台
- * has no 建平) or its end (动机和|政治 has no 和政, 发展|乡村 no 发展乡;
- * 武威|市民 falls back to 武威), or that
- * holds a short form inside it without being a place or an organisation
- * itself (乡村振兴), rules the match out.
+ * begins and ends on word boundaries is taken. The boundaries are those
+ * the word segmenter gives on a window around the name: 党建|平台 has no
+ * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
+ * back from 武威市 to 武威. A name that begins a longer word of an
+ * organisation (甘肃日报) is kept and marked.
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. Every other candidate scores the anchors of the
@@ -71,80 +70,58 @@ pt_reset(struct placetag *pt)
 
 /* ---- matching ---- */
 
-struct wordcheck {
-	const uint32_t *cp;
-	size_t s, b, e;		/* word start; candidate span */
-	int cross, contain_bad, contain_org;
-	int shortform;
-	int town;		/* a town's full name: 发展乡 */
+struct segwin {
+	const struct placetag *pt;
+	const char *s;		/* the line */
+	size_t base;		/* byte offset of the window */
+	size_t b, e;		/* candidate, bytes */
+	int bstart, bend;	/* b and e fall on word boundaries */
+	int org, place;		/* one word holds the name: organisation, place */
 };
-
-/* Words that may follow a full name across its suffix: 武威市委 甘肃省长 */
-static const char *const suffix_words[] = {
-	"市委", "省委", "县委", "区委", "州委", "市政府", "省政府", "县政府",
-	"区政府", "州政府", "镇政府", "乡政府", "市长", "省长", "县长", "区长",
-	"州长", "镇长", "乡长", "市民", "县城", "市区", "省会", "县域", "市域",
-	"乡镇", "镇党委", "乡党委", "区域",
-};
-
-static int
-suffix_word(const uint32_t *cp, size_t s, size_t len)
-{
-	size_t k, i;
-
-	for (k = 0; k < sizeof suffix_words / sizeof *suffix_words; k++) {
-		const char *w = suffix_words[k];
-		size_t wl = strlen(w), j = 0;
-
-		if (utf8_count(w, wl) != len)
-			continue;
-		for (i = 0; i < len && utf8_next(w, wl, &j) == cp[s + i]; i++)
-			;
-		if (i == len)
-			return 1;
-	}
-	return 0;
-}
 
 static void
-on_word(void *arg, size_t len, const char *tag)
+on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 {
-	struct wordcheck *w = arg;
-	size_t we = w->s + len;
+	struct segwin *w = arg;
+	const char *tag;
 
-	if (len < 2)
-		return;
-	if (w->s < w->b && we > w->b && we < w->e)
-		w->cross = 1;			/* 党建|平台 */
-	else if (w->s > w->b && w->s < w->e && we > w->e &&
-	    (w->shortform || w->town) && !(w->s == w->e - 1 && !w->shortform &&
-	    suffix_word(w->cp, w->s, len)))
-		w->cross = 1;			/* 和|政治, 发展|乡村 */
-	else if (w->s <= w->b && we >= w->e && we - w->s > w->e - w->b) {
+	tb += w->base;
+	te += w->base;
+	if (tb == w->b)
+		w->bstart = 1;
+	if (te == w->e)
+		w->bend = 1;
+	/* a longer word that starts with the name: 甘肃日报 凉州区 */
+	if (t == TOK_WORD && tb == w->b && te > w->e &&
+	    (tag = ws_tag(w->pt->ws, w->s + tb, te - tb)) != NULL) {
 		if (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0)
-			w->contain_org = 1;	/* an organisation's name */
-		else if (strcmp(tag, "ns") != 0 && w->shortform)
-			w->contain_bad = 1;	/* 乡村振兴 */
+			w->org = 1;
+		else if (strcmp(tag, "ns") == 0)
+			w->place = 1;
 	}
 }
 
-/* 0 reject, 1 accept, 2 accept inside an organisation's name */
+/* Word boundaries from the segmenter, on a window around the name:
+ * 0 reject, 1 accept, 2 accept inside an organisation's name. */
 static int
-boundaries(struct placetag *pt, size_t m, size_t b, size_t e, int shortform,
-    int town)
+boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
 {
-	struct wordcheck w = { pt->cp, 0, b, e, 0, 0, 0, shortform, town };
-	size_t s;
+	struct segwin w = { pt, s, 0, pt->off[b], pt->off[e], 0, 0, 0, 0 };
+	size_t wb = b > 6 ? b - 6 : 0, we = e + 6 < m ? e + 6 : m;
 
 	if (pt->ws == NULL)
 		return 1;
-	for (s = b > 4 ? b - 4 : 0; s < e && !w.cross && !w.contain_bad; s++) {
-		w.s = s;
-		ws_prefixes(pt->ws, pt->cp + s, m - s, on_word, &w);
-	}
-	if (w.cross || w.contain_bad)
-		return 0;
-	return w.contain_org ? 2 : 1;
+	w.base = pt->off[wb];
+	w.bstart = b == wb;
+	w.bend = e == we;
+	ws_cut(pt->ws, s + w.base, pt->off[we] - w.base, on_segword, &w);
+	if (w.bstart && w.bend)
+		return 1;
+	if (w.bstart && w.org)
+		return 2;	/* 甘肃日报 */
+	if (w.bstart && w.place)
+		return 1;
+	return 0;		/* 党建|平台, 动机|和|政治, 发展|乡村 */
 }
 
 /* An organisation's name follows: 甘肃日报, or 武威市委 where the
@@ -207,20 +184,15 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 			const struct gz_name *e = &gz->names[gz->first[nodes[k]] - 1];
 			const struct gz_name *x;
 			struct mention *mt;
-			int shortform = 1, common = 0, ok, cands = 0;
+			int common = 0, ok, cands = 0;
 
 			for (x = e;; x = &gz->names[x->next - 1]) {
-				if (x->form != F_SHORT)
-					shortform = 0;
 				common |= x->common;
 				cands++;
 				if (!x->next)
 					break;
 			}
-			/* a name right after a Han letter of no word is fine:
-			 * 在武威 — the word list decides */
-			ok = boundaries(pt, m, i, ends[k], shortform,
-			    !shortform && gz->r[e->region].level == LV_TOWN);
+			ok = boundaries(pt, s, m, i, ends[k]);
 			if (!ok)
 				continue;
 			if (pt->n == pt->cap) {
@@ -286,14 +258,87 @@ only_candidate(const struct gazetteer *gz, const struct mention *mt)
 	return mt->ncand == 1 ? (int32_t)gz->names[gz->first[mt->node] - 1].region : -1;
 }
 
+/* The candidate with the most support; on a tie, the one whose ancestor
+ * was named nearest before mention i; -1 when nothing decides. */
+static int32_t
+best_candidate(const struct placetag *pt, size_t i)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct mention *mt = &pt->m[i];
+	const struct gz_name *first = &gz->names[gz->first[mt->node] - 1], *x;
+	int32_t best = -1;
+	uint32_t bs = 0, ties = 0;
+	size_t k;
+
+	for (x = first;; x = &gz->names[x->next - 1]) {
+		uint32_t sc = support(pt, (int32_t)x->region, 0);
+
+		if (sc > bs) {
+			bs = sc;
+			best = (int32_t)x->region;
+			ties = 1;
+		} else if (sc == bs && sc > 0)
+			ties++;
+		if (!x->next)
+			break;
+	}
+	if (bs == 0 || ties == 1)
+		return best;
+	for (k = i; k-- > 0;) {
+		int32_t a = pt->m[k].region, hit = -1;
+		int nh = 0;
+
+		if (a < 0)
+			continue;
+		for (x = first;; x = &gz->names[x->next - 1]) {
+			if (support(pt, (int32_t)x->region, 0) == bs &&
+			    a != (int32_t)x->region &&
+			    gz_ancestor(gz, a, (int32_t)x->region)) {
+				hit = (int32_t)x->region;
+				nh++;
+			}
+			if (!x->next)
+				break;
+		}
+		if (nh == 1)
+			return hit;
+	}
+	return -1;
+}
+
+/* The highest-level candidate if it is the only one of its level: a
+ * short form shared by 河北省 and 河北区 means the province. */
+static int32_t
+top_candidate(const struct gazetteer *gz, const struct mention *mt)
+{
+	const struct gz_name *x;
+	int32_t top = -1;
+	int ntop = 0, toplevel = 9;
+
+	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
+		int lv = gz->r[x->region].level;
+
+		if (lv < toplevel) {
+			toplevel = lv;
+			top = (int32_t)x->region;
+			ntop = 1;
+		} else if (lv == toplevel)
+			ntop++;
+		if (!x->next)
+			break;
+	}
+	return ntop == 1 ? top : -1;
+}
+
 void
 pt_resolve(struct placetag *pt)
 {
 	const struct gazetteer *gz = pt->gz;
 	size_t i;
-	int round;
 
-	/* anchors: one candidate, not an ordinary word */
+	/* anchors: one candidate, not an ordinary word. They are the only
+	 * evidence: a name resolved below must not vouch for its own
+	 * namesakes further on. */
 	for (i = 0; i < pt->n; i++) {
 		struct mention *mt = &pt->m[i];
 		int32_t r = only_candidate(gz, mt);
@@ -303,107 +348,27 @@ pt_resolve(struct placetag *pt)
 			count_anchor(pt, r);
 		}
 	}
-	for (round = 0; round < 3; round++) {
-		int changed = 0;
-
-		for (i = 0; i < pt->n; i++) {
-			struct mention *mt = &pt->m[i];
-			const struct gz_name *x;
-			int32_t best = -1;
-			uint32_t bs = 0, ties = 0;
-
-			if (mt->region >= 0 || mt->drop)
-				continue;
-			for (x = &gz->names[gz->first[mt->node] - 1];;
-			    x = &gz->names[x->next - 1]) {
-				uint32_t sc = support(pt, (int32_t)x->region, 0);
-
-				if (sc > bs) {
-					bs = sc;
-					best = (int32_t)x->region;
-					ties = 1;
-				} else if (sc == bs && sc > 0)
-					ties++;
-				if (!x->next)
-					break;
-			}
-			if (bs > 0 && ties > 1) {
-				/* the nearest preceding anchor that is an
-				 * ancestor of exactly one of the best */
-				size_t k;
-
-				best = -1;
-				for (k = i; k-- > 0 && best < 0;) {
-					int32_t a = pt->m[k].region, hit = -1;
-					int nh = 0;
-
-					if (a < 0)
-						continue;
-					for (x = &gz->names[gz->first[mt->node] - 1];;
-					    x = &gz->names[x->next - 1]) {
-						if (support(pt, (int32_t)x->region, 0) == bs &&
-						    a != (int32_t)x->region &&
-						    gz_ancestor(gz, a, (int32_t)x->region)) {
-							hit = (int32_t)x->region;
-							nh++;
-						}
-						if (!x->next)
-							break;
-					}
-					if (nh == 1)
-						best = hit;
-				}
-			}
-			if (bs > 0 && best >= 0) {
-				mt->region = best;
-				count_anchor(pt, best);
-				changed = 1;
-			}
-		}
-		if (!changed)
-			break;
-	}
-	/* a short form shared by divisions of different levels (河北 吉林 西安
-	 * 长沙) means the highest of them when nothing in the article says
-	 * otherwise; names of one level stay ambiguous (城关镇 鼓楼区) */
 	for (i = 0; i < pt->n; i++) {
 		struct mention *mt = &pt->m[i];
-		const struct gz_name *x;
-		int32_t top = -1;
-		int ntop = 0, toplevel = 9;
 
-		if (mt->region >= 0 || mt->ncand < 2 || mt->form != F_SHORT)
+		if (mt->region >= 0)
 			continue;
-		for (x = &gz->names[gz->first[mt->node] - 1];;
-		    x = &gz->names[x->next - 1]) {
-			int lv = gz->r[x->region].level;
-
-			if (lv < toplevel) {
-				toplevel = lv;
-				top = (int32_t)x->region;
-				ntop = 1;
-			} else if (lv == toplevel)
-				ntop++;
-			if (!x->next)
-				break;
-		}
-		if (ntop == 1 && !mt->common) {
-			mt->region = top;
-			count_anchor(pt, top);
-		}
+		mt->region = best_candidate(pt, i);
+		/* a short form shared across levels (河北 吉林 西安 长沙)
+		 * means the highest when the article says nothing else;
+		 * names of one level stay ambiguous (城关镇 鼓楼区) */
+		if (mt->region < 0 && mt->form == F_SHORT && !mt->common)
+			mt->region = top_candidate(gz, mt);
+		/* ordinary words without support are not places */
+		if (mt->region < 0 && mt->common)
+			mt->drop = 1;
 	}
-	/* ordinary words without support are not places */
-	for (i = 0; i < pt->n; i++)
-		if (pt->m[i].region < 0 && pt->m[i].common)
-			pt->m[i].drop = 1;
-	/* a lone name with one candidate and nothing against it: 台江区 */
+	/* every resolved name counts for the article's main region */
 	for (i = 0; i < pt->n; i++) {
 		struct mention *mt = &pt->m[i];
 
-		if (mt->region < 0 && !mt->drop && only_candidate(gz, mt) >= 0) {
-			mt->region = only_candidate(gz, mt);
+		if (mt->region >= 0 && (only_candidate(gz, mt) < 0 || mt->common))
 			count_anchor(pt, mt->region);
-		}
 	}
 }
 
