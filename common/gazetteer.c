@@ -160,8 +160,30 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 	gz->first[node] = (uint32_t)gz->nnames;
 }
 
+/* Town-level rows that are zones with generic names (综合保税区,
+ * 经济开发区): the name alone says nothing about where. */
 static int
-is_common(struct wordseg *ws, const char *s, size_t n, int full)
+generic_zone(const char *s, size_t n)
+{
+	static const char *const zones[] = {
+		"综合保税区", "保税区", "经济开发区", "开发区", "工业园区", "园区",
+		"高新区", "工业区", "示范区", "管委会",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof zones / sizeof *zones; k++)
+		if (strlen(zones[k]) == n && memcmp(s, zones[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A county's short form this frequent in the word list is mostly an
+ * ordinary word (古城 1664, 天山 679, 大城 384, 白塔 62; 民勤 19,
+ * 湟中 15, 肃北 4 are not): it needs support from the article. */
+#define COUNTY_WORD_FREQ 50
+
+static int
+is_common(struct wordseg *ws, const char *s, size_t n, int full, int county)
 {
 	const char *tag;
 	size_t k;
@@ -171,6 +193,13 @@ is_common(struct wordseg *ws, const char *s, size_t n, int full)
 			return 1;
 	if (full)
 		return 0;	/* 鼓楼区 is a name, whatever its tag */
+	if (county && ws && ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
+		return 1;
+	/* a frequent personal name (阿里, as in 阿里·侯赛因) */
+	tag = ws ? ws_tag(ws, s, n) : NULL;
+	if (tag && tag[0] == 'n' && tag[1] == 'r' &&
+	    ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
+		return 1;
 	/* an ordinary word of the word list, not a place name */
 	tag = ws ? ws_tag(ws, s, n) : NULL;
 	return tag != NULL && strcmp(tag, "ns") != 0 && strcmp(tag, "nr") != 0 &&
@@ -377,13 +406,15 @@ gz_load(const char *path, struct wordseg *ws)
 
 		norm.len = 0;
 		tn_apply(tn, r->name, strlen(r->name), &norm);
+		if (r->level == LV_TOWN && generic_zone(norm.p, norm.len))
+			continue;	/* 综合保税区: one of many, no place name */
 		add_name(gz, norm.p, norm.len, (uint32_t)i, F_FULL,
-		    is_common(ws, norm.p, norm.len, 1));
+		    is_common(ws, norm.p, norm.len, 1, 0));
 		if (r->level == LV_TOWN || zone ||
 		    (sf = short_form(norm.p, norm.len)) == 0)
 			continue;
 		add_name(gz, norm.p, sf, (uint32_t)i, F_SHORT,
-		    is_common(ws, norm.p, sf, 0));
+		    is_common(ws, norm.p, sf, 0, r->level == LV_COUNTY));
 	}
 	/* former names */
 	for (i = 0; i < nrows; i++) {

@@ -8,10 +8,12 @@
  * organisation (甘肃日报) is kept and marked.
  *
  * Resolution: a name with one candidate that is not an ordinary word
- * anchors its division. Every other candidate scores the anchors of the
- * article that are its ancestors or descendants; the best score wins,
- * ties go to the nearest preceding anchor that is an ancestor of one of
- * them. Ordinary words (和平, 振兴) count only with such support; names
+ * anchors its division. A name with several is decided first by a
+ * division named right before it, as in a path (西安市长安区), that is
+ * the ancestor of exactly one candidate; then by what the same name
+ * meant earlier in the article; else every candidate scores the
+ * anchors of the article that are its ancestors or descendants, the best
+ * score wins, and ties go to the nearest preceding ancestor. Ordinary words (和平, 振兴) count only with such support; names
  * still ambiguous are left unresolved, with their candidate count. */
 #include "placetag.h"
 
@@ -76,7 +78,7 @@ struct segwin {
 	size_t base;		/* byte offset of the window */
 	size_t b, e;		/* candidate, bytes */
 	int bstart, bend;	/* b and e fall on word boundaries */
-	int org, place;		/* one word holds the name: organisation, place */
+	int org;		/* an organisation's name holds the name */
 };
 
 static void
@@ -96,8 +98,6 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 	    (tag = ws_tag(w->pt->ws, w->s + tb, te - tb)) != NULL) {
 		if (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0)
 			w->org = 1;
-		else if (strcmp(tag, "ns") == 0)
-			w->place = 1;
 	}
 }
 
@@ -106,7 +106,7 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 static int
 boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
 {
-	struct segwin w = { pt, s, 0, pt->off[b], pt->off[e], 0, 0, 0, 0 };
+	struct segwin w = { pt, s, 0, pt->off[b], pt->off[e], 0, 0, 0 };
 	size_t wb = b > 6 ? b - 6 : 0, we = e + 6 < m ? e + 6 : m;
 
 	if (pt->ws == NULL)
@@ -119,9 +119,7 @@ boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
 		return 1;
 	if (w.bstart && w.org)
 		return 2;	/* 甘肃日报 */
-	if (w.bstart && w.place)
-		return 1;
-	return 0;		/* 党建|平台, 动机|和|政治, 发展|乡村 */
+	return 0;		/* 党建|平台, 发展|乡村, 青海湖 (a lake) */
 }
 
 /* An organisation's name follows: 甘肃日报, or 武威市委 where the
@@ -184,10 +182,11 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 			const struct gz_name *e = &gz->names[gz->first[nodes[k]] - 1];
 			const struct gz_name *x;
 			struct mention *mt;
-			int common = 0, ok, cands = 0;
+			int common = 1, ok, cands = 0;
 
+			/* an ordinary word only if every candidate is one */
 			for (x = e;; x = &gz->names[x->next - 1]) {
-				common |= x->common;
+				common &= x->common;
 				cands++;
 				if (!x->next)
 					break;
@@ -258,6 +257,56 @@ only_candidate(const struct gazetteer *gz, const struct mention *mt)
 	return mt->ncand == 1 ? (int32_t)gz->names[gz->first[mt->node] - 1].region : -1;
 }
 
+/* The candidate whose ancestor is named right before mention i, with
+ * nothing between (西安市长安区, 南京鼓楼): -1 when none is. A list
+ * (吉林、西安) is no path. */
+static int32_t
+local_parent(const struct placetag *pt, size_t i)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct mention *mt = &pt->m[i];
+	const struct gz_name *x;
+	size_t k;
+
+	for (k = i; k-- > 0 && pt->m[k].rec == mt->rec;) {
+		int32_t a = pt->m[k].region, hit = -1;
+		int nh = 0;
+
+		if (pt->m[k].e != (k + 1 < i ? pt->m[k + 1].b : mt->b))
+			return -1;	/* not contiguous */
+		if (a < 0 || pt->m[k].drop)
+			continue;
+		for (x = &gz->names[gz->first[mt->node] - 1];;
+		    x = &gz->names[x->next - 1]) {
+			if (a != (int32_t)x->region &&
+			    gz_ancestor(gz, a, (int32_t)x->region)) {
+				hit = (int32_t)x->region;
+				nh++;
+			}
+			if (!x->next)
+				break;
+		}
+		if (nh == 1)
+			return hit;
+		if (nh > 1)
+			return -1;
+	}
+	return -1;
+}
+
+/* What the same name (the same trie node) was resolved to earlier in
+ * the article, or -1. */
+static int32_t
+same_name_before(const struct placetag *pt, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0;)
+		if (pt->m[k].node == pt->m[i].node && pt->m[k].region >= 0)
+			return pt->m[k].region;
+	return -1;
+}
+
 /* The candidate with the most support; on a tie, the one whose ancestor
  * was named nearest before mention i; -1 when nothing decides. */
 static int32_t
@@ -318,6 +367,11 @@ top_candidate(const struct gazetteer *gz, const struct mention *mt)
 	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
 		int lv = gz->r[x->region].level;
 
+		if (x->common) {
+			if (!x->next)
+				break;
+			continue;	/* 河北 is not 河北区 by default */
+		}
 		if (lv < toplevel) {
 			toplevel = lv;
 			top = (int32_t)x->region;
@@ -353,11 +407,16 @@ pt_resolve(struct placetag *pt)
 
 		if (mt->region >= 0)
 			continue;
-		mt->region = best_candidate(pt, i);
+		/* a parent named right before it decides (西安市长安区);
+		 * else the same name settled earlier in the article (one
+		 * sense per article); else the article's support */
+		if ((mt->region = local_parent(pt, i)) < 0 &&
+		    (mt->region = same_name_before(pt, i)) < 0)
+			mt->region = best_candidate(pt, i);
 		/* a short form shared across levels (河北 吉林 西安 长沙)
 		 * means the highest when the article says nothing else;
 		 * names of one level stay ambiguous (城关镇 鼓楼区) */
-		if (mt->region < 0 && mt->form == F_SHORT && !mt->common)
+		if (mt->region < 0 && mt->form == F_SHORT)
 			mt->region = top_candidate(gz, mt);
 		/* ordinary words without support are not places */
 		if (mt->region < 0 && mt->common)

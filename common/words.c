@@ -472,6 +472,17 @@ ws_tag(const struct wordseg *ws, const char *w, size_t n)
 	return ws->tags[ws->tag[node]];
 }
 
+double
+ws_freq(const struct wordseg *ws, const char *w, size_t n)
+{
+	uint32_t node = 0;
+	size_t i = 0;
+
+	while (i < n && (node = child(ws, node, utf8_next(w, n, &i))) != 0)
+		;
+	return node ? ws->freq[node] : 0;
+}
+
 void
 ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
     void (*fn)(void *arg, size_t len, const char *tag), void *arg)

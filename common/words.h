@@ -27,6 +27,8 @@ void ws_free(struct wordseg *ws);
 /* The part-of-speech tag of a dictionary word ("n", "v", "ns", ... or ""
  * when the list gives none), or NULL when w is not in the dictionary. */
 const char *ws_tag(const struct wordseg *ws, const char *w, size_t n);
+/* The frequency of a dictionary word, 0 when it is not one. */
+double ws_freq(const struct wordseg *ws, const char *w, size_t n);
 /* Every dictionary word that starts at cp[0]: fn gets its length in code
  * points and its tag, shortest first. */
 void ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
