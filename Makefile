@@ -158,6 +158,8 @@ bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/segment
 	@echo
 	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/extract-num
+	@echo
+	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/tag-region
 
 # the peers that bench compares against (Debian/Ubuntu)
 bench-deps:
@@ -165,12 +167,14 @@ bench-deps:
 
 # Accuracy against data kept outside the repository. EVAL=DIR names a
 # folder (searched with its subfolders) holding any of: *_test.utf8 with
-# *_test_gold.utf8 (word segmentation), cn2an_pairs.tsv, duckling_zh.tsv.
+# *_test_gold.utf8 (word segmentation), cn2an_pairs.tsv, duckling_zh.tsv,
+# articles *.txt with gold.tsv (place names).
 eval: all
 	@if [ -z '$(EVAL)' ]; then \
 	  echo "eval: nothing to do; set EVAL=DIR, a folder with *_test.utf8 and"; \
-	  echo "      *_test_gold.utf8 (segment -w) or cn2an_pairs.tsv and"; \
-	  echo "      duckling_zh.tsv (extract-num), or their parent folder"; \
+	  echo "      *_test_gold.utf8 (segment -w), cn2an_pairs.tsv and"; \
+	  echo "      duckling_zh.tsv (extract-num), or articles with gold.tsv"; \
+	  echo "      (tag-region, e.g. tests/tag-region/gold), or their parent"; \
 	else \
 	  found=0; \
 	  for d in '$(EVAL)' '$(EVAL)'/*/; do \
@@ -178,6 +182,8 @@ eval: all
 	      echo "== segment -w: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/seg-eval "$$d"; fi; \
 	    if [ -e "$$d/cn2an_pairs.tsv" ] || [ -e "$$d/duckling_zh.tsv" ]; then found=1; \
 	      echo "== extract-num: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/num-eval "$$d"; fi; \
+	    if [ -e "$$d/gold.tsv" ]; then found=1; \
+	      echo "== tag-region: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/region-eval "$$d"; fi; \
 	  done; \
 	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
 	fi
