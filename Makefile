@@ -19,7 +19,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib
+PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib sqlite3
 CFLAGS ?= -O2 -g
 
 ifeq ($(SANITIZE),1)
@@ -37,17 +37,18 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
-TOOLS = segment extract-num tag-region
-COMMON = buf diag fields gazetteer input jsonl numerals numex opts output \
-	placetag records regex sentence textnorm trie \
+TOOLS = segment extract-num tag-region dedupe-boilerplate
+COMMON = boiler buf diag fields gazetteer input jsonl minhash numerals numex \
+	opts output placetag records regex sentence statedb textnorm trie \
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
-	$(BUILD)/regions_data.o
+	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
-MANS = man/segment.1 man/extract-num.1 man/tag-region.1 man/zhpipe.7
+MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
+	man/dedupe-boilerplate.1 man/zhpipe.7
 
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
-	libjansson-dev zlib1g-dev mandoc
+	libjansson-dev zlib1g-dev mandoc parallel
 
 .PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps gazetteer \
 	eval golden clean dict lint
@@ -65,19 +66,24 @@ $(BUILD)/cmd/%.o: cmd/%.c common/*.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The word list and the gazetteer are compiled in, each as one string:
-# no data files at run time.
+# The word list, the gazetteer and the rules are compiled in, each as one
+# C string: no data files at run time. Comment lines are left out.
+EMBED = awk -v sym=zh_$*_data -v size=zh_$*_size \
+	'BEGIN { print "extern const char " sym "[];"; \
+	print "extern const unsigned long " size ";"; \
+	print "const char " sym "[] =" } \
+	!/^\#/ { gsub(/\\/, "&&"); gsub(/"/, "\\\""); \
+	printf "\"%s\\n\"\n", $$0 } \
+	END { print ";"; \
+	print "const unsigned long " size " = sizeof " sym " - 1;" }'
+
 $(BUILD)/%_data.c: data/%.tsv
 	@mkdir -p $(@D)
-	awk -v sym=zh_$*_data -v size=zh_$*_size \
-	    'BEGIN { print "extern const char " sym "[];"; \
-	    print "extern const unsigned long " size ";"; \
-	    print "const char " sym "[] =" } \
-	    !/^#/ { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
-	    printf "\"%s\\n\"\n", $$0 } \
-	    END { print ";"; \
-	    print "const unsigned long " size " = sizeof " sym " - 1;" }' \
-	    $< > $@.tmp && mv $@.tmp $@
+	$(EMBED) $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/%_data.c: data/%.rules
+	@mkdir -p $(@D)
+	$(EMBED) $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/%_data.o: $(BUILD)/%_data.c
 	$(CC) -c -O0 -o $@ $<
@@ -128,15 +134,15 @@ deps:
 	else \
 	  echo "deps: no apt-get here; install these and re-run make:"; \
 	  echo "  Debian/Ubuntu: apt-get install $(DEB_PKGS)"; \
-	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc"; \
-	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc"; \
+	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc parallel"; \
+	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc parallel"; \
 	  echo "                 (and PKG_CONFIG_PATH=\$$(brew --prefix icu4c)/lib/pkgconfig)"; \
 	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
 	fi
 
 ensure-deps:
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && command -v mandoc >/dev/null 2>&1 \
-	  || $(MAKE) --no-print-directory deps
+	  && command -v parallel >/dev/null 2>&1 || $(MAKE) --no-print-directory deps
 
 demo: ensure-deps
 	@$(MAKE) --no-print-directory all

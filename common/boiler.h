@@ -1,0 +1,41 @@
+/* boiler.h - what makes a line boilerplate: normal forms, rules, shape */
+#ifndef ZH_BOILER_H
+#define ZH_BOILER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "regex.h"
+
+/* The normal form of a line for counting across documents: NFKC, digits
+ * folded to 0 (so 2021-07-01 and 2023-05-26 headlines match), letters
+ * lower-cased, punctuation, symbols and white space dropped. Its 64-bit
+ * hash is 0 when nothing is left (such lines are never counted). */
+struct normaliser;
+struct normaliser *norm_new(void);
+uint64_t norm_hash(struct normaliser *nm, const char *s, size_t n);
+/* The folded text behind the last norm_hash() */
+const char *norm_folded(const struct normaliser *nm, size_t *len);
+void norm_free(struct normaliser *nm);
+
+uint64_t hash64(const void *p, size_t n, uint64_t seed);
+
+struct rules {
+	struct regex *rx;
+	char **name;
+	size_t n;
+};
+
+/* Add the rules of a rules file (path) or of the built-in text (path
+ * NULL). A bad line is reported with its number; returns -1. */
+int rules_load(struct rules *r, const char *path);
+/* The name of the first rule that matches, or NULL. */
+const char *rules_match(struct rules *r, const char *s, size_t n);
+void rules_free(struct rules *r);
+
+/* Does the line end like a sentence (。！？!?… or a closing quote after
+ * one), as body text does and menus do not? */
+int ends_sentence(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,336 @@
+/* statedb.c - dedupe-boilerplate's state in SQLite
+ *
+ * Schema (application_id 'zhpb', user_version 1):
+ *   lines(key INTEGER PRIMARY KEY, docs)   per-site line document counts
+ *   seen(key INTEGER PRIMARY KEY)          documents already counted
+ *   docs(id, name, sig)                    MinHash signatures
+ *   bands(key, doc)                        their LSH bands, indexed
+ * A run holds the write lock from start to end (BEGIN IMMEDIATE), so a
+ * second run waits, then fails clearly; SQLite's journal makes the one
+ * COMMIT atomic, so a killed run leaves the state as it was. */
+#include "statedb.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+
+#define APP_ID 0x7A687062	/* "zhpb" */
+#define SCHEMA_VERSION 1
+
+struct statedb {
+	sqlite3 *db;
+	const char *path;
+	sqlite3_stmt *seen_get, *seen_put, *band_get, *sig_get, *doc_put,
+	    *band_put, *line_put;
+};
+
+/* ---- counts ---- */
+
+static size_t
+cslot(const struct counts *c, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & c->mask;
+}
+
+static void
+grow(struct counts *c)
+{
+	struct counts old = *c;
+	size_t i, cap = old.key ? (old.mask + 1) * 2 : 1 << 16;
+
+	c->key = xcalloc(cap, sizeof *c->key);
+	c->docs = xcalloc(cap, sizeof *c->docs);
+	c->base = xcalloc(cap, sizeof *c->base);
+	c->mask = cap - 1;
+	for (i = 0; old.key && i <= old.mask; i++) {
+		size_t j;
+
+		if (!old.key[i])
+			continue;
+		for (j = cslot(c, old.key[i]); c->key[j]; j = (j + 1) & c->mask)
+			;
+		c->key[j] = old.key[i];
+		c->docs[j] = old.docs[i];
+		c->base[j] = old.base[i];
+	}
+	free(old.key);
+	free(old.docs);
+	free(old.base);
+}
+
+uint32_t *
+counts_slot(struct counts *c, uint64_t key)
+{
+	size_t i;
+
+	if (c->key == NULL || (c->n + 1) * 2 > c->mask + 1)
+		grow(c);
+	for (i = cslot(c, key); c->key[i]; i = (i + 1) & c->mask)
+		if (c->key[i] == key)
+			return &c->docs[i];
+	c->key[i] = key;
+	c->n++;
+	return &c->docs[i];
+}
+
+uint32_t
+counts_get(const struct counts *c, uint64_t key)
+{
+	size_t i;
+
+	if (c->key == NULL)
+		return 0;
+	for (i = cslot(c, key); c->key[i]; i = (i + 1) & c->mask)
+		if (c->key[i] == key)
+			return c->docs[i];
+	return 0;
+}
+
+void
+counts_free(struct counts *c)
+{
+	free(c->key);
+	free(c->docs);
+	free(c->base);
+	memset(c, 0, sizeof *c);
+}
+
+/* ---- the database ---- */
+
+_Noreturn static void
+fail(struct statedb *s, const char *what)
+{
+	const char *msg = s->db ? sqlite3_errmsg(s->db) : "out of memory";
+	int code = s->db ? sqlite3_errcode(s->db) : SQLITE_NOMEM;
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		die(EXIT_TROUBLE, "%s: the state is in use by another run; "
+		    "try again later (or raise --wait)", s->path);
+	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+		die(EXIT_TROUBLE, "%s: not a usable state file (%s); "
+		    "nothing was changed", s->path, msg);
+	die(EXIT_TROUBLE, "%s: %s: %s; nothing was changed", s->path, what, msg);
+}
+
+static void
+exec(struct statedb *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail(s, "state");
+}
+
+static sqlite3_stmt *
+prep(struct statedb *s, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail(s, "state");
+	return st;
+}
+
+static int
+pragma_int(struct statedb *s, const char *sql)
+{
+	sqlite3_stmt *st = prep(s, sql);
+	int v = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	else
+		fail(s, "reading the state");
+	sqlite3_finalize(st);
+	return v;
+}
+
+struct statedb *
+sdb_open(const char *path, int write, int wait_s)
+{
+	struct statedb *s = xcalloc(1, sizeof *s);
+	int flags, tables;
+
+	if (path == NULL)
+		write = 1;	/* a state in memory is made for the run */
+	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+	    SQLITE_OPEN_READONLY;
+
+	s->path = path ? path : "(memory)";
+	if (path && !write) {
+		struct stat sb;
+
+		if (stat(path, &sb) < 0)
+			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+	}
+	if (sqlite3_open_v2(path ? path : ":memory:", &s->db, flags, NULL) !=
+	    SQLITE_OK)
+		fail(s, "cannot open the state");
+	sqlite3_busy_timeout(s->db, wait_s * 1000);
+	exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
+	tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
+	if (tables == 0 && write) {
+		exec(s, "PRAGMA application_id = 2053664866;"	/* APP_ID */
+		    "PRAGMA user_version = 1;"
+		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
+		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
+		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+		    " sig BLOB NOT NULL);"
+		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL);"
+		    "CREATE INDEX bands_key ON bands(key);");
+	} else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
+		die(EXIT_TROUBLE, "%s: not a dedupe-boilerplate state file "
+		    "(another program's database?); nothing was changed", s->path);
+	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION)
+		die(EXIT_TROUBLE, "%s: state file of an unknown version %d",
+		    s->path, pragma_int(s, "PRAGMA user_version"));
+	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
+	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
+	s->sig_get = prep(s, "SELECT name, sig FROM docs WHERE id = ?");
+	if (write) {
+		s->seen_put = prep(s, "INSERT OR IGNORE INTO seen VALUES (?)");
+		s->doc_put = prep(s, "INSERT INTO docs (name, sig) VALUES (?, ?)");
+		s->band_put = prep(s, "INSERT INTO bands VALUES (?, ?)");
+		s->line_put = prep(s, "INSERT OR REPLACE INTO lines VALUES (?, ?)");
+	}
+	return s;
+}
+
+static int
+step(struct statedb *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		fail(s, "state");
+	return rc;
+}
+
+void
+sdb_load_counts(struct statedb *s, struct counts *c)
+{
+	sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
+
+	while (step(s, st) == SQLITE_ROW) {
+		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
+		uint32_t *d = counts_slot(c, key);
+
+		*d = (uint32_t)sqlite3_column_int64(st, 1);
+		c->base[d - c->docs] = *d;
+	}
+	sqlite3_finalize(st);
+}
+
+int
+sdb_doc_seen(struct statedb *s, uint64_t dockey)
+{
+	int rc;
+
+	sqlite3_bind_int64(s->seen_get, 1, (sqlite3_int64)dockey);
+	rc = step(s, s->seen_get);
+	sqlite3_reset(s->seen_get);
+	return rc == SQLITE_ROW;
+}
+
+void
+sdb_doc_add(struct statedb *s, uint64_t dockey)
+{
+	sqlite3_bind_int64(s->seen_put, 1, (sqlite3_int64)dockey);
+	step(s, s->seen_put);
+	sqlite3_reset(s->seen_put);
+}
+
+int
+sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
+    char *name, size_t cap)
+{
+	int b, found = 0;
+	sqlite3_int64 best = -1;
+
+	for (b = 0; b < MH_BANDS; b++) {
+		sqlite3_bind_int64(s->band_get, 1, (sqlite3_int64)mh_band(m, b));
+		while (step(s, s->band_get) == SQLITE_ROW) {
+			sqlite3_int64 id = sqlite3_column_int64(s->band_get, 0);
+
+			if (found && id >= best)
+				break;
+			sqlite3_bind_int64(s->sig_get, 1, id);
+			if (step(s, s->sig_get) == SQLITE_ROW &&
+			    sqlite3_column_bytes(s->sig_get, 1) == sizeof *m) {
+				struct minhash other;
+
+				memcpy(&other, sqlite3_column_blob(s->sig_get, 1),
+				    sizeof other);
+				if (mh_similarity(m, &other) >= threshold) {
+					best = id;
+					found = 1;
+					snprintf(name, cap, "%s",
+					    (const char *)sqlite3_column_text(s->sig_get, 0));
+				}
+			}
+			sqlite3_reset(s->sig_get);
+		}
+		sqlite3_reset(s->band_get);
+	}
+	return found;
+}
+
+void
+sdb_add_signature(struct statedb *s, const char *doc, size_t n,
+    const struct minhash *m)
+{
+	sqlite3_int64 id;
+	int b;
+
+	sqlite3_bind_text(s->doc_put, 1, doc, (int)n, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(s->doc_put, 2, m, sizeof *m, SQLITE_TRANSIENT);
+	step(s, s->doc_put);
+	sqlite3_reset(s->doc_put);
+	id = sqlite3_last_insert_rowid(s->db);
+	for (b = 0; b < MH_BANDS; b++) {
+		sqlite3_bind_int64(s->band_put, 1, (sqlite3_int64)mh_band(m, b));
+		sqlite3_bind_int64(s->band_put, 2, id);
+		step(s, s->band_put);
+		sqlite3_reset(s->band_put);
+	}
+}
+
+void
+sdb_save_counts(struct statedb *s, const struct counts *c)
+{
+	size_t i;
+
+	for (i = 0; c->key && i <= c->mask; i++) {
+		if (!c->key[i] || c->docs[i] == c->base[i])
+			continue;
+		sqlite3_bind_int64(s->line_put, 1, (sqlite3_int64)c->key[i]);
+		sqlite3_bind_int64(s->line_put, 2, c->docs[i]);
+		step(s, s->line_put);
+		sqlite3_reset(s->line_put);
+	}
+}
+
+void
+sdb_commit(struct statedb *s)
+{
+	exec(s, "COMMIT");
+}
+
+void
+sdb_close(struct statedb *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_finalize(s->seen_get);
+	sqlite3_finalize(s->seen_put);
+	sqlite3_finalize(s->band_get);
+	sqlite3_finalize(s->sig_get);
+	sqlite3_finalize(s->doc_put);
+	sqlite3_finalize(s->band_put);
+	sqlite3_finalize(s->line_put);
+	sqlite3_close(s->db);
+	free(s);
+}

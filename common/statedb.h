@@ -1,0 +1,44 @@
+/* statedb.h - the state of dedupe-boilerplate in SQLite: per-site line
+ * counts, the documents counted, and near-duplicate signatures */
+#ifndef ZH_STATEDB_H
+#define ZH_STATEDB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "minhash.h"
+
+/* Line counts in memory: 16 bytes a slot, at most half full, so about 32
+ * bytes a distinct line. */
+struct counts {
+	uint64_t *key;		/* 0 = empty */
+	uint32_t *docs, *base;	/* now, and as loaded from the state */
+	size_t mask, n;
+};
+
+uint32_t *counts_slot(struct counts *c, uint64_t key);	/* made if new */
+uint32_t counts_get(const struct counts *c, uint64_t key);
+void counts_free(struct counts *c);
+
+struct statedb;
+
+/* Open (or create) the state at path; NULL keeps it in memory for the
+ * run. write: take the write lock now, waiting up to wait_s seconds for
+ * another run; all changes are committed by sdb_commit() at once, and
+ * nothing if the program dies first. A foreign, corrupt or busy file is
+ * a fatal error with a clear message (status 2). */
+struct statedb *sdb_open(const char *path, int write, int wait_s);
+void sdb_load_counts(struct statedb *db, struct counts *c);
+int sdb_doc_seen(struct statedb *db, uint64_t dockey);
+void sdb_doc_add(struct statedb *db, uint64_t dockey);
+/* The earliest stored document whose signature is at least `threshold`
+ * similar; its name goes to name (cap bytes). Returns 1 if found. */
+int sdb_similar(struct statedb *db, const struct minhash *m, double threshold,
+    char *name, size_t cap);
+void sdb_add_signature(struct statedb *db, const char *doc, size_t n,
+    const struct minhash *m);
+void sdb_save_counts(struct statedb *db, const struct counts *c);
+void sdb_commit(struct statedb *db);
+void sdb_close(struct statedb *db);
+
+#endif
