@@ -166,6 +166,8 @@ bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/extract-num
 	@echo
 	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/tag-region
+	@echo
+	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/dedupe-boilerplate
 
 # the peers that bench compares against (Debian/Ubuntu)
 bench-deps:

@@ -1,10 +1,13 @@
 /* minhash.c - MinHash over character shingles, banded for LSH
  *
- * 128 hash functions h_i(x) = (a_i * x + b_i) mod 2^64 >> 32 over the
- * 64-bit hash of each 5-character shingle; 16 bands of 8 rows, so two
- * texts with Jaccard 0.8 share a band with probability 1 - (1 - 0.8^8)^16
- * = 0.94, and with Jaccard 0.5 with probability 0.06. Candidates are then
- * checked against the threshold with the full signature. */
+ * One-permutation hashing: each 5-character shingle is hashed once and
+ * falls into one of 128 bins by its hash, keeping the minimum of each
+ * bin; empty bins borrow from the next full one (densification), so the
+ * 128 values behave as 128 MinHash functions at the cost of one hash a
+ * shingle. 16 bands of 8 rows: two texts with Jaccard 0.8 share a band
+ * with probability 1 - (1 - 0.8^8)^16 = 0.94, with Jaccard 0.5 only
+ * 0.06. Candidates are then checked against the threshold with the whole
+ * signature. */
 #include "minhash.h"
 
 #include <string.h>
@@ -12,63 +15,58 @@
 #include "boiler.h"
 #include "utf8.h"
 
-static uint64_t mh_a[MH_PERM], mh_b[MH_PERM];
-static int ready;
-
-static void
-init(void)
+static inline uint64_t
+mix(uint64_t z)
 {
-	uint64_t x = 0x9E3779B97F4A7C15ULL;
-	int i;
-
-	for (i = 0; i < MH_PERM; i++) {	/* splitmix64: fixed, portable */
-		uint64_t z;
-
-		x += 0x9E3779B97F4A7C15ULL;
-		z = x;
-		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-		mh_a[i] = (z ^ (z >> 31)) | 1;
-		x += 0x9E3779B97F4A7C15ULL;
-		z = x;
-		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-		mh_b[i] = z ^ (z >> 31);
-	}
-	ready = 1;
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
 }
 
 size_t
 mh_sign(const char *s, size_t n, struct minhash *out)
 {
-	size_t starts[MH_SHINGLE + 1], i = 0, k = 0, count = 0;
-	int p;
+	uint32_t ring[MH_SHINGLE];
+	size_t i = 0, k = 0, count = 0;
+	int p, full;
 
-	if (!ready)
-		init();
 	for (p = 0; p < MH_PERM; p++)
 		out->v[p] = UINT32_MAX;
-	/* a ring of the last MH_SHINGLE code point starts */
 	while (i < n) {
-		starts[k % (MH_SHINGLE + 1)] = i;
+		ring[k % MH_SHINGLE] = utf8_next(s, n, &i);
 		k++;
-		utf8_next(s, n, &i);
 		if (k >= MH_SHINGLE) {
-			size_t b = starts[(k - MH_SHINGLE) % (MH_SHINGLE + 1)];
-			uint64_t h = hash64(s + b, i - b, 0x5348494E474C45ULL);
+			uint64_t h = 0x5348494E474C45ULL;
+			size_t j;
+			uint32_t v;
 
-			for (p = 0; p < MH_PERM; p++) {
-				uint32_t v = (uint32_t)((mh_a[p] * h + mh_b[p]) >> 32);
-
-				if (v < out->v[p])
-					out->v[p] = v;
-			}
+			for (j = k - MH_SHINGLE; j < k; j++)
+				h = (h ^ ring[j % MH_SHINGLE]) * 0x9E3779B97F4A7C15ULL;
+			h = mix(h);
+			p = (int)(h & (MH_PERM - 1));
+			v = (uint32_t)(h >> 32);
+			if (v < out->v[p])
+				out->v[p] = v;
 			count++;
 		}
 	}
+	if (count == 0)
+		return 0;
+	/* densify: an empty bin takes the value of the next full one */
+	for (p = 0, full = 0; p < MH_PERM; p++)
+		full += out->v[p] != UINT32_MAX;
+	if (full < MH_PERM)
+		for (p = 0; p < MH_PERM; p++) {
+			int q = p, step = 0;
+
+			if (out->v[p] != UINT32_MAX)
+				continue;
+			while (out->v[q] == UINT32_MAX)
+				q = (q + 1) % MH_PERM, step++;
+			out->v[p] = out->v[q] ^ (uint32_t)mix((uint64_t)step);
+		}
 	return count;
 }
-
 uint64_t
 mh_band(const struct minhash *m, int b)
 {
