@@ -176,13 +176,15 @@ bench-deps:
 # Accuracy against data kept outside the repository. EVAL=DIR names a
 # folder (searched with its subfolders) holding any of: *_test.utf8 with
 # *_test_gold.utf8 (word segmentation), cn2an_pairs.tsv, duckling_zh.tsv,
-# articles *.txt with gold.tsv (place names).
+# articles *.txt with gold.tsv (place names), labels.tsv (boilerplate).
 eval: all
 	@if [ -z '$(EVAL)' ]; then \
 	  echo "eval: nothing to do; set EVAL=DIR, a folder with *_test.utf8 and"; \
 	  echo "      *_test_gold.utf8 (segment -w), cn2an_pairs.tsv and"; \
 	  echo "      duckling_zh.tsv (extract-num), or articles with gold.tsv"; \
-	  echo "      (tag-region, e.g. tests/tag-region/gold), or their parent"; \
+	  echo "      (tag-region, e.g. tests/tag-region/gold), labels.tsv"; \
+	  echo "      (dedupe-boilerplate, e.g. tests/dedupe-boilerplate/gold),"; \
+	  echo "      or their parent folder"; \
 	else \
 	  found=0; \
 	  for d in '$(EVAL)' '$(EVAL)'/*/; do \
@@ -192,6 +194,8 @@ eval: all
 	      echo "== extract-num: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/num-eval "$$d"; fi; \
 	    if [ -e "$$d/gold.tsv" ]; then found=1; \
 	      echo "== tag-region: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/region-eval "$$d"; fi; \
+	    if [ -e "$$d/labels.tsv" ]; then found=1; \
+	      echo "== dedupe-boilerplate: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/boiler-eval "$$d"; fi; \
 	  done; \
 	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
 	fi

@@ -177,6 +177,7 @@ static struct rules rules;
 static struct counts counts;
 static struct statedb *db;
 static FILE *spool;		/* pass 1 writes the input here */
+static FILE *nspool;		/* and each record's key and folded text */
 static char spoolname[64];
 static int pass;		/* 1 counting, 2 deciding */
 static struct buf hdr;
@@ -455,8 +456,34 @@ on_record(void *arg, const struct record *rec)
 	r->toff = doc.data.len + rec->f->b[rec->text];
 	r->tlen = tlen;
 	buf_add(&doc.data, rec->s, rec->n);
-	h = norm_hash(nm, text, tlen);
-	folded = norm_folded(nm, &flen);
+	if (pass == 2 && nspool) {
+		/* the normal form computed in pass 1 */
+		uint32_t fl;
+		static struct buf fb;
+
+		if (fread(&h, sizeof h, 1, nspool) != 1 ||
+		    fread(&fl, sizeof fl, 1, nspool) != 1)
+			die(EXIT_TROUBLE, "temporary file cut short");
+		fb.len = 0;
+		buf_reserve(&fb, fl + 1);
+		if (fl && fread(fb.p, 1, fl, nspool) != fl)
+			die(EXIT_TROUBLE, "temporary file cut short");
+		fb.len = fl;
+		folded = fb.p;
+		flen = fl;
+	} else {
+		h = norm_hash(nm, text, tlen);
+		folded = norm_folded(nm, &flen);
+		if (pass == 1 && nspool) {
+			uint32_t fl = (uint32_t)flen;
+
+			if (fwrite(&h, sizeof h, 1, nspool) != 1 ||
+			    fwrite(&fl, sizeof fl, 1, nspool) != 1 ||
+			    (fl && fwrite(folded, 1, fl, nspool) != fl))
+				die(EXIT_TROUBLE, "cannot buffer the input: %s",
+				    strerror(errno));
+		}
+	}
 	r->key = h ? line_key(doc.site, h) : 0;
 	r->foff = doc.folded.len;
 	r->flen = flen;
@@ -547,22 +574,32 @@ main(int argc, char **argv)
 			    (spool = fdopen(fd, "w+")) == NULL)
 				die(EXIT_TROUBLE, "cannot make a temporary file: %s",
 				    strerror(errno));
+			unlink(spoolname);	/* gone when we are, whatever happens */
+			if ((nspool = tmpfile()) == NULL)
+				die(EXIT_TROUBLE, "cannot make a temporary file: %s",
+				    strerror(errno));
 		}
 		records_each(files, rdflags, copt.field, copt.header, on_record, NULL);
 		end_doc();
 		if (spool) {
-			if (fflush(spool) != 0 || ferror(spool))
+			char fdpath[64];
+
+			if (fflush(spool) != 0 || ferror(spool) ||
+			    fflush(nspool) != 0 || ferror(nspool))
 				die(EXIT_TROUBLE, "cannot buffer the input: %s",
 				    strerror(errno));
+			rewind(nspool);
+			rewind(spool);	/* /dev/fd/N may share the offset */
 			/* pass 2: decide, with this run's counts included */
 			pass = 2;
-			spoolv[0] = spoolname;
+			snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(spool));
+			spoolv[0] = fdpath;
 			spoolv[1] = NULL;
 			records_each(spoolv, 0, copt.field, copt.header, on_record,
 			    NULL);
 			end_doc();
 			fclose(spool);
-			unlink(spoolname);
+			fclose(nspool);
 		}
 	}
 	out_close();
