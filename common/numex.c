@@ -804,6 +804,22 @@ set_value(struct nx_hit *h, const struct num *v)
 	fmt(v, h->value, sizeof h->value);
 }
 
+/* A day (8日, 二十二号) at j after a month: returns the end, *d = the
+ * day; or j with *d = -1. */
+static size_t
+read_day(const struct numex *x, size_t j, long *d)
+{
+	struct numtok u;
+	size_t l;
+
+	if (read_number(x, j, &u) == 0 && !u.hasfrac &&
+	    ((l = at(x, u.e, "日")) || (l = at(x, u.e, "号"))) &&
+	    (*d = num_small(&u.v)) >= 1 && *d <= 31)
+		return u.e + l;
+	*d = -1;
+	return j;
+}
+
 /* Try dates at i: returns the end, or 0. Arabic or Chinese numerals. */
 static size_t
 try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
@@ -846,24 +862,12 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 			j += l;
 		else if (read_number(x, j, &u) == 0 && (l = at(x, u.e, "月")) &&
 		    (mo = num_small(&u.v)) >= 1 && mo <= 12 && !u.hasfrac) {
-			j = u.e + l;
-			if (read_number(x, j, &u) == 0 && !u.hasfrac &&
-			    ((l = at(x, u.e, "日")) || (l = at(x, u.e, "号"))) &&
-			    (d = num_small(&u.v)) >= 1 && d <= 31)
-				j = u.e + l;
-			else
-				d = -1;
+			j = read_day(x, u.e + l, &d);
 		} else
 			mo = -1;
 	} else if ((l = at(x, j, "月")) != 0 && v >= 1 && v <= 12) {
 		mo = v;
-		j += at(x, j, "月份") ? 2 : l;
-		if (read_number(x, j, &u) == 0 && !u.hasfrac &&
-		    ((l = at(x, u.e, "日")) || (l = at(x, u.e, "号"))) &&
-		    (d = num_small(&u.v)) >= 1 && d <= 31)
-			j = u.e + l;
-		else
-			d = -1;
+		j = read_day(x, j + (at(x, j, "月份") ? 2 : l), &d);
 	} else if (((l = at(x, j, "日")) != 0 || ((l = at(x, j, "号")) != 0 &&
 	    !t->chinese)) && v >= 1 && v <= 31 && !at(x, j, "日报") &&
 	    !at(x, j, "日电")) {

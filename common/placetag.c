@@ -257,35 +257,48 @@ only_candidate(const struct gazetteer *gz, const struct mention *mt)
 	return mt->ncand == 1 ? (int32_t)gz->names[gz->first[mt->node] - 1].region : -1;
 }
 
+/* The one candidate of mt that has `a` as a strict ancestor (and, when
+ * bs is not 0, the support bs); *count gets how many have. */
+static int32_t
+descendant_of(const struct placetag *pt, const struct mention *mt, int32_t a,
+    uint32_t bs, int *count)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	int32_t hit = -1;
+
+	*count = 0;
+	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
+		if ((bs == 0 || support(pt, (int32_t)x->region, 0) == bs) &&
+		    a != (int32_t)x->region &&
+		    gz_ancestor(gz, a, (int32_t)x->region)) {
+			hit = (int32_t)x->region;
+			++*count;
+		}
+		if (!x->next)
+			break;
+	}
+	return hit;
+}
+
 /* The candidate whose ancestor is named right before mention i, with
  * nothing between (西安市长安区, 南京鼓楼): -1 when none is. A list
  * (吉林、西安) is no path. */
 static int32_t
 local_parent(const struct placetag *pt, size_t i)
 {
-	const struct gazetteer *gz = pt->gz;
 	const struct mention *mt = &pt->m[i];
-	const struct gz_name *x;
 	size_t k;
 
 	for (k = i; k-- > 0 && pt->m[k].rec == mt->rec;) {
-		int32_t a = pt->m[k].region, hit = -1;
-		int nh = 0;
+		int32_t hit;
+		int nh;
 
 		if (pt->m[k].e != (k + 1 < i ? pt->m[k + 1].b : mt->b))
 			return -1;	/* not contiguous */
-		if (a < 0 || pt->m[k].drop)
+		if (pt->m[k].region < 0 || pt->m[k].drop)
 			continue;
-		for (x = &gz->names[gz->first[mt->node] - 1];;
-		    x = &gz->names[x->next - 1]) {
-			if (a != (int32_t)x->region &&
-			    gz_ancestor(gz, a, (int32_t)x->region)) {
-				hit = (int32_t)x->region;
-				nh++;
-			}
-			if (!x->next)
-				break;
-		}
+		hit = descendant_of(pt, mt, pt->m[k].region, 0, &nh);
 		if (nh == 1)
 			return hit;
 		if (nh > 1)
@@ -334,21 +347,12 @@ best_candidate(const struct placetag *pt, size_t i)
 	if (bs == 0 || ties == 1)
 		return best;
 	for (k = i; k-- > 0;) {
-		int32_t a = pt->m[k].region, hit = -1;
-		int nh = 0;
+		int32_t hit;
+		int nh;
 
-		if (a < 0)
+		if (pt->m[k].region < 0)
 			continue;
-		for (x = first;; x = &gz->names[x->next - 1]) {
-			if (support(pt, (int32_t)x->region, 0) == bs &&
-			    a != (int32_t)x->region &&
-			    gz_ancestor(gz, a, (int32_t)x->region)) {
-				hit = (int32_t)x->region;
-				nh++;
-			}
-			if (!x->next)
-				break;
-		}
+		hit = descendant_of(pt, mt, pt->m[k].region, bs, &nh);
 		if (nh == 1)
 			return hit;
 	}
