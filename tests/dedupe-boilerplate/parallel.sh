@@ -25,9 +25,9 @@ awk 'BEGIN {
 }' > "$d/all"
 dedupe-boilerplate --mark "$d/all" > "$d/one"
 split -l 30 "$d/all" "$d/shard."
-parallel --will-cite --keep-order dedupe-boilerplate --emit-counts ::: "$d"/shard.* |
+parallel --will-cite -j 2 --keep-order dedupe-boilerplate --emit-counts ::: "$d"/shard.* |
 	sort | awk -F'\t' '$1 != k { if (k != "") print k "\t" n; k = $1; n = 0 } { n += $2 }
 	    END { if (k != "") print k "\t" n }' > "$d/counts"
-parallel --will-cite --keep-order dedupe-boilerplate --mark --counts "$d/counts" ::: "$d"/shard.* > "$d/many"
+parallel --will-cite -j 2 --keep-order dedupe-boilerplate --mark --counts "$d/counts" ::: "$d"/shard.* > "$d/many"
 cmp "$d/one" "$d/many" && echo "one run and the sharded runs agree: $(wc -l < "$d/one") records"
 cut -f3 "$d/one" | sort | uniq -c
