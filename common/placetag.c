@@ -444,16 +444,26 @@ pt_main(struct placetag *pt, size_t *agree)
 	uint32_t bs = 0;
 
 	/* a region's score: resolved mentions on its line of descent, that
-	 * is its anchors' support; ties go to the deeper division */
+	 * is its anchors' support */
 	for (k = 0; k < pt->ntouched; k++) {
-		int32_t c = (int32_t)pt->touched[k];
-		uint32_t sc = support(pt, c, 0);
+		uint32_t sc = support(pt, (int32_t)pt->touched[k], 0);
 
-		if (sc > bs || (sc == bs && sc > 0 && best >= 0 &&
-		    gz->r[c].level > gz->r[best].level)) {
+		if (sc > bs)
 			bs = sc;
+	}
+	/* of the best scored, the deepest that is named itself in a fifth
+	 * of them (an article on 湟中区 that names one of its towns once is
+	 * not about the town); the shallowest when none is */
+	for (k = 0; k < pt->ntouched && bs > 0; k++) {
+		int32_t c = (int32_t)pt->touched[k];
+
+		if (support(pt, c, 0) != bs)
+			continue;
+		if (best < 0 || (pt->self[c] * 5 >= bs ?
+		    (pt->self[best] * 5 < bs || gz->r[c].level > gz->r[best].level ||
+		    (gz->r[c].level == gz->r[best].level && c < best)) :
+		    (pt->self[best] * 5 < bs && gz->r[c].level < gz->r[best].level)))
 			best = c;
-		}
 	}
 	*agree = bs;
 	return best;
