@@ -451,18 +451,21 @@ pt_main(struct placetag *pt, size_t *agree)
 		if (sc > bs)
 			bs = sc;
 	}
-	/* of the best scored, the deepest that is named itself in a fifth
-	 * of them (an article on 湟中区 that names one of its towns once is
-	 * not about the town); the shallowest when none is */
+	/* of the best scored, the deepest that is named itself twice or in
+	 * a third of them (an article on 湟中区 that names one of its towns
+	 * once is not about the town); the shallowest when none is */
 	for (k = 0; k < pt->ntouched && bs > 0; k++) {
 		int32_t c = (int32_t)pt->touched[k];
+		int ok = pt->self[c] >= 2 || pt->self[c] * 3 >= bs;
+		int bok = best >= 0 && (pt->self[best] >= 2 ||
+		    pt->self[best] * 3 >= bs);
 
 		if (support(pt, c, 0) != bs)
 			continue;
-		if (best < 0 || (pt->self[c] * 5 >= bs ?
-		    (pt->self[best] * 5 < bs || gz->r[c].level > gz->r[best].level ||
-		    (gz->r[c].level == gz->r[best].level && c < best)) :
-		    (pt->self[best] * 5 < bs && gz->r[c].level < gz->r[best].level)))
+		if (best < 0 || (ok && !bok) ||
+		    (ok && bok && (gz->r[c].level > gz->r[best].level ||
+		    (gz->r[c].level == gz->r[best].level && c < best))) ||
+		    (!ok && !bok && gz->r[c].level < gz->r[best].level))
 			best = c;
 	}
 	*agree = bs;
