@@ -128,6 +128,25 @@ for dir in "$here"/*/; do
 	done
 done
 
+# Run PREFIX.N.cmd, from the top of the tree, and compare what it prints
+# with PREFIX.N.want; an exit status up to MAX is fine, and so is 141 (a
+# command before "| head" stopped by the closed pipe, as it should be).
+run_sessions() {	# prefix label max
+	local cmd want st
+	for cmd in "$1".*.cmd; do
+		[ -e "$cmd" ] || continue
+		want=${cmd%.cmd}.want
+		(cd "$root" && bash -o pipefail -c "$(cat "$cmd")") > "$tmp/got" 2>&1
+		st=$?
+		if { [ $st -le "$3" ] || [ $st -eq 141 ]; } && cmp -s "$want" "$tmp/got"; then
+			ok
+		else
+			not_ok "$2: $(cat "$cmd") (exit $st)" "$(diff -u "$want" "$tmp/got")"
+		fi
+		rm -f "$cmd" "$want"
+	done
+}
+
 # 3. the EXAMPLES of every man page: in a .Bd -literal display, a line
 # "$ command" is run from the top of the tree and the lines after it,
 # up to the next "$ " or .Ed, are its expected output.
@@ -149,21 +168,7 @@ if [ $golden = 0 ] && { [ -z "$pattern" ] || [[ man == *$pattern* ]]; }; then
 			}
 			lit && n { print unesc($0) >> (f ".want") }
 		' "$page"
-		for cmd in "$tmp"/ex."${page##*/}".*.cmd; do
-			[ -e "$cmd" ] || continue
-			want=${cmd%.cmd}.want
-			(cd "$root" && bash -o pipefail -c "$(cat "$cmd")") > "$tmp/got" 2>&1
-			st=$?
-			# 141: a command before "| head" stopped by the closed
-			# pipe, as it should be; the output is what counts
-			if { [ $st -eq 0 ] || [ $st -eq 141 ]; } && cmp -s "$want" "$tmp/got"; then
-				ok
-			else
-				not_ok "man ${page##*/} EXAMPLES: $(cat "$cmd") (exit $st)" \
-				    "$(diff -u "$want" "$tmp/got")"
-			fi
-			rm -f "$cmd" "$want"
-		done
+		run_sessions "$tmp/ex.${page##*/}" "man ${page##*/} EXAMPLES" 0
 	done
 	# 4. the shell sessions in README.md: in a ```console block, a line
 	# "$ command" is run and the lines after it are its expected output
@@ -176,21 +181,8 @@ if [ $golden = 0 ] && { [ -z "$pattern" ] || [[ man == *$pattern* ]]; }; then
 		}
 		lit && n { print >> (f ".want") }
 	' "$root/README.md"
-	for cmd in "$tmp"/readme.*.cmd; do
-		[ -e "$cmd" ] || continue
-		want=${cmd%.cmd}.want
-		(cd "$root" && bash -o pipefail -c "$(cat "$cmd")") > "$tmp/got" 2>&1
-		st=$?
-		# a README session may show a failing command (exit 1) on purpose;
-		# 141 is a command before "| head" stopped by the closed pipe
-		if { [ $st -le 1 ] || [ $st -eq 141 ]; } && cmp -s "$want" "$tmp/got"; then
-			ok
-		else
-			not_ok "README.md: $(cat "$cmd") (exit $st)" \
-			    "$(diff -u "$want" "$tmp/got")"
-		fi
-		rm -f "$cmd" "$want"
-	done
+	# a README session may show a failing command (exit 1) on purpose
+	run_sessions "$tmp/readme" "README.md" 1
 	# 5. every man page lints clean
 	for page in "$root"/man/*.[1-9]; do
 		if command -v mandoc >/dev/null 2>&1; then
