@@ -279,15 +279,11 @@ write_rec(const struct rec *r, const char *label, size_t llen)
 		out_eol();
 		return;
 	}
+	/* the label goes just before the text; fields after it (-f) follow */
 	out_write(line, r->toff - r->off);
 	out_write(label, llen);
 	out_tab();
-	out_write(line + r->toff - r->off + (r->toff - r->off), 0);
-	out_write(doc.data.p + r->toff, r->tlen);
-	if (r->toff + r->tlen < r->off + r->len) {	/* fields after the text */
-		out_write(doc.data.p + r->toff + r->tlen,
-		    r->off + r->len - r->toff - r->tlen);
-	}
+	out_write(doc.data.p + r->toff, r->off + r->len - r->toff);
 	out_eol();
 }
 

@@ -104,23 +104,11 @@ short_form(const char *name, size_t n)
 		int had = ends_with(name, n, "族");
 
 		best = had ? n - 3 : n;
-		for (l = 6; l < n; l += 0) {
-			size_t p, hit = 0;
-
-			for (p = 0; p < sizeof peoples / sizeof *peoples; p++) {
-				size_t pl = strlen(peoples[p]);
-
-				if (l + pl <= n && memcmp(name + l, peoples[p], pl) == 0) {
-					hit = 1;
-					break;
-				}
-			}
-			if (hit && only_peoples(name + l, n - l)) {
+		for (l = 6; l < n; l += utf8_seqlen((unsigned char)name[l]))
+			if (only_peoples(name + l, n - l)) {
 				best = l;
 				break;
 			}
-			l += utf8_seqlen((unsigned char)name[l]);
-		}
 		n = best;
 	}
 	return utf8_count(name, n) >= 2 ? n : 0;

@@ -175,13 +175,11 @@ num_small(const struct num *n)
 int
 num_divide(const struct num *a, const struct num *b, char *out, size_t cap)
 {
-	char as[NUM_MAXDIGITS + 48], bs[NUM_MAXDIGITS + 48];
 	unsigned long long x, y, q, rem;
 	int i, k;
 	char frac[8];
 
-	if (b->len == 0 || num_format(a, as, sizeof as) < 0 ||
-	    num_format(b, bs, sizeof bs) < 0)
+	if (b->len == 0)
 		return -1;
 	/* small operands only: fractions in news are short (三分之二) */
 	if (top(a) > 12 || top(b) > 12 || a->exp < -6 || b->exp < -6)
@@ -338,7 +336,7 @@ add_term(struct num *acc, int digit, int exp)
 int
 cn_parse(const uint32_t *cp, size_t n, struct num *out)
 {
-	struct num total, section, t;
+	struct num total, section;
 	size_t i, dot = n;
 	int digit = -1, units = 0, lastunit = 0, zero = 0, neg = 0;
 
@@ -455,7 +453,6 @@ cn_parse(const uint32_t *cp, size_t n, struct num *out)
 				return -1;
 		}
 	}
-	(void)t;
 	*out = total;
 	out->neg = neg && !num_is_zero(&total);
 	return 0;

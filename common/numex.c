@@ -603,11 +603,10 @@ static int
 lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 {
 	struct overlap o = { x, 0, nb, ne, extension(x, ne), 0 };
-	size_t s, k;
+	size_t s;
 
 	if (covered_by(x, nb, lex_lit, NLEX, &s))
 		return 1;
-	(void)k;
 	if (x->ws == NULL)
 		return 0;
 	for (s = nb >= 3 ? nb - 3 : 0; s <= nb && !o.lexical; s++) {
