@@ -203,12 +203,13 @@ eval: all
 dict:
 	@f=/usr/lib/python3/dist-packages/jieba/dict.txt; \
 	test -r $$f || { echo "dict: install python3-jieba first"; exit 1; }; \
-	{ printf '# zhpipe word list: word<TAB>frequency<TAB>part of speech, one entry a line.\n'; \
+	{ printf '# zhpipe word list: word<TAB>frequency<TAB>part of speech, one entry a line, in byte order.\n'; \
 	  printf '# Derived from dict.txt of jieba %s (Debian package python3-jieba),\n' \
 	    "$$(dpkg-query -W -f='$${Version}' python3-jieba)"; \
 	  printf '# Copyright (c) 2012-2017 Sun Junyi, MIT licence (see data/README.md).\n'; \
 	  printf '# Regenerate with: make dict\n'; \
-	  awk '{ print $$1 "\t" $$2 "\t" $$3 }' $$f; } > data/words.tsv
+	  awk '{ print $$1 "\t" $$2 "\t" $$3 }' $$f | \
+	    LC_ALL=C sort -s -t "$$(printf '\t')" -k1,1; } > data/words.tsv
 
 # The gazetteer's sources, pinned by version and integrity hash.
 GAZ_INTEGRITY = \

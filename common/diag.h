@@ -32,6 +32,12 @@ _Noreturn void die(int status, const char *fmt, ...)
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
+/* Zeroed tables of megabytes (huge pages where the kernel allows); free
+ * and resize them with their size. Growth keeps the content; new bytes
+ * are zero. */
+void *xbigalloc(size_t bytes);
+void *xbigrealloc(void *p, size_t old, size_t bytes);
+void xbigfree(void *p, size_t bytes);
 char *xstrdup(const char *s);
 
 #endif

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 
 #include "diag.h"
+#include "utf8.h"
 
-#define FILTER_BITS TRIE_FILTER_BITS
 
 static inline uint64_t
 edge_key(uint32_t node, uint32_t c)
@@ -24,12 +24,19 @@ trie_new(uint32_t expect)
 {
 	struct trie *t = xcalloc(1, sizeof *t);
 	size_t n = 1u << 12;
+	unsigned fbits;
 
 	while (n < (size_t)expect * 2 && n < (1u << 24))
 		n *= 2;
 	t->mask = n - 1;
-	t->slots = xcalloc(t->mask + 1, sizeof *t->slots);
-	t->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof *t->filter);
+	t->slots = xbigalloc((t->mask + 1) * sizeof *t->slots);
+	/* the filter is sized once, for the expected size: 8 bits a slot
+	 * (2^15 to 2^24 bits) */
+	fbits = 15;
+	while (fbits < 24 && ((size_t)1 << fbits) < n * 8)
+		fbits++;
+	t->fshift = 64 - fbits;
+	t->filter = xcalloc((size_t)1 << (fbits - 6), sizeof *t->filter);
 	t->nnodes = 1;
 	return t;
 }
@@ -39,7 +46,7 @@ trie_free(struct trie *t)
 {
 	if (t == NULL)
 		return;
-	free(t->slots);
+	xbigfree(t->slots, (t->mask + 1) * sizeof *t->slots);
 	free(t->filter);
 	free(t);
 }
@@ -67,22 +74,28 @@ grow(struct trie *t)
 	size_t oldn = t->mask + 1, i;
 	uint64_t *old = t->slots;
 
-	t->slots = xcalloc(oldn * 2, sizeof *t->slots);
+	t->slots = xbigalloc(oldn * 2 * sizeof *t->slots);
 	t->mask = oldn * 2 - 1;
 	for (i = 0; i < oldn; i++)
 		if (old[i])
 			put_slot(t->slots, t->mask, old[i]);
-	free(old);
+	xbigfree(old, oldn * sizeof *old);
 }
 
 uint32_t
 trie_add(struct trie *t, uint32_t node, uint32_t c)
 {
 	uint32_t k = trie_child(t, node, c);
+
+	return k ? k : trie_add_new(t, node, c);
+}
+
+uint32_t
+trie_add_new(struct trie *t, uint32_t node, uint32_t c)
+{
+	uint32_t k;
 	uint64_t key, bit;
 
-	if (k)
-		return k;
 	if (t->nnodes >= TRIE_MAXNODES)
 		die(EXIT_TROUBLE, "dictionary too large (over %u trie nodes)",
 		    TRIE_MAXNODES);
@@ -95,8 +108,145 @@ trie_add(struct trie *t, uint32_t node, uint32_t c)
 		grow(t);
 	key = edge_key(node, c);
 	put_slot(t->slots, t->mask, key << 21 | k);
-	bit = hmix(key) >> (64 - FILTER_BITS);
+	bit = hmix(key) >> t->fshift;
 	t->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
 	t->used++;
 	return k;
+}
+
+/* A new edge, queued: the child's number is known at once. */
+static uint32_t
+queue_edge(struct trie *t, struct trie_cursor *cur, uint32_t node, uint32_t c)
+{
+	uint32_t k;
+
+	if (node == 0 && c < 0x10000)
+		return trie_add_new(t, node, c);
+	if (t->nnodes >= TRIE_MAXNODES)
+		die(EXIT_TROUBLE, "dictionary too large (over %u trie nodes)",
+		    TRIE_MAXNODES);
+	k = t->nnodes++;
+	if (cur->nqueue == cur->capqueue) {
+		cur->capqueue = cur->capqueue ? cur->capqueue * 2 : 1u << 16;
+		cur->queue = xbigrealloc(cur->queue, cur->nqueue * sizeof *cur->queue,
+		    cur->capqueue * sizeof *cur->queue);
+	}
+	cur->queue[cur->nqueue++] = edge_key(node, c) << 21 | k;
+	return k;
+}
+
+static size_t
+home(const struct trie *t, uint64_t e)
+{
+	return (size_t)(hmix(e >> 21) >> 20) & t->mask;
+}
+
+void
+trie_insert_end(struct trie *t, struct trie_cursor *cur)
+{
+	uint64_t *q = cur->queue, *tmp;
+	size_t n = cur->nqueue, i, pass;
+
+	if (n == 0)
+		goto out;
+	while ((t->used + n) * 2 > t->mask + 1)
+		grow(t);
+	/* radix sort by home slot, 11 bits a pass, then fill in order */
+	tmp = xbigalloc(cur->capqueue * sizeof *tmp);
+	for (pass = 0; pass < 2; pass++) {
+		size_t count[2049] = { 0 }, shift = 11 * pass;
+		size_t bits = 0;
+
+		while (((size_t)1 << bits) <= t->mask)
+			bits++;
+		if (bits > 22)
+			shift = pass ? bits - 11 : 0;
+		for (i = 0; i < n; i++)
+			count[((home(t, q[i]) >> shift) & 2047) + 1]++;
+		for (i = 1; i < 2049; i++)
+			count[i] += count[i - 1];
+		for (i = 0; i < n; i++)
+			tmp[count[(home(t, q[i]) >> shift) & 2047]++] = q[i];
+		{
+			uint64_t *x = q;
+
+			q = tmp;
+			tmp = x;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		uint64_t bit = hmix(q[i] >> 21) >> t->fshift;
+
+		put_slot(t->slots, t->mask, q[i]);
+		t->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	}
+	t->used += n;
+	xbigfree(tmp, cur->capqueue * sizeof *tmp);
+	cur->queue = q;
+out:
+	xbigfree(cur->queue, cur->capqueue * sizeof *cur->queue);
+	cur->queue = NULL;
+	cur->nqueue = cur->capqueue = 0;
+}
+
+uint32_t
+trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
+    size_t n)
+{
+	size_t l = 0, i = 0, k = 0;
+	uint32_t node = 0;
+	int sorted;
+
+	if (cur->prev == NULL && !cur->unsorted && t->nnodes > 1)
+		cur->unsorted = 1;	/* keys were there before the cursor */
+	while (l < n && l < cur->prevn && key[l] == cur->prev[l])
+		l++;
+	/* every key so far in order, this one after the previous: then no
+	 * key before has a path beyond the shared one */
+	if (cur->prev != NULL && !(l < n && (l == cur->prevn ||
+	    (unsigned char)key[l] > (unsigned char)cur->prev[l])) &&
+	    !(l == n && l == cur->prevn)) {
+		cur->unsorted = 1;
+		trie_insert_end(t, cur);	/* lookups from now on */
+	}
+	if (cur->prev != NULL && !cur->unsorted && l == n && l == cur->prevn &&
+	    cur->depth < TRIE_PATH)
+		return cur->path[cur->depth];	/* the same key again */
+	sorted = cur->prev != NULL && !cur->unsorted && l < n;
+	if (cur->prev == NULL && !cur->unsorted)
+		sorted = 1;	/* the first key into an empty trie */
+	if (sorted) {
+		/* the code points wholly inside the shared bytes */
+		while (i < l) {
+			size_t j = i;
+
+			(void)utf8_next(key, n, &j);
+			if (j > l)
+				break;
+			i = j;
+			k++;
+		}
+		if (k > cur->depth) {
+			trie_insert_end(t, cur);
+			sorted = 0;
+		}
+	}
+	if (sorted) {
+		node = cur->path[k];
+	} else {
+		i = 0;
+		k = 0;
+	}
+	while (i < n) {
+		uint32_t c = utf8_next(key, n, &i);
+
+		node = sorted ? queue_edge(t, cur, node, c) : trie_add(t, node, c);
+		if (k < TRIE_PATH)
+			cur->path[++k] = node;
+	}
+	cur->path[0] = 0;
+	cur->depth = k < TRIE_PATH ? k : TRIE_PATH;
+	cur->prev = key;
+	cur->prevn = n;
+	return node;
 }

@@ -3,8 +3,9 @@
  * Nodes are numbers (0 is the root); callers keep what a node means in
  * arrays of their own, indexed by node. Children are found in one hash
  * probe: (node, code point) -> child packed in one 64-bit word, with a
- * direct table for the root's BMP children and a 2 MB bit filter in
- * front of the hash, so most dead ends cost no cache miss. */
+ * direct table for the root's BMP children and a bit filter (8 bits an
+ * edge slot) in front of the hash, so most dead ends cost no cache
+ * miss. */
 #ifndef ZH_TRIE_H
 #define ZH_TRIE_H
 
@@ -13,7 +14,6 @@
 #include <stddef.h>
 
 #define TRIE_MAXNODES ((1u << 21) - 1)
-#define TRIE_FILTER_BITS 24
 
 /* Exposed only so that trie_child() can be inlined in hot loops. */
 struct trie {
@@ -21,6 +21,7 @@ struct trie {
 	uint64_t *slots;	/* ((node << 21 | cp) + 1) << 21 | child; 0 = empty */
 	size_t mask, used;
 	uint64_t *filter;	/* one bit per (node, cp) hash: edge may exist */
+	unsigned fshift;	/* 64 - log2(bits in the filter) */
 	uint32_t nnodes;
 };
 
@@ -38,7 +39,7 @@ trie_child(const struct trie *t, uint32_t node, uint32_t c)
 		return t->root[c];
 	key = (((uint64_t)node << 21) | c) + 1;
 	h = key * 0x9E3779B97F4A7C15ULL;
-	bit = h >> (64 - TRIE_FILTER_BITS);
+	bit = h >> t->fshift;
 	if (!((t->filter[bit >> 6] >> (bit & 63)) & 1))
 		return 0;
 	for (i = (size_t)(h >> 20) & t->mask;; i = (i + 1) & t->mask) {
@@ -52,6 +53,31 @@ trie_child(const struct trie *t, uint32_t node, uint32_t c)
 }
 /* The child, made if needed (dies beyond TRIE_MAXNODES nodes). */
 uint32_t trie_add(struct trie *t, uint32_t node, uint32_t c);
+/* The same for an edge the caller knows is not there yet (a sorted
+ * load, past the prefix it shares with the previous word): no lookup, so
+ * a bulk load does not wait on a cache miss for each character. */
+uint32_t trie_add_new(struct trie *t, uint32_t node, uint32_t c);
+/* Insert a UTF-8 key and return its node. Keys given in byte order (as
+ * a sorted word list is) reuse the path of the key before them, and the
+ * edges past it are new: they are queued in the cursor and placed in
+ * the hash in slot order by trie_insert_end, so a bulk load touches the
+ * table almost sequentially. After a key out of order every key costs
+ * lookups, as with trie_add. Lookups see the keys only after
+ * trie_insert_end. The cursor starts zeroed; it keeps a pointer to the
+ * previous key, whose bytes must stay put until the next call. */
+#define TRIE_PATH 64
+struct trie_cursor {
+	const char *prev;
+	size_t prevn;
+	uint32_t path[TRIE_PATH + 1];	/* path[k]: node after k code points */
+	size_t depth;			/* path[0..depth] are valid */
+	int unsorted;			/* a key came before its predecessor */
+	uint64_t *queue;		/* edges not yet in the hash */
+	size_t nqueue, capqueue;
+};
+uint32_t trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
+    size_t n);
+void trie_insert_end(struct trie *t, struct trie_cursor *cur);
 /* Nodes made so far, the root included. */
 uint32_t trie_nodes(const struct trie *t);
 

@@ -92,10 +92,10 @@ cover_nodes(struct wordseg *ws)
 
 		while (ws->capnodes < n)
 			ws->capnodes *= 2;
-		ws->freq = xrealloc(ws->freq, ws->capnodes * sizeof *ws->freq);
-		ws->tag = xrealloc(ws->tag, ws->capnodes * sizeof *ws->tag);
-		memset(ws->freq + old, 0, (ws->capnodes - old) * sizeof *ws->freq);
-		memset(ws->tag + old, 0, (ws->capnodes - old) * sizeof *ws->tag);
+		ws->freq = xbigrealloc(ws->freq, old * sizeof *ws->freq,
+		    ws->capnodes * sizeof *ws->freq);
+		ws->tag = xbigrealloc(ws->tag, old * sizeof *ws->tag,
+		    ws->capnodes * sizeof *ws->tag);
 	}
 	ws->nnodes = n;
 }
@@ -117,15 +117,10 @@ tag_index(struct wordseg *ws, const char *t, size_t n)
 	return (uint8_t)ws->ntags++;
 }
 
-/* Insert a word (well-formed UTF-8) and return its node. */
+/* Give the word ending at node its frequency. */
 static uint32_t
-add_word(struct wordseg *ws, const char *w, size_t n, double freq)
+set_word(struct wordseg *ws, uint32_t node, double freq)
 {
-	uint32_t node = 0;
-	size_t i = 0;
-
-	while (i < n)
-		node = trie_add(ws->trie, node, utf8_next(w, n, &i));
 	if (node == 0)
 		return 0;
 	cover_nodes(ws);
@@ -136,6 +131,18 @@ add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 	ws->total += freq;
 	ws->finished = 0;
 	return node;
+}
+
+/* Insert a word (well-formed UTF-8) and return its node. */
+static uint32_t
+add_word(struct wordseg *ws, const char *w, size_t n, double freq)
+{
+	uint32_t node = 0;
+	size_t i = 0;
+
+	while (i < n)
+		node = trie_add(ws->trie, node, utf8_next(w, n, &i));
+	return set_word(ws, node, freq);
 }
 
 static void
@@ -336,27 +343,60 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 	}
 }
 
+/* The word list is in byte order (make dict sorts it), so the trie is
+ * built by trie_insert without a lookup for each character. Lines are
+ * word TAB frequency [TAB tag]; the frequency is digits, or a number
+ * strtod reads. */
 static void
 load_builtin(struct wordseg *ws)
 {
 	const char *p = zh_words_data, *end = p + zh_words_size;
+	struct trie_cursor cur = { 0 };
+	const char *lasttag = "";
+	size_t lasttagn = 0;
+	uint8_t lastidx = 0;
 
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p)), *tab;
+		const char *w = p, *q, *tag;
+		size_t wn, tn;
+		double f = 0;
+		uint32_t node;
 
-		if (nl == NULL)
-			nl = end;
-		if (*p != '#' && (tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
-			uint32_t node = add_word(ws, p, (size_t)(tab - p),
-			    strtod(tab + 1, NULL));
-			const char *t2 = memchr(tab + 1, '\t', (size_t)(nl - tab - 1));
-
-			if (node && t2)
-				ws->tag[node] = tag_index(ws, t2 + 1,
-				    (size_t)(nl - t2 - 1));
+		if (*p == '#') {
+			while (p < end && *p++ != '\n')
+				;
+			continue;
 		}
-		p = nl + 1;
+		while (p < end && *p != '\t' && *p != '\n')
+			p++;
+		if (p == end || *p == '\n') {
+			p++;
+			continue;	/* no frequency: not an entry */
+		}
+		wn = (size_t)(p++ - w);
+		for (q = p; q < end && *q >= '0' && *q <= '9'; q++)
+			f = f * 10 + (*q - '0');
+		if (q < end && *q != '\t' && *q != '\n')
+			f = strtod(p, (char **)&q);
+		while (q < end && *q != '\t' && *q != '\n')
+			q++;
+		tag = q < end && *q == '\t' ? q + 1 : q;
+		for (p = tag; p < end && *p != '\n'; p++)
+			;
+		tn = (size_t)(p - tag);
+		p++;
+		node = set_word(ws, trie_insert(ws->trie, &cur, w, wn), f);
+		if (node == 0)
+			continue;
+		if (tn != lasttagn || (tn > 0 && (lasttag[0] != tag[0] ||
+		    memcmp(lasttag, tag, tn) != 0))) {
+			lastidx = tag_index(ws, tag, tn);
+			lasttag = tag;
+			lasttagn = tn;
+		}
+		ws->tag[node] = lastidx;
 	}
+	trie_insert_end(ws->trie, &cur);
 }
 
 struct wordseg *
@@ -364,9 +404,9 @@ ws_new(void)
 {
 	struct wordseg *ws = xcalloc(1, sizeof *ws);
 
-	ws->capnodes = 1u << 20;
-	ws->freq = xcalloc(ws->capnodes, sizeof *ws->freq);
-	ws->tag = xcalloc(ws->capnodes, sizeof *ws->tag);
+	ws->capnodes = 1u << 19;
+	ws->freq = xbigalloc(ws->capnodes * sizeof *ws->freq);
+	ws->tag = xbigalloc(ws->capnodes * sizeof *ws->tag);
 	ws->ntags = 1;
 	ws->trie = trie_new(1u << 19);
 	ws->nnodes = 1;
@@ -512,8 +552,8 @@ ws_free(struct wordseg *ws)
 	if (ws == NULL)
 		return;
 	trie_free(ws->trie);
-	free(ws->freq);
-	free(ws->tag);
+	xbigfree(ws->freq, ws->capnodes * sizeof *ws->freq);
+	xbigfree(ws->tag, ws->capnodes * sizeof *ws->tag);
 	free(ws->logp);
 	free(ws->cp);
 	free(ws->off);

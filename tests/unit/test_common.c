@@ -6,6 +6,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
 #include "buf.h"
 #include "diag.h"
 #include "fields.h"
@@ -17,6 +21,7 @@
 #include "regex.h"
 #include "sentence.h"
 #include "textnorm.h"
+#include "trie.h"
 #include "utf8.h"
 #include "words.h"
 
@@ -346,6 +351,147 @@ test_textnorm(void)
 	tn_free(tn);
 }
 
+/* ICU's NFKC of s[0..n), the reference for the short cut */
+static size_t
+icu_nfkc(const UNormalizer2 *nf, const char *s, size_t n, char *out, size_t cap)
+{
+	UChar u[256], v[1024];
+	int32_t ul, vl, ol;
+	UErrorCode st = U_ZERO_ERROR;
+
+	u_strFromUTF8(u, 256, &ul, s, (int32_t)n, &st);
+	vl = unorm2_normalize(nf, u, ul, v, 1024, &st);
+	u_strToUTF8(out, (int32_t)cap, &ol, v, vl, &st);
+	return U_FAILURE(st) ? (size_t)-1 : (size_t)ol;
+}
+
+/* NFKC piece by piece must equal ICU on the whole string: every code
+ * point of planes 0-2 between contexts that compose (a letter before a
+ * combining mark, Hangul jamo, full-width forms), then random strings
+ * of characters that interact. */
+static void
+test_nfkc_pieces(void)
+{
+	static const char *const ctx[] = {
+		"", "a", "中", "e", "\xcc\x81", "，", "\xe1\x84\x80", "\xe1\x85\xa1",
+	};
+	static const UChar32 pool[] = {
+		'a', 'A', 'e', '1', ' ', 0x301, 0x300, 0x323, 0x302, 0x1100,
+		0x1161, 0x11A8, 0xAC00, 0xAC01, 0x4E2D, 0xFF0C, 0xFF21, 0x3000,
+		0x2460, 0x3300, 0x33FF, 0xFB01, 0x1E0A, 0x0CCA, 0x0CC6, 0x0CD5,
+		0x0CC2, 0x09C7, 0x09BE, 0x0B47, 0x0B56, 0x3099, 0x304B, 0x309B,
+		0xFF76, 0xFF9E, 0x212B, 0x00C5, 0x0345, 0x03B1, 0x1F00, 0x0F73,
+		0x0F71, 0x0F72, 0x1D15E, 0x1D165, 0x2F800, 0xFA10, 0x00A0,
+		0x0627, 0x0653, 0x05D0, 0x05B7, 0x0E33, 0x1175, 0x11C2,
+	};
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nf = unorm2_getNFKCInstance(&st);
+	struct textnorm *tn = tn_new(TN_NFKC);
+	struct buf b = { 0 };
+	char want[4096], s[64];
+	long bad = 0, k;
+	uint32_t c;
+	size_t x, y;
+
+	for (c = 1; c < 0x30000; c++) {
+		int32_t l = 0;
+		char cs[4];
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		U8_APPEND_UNSAFE(cs, l, c);
+		for (x = 0; x < 8; x++)
+			for (y = 0; y < 8; y++) {
+				size_t n = 0, w;
+
+				memcpy(s, ctx[x], strlen(ctx[x]));
+				n = strlen(ctx[x]);
+				memcpy(s + n, cs, (size_t)l);
+				n += (size_t)l;
+				memcpy(s + n, ctx[y], strlen(ctx[y]));
+				n += strlen(ctx[y]);
+				tn_apply(tn, s, n, &b);
+				w = icu_nfkc(nf, s, n, want, sizeof want);
+				bad += b.len != w || memcmp(b.p, want, w) != 0;
+			}
+	}
+	CHECK("NFKC short cut equals ICU, every code point in context",
+	    bad == 0);
+	srand(1);
+	for (bad = 0, k = 0; k < 200000; k++) {
+		int32_t n = 0;
+		int len = 1 + rand() % 8, j;
+		size_t w;
+
+		for (j = 0; j < len; j++) {
+			UChar32 cp = pool[rand() % (int)(sizeof pool / sizeof *pool)];
+
+			U8_APPEND_UNSAFE(s, n, cp);
+		}
+		tn_apply(tn, s, (size_t)n, &b);
+		w = icu_nfkc(nf, s, (size_t)n, want, sizeof want);
+		bad += b.len != w || memcmp(b.p, want, w) != 0;
+	}
+	CHECK("NFKC short cut equals ICU on random composing strings", bad == 0);
+	buf_free(&b);
+	tn_free(tn);
+}
+
+/* Walk key through t: its node, or 0 when the path is not there. */
+static uint32_t
+trie_find(const struct trie *t, const char *key)
+{
+	size_t i = 0, n = strlen(key);
+	uint32_t node = 0;
+
+	while (i < n && (i == 0 || node))
+		node = trie_child(t, node, utf8_next(key, n, &i));
+	return node;
+}
+
+/* trie_insert in order, out of order, with repeats and keys longer than
+ * its path: every key found, at the node it returned, nothing else. */
+static void
+test_trie_insert(void)
+{
+	static char longkey[3 * 70 + 1];
+	const char *sorted[] = {
+		"a", "ab", "abc", "abd", "b", "中", "中国", "中国", "中国人", "中文",
+		longkey, "𠀀x", "𠀀y",
+	};
+	const char *mixed[] = { "中国", "a", "中国人", "ab", "a", "ｚ" };
+	struct trie *t = trie_new(16);
+	struct trie_cursor cur = { 0 };
+	uint32_t got[16];
+	size_t k;
+	int ok = 1;
+
+	for (k = 0; k < 70; k++)
+		memcpy(longkey + 3 * k, k == 69 ? "尾" : "长", 3);
+	for (k = 0; k < sizeof sorted / sizeof *sorted; k++)
+		got[k] = trie_insert(t, &cur, sorted[k], strlen(sorted[k]));
+	trie_insert_end(t, &cur);
+	for (k = 0; k < sizeof sorted / sizeof *sorted; k++)
+		ok &= got[k] != 0 && trie_find(t, sorted[k]) == got[k];
+	ok &= got[6] == got[7];
+	ok &= trie_find(t, "ac") == 0 && trie_find(t, "中国话") == 0 &&
+	    trie_find(t, "𠀀z") == 0;
+	CHECK("trie_insert, keys in byte order", ok);
+	trie_free(t);
+
+	t = trie_new(16);
+	memset(&cur, 0, sizeof cur);
+	ok = 1;
+	for (k = 0; k < sizeof mixed / sizeof *mixed; k++)
+		got[k] = trie_insert(t, &cur, mixed[k], strlen(mixed[k]));
+	trie_insert_end(t, &cur);
+	for (k = 0; k < sizeof mixed / sizeof *mixed; k++)
+		ok &= got[k] != 0 && trie_find(t, mixed[k]) == got[k];
+	ok &= got[1] == got[4] && trie_nodes(t) == 1 + 3 + 2 + 1;
+	CHECK("trie_insert, keys out of order", ok);
+	trie_free(t);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -503,6 +649,8 @@ main(void)
 	test_words();
 	test_jsonl();
 	test_textnorm();
+	test_nfkc_pieces();
+	test_trie_insert();
 	test_regex_opts();
 	test_numerals();
 	test_numex();
