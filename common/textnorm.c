@@ -1,18 +1,39 @@
-/* textnorm.c - NFKC and Traditional->Simplified through ICU */
+/* textnorm.c - NFKC and Traditional->Simplified through ICU
+ *
+ * NFKC alone takes a short cut that gives the same result. The text is
+ * cut at normalisation boundaries, as ICU reports them for each
+ * character: a character ICU calls inert is copied as it is; a piece of
+ * one character is replaced by that character's own NFKC (full-width ，
+ * by ,), looked up in a table; only longer pieces (a letter and its
+ * combining marks) go through ICU. What ICU says of each character is
+ * asked once, 256 code points at a time. */
 #include "textnorm.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 
 #include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
 #include "diag.h"
 #include "utf8.h"
 
+/* kind of a character: 0 inert, 1..8 the length of its own NFKC, */
+#define NFKC_SELF 0xFE	/* its own NFKC is itself */
+#define NFKC_ICU 0xFF	/* longer: ICU even alone */
+
+struct nfkc_block {
+	uint8_t kind[256];
+	uint8_t before[256];	/* a boundary before it */
+	char map[256][8];
+};
+
 struct textnorm {
 	const UNormalizer2 *nfkc;
+	struct nfkc_block *blk[0x110000 / 256];
+	struct buf piece;	/* a run normalised by ICU */
 	UTransliterator *t2s;
 	UChar *u, *v;
 	int32_t ucap, vcap;
@@ -57,8 +78,8 @@ ensure(UChar **p, int32_t *cap, int64_t need)
 	}
 }
 
-void
-tn_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
+static void
+icu_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t len, olen;
@@ -124,11 +145,100 @@ tn_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 	out->len = (size_t)olen;
 }
 
+static struct nfkc_block *
+block(struct textnorm *tn, uint32_t c)
+{
+	struct nfkc_block *b = tn->blk[c >> 8];
+	uint32_t base = c & ~0xFFu, k;
+
+	if (b)
+		return b;
+	b = tn->blk[c >> 8] = xcalloc(1, sizeof *b);
+	for (k = 0; k < 256; k++) {
+		UChar32 cp = (UChar32)(base + k);
+		UChar u[2], v[8];
+		UErrorCode st = U_ZERO_ERROR;
+		int32_t ul = 0, vl, ol;
+
+		b->before[k] = (uint8_t)unorm2_hasBoundaryBefore(tn->nfkc, cp);
+		if (unorm2_isInert(tn->nfkc, cp))
+			continue;
+		b->kind[k] = NFKC_ICU;
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		U16_APPEND_UNSAFE(u, ul, cp);
+		vl = unorm2_normalize(tn->nfkc, u, ul, v, 8, &st);
+		if (U_FAILURE(st))
+			continue;
+		if (vl == ul && u_strncmp(u, v, ul) == 0) {
+			b->kind[k] = NFKC_SELF;
+			continue;
+		}
+		u_strToUTF8(b->map[k], 8, &ol, v, vl, &st);
+		if (st == U_ZERO_ERROR && ol >= 1 && ol <= 8)
+			b->kind[k] = (uint8_t)ol;
+	}
+	return b;
+}
+
+/* NFKC piece by piece (see the top of the file). */
+static void
+nfkc_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, run = 0;
+
+	out->len = 0;
+	buf_reserve(out, n + 1);
+	while (i < n) {
+		size_t at = i, end;
+		uint32_t c = utf8_next(s, n, &i), d;
+		const struct nfkc_block *b = block(tn, c);
+		uint8_t kind = b->kind[c & 0xFF];
+
+		if (kind == 0)
+			continue;
+		/* the piece up to the next boundary */
+		for (end = i; end < n; ) {
+			size_t t = end;
+
+			d = utf8_next(s, n, &t);
+			if (block(tn, d)->before[d & 0xFF])
+				break;
+			end = t;
+		}
+		if (end == i && kind == NFKC_SELF)
+			continue;
+		buf_add(out, s + run, at - run);
+		if (end == i && kind != NFKC_ICU) {
+			buf_add(out, b->map[c & 0xFF], kind);
+		} else {
+			icu_apply(tn, s + at, end - at, &tn->piece);
+			buf_add(out, tn->piece.p, tn->piece.len);
+		}
+		i = run = end;
+	}
+	buf_add(out, s + run, n - run);
+}
+
+void
+tn_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
+{
+	if (tn->nfkc && !tn->t2s)
+		nfkc_apply(tn, s, n, out);
+	else
+		icu_apply(tn, s, n, out);
+}
+
 void
 tn_free(struct textnorm *tn)
 {
+	size_t i;
+
 	if (tn == NULL)
 		return;
+	for (i = 0; i < sizeof tn->blk / sizeof *tn->blk; i++)
+		free(tn->blk[i]);
+	buf_free(&tn->piece);
 	if (tn->t2s)
 		utrans_close(tn->t2s);
 	free(tn->u);
