@@ -52,6 +52,56 @@ static const char *const peoples[] = {
 	"侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌", "怒", "京",
 };
 
+/* Is s[0..n) one of the words of list? A hash set of the words is made
+ * on first use, so each test costs one hash and one compare. */
+#define LIST_SLOTS 512	/* a power of two, over twice the longest list */
+
+struct wordlist {
+	const char *const *w;
+	size_t n;
+	int16_t *slot;		/* index + 1 into w; 0 = empty */
+};
+
+static size_t
+bytes_hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h ^ h >> 29;
+}
+
+static int
+in_list(struct wordlist *l, const char *s, size_t n)
+{
+	size_t i;
+
+	if (l->slot == NULL) {
+		size_t k;
+
+		l->slot = xcalloc(LIST_SLOTS, sizeof *l->slot);
+		for (k = 0; k < l->n; k++) {
+			for (i = bytes_hash(l->w[k], strlen(l->w[k])) &
+			    (LIST_SLOTS - 1); l->slot[i]; i = (i + 1) & (LIST_SLOTS - 1))
+				;
+			l->slot[i] = (int16_t)(k + 1);
+		}
+	}
+	for (i = bytes_hash(s, n) & (LIST_SLOTS - 1); l->slot[i];
+	    i = (i + 1) & (LIST_SLOTS - 1)) {
+		const char *w = l->w[l->slot[i] - 1];
+
+		if (strncmp(w, s, n) == 0 && w[n] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+static struct wordlist common_list = {
+	common_words, sizeof common_words / sizeof *common_words, NULL
+};
+
 /* Is s[0..n) nothing but names of peoples, each maybe followed by 族? */
 static int
 only_peoples(const char *s, size_t n)
@@ -132,10 +182,15 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 		gz->first = xrealloc(gz->first, gz->capnodes * sizeof *gz->first);
 		memset(gz->first + old, 0, (gz->capnodes - old) * sizeof *gz->first);
 	}
-	/* one entry per region and node */
-	for (i = gz->first[node]; i; i = gz->names[i - 1].next)
+	/* one entry per region and node; the names of a region are added
+	 * together (its former names later, not in order), so only the
+	 * chain's head can be the same region, except for former names */
+	for (i = gz->first[node]; i; i = gz->names[i - 1].next) {
 		if (gz->names[i - 1].region == region)
 			return;
+		if (form != F_FORMER)
+			break;
+	}
 	if (gz->nnames == gz->capnames) {
 		gz->capnames = gz->capnames ? gz->capnames * 2 : 1 << 16;
 		gz->names = xrealloc(gz->names, gz->capnames * sizeof *gz->names);
@@ -157,12 +212,11 @@ generic_zone(const char *s, size_t n)
 		"综合保税区", "保税区", "经济开发区", "开发区", "工业园区", "园区",
 		"高新区", "工业区", "示范区", "管委会",
 	};
-	size_t k;
+	static struct wordlist list = {
+		zones, sizeof zones / sizeof *zones, NULL
+	};
 
-	for (k = 0; k < sizeof zones / sizeof *zones; k++)
-		if (strlen(zones[k]) == n && memcmp(s, zones[k], n) == 0)
-			return 1;
-	return 0;
+	return in_list(&list, s, n);
 }
 
 /* A county's short form this frequent in the word list is mostly an
@@ -174,11 +228,9 @@ static int
 is_common(struct wordseg *ws, const char *s, size_t n, int full, int county)
 {
 	const char *tag;
-	size_t k;
 
-	for (k = 0; k < sizeof common_words / sizeof *common_words; k++)
-		if (strlen(common_words[k]) == n && memcmp(common_words[k], s, n) == 0)
-			return 1;
+	if (in_list(&common_list, s, n))
+		return 1;
 	if (full)
 		return 0;	/* 鼓楼区 is a name, whatever its tag */
 	if (county && ws && ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
@@ -325,18 +377,19 @@ gz_load(const char *path, struct wordseg *ws)
 	rows = split_rows(gz->text, len, label, &nrows);
 	gz->r = xmalloc((nrows ? nrows : 1) * sizeof *gz->r);
 	rowidx = xmalloc((nrows ? nrows : 1) * sizeof *rowidx);
-	gz->trie = trie_new(1u << 18);
+	gz->trie = trie_new(1u << 17);
 	gz->capnodes = 1u << 16;
 	gz->first = xcalloc(gz->capnodes, sizeof *gz->first);
 
 	/* the divisions */
 	for (i = 0; i < nrows; i++) {
 		char **f = rows[i].f;
+		size_t cl = strlen(f[0]);
 		int lv;
 
 		rowidx[i] = -1;
-		if (*f[0] == '\0' || strlen(f[0]) >= sizeof gz->r[0].code ||
-		    strspn(f[0], "0123456789") != strlen(f[0]))
+		if (cl == 0 || cl >= sizeof gz->r[0].code ||
+		    strspn(f[0], "0123456789") != cl)
 			bad(label, rows[i].line, "the code must be 1 to 15 digits");
 		if (strcmp(f[1], "former") == 0)
 			continue;
@@ -347,7 +400,7 @@ gz_load(const char *path, struct wordseg *ws)
 			    "county, town or former");
 		if (*f[2] == '\0')
 			bad(label, rows[i].line, "empty name");
-		memcpy(gz->r[gz->n].code, f[0], strlen(f[0]) + 1);
+		memcpy(gz->r[gz->n].code, f[0], cl + 1);
 		gz->r[gz->n].level = (uint8_t)lv;
 		gz->r[gz->n].name = f[2];
 		rowidx[i] = (int32_t)gz->n++;
