@@ -93,6 +93,46 @@ norm_folded(const struct normaliser *nm, size_t *len)
 	return nm->folded.p;
 }
 
+/* Can the pattern be one branch of an alternation and mean the same?
+ * Not with numbered back references or subroutine calls (the numbers
+ * shift) or control verbs; when unsure, say no. */
+static int
+combinable(const char *pat)
+{
+	const char *p;
+
+	for (p = pat; *p; p++) {
+		if (p[0] == '\\' && p[1]) {
+			if ((p[1] >= '1' && p[1] <= '9') || p[1] == 'g' ||
+			    p[1] == 'k')
+				return 0;
+			p++;
+			continue;
+		}
+		if (p[0] == '(' && (p[1] == '*' || (p[1] == '?' &&
+		    p[2] && strchr("P&R+-0123456789", p[2]))))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+add_to_any(struct rules *r, const char *pat)
+{
+	if (r->stale < 0)
+		return;		/* a rule could not join: no prefilter */
+	if (!combinable(pat)) {
+		r->stale = -1;
+		return;
+	}
+	if (r->all.len)
+		buf_addc(&r->all, '|');
+	buf_add(&r->all, "(?:", 3);
+	buf_add(&r->all, pat, strlen(pat));
+	buf_addc(&r->all, ')');
+	r->stale = 1;
+}
+
 int
 rules_load(struct rules *r, const char *path)
 {
@@ -143,6 +183,7 @@ rules_load(struct rules *r, const char *path)
 			break;
 		}
 		r->name[r->n++] = xstrdup(p);
+		add_to_any(r, tab + 1);
 		p = nl + 1;
 	}
 	buf_free(&text);
@@ -154,6 +195,17 @@ rules_match(struct rules *r, const char *s, size_t n)
 {
 	size_t k, b, e;
 
+	if (r->stale == 1) {
+		char err[300];
+
+		if (r->have_any)
+			rx_free(&r->any);
+		r->have_any = rx_compile(&r->any, buf_cstr(&r->all), 0, err,
+		    sizeof err) == 0;
+		r->stale = 0;
+	}
+	if (r->have_any && !rx_find(&r->any, s, n, 0, 0, &b, &e))
+		return NULL;
 	for (k = 0; k < r->n; k++)
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
 			return r->name[k];
@@ -174,6 +226,10 @@ rules_free(struct rules *r)
 	r->rx = NULL;
 	r->name = NULL;
 	r->n = 0;
+	if (r->have_any)
+		rx_free(&r->any);
+	buf_free(&r->all);
+	r->have_any = r->stale = 0;
 }
 
 int

@@ -25,6 +25,12 @@ struct rules {
 	struct regex *rx;
 	char **name;
 	size_t n;
+	/* all rules as one alternation: most lines match none, and one
+	 * pass says so (rules that number groups or use verbs are left out
+	 * of it, and then every rule is tried) */
+	struct buf all;
+	struct regex any;
+	int have_any, stale;
 };
 
 /* Add the rules of a rules file (path) or of the built-in text (path
