@@ -399,6 +399,13 @@ end_doc(void)
 }
 
 static void
+spool_line(const struct record *rec)
+{
+	if (fwrite(rec->s, 1, rec->n, spool) != rec->n || putc('\n', spool) == EOF)
+		die(EXIT_TROUBLE, "cannot buffer the input: %s", strerror(errno));
+}
+
+static void
 on_record(void *arg, const struct record *rec)
 {
 	const char *text = rec->s + rec->f->b[rec->text];
@@ -410,7 +417,7 @@ on_record(void *arg, const struct record *rec)
 	(void)arg;
 	if (rec->header) {
 		if (pass == 1 && spool)
-			fprintf(spool, "%.*s\n", (int)rec->n, rec->s);
+			spool_line(rec);
 		if (pass == 2 || !spool) {
 			hdr.len = 0;
 			buf_add(&hdr, rec->s, rec->f->b[rec->text]);
@@ -424,8 +431,8 @@ on_record(void *arg, const struct record *rec)
 		}
 		return;
 	}
-	if (pass == 1 && spool && fprintf(spool, "%.*s\n", (int)rec->n, rec->s) < 0)
-		die(EXIT_TROUBLE, "cannot buffer the input: %s", strerror(errno));
+	if (pass == 1 && spool)
+		spool_line(rec);
 	/* the document: its first -k fields */
 	keylen = (size_t)key_fields < rec->f->n ? rec->f->e[key_fields - 1] : 0;
 	if (doc.open && (keylen != doc.key.len ||
@@ -591,8 +598,8 @@ main(int argc, char **argv)
 			snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(spool));
 			spoolv[0] = fdpath;
 			spoolv[1] = NULL;
-			records_each(spoolv, 0, copt.field, copt.header, on_record,
-			    NULL);
+			records_each(spoolv, RD_TRUSTED, copt.field, copt.header,
+			    on_record, NULL);
 			end_doc();
 			fclose(spool);
 			fclose(nspool);

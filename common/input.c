@@ -187,7 +187,7 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 		s += 3;
 		n -= 3;
 	}
-	if (!utf8_clean(s, n)) {
+	if (!(r->flags & RD_TRUSTED) && !utf8_clean(s, n)) {
 		if (r->flags & RD_STRICT) {
 			input_error(r->name, r->lineno,
 			    "invalid UTF-8 or NUL byte (--strict)");

@@ -14,7 +14,9 @@
 
 #include "buf.h"
 
-enum { RD_NULSEP = 1, RD_STRICT = 2 };
+/* RD_TRUSTED: the bytes were written by this program from input it
+ * checked (a spool file): the UTF-8 check is skipped. */
+enum { RD_NULSEP = 1, RD_STRICT = 2, RD_TRUSTED = 4 };
 
 struct reader {
 	const char *name;	/* as given; "-" is standard input */
