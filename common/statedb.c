@@ -4,7 +4,8 @@
  *   lines(key INTEGER PRIMARY KEY, docs)   per-site line document counts
  *   seen(key INTEGER PRIMARY KEY)          documents already counted
  *   docs(id, name, sig)                    MinHash signatures
- *   bands(key, doc)                        their LSH bands, indexed
+ *   bands(key, doc)                        their LSH bands (the primary
+ *                                          key; older files: an index)
  * A run holds the write lock from start to end (BEGIN IMMEDIATE), so a
  * second run waits, then fails clearly; SQLite's journal makes the one
  * COMMIT atomic, so a killed run leaves the state as it was. */
@@ -179,8 +180,8 @@ sdb_open(const char *path, int write, int wait_s)
 		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
 		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 		    " sig BLOB NOT NULL);"
-		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL);"
-		    "CREATE INDEX bands_key ON bands(key);");
+		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,"
+		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
 	} else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
 		die(EXIT_TROUBLE, "%s: not a dedupe-boilerplate state file "
 		    "(another program's database?); nothing was changed", s->path);
@@ -298,19 +299,43 @@ sdb_add_signature(struct statedb *s, const char *doc, size_t n,
 	}
 }
 
+struct kv {
+	sqlite3_int64 key, docs;
+};
+
+static int
+cmp_kv(const void *a, const void *b)
+{
+	sqlite3_int64 x = ((const struct kv *)a)->key,
+	    y = ((const struct kv *)b)->key;
+
+	return (x > y) - (x < y);
+}
+
+/* The changed counts, in key order: the table's B-tree is then written
+ * from left to right instead of a random page for each line. */
 void
 sdb_save_counts(struct statedb *s, const struct counts *c)
 {
-	size_t i;
+	struct kv *v;
+	size_t i, n = 0;
 
-	for (i = 0; c->key && i <= c->mask; i++) {
-		if (!c->key[i] || c->docs[i] == c->base[i])
-			continue;
-		sqlite3_bind_int64(s->line_put, 1, (sqlite3_int64)c->key[i]);
-		sqlite3_bind_int64(s->line_put, 2, c->docs[i]);
+	if (c->key == NULL)
+		return;
+	v = xbigalloc((c->n ? c->n : 1) * sizeof *v);
+	for (i = 0; i <= c->mask; i++)
+		if (c->key[i] && c->docs[i] != c->base[i]) {
+			v[n].key = (sqlite3_int64)c->key[i];
+			v[n++].docs = c->docs[i];
+		}
+	qsort(v, n, sizeof *v, cmp_kv);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s->line_put, 1, v[i].key);
+		sqlite3_bind_int64(s->line_put, 2, v[i].docs);
 		step(s, s->line_put);
 		sqlite3_reset(s->line_put);
 	}
+	xbigfree(v, (c->n ? c->n : 1) * sizeof *v);
 }
 
 void
