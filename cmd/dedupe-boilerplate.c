@@ -33,10 +33,11 @@ static const char help_text[] =
 	"such as segment's output, remembering what was seen across runs.\n"
 	"\n"
 	"A record is boilerplate when a rule matches it, when its normal form\n"
-	"is in at least --min-docs documents of the same site, or when it is\n"
-	"in the block of short lines without sentence ends that closes an\n"
-	"article. An article whose body is --similarity alike to an earlier\n"
-	"one (MinHash) is a duplicate.\n"
+	"is in at least --min-docs documents of the same site, when it is in\n"
+	"the block of short lines without sentence ends that closes an\n"
+	"article, when it is a short label before the first sentence, or when\n"
+	"the article had it already. An article whose body is --similarity\n"
+	"alike to an earlier one (MinHash) is a duplicate.\n"
 	"\n"
 	"Options:\n"
 	"      --state FILE     SQLite state kept across runs (default: memory)\n"
@@ -48,7 +49,7 @@ static const char help_text[] =
 	"      --rules FILE     more rules: name<TAB>PCRE2 pattern a line\n"
 	"      --mark           keep every record, with a label column before\n"
 	"                       the text: body, boiler:rule=NAME, boiler:df=N,\n"
-	"                       boiler:tail, dup:DOC\n"
+	"                       boiler:tail, boiler:head, boiler:repeat, dup:DOC\n"
 	"      --stats          a summary on standard error\n"
 	"      --learn          count only: update the state, write nothing\n"
 	"      --apply          filter with the stored counts only (streaming,\n"
@@ -160,7 +161,7 @@ struct rec {
 	int label;		/* L_BODY ... */
 };
 
-enum { L_BODY, L_RULE, L_DF, L_TAIL, L_DUP };
+enum { L_BODY, L_RULE, L_DF, L_TAIL, L_HEAD, L_REPEAT, L_DUP };
 
 static struct {
 	struct buf key;		/* doc key (first -k fields) */
@@ -182,7 +183,7 @@ static char spoolname[64];
 static int pass;		/* 1 counting, 2 deciding */
 static struct buf hdr;
 static struct {
-	unsigned long docs, recs, body, rule, df, tail, dup, dupdocs;
+	unsigned long docs, recs, body, rule, df, tail, head, repeat, dup, dupdocs;
 } st;
 
 static uint64_t
@@ -269,6 +270,16 @@ cp_len(const char *s, size_t n)
 	return utf8_count(s, n);
 }
 
+/* Body text: a sentence end, or longer than a line of chrome can be. */
+#define TAIL_MAX 40
+#define HEAD_MAX 6
+
+static int
+is_sentence(const char *t, size_t n)
+{
+	return ends_sentence(t, n) || cp_len(t, n) > TAIL_MAX;
+}
+
 static void
 write_rec(const struct rec *r, const char *label, size_t llen)
 {
@@ -285,6 +296,47 @@ write_rec(const struct rec *r, const char *label, size_t llen)
 	out_tab();
 	out_write(doc.data.p + r->toff, r->off + r->len - r->toff);
 	out_eol();
+}
+
+struct keyat {
+	uint64_t key;
+	size_t at;
+};
+
+static int
+cmp_keyat(const void *a, const void *b)
+{
+	const struct keyat *x = a, *y = b;
+
+	if (x->key != y->key)
+		return (x->key > y->key) - (x->key < y->key);
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* Body records whose normal form an earlier record of the article had
+ * (whatever that one's label) become L_REPEAT: sorted, not compared in
+ * pairs, so an article of 100,000 records costs no more than its sort. */
+static void
+mark_repeats(void)
+{
+	static struct keyat *v;
+	static size_t cap;
+	size_t i, n = 0;
+
+	if (doc.n > cap) {
+		cap = doc.n * 2;
+		v = xrealloc(v, cap * sizeof *v);
+	}
+	for (i = 0; i < doc.n; i++)
+		if (doc.r[i].key) {
+			v[n].key = doc.r[i].key;
+			v[n++].at = i;
+		}
+	qsort(v, n, sizeof *v, cmp_keyat);
+	for (i = 1; i < n; i++)
+		if (v[i].key == v[i - 1].key &&
+		    doc.r[v[i].at].label == L_BODY)
+			doc.r[v[i].at].label = L_REPEAT;
 }
 
 /* pass 2 (or streaming): label and write the document */
@@ -306,6 +358,9 @@ decide_doc(void)
 		    (uint32_t)min_docs)
 			r->label = L_DF;
 	}
+	/* a line the article already had (a title or teaser shown twice):
+	 * the later copy */
+	mark_repeats();
 	/* the closing block of short lines without sentence ends, after
 	 * the last body sentence: footers, menus, headline lists */
 	for (k = doc.n; k > 0; k--) {
@@ -314,7 +369,7 @@ decide_doc(void)
 
 		if (r->label != L_BODY)
 			continue;
-		if (ends_sentence(t, r->tlen) || cp_len(t, r->tlen) > 40) {
+		if (is_sentence(t, r->tlen)) {
 			hasbody = 1;
 			break;
 		}
@@ -323,6 +378,37 @@ decide_doc(void)
 		for (i = k; i < doc.n; i++)
 			if (doc.r[i].label == L_BODY)
 				doc.r[i].label = L_TAIL;
+	/* the opening block before the first line that ends a sentence:
+	 * its labels (节目官网, 内容简介) are short lines without a sentence
+	 * end, shorter than the longest line there, which is the title */
+	if (hasbody) {
+		size_t first, longest = 0;
+
+		for (first = 0; first < doc.n; first++)
+			if (doc.r[first].label == L_BODY && ends_sentence(doc.data.p +
+			    doc.r[first].toff, doc.r[first].tlen))
+				break;
+		if (first == doc.n)
+			first = 0;	/* no sentence end at all: no opening block */
+		for (i = 0; i < first; i++)
+			if (doc.r[i].label == L_BODY) {
+				size_t l = cp_len(doc.data.p + doc.r[i].toff,
+				    doc.r[i].tlen);
+
+				if (l > longest)
+					longest = l;
+			}
+		for (i = 0; i < first; i++) {
+			struct rec *r = &doc.r[i];
+			size_t l;
+
+			if (r->label != L_BODY)
+				continue;
+			l = cp_len(doc.data.p + r->toff, r->tlen);
+			if (l <= HEAD_MAX && l < longest)
+				r->label = L_HEAD;
+		}
+	}
 	/* near duplicates: the folded body of what is left */
 	for (i = 0; i < doc.n; i++)
 		if (doc.r[i].label == L_BODY)
@@ -366,6 +452,14 @@ decide_doc(void)
 		case L_TAIL:
 			st.tail++;
 			l = snprintf(label, sizeof label, "boiler:tail");
+			break;
+		case L_HEAD:
+			st.head++;
+			l = snprintf(label, sizeof label, "boiler:head");
+			break;
+		case L_REPEAT:
+			st.repeat++;
+			l = snprintf(label, sizeof label, "boiler:repeat");
 			break;
 		case L_DUP:
 			st.dup++;
@@ -613,9 +707,10 @@ main(int argc, char **argv)
 	if (stats)
 		fprintf(stderr, "%s: %lu documents, %lu records: %lu body, %lu "
 		    "boilerplate (%lu by rule, %lu by count, %lu in closing "
-		    "blocks), %lu in %lu duplicate documents\n", prog, st.docs,
-		    st.recs, st.body, st.rule + st.df + st.tail, st.rule, st.df,
-		    st.tail, st.dup, st.dupdocs);
+		    "blocks, %lu in opening blocks, %lu repeated), %lu in %lu "
+		    "duplicate documents\n", prog, st.docs, st.recs, st.body,
+		    st.rule + st.df + st.tail + st.head + st.repeat, st.rule,
+		    st.df, st.tail, st.head, st.repeat, st.dup, st.dupdocs);
 	sdb_close(db);
 	norm_free(nm);
 	rules_free(&rules);
