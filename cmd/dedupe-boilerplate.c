@@ -225,42 +225,63 @@ line_key(uint64_t site, uint64_t h)
 	return k ? k : 1;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+struct keyat {
+	uint64_t key;
+	size_t at;
+};
 
-	return (x > y) - (x < y);
+static int
+cmp_keyat(const void *a, const void *b)
+{
+	const struct keyat *x = a, *y = b;
+
+	if (x->key != y->key)
+		return (x->key > y->key) - (x->key < y->key);
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The records' line keys with their places, sorted by key, then place
+ * (valid until the next call). */
+static size_t
+sorted_keys(struct keyat **out)
+{
+	static struct keyat *v;
+	static size_t cap;
+	size_t i, n = 0;
+
+	if (doc.n > cap) {
+		cap = doc.n * 2;
+		v = xrealloc(v, cap * sizeof *v);
+	}
+	for (i = 0; i < doc.n; i++)
+		if (doc.r[i].key) {
+			v[n].key = doc.r[i].key;
+			v[n++].at = i;
+		}
+	qsort(v, n, sizeof *v, cmp_keyat);
+	*out = v;
+	return n;
 }
 
 /* pass 1: the document's distinct lines each count once */
 static void
 count_doc(void)
 {
-	static uint64_t *keys;
-	static size_t cap;
-	size_t i, n = 0;
+	struct keyat *v;
+	size_t i, n = sorted_keys(&v);
 
-	if (doc.n > cap) {
-		cap = doc.n * 2;
-		keys = xrealloc(keys, cap * sizeof *keys);
-	}
-	for (i = 0; i < doc.n; i++)
-		if (doc.r[i].key)
-			keys[n++] = doc.r[i].key;
-	qsort(keys, n, sizeof *keys, cmp_u64);
 	for (i = 0; i < n; i++) {
-		if (i > 0 && keys[i] == keys[i - 1])
+		if (i > 0 && v[i].key == v[i - 1].key)
 			continue;
 		if (emit) {
 			char hex[24];
 
-			snprintf(hex, sizeof hex, "%016" PRIx64, keys[i]);
+			snprintf(hex, sizeof hex, "%016" PRIx64, v[i].key);
 			out_str(hex);
 			out_str("\t1");
 			out_eol();
 		} else
-			++*counts_slot(&counts, keys[i]);
+			++*counts_slot(&counts, v[i].key);
 	}
 }
 
@@ -298,41 +319,15 @@ write_rec(const struct rec *r, const char *label, size_t llen)
 	out_eol();
 }
 
-struct keyat {
-	uint64_t key;
-	size_t at;
-};
-
-static int
-cmp_keyat(const void *a, const void *b)
-{
-	const struct keyat *x = a, *y = b;
-
-	if (x->key != y->key)
-		return (x->key > y->key) - (x->key < y->key);
-	return (x->at > y->at) - (x->at < y->at);
-}
-
 /* Body records whose normal form an earlier record of the article had
  * (whatever that one's label) become L_REPEAT: sorted, not compared in
  * pairs, so an article of 100,000 records costs no more than its sort. */
 static void
 mark_repeats(void)
 {
-	static struct keyat *v;
-	static size_t cap;
-	size_t i, n = 0;
+	struct keyat *v;
+	size_t i, n = sorted_keys(&v);
 
-	if (doc.n > cap) {
-		cap = doc.n * 2;
-		v = xrealloc(v, cap * sizeof *v);
-	}
-	for (i = 0; i < doc.n; i++)
-		if (doc.r[i].key) {
-			v[n].key = doc.r[i].key;
-			v[n++].at = i;
-		}
-	qsort(v, n, sizeof *v, cmp_keyat);
 	for (i = 1; i < n; i++)
 		if (v[i].key == v[i - 1].key &&
 		    doc.r[v[i].at].label == L_BODY)
