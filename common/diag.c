@@ -10,6 +10,7 @@
 const char *prog = "zhpipe";
 int exit_status = EXIT_ALL_OK;
 void (*diag_flush)(void);
+void (*diag_die)(int status);
 
 void
 diag_init(const char *argv0)
@@ -83,6 +84,8 @@ die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (diag_die != NULL)
+		diag_die(status);
 	exit(status);
 }
 

@@ -15,6 +15,9 @@ extern const char *prog;	/* program name used in every message */
  * reach standard output first (set by out_init). */
 extern void (*diag_flush)(void);
 extern int exit_status;		/* raised to EXIT_BAD_INPUT by input problems */
+/* When set, die() calls it with the status instead of exiting (a fuzz
+ * target jumps back to try the next input); it must not return. */
+extern void (*diag_die)(int status);
 
 void diag_init(const char *argv0);
 /* "prog: message" */

@@ -284,11 +284,31 @@ ci_put(struct codeidx *ci, char *code, int32_t idx)
 	ci->idx[i] = idx;
 }
 
+/* What a load has allocated, so that a bad file frees it all before the
+ * fatal message (the tools exit; a caller that survives die() does not
+ * leak). */
+struct load {
+	const char *label;
+	struct gazetteer *gz;
+	struct row *rows;
+	int32_t *rowidx;
+	struct codeidx ci;
+	struct textnorm *tn;
+	struct buf norm;
+};
+
+static void load_free(struct load *L);
+
 _Noreturn static void
-bad(const char *path, unsigned long line, const char *msg)
+bad(struct load *L, unsigned long line, const char *msg)
 {
-	input_error(path, line, "%s", msg);
-	die(EXIT_TROUBLE, "%s: cannot use this gazetteer", path);
+	char label[512];
+
+	snprintf(label, sizeof label, "%s", L->label);
+	load_free(L);
+	gz_free(L->gz);
+	input_error(label, line, "%s", msg);
+	die(EXIT_TROUBLE, "%s: cannot use this gazetteer", label);
 }
 
 struct row {
@@ -299,7 +319,7 @@ struct row {
 /* Split the TSV in place into rows of 4 fields; comments and blank lines
  * are skipped. Bad rows are fatal. */
 static struct row *
-split_rows(char *text, size_t len, const char *label, size_t *nrows)
+split_rows(struct load *L, char *text, size_t len, size_t *nrows)
 {
 	struct row *rows = NULL;
 	size_t n = 0, cap = 0;
@@ -317,19 +337,19 @@ split_rows(char *text, size_t len, const char *label, size_t *nrows)
 		if (*p != '#' && *p != '\0') {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 1 << 16;
-				rows = xrealloc(rows, cap * sizeof *rows);
+				rows = L->rows = xrealloc(rows, cap * sizeof *rows);
 			}
 			rows[n].f[k++] = p;
 			for (q = p; *q; q++)
 				if (*q == '\t') {
 					*q = '\0';
 					if (k == 4)
-						bad(label, line, "expected 4 fields: "
+						bad(L, line, "expected 4 fields: "
 						    "code, level, name, parent");
 					rows[n].f[k++] = q + 1;
 				}
 			if (k != 4)
-				bad(label, line, "expected 4 fields: code, level, "
+				bad(L, line, "expected 4 fields: code, level, "
 				    "name, parent");
 			rows[n].line = line;
 			n++;
@@ -344,13 +364,14 @@ struct gazetteer *
 gz_load(const char *path, struct wordseg *ws)
 {
 	struct gazetteer *gz = xcalloc(1, sizeof *gz);
-	struct codeidx ci;
-	struct textnorm *tn = tn_new(TN_NFKC);
-	struct buf norm = { 0 };
+	struct load L = { 0 };
 	struct row *rows;
 	size_t nrows, i, len;
 	int32_t *rowidx;
-	const char *label = path ? path : "built-in gazetteer";
+
+	L.label = path ? path : "built-in gazetteer";
+	L.gz = gz;
+	L.tn = tn_new(TN_NFKC);
 
 	if (path) {
 		struct reader r;
@@ -358,15 +379,22 @@ gz_load(const char *path, struct wordseg *ws)
 		size_t n;
 		struct buf all = { 0 };
 
-		if (rd_open(&r, path, RD_STRICT) < 0)
+		if (rd_open(&r, path, RD_STRICT) < 0) {
+			load_free(&L);
+			gz_free(gz);
 			die(EXIT_TROUBLE, "%s: cannot read the gazetteer", path);
+		}
 		while (rd_line(&r, &s, &n)) {
 			buf_add(&all, s, n);
 			buf_addc(&all, '\n');
 		}
-		if (r.failed)
-			die(EXIT_TROUBLE, "%s: cannot read the gazetteer", path);
 		rd_close(&r);
+		if (r.failed) {
+			buf_free(&all);
+			load_free(&L);
+			gz_free(gz);
+			die(EXIT_TROUBLE, "%s: cannot read the gazetteer", path);
+		}
 		len = all.len;
 		gz->text = buf_cstr(&all);
 	} else {
@@ -374,9 +402,9 @@ gz_load(const char *path, struct wordseg *ws)
 		gz->text = memcpy(xmalloc(len + 1), zh_regions_data, len);
 		gz->text[len] = '\0';
 	}
-	rows = split_rows(gz->text, len, label, &nrows);
+	rows = split_rows(&L, gz->text, len, &nrows);
 	gz->r = xmalloc((nrows ? nrows : 1) * sizeof *gz->r);
-	rowidx = xmalloc((nrows ? nrows : 1) * sizeof *rowidx);
+	rowidx = L.rowidx = xmalloc((nrows ? nrows : 1) * sizeof *rowidx);
 	gz->trie = trie_new(1u << 17);
 	gz->capnodes = 1u << 16;
 	gz->first = xcalloc(gz->capnodes, sizeof *gz->first);
@@ -390,37 +418,37 @@ gz_load(const char *path, struct wordseg *ws)
 		rowidx[i] = -1;
 		if (cl == 0 || cl >= sizeof gz->r[0].code ||
 		    strspn(f[0], "0123456789") != cl)
-			bad(label, rows[i].line, "the code must be 1 to 15 digits");
+			bad(&L, rows[i].line, "the code must be 1 to 15 digits");
 		if (strcmp(f[1], "former") == 0)
 			continue;
 		for (lv = 0; lv < 4 && strcmp(f[1], level_name[lv]); lv++)
 			;
 		if (lv == 4)
-			bad(label, rows[i].line, "level must be province, city, "
+			bad(&L, rows[i].line, "level must be province, city, "
 			    "county, town or former");
 		if (*f[2] == '\0')
-			bad(label, rows[i].line, "empty name");
+			bad(&L, rows[i].line, "empty name");
 		memcpy(gz->r[gz->n].code, f[0], cl + 1);
 		gz->r[gz->n].level = (uint8_t)lv;
 		gz->r[gz->n].name = f[2];
 		rowidx[i] = (int32_t)gz->n++;
 	}
 	if (gz->n == 0)
-		bad(label, 0, "no divisions");
-	ci.mask = 1;
-	while (ci.mask < gz->n * 2)
-		ci.mask <<= 1;
-	ci.code = xcalloc(ci.mask, sizeof *ci.code);
-	ci.idx = xmalloc(ci.mask * sizeof *ci.idx);
-	ci.mask--;
+		bad(&L, 0, "no divisions");
+	L.ci.mask = 1;
+	while (L.ci.mask < gz->n * 2)
+		L.ci.mask <<= 1;
+	L.ci.code = xcalloc(L.ci.mask, sizeof *L.ci.code);
+	L.ci.idx = xmalloc(L.ci.mask * sizeof *L.ci.idx);
+	L.ci.mask--;
 	for (i = 0; i < nrows; i++) {
 		int32_t r = rowidx[i];
 
 		if (r < 0)
 			continue;
-		if (ci_get(&ci, gz->r[r].code) >= 0)
-			bad(label, rows[i].line, "duplicate code");
-		ci_put(&ci, gz->r[r].code, r);
+		if (ci_get(&L.ci, gz->r[r].code) >= 0)
+			bad(&L, rows[i].line, "duplicate code");
+		ci_put(&L.ci, gz->r[r].code, r);
 	}
 	for (i = 0; i < nrows; i++) {
 		int32_t r = rowidx[i];
@@ -432,10 +460,10 @@ gz_load(const char *path, struct wordseg *ws)
 			gz->r[r].parent = -1;
 			continue;
 		}
-		if ((gz->r[r].parent = ci_get(&ci, parent)) < 0)
-			bad(label, rows[i].line, "unknown parent code");
+		if ((gz->r[r].parent = ci_get(&L.ci, parent)) < 0)
+			bad(&L, rows[i].line, "unknown parent code");
 		if (gz->r[gz->r[r].parent].level >= gz->r[r].level)
-			bad(label, rows[i].line, "the parent is not of a higher level");
+			bad(&L, rows[i].line, "the parent is not of a higher level");
 	}
 	/* names and short forms (NFKC: some towns are written with
 	 * full-width digits) */
@@ -445,17 +473,17 @@ gz_load(const char *path, struct wordseg *ws)
 		int zone = r->level == LV_COUNTY && strlen(r->code) == 6 &&
 		    r->code[4] == '7';	/* development zones: full names only */
 
-		norm.len = 0;
-		tn_apply(tn, r->name, strlen(r->name), &norm);
-		if (r->level == LV_TOWN && generic_zone(norm.p, norm.len))
+		L.norm.len = 0;
+		tn_apply(L.tn, r->name, strlen(r->name), &L.norm);
+		if (r->level == LV_TOWN && generic_zone(L.norm.p, L.norm.len))
 			continue;	/* 综合保税区: one of many, no place name */
-		add_name(gz, norm.p, norm.len, (uint32_t)i, F_FULL,
-		    is_common(ws, norm.p, norm.len, 1, 0));
+		add_name(gz, L.norm.p, L.norm.len, (uint32_t)i, F_FULL,
+		    is_common(ws, L.norm.p, L.norm.len, 1, 0));
 		if (r->level == LV_TOWN || zone ||
-		    (sf = short_form(norm.p, norm.len)) == 0)
+		    (sf = short_form(L.norm.p, L.norm.len)) == 0)
 			continue;
-		add_name(gz, norm.p, sf, (uint32_t)i, F_SHORT,
-		    is_common(ws, norm.p, sf, 0, r->level == LV_COUNTY));
+		add_name(gz, L.norm.p, sf, (uint32_t)i, F_SHORT,
+		    is_common(ws, L.norm.p, sf, 0, r->level == LV_COUNTY));
 	}
 	/* former names */
 	for (i = 0; i < nrows; i++) {
@@ -463,19 +491,29 @@ gz_load(const char *path, struct wordseg *ws)
 
 		if (rowidx[i] >= 0)
 			continue;
-		if ((idx = ci_get(&ci, rows[i].f[0])) < 0)
-			bad(label, rows[i].line, "former name of an unknown code");
-		norm.len = 0;
-		tn_apply(tn, rows[i].f[2], strlen(rows[i].f[2]), &norm);
-		add_name(gz, norm.p, norm.len, (uint32_t)idx, F_FORMER, 0);
+		if ((idx = ci_get(&L.ci, rows[i].f[0])) < 0)
+			bad(&L, rows[i].line, "former name of an unknown code");
+		L.norm.len = 0;
+		tn_apply(L.tn, rows[i].f[2], strlen(rows[i].f[2]), &L.norm);
+		add_name(gz, L.norm.p, L.norm.len, (uint32_t)idx, F_FORMER, 0);
 	}
-	free(ci.code);
-	free(ci.idx);
-	free(rows);
-	free(rowidx);
-	buf_free(&norm);
-	tn_free(tn);
+	load_free(&L);
 	return gz;
+}
+
+static void
+load_free(struct load *L)
+{
+	free(L->ci.code);
+	free(L->ci.idx);
+	free(L->rows);
+	free(L->rowidx);
+	buf_free(&L->norm);
+	tn_free(L->tn);
+	memset(&L->ci, 0, sizeof L->ci);
+	L->rows = NULL;
+	L->rowidx = NULL;
+	L->tn = NULL;
 }
 
 void

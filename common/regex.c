@@ -25,6 +25,7 @@ rx_compile(struct regex *rx, const char *pattern, unsigned flags, char *err,
 	}
 	/* JIT memory can be refused (SELinux, W^X): fall back quietly. */
 	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+	rx->warned = rx->gaveup = 0;
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		die(EXIT_TROUBLE, "out of memory (pcre2 match data)");
@@ -40,6 +41,24 @@ rx_builtin(struct regex *rx, const char *pattern, unsigned flags)
 		die(EXIT_TROUBLE, "internal pattern error: %s", err);
 }
 
+/* One JIT stack for every pattern, growing to 8 MB on demand (the
+ * default 32 KB is too little for repeated groups on long lines). */
+static pcre2_match_context *
+match_context(void)
+{
+	static pcre2_match_context *mc;
+	static pcre2_jit_stack *js;
+
+	if (mc == NULL) {
+		mc = pcre2_match_context_create(NULL);
+		js = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
+		if (mc == NULL || js == NULL)
+			die(EXIT_TROUBLE, "out of memory (pcre2 match context)");
+		pcre2_jit_stack_assign(mc, NULL, js);
+	}
+	return mc;
+}
+
 int
 rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
     size_t *ms, size_t *me)
@@ -50,11 +69,26 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 
 	/* pcre2_match runs the JIT code itself when the options allow it;
 	 * patterns used anchored are compiled with PCRE2_ANCHORED so they do. */
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md, NULL);
+	rx->gaveup = 0;
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md,
+	    match_context());
 	if (rc < 0) {
+		PCRE2_UCHAR msg[256];
+
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
-		die(EXIT_TROUBLE, "pattern match failed (pcre2 error %d)", rc);
+		if (rc != PCRE2_ERROR_MATCHLIMIT && rc != PCRE2_ERROR_DEPTHLIMIT &&
+		    rc != PCRE2_ERROR_HEAPLIMIT && rc != PCRE2_ERROR_JIT_STACKLIMIT &&
+		    rc != PCRE2_ERROR_NOMEMORY)
+			die(EXIT_TROUBLE, "pattern match failed (pcre2 error %d)", rc);
+		if (!rx->warned) {
+			pcre2_get_error_message(rc, msg, sizeof msg);
+			warnx("a pattern gave up on a line of %zu bytes (%s); "
+			    "taken as no match there", n, (char *)msg);
+			rx->warned = 1;
+		}
+		rx->gaveup = 1;
+		return 0;
 	}
 	ov = pcre2_get_ovector_pointer(rx->md);
 	*ms = ov[0];

@@ -103,19 +103,38 @@ counts_free(struct counts *c)
 
 /* ---- the database ---- */
 
+/* Close what is open, then the fatal message (the tools exit; a caller
+ * that survives die() leaks nothing). */
+_Noreturn static void
+fail_msg(struct statedb *s, const char *fmt, const char *a, const char *b)
+{
+	char msg[1024];
+
+	snprintf(msg, sizeof msg, fmt, a, b);
+	sdb_close(s);
+	die(EXIT_TROUBLE, "%s", msg);
+}
+
 _Noreturn static void
 fail(struct statedb *s, const char *what)
 {
-	const char *msg = s->db ? sqlite3_errmsg(s->db) : "out of memory";
+	char msg[512];
 	int code = s->db ? sqlite3_errcode(s->db) : SQLITE_NOMEM;
 
+	snprintf(msg, sizeof msg, "%s", s->db ? sqlite3_errmsg(s->db) :
+	    "out of memory");
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		die(EXIT_TROUBLE, "%s: the state is in use by another run; "
-		    "try again later (or raise --wait)", s->path);
+		fail_msg(s, "%s: the state is in use by another run; "
+		    "try again later (or raise --wait)%s", s->path, "");
 	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-		die(EXIT_TROUBLE, "%s: not a usable state file (%s); "
+		fail_msg(s, "%s: not a usable state file (%s); "
 		    "nothing was changed", s->path, msg);
-	die(EXIT_TROUBLE, "%s: %s: %s; nothing was changed", s->path, what, msg);
+	{
+		char full[700];
+
+		snprintf(full, sizeof full, "%s: %s", what, msg);
+		fail_msg(s, "%s: %s; nothing was changed", s->path, full);
+	}
 }
 
 static void
@@ -141,10 +160,11 @@ pragma_int(struct statedb *s, const char *sql)
 	sqlite3_stmt *st = prep(s, sql);
 	int v = 0;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	else
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
 		fail(s, "reading the state");
+	}
+	v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
 }
@@ -164,8 +184,10 @@ sdb_open(const char *path, int write, int wait_s)
 	if (path && !write) {
 		struct stat sb;
 
-		if (stat(path, &sb) < 0)
+		if (stat(path, &sb) < 0) {
+			free(s);
 			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+		}
 	}
 	if (sqlite3_open_v2(path ? path : ":memory:", &s->db, flags, NULL) !=
 	    SQLITE_OK)
@@ -183,11 +205,15 @@ sdb_open(const char *path, int write, int wait_s)
 		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,"
 		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
 	} else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
-		die(EXIT_TROUBLE, "%s: not a dedupe-boilerplate state file "
-		    "(another program's database?); nothing was changed", s->path);
-	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION)
-		die(EXIT_TROUBLE, "%s: state file of an unknown version %d",
-		    s->path, pragma_int(s, "PRAGMA user_version"));
+		fail_msg(s, "%s: not a dedupe-boilerplate state file "
+		    "(another program's database?); nothing was changed%s",
+		    s->path, "");
+	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION) {
+		char v[32];
+
+		snprintf(v, sizeof v, "%d", pragma_int(s, "PRAGMA user_version"));
+		fail_msg(s, "%s: state file of an unknown version %s", s->path, v);
+	}
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
 	s->sig_get = prep(s, "SELECT name, sig FROM docs WHERE id = ?");
@@ -214,8 +240,9 @@ void
 sdb_load_counts(struct statedb *s, struct counts *c)
 {
 	sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
+	int rc;
 
-	while (step(s, st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
 		uint32_t *d = counts_slot(c, key);
 
@@ -223,6 +250,8 @@ sdb_load_counts(struct statedb *s, struct counts *c)
 		c->base[d - c->docs] = *d;
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		fail(s, "reading the state");
 }
 
 int
@@ -356,6 +385,6 @@ sdb_close(struct statedb *s)
 	sqlite3_finalize(s->doc_put);
 	sqlite3_finalize(s->band_put);
 	sqlite3_finalize(s->line_put);
-	sqlite3_close(s->db);
+	sqlite3_close_v2(s->db);
 	free(s);
 }

@@ -1,0 +1,41 @@
+/* fuzz_rules.c - --rules files: loading (a bad pattern is reported with
+ * its line) and matching every line of the file against the rules */
+#include <string.h>
+
+#include "boiler.h"
+#include "utf8.h"
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int ready;
+	static const char *const probes[] = {
+		"版权所有 某某网", "责任编辑：王某", "首页 | 新闻 | 体育", "正文一句。", "",
+	};
+	static struct buf text;
+	struct rules r = { 0 };
+	size_t k, at = 0;
+
+	if (!ready) {
+		fuzz_init();
+		ready = 1;
+	}
+	if (rules_load(&r, NULL) < 0)
+		abort();
+	(void)rules_load(&r, fuzz_file(data, size));
+	for (k = 0; k < sizeof probes / sizeof *probes; k++)
+		(void)rules_match(&r, probes[k], strlen(probes[k]));
+	text.len = 0;
+	utf8_repair((const char *)data, size, &text);
+	while (at <= text.len) {
+		const char *s = text.p + at, *nl = memchr(s, '\n', text.len - at);
+		size_t n = nl ? (size_t)(nl - s) : text.len - at;
+
+		(void)rules_match(&r, s, n);
+		(void)ends_sentence(s, n);
+		at += n + 1;
+	}
+	rules_free(&r);
+	return 0;
+}
