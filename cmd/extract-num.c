@@ -38,6 +38,7 @@ static const char help_text[] =
 	"      --header         print a header line naming the columns\n"
 	"      --line-buffered  flush every record\n"
 	"      --strict         invalid UTF-8 is an error, not repaired\n"
+	"      --max-line SIZE  skip (and report) longer lines; default 64M\n"
 	"  -h, --help           this help\n"
 	"      --version        print the version\n"
 	"\n"

@@ -70,6 +70,7 @@ static const char help_text[] =
 	"      --header         print a header line naming the columns\n"
 	"      --line-buffered  flush every record\n"
 	"      --strict         invalid UTF-8 is an error, not repaired\n"
+	"      --max-line SIZE  skip (and report) longer lines; default 64M\n"
 	"  -h, --help           this help\n"
 	"      --version        print the version\n"
 	"\n"
@@ -403,6 +404,11 @@ run_jsonl(struct reader *r)
 		if (jsonl_parse(&jspec, s, n, r->lineno, &d, err, sizeof err) < 0) {
 			input_error(r->name, r->lineno, "%s", err);
 			continue;
+		}
+		if (d.repaired && !r->warned) {
+			input_warning(r->name, r->lineno, "lone UTF-16 surrogate "
+			    "escape replaced with U+FFFD (first in this file)");
+			r->warned = 1;
 		}
 		prefix.len = 0;
 		prefix_add(d.id.p, d.id.len);

@@ -129,6 +129,8 @@ refill(struct reader *r)
 	return 1;
 }
 
+size_t rd_max_line = RD_MAX_LINE;
+
 int
 rd_line(struct reader *r, const char **sp, size_t *np)
 {
@@ -137,6 +139,7 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 
 	if (r->failed)
 		return 0;
+next:
 	r->line.len = 0;
 	r->raw = 0;
 	for (;;) {
@@ -145,7 +148,7 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 
 		if (avail == 0) {
 			if (!refill(r)) {
-				if (r->line.len == 0)
+				if (r->line.len == 0 && !r->skipping)
 					return 0;	/* a partial last line is kept */
 				r->term = -1;
 				s = r->line.p;
@@ -162,7 +165,12 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 				nl = z;
 		}
 		if (nl == NULL) {
-			buf_add(&r->line, base, avail);
+			if (r->raw + avail > rd_max_line) {
+				/* too long: keep counting, stop keeping */
+				buf_free(&r->line);
+				r->skipping = 1;
+			} else
+				buf_add(&r->line, base, avail);
 			r->raw += avail;
 			r->pos = r->end;
 			continue;
@@ -181,6 +189,15 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 		break;
 	}
 	r->lineno++;
+	if (r->skipping || n > rd_max_line) {
+		input_error(r->name, r->lineno, "line of %zu bytes is longer than "
+		    "--max-line (%zu); skipped", r->raw - (r->term >= 0),
+		    rd_max_line);
+		r->skipping = 0;
+		if (r->term < 0)
+			return 0;
+		goto next;
+	}
 	if (r->term == '\n' && n > 0 && s[n - 1] == '\r')
 		n--;
 	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {

@@ -37,7 +37,14 @@ struct reader {
 	size_t raw;		/* bytes it took in the file, terminator included */
 	int warned;
 	int failed;		/* a read error or a --strict refusal happened */
+	int skipping;		/* the current line is over rd_max_line */
 };
+
+/* Lines longer than this many bytes (--max-line; default 64 MiB) are
+ * reported with their number and skipped, read through without being
+ * kept: memory stays bounded whatever the input. */
+#define RD_MAX_LINE ((size_t)64 << 20)
+extern size_t rd_max_line;
 
 /* Open path ("-" for stdin). On failure reports "prog: path: reason",
  * sets exit status 1 and returns -1. */

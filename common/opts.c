@@ -4,11 +4,13 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "input.h"
 
 #ifndef ZHPIPE_VERSION
 #define ZHPIPE_VERSION "unknown"
@@ -16,13 +18,15 @@
 
 struct common_opts copt;
 
-enum { OPT_HEADER = 0x1000, OPT_LINEBUF, OPT_STRICT, OPT_VERSION };
+enum { OPT_HEADER = 0x1000, OPT_LINEBUF, OPT_STRICT, OPT_VERSION,
+	OPT_MAXLINE };
 
 static const struct option common_long[] = {
 	{ "field", required_argument, NULL, 'f' },
 	{ "header", no_argument, NULL, OPT_HEADER },
 	{ "line-buffered", no_argument, NULL, OPT_LINEBUF },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "max-line", required_argument, NULL, OPT_MAXLINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 };
@@ -55,6 +59,34 @@ opts_count(const char *name, const char *arg, long max)
 		return -1;
 	}
 	return v;
+}
+
+int
+opts_size(const char *name, const char *arg, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (end != arg && *end && !end[1]) {
+		const char *u = strchr("KMG", *end);
+
+		if (u) {
+			shift = 10 * (int)(u - "KMG" + 1);
+			end++;
+		}
+	}
+	if (errno != 0 || end == arg || *end != '\0' || *arg == '-' || v < 1 ||
+	    v > (SIZE_MAX >> 1) >> shift) {
+		fprintf(stderr, "%s: invalid %s '%s' (expected bytes, 1 or more, "
+		    "with K, M or G)\nTry '%s --help' for more information.\n",
+		    prog, name, arg, prog);
+		return -1;
+	}
+	*out = (size_t)v << shift;
+	return 0;
 }
 
 int
@@ -92,6 +124,12 @@ opts_parse(const struct tool *t, int argc, char **argv)
 			break;
 		case OPT_STRICT:
 			copt.strict = 1;
+			break;
+		case OPT_MAXLINE:
+			if (opts_size("--max-line", optarg, &rd_max_line) < 0) {
+				free(all);
+				exit(EXIT_TROUBLE);
+			}
 			break;
 		case 'h':
 			free(all);

@@ -3,6 +3,7 @@
 #define ZH_OPTS_H
 
 #include <getopt.h>
+#include <stddef.h>
 
 struct common_opts {
 	unsigned field;		/* -f N: text field, 1-based; 0 = last */
@@ -30,6 +31,9 @@ int opts_parse(const struct tool *t, int argc, char **argv);
 _Noreturn void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* Parse a size in bytes with an optional K, M or G suffix into *out;
+ * -1 after reporting a bad value. */
+int opts_size(const char *name, const char *arg, size_t *out);
 /* Parse a positive decimal count (1..max) for option `name`, or -1. */
 long opts_count(const char *name, const char *arg, long max);
 
