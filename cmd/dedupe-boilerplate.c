@@ -525,8 +525,8 @@ on_record(void *arg, const struct record *rec)
 		spool_line(rec);
 	/* the document: its first -k fields */
 	keylen = (size_t)key_fields < rec->f->n ? rec->f->e[key_fields - 1] : 0;
-	if (doc.open && (keylen != doc.key.len ||
-	    memcmp(rec->s, doc.key.p, keylen) != 0 || keylen == 0))
+	if (doc.open && (keylen == 0 || keylen != doc.key.len ||
+	    memcmp(rec->s, doc.key.p, keylen) != 0))
 		end_doc();
 	if (!doc.open) {
 		doc.key.len = 0;

@@ -49,14 +49,84 @@ value_text(json_t *v, struct buf *out)
 	free(dump);
 }
 
+static int
+hex4(const char *s, size_t n, size_t at)
+{
+	int v = 0;
+	size_t k;
+
+	if (at + 4 > n)
+		return -1;
+	for (k = at; k < at + 4; k++) {
+		int c = (unsigned char)s[k], h;
+
+		if (c >= '0' && c <= '9')
+			h = c - '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			h = (c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/* JSON written from UTF-16 strings (JavaScript, Java) can hold a lone
+ * surrogate escape (\ud800 without its pair), which jansson refuses:
+ * the whole article would be lost for one character. Such escapes are
+ * rewritten as \ufffd into out; returns 1 if any was. */
+static int
+fix_surrogates(const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, run = 0;
+	int fixed = 0;
+
+	if (memchr(s, '\\', n) == NULL)
+		return 0;
+	out->len = 0;
+	while (i < n) {
+		int v, w;
+
+		if (s[i] != '\\') {
+			i++;
+			continue;
+		}
+		if (i + 1 < n && s[i + 1] == 'u' && (v = hex4(s, n, i + 2)) >= 0xD800 &&
+		    v <= 0xDFFF) {
+			if (v < 0xDC00 && i + 11 < n && s[i + 6] == '\\' &&
+			    s[i + 7] == 'u' && (w = hex4(s, n, i + 8)) >= 0xDC00 &&
+			    w <= 0xDFFF) {
+				i += 12;	/* a proper pair */
+				continue;
+			}
+			buf_add(out, s + run, i - run);
+			buf_add(out, "\\ufffd", 6);
+			i += 6;
+			run = i;
+			fixed = 1;
+			continue;
+		}
+		i += 2;		/* any other escape, \\ included */
+	}
+	if (fixed)
+		buf_add(out, s + run, n - run);
+	return fixed;
+}
+
 int
 jsonl_parse(const struct jsonl_spec *sp, const char *s, size_t n,
     unsigned long lineno, struct jsonl_doc *d, char *err, size_t errlen)
 {
+	static struct buf fixedline;
 	json_error_t je;
 	json_t *root, *t;
 	size_t i;
 
+	d->repaired = fix_surrogates(s, n, &fixedline);
+	if (d->repaired) {
+		s = fixedline.p;
+		n = fixedline.len;
+	}
 	root = json_loadb(s, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
 		snprintf(err, errlen, "invalid JSON at column %d: %s",
