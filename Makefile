@@ -163,13 +163,15 @@ lint:
 	mandoc -Tlint -W warning $(MANS)
 
 bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
-	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/segment
-	@echo
-	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/extract-num
-	@echo
-	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/tag-region
-	@echo
-	@BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/dedupe-boilerplate
+	@sum=$(CURDIR)/$(BUILD)/bench-summary.tsv; : > $$sum; \
+	for b in segment extract-num tag-region dedupe-boilerplate pipeline; do \
+	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' BENCH_SUMMARY=$$sum bash bench/$$b; \
+	  echo; \
+	done; \
+	echo "All together (one run; 'ours is': how many times faster zhpipe is than the peer):"; \
+	awk -F'\t' 'BEGIN { printf "%-9s %-44s %9s %11s %10s\n", "mode", "tool", "MB/s", "peak RSS", "ours is" } \
+	  { rss = $$4 == "-" ? "-" : $$4 " MB"; \
+	    printf "%-9s %-44s %9s %11s %10s\n", $$1, $$2, $$3, rss, $$5 }' $$sum
 
 # the peers that bench compares against (Debian/Ubuntu)
 bench-deps:

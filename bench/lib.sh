@@ -5,6 +5,8 @@
 #                   unset: the bundled examples/ repeated
 #   BENCH_MB        cap on the input, in MB (default 40)
 #   BENCH_SLOW_MB   what slow peers read, the first MB of it (default 8)
+#   BENCH_SUMMARY   a file each row is also appended to (TAB-separated),
+#                   for the one table make bench prints at the end
 set -eu
 BIN=${BIN:-$(cd "$(dirname "$0")/../build" && pwd)}
 MB=${BENCH_MB:-40}
@@ -27,7 +29,7 @@ bench_text() {
 			"$BIN/segment" -p --format jsonl "$f" | cut -f4-
 		done
 	else
-		while :; do cat "$(dirname "$0")"/../examples/*.txt; done
+		while cat "$(dirname "$0")"/../examples/*.txt; do :; done
 	fi | awk -v lim=$((MB * 1024 * 1024)) '{ n += length($0) + 1; print; if (n >= lim) exit }' \
 		> "$work/text" 2>/dev/null || true
 }
@@ -57,5 +59,14 @@ row() {	# mode label input command...
 		ratio=$(printf '%.1fx' "$(echo "$base / $mbs" | bc -l)"); fi
 	printf '%-9s %-30s %9.2f %8.1f MB %10s\n' "$mode" "$label" "$mbs" \
 		"$(echo "$rss / 1024" | bc -l)" "$ratio"
+	if [ -n "${BENCH_SUMMARY:-}" ]; then
+		printf '%s\t%s\t%.2f\t%.1f\t%s\n' "$mode" "$label" "$mbs" \
+			"$(echo "$rss / 1024" | bc -l)" "$ratio" >> "$BENCH_SUMMARY"
+	fi
 }
-skip() { printf '%-9s %-30s skipped: %s\n' "$1" "$2" "$3"; }
+skip() {
+	printf '%-9s %-30s skipped: %s\n' "$1" "$2" "$3"
+	if [ -n "${BENCH_SUMMARY:-}" ]; then
+		printf '%s\t%s\t-\t-\tskipped: %s\n' "$1" "$2" "$3" >> "$BENCH_SUMMARY"
+	fi
+}
