@@ -1,5 +1,6 @@
 /* test_common.c - unit tests of the common/ library; prints "ok N - name"
  * or "not ok N - name" per check (read by tests/run.sh) */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fields.h"
+#include "gazetteer.h"
 #include "input.h"
 #include "jsonl.h"
 #include "numerals.h"
@@ -20,6 +22,7 @@
 #include "opts.h"
 #include "regex.h"
 #include "sentence.h"
+#include "statedb.h"
 #include "textnorm.h"
 #include "trie.h"
 #include "utf8.h"
@@ -492,6 +495,60 @@ test_trie_insert(void)
 	trie_free(t);
 }
 
+static jmp_buf back;
+
+static void
+jump_back(int status)
+{
+	(void)status;
+	longjmp(back, 1);
+}
+
+/* A refused --gazetteer or state file is fatal in the tools; a caller
+ * that survives die() (diag_die) finds everything freed: under the
+ * sanitizer build, LeakSanitizer checks that at exit. */
+static void
+test_fatal_loads(void)
+{
+	static const char *const bad_gaz[] = {
+		"62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n",
+		"62\tprovince\t甘肃省\n",
+		"x\tprovince\t甘肃省\t\n",
+		"\xff\xfe\n",
+	};
+	char path[] = "/tmp/zhpipe-unit-fatal.XXXXXX";
+	int fd = mkstemp(path), refused = 0;
+	size_t k;
+	FILE *f;
+
+	if (fd < 0)
+		return;
+	close(fd);
+	diag_die = jump_back;
+	for (k = 0; k < sizeof bad_gaz / sizeof *bad_gaz; k++) {
+		f = fopen(path, "w");
+		fputs(bad_gaz[k], f);
+		fclose(f);
+		if (setjmp(back) == 0)
+			gz_free(gz_load(path, NULL));
+		else
+			refused++;
+	}
+	CHECK("bad gazetteer files refused, nothing left allocated",
+	    refused == (int)(sizeof bad_gaz / sizeof *bad_gaz));
+	f = fopen(path, "w");
+	fputs("this is not a database, just text long enough to be read\n", f);
+	fclose(f);
+	refused = 0;
+	if (setjmp(back) == 0)
+		sdb_close(sdb_open(path, 0, 0));
+	else
+		refused = 1;
+	CHECK("a file that is not a state refused, nothing left open", refused);
+	diag_die = NULL;
+	unlink(path);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -651,6 +708,7 @@ main(void)
 	test_textnorm();
 	test_nfkc_pieces();
 	test_trie_insert();
+	test_fatal_loads();
 	test_regex_opts();
 	test_numerals();
 	test_numex();
