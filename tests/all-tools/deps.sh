@@ -22,8 +22,9 @@ printf '#!/bin/sh\necho "$UID_FAKE"\n' > "$d/id"
 chmod +x "$d/dpkg" "$d/apt-get" "$d/id"
 run() {	# uid
 	rm -f "$d/lists" "$d/log"
-	UID_FAKE=$1 LOG=$d/log LISTS=$d/lists PATH=$d "$make" --no-print-directory \
-		-C ../.. deps 2>&1 | grep -v '^make: \*\*\*'
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL UID_FAKE="$1" LOG="$d/log" \
+		LISTS="$d/lists" PATH="$d" "$make" --no-print-directory -C ../.. deps 2>&1 |
+		grep -v '^make\(\[[0-9]*\]\)\{0,1\}: \*\*\*'
 	echo "exit ${PIPESTATUS[0]}"
 	if [ -e "$d/log" ]; then sed 's/^/  ran: /' "$d/log"; fi
 }
