@@ -90,16 +90,22 @@ trie_add(struct trie *t, uint32_t node, uint32_t c)
 	return k ? k : trie_add_new(t, node, c);
 }
 
-uint32_t
-trie_add_new(struct trie *t, uint32_t node, uint32_t c)
+/* The number of a node about to be made. */
+static uint32_t
+new_node(struct trie *t)
 {
-	uint32_t k;
-	uint64_t key, bit;
-
 	if (t->nnodes >= TRIE_MAXNODES)
 		die(EXIT_TROUBLE, "dictionary too large (over %u trie nodes)",
 		    TRIE_MAXNODES);
-	k = t->nnodes++;
+	return t->nnodes++;
+}
+
+uint32_t
+trie_add_new(struct trie *t, uint32_t node, uint32_t c)
+{
+	uint32_t k = new_node(t);
+	uint64_t key, bit;
+
 	if (node == 0 && c < 0x10000) {
 		t->root[c] = k;
 		return k;
@@ -122,10 +128,7 @@ queue_edge(struct trie *t, struct trie_cursor *cur, uint32_t node, uint32_t c)
 
 	if (node == 0 && c < 0x10000)
 		return trie_add_new(t, node, c);
-	if (t->nnodes >= TRIE_MAXNODES)
-		die(EXIT_TROUBLE, "dictionary too large (over %u trie nodes)",
-		    TRIE_MAXNODES);
-	k = t->nnodes++;
+	k = new_node(t);
 	if (cur->nqueue == cur->capqueue) {
 		cur->capqueue = cur->capqueue ? cur->capqueue * 2 : 1u << 16;
 		cur->queue = xbigrealloc(cur->queue, cur->nqueue * sizeof *cur->queue,
@@ -145,22 +148,21 @@ void
 trie_insert_end(struct trie *t, struct trie_cursor *cur)
 {
 	uint64_t *q = cur->queue, *tmp;
-	size_t n = cur->nqueue, i, pass;
+	size_t n = cur->nqueue, i, pass, bits = 0;
 
 	if (n == 0)
 		goto out;
 	while ((t->used + n) * 2 > t->mask + 1)
 		grow(t);
-	/* radix sort by home slot, 11 bits a pass, then fill in order */
+	while (((size_t)1 << bits) <= t->mask)
+		bits++;
+	/* radix sort by home slot, 11 bits a pass (the top 22 bits of a
+	 * bigger table), then fill in order */
 	tmp = xbigalloc(cur->capqueue * sizeof *tmp);
 	for (pass = 0; pass < 2; pass++) {
-		size_t count[2049] = { 0 }, shift = 11 * pass;
-		size_t bits = 0;
+		size_t count[2049] = { 0 };
+		size_t shift = bits > 22 ? (pass ? bits - 11 : bits - 22) : 11 * pass;
 
-		while (((size_t)1 << bits) <= t->mask)
-			bits++;
-		if (bits > 22)
-			shift = pass ? bits - 11 : 0;
 		for (i = 0; i < n; i++)
 			count[((home(t, q[i]) >> shift) & 2047) + 1]++;
 		for (i = 1; i < 2049; i++)
@@ -195,26 +197,22 @@ trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
 {
 	size_t l = 0, i = 0, k = 0;
 	uint32_t node = 0;
-	int sorted;
+	int same, after, sorted;
 
-	if (cur->prev == NULL && !cur->unsorted && t->nnodes > 1)
+	if (cur->prev == NULL && t->nnodes > 1)
 		cur->unsorted = 1;	/* keys were there before the cursor */
 	while (l < n && l < cur->prevn && key[l] == cur->prev[l])
 		l++;
+	same = cur->prev != NULL && l == n && l == cur->prevn;
+	after = cur->prev == NULL || (l < n && (l == cur->prevn ||
+	    (unsigned char)key[l] > (unsigned char)cur->prev[l]));
 	/* every key so far in order, this one after the previous: then no
 	 * key before has a path beyond the shared one */
-	if (cur->prev != NULL && !(l < n && (l == cur->prevn ||
-	    (unsigned char)key[l] > (unsigned char)cur->prev[l])) &&
-	    !(l == n && l == cur->prevn)) {
+	if (!after && !same)
 		cur->unsorted = 1;
-		trie_insert_end(t, cur);	/* lookups from now on */
-	}
-	if (cur->prev != NULL && !cur->unsorted && l == n && l == cur->prevn &&
-	    cur->depth < TRIE_PATH)
+	if (same && !cur->unsorted && cur->depth == utf8_count(key, n))
 		return cur->path[cur->depth];	/* the same key again */
-	sorted = cur->prev != NULL && !cur->unsorted && l < n;
-	if (cur->prev == NULL && !cur->unsorted)
-		sorted = 1;	/* the first key into an empty trie */
+	sorted = after && !cur->unsorted;
 	if (sorted) {
 		/* the code points wholly inside the shared bytes */
 		while (i < l) {
@@ -226,14 +224,13 @@ trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
 			i = j;
 			k++;
 		}
-		if (k > cur->depth) {
-			trie_insert_end(t, cur);
-			sorted = 0;
-		}
+		if (k > cur->depth)
+			sorted = 0;	/* beyond the path kept */
 	}
 	if (sorted) {
 		node = cur->path[k];
 	} else {
+		trie_insert_end(t, cur);	/* lookups from here on */
 		i = 0;
 		k = 0;
 	}
@@ -245,7 +242,7 @@ trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
 			cur->path[++k] = node;
 	}
 	cur->path[0] = 0;
-	cur->depth = k < TRIE_PATH ? k : TRIE_PATH;
+	cur->depth = k;
 	cur->prev = key;
 	cur->prevn = n;
 	return node;
