@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,12 +106,15 @@ counts_free(struct counts *c)
 
 /* Close what is open, then the fatal message (the tools exit; a caller
  * that survives die() leaks nothing). */
-_Noreturn static void
-fail_msg(struct statedb *s, const char *fmt, const char *a, const char *b)
+_Noreturn static void __attribute__((format(printf, 2, 3)))
+fail_msg(struct statedb *s, const char *fmt, ...)
 {
 	char msg[1024];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	sdb_close(s);
 	die(EXIT_TROUBLE, "%s", msg);
 }
@@ -125,16 +129,11 @@ fail(struct statedb *s, const char *what)
 	    "out of memory");
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		fail_msg(s, "%s: the state is in use by another run; "
-		    "try again later (or raise --wait)%s", s->path, "");
+		    "try again later (or raise --wait)", s->path);
 	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
 		fail_msg(s, "%s: not a usable state file (%s); "
 		    "nothing was changed", s->path, msg);
-	{
-		char full[700];
-
-		snprintf(full, sizeof full, "%s: %s", what, msg);
-		fail_msg(s, "%s: %s; nothing was changed", s->path, full);
-	}
+	fail_msg(s, "%s: %s: %s; nothing was changed", s->path, what, msg);
 }
 
 static void
@@ -206,14 +205,11 @@ sdb_open(const char *path, int write, int wait_s)
 		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
 	} else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
 		fail_msg(s, "%s: not a dedupe-boilerplate state file "
-		    "(another program's database?); nothing was changed%s",
-		    s->path, "");
-	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION) {
-		char v[32];
-
-		snprintf(v, sizeof v, "%d", pragma_int(s, "PRAGMA user_version"));
-		fail_msg(s, "%s: state file of an unknown version %s", s->path, v);
-	}
+		    "(another program's database?); nothing was changed",
+		    s->path);
+	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION)
+		fail_msg(s, "%s: state file of an unknown version %d", s->path,
+		    pragma_int(s, "PRAGMA user_version"));
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
 	s->sig_get = prep(s, "SELECT name, sig FROM docs WHERE id = ?");
