@@ -11,6 +11,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include "article.h"
 #include "buf.h"
 #include "diag.h"
 #include "fields.h"
@@ -21,6 +22,7 @@
 #include "numex.h"
 #include "opts.h"
 #include "regex.h"
+#include "rows.h"
 #include "sentence.h"
 #include "statedb.h"
 #include "textnorm.h"
@@ -137,6 +139,142 @@ tmpfile_with(const char *data, size_t n, int gz)
 		close(fd);
 	}
 	return path;
+}
+
+struct seen_articles {
+	char got[512];
+	size_t len;
+};
+
+/* Each article as "key|part|cut|text,text;" */
+static void
+on_article_seen(void *arg, const struct article *a)
+{
+	struct seen_articles *sa = arg;
+	size_t i, n;
+	const char *t;
+
+	sa->len += (size_t)snprintf(sa->got + sa->len, sizeof sa->got - sa->len,
+	    "%.*s|%u|%d|", (int)a->key.len, a->key.p, a->part, a->cut);
+	for (i = 0; i < a->n && sa->len < sizeof sa->got - 64; i++) {
+		t = art_text(a, i, &n);
+		sa->len += (size_t)snprintf(sa->got + sa->len, sizeof sa->got -
+		    sa->len, "%s%.*s", i ? "," : "", (int)n, t);
+	}
+	if (sa->len < sizeof sa->got - 2)
+		sa->got[sa->len++] = ';';
+	sa->got[sa->len] = '\0';
+}
+
+static const char *
+group(const char *data, unsigned field, unsigned keys)
+{
+	static struct seen_articles sa;
+	char *p = tmpfile_with(data, strlen(data), 0);
+	char *files[2] = { p, NULL };
+
+	memset(&sa, 0, sizeof sa);
+	if (p == NULL)
+		return "";
+	articles_each(files, 0, field, 0, keys, NULL, on_article_seen, &sa);
+	unlink(p);
+	return sa.got;
+}
+
+static void
+on_keys_seen(void *arg, const struct article *a)
+{
+	struct buf *b = arg;
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		art_keys(a, i, b);
+		buf_addc(b, '|');
+	}
+}
+
+static void
+test_article(void)
+{
+	struct buf b = { 0 };
+	char *p, *files[2];
+
+	CHECK("article: consecutive records of a key", strcmp(group(
+	    "a\t1\tx\na\t2\ty\nb\t1\tz\na\t3\tw\n", 0, 1),
+	    "a|0|0|x,y;b|0|0|z;a|0|0|w;") == 0);
+	CHECK("article: -k 2", strcmp(group(
+	    "a\t1\tx\na\t1\ty\na\t2\tz\n", 0, 2),
+	    "a\t1|0|0|x,y;a\t2|0|0|z;") == 0);
+	CHECK("article: the text field is not a key (-f 1)", strcmp(group(
+	    "x\ta\ny\ta\nz\tb\n", 1, 1), "a|0|0|x,y;b|0|0|z;") == 0);
+	CHECK("article: a record without keys is its own article", strcmp(
+	    group("x\nx\n", 0, 1), "|0|0|x;|0|0|x;") == 0);
+	CHECK("article: fewer key fields than -k", strcmp(group(
+	    "a\tx\na\ty\n", 0, 3), "a|0|0|x,y;") == 0 && exit_status == 0);
+	art_max_bytes = 2 * ART_REC_COST + 10;
+	CHECK("article: cut at the bound, in parts", strcmp(group(
+	    "a\tx\na\ty\na\tz\nb\tw\n", 0, 1),
+	    "a|0|1|x,y;a|1|0|z;b|0|0|w;") == 0);
+	art_max_bytes = ART_MAX_BYTES;
+
+	p = tmpfile_with("k1\tu\tone\nk1\tu\ttwo\n", 18, 0);
+	files[0] = p;
+	files[1] = NULL;
+	articles_each(files, 0, 2, 0, 1, NULL, on_keys_seen, &b);
+	CHECK("article: keys around a text field in the middle", b.len ==
+	    16 && memcmp(b.p, "k1\tone\t|k1\ttwo\t|", 16) == 0);
+	unlink(p);
+	buf_free(&b);
+}
+
+static void
+test_rows(void)
+{
+	static const char text[] = "\xef\xbb\xbf# comment\nname\tpat\r\n\n"
+	    "  w1  12\tx\nlast";
+	struct rows r;
+	const char *f;
+	size_t n;
+	char *p;
+	int ok;
+
+	rows_buf(&r, "t", text, sizeof text - 1, 0);
+	ok = rows_next(&r) && r.lineno == 2 && r.f.n == 2 &&
+	    (f = rows_field(&r, 1, &n)) && n == 3 && memcmp(f, "pat", 3) == 0;
+	CHECK("rows: BOM, comment and CR skipped, TAB fields", ok);
+	ok = rows_next(&r) && r.lineno == 4 && r.f.n == 2;
+	CHECK("rows: blank line skipped, TAB split keeps blanks", ok);
+	ok = rows_next(&r) && r.lineno == 5 && r.n == 4 &&
+	    !rows_next(&r) && !r.failed;
+	CHECK("rows: last line without LF", ok);
+	rows_close(&r);
+
+	rows_buf(&r, "t", text, sizeof text - 1, ROWS_BLANKS);
+	ok = rows_next(&r) && rows_next(&r) && r.f.n == 3 &&
+	    (f = rows_field(&r, 0, &n)) && n == 2 && memcmp(f, "w1", 2) == 0 &&
+	    rows_field(&r, 3, &n) == NULL;
+	CHECK("rows: ROWS_BLANKS splits at runs of blanks", ok);
+	rows_close(&r);
+
+	rows_buf(&r, "t", "a\nb\xff\nc\n", 7, 0);
+	ok = rows_next(&r) && !rows_next(&r) && r.failed && r.lineno == 2;
+	CHECK("rows: invalid UTF-8 stops with the line number", ok);
+	rows_close(&r);
+	exit_status = 0;
+
+	p = tmpfile_with("x\t1\ny\t2\n", 8, 0);
+	ok = p && rows_path(&r, p, 0) == 0 && rows_next(&r) &&
+	    rows_next(&r) && r.lineno == 2 && !rows_next(&r);
+	CHECK("rows: from a path", ok);
+	rows_close(&r);
+	unlink(p);
+	p = tmpfile_with("", 0, 0);
+	ok = p && rows_path(&r, p, 0) == 0 && !rows_next(&r) && !r.failed;
+	CHECK("rows: an empty file", ok);
+	rows_close(&r);
+	unlink(p);
+	CHECK("rows: a missing file", rows_path(&r, "/nonexistent/x", 0) < 0);
+	exit_status = 0;
 }
 
 static void
@@ -702,6 +840,8 @@ main(void)
 	test_fold();
 	test_fields();
 	test_reader();
+	test_article();
+	test_rows();
 	test_sentence();
 	test_words();
 	test_jsonl();

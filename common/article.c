@@ -1,0 +1,149 @@
+/* article.c - grouping records into articles */
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+size_t art_max_bytes = ART_MAX_BYTES;
+
+struct grouper {
+	struct article a;
+	int open;
+	unsigned keys;
+	int warned_keys;	/* "fewer key fields than -k" said once */
+	int warned_cut;		/* the open article was cut (said once) */
+	struct buf k;		/* scratch: the key of the record at hand */
+	void (*on_header)(void *, const struct record *);
+	void (*on_article)(void *, const struct article *);
+	void *arg;
+};
+
+void
+art_keys(const struct article *a, size_t i, struct buf *out)
+{
+	const struct art_rec *r = &a->r[i];
+	const char *s = a->data.p + r->off;
+	size_t before = r->toff - r->off, after = r->off + r->len -
+	    (r->toff + r->tlen);
+
+	/* the fields before the text end with their TAB already; those
+	 * after it start with one */
+	buf_add(out, s, before);
+	if (after > 0) {
+		buf_add(out, s + before + r->tlen + 1, after - 1);
+		buf_addc(out, '\t');
+	}
+}
+
+static void
+deliver(struct grouper *g, int cut)
+{
+	g->a.cut = cut;
+	g->on_article(g->arg, &g->a);
+	g->a.n = 0;
+	g->a.data.len = 0;
+	if (cut)
+		g->a.part++;
+	else {
+		g->open = 0;
+		g->a.part = 0;
+		g->warned_cut = 0;
+	}
+}
+
+/* The record's article key into g->k; returns its number of key
+ * fields. */
+static size_t
+record_key(struct grouper *g, const struct record *rec)
+{
+	size_t i, have = rec->f->n - 1, taken = 0;
+
+	g->k.len = 0;
+	for (i = 0; i < rec->f->n && taken < g->keys; i++) {
+		if ((long)i == rec->text)
+			continue;
+		if (taken++)
+			buf_addc(&g->k, '\t');
+		buf_add(&g->k, rec->s + rec->f->b[i], rec->f->e[i] - rec->f->b[i]);
+	}
+	return have;
+}
+
+static void
+on_record(void *arg, const struct record *rec)
+{
+	struct grouper *g = arg;
+	struct article *a = &g->a;
+	struct art_rec *r;
+	size_t have;
+
+	if (rec->header) {
+		if (g->on_header)
+			g->on_header(g->arg, rec);
+		return;
+	}
+	have = record_key(g, rec);
+	if (have > 0 && have < g->keys && !g->warned_keys) {
+		input_warning(rec->r->name, rec->r->lineno, "the record has %zu "
+		    "key field%s, fewer than -k %u: the article is keyed by %s",
+		    have, have == 1 ? "" : "s", g->keys, have == 1 ? "it" :
+		    "them all");
+		g->warned_keys = 1;
+	}
+	if (g->open && (have == 0 || g->k.len != a->key.len ||
+	    memcmp(g->k.p, a->key.p, g->k.len) != 0))
+		deliver(g, 0);
+	if (g->open && a->data.len + rec->n + (a->n + 1) * ART_REC_COST >
+	    art_max_bytes && a->n > 0) {
+		if (!g->warned_cut)
+			input_warning(rec->r->name, rec->r->lineno, "article "
+			    "'%.*s' is over %zu bytes (--max-article): it is "
+			    "handled in parts from here", (int)(a->key.len > 64 ?
+			    64 : a->key.len), a->key.p, art_max_bytes);
+		g->warned_cut = 1;
+		deliver(g, 1);
+	}
+	if (!g->open) {
+		a->key.len = 0;
+		buf_add(&a->key, g->k.p, g->k.len);
+		g->open = 1;
+	}
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->r = xrealloc(a->r, a->cap * sizeof *a->r);
+	}
+	r = &a->r[a->n++];
+	r->off = a->data.len;
+	r->len = rec->n;
+	r->toff = a->data.len + rec->f->b[rec->text];
+	r->tlen = rec->f->e[rec->text] - rec->f->b[rec->text];
+	r->file = rec->r->name;
+	r->lineno = rec->r->lineno;
+	buf_add(&a->data, rec->s, rec->n);
+	/* a record without keys is an article of its own */
+	if (have == 0)
+		deliver(g, 0);
+}
+
+void
+articles_each(char **files, int rdflags, unsigned field, int header,
+    unsigned keys, void (*on_header)(void *, const struct record *),
+    void (*on_article)(void *, const struct article *), void *arg)
+{
+	struct grouper g;
+
+	memset(&g, 0, sizeof g);
+	g.keys = keys ? keys : 1;
+	g.on_header = on_header;
+	g.on_article = on_article;
+	g.arg = arg;
+	records_each(files, rdflags, field, header, on_record, &g);
+	if (g.open)
+		deliver(&g, 0);
+	buf_free(&g.a.key);
+	buf_free(&g.a.data);
+	buf_free(&g.k);
+	free(g.a.r);
+}
