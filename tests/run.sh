@@ -80,7 +80,7 @@ compare() {	# name kind expected-file actual-file
 
 for dir in "$here"/*/; do
 	tool=$(basename "$dir")
-	case $tool in unit|fixtures) continue ;; esac
+	case $tool in unit|fixtures|lib) continue ;; esac
 	for spec in "$dir"*.args "$dir"*.sh; do
 		[ -e "$spec" ] || continue
 		name=${spec##*/}
