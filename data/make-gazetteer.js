@@ -323,10 +323,11 @@ for (let i = 1; i < lists.length - 1; i++)
 //     form that no division of its own level took (莱芜市 371200 ->
 //     莱芜区 370116; not 毕节市 522401 -> 毕节市 520500, taken by
 //     毕节地区);
-//  5. a prefecture gone: the one prefecture its counties went to
-//     (伊克昭盟 152700 -> 鄂尔多斯市 150600);
+//  5. a prefecture gone: the prefecture more than half of its counties
+//     went to (伊克昭盟 152700 -> 鄂尔多斯市 150600);
 //  6. a county gone whose name is today the name of a town: the county
-//     that holds the town (塘沽区 -> 滨海新区, which has 塘沽街道);
+//     that holds the town (塘沽区 -> 滨海新区, which has 塘沽街道); for a
+//     district, not a rural 乡 (衡阳's 江东区 is not 衡山县's 江东乡);
 //  7. the county named as its prefecture gone, and one new county
 //     under the prefecture: that one (绍兴县 -> 柯桥区).
 // Anything else is left unresolved: two divisions merged into one that
@@ -347,8 +348,11 @@ for (const r of rows.slice(0, mainland)) {
 		if (!countiesUnder.has(r[3])) countiesUnder.set(r[3], []);
 		countiesUnder.get(r[3]).push(r[0]);
 	} else if (r[1] === 'town') {
-		if (!townKeys.has(r[3])) townKeys.set(r[3], new Set());
-		townKeys.get(r[3]).add(townStem(r[2]));
+		// 乡 and 苏木 are rural: no trace of a district (区)
+		if (!townKeys.has(r[3])) townKeys.set(r[3], new Map());
+		const k = townKeys.get(r[3]);
+		const rural = /(乡|苏木)$/.test(r[2]);
+		k.set(townStem(r[2]), k.has(townStem(r[2])) ? k.get(townStem(r[2])) && rural : rural);
 	}
 }
 function step(A, B, laterToday) {
@@ -482,7 +486,11 @@ function step(A, B, laterToday) {
 		const p = laterToday(parentB(c));
 		if (generic(e) || p === undefined)
 			continue;
-		const hit = (countiesUnder.get(p) || []).filter((r) => (townKeys.get(r) || new Set()).has(e.key));
+		const district = e.name.endsWith('区');
+		const hit = (countiesUnder.get(p) || []).filter((r) => {
+			const k = townKeys.get(r) || new Map();
+			return k.has(e.key) && !(district && k.get(e.key));
+		});
 		if (hit.length === 1) {
 			succ.set(c, '=' + hit[0]);
 			why.set(c, 6);
