@@ -447,9 +447,13 @@ function step(A, B, laterToday) {
 		const e = A.m.get(c);
 		if (generic(e))
 			return false;
-		return pick(c, fresh.filter((d) => B.m.get(d).key === e.key &&
-			prov(d) === prov(c) && B.m.get(d).level !== e.level &&
-			claimedBy.get(d) !== B.m.get(d).level));
+		const other = fresh.filter((d) => B.m.get(d).key === e.key &&
+			B.m.get(d).level !== e.level && claimedBy.get(d) !== B.m.get(d).level);
+		const here = other.filter((d) => prov(d) === prov(c));
+		// in another province only when the name is nowhere else in A
+		// (涪陵市 of 四川省 in 1996, 涪陵区 of 重庆市 in 1997)
+		return pick(c, here.length || [...A.m.values()].some((x) => x.key === e.key && x !== e) ?
+			here : other.filter((d) => isNew(d)));
 	};
 	const unresolved = (c) => !succ.has(c) && A.m.get(c).level !== 'province';
 	for (const c of A.m.keys())
