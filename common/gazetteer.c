@@ -1,8 +1,10 @@
 /* gazetteer.c - administrative divisions: loading, short forms, the trie
  *
- * Each division is found by its official name (甘肃省, 城关镇), by former
- * names (湟中县), and above the town level by its short form (甘肃, 武威,
- * 湟中, 天祝 for 天祝藏族自治县). A short form that is also an ordinary
+ * Each division is found by its official name (甘肃省, 城关镇), by other
+ * written forms of it ("variant" rows: 沙田區 for 沙田区), by former names
+ * (湟中县), and above the town level by the short forms of its official
+ * and variant names (甘肃, 武威, 湟中, 天祝 for 天祝藏族自治县, 灣仔 for
+ * 灣仔區). A short form that is also an ordinary
  * word (和平, 振兴, 城区) is marked "common": it counts only with support
  * from the rest of the article. */
 #include "gazetteer.h"
@@ -37,10 +39,11 @@ static const char *const common_words[] = {
 	"文化", "工农", "人民", "友谊", "幸福", "民主", "和谐", "龙华", "同心",
 };
 
-/* Suffixes that make a short form, longest first. */
+/* Suffixes that make a short form, longest first; Traditional forms
+ * where they differ (香港特別行政區, 臺東縣, 灣仔區). */
 static const char *const suffixes[] = {
-	"特别行政区", "自治县", "自治州", "自治区", "自治旗", "地区", "林区",
-	"省", "市", "县", "区", "盟", "旗", "州",
+	"特别行政区", "特別行政區", "自治县", "自治州", "自治区", "自治旗",
+	"地区", "林区", "省", "市", "县", "縣", "区", "區", "盟", "旗", "州",
 };
 
 static const char *const peoples[] = {
@@ -164,9 +167,11 @@ short_form(const char *name, size_t n)
 	return utf8_count(name, n) >= 2 ? n : 0;
 }
 
+/* late: the name comes after the names of other divisions (a variant
+ * or former name), so the region may be anywhere in the node's chain */
 static void
 add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
-    int form, int common)
+    int form, int common, int late)
 {
 	uint32_t node = 0;
 	size_t i = 0;
@@ -182,13 +187,14 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 		gz->first = xrealloc(gz->first, gz->capnodes * sizeof *gz->first);
 		memset(gz->first + old, 0, (gz->capnodes - old) * sizeof *gz->first);
 	}
-	/* one entry per region and node; the names of a region are added
-	 * together (its former names later, not in order), so only the
-	 * chain's head can be the same region, except for former names */
+	/* one entry per region and node; the official names of a region
+	 * are added together (its variant and former names later, not in
+	 * order), so only the chain's head can be the same region, except
+	 * for late names */
 	for (i = gz->first[node]; i; i = gz->names[i - 1].next) {
 		if (gz->names[i - 1].region == region)
 			return;
-		if (form != F_FORMER)
+		if (!late)
 			break;
 	}
 	if (gz->nnames == gz->capnames) {
@@ -360,6 +366,29 @@ split_rows(struct load *L, char *text, size_t len, size_t *nrows)
 	return rows;
 }
 
+/* A name of region i, official or a variant, and its short form. */
+static void
+add_names(struct gazetteer *gz, struct load *L, struct wordseg *ws,
+    int32_t i, const char *name, int late)
+{
+	const struct region *r = &gz->r[i];
+	size_t sf;
+	int zone = r->level == LV_COUNTY && strlen(r->code) == 6 &&
+	    r->code[4] == '7';	/* development zones: full names only */
+
+	L->norm.len = 0;
+	tn_apply(L->tn, name, strlen(name), &L->norm);
+	if (r->level == LV_TOWN && generic_zone(L->norm.p, L->norm.len))
+		return;		/* 综合保税区: one of many, no place name */
+	add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FULL,
+	    is_common(ws, L->norm.p, L->norm.len, 1, 0), late);
+	if (r->level == LV_TOWN || zone ||
+	    (sf = short_form(L->norm.p, L->norm.len)) == 0)
+		return;
+	add_name(gz, L->norm.p, sf, (uint32_t)i, F_SHORT,
+	    is_common(ws, L->norm.p, sf, 0, r->level == LV_COUNTY), late);
+}
+
 struct gazetteer *
 gz_load(const char *path, struct wordseg *ws)
 {
@@ -419,13 +448,13 @@ gz_load(const char *path, struct wordseg *ws)
 		if (cl == 0 || cl >= sizeof gz->r[0].code ||
 		    strspn(f[0], "0123456789") != cl)
 			bad(&L, rows[i].line, "the code must be 1 to 15 digits");
-		if (strcmp(f[1], "former") == 0)
+		if (strcmp(f[1], "former") == 0 || strcmp(f[1], "variant") == 0)
 			continue;
 		for (lv = 0; lv < 4 && strcmp(f[1], level_name[lv]); lv++)
 			;
 		if (lv == 4)
 			bad(&L, rows[i].line, "level must be province, city, "
-			    "county, town or former");
+			    "county, town, variant or former");
 		if (*f[2] == '\0')
 			bad(&L, rows[i].line, "empty name");
 		memcpy(gz->r[gz->n].code, f[0], cl + 1);
@@ -467,35 +496,26 @@ gz_load(const char *path, struct wordseg *ws)
 	}
 	/* names and short forms (NFKC: some towns are written with
 	 * full-width digits) */
-	for (i = 0; i < gz->n; i++) {
-		const struct region *r = &gz->r[i];
-		size_t sf;
-		int zone = r->level == LV_COUNTY && strlen(r->code) == 6 &&
-		    r->code[4] == '7';	/* development zones: full names only */
-
-		L.norm.len = 0;
-		tn_apply(L.tn, r->name, strlen(r->name), &L.norm);
-		if (r->level == LV_TOWN && generic_zone(L.norm.p, L.norm.len))
-			continue;	/* 综合保税区: one of many, no place name */
-		add_name(gz, L.norm.p, L.norm.len, (uint32_t)i, F_FULL,
-		    is_common(ws, L.norm.p, L.norm.len, 1, 0));
-		if (r->level == LV_TOWN || zone ||
-		    (sf = short_form(L.norm.p, L.norm.len)) == 0)
-			continue;
-		add_name(gz, L.norm.p, sf, (uint32_t)i, F_SHORT,
-		    is_common(ws, L.norm.p, sf, 0, r->level == LV_COUNTY));
-	}
-	/* former names */
+	for (i = 0; i < gz->n; i++)
+		add_names(gz, &L, ws, (int32_t)i, gz->r[i].name, 0);
+	/* variant and former names */
 	for (i = 0; i < nrows; i++) {
 		int32_t idx;
 
 		if (rowidx[i] >= 0)
 			continue;
 		if ((idx = ci_get(&L.ci, rows[i].f[0])) < 0)
-			bad(&L, rows[i].line, "former name of an unknown code");
+			bad(&L, rows[i].line, "variant or former name of an "
+			    "unknown code");
+		if (*rows[i].f[2] == '\0')
+			bad(&L, rows[i].line, "empty name");
+		if (strcmp(rows[i].f[1], "variant") == 0) {
+			add_names(gz, &L, ws, idx, rows[i].f[2], 1);
+			continue;
+		}
 		L.norm.len = 0;
 		tn_apply(L.tn, rows[i].f[2], strlen(rows[i].f[2]), &L.norm);
-		add_name(gz, L.norm.p, L.norm.len, (uint32_t)idx, F_FORMER, 0);
+		add_name(gz, L.norm.p, L.norm.len, (uint32_t)idx, F_FORMER, 0, 1);
 	}
 	load_free(&L);
 	return gz;

@@ -39,7 +39,9 @@ struct gazetteer {
 };
 
 /* Load the built-in gazetteer, or the TSV file path (code, level, name,
- * parent; "former" rows name an earlier name of a code). Errors in a
+ * parent; "variant" rows give another written form of the name of a
+ * code, found like its official name, "former" rows an earlier name;
+ * both name a code listed in the file). Errors in a
  * file are reported with their line number and are fatal (status 2).
  * ws marks short forms that are ordinary words. */
 struct wordseg;

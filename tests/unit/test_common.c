@@ -687,6 +687,82 @@ test_fatal_loads(void)
 	unlink(path);
 }
 
+/* The gz_name entries of a name, as "code:form,..." (form F for full,
+ * S short, O former), or "" when the gazetteer has no such name. */
+static void
+gz_entries(const struct gazetteer *gz, const char *name, char *out, size_t cap)
+{
+	uint32_t node = 0, k;
+	size_t i = 0, n = strlen(name), len = 0;
+
+	out[0] = '\0';
+	while (i < n)
+		if ((node = trie_child(gz->trie, node, utf8_next(name, n, &i))) == 0)
+			return;
+	if (node >= gz->capnodes)
+		return;
+	for (k = gz->first[node]; k; k = gz->names[k - 1].next)
+		len += (size_t)snprintf(out + len, cap - len, "%s%s:%c",
+		    len ? "," : "", gz->r[gz->names[k - 1].region].code,
+		    "FSO"[gz->names[k - 1].form]);
+}
+
+/* "variant" rows: another written form of a name, found as a full name
+ * with its own short form; not a former name; refused for an unknown
+ * code. */
+static void
+test_gazetteer_variants(void)
+{
+	static const char tsv[] =
+	    "81\tprovince\t香港特别行政区\t\n"
+	    "8103\tcity\t新界\t81\n"
+	    "810307\tcounty\t沙田区\t8103\n"
+	    "810102\tcounty\t湾仔区\t81\n"
+	    "810102\tvariant\t灣仔區\t81\n"
+	    "810307\tvariant\t沙田區\t8103\n"
+	    "81\tvariant\t香港特別行政區\t\n"
+	    "810102\tformer\t湾仔旧区\t81\n";
+	char path[] = "/tmp/zhpipe-unit-gaz.XXXXXX", got[256];
+	int fd = mkstemp(path), refused = 0;
+	struct gazetteer *gz;
+	FILE *f;
+
+	if (fd < 0)
+		return;
+	close(fd);
+	f = fopen(path, "w");
+	fputs(tsv, f);
+	fclose(f);
+	gz = gz_load(path, NULL);
+	CHECK("variant rows are no divisions", gz->n == 4);
+	gz_entries(gz, "灣仔區", got, sizeof got);
+	CHECK("a variant is found as a full name", strcmp(got, "810102:F") == 0);
+	gz_entries(gz, "灣仔", got, sizeof got);
+	CHECK("a variant has its short form (區)", strcmp(got, "810102:S") == 0);
+	gz_entries(gz, "沙田", got, sizeof got);
+	CHECK("a short form shared by name and variant is one entry",
+	    strcmp(got, "810307:S") == 0);
+	gz_entries(gz, "澳門", got, sizeof got);
+	CHECK("no name, no entry", got[0] == '\0');
+	gz_entries(gz, "香港", got, sizeof got);
+	CHECK("short form of 特別行政區", strcmp(got, "81:S") == 0);
+	gz_entries(gz, "湾仔旧区", got, sizeof got);
+	CHECK("former rows stay former", strcmp(got, "810102:O") == 0);
+	gz_free(gz);
+
+	f = fopen(path, "w");
+	fputs("81\tprovince\t香港特别行政区\t\n8199\tvariant\t某区\t81\n", f);
+	fclose(f);
+	diag_die = jump_back;
+	if (setjmp(back) == 0)
+		gz_free(gz_load(path, NULL));
+	else
+		refused = 1;
+	diag_die = NULL;
+	CHECK("a variant of an unknown code refused", refused);
+	unlink(path);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -849,6 +925,7 @@ main(void)
 	test_nfkc_pieces();
 	test_trie_insert();
 	test_fatal_loads();
+	test_gazetteer_variants();
 	test_regex_opts();
 	test_numerals();
 	test_numex();
