@@ -40,6 +40,10 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->self = xcalloc(gz->n, sizeof *pt->self);
 	pt->sub = xcalloc(gz->n, sizeof *pt->sub);
 	pt->touched = xmalloc(gz->n * sizeof *pt->touched);
+	pt->last = xcalloc(gz->n, sizeof *pt->last);
+	pt->byname = xcalloc(gz->nnames ? gz->nnames : 1, sizeof *pt->byname);
+	pt->tally = xcalloc(gz->n, sizeof *pt->tally);
+	pt->tallyhit = xmalloc(gz->n * sizeof *pt->tallyhit);
 	return pt;
 }
 
@@ -54,6 +58,11 @@ pt_free(struct placetag *pt)
 	free(pt->self);
 	free(pt->sub);
 	free(pt->touched);
+	free(pt->last);
+	free(pt->byname);
+	free(pt->tally);
+	free(pt->tallyhit);
+	free(pt->pairs);
 	free(pt);
 }
 
@@ -222,6 +231,19 @@ next:		;
 
 /* ---- resolution ---- */
 
+/* The candidates of a mention: one gz_name per division. */
+static const struct gz_name *
+cand_first(const struct gazetteer *gz, const struct mention *mt)
+{
+	return &gz->names[gz->first[mt->node] - 1];
+}
+
+static const struct gz_name *
+cand_next(const struct gazetteer *gz, const struct gz_name *x)
+{
+	return x->next ? &gz->names[x->next - 1] : NULL;
+}
+
 static void
 count_anchor(struct placetag *pt, int32_t r)
 {
@@ -254,85 +276,113 @@ support(const struct placetag *pt, int32_t c, uint32_t own)
 static int32_t
 only_candidate(const struct gazetteer *gz, const struct mention *mt)
 {
-	return mt->ncand == 1 ? (int32_t)gz->names[gz->first[mt->node] - 1].region : -1;
+	return mt->ncand == 1 ? (int32_t)cand_first(gz, mt)->region : -1;
 }
 
-/* The one candidate of mt that has `a` as a strict ancestor (and, when
- * bs is not 0, the support bs); *count gets how many have. */
+/* The one candidate of mt that has `a` as a strict ancestor; *count
+ * gets how many have. */
 static int32_t
 descendant_of(const struct placetag *pt, const struct mention *mt, int32_t a,
-    uint32_t bs, int *count)
+    int *count)
 {
 	const struct gazetteer *gz = pt->gz;
 	const struct gz_name *x;
 	int32_t hit = -1;
 
 	*count = 0;
-	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
-		if ((bs == 0 || support(pt, (int32_t)x->region, 0) == bs) &&
-		    a != (int32_t)x->region &&
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x))
+		if (a != (int32_t)x->region &&
 		    gz_ancestor(gz, a, (int32_t)x->region)) {
 			hit = (int32_t)x->region;
 			++*count;
 		}
-		if (!x->next)
-			break;
-	}
 	return hit;
 }
 
 /* The candidate whose ancestor is named right before mention i, with
- * nothing between (西安市长安区, 南京鼓楼): -1 when none is. A list
- * (吉林、西安) is no path. */
+ * nothing between (西安市长安区, 南京鼓楼): -1 when none is. The names
+ * from `from` to i are written together in one record; a list (吉林、
+ * 西安) is no path. The nearest of them that is an ancestor of some
+ * candidate decides, if it is the ancestor of one only. */
 static int32_t
-local_parent(const struct placetag *pt, size_t i)
-{
-	const struct mention *mt = &pt->m[i];
-	size_t k;
-
-	for (k = i; k-- > 0 && pt->m[k].rec == mt->rec;) {
-		int32_t hit;
-		int nh;
-
-		if (pt->m[k].e != (k + 1 < i ? pt->m[k + 1].b : mt->b))
-			return -1;	/* not contiguous */
-		if (pt->m[k].region < 0 || pt->m[k].drop)
-			continue;
-		hit = descendant_of(pt, mt, pt->m[k].region, 0, &nh);
-		if (nh == 1)
-			return hit;
-		if (nh > 1)
-			return -1;
-	}
-	return -1;
-}
-
-/* What the same name (the same trie node) was resolved to earlier in
- * the article, or -1. */
-static int32_t
-same_name_before(const struct placetag *pt, size_t i)
-{
-	size_t k;
-
-	for (k = i; k-- > 0;)
-		if (pt->m[k].node == pt->m[i].node && pt->m[k].region >= 0)
-			return pt->m[k].region;
-	return -1;
-}
-
-/* The candidate with the most support; on a tie, the one whose ancestor
- * was named nearest before mention i; -1 when nothing decides. */
-static int32_t
-best_candidate(const struct placetag *pt, size_t i)
+local_parent(const struct placetag *pt, size_t i, size_t from)
 {
 	const struct gazetteer *gz = pt->gz;
 	const struct mention *mt = &pt->m[i];
-	const struct gz_name *first = &gz->names[gz->first[mt->node] - 1], *x;
+	const struct gz_name *x;
+	size_t near = from;	/* index + 1 of the nearest */
+	int32_t a, best = -1, hit;
+	int nh;
+
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x))
+		for (a = gz->r[x->region].parent; a >= 0; a = gz->r[a].parent)
+			if (pt->last[a] > near) {
+				near = pt->last[a];
+				best = a;
+			}
+	if (best < 0)
+		return -1;
+	hit = descendant_of(pt, mt, best, &nh);
+	return nh == 1 ? hit : -1;
+}
+
+/* What the same name was resolved to earlier in the article, or -1. */
+static int32_t
+same_name_before(const struct placetag *pt, const struct mention *mt)
+{
+	return pt->byname[pt->gz->first[mt->node] - 1] - 1;
+}
+
+/* Of the candidates with support bs, the one that is alone under the
+ * region named nearest before (that region a strict ancestor of it);
+ * -1 when no region named before decides. */
+static int32_t
+nearest_deciding(struct placetag *pt, const struct mention *mt, uint32_t bs)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	size_t k, np = 0, near = 0;
+	int32_t a, best = -1;
+
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
+		if (support(pt, (int32_t)x->region, 0) != bs)
+			continue;
+		for (a = gz->r[x->region].parent; a >= 0; a = gz->r[a].parent) {
+			if (pt->last[a] == 0)
+				continue;
+			if (np == pt->pairscap) {
+				pt->pairscap = pt->pairscap ? pt->pairscap * 2 : 64;
+				pt->pairs = xrealloc(pt->pairs, pt->pairscap *
+				    sizeof *pt->pairs);
+			}
+			pt->pairs[np++] = a;
+			pt->tally[a]++;
+			pt->tallyhit[a] = (int32_t)x->region;
+		}
+	}
+	for (k = 0; k < np; k++) {
+		a = pt->pairs[k];
+		if (pt->tally[a] == 1 && pt->last[a] > near) {
+			near = pt->last[a];
+			best = pt->tallyhit[a];
+		}
+	}
+	for (k = 0; k < np; k++)
+		pt->tally[pt->pairs[k]] = 0;
+	return best;
+}
+
+/* The candidate with the most support; on a tie, the one whose ancestor
+ * was named nearest before; -1 when nothing decides. */
+static int32_t
+best_candidate(struct placetag *pt, const struct mention *mt)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
 	int32_t best = -1;
 	uint32_t bs = 0, ties = 0;
-	size_t k;
 
-	for (x = first;; x = &gz->names[x->next - 1]) {
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
 		uint32_t sc = support(pt, (int32_t)x->region, 0);
 
 		if (sc > bs) {
@@ -341,22 +391,10 @@ best_candidate(const struct placetag *pt, size_t i)
 			ties = 1;
 		} else if (sc == bs && sc > 0)
 			ties++;
-		if (!x->next)
-			break;
 	}
 	if (bs == 0 || ties == 1)
 		return best;
-	for (k = i; k-- > 0;) {
-		int32_t hit;
-		int nh;
-
-		if (pt->m[k].region < 0)
-			continue;
-		hit = descendant_of(pt, mt, pt->m[k].region, bs, &nh);
-		if (nh == 1)
-			return hit;
-	}
-	return -1;
+	return nearest_deciding(pt, mt, bs);
 }
 
 /* The highest-level candidate if it is the only one of its level: a
@@ -368,31 +406,49 @@ top_candidate(const struct gazetteer *gz, const struct mention *mt)
 	int32_t top = -1;
 	int ntop = 0, toplevel = 9;
 
-	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
 		int lv = gz->r[x->region].level;
 
-		if (x->common) {
-			if (!x->next)
-				break;
+		if (x->common)
 			continue;	/* 河北 is not 河北区 by default */
-		}
 		if (lv < toplevel) {
 			toplevel = lv;
 			top = (int32_t)x->region;
 			ntop = 1;
 		} else if (lv == toplevel)
 			ntop++;
-		if (!x->next)
-			break;
 	}
 	return ntop == 1 ? top : -1;
+}
+
+/* Resolve mention i, not an anchor; the names from `from` to it are
+ * written together. */
+static void
+resolve_one(struct placetag *pt, size_t i, size_t from)
+{
+	struct mention *mt = &pt->m[i];
+
+	/* a parent named right before it decides (西安市长安区); else the
+	 * same name settled earlier in the article (one sense per
+	 * article); else the article's support */
+	if ((mt->region = local_parent(pt, i, from)) < 0 &&
+	    (mt->region = same_name_before(pt, mt)) < 0)
+		mt->region = best_candidate(pt, mt);
+	/* a short form shared across levels (河北 吉林 西安 长沙) means the
+	 * highest when the article says nothing else; names of one level
+	 * stay ambiguous (城关镇 鼓楼区) */
+	if (mt->region < 0 && mt->form == F_SHORT)
+		mt->region = top_candidate(pt->gz, mt);
+	/* ordinary words without support are not places */
+	if (mt->region < 0 && mt->common)
+		mt->drop = 1;
 }
 
 void
 pt_resolve(struct placetag *pt)
 {
 	const struct gazetteer *gz = pt->gz;
-	size_t i;
+	size_t i, from = 0;
 
 	/* anchors: one candidate, not an ordinary word. They are the only
 	 * evidence: a name resolved below must not vouch for its own
@@ -406,25 +462,28 @@ pt_resolve(struct placetag *pt)
 			count_anchor(pt, r);
 		}
 	}
+	/* the others in order, each with what was resolved before it:
+	 * where each region and each name was last (linear time) */
 	for (i = 0; i < pt->n; i++) {
 		struct mention *mt = &pt->m[i];
 
-		if (mt->region >= 0)
-			continue;
-		/* a parent named right before it decides (西安市长安区);
-		 * else the same name settled earlier in the article (one
-		 * sense per article); else the article's support */
-		if ((mt->region = local_parent(pt, i)) < 0 &&
-		    (mt->region = same_name_before(pt, i)) < 0)
-			mt->region = best_candidate(pt, i);
-		/* a short form shared across levels (河北 吉林 西安 长沙)
-		 * means the highest when the article says nothing else;
-		 * names of one level stay ambiguous (城关镇 鼓楼区) */
-		if (mt->region < 0 && mt->form == F_SHORT)
-			mt->region = top_candidate(gz, mt);
-		/* ordinary words without support are not places */
-		if (mt->region < 0 && mt->common)
-			mt->drop = 1;
+		if (i == 0 || pt->m[i - 1].rec != mt->rec ||
+		    pt->m[i - 1].e != mt->b)
+			from = i;
+		if (mt->region < 0)
+			resolve_one(pt, i, from);
+		if (mt->region >= 0) {
+			pt->last[mt->region] = i + 1;
+			pt->byname[gz->first[mt->node] - 1] = mt->region + 1;
+		}
+	}
+	for (i = 0; i < pt->n; i++) {
+		struct mention *mt = &pt->m[i];
+
+		if (mt->region >= 0) {
+			pt->last[mt->region] = 0;
+			pt->byname[gz->first[mt->node] - 1] = 0;
+		}
 	}
 	/* every resolved name counts for the article's main region */
 	for (i = 0; i < pt->n; i++) {

@@ -35,6 +35,15 @@ struct placetag {
 	uint32_t *self, *sub;
 	uint32_t *touched;
 	size_t ntouched;
+	/* while resolving: the last mention resolved to a region (index
+	 * + 1), the region a name last meant (+ 1, by its first gz_name),
+	 * and tallies of tied candidates under a region */
+	size_t *last;
+	int32_t *byname;
+	uint32_t *tally;
+	int32_t *tallyhit;
+	int32_t *pairs;
+	size_t pairscap;
 };
 
 struct placetag *pt_new(const struct gazetteer *gz, struct wordseg *ws);
