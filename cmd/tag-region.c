@@ -10,6 +10,7 @@
 #include "output.h"
 #include "placetag.h"
 #include "records.h"
+#include "rows.h"
 #include "words.h"
 
 enum mode { MODE_MENTIONS, MODE_ANNOTATE, MODE_DOC };
@@ -101,9 +102,9 @@ static struct buf tmp;
 static void
 put_path(int32_t r)
 {
-	char path[512];
-
-	out_write(path, gz_path(gz, r, path, sizeof path));
+	tmp.len = 0;
+	gz_path(gz, r, &tmp);
+	out_write(tmp.p, tmp.len);
 }
 
 static void
@@ -255,6 +256,27 @@ on_record(void *arg, const struct record *rec)
 	art.n++;
 }
 
+/* The built-in gazetteer, or --gazetteer's: a bad one is fatal. */
+static struct gazetteer *
+load_gazetteer(struct wordseg *ws)
+{
+	struct gazetteer *g;
+	struct rows r;
+
+	if (gazfile == NULL) {
+		if ((g = gz_load(NULL, ws)) == NULL)
+			die(EXIT_TROUBLE, "the built-in gazetteer is broken");
+		return g;
+	}
+	if (rows_path(&r, gazfile, 0) < 0)
+		die(EXIT_TROUBLE, "%s: cannot read the gazetteer", gazfile);
+	g = gz_read(&r, ws);
+	rows_close(&r);
+	if (g == NULL)
+		die(EXIT_TROUBLE, "%s: cannot use this gazetteer", gazfile);
+	return g;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -266,7 +288,7 @@ main(int argc, char **argv)
 	first = opts_parse(&tool, argc, argv);
 	out_init(copt.line_buffered);
 	ws = ws_new();
-	gz = gz_load(gazfile, ws);
+	gz = load_gazetteer(ws);
 	pt = pt_new(gz, ws);
 	if (copt.header && mode == MODE_DOC) {
 		out_str("doc\tcode\tlevel\tpath\tmentions");

@@ -642,38 +642,20 @@ jump_back(int status)
 	longjmp(back, 1);
 }
 
-/* A refused --gazetteer or state file is fatal in the tools; a caller
- * that survives die() (diag_die) finds everything freed: under the
- * sanitizer build, LeakSanitizer checks that at exit. */
+/* A refused state file is fatal in the tools; a caller that survives
+ * die() (diag_die) finds everything freed: under the sanitizer build,
+ * LeakSanitizer checks that at exit. */
 static void
 test_fatal_loads(void)
 {
-	static const char *const bad_gaz[] = {
-		"62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n",
-		"62\tprovince\t甘肃省\n",
-		"x\tprovince\t甘肃省\t\n",
-		"\xff\xfe\n",
-	};
 	char path[] = "/tmp/zhpipe-unit-fatal.XXXXXX";
 	int fd = mkstemp(path), refused = 0;
-	size_t k;
 	FILE *f;
 
 	if (fd < 0)
 		return;
 	close(fd);
 	diag_die = jump_back;
-	for (k = 0; k < sizeof bad_gaz / sizeof *bad_gaz; k++) {
-		f = fopen(path, "w");
-		fputs(bad_gaz[k], f);
-		fclose(f);
-		if (setjmp(back) == 0)
-			gz_free(gz_load(path, NULL));
-		else
-			refused++;
-	}
-	CHECK("bad gazetteer files refused, nothing left allocated",
-	    refused == (int)(sizeof bad_gaz / sizeof *bad_gaz));
 	f = fopen(path, "w");
 	fputs("this is not a database, just text long enough to be read\n", f);
 	fclose(f);
@@ -685,6 +667,81 @@ test_fatal_loads(void)
 	CHECK("a file that is not a state refused, nothing left open", refused);
 	diag_die = NULL;
 	unlink(path);
+}
+
+/* A gazetteer is loaded from rows; a bad one is reported with the
+ * line of its first bad row and refused (NULL), everything freed (the
+ * sanitizer build checks for leaks), the caller deciding what follows. */
+static int
+gz_refused_at(const char *text, unsigned long line)
+{
+	struct rows r;
+	struct gazetteer *gz;
+	int ok;
+
+	rows_buf(&r, "unit", text, strlen(text), 0);
+	gz = gz_read(&r, NULL);
+	ok = gz == NULL && r.failed && r.lineno == line && exit_status == 1;
+	rows_close(&r);
+	gz_free(gz);
+	exit_status = 0;
+	return ok;
+}
+
+static void
+test_gazetteer_load(void)
+{
+	static const char good[] = "# a comment\n"
+	    "1\tprovince\t示例省\t\n"
+	    "11\tcity\t北城市\t1\n"
+	    "11\tformer\t老城市\t\n"
+	    "111\ttown\t东镇\t11\n";
+	struct gazetteer *gz = gz_load_buf("unit", good, strlen(good), NULL);
+	struct buf b = { 0 };
+	int ok;
+
+	ok = gz != NULL && gz->n == 3 && gz->r[2].parent == 1 &&
+	    strcmp(gz->r[1].name, "北城市") == 0;
+	if (ok) {
+		gz_path(gz, 2, &b);
+		ok = b.len == strlen("示例省/北城市/东镇") &&
+		    memcmp(b.p, "示例省/北城市/东镇", b.len) == 0 &&
+		    trie_find(gz->trie, "老城市") != 0 &&
+		    trie_find(gz->trie, "北城") != 0;
+	}
+	CHECK("gazetteer from a buffer: divisions, parents, path, names", ok);
+	buf_free(&b);
+	gz_free(gz);
+	CHECK("gazetteer: four fields a row",
+	    gz_refused_at("62\tprovince\t甘肃省\t\n62\tprovince\t甘肃省\n", 2));
+	CHECK("gazetteer: codes are digits",
+	    gz_refused_at("x\tprovince\t甘肃省\t\n", 1));
+	CHECK("gazetteer: a known level",
+	    gz_refused_at("62\tstate\t甘肃省\t\n", 1));
+	CHECK("gazetteer: unknown parent, at its line",
+	    gz_refused_at("62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n", 2));
+	CHECK("gazetteer: a parent of a higher level",
+	    gz_refused_at("62\tcity\t甘肃省\t\n6206\tcity\t武威市\t62\n", 2));
+	CHECK("gazetteer: duplicate code",
+	    gz_refused_at("62\tprovince\t甘肃省\t\n62\tprovince\t甘肃\t\n", 2));
+	CHECK("gazetteer: former name of an unknown code",
+	    gz_refused_at("61\tformer\t旧省\t\n62\tprovince\t甘肃省\t\n", 1));
+	CHECK("gazetteer: invalid UTF-8", gz_refused_at("\xff\xfe\n", 1));
+	CHECK("gazetteer: no divisions", gz_refused_at("# nothing\n", 0));
+	CHECK("gazetteer: names without '/'",
+	    gz_refused_at("62\tprovince\t甘肃/省\t\n", 1));
+	CHECK("gazetteer: names without ','",
+	    gz_refused_at("62\tprovince\t甘肃省\t\n6206\tcity\t武威,市\t62\n", 2));
+	CHECK("gazetteer: former names without ':'",
+	    gz_refused_at("62\tprovince\t甘肃省\t\n62\tformer\t甘:肃\t\n", 2));
+	CHECK("gazetteer: names without a full-width '/' (NFKC)",
+	    gz_refused_at("62\tprovince\t甘肃\xef\xbc\x8f省\t\n", 1));
+	CHECK("gazetteer: names without control characters",
+	    gz_refused_at("62\tprovince\t甘肃\r省\t\n", 1));
+	CHECK("gazetteer: a missing file is reported, not fatal",
+	    gz_load("/nonexistent/regions.tsv", NULL) == NULL &&
+	    exit_status == 1);
+	exit_status = 0;
 }
 
 static void
@@ -849,6 +906,7 @@ main(void)
 	test_nfkc_pieces();
 	test_trie_insert();
 	test_fatal_loads();
+	test_gazetteer_load();
 	test_regex_opts();
 	test_numerals();
 	test_numex();
