@@ -53,8 +53,6 @@ pt_free(struct placetag *pt)
 	if (pt == NULL)
 		return;
 	free(pt->m);
-	free(pt->cp);
-	free(pt->off);
 	free(pt->self);
 	free(pt->sub);
 	free(pt->touched);
@@ -80,6 +78,27 @@ pt_reset(struct placetag *pt)
 }
 
 /* ---- matching ---- */
+
+/* Byte offsets k code points before b (not before 0) and after e (not
+ * past n): the window the segmenter sees around a name. */
+#define WINDOW 6
+
+static size_t
+back_cps(const char *s, size_t b, int k)
+{
+	while (b > 0 && k-- > 0)
+		while (--b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+			;
+	return b;
+}
+
+static size_t
+ahead_cps(const char *s, size_t n, size_t e, int k)
+{
+	while (e < n && k-- > 0)
+		(void)utf8_next(s, n, &e);
+	return e;
+}
 
 struct segwin {
 	const struct placetag *pt;
@@ -110,20 +129,21 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 	}
 }
 
-/* Word boundaries from the segmenter, on a window around the name:
- * 0 reject, 1 accept, 2 accept inside an organisation's name. */
+/* Word boundaries from the segmenter, on a window around the name
+ * s[b, e) of the line s[0, n): 0 reject, 1 accept, 2 accept inside an
+ * organisation's name. */
 static int
-boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
+boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 {
-	struct segwin w = { pt, s, 0, pt->off[b], pt->off[e], 0, 0, 0 };
-	size_t wb = b > 6 ? b - 6 : 0, we = e + 6 < m ? e + 6 : m;
+	struct segwin w = { pt, s, 0, b, e, 0, 0, 0 };
+	size_t we = ahead_cps(s, n, e, WINDOW);
 
 	if (pt->ws == NULL)
 		return 1;
-	w.base = pt->off[wb];
-	w.bstart = b == wb;
+	w.base = back_cps(s, b, WINDOW);
+	w.bstart = b == w.base;
 	w.bend = e == we;
-	ws_cut(pt->ws, s + w.base, pt->off[we] - w.base, on_segword, &w);
+	ws_cut(pt->ws, s + w.base, we - w.base, on_segword, &w);
 	if (w.bstart && w.bend)
 		return 1;
 	if (w.bstart && w.org)
@@ -134,8 +154,7 @@ boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
 /* An organisation's name follows: 甘肃日报, or 武威市委 where the
  * suffix shares the name's last character. */
 static int
-org_after(const struct placetag *pt, const char *s, size_t n, size_t bb,
-    size_t be)
+org_after(const char *s, size_t n, size_t bb, size_t be)
 {
 	size_t k, last = be;
 
@@ -151,82 +170,99 @@ org_after(const struct placetag *pt, const char *s, size_t n, size_t bb,
 		    memcmp(s + last, org_suffixes[k], l) == 0))
 			return 1;
 	}
-	(void)pt;
 	return 0;
+}
+
+/* The names of the gazetteer that begin at byte i: their ends (bytes)
+ * and trie nodes, shortest first, at most MAXPREFIX. */
+#define MAXPREFIX 16
+
+static size_t
+names_at(const struct gazetteer *gz, const char *s, size_t n, size_t i,
+    size_t *ends, uint32_t *nodes)
+{
+	uint32_t node = 0;
+	size_t k = 0;
+
+	while (i < n && k < MAXPREFIX) {
+		if ((node = trie_child(gz->trie, node, utf8_next(s, n, &i))) == 0)
+			break;
+		if (gz->first[node]) {
+			ends[k] = i;
+			nodes[k++] = node;
+		}
+	}
+	return k;
+}
+
+/* A mention of the name (trie node) at s[bb, be) of record rec. */
+static void
+add_mention(struct placetag *pt, size_t rec, const char *s, size_t n,
+    size_t bb, size_t be, uint32_t node, int in_org)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x = &gz->names[gz->first[node] - 1];
+	struct mention *mt;
+	int common = 1, cands = 0;
+
+	/* an ordinary word only if every candidate is one */
+	for (;; x = &gz->names[x->next - 1]) {
+		common &= x->common;
+		cands++;
+		if (!x->next)
+			break;
+	}
+	if (pt->n == pt->cap) {
+		pt->cap = pt->cap ? pt->cap * 2 : 64;
+		pt->m = xrealloc(pt->m, pt->cap * sizeof *pt->m);
+	}
+	mt = &pt->m[pt->n++];
+	memset(mt, 0, sizeof *mt);
+	mt->rec = rec;
+	mt->bb = bb;
+	mt->be = be;
+	mt->node = node;
+	mt->region = -1;
+	mt->ncand = cands;
+	mt->form = gz->names[gz->first[node] - 1].form;
+	mt->common = (uint8_t)common;
+	mt->org = in_org || org_after(s, n, bb, be);
 }
 
 void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
-	const struct gazetteer *gz = pt->gz;
-	size_t m = 0, i = 0;
+	size_t i = 0, next, ends[MAXPREFIX];
+	uint32_t nodes[MAXPREFIX];
 
-	if (n + 1 > pt->cpcap) {
-		pt->cpcap = (n + 1) * 2;
-		pt->cp = xrealloc(pt->cp, pt->cpcap * sizeof *pt->cp);
-		pt->off = xrealloc(pt->off, pt->cpcap * sizeof *pt->off);
-	}
 	while (i < n) {
-		pt->off[m] = i;
-		pt->cp[m++] = utf8_next(s, n, &i);
-	}
-	pt->off[m] = n;
-	for (i = 0; i < m;) {
-		uint32_t node = 0, ends[16], nodes[16];
-		size_t j, k = 0;
+		size_t k;
+		int ok = 0;
 
-		if (!uc_is_han(pt->cp[i])) {
-			i++;
+		next = i;
+		if (!uc_is_han(utf8_next(s, n, &next))) {
+			i = next;
 			continue;
 		}
-		for (j = i; j < m && k < 16; j++) {
-			if ((node = trie_child(gz->trie, node, pt->cp[j])) == 0)
+		k = names_at(pt->gz, s, n, i, ends, nodes);
+		while (k-- > 0)		/* the longest that passes */
+			if ((ok = boundaries(pt, s, n, i, ends[k])) != 0)
 				break;
-			if (gz->first[node]) {
-				ends[k] = (uint32_t)(j + 1);
-				nodes[k++] = node;
-			}
+		if (!ok) {
+			i = next;
+			continue;
 		}
-		while (k-- > 0) {	/* the longest that passes */
-			const struct gz_name *e = &gz->names[gz->first[nodes[k]] - 1];
-			const struct gz_name *x;
-			struct mention *mt;
-			int common = 1, ok, cands = 0;
-
-			/* an ordinary word only if every candidate is one */
-			for (x = e;; x = &gz->names[x->next - 1]) {
-				common &= x->common;
-				cands++;
-				if (!x->next)
-					break;
-			}
-			ok = boundaries(pt, s, m, i, ends[k]);
-			if (!ok)
-				continue;
-			if (pt->n == pt->cap) {
-				pt->cap = pt->cap ? pt->cap * 2 : 64;
-				pt->m = xrealloc(pt->m, pt->cap * sizeof *pt->m);
-			}
-			mt = &pt->m[pt->n++];
-			memset(mt, 0, sizeof *mt);
-			mt->rec = rec;
-			mt->b = i;
-			mt->e = ends[k];
-			mt->bb = pt->off[i];
-			mt->be = pt->off[ends[k]];
-			mt->node = nodes[k];
-			mt->region = -1;
-			mt->ncand = cands;
-			mt->level = gz->r[e->region].level;
-			mt->form = e->form;
-			mt->common = (uint8_t)common;
-			mt->org = ok == 2 || org_after(pt, s, n, mt->bb, mt->be);
-			i = ends[k];
-			goto next;
-		}
-		i++;
-next:		;
+		add_mention(pt, rec, s, n, i, ends[k], nodes[k], ok == 2);
+		i = ends[k];
 	}
+}
+
+int
+pt_level(const struct placetag *pt, const struct mention *mt)
+{
+	const struct gazetteer *gz = pt->gz;
+
+	return gz->r[gz->names[gz->first[mt->node] - 1].region].level;
 }
 
 /* ---- resolution ---- */
@@ -314,6 +350,8 @@ local_parent(const struct placetag *pt, size_t i, size_t from)
 	int32_t a, best = -1, hit;
 	int nh;
 
+	if (from == i)
+		return -1;	/* nothing written right before */
 	for (x = cand_first(gz, mt); x; x = cand_next(gz, x))
 		for (a = gz->r[x->region].parent; a >= 0; a = gz->r[a].parent)
 			if (pt->last[a] > near) {
@@ -468,7 +506,7 @@ pt_resolve(struct placetag *pt)
 		struct mention *mt = &pt->m[i];
 
 		if (i == 0 || pt->m[i - 1].rec != mt->rec ||
-		    pt->m[i - 1].e != mt->b)
+		    pt->m[i - 1].be != mt->bb)
 			from = i;
 		if (mt->region < 0)
 			resolve_one(pt, i, from);
@@ -492,6 +530,20 @@ pt_resolve(struct placetag *pt)
 		if (mt->region >= 0 && (only_candidate(gz, mt) < 0 || mt->common))
 			count_anchor(pt, mt->region);
 	}
+}
+
+void
+pt_article(struct placetag *pt, const struct article *a)
+{
+	size_t i, n;
+	const char *t;
+
+	pt_reset(pt);
+	for (i = 0; i < a->n; i++) {
+		t = art_text(a, i, &n);
+		pt_scan(pt, i, t, n);
+	}
+	pt_resolve(pt);
 }
 
 int32_t
