@@ -44,6 +44,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->byname = xcalloc(gz->nnames ? gz->nnames : 1, sizeof *pt->byname);
 	pt->tally = xcalloc(gz->n, sizeof *pt->tally);
 	pt->tallyhit = xmalloc(gz->n * sizeof *pt->tallyhit);
+	pt->mark = xcalloc(gz->n, sizeof *pt->mark);
 	return pt;
 }
 
@@ -61,6 +62,7 @@ pt_free(struct placetag *pt)
 	free(pt->tally);
 	free(pt->tallyhit);
 	free(pt->pairs);
+	free(pt->mark);
 	free(pt);
 }
 
@@ -229,22 +231,159 @@ add_mention(struct placetag *pt, size_t rec, const char *s, size_t n,
 	mt->org = in_org || org_after(s, n, bb, be);
 }
 
+/* ---- chains: names written together as a path ---- */
+
+/* A path of divisions written together (上海市浦东新区张江镇, 云南昆明)
+ * is found whole, whatever the word list says of the joints between the
+ * names: a word list that holds 上海市浦东新区 as one word would hide
+ * 上海市 and 浦东新区. Each name of the chain must have a candidate
+ * below a candidate of the name before it, so a chain is at most one
+ * name a level long; only its two ends must fall on word boundaries. */
+#define MAXCHAIN 4	/* province, city, county, town */
+#define MAXFOUND 8	/* chains of different ends kept */
+#define CHAIN_BUDGET 64	/* name pairs tried from one position */
+
+struct chain {
+	size_t end[MAXCHAIN];	/* bytes: where each name ends */
+	uint32_t node[MAXCHAIN];
+	int n;
+};
+
+struct chainsearch {
+	struct placetag *pt;
+	const char *s;
+	size_t n;
+	struct chain cur;
+	struct chain found[MAXFOUND];	/* the first found for each end */
+	int nfound;
+	int budget;
+};
+
+/* Has name b a candidate that is a strict descendant of one of a's? */
+static int
+below(struct placetag *pt, uint32_t a, uint32_t b)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	int32_t r;
+
+	if (++pt->stamp == 0) {
+		memset(pt->mark, 0, gz->n * sizeof *pt->mark);
+		pt->stamp = 1;
+	}
+	for (x = &gz->names[gz->first[a] - 1];; x = &gz->names[x->next - 1]) {
+		pt->mark[x->region] = pt->stamp;
+		if (!x->next)
+			break;
+	}
+	for (x = &gz->names[gz->first[b] - 1];; x = &gz->names[x->next - 1]) {
+		for (r = gz->r[x->region].parent; r >= 0; r = gz->r[r].parent)
+			if (pt->mark[r] == pt->stamp)
+				return 1;
+		if (!x->next)
+			break;
+	}
+	return 0;
+}
+
+static void
+keep_chain(struct chainsearch *cs)
+{
+	size_t end = cs->cur.end[cs->cur.n - 1];
+	int k;
+
+	for (k = 0; k < cs->nfound; k++)
+		if (cs->found[k].end[cs->found[k].n - 1] == end)
+			return;
+	if (cs->nfound < MAXFOUND)
+		cs->found[cs->nfound++] = cs->cur;
+}
+
+/* Extend the chain at hand with the names that begin at byte `at`,
+ * longest first. */
+static void
+extend_chain(struct chainsearch *cs, size_t at)
+{
+	size_t ends[MAXPREFIX], k;
+	uint32_t nodes[MAXPREFIX];
+	struct chain *c = &cs->cur;
+
+	k = names_at(cs->pt->gz, cs->s, cs->n, at, ends, nodes);
+	while (k-- > 0 && cs->budget-- > 0) {
+		if (!below(cs->pt, c->node[c->n - 1], nodes[k]))
+			continue;
+		c->end[c->n] = ends[k];
+		c->node[c->n++] = nodes[k];
+		keep_chain(cs);
+		if (c->n < MAXCHAIN)
+			extend_chain(cs, ends[k]);
+		c->n--;
+	}
+}
+
+/* The chain of two names or more that begins at byte i with one of the
+ * k names (ends, nodes) and ends furthest on a word boundary; its
+ * number of names, 0 when there is none. */
+static int
+chain_at(struct placetag *pt, const char *s, size_t n, size_t i,
+    const size_t *ends, const uint32_t *nodes, size_t k, struct chain *out)
+{
+	struct chainsearch cs;
+	int best, j;
+
+	cs.pt = pt;
+	cs.s = s;
+	cs.n = n;
+	cs.nfound = 0;
+	cs.budget = CHAIN_BUDGET;
+	while (k-- > 0) {
+		cs.cur.n = 1;
+		cs.cur.end[0] = ends[k];
+		cs.cur.node[0] = nodes[k];
+		extend_chain(&cs, ends[k]);
+	}
+	while (cs.nfound > 0) {
+		for (best = 0, j = 1; j < cs.nfound; j++)
+			if (cs.found[j].end[cs.found[j].n - 1] >
+			    cs.found[best].end[cs.found[best].n - 1])
+				best = j;
+		if (boundaries(pt, s, n, i, cs.found[best].end[
+		    cs.found[best].n - 1]) == 1) {
+			*out = cs.found[best];
+			return out->n;
+		}
+		cs.found[best] = cs.found[--cs.nfound];
+	}
+	return 0;
+}
+
 void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
 	size_t i = 0, next, ends[MAXPREFIX];
 	uint32_t nodes[MAXPREFIX];
+	struct chain c;
 
 	while (i < n) {
 		size_t k;
-		int ok = 0;
+		int ok = 0, j;
 
 		next = i;
 		if (!uc_is_han(utf8_next(s, n, &next))) {
 			i = next;
 			continue;
 		}
-		k = names_at(pt->gz, s, n, i, ends, nodes);
+		if ((k = names_at(pt->gz, s, n, i, ends, nodes)) == 0) {
+			i = next;
+			continue;
+		}
+		if (chain_at(pt, s, n, i, ends, nodes, k, &c) > 0) {
+			for (j = 0; j < c.n; j++)
+				add_mention(pt, rec, s, n, j ? c.end[j - 1] : i,
+				    c.end[j], c.node[j], 0);
+			i = c.end[c.n - 1];
+			continue;
+		}
 		while (k-- > 0)		/* the longest that passes */
 			if ((ok = boundaries(pt, s, n, i, ends[k])) != 0)
 				break;
@@ -315,31 +454,38 @@ only_candidate(const struct gazetteer *gz, const struct mention *mt)
 	return mt->ncand == 1 ? (int32_t)cand_first(gz, mt)->region : -1;
 }
 
-/* The one candidate of mt that has `a` as a strict ancestor; *count
- * gets how many have. */
+/* Of the candidates of mt that have `a` as a strict ancestor, the
+ * nearest below it: the only one of the highest
+ * level (辽宁朝阳 is 朝阳市, not 朝阳市朝阳县); -1 when none is or
+ * two are as near. */
 static int32_t
-descendant_of(const struct placetag *pt, const struct mention *mt, int32_t a,
-    int *count)
+descendant_of(const struct placetag *pt, const struct mention *mt, int32_t a)
 {
 	const struct gazetteer *gz = pt->gz;
 	const struct gz_name *x;
 	int32_t hit = -1;
+	int level = 9, atlevel = 0;
 
-	*count = 0;
-	for (x = cand_first(gz, mt); x; x = cand_next(gz, x))
-		if (a != (int32_t)x->region &&
-		    gz_ancestor(gz, a, (int32_t)x->region)) {
-			hit = (int32_t)x->region;
-			++*count;
-		}
-	return hit;
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
+		int32_t r = (int32_t)x->region;
+
+		if (a == r || !gz_ancestor(gz, a, r))
+			continue;
+		if (gz->r[r].level < level) {
+			level = gz->r[r].level;
+			hit = r;
+			atlevel = 1;
+		} else if (gz->r[r].level == level)
+			atlevel++;
+	}
+	return atlevel == 1 ? hit : -1;
 }
 
 /* The candidate whose ancestor is named right before mention i, with
  * nothing between (西安市长安区, 南京鼓楼): -1 when none is. The names
  * from `from` to i are written together in one record; a list (吉林、
  * 西安) is no path. The nearest of them that is an ancestor of some
- * candidate decides, if it is the ancestor of one only. */
+ * candidate decides, if one candidate is nearest below it. */
 static int32_t
 local_parent(const struct placetag *pt, size_t i, size_t from)
 {
@@ -347,8 +493,7 @@ local_parent(const struct placetag *pt, size_t i, size_t from)
 	const struct mention *mt = &pt->m[i];
 	const struct gz_name *x;
 	size_t near = from;	/* index + 1 of the nearest */
-	int32_t a, best = -1, hit;
-	int nh;
+	int32_t a, best = -1;
 
 	if (from == i)
 		return -1;	/* nothing written right before */
@@ -360,8 +505,7 @@ local_parent(const struct placetag *pt, size_t i, size_t from)
 			}
 	if (best < 0)
 		return -1;
-	hit = descendant_of(pt, mt, best, &nh);
-	return nh == 1 ? hit : -1;
+	return descendant_of(pt, mt, best);
 }
 
 /* What the same name was resolved to earlier in the article, or -1. */

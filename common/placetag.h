@@ -39,6 +39,9 @@ struct placetag {
 	int32_t *tallyhit;
 	int32_t *pairs;
 	size_t pairscap;
+	/* while matching: divisions marked with the current stamp */
+	uint32_t *mark;
+	uint32_t stamp;
 };
 
 struct placetag *pt_new(const struct gazetteer *gz, struct wordseg *ws);
