@@ -337,23 +337,31 @@ load_error(struct load *L, unsigned long line, const char *fmt, ...)
 
 /* Names may not hold what separates the output's columns and lists: a
  * control character (TAB), '/' (the path), ',' and ':' (the -a column).
- * Returns 1, or 0 after reporting. */
+ * Checked on the NFKC form, which is the raw name for these characters
+ * and also catches their full-width forms. Returns 1, or 0 after
+ * reporting. */
 static int
 check_name(struct load *L, unsigned long line, const char *s, size_t n)
 {
+	static unsigned char bad[256];
 	size_t i;
 
+	if (bad['/'] == 0) {
+		for (i = 0; i < 0x20; i++)
+			bad[i] = 1;
+		bad[0x7f] = bad['/'] = bad[','] = bad[':'] = 1;
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (!bad[c])
+			continue;
 		if (c < 0x20 || c == 0x7f)
 			return load_error(L, line, "the name '%.*s' holds a "
 			    "control character (0x%02x)", (int)n, s, c);
-		if (c == '/' || c == ',' || c == ':')
-			return load_error(L, line, "the name '%.*s' holds '%c': "
-			    "a name may not hold '/', ',' or ':', which separate "
-			    "the names of a path and the entries of -a", (int)n,
-			    s, c);
+		return load_error(L, line, "the name '%.*s' holds '%c': a name "
+		    "may not hold '/', ',' or ':', which separate the names of "
+		    "a path and the entries of -a", (int)n, s, c);
 	}
 	return 1;
 }
@@ -400,8 +408,6 @@ take_row(struct load *L)
 		    "county, town or former");
 	if (name.n == 0)
 		return load_error(L, r->lineno, "empty name");
-	if (!check_name(L, r->lineno, name.s, name.n))
-		return 0;
 	if (lv == 4) {
 		if (L->nformer == L->capformer) {
 			L->capformer = L->capformer ? L->capformer * 2 : 256;
@@ -499,7 +505,7 @@ add_names(struct load *L)
 		int zone = r->level == LV_COUNTY && strlen(r->code) == 6 &&
 		    r->code[4] == '7';	/* development zones: full names only */
 
-		if (!norm_name(L, L->pend[i].line, r->name, strlen(r->name)))
+		if (!norm_name(L, L->pend[i].line, r->name, L->pend[i].name.n))
 			return 0;
 		if (r->level == LV_TOWN && generic_zone(L->norm.p, L->norm.len))
 			continue;	/* 综合保税区: one of many, no place name */

@@ -175,26 +175,43 @@ org_after(const char *s, size_t n, size_t bb, size_t be)
 	return 0;
 }
 
-/* The names of the gazetteer that begin at byte i: their ends (bytes)
- * and trie nodes, shortest first, at most MAXPREFIX. */
+/* The names of the gazetteer that begin at byte i with the code point
+ * c, which ends at byte `next`: their ends (bytes) and trie nodes,
+ * shortest first, at most MAXPREFIX. */
 #define MAXPREFIX 16
 
 static size_t
-names_at(const struct gazetteer *gz, const char *s, size_t n, size_t i,
-    size_t *ends, uint32_t *nodes)
+names_at(const struct gazetteer *gz, const char *s, size_t n, uint32_t c,
+    size_t next, size_t *ends, uint32_t *nodes)
 {
-	uint32_t node = 0;
-	size_t k = 0;
+	uint32_t node = trie_child(gz->trie, 0, c);
+	size_t k = 0, i = next;
 
-	while (i < n && k < MAXPREFIX) {
-		if ((node = trie_child(gz->trie, node, utf8_next(s, n, &i))) == 0)
-			break;
+	while (node != 0) {
 		if (gz->first[node]) {
 			ends[k] = i;
 			nodes[k++] = node;
+			if (k == MAXPREFIX)
+				break;
 		}
+		if (i == n)
+			break;
+		node = trie_child(gz->trie, node, utf8_next(s, n, &i));
 	}
 	return k;
+}
+
+/* The same for a name that begins at byte i. */
+static size_t
+names_from(const struct gazetteer *gz, const char *s, size_t n, size_t i,
+    size_t *ends, uint32_t *nodes)
+{
+	uint32_t c;
+
+	if (i == n)
+		return 0;
+	c = utf8_next(s, n, &i);
+	return names_at(gz, s, n, c, i, ends, nodes);
 }
 
 /* A mention of the name (trie node) at s[bb, be) of record rec. */
@@ -308,7 +325,7 @@ extend_chain(struct chainsearch *cs, size_t at)
 	uint32_t nodes[MAXPREFIX];
 	struct chain *c = &cs->cur;
 
-	k = names_at(cs->pt->gz, cs->s, cs->n, at, ends, nodes);
+	k = names_from(cs->pt->gz, cs->s, cs->n, at, ends, nodes);
 	while (k-- > 0 && cs->budget-- > 0) {
 		if (!below(cs->pt, c->node[c->n - 1], nodes[k]))
 			continue;
@@ -362,26 +379,27 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
 	size_t i = 0, next, ends[MAXPREFIX];
 	uint32_t nodes[MAXPREFIX];
-	struct chain c;
+	struct chain ch;
 
 	while (i < n) {
 		size_t k;
 		int ok = 0, j;
+		uint32_t c;
 
 		next = i;
-		if (!uc_is_han(utf8_next(s, n, &next))) {
+		if (!uc_is_han(c = utf8_next(s, n, &next))) {
 			i = next;
 			continue;
 		}
-		if ((k = names_at(pt->gz, s, n, i, ends, nodes)) == 0) {
+		if ((k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
 			i = next;
 			continue;
 		}
-		if (chain_at(pt, s, n, i, ends, nodes, k, &c) > 0) {
-			for (j = 0; j < c.n; j++)
-				add_mention(pt, rec, s, n, j ? c.end[j - 1] : i,
-				    c.end[j], c.node[j], 0);
-			i = c.end[c.n - 1];
+		if (chain_at(pt, s, n, i, ends, nodes, k, &ch) > 0) {
+			for (j = 0; j < ch.n; j++)
+				add_mention(pt, rec, s, n, j ? ch.end[j - 1] : i,
+				    ch.end[j], ch.node[j], 0);
+			i = ch.end[ch.n - 1];
 			continue;
 		}
 		while (k-- > 0)		/* the longest that passes */
