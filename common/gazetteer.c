@@ -341,9 +341,11 @@ load_error(struct load *L, unsigned long line, const char *fmt, ...)
  * and also catches their full-width forms. Returns 1, or 0 after
  * reporting. */
 static int
-check_name(struct load *L, unsigned long line, const char *s, size_t n)
+check_name(struct load *L, unsigned long line, const char *raw, size_t rawn,
+    const char *s, size_t n)
 {
 	static unsigned char bad[256];
+	const char *folded;
 	size_t i;
 
 	if (bad['/'] == 0) {
@@ -351,19 +353,17 @@ check_name(struct load *L, unsigned long line, const char *s, size_t n)
 			bad[i] = 1;
 		bad[0x7f] = bad['/'] = bad[','] = bad[':'] = 1;
 	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!bad[c])
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return load_error(L, line, "the name '%.*s' holds a "
-			    "control character (0x%02x)", (int)n, s, c);
-		return load_error(L, line, "the name '%.*s' holds '%c': a name "
-		    "may not hold '/', ',' or ':', which separate the names of "
-		    "a path and the entries of -a", (int)n, s, c);
-	}
-	return 1;
+	for (i = 0; i < n && !bad[(unsigned char)s[i]]; i++)
+		;
+	if (i == n)
+		return 1;
+	folded = memchr(raw, s[i], rawn) ? "" : " (NFKC)";
+	if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+		return load_error(L, line, "the name holds a control character "
+		    "(0x%02x)", (unsigned char)s[i]);
+	return load_error(L, line, "the name '%.*s' holds '%c'%s: a name may "
+	    "not hold '/', ',' or ':', which separate the names of a path and "
+	    "the entries of -a", (int)rawn, raw, s[i], folded);
 }
 
 static int
@@ -486,7 +486,7 @@ norm_name(struct load *L, unsigned long line, const char *s, size_t n)
 	tn_apply(L->tn, s, n, &L->norm);
 	if (L->norm.len == 0)
 		return load_error(L, line, "empty name");
-	return check_name(L, line, L->norm.p, L->norm.len);
+	return check_name(L, line, s, n, L->norm.p, L->norm.len);
 }
 
 /* Every name into the trie: official names, short forms, former names. */
