@@ -691,6 +691,34 @@ gz_refused_at(const char *text, unsigned long line)
 static void
 test_gazetteer_load(void)
 {
+	static const struct {
+		const char *what, *text;
+		unsigned long line;	/* reported; 0: the whole file */
+	} bad[] = {
+		{ "gazetteer: four fields a row",
+		    "62\tprovince\t甘肃省\t\n62\tprovince\t甘肃省\n", 2 },
+		{ "gazetteer: codes are digits", "x\tprovince\t甘肃省\t\n", 1 },
+		{ "gazetteer: a known level", "62\tstate\t甘肃省\t\n", 1 },
+		{ "gazetteer: unknown parent, at its line",
+		    "62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n", 2 },
+		{ "gazetteer: a parent of a higher level",
+		    "62\tcity\t甘肃省\t\n6206\tcity\t武威市\t62\n", 2 },
+		{ "gazetteer: duplicate code",
+		    "62\tprovince\t甘肃省\t\n62\tprovince\t甘肃\t\n", 2 },
+		{ "gazetteer: former name of an unknown code",
+		    "61\tformer\t旧省\t\n62\tprovince\t甘肃省\t\n", 1 },
+		{ "gazetteer: invalid UTF-8", "\xff\xfe\n", 1 },
+		{ "gazetteer: no divisions", "# nothing\n", 0 },
+		{ "gazetteer: names without '/'", "62\tprovince\t甘肃/省\t\n", 1 },
+		{ "gazetteer: names without ','",
+		    "62\tprovince\t甘肃省\t\n6206\tcity\t武威,市\t62\n", 2 },
+		{ "gazetteer: former names without ':'",
+		    "62\tprovince\t甘肃省\t\n62\tformer\t甘:肃\t\n", 2 },
+		{ "gazetteer: names without a full-width '/' (NFKC)",
+		    "62\tprovince\t甘肃\xef\xbc\x8f省\t\n", 1 },
+		{ "gazetteer: names without control characters",
+		    "62\tprovince\t甘肃\r省\t\n", 1 },
+	};
 	static const char good[] = "# a comment\n"
 	    "1\tprovince\t示例省\t\n"
 	    "11\tcity\t北城市\t1\n"
@@ -698,6 +726,7 @@ test_gazetteer_load(void)
 	    "111\ttown\t东镇\t11\n";
 	struct gazetteer *gz = gz_load_buf("unit", good, strlen(good), NULL);
 	struct buf b = { 0 };
+	size_t k;
 	int ok;
 
 	ok = gz != NULL && gz->n == 3 && gz->r[2].parent == 1 &&
@@ -712,32 +741,8 @@ test_gazetteer_load(void)
 	CHECK("gazetteer from a buffer: divisions, parents, path, names", ok);
 	buf_free(&b);
 	gz_free(gz);
-	CHECK("gazetteer: four fields a row",
-	    gz_refused_at("62\tprovince\t甘肃省\t\n62\tprovince\t甘肃省\n", 2));
-	CHECK("gazetteer: codes are digits",
-	    gz_refused_at("x\tprovince\t甘肃省\t\n", 1));
-	CHECK("gazetteer: a known level",
-	    gz_refused_at("62\tstate\t甘肃省\t\n", 1));
-	CHECK("gazetteer: unknown parent, at its line",
-	    gz_refused_at("62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n", 2));
-	CHECK("gazetteer: a parent of a higher level",
-	    gz_refused_at("62\tcity\t甘肃省\t\n6206\tcity\t武威市\t62\n", 2));
-	CHECK("gazetteer: duplicate code",
-	    gz_refused_at("62\tprovince\t甘肃省\t\n62\tprovince\t甘肃\t\n", 2));
-	CHECK("gazetteer: former name of an unknown code",
-	    gz_refused_at("61\tformer\t旧省\t\n62\tprovince\t甘肃省\t\n", 1));
-	CHECK("gazetteer: invalid UTF-8", gz_refused_at("\xff\xfe\n", 1));
-	CHECK("gazetteer: no divisions", gz_refused_at("# nothing\n", 0));
-	CHECK("gazetteer: names without '/'",
-	    gz_refused_at("62\tprovince\t甘肃/省\t\n", 1));
-	CHECK("gazetteer: names without ','",
-	    gz_refused_at("62\tprovince\t甘肃省\t\n6206\tcity\t武威,市\t62\n", 2));
-	CHECK("gazetteer: former names without ':'",
-	    gz_refused_at("62\tprovince\t甘肃省\t\n62\tformer\t甘:肃\t\n", 2));
-	CHECK("gazetteer: names without a full-width '/' (NFKC)",
-	    gz_refused_at("62\tprovince\t甘肃\xef\xbc\x8f省\t\n", 1));
-	CHECK("gazetteer: names without control characters",
-	    gz_refused_at("62\tprovince\t甘肃\r省\t\n", 1));
+	for (k = 0; k < sizeof bad / sizeof *bad; k++)
+		CHECK(bad[k].what, gz_refused_at(bad[k].text, bad[k].line));
 	CHECK("gazetteer: a missing file is reported, not fatal",
 	    gz_load("/nonexistent/regions.tsv", NULL) == NULL &&
 	    exit_status == 1);
