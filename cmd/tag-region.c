@@ -120,6 +120,8 @@ put_fields(const char *s, size_t n)
 {
 	const char *tab;
 
+	if (n == 0)
+		return;		/* no key: one empty field */
 	while ((tab = memchr(s, '\t', n)) != NULL) {
 		out_field(s, (size_t)(tab - s));
 		out_tab();
