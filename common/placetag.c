@@ -5,16 +5,21 @@
  * the word segmenter gives on a window around the name: 党建|平台 has no
  * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
  * back from 武威市 to 武威. A name that begins a longer word of an
- * organisation (甘肃日报) is kept and marked.
+ * organisation (甘肃日报) is kept and marked. Names written together as
+ * a path (上海市浦东新区张江镇) are taken whole, each of them, when the
+ * path begins and ends on word boundaries.
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. A name with several is decided first by a
- * division named right before it, as in a path (西安市长安区), that is
- * the ancestor of exactly one candidate; then by what the same name
- * meant earlier in the article; else every candidate scores the
- * anchors of the article that are its ancestors or descendants, the best
- * score wins, and ties go to the nearest preceding ancestor. Ordinary words (和平, 振兴) count only with such support; names
- * still ambiguous are left unresolved, with their candidate count. */
+ * division named right before it, as in a path (西安市长安区): the
+ * candidate nearest below it, if one is; then by what the same name
+ * meant earlier in the article; else every candidate scores the anchors
+ * of the article that are its ancestors or descendants, the best score
+ * wins, and ties go to the nearest preceding ancestor. Ordinary words
+ * (和平, 振兴) count only with such support; names still ambiguous are
+ * left unresolved, with their candidate count. Resolution keeps where
+ * each division and each name was last resolved, so an article takes
+ * time linear in its names. */
 #include "placetag.h"
 
 #include <stdlib.h>
