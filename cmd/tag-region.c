@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "buf.h"
 #include "diag.h"
 #include "gazetteer.h"
@@ -10,24 +11,29 @@
 #include "output.h"
 #include "placetag.h"
 #include "records.h"
+#include "rows.h"
+#include "utf8.h"
 #include "words.h"
 
 enum mode { MODE_MENTIONS, MODE_ANNOTATE, MODE_DOC };
 
 static enum mode mode = MODE_MENTIONS;
 static const char *gazfile;
+static long key_fields = 1;
 
 static const char usage_text[] =
-	"tag-region [-a | --doc] [--gazetteer file] [options] [file ...]\n";
+	"tag-region [-a | --doc] [-k N] [--gazetteer file] [options] [file ...]\n";
 static const char help_text[] =
 	"Find Chinese administrative divisions in the text field of TSV records\n"
 	"and resolve each to its GB/T 2260 code, using the other records of the\n"
-	"same article (same first field) as context.\n"
+	"same article as context (consecutive records sharing their first -k\n"
+	"key fields).\n"
 	"\n"
 	"Output columns:\n"
 	"  default  keys...  start  end  code  level  path  role  mention\n"
 	"  -a       keys...  regions  text      (regions: code:name,...)\n"
-	"  --doc    doc  code  level  path  mentions   (one line an article)\n"
+	"  --doc    doc...  code  level  path  mentions   (one line an article;\n"
+	"           doc...: its -k key fields)\n"
 	"level: province city county town; role: place, org (inside the name\n"
 	"of an organisation), former (an earlier name), ambiguous:N (N\n"
 	"candidates, no code).\n"
@@ -35,10 +41,16 @@ static const char help_text[] =
 	"Options:\n"
 	"  -a, --annotate       insert a regions column before the text\n"
 	"      --doc            the main region of each article\n"
+	"  -k, --key N          an article is the records sharing their first N\n"
+	"                       key fields (default 1)\n"
+	"      --max-article SIZE\n"
+	"                       an article over SIZE bytes is resolved in parts,\n"
+	"                       with a warning; default 64M\n"
 	"      --gazetteer FILE use this TSV (code level name parent) instead\n"
 	"                       of the built-in NBS 2023 list\n"
 	"  -f, --field N        the text is field N (default: the last)\n"
-	"      --header         print a header line naming the columns\n"
+	"      --header         the first line is a header: print it with the\n"
+	"                       new columns\n"
 	"      --line-buffered  flush every record\n"
 	"      --strict         invalid UTF-8 is an error, not repaired\n"
 	"      --max-line SIZE  skip (and report) longer lines; default 64M\n"
@@ -48,11 +60,13 @@ static const char help_text[] =
 	"Exit status: 0 all input processed, 1 some input bad or missing,\n"
 	"2 usage error or fatal trouble. See tag-region(1) and zhpipe(7).\n";
 
-enum { O_DOC = 0x2000, O_GAZ };
+enum { O_DOC = 0x2000, O_GAZ, O_MAXART };
 
 static const struct option longopts[] = {
 	{ "annotate", no_argument, NULL, 'a' },
 	{ "doc", no_argument, NULL, O_DOC },
+	{ "key", required_argument, NULL, 'k' },
+	{ "max-article", required_argument, NULL, O_MAXART },
 	{ "gazetteer", required_argument, NULL, O_GAZ },
 	{ NULL, 0, NULL, 0 }
 };
@@ -71,6 +85,10 @@ handle(int opt, const char *arg)
 			usage_error("-a and --doc exclude each other");
 		mode = MODE_DOC;
 		break;
+	case 'k':
+		return (key_fields = opts_count("--key", arg, 10000)) < 0 ? -1 : 0;
+	case O_MAXART:
+		return opts_size("--max-article", arg, &art_max_bytes);
 	case O_GAZ:
 		gazfile = arg;
 		break;
@@ -81,178 +99,206 @@ handle(int opt, const char *arg)
 }
 
 static const struct tool tool = {
-	usage_text, help_text, "a", longopts, handle
+	usage_text, help_text, "ak:", longopts, handle
 };
 
-/* The records of the current article, kept until it ends. */
-struct article {
-	struct buf doc;		/* its key: the first field */
-	struct buf data;	/* keys then text of each record */
-	size_t *keyoff, *textoff, *textlen;
-	size_t n, cap;
-	int open;
-};
-
-static struct article art;
 static struct gazetteer *gz;
 static struct placetag *pt;
-static struct buf tmp;
+static struct buf tmp, keys;
 
 static void
 put_path(int32_t r)
 {
-	char path[512];
-
-	out_write(path, gz_path(gz, r, path, sizeof path));
-}
-
-static void
-flush_article(void)
-{
-	size_t i, k = 0;
-
-	if (!art.open)
-		return;
-	pt_resolve(pt);
-	if (mode == MODE_DOC) {
-		size_t agree;
-		int32_t r = pt_main(pt, &agree);
-
-		out_field(art.doc.p, art.doc.len);
-		out_tab();
-		if (r >= 0) {
-			out_str(gz->r[r].code);
-			out_tab();
-			out_str(level_name[gz->r[r].level]);
-			out_tab();
-			put_path(r);
-		} else
-			out_str("\t\t");
-		out_tab();
-		out_ulong(agree);
-		out_eol();
-	} else for (i = 0; i < art.n; i++) {
-		const char *keys = art.data.p + art.keyoff[i];
-		size_t keylen = art.textoff[i] - art.keyoff[i];
-		const char *text = art.data.p + art.textoff[i];
-		int first = 1;
-
-		if (mode == MODE_ANNOTATE) {
-			out_write(keys, keylen);
-			for (; k < pt->n && pt->m[k].rec == i; k++) {
-				const struct mention *mt = &pt->m[k];
-
-				if (mt->drop)
-					continue;
-				if (!first)
-					out_write(",", 1);
-				first = 0;
-				if (mt->region >= 0) {
-					out_str(gz->r[mt->region].code);
-					out_write(":", 1);
-					out_str(gz->r[mt->region].name);
-				} else {
-					out_write("?:", 2);
-					out_field(text + mt->bb, mt->be - mt->bb);
-				}
-			}
-			out_tab();
-			out_field(text, art.textlen[i]);
-			out_eol();
-			continue;
-		}
-		for (; k < pt->n && pt->m[k].rec == i; k++) {
-			const struct mention *mt = &pt->m[k];
-
-			if (mt->drop)
-				continue;
-			out_write(keys, keylen);
-			out_ulong(mt->b);
-			out_tab();
-			out_ulong(mt->e);
-			out_tab();
-			if (mt->region >= 0) {
-				out_str(gz->r[mt->region].code);
-				out_tab();
-				out_str(level_name[gz->r[mt->region].level]);
-				out_tab();
-				put_path(mt->region);
-				out_tab();
-				out_str(mt->org ? "org" : mt->form == F_FORMER ?
-				    "former" : "place");
-			} else {
-				out_tab();
-				out_str(level_name[mt->level]);
-				out_tab();
-				out_tab();
-				out_str("ambiguous:");
-				out_ulong((unsigned long)mt->ncand);
-			}
-			out_tab();
-			out_field(text + mt->bb, mt->be - mt->bb);
-			out_eol();
-		}
-	}
-	pt_reset(pt);
-	art.data.len = 0;
-	art.n = 0;
-	art.open = 0;
-}
-
-static void
-print_header(const struct record *rec)
-{
 	tmp.len = 0;
-	record_keys(rec, &tmp);
-	if (mode == MODE_DOC)
-		out_str("doc\tcode\tlevel\tpath\tmentions");
-	else {
-		out_write(tmp.p, tmp.len);
-		out_str(mode == MODE_ANNOTATE ? "regions\t" : "start\tend\tcode\t"
-		    "level\tpath\trole\tmention");
-		if (mode == MODE_ANNOTATE)
-			out_write(rec->s + rec->f->b[rec->text],
-			    rec->f->e[rec->text] - rec->f->b[rec->text]);
+	gz_path(gz, r, &tmp);
+	out_write(tmp.p, tmp.len);
+}
+
+/* TAB-joined fields, each written as a field of its own. */
+static void
+put_fields(const char *s, size_t n)
+{
+	const char *tab;
+
+	if (n == 0)
+		return;		/* no key: one empty field */
+	while ((tab = memchr(s, '\t', n)) != NULL) {
+		out_field(s, (size_t)(tab - s));
+		out_tab();
+		n -= (size_t)(tab - s) + 1;
+		s = tab + 1;
 	}
+	out_field(s, n);
+}
+
+static void
+print_doc(const struct article *a)
+{
+	size_t agree;
+	int32_t r = pt_main(pt, &agree);
+
+	put_fields(a->key.p, a->key.len);
+	out_tab();
+	if (r >= 0) {
+		out_str(gz->r[r].code);
+		out_tab();
+		out_str(level_name[gz->r[r].level]);
+		out_tab();
+		put_path(r);
+	} else
+		out_str("\t\t");
+	out_tab();
+	out_ulong(agree);
+	out_eol();
+}
+
+/* Code-point offsets of the mentions of one record, in order. */
+struct cursor {
+	const char *text;
+	size_t byte, cp;
+};
+
+static void
+put_offsets(struct cursor *c, const struct mention *mt)
+{
+	size_t b = c->cp + utf8_count(c->text + c->byte, mt->bb - c->byte);
+
+	c->cp = b + utf8_count(c->text + mt->bb, mt->be - mt->bb);
+	c->byte = mt->be;
+	out_ulong(b);
+	out_tab();
+	out_ulong(c->cp);
+	out_tab();
+}
+
+static void
+print_mention(const struct buf *keys, struct cursor *c, const struct mention *mt)
+{
+	out_write(keys->p, keys->len);
+	put_offsets(c, mt);
+	if (mt->region >= 0) {
+		out_str(gz->r[mt->region].code);
+		out_tab();
+		out_str(level_name[gz->r[mt->region].level]);
+		out_tab();
+		put_path(mt->region);
+		out_tab();
+		out_str(mt->org ? "org" : mt->form == F_FORMER ? "former" :
+		    "place");
+	} else {
+		out_tab();
+		out_str(level_name[pt_level(pt, mt)]);
+		out_tab();
+		out_tab();
+		out_str("ambiguous:");
+		out_ulong((unsigned long)mt->ncand);
+	}
+	out_tab();
+	out_field(c->text + mt->bb, mt->be - mt->bb);
 	out_eol();
 }
 
 static void
-on_record(void *arg, const struct record *rec)
+print_regions(const char *text, const struct mention *mt, size_t n)
 {
-	const char *text = rec->s + rec->f->b[rec->text];
-	size_t tlen = rec->f->e[rec->text] - rec->f->b[rec->text];
-	/* the article: records with the same first field; a record with
-	 * no key field is an article of its own */
-	const char *doc = rec->s;
-	size_t doclen = rec->f->n > 1 ? rec->f->e[0] : 0;
+	size_t k;
+	int first = 1;
+
+	for (k = 0; k < n; k++, mt++) {
+		if (mt->drop)
+			continue;
+		if (!first)
+			out_write(",", 1);
+		first = 0;
+		if (mt->region >= 0) {
+			out_str(gz->r[mt->region].code);
+			out_write(":", 1);
+			out_str(gz->r[mt->region].name);
+		} else {
+			out_write("?:", 2);
+			out_field(text + mt->bb, mt->be - mt->bb);
+		}
+	}
+}
+
+static void
+on_article(void *arg, const struct article *a)
+{
+	size_t i, k = 0, from, tlen;
 
 	(void)arg;
-	if (rec->header) {
-		print_header(rec);
+	pt_article(pt, a);
+	if (mode == MODE_DOC) {
+		print_doc(a);
 		return;
 	}
-	if (art.open && (rec->f->n < 2 || doclen != art.doc.len ||
-	    memcmp(doc, art.doc.p, doclen) != 0))
-		flush_article();
-	if (!art.open) {
-		art.doc.len = 0;
-		buf_add(&art.doc, doc, doclen);
-		art.open = 1;
+	for (i = 0; i < a->n; i++) {
+		struct cursor c = { art_text(a, i, &tlen), 0, 0 };
+
+		keys.len = 0;
+		art_keys(a, i, &keys);
+		for (from = k; k < pt->n && pt->m[k].rec == i; k++)
+			if (mode == MODE_MENTIONS && !pt->m[k].drop)
+				print_mention(&keys, &c, &pt->m[k]);
+		if (mode == MODE_ANNOTATE) {
+			out_write(keys.p, keys.len);
+			print_regions(c.text, pt->m + from, k - from);
+			out_tab();
+			out_field(c.text, tlen);
+			out_eol();
+		}
 	}
-	if (art.n == art.cap) {
-		art.cap = art.cap ? art.cap * 2 : 64;
-		art.keyoff = xrealloc(art.keyoff, art.cap * sizeof *art.keyoff);
-		art.textoff = xrealloc(art.textoff, art.cap * sizeof *art.textoff);
-		art.textlen = xrealloc(art.textlen, art.cap * sizeof *art.textlen);
+}
+
+static void
+on_header(void *arg, const struct record *rec)
+{
+	(void)arg;
+	tmp.len = 0;
+	record_keys(rec, &tmp);
+	if (mode == MODE_DOC) {
+		/* the names of the article's key fields */
+		size_t i, n = 0;
+
+		for (i = 0; i < tmp.len && n < (size_t)key_fields; i++)
+			if (tmp.p[i] == '\t')
+				n++;
+		if (n == 0)
+			out_str("doc\t");
+		else
+			out_write(tmp.p, i);
+		out_str("code\tlevel\tpath\tmentions");
+	} else if (mode == MODE_ANNOTATE) {
+		out_write(tmp.p, tmp.len);
+		out_str("regions\t");
+		out_write(rec->s + rec->f->b[rec->text],
+		    rec->f->e[rec->text] - rec->f->b[rec->text]);
+	} else {
+		out_write(tmp.p, tmp.len);
+		out_str("start\tend\tcode\tlevel\tpath\trole\tmention");
 	}
-	art.keyoff[art.n] = art.data.len;
-	record_keys(rec, &art.data);
-	art.textoff[art.n] = art.data.len;
-	art.textlen[art.n] = tlen;
-	buf_add(&art.data, text, tlen);
-	pt_scan(pt, art.n, text, tlen);
-	art.n++;
+	out_eol();
+}
+
+/* The built-in gazetteer, or --gazetteer's: a bad one is fatal. */
+static struct gazetteer *
+load_gazetteer(struct wordseg *ws)
+{
+	struct gazetteer *g;
+	struct rows r;
+
+	if (gazfile == NULL) {
+		if ((g = gz_load(NULL, ws)) == NULL)
+			die(EXIT_TROUBLE, "the built-in gazetteer is broken");
+		return g;
+	}
+	if (rows_path(&r, gazfile, 0) < 0)
+		die(EXIT_TROUBLE, "%s: cannot read the gazetteer", gazfile);
+	g = gz_read(&r, ws);
+	rows_close(&r);
+	if (g == NULL)
+		die(EXIT_TROUBLE, "%s: cannot use this gazetteer", gazfile);
+	return g;
 }
 
 int
@@ -266,25 +312,16 @@ main(int argc, char **argv)
 	first = opts_parse(&tool, argc, argv);
 	out_init(copt.line_buffered);
 	ws = ws_new();
-	gz = gz_load(gazfile, ws);
+	gz = load_gazetteer(ws);
 	pt = pt_new(gz, ws);
-	if (copt.header && mode == MODE_DOC) {
-		out_str("doc\tcode\tlevel\tpath\tmentions");
-		out_eol();
-	}
-	records_each(first < argc ? argv + first : stdin_only,
-	    copt.strict ? RD_STRICT : 0, copt.field,
-	    copt.header && mode != MODE_DOC, on_record, NULL);
-	flush_article();
+	articles_each(first < argc ? argv + first : stdin_only,
+	    copt.strict ? RD_STRICT : 0, copt.field, copt.header,
+	    (unsigned)key_fields, on_header, on_article, NULL);
 	out_close();
 	pt_free(pt);
 	gz_free(gz);
 	ws_free(ws);
-	buf_free(&art.doc);
-	buf_free(&art.data);
 	buf_free(&tmp);
-	free(art.keyoff);
-	free(art.textoff);
-	free(art.textlen);
+	buf_free(&keys);
 	return exit_status;
 }

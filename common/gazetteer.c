@@ -9,14 +9,14 @@
  * from the rest of the article. */
 #include "gazetteer.h"
 
-#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "diag.h"
-#include "input.h"
+#include "rows.h"
 #include "textnorm.h"
 #include "utf8.h"
 #include "words.h"
@@ -253,272 +253,307 @@ is_common(struct wordseg *ws, const char *s, size_t n, int full, int county)
 }
 
 struct codeidx {
-	char **code;
+	const char **code;
 	int32_t *idx;
 	size_t mask;
 };
 
 static size_t
-chash(const char *s)
+chash(const char *s, size_t n)
 {
 	size_t h = 1469598103934665603ULL;
 
-	while (*s)
+	while (n--)
 		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
 	return h;
 }
 
+/* The division with code s[0..n), or -1. */
 static int32_t
-ci_get(const struct codeidx *ci, const char *code)
+ci_get(const struct codeidx *ci, const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = chash(code) & ci->mask; ci->code[i]; i = (i + 1) & ci->mask)
-		if (strcmp(ci->code[i], code) == 0)
+	for (i = chash(s, n) & ci->mask; ci->code[i]; i = (i + 1) & ci->mask)
+		if (strncmp(ci->code[i], s, n) == 0 && ci->code[i][n] == '\0')
 			return ci->idx[i];
 	return -1;
 }
 
 static void
-ci_put(struct codeidx *ci, char *code, int32_t idx)
+ci_put(struct codeidx *ci, const char *code, int32_t idx)
 {
 	size_t i;
 
-	for (i = chash(code) & ci->mask; ci->code[i]; i = (i + 1) & ci->mask)
+	for (i = chash(code, strlen(code)) & ci->mask; ci->code[i];
+	    i = (i + 1) & ci->mask)
 		;
 	ci->code[i] = code;
 	ci->idx[i] = idx;
 }
 
-/* What a load has allocated, so that a bad file frees it all before the
- * fatal message (the tools exit; a caller that survives die() does not
- * leak). */
+/* A loading in progress. Spans point into the rows' buffer, valid until
+ * the caller closes the rows. */
+struct span {
+	const char *s;
+	size_t n;
+};
+
+struct pending {		/* a division: what it needs later */
+	struct span name, parent;
+	unsigned long line;
+};
+
+struct former {			/* a variant or an earlier name of a division */
+	struct span code, name;
+	unsigned long line;
+	int variant;		/* another written form, not an earlier name */
+};
+
 struct load {
-	const char *label;
+	struct rows *rows;
 	struct gazetteer *gz;
-	struct row *rows;
-	int32_t *rowidx;
+	struct wordseg *ws;
+	struct pending *pend;	/* one per division */
+	size_t cap;
+	struct former *former;
+	size_t nformer, capformer;
 	struct codeidx ci;
 	struct textnorm *tn;
 	struct buf norm;
 };
 
-static void load_free(struct load *L);
+/* Report a bad row (line 0: the whole file); returns 0. */
+static int
+load_error(struct load *L, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-_Noreturn static void
-bad(struct load *L, unsigned long line, const char *msg)
+static int
+load_error(struct load *L, unsigned long line, const char *fmt, ...)
 {
-	char label[512];
+	char msg[512];
+	va_list ap;
 
-	snprintf(label, sizeof label, "%s", L->label);
-	load_free(L);
-	gz_free(L->gz);
-	input_error(label, line, "%s", msg);
-	die(EXIT_TROUBLE, "%s: cannot use this gazetteer", label);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	L->rows->lineno = line;
+	rows_error(L->rows, "%s", msg);
+	return 0;
 }
 
-struct row {
-	char *f[4];
-	unsigned long line;
-};
-
-/* Split the TSV in place into rows of 4 fields; comments and blank lines
- * are skipped. Bad rows are fatal. */
-static struct row *
-split_rows(struct load *L, char *text, size_t len, size_t *nrows)
+/* Names may not hold what separates the output's columns and lists: a
+ * control character (TAB), '/' (the path), ',' and ':' (the -a column).
+ * Checked on the NFKC form, which is the raw name for these characters
+ * and also catches their full-width forms. Returns 1, or 0 after
+ * reporting. */
+static int
+check_name(struct load *L, unsigned long line, const char *raw, size_t rawn,
+    const char *s, size_t n)
 {
-	struct row *rows = NULL;
-	size_t n = 0, cap = 0;
-	unsigned long line = 0;
-	char *p = text, *end = text + len;
+	static unsigned char bad[256];
+	const char *folded;
+	size_t i;
 
-	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *q;
-		int k = 0;
-
-		if (nl == NULL)
-			nl = end;
-		*nl = '\0';
-		line++;
-		if (*p != '#' && *p != '\0') {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 1 << 16;
-				rows = L->rows = xrealloc(rows, cap * sizeof *rows);
-			}
-			rows[n].f[k++] = p;
-			for (q = p; *q; q++)
-				if (*q == '\t') {
-					*q = '\0';
-					if (k == 4)
-						bad(L, line, "expected 4 fields: "
-						    "code, level, name, parent");
-					rows[n].f[k++] = q + 1;
-				}
-			if (k != 4)
-				bad(L, line, "expected 4 fields: code, level, "
-				    "name, parent");
-			rows[n].line = line;
-			n++;
-		}
-		p = nl + 1;
+	if (bad['/'] == 0) {
+		for (i = 0; i < 0x20; i++)
+			bad[i] = 1;
+		bad[0x7f] = bad['/'] = bad[','] = bad[':'] = 1;
 	}
-	*nrows = n;
-	return rows;
+	for (i = 0; i < n && !bad[(unsigned char)s[i]]; i++)
+		;
+	if (i == n)
+		return 1;
+	folded = memchr(raw, s[i], rawn) ? "" : " (NFKC)";
+	if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+		return load_error(L, line, "the name holds a control character "
+		    "(0x%02x)", (unsigned char)s[i]);
+	return load_error(L, line, "the name '%.*s' holds '%c'%s: a name may "
+	    "not hold '/', ',' or ':', which separate the names of a path and "
+	    "the entries of -a", (int)rawn, raw, s[i], folded);
 }
 
-/* A name of region i, official or a variant, and its short form. */
-static void
-add_names(struct gazetteer *gz, struct load *L, struct wordseg *ws,
-    int32_t i, const char *name, int late)
+static int
+all_digits(const char *s, size_t n)
 {
+	while (n-- > 0)
+		if (s[n] < '0' || s[n] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+span_is(const char *s, size_t n, const char *word)
+{
+	return strlen(word) == n && memcmp(s, word, n) == 0;
+}
+
+/* One row: a division, or a variant or former name of one. Returns 0 after
+ * reporting. */
+static int
+take_row(struct load *L)
+{
+	struct rows *r = L->rows;
+	struct gazetteer *gz = L->gz;
+	struct span code, level, name, parent;
+	int lv;
+
+	if (r->f.n != 4)
+		return load_error(L, r->lineno, "expected 4 fields: code, level, "
+		    "name, parent");
+	code.s = rows_field(r, 0, &code.n);
+	level.s = rows_field(r, 1, &level.n);
+	name.s = rows_field(r, 2, &name.n);
+	parent.s = rows_field(r, 3, &parent.n);
+	if (code.n == 0 || code.n >= sizeof gz->r[0].code ||
+	    !all_digits(code.s, code.n))
+		return load_error(L, r->lineno, "the code must be 1 to 15 digits");
+	for (lv = 0; lv < 4 && !span_is(level.s, level.n, level_name[lv]); lv++)
+		;
+	if (lv == 4 && !span_is(level.s, level.n, "former") &&
+	    !span_is(level.s, level.n, "variant"))
+		return load_error(L, r->lineno, "level must be province, city, "
+		    "county, town, variant or former");
+	if (name.n == 0)
+		return load_error(L, r->lineno, "empty name");
+	if (lv == 4) {
+		if (L->nformer == L->capformer) {
+			L->capformer = L->capformer ? L->capformer * 2 : 256;
+			L->former = xrealloc(L->former, L->capformer *
+			    sizeof *L->former);
+		}
+		L->former[L->nformer++] = (struct former){ code, name, r->lineno,
+		    span_is(level.s, level.n, "variant") };
+		return 1;
+	}
+	if (gz->n == L->cap) {
+		L->cap = L->cap ? L->cap * 2 : 1 << 12;
+		gz->r = xrealloc(gz->r, L->cap * sizeof *gz->r);
+		L->pend = xrealloc(L->pend, L->cap * sizeof *L->pend);
+	}
+	memcpy(gz->r[gz->n].code, code.s, code.n);
+	gz->r[gz->n].code[code.n] = '\0';
+	gz->r[gz->n].level = (uint8_t)lv;
+	gz->r[gz->n].parent = -1;
+	gz->r[gz->n].name = NULL;
+	L->pend[gz->n++] = (struct pending){ name, parent, r->lineno };
+	return 1;
+}
+
+/* The code index (duplicates refused), parents linked, the official
+ * names copied out of the rows. */
+static int
+link_divisions(struct load *L)
+{
+	struct gazetteer *gz = L->gz;
+	size_t i, len = 0;
+	char *p;
+
+	L->ci.mask = 1;
+	while (L->ci.mask < gz->n * 2)
+		L->ci.mask <<= 1;
+	L->ci.code = xcalloc(L->ci.mask, sizeof *L->ci.code);
+	L->ci.idx = xmalloc(L->ci.mask * sizeof *L->ci.idx);
+	L->ci.mask--;
+	for (i = 0; i < gz->n; i++) {
+		const char *code = gz->r[i].code;
+
+		if (ci_get(&L->ci, code, strlen(code)) >= 0)
+			return load_error(L, L->pend[i].line, "duplicate code");
+		ci_put(&L->ci, code, (int32_t)i);
+	}
+	for (i = 0; i < gz->n; i++) {
+		const struct span *par = &L->pend[i].parent;
+		struct region *r = &gz->r[i];
+
+		if (par->n == 0)
+			continue;
+		if ((r->parent = ci_get(&L->ci, par->s, par->n)) < 0)
+			return load_error(L, L->pend[i].line, "unknown parent code");
+		if (gz->r[r->parent].level >= r->level)
+			return load_error(L, L->pend[i].line, "the parent is not "
+			    "of a higher level");
+	}
+	for (i = 0; i < gz->n; i++)
+		len += L->pend[i].name.n + 1;
+	gz->text = p = xmalloc(len);
+	for (i = 0; i < gz->n; i++) {
+		memcpy(p, L->pend[i].name.s, L->pend[i].name.n);
+		p[L->pend[i].name.n] = '\0';
+		gz->r[i].name = p;
+		p += L->pend[i].name.n + 1;
+	}
+	return 1;
+}
+
+/* The NFKC form of a name into L->norm (some towns are written with
+ * full-width digits), checked again: 0 after reporting. */
+static int
+norm_name(struct load *L, unsigned long line, const char *s, size_t n)
+{
+	L->norm.len = 0;
+	tn_apply(L->tn, s, n, &L->norm);
+	if (L->norm.len == 0)
+		return load_error(L, line, "empty name");
+	return check_name(L, line, s, n, L->norm.p, L->norm.len);
+}
+
+/* A name of region i (official or a variant, NFKC in L->norm) and its
+ * short form; late as for add_name. */
+static void
+add_official(struct load *L, size_t i, int late)
+{
+	struct gazetteer *gz = L->gz;
 	const struct region *r = &gz->r[i];
 	size_t sf;
 	int zone = r->level == LV_COUNTY && strlen(r->code) == 6 &&
 	    r->code[4] == '7';	/* development zones: full names only */
 
-	L->norm.len = 0;
-	tn_apply(L->tn, name, strlen(name), &L->norm);
 	if (r->level == LV_TOWN && generic_zone(L->norm.p, L->norm.len))
 		return;		/* 综合保税区: one of many, no place name */
 	add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FULL,
-	    is_common(ws, L->norm.p, L->norm.len, 1, 0), late);
+	    is_common(L->ws, L->norm.p, L->norm.len, 1, 0), late);
 	if (r->level == LV_TOWN || zone ||
 	    (sf = short_form(L->norm.p, L->norm.len)) == 0)
 		return;
 	add_name(gz, L->norm.p, sf, (uint32_t)i, F_SHORT,
-	    is_common(ws, L->norm.p, sf, 0, r->level == LV_COUNTY), late);
+	    is_common(L->ws, L->norm.p, sf, 0, r->level == LV_COUNTY), late);
 }
 
-struct gazetteer *
-gz_load(const char *path, struct wordseg *ws)
+/* Every name into the trie: official names and their short forms, then
+ * variant names (and theirs) and former names. */
+static int
+add_names(struct load *L)
 {
-	struct gazetteer *gz = xcalloc(1, sizeof *gz);
-	struct load L = { 0 };
-	struct row *rows;
-	size_t nrows, i, len;
-	int32_t *rowidx;
+	struct gazetteer *gz = L->gz;
+	size_t i;
 
-	L.label = path ? path : "built-in gazetteer";
-	L.gz = gz;
-	L.tn = tn_new(TN_NFKC);
-
-	if (path) {
-		struct reader r;
-		const char *s;
-		size_t n;
-		struct buf all = { 0 };
-
-		if (rd_open(&r, path, RD_STRICT) < 0) {
-			load_free(&L);
-			gz_free(gz);
-			die(EXIT_TROUBLE, "%s: cannot read the gazetteer", path);
-		}
-		while (rd_line(&r, &s, &n)) {
-			buf_add(&all, s, n);
-			buf_addc(&all, '\n');
-		}
-		rd_close(&r);
-		if (r.failed) {
-			buf_free(&all);
-			load_free(&L);
-			gz_free(gz);
-			die(EXIT_TROUBLE, "%s: cannot read the gazetteer", path);
-		}
-		len = all.len;
-		gz->text = buf_cstr(&all);
-	} else {
-		len = zh_regions_size;
-		gz->text = memcpy(xmalloc(len + 1), zh_regions_data, len);
-		gz->text[len] = '\0';
-	}
-	rows = split_rows(&L, gz->text, len, &nrows);
-	gz->r = xmalloc((nrows ? nrows : 1) * sizeof *gz->r);
-	rowidx = L.rowidx = xmalloc((nrows ? nrows : 1) * sizeof *rowidx);
 	gz->trie = trie_new(1u << 17);
 	gz->capnodes = 1u << 16;
 	gz->first = xcalloc(gz->capnodes, sizeof *gz->first);
-
-	/* the divisions */
-	for (i = 0; i < nrows; i++) {
-		char **f = rows[i].f;
-		size_t cl = strlen(f[0]);
-		int lv;
-
-		rowidx[i] = -1;
-		if (cl == 0 || cl >= sizeof gz->r[0].code ||
-		    strspn(f[0], "0123456789") != cl)
-			bad(&L, rows[i].line, "the code must be 1 to 15 digits");
-		if (strcmp(f[1], "former") == 0 || strcmp(f[1], "variant") == 0)
-			continue;
-		for (lv = 0; lv < 4 && strcmp(f[1], level_name[lv]); lv++)
-			;
-		if (lv == 4)
-			bad(&L, rows[i].line, "level must be province, city, "
-			    "county, town, variant or former");
-		if (*f[2] == '\0')
-			bad(&L, rows[i].line, "empty name");
-		memcpy(gz->r[gz->n].code, f[0], cl + 1);
-		gz->r[gz->n].level = (uint8_t)lv;
-		gz->r[gz->n].name = f[2];
-		rowidx[i] = (int32_t)gz->n++;
+	L->tn = tn_new(TN_NFKC);
+	for (i = 0; i < gz->n; i++) {
+		if (!norm_name(L, L->pend[i].line, gz->r[i].name,
+		    L->pend[i].name.n))
+			return 0;
+		add_official(L, i, 0);
 	}
-	if (gz->n == 0)
-		bad(&L, 0, "no divisions");
-	L.ci.mask = 1;
-	while (L.ci.mask < gz->n * 2)
-		L.ci.mask <<= 1;
-	L.ci.code = xcalloc(L.ci.mask, sizeof *L.ci.code);
-	L.ci.idx = xmalloc(L.ci.mask * sizeof *L.ci.idx);
-	L.ci.mask--;
-	for (i = 0; i < nrows; i++) {
-		int32_t r = rowidx[i];
+	for (i = 0; i < L->nformer; i++) {
+		const struct former *f = &L->former[i];
+		int32_t idx = ci_get(&L->ci, f->code.s, f->code.n);
 
-		if (r < 0)
-			continue;
-		if (ci_get(&L.ci, gz->r[r].code) >= 0)
-			bad(&L, rows[i].line, "duplicate code");
-		ci_put(&L.ci, gz->r[r].code, r);
+		if (idx < 0)
+			return load_error(L, f->line, "%s name of an unknown code",
+			    f->variant ? "variant" : "former");
+		if (!norm_name(L, f->line, f->name.s, f->name.n))
+			return 0;
+		if (f->variant)
+			add_official(L, (size_t)idx, 1);
+		else
+			add_name(gz, L->norm.p, L->norm.len, (uint32_t)idx,
+			    F_FORMER, 0, 1);
 	}
-	for (i = 0; i < nrows; i++) {
-		int32_t r = rowidx[i];
-		const char *parent = rows[i].f[3];
-
-		if (r < 0)
-			continue;
-		if (*parent == '\0') {
-			gz->r[r].parent = -1;
-			continue;
-		}
-		if ((gz->r[r].parent = ci_get(&L.ci, parent)) < 0)
-			bad(&L, rows[i].line, "unknown parent code");
-		if (gz->r[gz->r[r].parent].level >= gz->r[r].level)
-			bad(&L, rows[i].line, "the parent is not of a higher level");
-	}
-	/* names and short forms (NFKC: some towns are written with
-	 * full-width digits) */
-	for (i = 0; i < gz->n; i++)
-		add_names(gz, &L, ws, (int32_t)i, gz->r[i].name, 0);
-	/* variant and former names */
-	for (i = 0; i < nrows; i++) {
-		int32_t idx;
-
-		if (rowidx[i] >= 0)
-			continue;
-		if ((idx = ci_get(&L.ci, rows[i].f[0])) < 0)
-			bad(&L, rows[i].line, "variant or former name of an "
-			    "unknown code");
-		if (*rows[i].f[2] == '\0')
-			bad(&L, rows[i].line, "empty name");
-		if (strcmp(rows[i].f[1], "variant") == 0) {
-			add_names(gz, &L, ws, idx, rows[i].f[2], 1);
-			continue;
-		}
-		L.norm.len = 0;
-		tn_apply(L.tn, rows[i].f[2], strlen(rows[i].f[2]), &L.norm);
-		add_name(gz, L.norm.p, L.norm.len, (uint32_t)idx, F_FORMER, 0, 1);
-	}
-	load_free(&L);
-	return gz;
+	return 1;
 }
 
 static void
@@ -526,14 +561,61 @@ load_free(struct load *L)
 {
 	free(L->ci.code);
 	free(L->ci.idx);
-	free(L->rows);
-	free(L->rowidx);
+	free(L->pend);
+	free(L->former);
 	buf_free(&L->norm);
 	tn_free(L->tn);
-	memset(&L->ci, 0, sizeof L->ci);
-	L->rows = NULL;
-	L->rowidx = NULL;
-	L->tn = NULL;
+}
+
+struct gazetteer *
+gz_read(struct rows *r, struct wordseg *ws)
+{
+	struct load L;
+	int ok = 1;
+
+	memset(&L, 0, sizeof L);
+	L.rows = r;
+	L.ws = ws;
+	L.gz = xcalloc(1, sizeof *L.gz);
+	while (ok && rows_next(r))
+		ok = take_row(&L);
+	if (ok && !r->failed && L.gz->n == 0)
+		ok = load_error(&L, 0, "no divisions");
+	ok = ok && !r->failed && link_divisions(&L) && add_names(&L);
+	load_free(&L);
+	if (!ok) {
+		gz_free(L.gz);
+		return NULL;
+	}
+	return L.gz;
+}
+
+struct gazetteer *
+gz_load_buf(const char *name, const char *p, size_t n, struct wordseg *ws)
+{
+	struct rows r;
+	struct gazetteer *gz;
+
+	rows_buf(&r, name, p, n, 0);
+	gz = gz_read(&r, ws);
+	rows_close(&r);
+	return gz;
+}
+
+struct gazetteer *
+gz_load(const char *path, struct wordseg *ws)
+{
+	struct rows r;
+	struct gazetteer *gz;
+
+	if (path == NULL)
+		return gz_load_buf("built-in gazetteer", zh_regions_data,
+		    zh_regions_size, ws);
+	if (rows_path(&r, path, 0) < 0)
+		return NULL;
+	gz = gz_read(&r, ws);
+	rows_close(&r);
+	return gz;
 }
 
 void
@@ -560,25 +642,19 @@ gz_ancestor(const struct gazetteer *gz, int32_t a, int32_t b)
 	return 0;
 }
 
-size_t
-gz_path(const struct gazetteer *gz, int32_t r, char *out, size_t cap)
+void
+gz_path(const struct gazetteer *gz, int32_t r, struct buf *out)
 {
 	int32_t chain[8];
 	int n = 0, k;
-	size_t len = 0;
 
 	while (r >= 0 && n < 8) {
 		chain[n++] = r;
 		r = gz->r[r].parent;
 	}
-	out[0] = '\0';
 	for (k = n - 1; k >= 0; k--) {
-		int w = snprintf(out + len, cap - len, "%s%s", len ? "/" : "",
-		    gz->r[chain[k]].name);
-
-		if (w < 0 || (size_t)w >= cap - len)
-			break;
-		len += (size_t)w;
+		buf_add(out, gz->r[chain[k]].name, strlen(gz->r[chain[k]].name));
+		if (k > 0)
+			buf_addc(out, '/');
 	}
-	return len;
 }

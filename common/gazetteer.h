@@ -38,19 +38,28 @@ struct gazetteer {
 	char *text;		/* the TSV, names point into it */
 };
 
-/* Load the built-in gazetteer, or the TSV file path (code, level, name,
- * parent; "variant" rows give another written form of the name of a
- * code, found like its official name, "former" rows an earlier name;
- * both name a code listed in the file). Errors in a
- * file are reported with their line number and are fatal (status 2).
- * ws marks short forms that are ordinary words. */
+/* The gazetteer of the rows r: code, level, name, parent code; a row of
+ * level "variant" gives another written form of the name of the division
+ * with that code (found like its official name, short form included), a
+ * row of level "former" an earlier name of it. NULL after reporting the
+ * first bad row with its line number (the caller decides whether to
+ * die). A name may not hold '/', ',', ':' or a control character (they
+ * separate the output's path and -a entries). ws marks short forms that
+ * are ordinary words. */
+struct rows;
 struct wordseg;
+struct gazetteer *gz_read(struct rows *r, struct wordseg *ws);
+/* The same over p[0..n) (name for messages), and over the file at path
+ * or, when path is NULL, the built-in list; NULL after reporting. */
+struct gazetteer *gz_load_buf(const char *name, const char *p, size_t n,
+    struct wordseg *ws);
 struct gazetteer *gz_load(const char *path, struct wordseg *ws);
 void gz_free(struct gazetteer *gz);
 
 /* Is a an ancestor of b (or b itself)? */
 int gz_ancestor(const struct gazetteer *gz, int32_t a, int32_t b);
-/* "甘肃省/金昌市/永昌县" */
-size_t gz_path(const struct gazetteer *gz, int32_t r, char *out, size_t cap);
+/* Append the path of r to out: "甘肃省/金昌市/永昌县". */
+struct buf;
+void gz_path(const struct gazetteer *gz, int32_t r, struct buf *out);
 
 #endif

@@ -5,16 +5,21 @@
  * the word segmenter gives on a window around the name: 党建|平台 has no
  * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
  * back from 武威市 to 武威. A name that begins a longer word of an
- * organisation (甘肃日报) is kept and marked.
+ * organisation (甘肃日报) is kept and marked. Names written together as
+ * a path (上海市浦东新区张江镇) are taken whole, each of them, when the
+ * path begins and ends on word boundaries.
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. A name with several is decided first by a
- * division named right before it, as in a path (西安市长安区), that is
- * the ancestor of exactly one candidate; then by what the same name
- * meant earlier in the article; else every candidate scores the
- * anchors of the article that are its ancestors or descendants, the best
- * score wins, and ties go to the nearest preceding ancestor. Ordinary words (和平, 振兴) count only with such support; names
- * still ambiguous are left unresolved, with their candidate count. */
+ * division named right before it, as in a path (西安市长安区): the
+ * candidate nearest below it, if one is; then by what the same name
+ * meant earlier in the article; else every candidate scores the anchors
+ * of the article that are its ancestors or descendants, the best score
+ * wins, and ties go to the nearest preceding ancestor. Ordinary words
+ * (和平, 振兴) count only with such support; names still ambiguous are
+ * left unresolved, with their candidate count. Resolution keeps where
+ * each division and each name was last resolved, so an article takes
+ * time linear in its names. */
 #include "placetag.h"
 
 #include <stdlib.h>
@@ -40,6 +45,11 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->self = xcalloc(gz->n, sizeof *pt->self);
 	pt->sub = xcalloc(gz->n, sizeof *pt->sub);
 	pt->touched = xmalloc(gz->n * sizeof *pt->touched);
+	pt->last = xcalloc(gz->n, sizeof *pt->last);
+	pt->byname = xcalloc(gz->nnames ? gz->nnames : 1, sizeof *pt->byname);
+	pt->tally = xcalloc(gz->n, sizeof *pt->tally);
+	pt->tallyhit = xmalloc(gz->n * sizeof *pt->tallyhit);
+	pt->mark = xcalloc(gz->n, sizeof *pt->mark);
 	return pt;
 }
 
@@ -49,11 +59,15 @@ pt_free(struct placetag *pt)
 	if (pt == NULL)
 		return;
 	free(pt->m);
-	free(pt->cp);
-	free(pt->off);
 	free(pt->self);
 	free(pt->sub);
 	free(pt->touched);
+	free(pt->last);
+	free(pt->byname);
+	free(pt->tally);
+	free(pt->tallyhit);
+	free(pt->pairs);
+	free(pt->mark);
 	free(pt);
 }
 
@@ -71,6 +85,27 @@ pt_reset(struct placetag *pt)
 }
 
 /* ---- matching ---- */
+
+/* Byte offsets k code points before b (not before 0) and after e (not
+ * past n): the window the segmenter sees around a name. */
+#define WINDOW 6
+
+static size_t
+back_cps(const char *s, size_t b, int k)
+{
+	while (b > 0 && k-- > 0)
+		while (--b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+			;
+	return b;
+}
+
+static size_t
+ahead_cps(const char *s, size_t n, size_t e, int k)
+{
+	while (e < n && k-- > 0)
+		(void)utf8_next(s, n, &e);
+	return e;
+}
 
 struct segwin {
 	const struct placetag *pt;
@@ -101,20 +136,21 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 	}
 }
 
-/* Word boundaries from the segmenter, on a window around the name:
- * 0 reject, 1 accept, 2 accept inside an organisation's name. */
+/* Word boundaries from the segmenter, on a window around the name
+ * s[b, e) of the line s[0, n): 0 reject, 1 accept, 2 accept inside an
+ * organisation's name. */
 static int
-boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
+boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 {
-	struct segwin w = { pt, s, 0, pt->off[b], pt->off[e], 0, 0, 0 };
-	size_t wb = b > 6 ? b - 6 : 0, we = e + 6 < m ? e + 6 : m;
+	struct segwin w = { pt, s, 0, b, e, 0, 0, 0 };
+	size_t we = ahead_cps(s, n, e, WINDOW);
 
 	if (pt->ws == NULL)
 		return 1;
-	w.base = pt->off[wb];
-	w.bstart = b == wb;
+	w.base = back_cps(s, b, WINDOW);
+	w.bstart = b == w.base;
 	w.bend = e == we;
-	ws_cut(pt->ws, s + w.base, pt->off[we] - w.base, on_segword, &w);
+	ws_cut(pt->ws, s + w.base, we - w.base, on_segword, &w);
 	if (w.bstart && w.bend)
 		return 1;
 	if (w.bstart && w.org)
@@ -125,8 +161,7 @@ boundaries(struct placetag *pt, const char *s, size_t m, size_t b, size_t e)
 /* An organisation's name follows: 甘肃日报, or 武威市委 where the
  * suffix shares the name's last character. */
 static int
-org_after(const struct placetag *pt, const char *s, size_t n, size_t bb,
-    size_t be)
+org_after(const char *s, size_t n, size_t bb, size_t be)
 {
 	size_t k, last = be;
 
@@ -142,85 +177,270 @@ org_after(const struct placetag *pt, const char *s, size_t n, size_t bb,
 		    memcmp(s + last, org_suffixes[k], l) == 0))
 			return 1;
 	}
-	(void)pt;
+	return 0;
+}
+
+/* The names of the gazetteer that begin at byte i with the code point
+ * c, which ends at byte `next`: their ends (bytes) and trie nodes,
+ * shortest first, at most MAXPREFIX. */
+#define MAXPREFIX 16
+
+static size_t
+names_at(const struct gazetteer *gz, const char *s, size_t n, uint32_t c,
+    size_t next, size_t *ends, uint32_t *nodes)
+{
+	uint32_t node = trie_child(gz->trie, 0, c);
+	size_t k = 0, i = next;
+
+	while (node != 0) {
+		if (gz->first[node]) {
+			ends[k] = i;
+			nodes[k++] = node;
+			if (k == MAXPREFIX)
+				break;
+		}
+		if (i == n)
+			break;
+		node = trie_child(gz->trie, node, utf8_next(s, n, &i));
+	}
+	return k;
+}
+
+/* The same for a name that begins at byte i. */
+static size_t
+names_from(const struct gazetteer *gz, const char *s, size_t n, size_t i,
+    size_t *ends, uint32_t *nodes)
+{
+	uint32_t c;
+
+	if (i == n)
+		return 0;
+	c = utf8_next(s, n, &i);
+	return names_at(gz, s, n, c, i, ends, nodes);
+}
+
+/* A mention of the name (trie node) at s[bb, be) of record rec. */
+static void
+add_mention(struct placetag *pt, size_t rec, const char *s, size_t n,
+    size_t bb, size_t be, uint32_t node, int in_org)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x = &gz->names[gz->first[node] - 1];
+	struct mention *mt;
+	int common = 1, cands = 0;
+
+	/* an ordinary word only if every candidate is one */
+	for (;; x = &gz->names[x->next - 1]) {
+		common &= x->common;
+		cands++;
+		if (!x->next)
+			break;
+	}
+	if (pt->n == pt->cap) {
+		pt->cap = pt->cap ? pt->cap * 2 : 64;
+		pt->m = xrealloc(pt->m, pt->cap * sizeof *pt->m);
+	}
+	mt = &pt->m[pt->n++];
+	memset(mt, 0, sizeof *mt);
+	mt->rec = rec;
+	mt->bb = bb;
+	mt->be = be;
+	mt->node = node;
+	mt->region = -1;
+	mt->ncand = cands;
+	mt->form = gz->names[gz->first[node] - 1].form;
+	mt->common = (uint8_t)common;
+	mt->org = in_org || org_after(s, n, bb, be);
+}
+
+/* ---- chains: names written together as a path ---- */
+
+/* A path of divisions written together (上海市浦东新区张江镇, 云南昆明)
+ * is found whole, whatever the word list says of the joints between the
+ * names: a word list that holds 上海市浦东新区 as one word would hide
+ * 上海市 and 浦东新区. Each name of the chain must have a candidate
+ * below a candidate of the name before it, so a chain is at most one
+ * name a level long; only its two ends must fall on word boundaries. */
+#define MAXCHAIN 4	/* province, city, county, town */
+#define MAXFOUND 8	/* chains of different ends kept */
+#define CHAIN_BUDGET 64	/* name pairs tried from one position */
+
+struct chain {
+	size_t end[MAXCHAIN];	/* bytes: where each name ends */
+	uint32_t node[MAXCHAIN];
+	int n;
+};
+
+struct chainsearch {
+	struct placetag *pt;
+	const char *s;
+	size_t n;
+	struct chain cur;
+	struct chain found[MAXFOUND];	/* the first found for each end */
+	int nfound;
+	int budget;
+};
+
+/* Has name b a candidate that is a strict descendant of one of a's? */
+static int
+below(struct placetag *pt, uint32_t a, uint32_t b)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	int32_t r;
+
+	if (++pt->stamp == 0) {
+		memset(pt->mark, 0, gz->n * sizeof *pt->mark);
+		pt->stamp = 1;
+	}
+	for (x = &gz->names[gz->first[a] - 1];; x = &gz->names[x->next - 1]) {
+		pt->mark[x->region] = pt->stamp;
+		if (!x->next)
+			break;
+	}
+	for (x = &gz->names[gz->first[b] - 1];; x = &gz->names[x->next - 1]) {
+		for (r = gz->r[x->region].parent; r >= 0; r = gz->r[r].parent)
+			if (pt->mark[r] == pt->stamp)
+				return 1;
+		if (!x->next)
+			break;
+	}
+	return 0;
+}
+
+static void
+keep_chain(struct chainsearch *cs)
+{
+	size_t end = cs->cur.end[cs->cur.n - 1];
+	int k;
+
+	for (k = 0; k < cs->nfound; k++)
+		if (cs->found[k].end[cs->found[k].n - 1] == end)
+			return;
+	if (cs->nfound < MAXFOUND)
+		cs->found[cs->nfound++] = cs->cur;
+}
+
+/* Extend the chain at hand with the names that begin at byte `at`,
+ * longest first. */
+static void
+extend_chain(struct chainsearch *cs, size_t at)
+{
+	size_t ends[MAXPREFIX], k;
+	uint32_t nodes[MAXPREFIX];
+	struct chain *c = &cs->cur;
+
+	k = names_from(cs->pt->gz, cs->s, cs->n, at, ends, nodes);
+	while (k-- > 0 && cs->budget-- > 0) {
+		if (!below(cs->pt, c->node[c->n - 1], nodes[k]))
+			continue;
+		c->end[c->n] = ends[k];
+		c->node[c->n++] = nodes[k];
+		keep_chain(cs);
+		if (c->n < MAXCHAIN)
+			extend_chain(cs, ends[k]);
+		c->n--;
+	}
+}
+
+/* The chain of two names or more that begins at byte i with one of the
+ * k names (ends, nodes) and ends furthest on a word boundary; its
+ * number of names, 0 when there is none. */
+static int
+chain_at(struct placetag *pt, const char *s, size_t n, size_t i,
+    const size_t *ends, const uint32_t *nodes, size_t k, struct chain *out)
+{
+	struct chainsearch cs;
+	int best, j;
+
+	cs.pt = pt;
+	cs.s = s;
+	cs.n = n;
+	cs.nfound = 0;
+	cs.budget = CHAIN_BUDGET;
+	while (k-- > 0) {
+		cs.cur.n = 1;
+		cs.cur.end[0] = ends[k];
+		cs.cur.node[0] = nodes[k];
+		extend_chain(&cs, ends[k]);
+	}
+	while (cs.nfound > 0) {
+		for (best = 0, j = 1; j < cs.nfound; j++)
+			if (cs.found[j].end[cs.found[j].n - 1] >
+			    cs.found[best].end[cs.found[best].n - 1])
+				best = j;
+		if (boundaries(pt, s, n, i, cs.found[best].end[
+		    cs.found[best].n - 1]) == 1) {
+			*out = cs.found[best];
+			return out->n;
+		}
+		cs.found[best] = cs.found[--cs.nfound];
+	}
 	return 0;
 }
 
 void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
-	const struct gazetteer *gz = pt->gz;
-	size_t m = 0, i = 0;
+	size_t i = 0, next, ends[MAXPREFIX];
+	uint32_t nodes[MAXPREFIX];
+	struct chain ch;
 
-	if (n + 1 > pt->cpcap) {
-		pt->cpcap = (n + 1) * 2;
-		pt->cp = xrealloc(pt->cp, pt->cpcap * sizeof *pt->cp);
-		pt->off = xrealloc(pt->off, pt->cpcap * sizeof *pt->off);
-	}
 	while (i < n) {
-		pt->off[m] = i;
-		pt->cp[m++] = utf8_next(s, n, &i);
-	}
-	pt->off[m] = n;
-	for (i = 0; i < m;) {
-		uint32_t node = 0, ends[16], nodes[16];
-		size_t j, k = 0;
+		size_t k;
+		int ok = 0, j;
+		uint32_t c;
 
-		if (!uc_is_han(pt->cp[i])) {
-			i++;
+		next = i;
+		if (!uc_is_han(c = utf8_next(s, n, &next))) {
+			i = next;
 			continue;
 		}
-		for (j = i; j < m && k < 16; j++) {
-			if ((node = trie_child(gz->trie, node, pt->cp[j])) == 0)
+		if ((k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
+			i = next;
+			continue;
+		}
+		if (chain_at(pt, s, n, i, ends, nodes, k, &ch) > 0) {
+			for (j = 0; j < ch.n; j++)
+				add_mention(pt, rec, s, n, j ? ch.end[j - 1] : i,
+				    ch.end[j], ch.node[j], 0);
+			i = ch.end[ch.n - 1];
+			continue;
+		}
+		while (k-- > 0)		/* the longest that passes */
+			if ((ok = boundaries(pt, s, n, i, ends[k])) != 0)
 				break;
-			if (gz->first[node]) {
-				ends[k] = (uint32_t)(j + 1);
-				nodes[k++] = node;
-			}
+		if (!ok) {
+			i = next;
+			continue;
 		}
-		while (k-- > 0) {	/* the longest that passes */
-			const struct gz_name *e = &gz->names[gz->first[nodes[k]] - 1];
-			const struct gz_name *x;
-			struct mention *mt;
-			int common = 1, ok, cands = 0;
-
-			/* an ordinary word only if every candidate is one */
-			for (x = e;; x = &gz->names[x->next - 1]) {
-				common &= x->common;
-				cands++;
-				if (!x->next)
-					break;
-			}
-			ok = boundaries(pt, s, m, i, ends[k]);
-			if (!ok)
-				continue;
-			if (pt->n == pt->cap) {
-				pt->cap = pt->cap ? pt->cap * 2 : 64;
-				pt->m = xrealloc(pt->m, pt->cap * sizeof *pt->m);
-			}
-			mt = &pt->m[pt->n++];
-			memset(mt, 0, sizeof *mt);
-			mt->rec = rec;
-			mt->b = i;
-			mt->e = ends[k];
-			mt->bb = pt->off[i];
-			mt->be = pt->off[ends[k]];
-			mt->node = nodes[k];
-			mt->region = -1;
-			mt->ncand = cands;
-			mt->level = gz->r[e->region].level;
-			mt->form = e->form;
-			mt->common = (uint8_t)common;
-			mt->org = ok == 2 || org_after(pt, s, n, mt->bb, mt->be);
-			i = ends[k];
-			goto next;
-		}
-		i++;
-next:		;
+		add_mention(pt, rec, s, n, i, ends[k], nodes[k], ok == 2);
+		i = ends[k];
 	}
 }
 
+int
+pt_level(const struct placetag *pt, const struct mention *mt)
+{
+	const struct gazetteer *gz = pt->gz;
+
+	return gz->r[gz->names[gz->first[mt->node] - 1].region].level;
+}
+
 /* ---- resolution ---- */
+
+/* The candidates of a mention: one gz_name per division. */
+static const struct gz_name *
+cand_first(const struct gazetteer *gz, const struct mention *mt)
+{
+	return &gz->names[gz->first[mt->node] - 1];
+}
+
+static const struct gz_name *
+cand_next(const struct gazetteer *gz, const struct gz_name *x)
+{
+	return x->next ? &gz->names[x->next - 1] : NULL;
+}
 
 static void
 count_anchor(struct placetag *pt, int32_t r)
@@ -254,85 +474,120 @@ support(const struct placetag *pt, int32_t c, uint32_t own)
 static int32_t
 only_candidate(const struct gazetteer *gz, const struct mention *mt)
 {
-	return mt->ncand == 1 ? (int32_t)gz->names[gz->first[mt->node] - 1].region : -1;
+	return mt->ncand == 1 ? (int32_t)cand_first(gz, mt)->region : -1;
 }
 
-/* The one candidate of mt that has `a` as a strict ancestor (and, when
- * bs is not 0, the support bs); *count gets how many have. */
+/* Of the candidates of mt that have `a` as a strict ancestor, the
+ * nearest below it: the only one of the highest
+ * level (辽宁朝阳 is 朝阳市, not 朝阳市朝阳县); -1 when none is or
+ * two are as near. */
 static int32_t
-descendant_of(const struct placetag *pt, const struct mention *mt, int32_t a,
-    uint32_t bs, int *count)
+descendant_of(const struct placetag *pt, const struct mention *mt, int32_t a)
 {
 	const struct gazetteer *gz = pt->gz;
 	const struct gz_name *x;
 	int32_t hit = -1;
+	int level = 9, atlevel = 0;
 
-	*count = 0;
-	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
-		if ((bs == 0 || support(pt, (int32_t)x->region, 0) == bs) &&
-		    a != (int32_t)x->region &&
-		    gz_ancestor(gz, a, (int32_t)x->region)) {
-			hit = (int32_t)x->region;
-			++*count;
-		}
-		if (!x->next)
-			break;
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
+		int32_t r = (int32_t)x->region;
+
+		if (a == r || !gz_ancestor(gz, a, r))
+			continue;
+		if (gz->r[r].level < level) {
+			level = gz->r[r].level;
+			hit = r;
+			atlevel = 1;
+		} else if (gz->r[r].level == level)
+			atlevel++;
 	}
-	return hit;
+	return atlevel == 1 ? hit : -1;
 }
 
 /* The candidate whose ancestor is named right before mention i, with
- * nothing between (西安市长安区, 南京鼓楼): -1 when none is. A list
- * (吉林、西安) is no path. */
+ * nothing between (西安市长安区, 南京鼓楼): -1 when none is. The names
+ * from `from` to i are written together in one record; a list (吉林、
+ * 西安) is no path. The nearest of them that is an ancestor of some
+ * candidate decides, if one candidate is nearest below it. */
 static int32_t
-local_parent(const struct placetag *pt, size_t i)
-{
-	const struct mention *mt = &pt->m[i];
-	size_t k;
-
-	for (k = i; k-- > 0 && pt->m[k].rec == mt->rec;) {
-		int32_t hit;
-		int nh;
-
-		if (pt->m[k].e != (k + 1 < i ? pt->m[k + 1].b : mt->b))
-			return -1;	/* not contiguous */
-		if (pt->m[k].region < 0 || pt->m[k].drop)
-			continue;
-		hit = descendant_of(pt, mt, pt->m[k].region, 0, &nh);
-		if (nh == 1)
-			return hit;
-		if (nh > 1)
-			return -1;
-	}
-	return -1;
-}
-
-/* What the same name (the same trie node) was resolved to earlier in
- * the article, or -1. */
-static int32_t
-same_name_before(const struct placetag *pt, size_t i)
-{
-	size_t k;
-
-	for (k = i; k-- > 0;)
-		if (pt->m[k].node == pt->m[i].node && pt->m[k].region >= 0)
-			return pt->m[k].region;
-	return -1;
-}
-
-/* The candidate with the most support; on a tie, the one whose ancestor
- * was named nearest before mention i; -1 when nothing decides. */
-static int32_t
-best_candidate(const struct placetag *pt, size_t i)
+local_parent(const struct placetag *pt, size_t i, size_t from)
 {
 	const struct gazetteer *gz = pt->gz;
 	const struct mention *mt = &pt->m[i];
-	const struct gz_name *first = &gz->names[gz->first[mt->node] - 1], *x;
+	const struct gz_name *x;
+	size_t near = from;	/* index + 1 of the nearest */
+	int32_t a, best = -1;
+
+	if (from == i)
+		return -1;	/* nothing written right before */
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x))
+		for (a = gz->r[x->region].parent; a >= 0; a = gz->r[a].parent)
+			if (pt->last[a] > near) {
+				near = pt->last[a];
+				best = a;
+			}
+	if (best < 0)
+		return -1;
+	return descendant_of(pt, mt, best);
+}
+
+/* What the same name was resolved to earlier in the article, or -1. */
+static int32_t
+same_name_before(const struct placetag *pt, const struct mention *mt)
+{
+	return pt->byname[pt->gz->first[mt->node] - 1] - 1;
+}
+
+/* Of the candidates with support bs, the one that is alone under the
+ * region named nearest before (that region a strict ancestor of it);
+ * -1 when no region named before decides. */
+static int32_t
+nearest_deciding(struct placetag *pt, const struct mention *mt, uint32_t bs)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	size_t k, np = 0, near = 0;
+	int32_t a, best = -1;
+
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
+		if (support(pt, (int32_t)x->region, 0) != bs)
+			continue;
+		for (a = gz->r[x->region].parent; a >= 0; a = gz->r[a].parent) {
+			if (pt->last[a] == 0)
+				continue;
+			if (np == pt->pairscap) {
+				pt->pairscap = pt->pairscap ? pt->pairscap * 2 : 64;
+				pt->pairs = xrealloc(pt->pairs, pt->pairscap *
+				    sizeof *pt->pairs);
+			}
+			pt->pairs[np++] = a;
+			pt->tally[a]++;
+			pt->tallyhit[a] = (int32_t)x->region;
+		}
+	}
+	for (k = 0; k < np; k++) {
+		a = pt->pairs[k];
+		if (pt->tally[a] == 1 && pt->last[a] > near) {
+			near = pt->last[a];
+			best = pt->tallyhit[a];
+		}
+	}
+	for (k = 0; k < np; k++)
+		pt->tally[pt->pairs[k]] = 0;
+	return best;
+}
+
+/* The candidate with the most support; on a tie, the one whose ancestor
+ * was named nearest before; -1 when nothing decides. */
+static int32_t
+best_candidate(struct placetag *pt, const struct mention *mt)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
 	int32_t best = -1;
 	uint32_t bs = 0, ties = 0;
-	size_t k;
 
-	for (x = first;; x = &gz->names[x->next - 1]) {
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
 		uint32_t sc = support(pt, (int32_t)x->region, 0);
 
 		if (sc > bs) {
@@ -341,22 +596,10 @@ best_candidate(const struct placetag *pt, size_t i)
 			ties = 1;
 		} else if (sc == bs && sc > 0)
 			ties++;
-		if (!x->next)
-			break;
 	}
 	if (bs == 0 || ties == 1)
 		return best;
-	for (k = i; k-- > 0;) {
-		int32_t hit;
-		int nh;
-
-		if (pt->m[k].region < 0)
-			continue;
-		hit = descendant_of(pt, mt, pt->m[k].region, bs, &nh);
-		if (nh == 1)
-			return hit;
-	}
-	return -1;
+	return nearest_deciding(pt, mt, bs);
 }
 
 /* The highest-level candidate if it is the only one of its level: a
@@ -368,31 +611,49 @@ top_candidate(const struct gazetteer *gz, const struct mention *mt)
 	int32_t top = -1;
 	int ntop = 0, toplevel = 9;
 
-	for (x = &gz->names[gz->first[mt->node] - 1];; x = &gz->names[x->next - 1]) {
+	for (x = cand_first(gz, mt); x; x = cand_next(gz, x)) {
 		int lv = gz->r[x->region].level;
 
-		if (x->common) {
-			if (!x->next)
-				break;
+		if (x->common)
 			continue;	/* 河北 is not 河北区 by default */
-		}
 		if (lv < toplevel) {
 			toplevel = lv;
 			top = (int32_t)x->region;
 			ntop = 1;
 		} else if (lv == toplevel)
 			ntop++;
-		if (!x->next)
-			break;
 	}
 	return ntop == 1 ? top : -1;
+}
+
+/* Resolve mention i, not an anchor; the names from `from` to it are
+ * written together. */
+static void
+resolve_one(struct placetag *pt, size_t i, size_t from)
+{
+	struct mention *mt = &pt->m[i];
+
+	/* a parent named right before it decides (西安市长安区); else the
+	 * same name settled earlier in the article (one sense per
+	 * article); else the article's support */
+	if ((mt->region = local_parent(pt, i, from)) < 0 &&
+	    (mt->region = same_name_before(pt, mt)) < 0)
+		mt->region = best_candidate(pt, mt);
+	/* a short form shared across levels (河北 吉林 西安 长沙) means the
+	 * highest when the article says nothing else; names of one level
+	 * stay ambiguous (城关镇 鼓楼区) */
+	if (mt->region < 0 && mt->form == F_SHORT)
+		mt->region = top_candidate(pt->gz, mt);
+	/* ordinary words without support are not places */
+	if (mt->region < 0 && mt->common)
+		mt->drop = 1;
 }
 
 void
 pt_resolve(struct placetag *pt)
 {
 	const struct gazetteer *gz = pt->gz;
-	size_t i;
+	size_t i, from = 0;
 
 	/* anchors: one candidate, not an ordinary word. They are the only
 	 * evidence: a name resolved below must not vouch for its own
@@ -406,25 +667,28 @@ pt_resolve(struct placetag *pt)
 			count_anchor(pt, r);
 		}
 	}
+	/* the others in order, each with what was resolved before it:
+	 * where each region and each name was last (linear time) */
 	for (i = 0; i < pt->n; i++) {
 		struct mention *mt = &pt->m[i];
 
-		if (mt->region >= 0)
-			continue;
-		/* a parent named right before it decides (西安市长安区);
-		 * else the same name settled earlier in the article (one
-		 * sense per article); else the article's support */
-		if ((mt->region = local_parent(pt, i)) < 0 &&
-		    (mt->region = same_name_before(pt, i)) < 0)
-			mt->region = best_candidate(pt, i);
-		/* a short form shared across levels (河北 吉林 西安 长沙)
-		 * means the highest when the article says nothing else;
-		 * names of one level stay ambiguous (城关镇 鼓楼区) */
-		if (mt->region < 0 && mt->form == F_SHORT)
-			mt->region = top_candidate(gz, mt);
-		/* ordinary words without support are not places */
-		if (mt->region < 0 && mt->common)
-			mt->drop = 1;
+		if (i == 0 || pt->m[i - 1].rec != mt->rec ||
+		    pt->m[i - 1].be != mt->bb)
+			from = i;
+		if (mt->region < 0)
+			resolve_one(pt, i, from);
+		if (mt->region >= 0) {
+			pt->last[mt->region] = i + 1;
+			pt->byname[gz->first[mt->node] - 1] = mt->region + 1;
+		}
+	}
+	for (i = 0; i < pt->n; i++) {
+		struct mention *mt = &pt->m[i];
+
+		if (mt->region >= 0) {
+			pt->last[mt->region] = 0;
+			pt->byname[gz->first[mt->node] - 1] = 0;
+		}
 	}
 	/* every resolved name counts for the article's main region */
 	for (i = 0; i < pt->n; i++) {
@@ -433,6 +697,20 @@ pt_resolve(struct placetag *pt)
 		if (mt->region >= 0 && (only_candidate(gz, mt) < 0 || mt->common))
 			count_anchor(pt, mt->region);
 	}
+}
+
+void
+pt_article(struct placetag *pt, const struct article *a)
+{
+	size_t i, n;
+	const char *t;
+
+	pt_reset(pt);
+	for (i = 0; i < a->n; i++) {
+		t = art_text(a, i, &n);
+		pt_scan(pt, i, t, n);
+	}
+	pt_resolve(pt);
 }
 
 int32_t

@@ -642,38 +642,20 @@ jump_back(int status)
 	longjmp(back, 1);
 }
 
-/* A refused --gazetteer or state file is fatal in the tools; a caller
- * that survives die() (diag_die) finds everything freed: under the
- * sanitizer build, LeakSanitizer checks that at exit. */
+/* A refused state file is fatal in the tools; a caller that survives
+ * die() (diag_die) finds everything freed: under the sanitizer build,
+ * LeakSanitizer checks that at exit. */
 static void
 test_fatal_loads(void)
 {
-	static const char *const bad_gaz[] = {
-		"62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n",
-		"62\tprovince\t甘肃省\n",
-		"x\tprovince\t甘肃省\t\n",
-		"\xff\xfe\n",
-	};
 	char path[] = "/tmp/zhpipe-unit-fatal.XXXXXX";
 	int fd = mkstemp(path), refused = 0;
-	size_t k;
 	FILE *f;
 
 	if (fd < 0)
 		return;
 	close(fd);
 	diag_die = jump_back;
-	for (k = 0; k < sizeof bad_gaz / sizeof *bad_gaz; k++) {
-		f = fopen(path, "w");
-		fputs(bad_gaz[k], f);
-		fclose(f);
-		if (setjmp(back) == 0)
-			gz_free(gz_load(path, NULL));
-		else
-			refused++;
-	}
-	CHECK("bad gazetteer files refused, nothing left allocated",
-	    refused == (int)(sizeof bad_gaz / sizeof *bad_gaz));
 	f = fopen(path, "w");
 	fputs("this is not a database, just text long enough to be read\n", f);
 	fclose(f);
@@ -707,6 +689,86 @@ gz_entries(const struct gazetteer *gz, const char *name, char *out, size_t cap)
 		    "FSO"[gz->names[k - 1].form]);
 }
 
+/* A gazetteer is loaded from rows; a bad one is reported with the
+ * line of its first bad row and refused (NULL), everything freed (the
+ * sanitizer build checks for leaks), the caller deciding what follows. */
+static int
+gz_refused_at(const char *text, unsigned long line)
+{
+	struct rows r;
+	struct gazetteer *gz;
+	int ok;
+
+	rows_buf(&r, "unit", text, strlen(text), 0);
+	gz = gz_read(&r, NULL);
+	ok = gz == NULL && r.failed && r.lineno == line && exit_status == 1;
+	rows_close(&r);
+	gz_free(gz);
+	exit_status = 0;
+	return ok;
+}
+
+static void
+test_gazetteer_load(void)
+{
+	static const struct {
+		const char *what, *text;
+		unsigned long line;	/* reported; 0: the whole file */
+	} bad[] = {
+		{ "gazetteer: four fields a row",
+		    "62\tprovince\t甘肃省\t\n62\tprovince\t甘肃省\n", 2 },
+		{ "gazetteer: codes are digits", "x\tprovince\t甘肃省\t\n", 1 },
+		{ "gazetteer: a known level", "62\tstate\t甘肃省\t\n", 1 },
+		{ "gazetteer: unknown parent, at its line",
+		    "62\tprovince\t甘肃省\t\n6206\tcity\t武威市\t99\n", 2 },
+		{ "gazetteer: a parent of a higher level",
+		    "62\tcity\t甘肃省\t\n6206\tcity\t武威市\t62\n", 2 },
+		{ "gazetteer: duplicate code",
+		    "62\tprovince\t甘肃省\t\n62\tprovince\t甘肃\t\n", 2 },
+		{ "gazetteer: former name of an unknown code",
+		    "61\tformer\t旧省\t\n62\tprovince\t甘肃省\t\n", 1 },
+		{ "gazetteer: invalid UTF-8", "\xff\xfe\n", 1 },
+		{ "gazetteer: no divisions", "# nothing\n", 0 },
+		{ "gazetteer: names without '/'", "62\tprovince\t甘肃/省\t\n", 1 },
+		{ "gazetteer: names without ','",
+		    "62\tprovince\t甘肃省\t\n6206\tcity\t武威,市\t62\n", 2 },
+		{ "gazetteer: former names without ':'",
+		    "62\tprovince\t甘肃省\t\n62\tformer\t甘:肃\t\n", 2 },
+		{ "gazetteer: names without a full-width '/' (NFKC)",
+		    "62\tprovince\t甘肃\xef\xbc\x8f省\t\n", 1 },
+		{ "gazetteer: names without control characters",
+		    "62\tprovince\t甘肃\r省\t\n", 1 },
+	};
+	static const char good[] = "# a comment\n"
+	    "1\tprovince\t示例省\t\n"
+	    "11\tcity\t北城市\t1\n"
+	    "11\tformer\t老城市\t\n"
+	    "111\ttown\t东镇\t11\n";
+	struct gazetteer *gz = gz_load_buf("unit", good, strlen(good), NULL);
+	struct buf b = { 0 };
+	size_t k;
+	int ok;
+
+	ok = gz != NULL && gz->n == 3 && gz->r[2].parent == 1 &&
+	    strcmp(gz->r[1].name, "北城市") == 0;
+	if (ok) {
+		gz_path(gz, 2, &b);
+		ok = b.len == strlen("示例省/北城市/东镇") &&
+		    memcmp(b.p, "示例省/北城市/东镇", b.len) == 0 &&
+		    trie_find(gz->trie, "老城市") != 0 &&
+		    trie_find(gz->trie, "北城") != 0;
+	}
+	CHECK("gazetteer from a buffer: divisions, parents, path, names", ok);
+	buf_free(&b);
+	gz_free(gz);
+	for (k = 0; k < sizeof bad / sizeof *bad; k++)
+		CHECK(bad[k].what, gz_refused_at(bad[k].text, bad[k].line));
+	CHECK("gazetteer: a missing file is reported, not fatal",
+	    gz_load("/nonexistent/regions.tsv", NULL) == NULL &&
+	    exit_status == 1);
+	exit_status = 0;
+}
+
 /* "variant" rows: another written form of a name, found as a full name
  * with its own short form; not a former name; refused for an unknown
  * code. */
@@ -722,19 +784,12 @@ test_gazetteer_variants(void)
 	    "810307\tvariant\t沙田區\t8103\n"
 	    "81\tvariant\t香港特別行政區\t\n"
 	    "810102\tformer\t湾仔旧区\t81\n";
-	char path[] = "/tmp/zhpipe-unit-gaz.XXXXXX", got[256];
-	int fd = mkstemp(path), refused = 0;
-	struct gazetteer *gz;
-	FILE *f;
+	struct gazetteer *gz = gz_load_buf("unit", tsv, strlen(tsv), NULL);
+	char got[256];
 
-	if (fd < 0)
+	CHECK("variant rows are no divisions", gz && gz->n == 4);
+	if (gz == NULL)
 		return;
-	close(fd);
-	f = fopen(path, "w");
-	fputs(tsv, f);
-	fclose(f);
-	gz = gz_load(path, NULL);
-	CHECK("variant rows are no divisions", gz->n == 4);
 	gz_entries(gz, "灣仔區", got, sizeof got);
 	CHECK("a variant is found as a full name", strcmp(got, "810102:F") == 0);
 	gz_entries(gz, "灣仔", got, sizeof got);
@@ -749,18 +804,8 @@ test_gazetteer_variants(void)
 	gz_entries(gz, "湾仔旧区", got, sizeof got);
 	CHECK("former rows stay former", strcmp(got, "810102:O") == 0);
 	gz_free(gz);
-
-	f = fopen(path, "w");
-	fputs("81\tprovince\t香港特别行政区\t\n8199\tvariant\t某区\t81\n", f);
-	fclose(f);
-	diag_die = jump_back;
-	if (setjmp(back) == 0)
-		gz_free(gz_load(path, NULL));
-	else
-		refused = 1;
-	diag_die = NULL;
-	CHECK("a variant of an unknown code refused", refused);
-	unlink(path);
+	CHECK("a variant of an unknown code refused", gz_refused_at(
+	    "81\tprovince\t香港特别行政区\t\n8199\tvariant\t某区\t81\n", 2));
 }
 
 static void
@@ -925,6 +970,7 @@ main(void)
 	test_nfkc_pieces();
 	test_trie_insert();
 	test_fatal_loads();
+	test_gazetteer_load();
 	test_gazetteer_variants();
 	test_regex_opts();
 	test_numerals();
