@@ -153,7 +153,7 @@ demo: ensure-deps
 check: ensure-deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(BUILD)/test_common
+check-run: all $(BUILD)/test_common $(BUILD)/measure
 	@BIN=$(CURDIR)/$(BUILD) bash tests/run.sh
 
 golden: all

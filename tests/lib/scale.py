@@ -8,14 +8,29 @@ usage: scale.py LABEL GEN N COMMAND
 GEN is a shell command that writes an input of about N units to stdout
 when given N as its last argument; COMMAND a shell command reading stdin.
 N is doubled until the small run takes at least MIN_CPU seconds (or its
-input reaches MAX_BYTES), so that start-up and timer noise do not decide. Memory is compared above what the
-command takes on an empty input (dictionaries, tables). Prints
-"LABEL: linear" or the figures and exits 1.
+input reaches MAX_BYTES), so that start-up and timer noise do not decide.
+Memory is compared above what the command takes on an empty input
+(dictionaries, tables). Prints "LABEL: linear" or the figures and exits 1.
+
+Peak memory is what the largest process of the command reaches above
+where it stands once started, read in two steps:
+- $BIN/measure (bench/measure.c) forks the command from a small
+  process: one forked from Python would report at least Python's own
+  peak (the kernel keeps the peak across exec).
+- the input comes through a pipe; when every process of the command
+  waits on it (start-up done), their peaks are reset to what they hold
+  then (/proc/PID/clear_refs), and only then is the input written. A
+  peak taken from the start would count the tables a start-up builds
+  and frees (a dictionary loaded through scratch arrays) as room that
+  the small run's buffers reuse and the big run's outgrow: linear
+  growth would look like more than x5.
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 MIN_CPU = 0.25
 MIN_CPU_FLOOR = 0.05  # a faster small run is compared as if it took this
@@ -24,13 +39,87 @@ MAX_RATIO = 5.0
 SLACK_KB = 4096     # memory growth below this is noise
 
 
+MEASURE = os.path.join(os.environ.get('BIN', 'build'), 'measure')
+READY_SECONDS = 30  # start-up longer than this: peaks are not reset
+
+
+def family(root):
+    """The processes below root."""
+    kids = {}
+    for d in os.listdir('/proc'):
+        if not d.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % d) as f:
+                ppid = int(f.read().rsplit(')', 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        kids.setdefault(ppid, []).append(int(d))
+    out, todo = [], [root]
+    while todo:
+        for k in kids.get(todo.pop(), []):
+            out.append(k)
+            todo.append(k)
+    return out
+
+
+def waiting(pid):
+    """'read' when pid is blocked reading standard input, 'wait' when it
+    waits for a child, else None."""
+    try:
+        with open('/proc/%d/syscall' % pid) as f:
+            call = f.read().split()
+    except OSError:
+        return None
+    if len(call) > 1 and call[0] == '0' and int(call[1], 16) == 0:
+        return 'read'
+    if call and call[0] in ('61', '247'):  # wait4, waitid
+        return 'wait'
+    return None
+
+
+def reset_peaks(root):
+    """Once every process below root waits on its input or on a child,
+    reset their peak memory to what they hold."""
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        pids = family(root)
+        states = [waiting(p) for p in pids]
+        if 'read' in states and None not in states:
+            for p in pids:
+                try:
+                    with open('/proc/%d/clear_refs' % p, 'w') as f:
+                        f.write('5')
+                except OSError:
+                    pass
+            return
+        time.sleep(0.01)
+
+
 def run(cmd, path):
-    with open(path, 'rb') as f, open(os.devnull, 'wb') as null:
-        p = subprocess.Popen(['bash', '-c', cmd], stdin=f, stdout=null,
-                             stderr=subprocess.DEVNULL)
-        _, status, ru = os.wait4(p.pid, 0)
-    cpu = ru.ru_utime + ru.ru_stime
-    return cpu, ru.ru_maxrss, os.waitstatus_to_exitcode(status)
+    """CPU seconds (the command and all it started), peak memory in kB
+    (the largest process, above its start-up) and exit status of cmd
+    reading path."""
+    with open(os.devnull, 'wb') as null:
+        p = subprocess.Popen([MEASURE, '/dev/stdin', 'bash', '-c', cmd],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=null)
+    reset_peaks(p.pid)
+    with open(path, 'rb') as f:
+        try:
+            shutil.copyfileobj(f, p.stdin, 1 << 20)
+        except BrokenPipeError:
+            pass
+    try:
+        p.stdin.close()
+    except BrokenPipeError:
+        pass
+    out = p.stdout.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit('scale.py: %s failed' % MEASURE)
+    _, rss, code = out.split()
+    return ru.ru_utime + ru.ru_stime, int(rss), int(code)
 
 
 def make(gen, n, path):
