@@ -56,7 +56,8 @@ static const char help_text[] =
 	"                       articles (doc keys become FILE:N)\n"
 	"  -0                   text: NUL separates articles\n"
 	"      --text-field F   jsonl: field with the text (text, else content)\n"
-	"      --id-field F     jsonl: field with the doc key (id, else line number)\n"
+	"      --id-field F     jsonl: field with the doc key (id, else a hash\n"
+	"                       of the line: #hhhhhhhhhhhhhhhh)\n"
 	"      --keep F,...     jsonl: carry these fields as key columns\n"
 	"  -f, --field N        tsv: the text is field N (default: the last)\n"
 	"Output:\n"
@@ -401,7 +402,7 @@ run_jsonl(struct reader *r)
 			k++;
 		if (k == n)
 			continue;	/* blank lines between objects are fine */
-		if (jsonl_parse(&jspec, s, n, r->lineno, &d, err, sizeof err) < 0) {
+		if (jsonl_parse(&jspec, s, n, &d, err, sizeof err) < 0) {
 			input_error(r->name, r->lineno, "%s", err);
 			continue;
 		}

@@ -58,6 +58,16 @@ utf8_repair(const char *s, size_t n, struct buf *out)
 	return bad;
 }
 
+void
+utf8_put(struct buf *out, uint32_t c)
+{
+	uint8_t u[4];
+	int32_t k = 0;
+
+	U8_APPEND_UNSAFE(u, k, c);
+	buf_add(out, u, (size_t)k);
+}
+
 size_t
 utf8_count(const char *s, size_t n)
 {

@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!utf8_clean(s, n))
 				abort();	/* the reader hands on only UTF-8 */
 			fields_split(&f, s, n);
-			(void)jsonl_parse(&spec, s, n, r.lineno, &d, err, sizeof err);
+			(void)jsonl_parse(&spec, s, n, &d, err, sizeof err);
 		}
 		jsonl_doc_free(&d, &spec);
 		rd_close(&r);

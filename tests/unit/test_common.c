@@ -462,19 +462,102 @@ test_jsonl(void)
 	const char *content = "{\"content\":\"c\"}";
 
 	jsonl_doc_init(&d, &sp);
-	CHECK("jsonl parse", jsonl_parse(&sp, good, strlen(good), 1, &d, err,
+	CHECK("jsonl parse", jsonl_parse(&sp, good, strlen(good), &d, err,
 	    sizeof err) == 0 && d.id.len == 1 && d.id.p[0] == '7' &&
 	    d.text.len == 7 && d.url.len == 13);
-	CHECK("jsonl content and line-number id", jsonl_parse(&sp, content,
-	    strlen(content), 42, &d, err, sizeof err) == 0 &&
-	    d.id.len == 2 && memcmp(d.id.p, "42", 2) == 0 && d.url.len == 0);
-	CHECK("jsonl invalid", jsonl_parse(&sp, "{\"text\":", 8, 1, &d, err,
+	CHECK("jsonl content and a key from the content", jsonl_parse(&sp,
+	    content, strlen(content), &d, err, sizeof err) == 0 &&
+	    d.id.len == JSONL_KEY_LEN && d.id.p[0] == '#' && d.url.len == 0);
+	CHECK("jsonl invalid", jsonl_parse(&sp, "{\"text\":", 8, &d, err,
 	    sizeof err) < 0 && strstr(err, "invalid JSON") != NULL);
-	CHECK("jsonl no text", jsonl_parse(&sp, "{\"a\":1}", 7, 1, &d, err,
+	CHECK("jsonl no text", jsonl_parse(&sp, "{\"a\":1}", 7, &d, err,
 	    sizeof err) < 0);
-	CHECK("jsonl not object", jsonl_parse(&sp, "[1]", 3, 1, &d, err,
+	CHECK("jsonl not object", jsonl_parse(&sp, "[1]", 3, &d, err,
 	    sizeof err) < 0);
 	jsonl_doc_free(&d, &sp);
+}
+
+/* jsonl_parse: what unread fields hold never decides; keys from content */
+static int
+jsonl_ok(struct jsonl_spec *sp, struct jsonl_doc *d, const char *line)
+{
+	char err[200];
+
+	if (jsonl_parse(sp, line, strlen(line), d, err, sizeof err) < 0) {
+		printf("# %s: %s\n", line, err);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+jsonl_err(struct jsonl_spec *sp, struct jsonl_doc *d, const char *line,
+    const char *want)
+{
+	char err[200];
+
+	if (jsonl_parse(sp, line, strlen(line), d, err, sizeof err) == 0)
+		return 0;
+	if (strstr(err, want) == NULL)
+		printf("# %s: %s\n", line, err);
+	return strstr(err, want) != NULL;
+}
+
+static void
+test_jsonl_unread(void)
+{
+	static char *keep[] = { "n", "t" };
+	struct jsonl_spec sp = { 0 }, ksp = { NULL, NULL, keep, 2 };
+	struct jsonl_doc d, k;
+	char key[JSONL_KEY_LEN + 1];
+
+	jsonl_doc_init(&d, &sp);
+	jsonl_doc_init(&k, &ksp);
+	CHECK("jsonl huge integer unread", jsonl_ok(&sp, &d,
+	    "{\"v\":18446744073709551615,\"text\":\"a\"}") && d.text.len == 1);
+	CHECK("jsonl real overflow unread", jsonl_ok(&sp, &d,
+	    "{\"v\":[1e400,-1E+999],\"text\":\"a\"}"));
+	CHECK("jsonl duplicate key unread", jsonl_ok(&sp, &d,
+	    "{\"v\":1,\"v\":{\"w\":1,\"w\":2},\"text\":\"a\"}"));
+	CHECK("jsonl NUL in key unread", jsonl_ok(&sp, &d,
+	    "{\"\\u0000\":1,\"text\":\"a\"}"));
+	CHECK("jsonl key with escapes read", jsonl_ok(&sp, &d,
+	    "{\"\\u0074ext\":\"b\"}") && d.text.len == 1 && d.text.p[0] == 'b');
+	CHECK("jsonl key with colon", jsonl_ok(&sp, &d,
+	    "{\"a:b\":1,\"text\":\"c\"}") && d.text.p[0] == 'c');
+	CHECK("jsonl huge number kept as written", jsonl_ok(&ksp, &k,
+	    "{\"n\":-12345678901234567890123,\"t\":1.5,\"text\":\"\"}") &&
+	    k.keep[0].len == 24 && memcmp(k.keep[0].p, "-12345678901234567890123",
+	    24) == 0 && k.keep[1].len == 3 && k.text.len == 0);
+	CHECK("jsonl surrogate pair and lone one", jsonl_ok(&sp, &d,
+	    "{\"text\":\"\\ud83d\\ude00\\udc00\"}") && d.repaired &&
+	    d.text.len == 7 && memcmp(d.text.p, "\xf0\x9f\x98\x80\xef\xbf\xbd",
+	    7) == 0);
+	CHECK("jsonl text read twice", jsonl_err(&sp, &d,
+	    "{\"text\":\"a\",\"text\":\"b\"}", "appears twice"));
+	CHECK("jsonl bad number", jsonl_err(&sp, &d,
+	    "{\"v\":01,\"text\":\"a\"}", "invalid JSON"));
+	CHECK("jsonl trailing comma", jsonl_err(&sp, &d,
+	    "{\"v\":[1,],\"text\":\"a\"}", "invalid JSON"));
+	CHECK("jsonl control character", jsonl_err(&sp, &d,
+	    "{\"text\":\"a\tb\"}", "invalid JSON"));
+	CHECK("jsonl trailing garbage", jsonl_err(&sp, &d,
+	    "{\"text\":\"a\"} x", "invalid JSON"));
+	CHECK("jsonl scalar", jsonl_err(&sp, &d, "\"x\"", "invalid JSON"));
+	CHECK("jsonl array", jsonl_err(&sp, &d, "[{\"text\":\"a\"}]",
+	    "not a JSON object"));
+	/* the fallback key: the same object, the same key; another, another */
+	CHECK("jsonl key from content", jsonl_ok(&sp, &d,
+	    " {\"text\":\"a\"} ") && d.id.len == JSONL_KEY_LEN);
+	memcpy(key, d.id.p, JSONL_KEY_LEN);
+	CHECK("jsonl key from content is stable", jsonl_ok(&sp, &d,
+	    "{\"text\":\"a\"}") && memcmp(key, d.id.p, JSONL_KEY_LEN) == 0);
+	CHECK("jsonl key from content differs", jsonl_ok(&sp, &d,
+	    "{\"text\":\"b\"}") && memcmp(key, d.id.p, JSONL_KEY_LEN) != 0);
+	CHECK("jsonl empty id falls back", jsonl_ok(&sp, &d,
+	    "{\"id\":\"\",\"text\":\"a\"}") && d.id.p[0] == '#');
+	jsonl_doc_free(&d, &sp);
+	jsonl_doc_free(&k, &ksp);
 }
 
 static void
@@ -845,6 +928,7 @@ main(void)
 	test_sentence();
 	test_words();
 	test_jsonl();
+	test_jsonl_unread();
 	test_textnorm();
 	test_nfkc_pieces();
 	test_trie_insert();
