@@ -27,12 +27,35 @@ rd_open(struct reader *r, const char *path, int flags)
 	return 0;
 }
 
+void
+rd_open_mem(struct reader *r, const char *name, const void *p, size_t n,
+    size_t chunk, int flags)
+{
+	memset(r, 0, sizeof *r);
+	r->name = name;
+	r->flags = flags;
+	r->fd = -1;
+	r->mem = p;
+	r->memlen = n;
+	r->memchunk = chunk;
+	r->buf = xmalloc(INBUF);
+}
+
 /* read(2) what is there, retrying on EINTR; -1 on error (reported) */
 static ssize_t
 read_some(struct reader *r, void *p, size_t n)
 {
 	ssize_t k;
 
+	if (r->fd < 0) {
+		if (r->memchunk && n > r->memchunk)
+			n = r->memchunk;
+		if (n > r->memlen - r->mempos)
+			n = r->memlen - r->mempos;
+		memcpy(p, r->mem + r->mempos, n);
+		r->mempos += n;
+		return (ssize_t)n;
+	}
 	while ((k = read(r->fd, p, n)) < 0 && errno == EINTR)
 		;
 	if (k < 0) {
@@ -97,6 +120,7 @@ static int
 refill(struct reader *r)
 {
 	ssize_t k;
+	int first;
 
 	if (r->eof || r->failed)
 		return 0;
@@ -112,10 +136,23 @@ refill(struct reader *r)
 		r->eof = 1;
 		return 0;
 	}
+	/* gzip magic at the start of the file: switch to inflating. A pipe
+	 * may bring the first byte alone: then wait for the second. */
+	first = !r->started;
+	r->started = 1;
+	if (first && (unsigned char)r->buf[0] == 0x1f) {
+		ssize_t more;
+
+		while (k == 1 && (more = read_some(r, r->buf + 1, INBUF - 1)) > 0)
+			k += more;
+		if (r->failed) {
+			r->eof = 1;
+			return 0;
+		}
+	}
 	r->pos = 0;
 	r->end = (size_t)k;
-	/* gzip magic at the start of the file: switch to inflating */
-	if (!r->started++ && k >= 2 && (unsigned char)r->buf[0] == 0x1f &&
+	if (first && k >= 2 && (unsigned char)r->buf[0] == 0x1f &&
 	    (unsigned char)r->buf[1] == 0x8b) {
 		r->zin = xmalloc(INBUF);
 		memcpy(r->zin, r->buf, (size_t)k);
@@ -200,7 +237,7 @@ next:
 	}
 	if (r->term == '\n' && n > 0 && s[n - 1] == '\r')
 		n--;
-	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+	while (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		s += 3;
 		n -= 3;
 	}

@@ -1,11 +1,12 @@
 /* input.h - reading records of any length from files or standard input
  *
  * gzip-compressed input (one or more members) is read transparently,
- * and what a pipe delivers is handed on at once (tail -f works); a
- * UTF-8 byte-order mark at
- * the start of a file is skipped; CRLF line ends are accepted; invalid
- * UTF-8 and NUL bytes are repaired to U+FFFD with one warning per file
- * naming the first bad line (an error with --strict). */
+ * however the first bytes arrive, and what a pipe delivers is handed on
+ * at once (tail -f works); a UTF-8 byte-order mark at the start of a
+ * line is skipped (files joined with cat each start with one); CRLF
+ * line ends are accepted; invalid UTF-8 and NUL bytes are repaired to
+ * U+FFFD with one warning per file naming the first bad line (an error
+ * with --strict). */
 #ifndef ZH_INPUT_H
 #define ZH_INPUT_H
 
@@ -20,7 +21,10 @@ enum { RD_NULSEP = 1, RD_STRICT = 2, RD_TRUSTED = 4 };
 
 struct reader {
 	const char *name;	/* as given; "-" is standard input */
-	int fd;
+	int fd;			/* -1: reading from memory */
+	const char *mem;	/* rd_open_mem: the bytes, */
+	size_t memlen, mempos;	/* how many, how far read, */
+	size_t memchunk;	/* and at most how many a read gives */
 	int flags;
 	int gz;			/* input is gzip: inflate from zin */
 	z_stream zs;
@@ -49,6 +53,11 @@ extern size_t rd_max_line;
 /* Open path ("-" for stdin). On failure reports "prog: path: reason",
  * sets exit status 1 and returns -1. */
 int rd_open(struct reader *r, const char *path, int flags);
+/* Read p[0..n) as if from a file called name, each read giving at most
+ * chunk bytes (0: any number), as a pipe may: for tests and fuzzing.
+ * p must stay valid until rd_close. */
+void rd_open_mem(struct reader *r, const char *name, const void *p, size_t n,
+    size_t chunk, int flags);
 /* Next line without its terminator. Returns 1, or 0 at end of input or
  * after an error (already reported; r->failed set). The pointer stays
  * valid until the next call. */

@@ -323,6 +323,71 @@ test_reader(void)
 	exit_status = 0;
 }
 
+/* data gzipped into out */
+static size_t
+gzip_mem(const char *data, size_t n, unsigned char *out, size_t cap)
+{
+	z_stream zs;
+	size_t len;
+
+	memset(&zs, 0, sizeof zs);
+	if (deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
+	zs.next_in = (unsigned char *)data;
+	zs.avail_in = (uInt)n;
+	zs.next_out = out;
+	zs.avail_out = (uInt)cap;
+	len = deflate(&zs, Z_FINISH) == Z_STREAM_END ? cap - zs.avail_out : 0;
+	deflateEnd(&zs);
+	return len;
+}
+
+/* every line of the reader joined with '|' */
+static const char *
+lines_of(struct reader *r)
+{
+	static char got[256];
+	size_t len = 0, n;
+	const char *s;
+
+	got[0] = '\0';
+	while (rd_line(r, &s, &n) && len + n + 2 < sizeof got) {
+		memcpy(got + len, s, n);
+		len += n;
+		got[len++] = '|';
+		got[len] = '\0';
+	}
+	rd_close(r);
+	return got;
+}
+
+/* reads of any size, gzip found after two bytes however they come,
+ * a byte-order mark at the start of any line */
+static void
+test_reader_mem(void)
+{
+	static const char text[] = "\xef\xbb\xbf" "a\n\xef\xbb\xbf\xef\xbb\xbf" "b\nc";
+	unsigned char gz[256];
+	size_t gzn = gzip_mem(text, sizeof text - 1, gz, sizeof gz), chunk;
+	struct reader r;
+	int ok = gzn > 2;
+
+	for (chunk = 1; chunk <= 3; chunk++) {
+		rd_open_mem(&r, "m", text, sizeof text - 1, chunk, 0);
+		ok &= strcmp(lines_of(&r), "a|b|c|") == 0;
+		rd_open_mem(&r, "m", gz, gzn, chunk, 0);
+		ok &= strcmp(lines_of(&r), "a|b|c|") == 0;
+	}
+	CHECK("reader: gzip and marks in reads of 1, 2, 3 bytes", ok);
+	rd_open_mem(&r, "m", "\x1f", 1, 1, 0);
+	CHECK("reader: a lone 0x1f is text", strcmp(lines_of(&r), "\x1f|") == 0);
+	rd_open_mem(&r, "m", "\x1f\x8b", 2, 1, 0);
+	CHECK("reader: a gzip header cut short is an error",
+	    strcmp(lines_of(&r), "") == 0 && r.failed);
+	exit_status = 0;
+}
+
 struct spans {
 	char text[16][128];
 	int n;
@@ -923,6 +988,7 @@ main(void)
 	test_fold();
 	test_fields();
 	test_reader();
+	test_reader_mem();
 	test_article();
 	test_rows();
 	test_sentence();
