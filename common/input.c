@@ -168,6 +168,25 @@ refill(struct reader *r)
 
 size_t rd_max_line = RD_MAX_LINE;
 
+/* Invalid UTF-8 or a NUL byte at line lineno: -1 when refused
+ * (--strict), else 0 after the file's one warning. */
+static int
+bad_bytes(struct reader *r, unsigned long lineno)
+{
+	if (r->flags & RD_STRICT) {
+		input_error(r->name, lineno,
+		    "invalid UTF-8 or NUL byte (--strict)");
+		r->failed = 1;
+		return -1;
+	}
+	if (!r->warned) {
+		input_warning(r->name, lineno, "invalid UTF-8 or NUL byte "
+		    "replaced with U+FFFD (first in this file)");
+		r->warned = 1;
+	}
+	return 0;
+}
+
 int
 rd_line(struct reader *r, const char **sp, size_t *np)
 {
@@ -242,18 +261,8 @@ next:
 		n -= 3;
 	}
 	if (!(r->flags & RD_TRUSTED) && !utf8_clean(s, n)) {
-		if (r->flags & RD_STRICT) {
-			input_error(r->name, r->lineno,
-			    "invalid UTF-8 or NUL byte (--strict)");
-			r->failed = 1;
+		if (bad_bytes(r, r->lineno) < 0)
 			return 0;
-		}
-		if (!r->warned) {
-			input_warning(r->name, r->lineno,
-			    "invalid UTF-8 or NUL byte replaced with U+FFFD "
-			    "(first in this file)");
-			r->warned = 1;
-		}
 		r->fixed.len = 0;
 		utf8_repair(s, n, &r->fixed);
 		s = r->fixed.p;
@@ -262,6 +271,43 @@ next:
 	*sp = s;
 	*np = n;
 	return 1;
+}
+
+size_t
+rd_bytes(struct reader *r, size_t max, int stop, const char **sp)
+{
+	const char *p, *nl;
+	size_t k;
+
+	if (r->failed || max == 0 || (r->pos == r->end && !refill(r)))
+		return 0;
+	k = r->end - r->pos < max ? r->end - r->pos : max;
+	p = *sp = r->buf + r->pos;
+	if (stop >= 0 && (nl = memchr(p, stop, k)) != NULL)
+		k = (size_t)(nl - p) + 1;
+	r->pos += k;
+	while ((nl = memchr(p, '\n', k - (size_t)(p - *sp))) != NULL) {
+		r->lineno++;
+		p = nl + 1;
+	}
+	return k;
+}
+
+int
+rd_repair(struct reader *r, struct buf *b, unsigned long lineno)
+{
+	struct buf t;
+
+	if ((r->flags & RD_TRUSTED) || utf8_clean(b->p, b->len))
+		return 0;
+	if (bad_bytes(r, lineno) < 0)
+		return -1;
+	r->fixed.len = 0;
+	utf8_repair(b->p, b->len, &r->fixed);
+	t = *b;
+	*b = r->fixed;
+	r->fixed = t;
+	return 0;
 }
 
 void

@@ -62,6 +62,19 @@ void rd_open_mem(struct reader *r, const char *name, const void *p, size_t n,
  * after an error (already reported; r->failed set). The pointer stays
  * valid until the next call. */
 int rd_line(struct reader *r, const char **s, size_t *n);
+/* Up to max raw bytes of what follows the last line read, as the input
+ * holds them (decompressed, but neither split nor repaired): for records
+ * whose length is given, such as WARC's. With stop >= 0, no bytes after
+ * the first byte stop. *s points into the reader's buffer and stays
+ * valid until the next call. Returns how many, 0 at the end of the
+ * input or after an error. The line number counts the newlines among
+ * them. */
+size_t rd_bytes(struct reader *r, size_t max, int stop, const char **s);
+/* Check b as rd_line checks a line (starting at line number lineno):
+ * invalid UTF-8 and NUL bytes are repaired in b with the one warning of
+ * the file, or, with RD_STRICT, refused: -1 after the error (r->failed
+ * set). Returns 0 otherwise. */
+int rd_repair(struct reader *r, struct buf *b, unsigned long lineno);
 void rd_close(struct reader *r);
 
 /* The name to show for a path in messages and doc keys. */
