@@ -302,8 +302,10 @@ do_text(const char *s, size_t n)
 {
 	unsigned long line = 0;
 
+	if (n == 0)
+		s = "";		/* an empty text may have no buffer at all */
 	while (n > 0 || line == 0) {
-		const char *nl = memchr(s, '\n', n);
+		const char *nl = n ? memchr(s, '\n', n) : NULL;
 		size_t k = nl ? (size_t)(nl - s) : n;
 
 		cur_line = ++line;
