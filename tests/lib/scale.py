@@ -37,6 +37,7 @@ MIN_CPU_FLOOR = 0.05  # a faster small run is compared as if it took this
 MAX_BYTES = 8 << 20   # the small input grows no bigger than this
 MAX_RATIO = 5.0
 SLACK_KB = 4096     # memory growth below this is noise
+RETRIES = 2         # runs again before a verdict of not linear
 
 
 MEASURE = os.path.join(os.environ.get('BIN', 'build'), 'measure')
@@ -141,21 +142,35 @@ def main():
             n *= 2
         make(gen, 4 * n, big)
         c4, m4, s4 = run(cmd, big)
-        g1, g4 = max(m1 - base, SLACK_KB), max(m4 - base, SLACK_KB)
-        bad = []
-        if s1 != 0 or s4 != 0:
-            bad.append('exit status %d and %d' % (s1, s4))
-        if c4 > MAX_RATIO * max(c1, MIN_CPU_FLOOR):
-            bad.append('CPU %.2fs -> %.2fs (x%.1f)' % (c1, c4, c4 / c1))
-        if g4 > MAX_RATIO * g1:
-            bad.append('memory above start-up %d kB -> %d kB (x%.1f)' %
-                       (m1 - base, m4 - base, g4 / g1))
+        bad = verdict(c1, m1, s1, c4, m4, s4, base)
+        for _ in range(RETRIES):
+            if not bad or 'exit status' in bad[0]:
+                break
+            # the machine may be busy: the least of more runs is the
+            # cost, and no noise brings x16 down to x5
+            r1, r4 = run(cmd, small), run(cmd, big)
+            c1, m1, s1 = min(c1, r1[0]), min(m1, r1[1]), max(s1, r1[2])
+            c4, m4, s4 = min(c4, r4[0]), min(m4, r4[1]), max(s4, r4[2])
+            bad = verdict(c1, m1, s1, c4, m4, s4, base)
         if bad:
             print('%s: not linear at n=%d: %s' % (label, n, '; '.join(bad)))
             return 1
         print('%s: linear' % label)
         return 0
 
+
+def verdict(c1, m1, s1, c4, m4, s4, base):
+    """What is wrong with the two runs: [] when they scale linearly."""
+    g1, g4 = max(m1 - base, SLACK_KB), max(m4 - base, SLACK_KB)
+    bad = []
+    if s1 != 0 or s4 != 0:
+        bad.append('exit status %d and %d' % (s1, s4))
+    if c4 > MAX_RATIO * max(c1, MIN_CPU_FLOOR):
+        bad.append('CPU %.2fs -> %.2fs (x%.1f)' % (c1, c4, c4 / c1))
+    if g4 > MAX_RATIO * g1:
+        bad.append('memory above start-up %d kB -> %d kB (x%.1f)' %
+                   (m1 - base, m4 - base, g4 / g1))
+    return bad
 
 if __name__ == '__main__':
     sys.exit(main())
