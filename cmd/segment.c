@@ -38,7 +38,8 @@ static unsigned long sentno;
 static const char *sent_text;
 
 static const char usage_text[] =
-	"segment [-pwt0] [--format text|tsv|jsonl|wet] [-u dict] [options] [file ...]\n";
+	"segment [-p | -w | -t] [-0] [--format text|tsv|jsonl|wet] [-u dict]\n"
+	"        [options] [file ...]\n";
 static const char help_text[] =
 	"Split Chinese news articles into sentence records (TSV).\n"
 	"\n"
@@ -99,6 +100,20 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* -p, -w and -t choose the output; two of them is a usage error. */
+static void
+set_mode(int opt)
+{
+	static int given;
+	enum mode m = opt == 'p' ? M_PARA : opt == 'w' ? M_WORDS : M_TOKENS;
+
+	if (given && given != opt)
+		usage_error("-%c given after -%c: choose one of -p, -w and -t",
+		    opt, given);
+	given = opt;
+	mode = m;
+}
+
 static int
 handle(int opt, const char *arg)
 {
@@ -145,13 +160,9 @@ handle(int opt, const char *arg)
 		break;
 	}
 	case 'p':
-		mode = M_PARA;
-		break;
 	case 'w':
-		mode = M_WORDS;
-		break;
 	case 't':
-		mode = M_TOKENS;
+		set_mode(opt);
 		break;
 	case O_SEMI:
 		semicolon = 1;
