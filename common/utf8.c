@@ -18,6 +18,13 @@ utf8_clean(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* most of Chinese text: three bytes, a lead byte whose second
+		 * byte may be any continuation byte (not E0 or ED) */
+		if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && i + 2 < n &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		if (p[i] == 0)
 			return 0;
 		U8_NEXT(p, i, n, c);
