@@ -21,6 +21,7 @@
 #include "numerals.h"
 #include "numex.h"
 #include "opts.h"
+#include "punct.h"
 #include "regex.h"
 #include "rows.h"
 #include "sentence.h"
@@ -453,6 +454,52 @@ test_sentence(void)
 	    NULL, NULL));
 	ss_free(ss);
 	ss_free(semi);
+}
+
+/* the punctuation table: its classes hold exactly the characters the
+ * sentence splitter has always used */
+static void
+test_punct(void)
+{
+	static const uint32_t stop[] = { 0x3002, 0xFF01, 0xFF1F, 0xFF61, '!',
+	    '?', 0x203C, 0x2047, 0x2048, 0x2049 };
+	static const uint32_t close[] = { 0x201D, 0x2019, 0x300D, 0x300F,
+	    0xFF09, ')', ']', 0x3011, 0x300B, 0x3009, 0x3015, 0xFF3D, 0xFF02,
+	    0xFF07, '"', '\'', 0x00BB, 0x203A, 0x3017, 0xFE42, 0xFE44 };
+	size_t count[8] = { 0 }, i, k;
+	uint32_t c;
+	int ok = 1;
+
+	for (c = 0; c < 0x110000; c++)
+		for (k = 0; k < 8; k++)
+			count[k] += (punct_class(c) >> k) & 1;
+	for (i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		ok &= punct_class(stop[i]) == PUNCT_STOP;
+	CHECK("punct: the ten stops, and no more", ok && count[0] == 10);
+	CHECK("punct: two ellipses, two periods, two semicolons",
+	    (punct_class(0x2026) & PUNCT_ELLIPSIS) && (punct_class(0x22EF) &
+	    PUNCT_ELLIPSIS) && count[1] == 2 && (punct_class('.') &
+	    PUNCT_PERIOD) && (punct_class(0xFF0E) & PUNCT_PERIOD) &&
+	    count[2] == 2 && (punct_class(';') & PUNCT_SEMI) &&
+	    (punct_class(0xFF1B) & PUNCT_SEMI) && count[3] == 2);
+	for (ok = 1, i = 0; i < sizeof close / sizeof close[0]; i++)
+		ok &= (punct_class(close[i]) & PUNCT_CLOSE) != 0;
+	CHECK("punct: the 21 closers, and no more", ok && count[4] == 21);
+	CHECK("punct: clause breaks", (punct_class(0xFF0C) & PUNCT_CLAUSE) &&
+	    (punct_class(0x3001) & PUNCT_CLAUSE) && (punct_class(':') &
+	    PUNCT_CLAUSE) && count[6] == 5);
+	CHECK("punct: openers pair closers", (punct_class(0x201C) & PUNCT_OPEN) &&
+	    (punct_class(0x3010) & PUNCT_OPEN) && (punct_class('"') &
+	    PUNCT_OPEN) && !(punct_class(0x4E00)));
+	CHECK("punct: ends after closers", punct_ends_sentence(
+	    "她说后天要刮风。】", strlen("她说后天要刮风。】"), PUNCT_END) &&
+	    punct_ends_sentence("降温｡", strlen("降温｡"), PUNCT_END) &&
+	    punct_ends_sentence("好……” ", strlen("好……” "), PUNCT_END));
+	CHECK("punct: no end", !punct_ends_sentence("标题", strlen("标题"),
+	    PUNCT_END) && !punct_ends_sentence("”】", strlen("”】"), PUNCT_END) &&
+	    !punct_ends_sentence("", 0, PUNCT_END) && !punct_ends_sentence(
+	    "甲;", 4, PUNCT_END) && punct_ends_sentence("甲;", 4, PUNCT_END |
+	    PUNCT_SEMI));
 }
 
 struct toks {
@@ -992,6 +1039,7 @@ main(void)
 	test_article();
 	test_rows();
 	test_sentence();
+	test_punct();
 	test_words();
 	test_jsonl();
 	test_jsonl_unread();
