@@ -152,17 +152,22 @@ static const char *const abbrevs[] = {
 	"p.m", "vs"
 };
 
-/* Is the period at s[at] the end of an abbreviation or an initial? */
+#define ABBREV_MAX 5	/* the longest of them, U.S.A */
+
+/* Is the period at s[at] the end of an abbreviation or an initial? The
+ * letters and dots before it are looked at no further back than the
+ * longest abbreviation: a longer run is none (and a line of "a.a.a."
+ * is not read again at each of its periods). */
 static int
 abbreviation(const char *s, size_t at)
 {
 	size_t b = at, k, len;
 
-	while (b > 0 && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') ||
-	    s[b - 1] == '.'))
+	while (b > 0 && at - b <= ABBREV_MAX && (((s[b - 1] | 0x20) >= 'a' &&
+	    (s[b - 1] | 0x20) <= 'z') || s[b - 1] == '.'))
 		b--;
 	len = at - b;
-	if (len == 0)
+	if (len == 0 || len > ABBREV_MAX)
 		return 0;
 	if (b > 0 && (unsigned char)s[b - 1] < 0x80 &&
 	    ((s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == '_' ||
@@ -237,7 +242,8 @@ void
 ss_split(struct sentsplit *ss, const char *s, size_t n,
     void (*fn)(void *, size_t, size_t), void *arg)
 {
-	size_t i = 0, start = 0, u = 0;
+	size_t i = 0, start = 0, u = 0, lscan = 0;
+	int lseen = 0;
 
 	ss->ut_line = 0;
 	ss->urls_found = 0;
@@ -302,10 +308,16 @@ ss_split(struct sentsplit *ss, const char *s, size_t n,
 			    !icu_boundary(ss, s, n, k))
 				continue;
 		}
-		if (!has_letter(s, start, e))
+		/* a letter since start? (what was read stays read) */
+		if (!lseen) {
+			lseen = has_letter(s, lscan, e);
+			lscan = e;
+		}
+		if (!lseen)
 			continue;
 		emit(s, start, e, fn, arg);
-		start = k;
+		start = lscan = k;
+		lseen = 0;
 	}
 	emit(s, start, n, fn, arg);
 }

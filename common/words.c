@@ -6,9 +6,13 @@
  * The dictionary is a trie (trie.c), so a lattice walk is one probe a
  * character.
  *
- * Everything else is cut by one PCRE2 pattern: URLs, e-mail addresses,
- * numbers with their separators (1,234.5  99.06%  2022-05-26  22:58:46
- * 0931-8159799) and Latin/digit mixes (PM2.5, 5G, iPhone) stay whole.
+ * Everything else is cut by one PCRE2 pattern, tried anchored where
+ * each token starts: URLs, e-mail addresses, numbers with their
+ * separators (1,234.5  99.06%  2022-05-26  22:58:46 0931-8159799) and
+ * Latin/digit mixes (PM2.5, 5G, iPhone) stay whole. No alternative may
+ * read far past the token it finds, or a line of many tokens is read
+ * again at each (quadratic): the local part of an e-mail address is at
+ * most 64 characters, as RFC 5321 has it ("a%a%a%..." is not one).
  * A number directly followed by 年, 月 or 日 is one token ("2022年").
  */
 #include "words.h"
@@ -64,7 +68,7 @@ static const char TOKEN_PATTERN[] =
 	"\"<>]+(?<![.,;:!?)])"
 	"|www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/?=&%#._~+-]*"
 	"[A-Za-z0-9/=&%#_~+-])?"
-	"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
+	"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
 	/* numbers with thousands separators */
 	"|[0-9\\x{FF10}-\\x{FF19}]{1,3}(?:[,\\x{FF0C}][0-9\\x{FF10}-\\x{FF19}]{3})+"
 	"(?![0-9\\x{FF10}-\\x{FF19}])(?:[.\\x{FF0E}][0-9\\x{FF10}-\\x{FF19}]+)?"
