@@ -25,10 +25,12 @@
 #include "regex.h"
 #include "rows.h"
 #include "sentence.h"
+#include "splitter.h"
 #include "statedb.h"
 #include "textnorm.h"
 #include "trie.h"
 #include "utf8.h"
+#include "warc.h"
 #include "words.h"
 
 static int ntest, nfail;
@@ -564,6 +566,131 @@ test_words(void)
 	ws_free(ws);
 }
 
+/* user dictionaries from a buffer: any white space, 0 removes a word,
+ * bad rows reported and the rest read */
+static void
+test_user_dict(void)
+{
+	struct wordseg *ws = ws_new();
+	static const char ok[] = "# c\n\xe3\x80\x80甘曜毓\xe3\x80\x80" "100\n"
+	    "卡阳村\xc2\xa0" "5 n\n采访 0\n";
+	static const char bad[] = "甘曜毓甲 0\n词 x1\n拦隆口\n";
+	size_t words = ws_size(ws, NULL);
+
+	CHECK("user dict: U+3000 and NBSP separate, 0 removes",
+	    ws_load_user_buf(ws, "u", ok, sizeof ok - 1) == 0 &&
+	    ws_freq(ws, "甘曜毓", strlen("甘曜毓")) == 100 &&
+	    ws_freq(ws, "卡阳村", strlen("卡阳村")) == 5 &&
+	    ws_freq(ws, "采访", strlen("采访")) == 0 &&
+	    ws_size(ws, NULL) == words + 1);
+	CHECK("user dict: removed word is cut", cut_is(ws, "采访甘曜毓",
+	    "采/w 访/w 甘曜毓/w"));
+	CHECK("user dict: bad rows fail, good ones load",
+	    ws_load_user_buf(ws, "u", bad, sizeof bad - 1) < 0 &&
+	    ws_freq(ws, "甘曜毓甲", strlen("甘曜毓甲")) == 0 &&
+	    ws_freq(ws, "拦隆口", strlen("拦隆口")) > 0);
+	CHECK("user dict: invalid UTF-8", ws_load_user_buf(ws, "u", "a\xff\n",
+	    3) < 0);
+	exit_status = 0;
+	ws_free(ws);
+}
+
+struct pieces {
+	char s[512];
+	size_t len;
+};
+
+static void
+piece_text(void *arg, unsigned long sent, const char *s, size_t n)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu:%.*s|", sent, (int)n, s);
+}
+
+static void
+piece_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
+    const char *s, size_t n)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu.%lu%c:%.*s|", sent, tok, toktype_name[t][0], (int)n, s);
+}
+
+static void
+piece_end(void *arg, unsigned long sent)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu.", sent);
+}
+
+static int
+split_to(struct splitter *sp, const char *line, const char *want)
+{
+	static const struct sp_sink sink = { piece_text, piece_token, piece_end };
+	struct pieces p = { "", 0 };
+
+	sp_line(sp, line, strlen(line), &sink, &p);
+	if (strcmp(p.s, want) != 0)
+		printf("# got %s\n", p.s);
+	return strcmp(p.s, want) == 0;
+}
+
+/* the splitter: each mode, the pieces in order with their numbers */
+static void
+test_splitter(void)
+{
+	struct splitter *s = sp_new(SP_SENTENCES, 0, 0),
+	    *p = sp_new(SP_PARAGRAPHS, 0, TN_NFKC),
+	    *w = sp_new(SP_WORDS, 1, 0);
+
+	CHECK("splitter sentences", split_to(s, " 甲。  乙\t丙！",
+	    "1:甲。|2:乙 丙！|"));
+	CHECK("splitter paragraph, folded and NFKC", split_to(p,
+	    "\xe3\x80\x80ＡＢ　１２。", "0:AB 12。|"));
+	CHECK("splitter blank paragraph", split_to(p, " \xe3\x80\x80 ", ""));
+	CHECK("splitter words with semicolons", split_to(w, "金昌市;5G。",
+	    "1.1w:金昌市|1.2p:;|1.2.1l:5G|2.2p:。|2."));
+	sp_free(s);
+	sp_free(p);
+	sp_free(w);
+}
+
+/* WET records from memory: each read by its length, whatever it holds
+ * (and to the end of the line where the length ends) */
+static void
+test_warc_mem(void)
+{
+	static const char wet[] =
+	    "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: a\r\n"
+	    "Content-Length: 19\r\n\r\nWARC/1.0\nx\n\r\n\r\n1234\r\n\r\n"
+	    "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: b\r\n"
+	    "Content-Length: 2\r\n\r\nyz\r\n\r\n";
+	struct buf uri = { 0 }, body = { 0 };
+	struct reader r;
+	unsigned long hdr;
+	size_t chunk;
+	int ok = 1;
+
+	for (chunk = 0; chunk <= 3; chunk++) {
+		rd_open_mem(&r, "w", wet, sizeof wet - 1, chunk, 0);
+		ok &= warc_next(&r, &uri, &body, &hdr) && hdr == 1 &&
+		    uri.len == 1 && uri.p[0] == 'a' && body.len == 21 &&
+		    memcmp(body.p, "WARC/1.0\nx\n\r\n\r\n1234\r\n", 21) == 0;
+		ok &= warc_next(&r, &uri, &body, &hdr) && hdr == 12 &&
+		    uri.p[0] == 'b' && body.len == 4 && !warc_next(&r, &uri,
+		    &body, &hdr) && exit_status == 0;
+		rd_close(&r);
+	}
+	CHECK("warc: records by their length, in reads of any size", ok);
+	buf_free(&uri);
+	buf_free(&body);
+}
+
 static void
 test_jsonl(void)
 {
@@ -1041,6 +1168,9 @@ main(void)
 	test_sentence();
 	test_punct();
 	test_words();
+	test_user_dict();
+	test_splitter();
+	test_warc_mem();
 	test_jsonl();
 	test_jsonl_unread();
 	test_textnorm();
