@@ -28,6 +28,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "regex.h"
 #include "rows.h"
 #include "trie.h"
@@ -593,16 +594,25 @@ ws_load_user_buf(struct wordseg *ws, const char *name, const char *p,
 	return rc;
 }
 
+/* The file is read through the input reader, so a dictionary may be
+ * gzip-compressed (or "-" for standard input) as any input may. */
 int
 ws_load_user(struct wordseg *ws, const char *path)
 {
-	struct rows r;
-	int rc;
+	struct reader r;
+	struct buf b = { 0 };
+	const char *s;
+	size_t k;
+	int rc = -1;
 
-	if (rows_path(&r, path, ROWS_BLANKS) < 0)
+	if (rd_open(&r, path, 0) < 0)
 		return -1;
-	rc = ws_load_user_rows(ws, &r);
-	rows_close(&r);
+	while ((k = rd_bytes(&r, (size_t)-1, -1, &s)) > 0)
+		buf_add(&b, s, k);
+	if (!r.failed)
+		rc = ws_load_user_buf(ws, path, b.p ? b.p : "", b.len);
+	rd_close(&r);
+	buf_free(&b);
 	return rc;
 }
 

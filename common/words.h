@@ -21,7 +21,8 @@ struct wordseg *ws_new(void);
  * than Han ideographs is added but can never be cut whole: reported in
  * one warning. Bad rows are reported with their line number and the
  * others still read; returns -1 if there was one, or if the file could
- * not be read (the caller decides). */
+ * not be read (the caller decides). The file is read as input is:
+ * gzip-compressed or not, "-" for standard input. */
 struct rows;
 int ws_load_user_rows(struct wordseg *ws, struct rows *r);
 int ws_load_user(struct wordseg *ws, const char *path);

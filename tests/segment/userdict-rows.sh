@@ -7,6 +7,8 @@ trap 'rm -rf "$d"' EXIT
 cd "$d" || exit 1
 printf '甘曜毓\343\200\200100\n卡阳村\302\2405\n' > sep.dict
 echo '甘曜毓在卡阳村采访。' | segment -w -u sep.dict
+gzip -c sep.dict > sep.dict.gz	# compressed, as any input may be
+echo '甘曜毓在卡阳村采访。' | segment -w -u sep.dict.gz
 printf '采访 0\n' > zero.dict
 echo '他们在采访。' | segment -w -u zero.dict
 printf '# 新词\n甘曜毓 0\n' > bad.dict
