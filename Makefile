@@ -40,8 +40,8 @@ LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
-	opts output placetag records regex rows sentence statedb textnorm trie \
-	utf8 warc words
+	opts output placetag punct records regex rows sentence sources splitter \
+	statedb textnorm trie utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
@@ -154,7 +154,7 @@ demo: ensure-deps
 check: ensure-deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(BUILD)/test_common
+check-run: all $(BUILD)/test_common $(BUILD)/measure
 	@BIN=$(CURDIR)/$(BUILD) bash tests/run.sh
 
 golden: all
@@ -295,11 +295,18 @@ clean:
 # a crash, leak or hang is written to build-fuzz/crash-NAME-*. Targets
 # whose inputs may be refused by a fatal error (gazetteer, state) jump
 # back from die(); the loaders free what they hold before dying, so leak
-# checks stay on.
+# checks stay on. Work that grows faster than its input is a finding
+# too: an input may take FUZZ_TIMEOUT seconds and FUZZ_RSS_MB of memory,
+# inputs of up to FUZZ_MAX_LEN bytes are tried, and the input and
+# segment targets run some inputs repeated to 256 KiB (tests/fuzz/fuzz.h),
+# where a quadratic path takes minutes and linear work a second.
 FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB ?= 1024
+FUZZ_MAX_LEN ?= 65536
 FUZZ_CC ?= clang
 FUZZ_BUILD = build-fuzz
-FUZZ_TARGETS = input text numerals gazetteer rules state
+FUZZ_TARGETS = input segment text numerals gazetteer rules state
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 \
 	-fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
@@ -325,7 +332,8 @@ fuzz: ensure-deps fuzz-deps
 	  dict=; [ -r tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
 	  log=$(FUZZ_BUILD)/fuzz-$$t.log; \
 	  if ASAN_OPTIONS=detect_leaks=1 $(FUZZ_BUILD)/fuzz_$$t $$dict \
-	      -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 \
+	      -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+	      -rss_limit_mb=$(FUZZ_RSS_MB) -max_len=$(FUZZ_MAX_LEN) \
 	      -detect_leaks=1 -print_final_stats=1 -close_fd_mask=2 \
 	      -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
 	      $(FUZZ_BUILD)/corpus-$$t tests/fuzz/$$t > $$log 2>&1; then \

@@ -3,42 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "diag.h"
 #include "input.h"
-#include "jsonl.h"
 #include "opts.h"
 #include "output.h"
-#include "records.h"
-#include "sentence.h"
+#include "sources.h"
+#include "splitter.h"
 #include "textnorm.h"
-#include "warc.h"
 #include "words.h"
 
-enum format { F_TEXT, F_TSV, F_JSONL, F_WET };
-enum mode { M_SENT, M_PARA, M_WORDS, M_TOKENS };
-
-static enum format format = F_TEXT;
-static enum mode mode = M_SENT;
-static int docsep;		/* 0, '\f' (--doc-sep) or '\0' (-0) */
+static struct src_spec spec;
+static enum sp_mode mode = SP_SENTENCES;
 static int semicolon, tnflags;
-static struct jsonl_spec jspec;
 static char **userdicts;
 static size_t nuserdicts;
 static char *keeplist;
 
-static struct sentsplit *ss;
-static struct wordseg *ws;
-static struct textnorm *tn;
-
-static struct buf prefix;	/* key columns of the current record, TAB-ended */
-static struct buf folded, normed, joined;
-static unsigned long cur_line;	/* the line column; 0 = none (tsv) */
-static unsigned long sentno;
-static const char *sent_text;
-
 static const char usage_text[] =
-	"segment [-pwt0] [--format text|tsv|jsonl|wet] [-u dict] [options] [file ...]\n";
+	"segment [-p | -w | -t] [-0] [--format text|tsv|jsonl|wet] [-u dict]\n"
+	"        [options] [file ...]\n";
 static const char help_text[] =
 	"Split Chinese news articles into sentence records (TSV).\n"
 	"\n"
@@ -56,7 +39,8 @@ static const char help_text[] =
 	"                       articles (doc keys become FILE:N)\n"
 	"  -0                   text: NUL separates articles\n"
 	"      --text-field F   jsonl: field with the text (text, else content)\n"
-	"      --id-field F     jsonl: field with the doc key (id, else line number)\n"
+	"      --id-field F     jsonl: field with the doc key (id, else a hash\n"
+	"                       of the line: #hhhhhhhhhhhhhhhh)\n"
 	"      --keep F,...     jsonl: carry these fields as key columns\n"
 	"  -f, --field N        tsv: the text is field N (default: the last)\n"
 	"Output:\n"
@@ -98,59 +82,72 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* -p, -w and -t choose the output; two of them is a usage error. */
+static void
+set_mode(int opt)
+{
+	static int given;
+	enum sp_mode m = opt == 'p' ? SP_PARAGRAPHS : opt == 'w' ? SP_WORDS :
+	    SP_TOKENS;
+
+	if (given && given != opt)
+		usage_error("-%c given after -%c: choose one of -p, -w and -t",
+		    opt, given);
+	given = opt;
+	mode = m;
+}
+
 static int
 handle(int opt, const char *arg)
 {
+	struct jsonl_spec *js = &spec.jsonl;
+
 	switch (opt) {
 	case O_FORMAT:
 		if (strcmp(arg, "text") == 0)
-			format = F_TEXT;
+			spec.format = SRC_TEXT;
 		else if (strcmp(arg, "tsv") == 0)
-			format = F_TSV;
+			spec.format = SRC_TSV;
 		else if (strcmp(arg, "jsonl") == 0)
-			format = F_JSONL;
+			spec.format = SRC_JSONL;
 		else if (strcmp(arg, "wet") == 0)
-			format = F_WET;
+			spec.format = SRC_WET;
 		else
 			usage_error("unknown format '%s' (text, tsv, jsonl, wet)",
 			    arg);
 		break;
 	case O_DOCSEP:
-		docsep = '\f';
+		spec.docsep = '\f';
 		break;
 	case '0':
-		docsep = -1;
+		spec.docsep = -1;
 		break;
 	case O_TEXTF:
-		jspec.text_field = arg;
+		js->text_field = arg;
 		break;
 	case O_IDF:
-		jspec.id_field = arg;
+		js->id_field = arg;
 		break;
 	case O_KEEP: {
 		char *tok, *save = NULL;
 
 		free(keeplist);
-		free(jspec.keep);
-		jspec.keep = NULL;
-		jspec.nkeep = 0;
+		free(js->keep);
+		js->keep = NULL;
+		js->nkeep = 0;
 		keeplist = xstrdup(arg);
 		for (tok = strtok_r(keeplist, ",", &save); tok;
 		    tok = strtok_r(NULL, ",", &save)) {
-			jspec.keep = xrealloc(jspec.keep,
-			    (jspec.nkeep + 1) * sizeof *jspec.keep);
-			jspec.keep[jspec.nkeep++] = tok;
+			js->keep = xrealloc(js->keep,
+			    (js->nkeep + 1) * sizeof *js->keep);
+			js->keep[js->nkeep++] = tok;
 		}
 		break;
 	}
 	case 'p':
-		mode = M_PARA;
-		break;
 	case 'w':
-		mode = M_WORDS;
-		break;
 	case 't':
-		mode = M_TOKENS;
+		set_mode(opt);
 		break;
 	case O_SEMI:
 		semicolon = 1;
@@ -178,13 +175,13 @@ static const struct tool tool = {
 
 /* the columns this mode adds after the keys */
 static void
-mode_header(void)
+mode_header(int line)
 {
-	if (cur_line || format != F_TSV)
+	if (line)
 		out_str("line\t");
-	if (mode != M_PARA)
+	if (mode != SP_PARAGRAPHS)
 		out_str("sent\t");
-	out_str(mode == M_TOKENS ? "tok\ttype\ttoken" : "text");
+	out_str(mode == SP_TOKENS ? "tok\ttype\ttoken" : "text");
 	out_eol();
 }
 
@@ -193,317 +190,144 @@ print_header(void)
 {
 	size_t i;
 
-	switch (format) {
-	case F_TEXT:
-	case F_WET:
+	switch (spec.format) {
+	case SRC_TEXT:
+	case SRC_WET:
 		out_str("doc\t");
 		break;
-	case F_JSONL:
+	case SRC_JSONL:
 		out_str("doc\turl\t");
-		for (i = 0; i < jspec.nkeep; i++) {
-			out_field(jspec.keep[i], strlen(jspec.keep[i]));
+		for (i = 0; i < spec.jsonl.nkeep; i++) {
+			out_field(spec.jsonl.keep[i], strlen(spec.jsonl.keep[i]));
 			out_tab();
 		}
 		break;
-	case F_TSV:
+	case SRC_TSV:
 		return;		/* taken from the input's own header */
 	}
-	mode_header();
+	mode_header(1);
 }
 
+/* Printing: the keys and line number of the line at hand, then what
+ * the splitter hands on. */
+static const struct src_line *cur;
+
 static void
-put_keys(void)
+put_keys(unsigned long sent)
 {
-	out_write(prefix.p, prefix.len);
-	if (cur_line) {
-		out_ulong(cur_line);
+	out_write(cur->keys, cur->nkeys);
+	if (cur->line) {
+		out_ulong(cur->line);
+		out_tab();
+	}
+	if (mode != SP_PARAGRAPHS) {
+		out_ulong(sent);
 		out_tab();
 	}
 }
 
 static void
-on_token(void *arg, size_t b, size_t e, enum toktype t)
+put_text(void *arg, unsigned long sent, const char *s, size_t n)
 {
-	unsigned long *tok = arg;
+	(void)arg;
+	put_keys(sent);
+	out_field(s, n);
+	out_eol();
+}
 
-	if (mode == M_WORDS) {
-		if (joined.len)
-			buf_addc(&joined, ' ');
-		buf_add(&joined, sent_text + b, e - b);
-		return;
-	}
-	put_keys();
-	out_ulong(sentno);
-	out_tab();
-	out_ulong(++*tok);
+/* -w: a sentence's words on one record, separated by spaces */
+static void
+put_word(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
+    const char *s, size_t n)
+{
+	(void)arg;
+	(void)t;
+	if (tok == 1)
+		put_keys(sent);
+	else
+		out_write(" ", 1);
+	out_field(s, n);
+}
+
+static void
+put_words_end(void *arg, unsigned long sent)
+{
+	(void)arg;
+	(void)sent;
+	out_eol();
+}
+
+/* -t: one record a token */
+static void
+put_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
+    const char *s, size_t n)
+{
+	(void)arg;
+	put_keys(sent);
+	out_ulong(tok);
 	out_tab();
 	out_str(toktype_name[t]);
 	out_tab();
-	out_field(sent_text + b, e - b);
+	out_field(s, n);
 	out_eol();
 }
 
 static void
-on_sentence(void *arg, size_t b, size_t e)
+on_line(void *arg, const struct src_line *l)
 {
-	const char *line = arg;
-	unsigned long tok = 0;
+	static const struct sp_sink text_sink = { put_text, NULL, NULL },
+	    word_sink = { NULL, put_word, put_words_end },
+	    token_sink = { NULL, put_token, NULL };
+	struct splitter *sp = arg;
 
-	folded.len = 0;
-	ws_fold(line + b, e - b, &folded);
-	sentno++;
-	if (mode == M_SENT) {
-		put_keys();
-		out_ulong(sentno);
-		out_tab();
-		out_field(folded.p, folded.len);
-		out_eol();
+	if (l->header) {	/* the input's header, extended */
+		out_write(l->keys, l->nkeys);
+		mode_header(0);
 		return;
 	}
-	sent_text = buf_cstr(&folded);
-	joined.len = 0;
-	ws_cut(ws, folded.p, folded.len, on_token, &tok);
-	if (mode == M_WORDS && joined.len) {
-		put_keys();
-		out_ulong(sentno);
-		out_tab();
-		out_field(joined.p, joined.len);
-		out_eol();
-	}
-}
-
-/* One line of an article's text, keys already in prefix. */
-static void
-do_line(const char *s, size_t n)
-{
-	if (tn) {
-		tn_apply(tn, s, n, &normed);
-		s = normed.p;
-		n = normed.len;
-	}
-	if (mode == M_PARA) {
-		folded.len = 0;
-		ws_fold(s, n, &folded);
-		if (folded.len) {
-			put_keys();
-			out_field(folded.p, folded.len);
-			out_eol();
-		}
-		return;
-	}
-	sentno = 0;
-	ss_split(ss, s, n, on_sentence, (void *)s);
-}
-
-/* An article held in memory (jsonl, wet): split at LF, count lines. */
-static void
-do_text(const char *s, size_t n)
-{
-	unsigned long line = 0;
-
-	while (n > 0 || line == 0) {
-		const char *nl = memchr(s, '\n', n);
-		size_t k = nl ? (size_t)(nl - s) : n;
-
-		cur_line = ++line;
-		do_line(s, k > 0 && s[k - 1] == '\r' ? k - 1 : k);
-		if (nl == NULL)
-			break;
-		s += k + 1;
-		n -= k + 1;
-	}
-}
-
-/* Append one key column to prefix; TAB, CR, LF and NUL become spaces so
- * a key can never break the record. */
-static void
-prefix_add(const char *key, size_t n)
-{
-	size_t i, at = prefix.len;
-
-	buf_add(&prefix, key, n);
-	for (i = at; i < prefix.len; i++)
-		if (prefix.p[i] == '\t' || prefix.p[i] == '\r' ||
-		    prefix.p[i] == '\n' || prefix.p[i] == '\0')
-			prefix.p[i] = ' ';
-	buf_addc(&prefix, '\t');
-}
-
-/* The doc key of a text file: its path, with :N under --doc-sep/-0. */
-static void
-text_prefix(const char *name, unsigned long doc)
-{
-	char key[32];
-
-	prefix.len = 0;
-	prefix_add(name, strlen(name));
-	if (docsep) {
-		prefix.len--;		/* reopen the column for ":N" */
-		snprintf(key, sizeof key, ":%lu", doc);
-		buf_add(&prefix, key, strlen(key));
-		buf_addc(&prefix, '\t');
-	}
-}
-
-static void
-run_text(struct reader *r)
-{
-	const char *s;
-	size_t n;
-	unsigned long doc = 1, line = 0;
-
-	text_prefix(r->name, doc);
-	while (rd_line(r, &s, &n)) {
-		int newdoc = 0;
-
-		if (docsep == '\f' && n == 1 && s[0] == '\f')
-			newdoc = 1;
-		else {
-			cur_line = ++line;
-			do_line(s, n);
-			newdoc = docsep == -1 && r->term == '\0';
-		}
-		if (newdoc) {
-			line = 0;
-			text_prefix(r->name, ++doc);
-		}
-	}
-}
-
-static void
-on_tsv_record(void *arg, const struct record *rec)
-{
-	(void)arg;
-	prefix.len = 0;
-	record_keys(rec, &prefix);
-	if (rec->header) {	/* the input's header, extended */
-		out_write(prefix.p, prefix.len);
-		mode_header();
-		return;
-	}
-	do_line(rec->s + rec->f->b[rec->text],
-	    rec->f->e[rec->text] - rec->f->b[rec->text]);
-}
-
-static void
-run_jsonl(struct reader *r)
-{
-	struct jsonl_doc d;
-	const char *s;
-	size_t n, i;
-	char err[300];
-
-	jsonl_doc_init(&d, &jspec);
-	while (rd_line(r, &s, &n)) {
-		size_t k = 0;
-
-		while (k < n && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		if (k == n)
-			continue;	/* blank lines between objects are fine */
-		if (jsonl_parse(&jspec, s, n, r->lineno, &d, err, sizeof err) < 0) {
-			input_error(r->name, r->lineno, "%s", err);
-			continue;
-		}
-		if (d.repaired && !r->warned) {
-			input_warning(r->name, r->lineno, "lone UTF-16 surrogate "
-			    "escape replaced with U+FFFD (first in this file)");
-			r->warned = 1;
-		}
-		prefix.len = 0;
-		prefix_add(d.id.p, d.id.len);
-		prefix_add(d.url.p, d.url.len);
-		for (i = 0; i < jspec.nkeep; i++)
-			prefix_add(d.keep[i].p, d.keep[i].len);
-		do_text(d.text.p, d.text.len);
-	}
-	jsonl_doc_free(&d, &jspec);
-}
-
-static void
-run_wet(struct reader *r)
-{
-	struct buf uri = { 0 }, body = { 0 };
-	unsigned long hdr;
-
-	while (warc_next(r, &uri, &body, &hdr)) {
-		prefix.len = 0;
-		prefix_add(uri.p, uri.len);
-		do_text(body.p, body.len);
-	}
-	buf_free(&uri);
-	buf_free(&body);
-}
-
-/* text, jsonl and wet: articles, one file after the other */
-static void
-run_articles(char **files, int flags)
-{
-	for (; *files; files++) {
-		struct reader r;
-
-		if (rd_open(&r, *files, flags) < 0)
-			continue;
-		if (format == F_TEXT)
-			run_text(&r);
-		else if (format == F_JSONL)
-			run_jsonl(&r);
-		else
-			run_wet(&r);
-		rd_close(&r);
-	}
+	cur = l;
+	sp_line(sp, l->s, l->n, mode == SP_WORDS ? &word_sink :
+	    mode == SP_TOKENS ? &token_sink : &text_sink, NULL);
 }
 
 int
 main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
+	struct splitter *sp;
 	char **files;
 	size_t i;
-	int first, flags;
+	int first;
 
 	diag_init(argv[0]);
 	first = opts_parse(&tool, argc, argv);
 	files = first < argc ? argv + first : stdin_only;
-	if (docsep && format != F_TEXT)
+	if (spec.docsep && spec.format != SRC_TEXT)
 		usage_error("--doc-sep and -0 apply to --format text only");
-	if (copt.field && format != F_TSV)
+	if (copt.field && spec.format != SRC_TSV)
 		usage_error("-f applies to --format tsv only");
-	if ((jspec.text_field || jspec.id_field || jspec.nkeep) &&
-	    format != F_JSONL)
+	if ((spec.jsonl.text_field || spec.jsonl.id_field || spec.jsonl.nkeep) &&
+	    spec.format != SRC_JSONL)
 		usage_error("--text-field, --id-field and --keep apply to "
 		    "--format jsonl only");
 	out_init(copt.line_buffered);
 
-	ss = ss_new(semicolon);
-	tn = tn_new(tnflags);
-	if (mode == M_WORDS || mode == M_TOKENS || nuserdicts) {
-		ws = ws_new();
-		for (i = 0; i < nuserdicts; i++)
-			if (ws_load_user(ws, userdicts[i]) < 0)
-				die(EXIT_TROUBLE, "%s: cannot use user dictionary",
-				    userdicts[i]);
-	}
+	sp = sp_new(mode, semicolon, tnflags);
+	for (i = 0; i < nuserdicts; i++)
+		if (ws_load_user(sp_words(sp), userdicts[i]) < 0)
+			die(EXIT_TROUBLE, "%s: cannot use user dictionary",
+			    userdicts[i]);
 	if (copt.header)
 		print_header();
-
-	flags = (copt.strict ? RD_STRICT : 0) | (docsep == -1 ? RD_NULSEP : 0);
-	if (format == F_TSV)
-		records_each(files, flags, copt.field, copt.header, on_tsv_record,
-		    NULL);
-	else
-		run_articles(files, flags);
+	spec.field = copt.field;
+	spec.header = copt.header;
+	spec.rdflags = copt.strict ? RD_STRICT : 0;
+	src_each(files, &spec, on_line, sp);
 	out_close();
 
-	buf_free(&prefix);
-	buf_free(&folded);
-	buf_free(&normed);
-	buf_free(&joined);
-	ss_free(ss);
-	ws_free(ws);
-	tn_free(tn);
+	sp_free(sp);
 	free(userdicts);
-	free(jspec.keep);
+	free(spec.jsonl.keep);
 	free(keeplist);
 	return exit_status;
 }

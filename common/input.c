@@ -27,12 +27,35 @@ rd_open(struct reader *r, const char *path, int flags)
 	return 0;
 }
 
+void
+rd_open_mem(struct reader *r, const char *name, const void *p, size_t n,
+    size_t chunk, int flags)
+{
+	memset(r, 0, sizeof *r);
+	r->name = name;
+	r->flags = flags;
+	r->fd = -1;
+	r->mem = p;
+	r->memlen = n;
+	r->memchunk = chunk;
+	r->buf = xmalloc(INBUF);
+}
+
 /* read(2) what is there, retrying on EINTR; -1 on error (reported) */
 static ssize_t
 read_some(struct reader *r, void *p, size_t n)
 {
 	ssize_t k;
 
+	if (r->fd < 0) {
+		if (r->memchunk && n > r->memchunk)
+			n = r->memchunk;
+		if (n > r->memlen - r->mempos)
+			n = r->memlen - r->mempos;
+		memcpy(p, r->mem + r->mempos, n);
+		r->mempos += n;
+		return (ssize_t)n;
+	}
 	while ((k = read(r->fd, p, n)) < 0 && errno == EINTR)
 		;
 	if (k < 0) {
@@ -97,6 +120,7 @@ static int
 refill(struct reader *r)
 {
 	ssize_t k;
+	int first;
 
 	if (r->eof || r->failed)
 		return 0;
@@ -112,10 +136,23 @@ refill(struct reader *r)
 		r->eof = 1;
 		return 0;
 	}
+	/* gzip magic at the start of the file: switch to inflating. A pipe
+	 * may bring the first byte alone: then wait for the second. */
+	first = !r->started;
+	r->started = 1;
+	if (first && (unsigned char)r->buf[0] == 0x1f) {
+		ssize_t more;
+
+		while (k == 1 && (more = read_some(r, r->buf + 1, INBUF - 1)) > 0)
+			k += more;
+		if (r->failed) {
+			r->eof = 1;
+			return 0;
+		}
+	}
 	r->pos = 0;
 	r->end = (size_t)k;
-	/* gzip magic at the start of the file: switch to inflating */
-	if (!r->started++ && k >= 2 && (unsigned char)r->buf[0] == 0x1f &&
+	if (first && k >= 2 && (unsigned char)r->buf[0] == 0x1f &&
 	    (unsigned char)r->buf[1] == 0x8b) {
 		r->zin = xmalloc(INBUF);
 		memcpy(r->zin, r->buf, (size_t)k);
@@ -130,6 +167,25 @@ refill(struct reader *r)
 }
 
 size_t rd_max_line = RD_MAX_LINE;
+
+/* Invalid UTF-8 or a NUL byte at line lineno: -1 when refused
+ * (--strict), else 0 after the file's one warning. */
+static int
+bad_bytes(struct reader *r, unsigned long lineno)
+{
+	if (r->flags & RD_STRICT) {
+		input_error(r->name, lineno,
+		    "invalid UTF-8 or NUL byte (--strict)");
+		r->failed = 1;
+		return -1;
+	}
+	if (!r->warned) {
+		input_warning(r->name, lineno, "invalid UTF-8 or NUL byte "
+		    "replaced with U+FFFD (first in this file)");
+		r->warned = 1;
+	}
+	return 0;
+}
 
 int
 rd_line(struct reader *r, const char **sp, size_t *np)
@@ -200,23 +256,13 @@ next:
 	}
 	if (r->term == '\n' && n > 0 && s[n - 1] == '\r')
 		n--;
-	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+	while (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		s += 3;
 		n -= 3;
 	}
 	if (!(r->flags & RD_TRUSTED) && !utf8_clean(s, n)) {
-		if (r->flags & RD_STRICT) {
-			input_error(r->name, r->lineno,
-			    "invalid UTF-8 or NUL byte (--strict)");
-			r->failed = 1;
+		if (bad_bytes(r, r->lineno) < 0)
 			return 0;
-		}
-		if (!r->warned) {
-			input_warning(r->name, r->lineno,
-			    "invalid UTF-8 or NUL byte replaced with U+FFFD "
-			    "(first in this file)");
-			r->warned = 1;
-		}
 		r->fixed.len = 0;
 		utf8_repair(s, n, &r->fixed);
 		s = r->fixed.p;
@@ -225,6 +271,43 @@ next:
 	*sp = s;
 	*np = n;
 	return 1;
+}
+
+size_t
+rd_bytes(struct reader *r, size_t max, int stop, const char **sp)
+{
+	const char *p, *nl;
+	size_t k;
+
+	if (r->failed || max == 0 || (r->pos == r->end && !refill(r)))
+		return 0;
+	k = r->end - r->pos < max ? r->end - r->pos : max;
+	p = *sp = r->buf + r->pos;
+	if (stop >= 0 && (nl = memchr(p, stop, k)) != NULL)
+		k = (size_t)(nl - p) + 1;
+	r->pos += k;
+	while ((nl = memchr(p, '\n', k - (size_t)(p - *sp))) != NULL) {
+		r->lineno++;
+		p = nl + 1;
+	}
+	return k;
+}
+
+int
+rd_repair(struct reader *r, struct buf *b, unsigned long lineno)
+{
+	struct buf t;
+
+	if ((r->flags & RD_TRUSTED) || utf8_clean(b->p, b->len))
+		return 0;
+	if (bad_bytes(r, lineno) < 0)
+		return -1;
+	r->fixed.len = 0;
+	utf8_repair(b->p, b->len, &r->fixed);
+	t = *b;
+	*b = r->fixed;
+	r->fixed = t;
+	return 0;
 }
 
 void

@@ -1,7 +1,24 @@
 /* records.c - reading TSV records and their key fields */
 #include "records.h"
 
+#include <string.h>
+
 #include "diag.h"
+
+/* A copy of s[0..n) with each CR made a space: a field never holds one
+ * (a CR before the LF is gone already). */
+static const char *
+no_cr(const char *s, size_t n, struct buf *out)
+{
+	size_t i;
+
+	out->len = 0;
+	buf_add(out, s, n);
+	for (i = 0; i < n; i++)
+		if (out->p[i] == '\r')
+			out->p[i] = ' ';
+	return out->p;
+}
 
 void
 records_each(char **files, int rdflags, unsigned field, int header,
@@ -9,6 +26,7 @@ records_each(char **files, int rdflags, unsigned field, int header,
 {
 	struct fields f = { 0 };
 	struct record rec;
+	struct buf clean = { 0 };
 
 	rec.f = &f;
 	for (; *files; files++) {
@@ -18,6 +36,8 @@ records_each(char **files, int rdflags, unsigned field, int header,
 			continue;
 		rec.r = &r;
 		while (rd_line(&r, &rec.s, &rec.n)) {
+			if (memchr(rec.s, '\r', rec.n))
+				rec.s = no_cr(rec.s, rec.n, &clean);
 			fields_split(&f, rec.s, rec.n);
 			if ((rec.text = fields_text(&f, field)) < 0) {
 				input_error(r.name, r.lineno,
@@ -31,6 +51,7 @@ records_each(char **files, int rdflags, unsigned field, int header,
 		rd_close(&r);
 	}
 	fields_free(&f);
+	buf_free(&clean);
 }
 
 void

@@ -19,7 +19,8 @@ struct record {
 };
 
 /* Call fn for every record of files (NULL-terminated; "-" is standard
- * input). A record without the text field (-f N) is reported and
+ * input). A CR inside the record becomes a space (a field never holds
+ * TAB, CR or LF). A record without the text field (-f N) is reported and
  * skipped; with header set, the first record of the run is passed with
  * r.header = 1. Missing files are reported; the exit status records it. */
 void records_each(char **files, int rdflags, unsigned field, int header,

@@ -65,10 +65,21 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 {
 	PCRE2_SIZE *ov;
 	int rc;
-	uint32_t opts = anchored ? PCRE2_ANCHORED : 0;
+	uint32_t opts = 0;
 
-	/* pcre2_match runs the JIT code itself when the options allow it;
-	 * patterns used anchored are compiled with PCRE2_ANCHORED so they do. */
+	/* pcre2_match runs the JIT code only when no start option is given
+	 * at match time: PCRE2_ANCHORED there sends every call to the
+	 * interpreter, whose start-up work grows with the rest of the
+	 * subject (quadratic over a line of many tokens). A pattern used
+	 * anchored is compiled with PCRE2_ANCHORED, and then is anchored
+	 * already; only one that is not needs the option here. */
+	if (anchored) {
+		uint32_t co = 0;
+
+		(void)pcre2_pattern_info(rx->code, PCRE2_INFO_ARGOPTIONS, &co);
+		if (!(co & PCRE2_ANCHORED))
+			opts = PCRE2_ANCHORED;
+	}
 	rx->gaveup = 0;
 	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md,
 	    match_context());

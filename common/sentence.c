@@ -3,7 +3,9 @@
  * Full-width terminators (。！？), their half-width twins (! ?) and the
  * ellipsis (…… ⋯) end a sentence, together with any terminators and
  * closing quotes or brackets that follow them (。” ！） ……”). They are
- * unambiguous in Chinese text, so a table decides them at scanning speed.
+ * unambiguous in Chinese text, so a table (punct.h, shared with anything
+ * else that must agree on where a sentence ends) decides them at
+ * scanning speed.
  * A full stop (. ．) is ambiguous: decimals, dates, abbreviations (U.S.,
  * Dr.), initials, domain names. There a list of abbreviations that
  * ICU's own suppressions miss (Dr. U.S. Prof. and single initials) is
@@ -27,6 +29,7 @@
 #include <unicode/utext.h>
 
 #include "diag.h"
+#include "punct.h"
 #include "regex.h"
 #include "utf8.h"
 
@@ -71,42 +74,35 @@ ss_free(struct sentsplit *ss)
 	free(ss);
 }
 
+/* What the punctuation table says of c, for this splitter. */
 static enum term
 term_kind(uint32_t c, int semicolon)
 {
-	switch (c) {
-	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61: case '!': case '?':
-	case 0x203C: case 0x2047: case 0x2048: case 0x2049:
+	unsigned k = punct_class(c);
+
+	if (k & PUNCT_STOP)
 		return T_STRONG;
-	case 0x2026: case 0x22EF:
+	if (k & PUNCT_ELLIPSIS)
 		return T_ELLIPSIS;
-	case '.': case 0xFF0E:
+	if (k & PUNCT_PERIOD)
 		return T_PERIOD;
-	case 0xFF1B: case ';':
+	if (k & PUNCT_SEMI)
 		return semicolon ? T_SEMI : T_NONE;
-	}
 	return T_NONE;
 }
 
 static int
 is_closer(uint32_t c)
 {
-	switch (c) {
-	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
-	case ')': case ']': case 0x3011: case 0x300B: case 0x3009:
-	case 0x3015: case 0xFF3D: case 0xFF02: case 0xFF07: case '"':
-	case '\'': case 0x00BB: case 0x203A: case 0x3017: case 0xFE42:
-	case 0xFE44:
-		return 1;
-	}
-	return 0;
+	return (punct_class(c) & PUNCT_CLOSE) != 0;
 }
 
+/* Clause breaks and semicolons: after a terminator they continue the
+ * sentence ("……，"). */
 static int
 continues(uint32_t c)
 {
-	return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1A ||
-	    c == ':' || c == 0xFF1B || c == ';';
+	return (punct_class(c) & (PUNCT_CLAUSE | PUNCT_SEMI)) != 0;
 }
 
 /* Does [b, e) hold a letter or ideograph? Pieces without one ("1.",
@@ -156,17 +152,22 @@ static const char *const abbrevs[] = {
 	"p.m", "vs"
 };
 
-/* Is the period at s[at] the end of an abbreviation or an initial? */
+#define ABBREV_MAX 5	/* the longest of them, U.S.A */
+
+/* Is the period at s[at] the end of an abbreviation or an initial? The
+ * letters and dots before it are looked at no further back than the
+ * longest abbreviation: a longer run is none (and a line of "a.a.a."
+ * is not read again at each of its periods). */
 static int
 abbreviation(const char *s, size_t at)
 {
 	size_t b = at, k, len;
 
-	while (b > 0 && (((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z') ||
-	    s[b - 1] == '.'))
+	while (b > 0 && at - b <= ABBREV_MAX && (((s[b - 1] | 0x20) >= 'a' &&
+	    (s[b - 1] | 0x20) <= 'z') || s[b - 1] == '.'))
 		b--;
 	len = at - b;
-	if (len == 0)
+	if (len == 0 || len > ABBREV_MAX)
 		return 0;
 	if (b > 0 && (unsigned char)s[b - 1] < 0x80 &&
 	    ((s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == '_' ||
@@ -241,7 +242,8 @@ void
 ss_split(struct sentsplit *ss, const char *s, size_t n,
     void (*fn)(void *, size_t, size_t), void *arg)
 {
-	size_t i = 0, start = 0, u = 0;
+	size_t i = 0, start = 0, u = 0, lscan = 0;
+	int lseen = 0;
 
 	ss->ut_line = 0;
 	ss->urls_found = 0;
@@ -251,7 +253,8 @@ ss_split(struct sentsplit *ss, const char *s, size_t n,
 		uint32_t c, d;
 		enum term kind;
 
-		if ((unsigned char)s[i] < 0x80 && !strchr(".!?;", s[i])) {
+		if ((unsigned char)s[i] < 0x80 && !(punct_latin[(unsigned char)s[i]] &
+		    (PUNCT_END | PUNCT_PERIOD | PUNCT_SEMI))) {
 			i++;
 			continue;
 		}
@@ -305,10 +308,16 @@ ss_split(struct sentsplit *ss, const char *s, size_t n,
 			    !icu_boundary(ss, s, n, k))
 				continue;
 		}
-		if (!has_letter(s, start, e))
+		/* a letter since start? (what was read stays read) */
+		if (!lseen) {
+			lseen = has_letter(s, lscan, e);
+			lscan = e;
+		}
+		if (!lseen)
 			continue;
 		emit(s, start, e, fn, arg);
-		start = k;
+		start = lscan = k;
+		lseen = 0;
 	}
 	emit(s, start, n, fn, arg);
 }

@@ -18,6 +18,13 @@ utf8_clean(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* most of Chinese text: three bytes, a lead byte whose second
+		 * byte may be any continuation byte (not E0 or ED) */
+		if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && i + 2 < n &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		if (p[i] == 0)
 			return 0;
 		U8_NEXT(p, i, n, c);
@@ -56,6 +63,16 @@ utf8_repair(const char *s, size_t n, struct buf *out)
 	}
 	buf_add(out, s + run, n - run);
 	return bad;
+}
+
+void
+utf8_put(struct buf *out, uint32_t c)
+{
+	uint8_t u[4];
+	int32_t k = 0;
+
+	U8_APPEND_UNSAFE(u, k, c);
+	buf_add(out, u, (size_t)k);
 }
 
 size_t

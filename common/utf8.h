@@ -16,6 +16,9 @@ int utf8_clean(const char *s, size_t n);
  * Returns the number of replacements made. */
 size_t utf8_repair(const char *s, size_t n, struct buf *out);
 
+/* Append code point c (a scalar value) to out as UTF-8. */
+void utf8_put(struct buf *out, uint32_t c);
+
 /* Decode the code point at s[*i] (well-formed input), advancing *i. */
 static inline uint32_t
 utf8_next(const char *s, size_t n, size_t *i)

@@ -6,9 +6,13 @@
  * The dictionary is a trie (trie.c), so a lattice walk is one probe a
  * character.
  *
- * Everything else is cut by one PCRE2 pattern: URLs, e-mail addresses,
- * numbers with their separators (1,234.5  99.06%  2022-05-26  22:58:46
- * 0931-8159799) and Latin/digit mixes (PM2.5, 5G, iPhone) stay whole.
+ * Everything else is cut by one PCRE2 pattern, tried anchored where
+ * each token starts: URLs, e-mail addresses, numbers with their
+ * separators (1,234.5  99.06%  2022-05-26  22:58:46 0931-8159799) and
+ * Latin/digit mixes (PM2.5, 5G, iPhone) stay whole. No alternative may
+ * read far past the token it finds, or a line of many tokens is read
+ * again at each (quadratic): the local part of an e-mail address is at
+ * most 64 characters, as RFC 5321 has it ("a%a%a%..." is not one).
  * A number directly followed by 年, 月 or 日 is one token ("2022年").
  */
 #include "words.h"
@@ -26,6 +30,7 @@
 #include "diag.h"
 #include "input.h"
 #include "regex.h"
+#include "rows.h"
 #include "trie.h"
 #include "utf8.h"
 
@@ -41,6 +46,7 @@ struct wordseg {
 	double *freq;		/* per node; 0 = not a word */
 	uint8_t *tag;		/* per node: index into tags[], 0 = none */
 	char tags[64][8];	/* part-of-speech tags seen, tags[0] = "" */
+	uint8_t tagn[64];	/* their lengths */
 	int ntags;
 	float *logp;		/* per node, after finish() */
 	uint32_t nnodes, capnodes;
@@ -48,12 +54,13 @@ struct wordseg {
 	double total;
 	int finished;
 	struct regex tok;
-	/* scratch, reused for every run */
+	size_t maxlen;		/* the longest word, in code points */
+	/* scratch, reused for every run: 8 bytes a code point */
 	uint32_t *cp;
-	size_t *off;
-	double *route;
 	uint32_t *next;
 	size_t scap;
+	double *route;		/* a ring: the words ahead of a position */
+	size_t rmask;
 };
 
 static const char TOKEN_PATTERN[] =
@@ -62,7 +69,7 @@ static const char TOKEN_PATTERN[] =
 	"\"<>]+(?<![.,;:!?)])"
 	"|www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9/?=&%#._~+-]*"
 	"[A-Za-z0-9/=&%#_~+-])?"
-	"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
+	"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
 	/* numbers with thousands separators */
 	"|[0-9\\x{FF10}-\\x{FF19}]{1,3}(?:[,\\x{FF0C}][0-9\\x{FF10}-\\x{FF19}]{3})+"
 	"(?![0-9\\x{FF10}-\\x{FF19}])(?:[.\\x{FF0E}][0-9\\x{FF10}-\\x{FF19}]+)?"
@@ -108,24 +115,24 @@ tag_index(struct wordseg *ws, const char *t, size_t n)
 	if (n == 0 || n >= sizeof ws->tags[0])
 		return 0;
 	for (i = 1; i < ws->ntags; i++)
-		if (strlen(ws->tags[i]) == n && memcmp(ws->tags[i], t, n) == 0)
+		if (ws->tagn[i] == n && memcmp(ws->tags[i], t, n) == 0)
 			return (uint8_t)i;
 	if (ws->ntags == 64)
 		return 0;
 	memcpy(ws->tags[ws->ntags], t, n);
 	ws->tags[ws->ntags][n] = '\0';
+	ws->tagn[ws->ntags] = (uint8_t)n;
 	return (uint8_t)ws->ntags++;
 }
 
-/* Give the word ending at node its frequency. */
+/* Give the word ending at node its frequency (0: no longer a word). */
 static uint32_t
 set_word(struct wordseg *ws, uint32_t node, double freq)
 {
 	if (node == 0)
 		return 0;
 	cover_nodes(ws);
-	if (ws->freq[node] == 0)
-		ws->nwords++;
+	ws->nwords += (freq > 0) - (ws->freq[node] > 0);
 	ws->total -= ws->freq[node];
 	ws->freq[node] = freq;
 	ws->total += freq;
@@ -138,10 +145,14 @@ static uint32_t
 add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 {
 	uint32_t node = 0;
-	size_t i = 0;
+	size_t i = 0, len = 0;
 
-	while (i < n)
+	while (i < n) {
 		node = trie_add(ws->trie, node, utf8_next(w, n, &i));
+		len++;
+	}
+	if (len > ws->maxlen)
+		ws->maxlen = len;
 	return set_word(ws, node, freq);
 }
 
@@ -162,42 +173,74 @@ finish(struct wordseg *ws)
 static void
 scratch(struct wordseg *ws, size_t m)
 {
+	size_t r = 2;
+
+	while (r < ws->maxlen + 2)
+		r *= 2;
+	if (r - 1 > ws->rmask) {
+		ws->rmask = r - 1;
+		ws->route = xrealloc(ws->route, r * sizeof *ws->route);
+	}
 	if (m + 1 <= ws->scap)
 		return;
 	ws->scap = (m + 1) * 2;
 	ws->cp = xrealloc(ws->cp, ws->scap * sizeof *ws->cp);
-	ws->off = xrealloc(ws->off, ws->scap * sizeof *ws->off);
-	ws->route = xrealloc(ws->route, ws->scap * sizeof *ws->route);
 	ws->next = xrealloc(ws->next, ws->scap * sizeof *ws->next);
 }
 
-/* Best path over cp[0..m): fills next[i] = end of the word starting at i.
- * Ties go to the longer word, as in jieba. */
-static void
-best_path(struct wordseg *ws, size_t m)
+/* The log probability of the word ending at node: from the table
+ * finish() made, or (live, while words are being added) from the
+ * frequencies as they are now. */
+static inline __attribute__((always_inline)) float
+node_logp(const struct wordseg *ws, uint32_t node, int live, double lt)
 {
-	float unknown = (float)-log(ws->total > 1 ? ws->total : 1);
-	size_t i;
+	if (!live)
+		return ws->logp[node];
+	return ws->freq[node] > 0 ? (float)(log(ws->freq[node]) - lt) : NOWORD;
+}
 
-	ws->route[m] = 0;
+/* Best path over cp[0..m): fills next[i] = end of the word starting at i.
+ * Ties go to the longer word, as in jieba. The best score from each
+ * position on is kept only as far ahead as a word reaches (a ring). */
+static inline __attribute__((always_inline)) void
+best_path_in(struct wordseg *ws, size_t m, int live)
+{
+	double lt = log(ws->total > 1 ? ws->total : 1);
+	float unknown = (float)-lt;
+	double *route = ws->route;
+	size_t i, mask = ws->rmask;
+
+	route[m & mask] = 0;
 	for (i = m; i-- > 0;) {
 		uint32_t node = child(ws, 0, ws->cp[i]);
-		float lp = node ? ws->logp[node] : NOWORD;
-		double best = (lp != NOWORD ? lp : unknown) + ws->route[i + 1];
+		float lp = node ? node_logp(ws, node, live, lt) : NOWORD;
+		double best = (lp != NOWORD ? lp : unknown) + route[(i + 1) & mask];
 		size_t j, bestj = i;
 
 		for (j = i + 1; node && j < m; j++) {
 			if ((node = child(ws, node, ws->cp[j])) == 0)
 				break;
-			if ((lp = ws->logp[node]) != NOWORD &&
-			    lp + ws->route[j + 1] >= best) {
-				best = lp + ws->route[j + 1];
+			if ((lp = node_logp(ws, node, live, lt)) != NOWORD &&
+			    lp + route[(j + 1) & mask] >= best) {
+				best = lp + route[(j + 1) & mask];
 				bestj = j;
 			}
 		}
-		ws->route[i] = best;
+		route[i & mask] = best;
 		ws->next[i] = (uint32_t)(bestj + 1);
 	}
+}
+
+static void
+best_path(struct wordseg *ws, size_t m)
+{
+	best_path_in(ws, m, 0);
+}
+
+static void
+best_path_live(struct wordseg *ws, size_t m)
+{
+	best_path_in(ws, m, 1);
 }
 
 static int
@@ -246,21 +289,20 @@ cut_han(struct wordseg *ws, const char *s, size_t b, size_t e,
 {
 	size_t m = 0, i = b, k;
 
-	scratch(ws, e - b);	/* bytes bound code points */
-	while (i < e) {
-		ws->off[m] = i;
+	scratch(ws, (e - b) / 3 + 1);	/* Han characters take 3 or 4 bytes */
+	while (i < e)
 		ws->cp[m++] = utf8_next(s, e, &i);
-	}
-	ws->off[m] = e;
 	best_path(ws, m);
-	for (k = 0; k < m; k = ws->next[k]) {
-		size_t j, nk = ws->next[k];
+	for (k = 0, i = b; k < m; k = ws->next[k]) {
+		size_t j, nk = ws->next[k], at = i;
 		enum toktype t = TOK_NUM;
 
-		for (j = k; j < nk && t == TOK_NUM; j++)
-			if (!is_numeral(ws->cp[j]))
+		for (j = k; j < nk; j++) {
+			if (t == TOK_NUM && !is_numeral(ws->cp[j]))
 				t = TOK_WORD;
-		fn(arg, ws->off[k], ws->off[nk], t);
+			(void)utf8_next(s, e, &i);
+		}
+		fn(arg, at, i, t);
 	}
 }
 
@@ -343,51 +385,54 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 	}
 }
 
+/* The frequency in a data row: digits, or a number strtod reads. */
+static double
+parse_freq(const char *p, size_t n)
+{
+	char num[64], *end;
+	double f = 0;
+	size_t i;
+
+	for (i = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		f = f * 10 + (p[i] - '0');
+	if (i == n || n >= sizeof num)
+		return f;
+	memcpy(num, p, n);
+	num[n] = '\0';
+	return strtod(num, &end);
+}
+
 /* The word list is in byte order (make dict sorts it), so the trie is
- * built by trie_insert without a lookup for each character. Lines are
- * word TAB frequency [TAB tag]; the frequency is digits, or a number
- * strtod reads. */
-static void
+ * built by trie_insert without a lookup for each character. Rows are
+ * word TAB frequency [TAB tag]; a row without a frequency is no entry.
+ * Returns -1 after reporting a bad row. */
+static int
 load_builtin(struct wordseg *ws)
 {
-	const char *p = zh_words_data, *end = p + zh_words_size;
 	struct trie_cursor cur = { 0 };
+	struct rows r;
 	const char *lasttag = "";
 	size_t lasttagn = 0;
 	uint8_t lastidx = 0;
 
-	while (p < end) {
-		const char *w = p, *q, *tag;
-		size_t wn, tn;
-		double f = 0;
+	rows_buf(&r, "built-in word list", zh_words_data, zh_words_size, 0);
+	while (rows_next(&r)) {
+		const char *w, *f, *tag;
+		size_t wn, fn, tn, len;
 		uint32_t node;
 
-		if (*p == '#') {
-			while (p < end && *p++ != '\n')
-				;
+		w = rows_field(&r, 0, &wn);
+		if ((f = rows_field(&r, 1, &fn)) == NULL)
 			continue;
-		}
-		while (p < end && *p != '\t' && *p != '\n')
-			p++;
-		if (p == end || *p == '\n') {
-			p++;
-			continue;	/* no frequency: not an entry */
-		}
-		wn = (size_t)(p++ - w);
-		for (q = p; q < end && *q >= '0' && *q <= '9'; q++)
-			f = f * 10 + (*q - '0');
-		if (q < end && *q != '\t' && *q != '\n')
-			f = strtod(p, (char **)&q);
-		while (q < end && *q != '\t' && *q != '\n')
-			q++;
-		tag = q < end && *q == '\t' ? q + 1 : q;
-		for (p = tag; p < end && *p != '\n'; p++)
-			;
-		tn = (size_t)(p - tag);
-		p++;
-		node = set_word(ws, trie_insert(ws->trie, &cur, w, wn), f);
+		if ((tag = rows_field(&r, 2, &tn)) == NULL)
+			tag = "";
+		node = set_word(ws, trie_insert(ws->trie, &cur, w, wn),
+		    parse_freq(f, fn));
 		if (node == 0)
 			continue;
+		len = cur.depth < TRIE_PATH ? cur.depth : utf8_count(w, wn);
+		if (len > ws->maxlen)
+			ws->maxlen = len;
 		if (tn != lasttagn || (tn > 0 && (lasttag[0] != tag[0] ||
 		    memcmp(lasttag, tag, tn) != 0))) {
 			lastidx = tag_index(ws, tag, tn);
@@ -397,6 +442,8 @@ load_builtin(struct wordseg *ws)
 		ws->tag[node] = lastidx;
 	}
 	trie_insert_end(ws->trie, &cur);
+	rows_close(&r);
+	return r.failed ? -1 : 0;
 }
 
 struct wordseg *
@@ -411,23 +458,24 @@ ws_new(void)
 	ws->trie = trie_new(1u << 19);
 	ws->nnodes = 1;
 	rx_builtin(&ws->tok, TOKEN_PATTERN, PCRE2_ANCHORED);
-	load_builtin(ws);
+	if (load_builtin(ws) < 0)
+		die(EXIT_TROUBLE, "cannot use the built-in word list");
 	return ws;
 }
 
 /* jieba's suggest_freq: the lowest frequency at which the word beats the
- * best path through its own characters. */
+ * best path through its own characters, with the frequencies as they
+ * are now (read live: no table of every word is rebuilt for it). */
 static double
 suggest(struct wordseg *ws, const char *w, size_t n)
 {
 	size_t m = 0, i = 0, k;
 	double p = 1;
 
-	finish(ws);
 	scratch(ws, utf8_count(w, n));
 	while (i < n)
 		ws->cp[m++] = utf8_next(w, n, &i);
-	best_path(ws, m);
+	best_path_live(ws, m);
 	for (k = 0; k < m; k = ws->next[k]) {
 		uint32_t node = 0;
 		size_t j;
@@ -441,62 +489,131 @@ suggest(struct wordseg *ws, const char *w, size_t n)
 	return p < 1 ? 1 : floor(p);
 }
 
+/* The end of the run of white space (or, with !space, of other
+ * characters) that starts at i. */
+static size_t
+skip_run(const char *s, size_t n, size_t i, int space)
+{
+	while (i < n) {
+		size_t j = i;
+
+		if (uc_is_space(utf8_next(s, n, &j)) != space)
+			break;
+		i = j;
+	}
+	return i;
+}
+
+static int
+all_han(const char *w, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n)
+		if (!uc_is_han(utf8_next(w, n, &i)))
+			return 0;
+	return 1;
+}
+
+struct user_load {
+	unsigned long mixed;	/* words that are not all Han */
+	unsigned long mixed_line;
+	char mixed_word[64];
+};
+
+/* One row of a user dictionary: word [white space frequency [...]]. */
+static void
+user_row(struct wordseg *ws, struct rows *r, struct user_load *ul)
+{
+	size_t wb = skip_run(r->s, r->n, 0, 1), we = skip_run(r->s, r->n, wb, 0);
+	size_t fb = skip_run(r->s, r->n, we, 1), fe = skip_run(r->s, r->n, fb, 0);
+	const char *w = r->s + wb, *fs = r->s + fb;
+	double f = -1;
+
+	if (wb == we || *w == '#')
+		return;
+	if (fe > fb) {
+		char num[64], *end;
+
+		if (fe - fb >= sizeof num) {
+			rows_error(r, "bad frequency");
+			return;
+		}
+		memcpy(num, fs, fe - fb);
+		num[fe - fb] = '\0';
+		errno = 0;
+		f = strtod(num, &end);
+		if (*end != '\0' || errno || !(f >= 0) || f > 1e15) {
+			rows_error(r, "bad frequency '%s'", num);
+			return;
+		}
+		if (f == 0 && ws_freq(ws, w, we - wb) <= 0) {
+			rows_error(r, "frequency 0 removes a word, and '%.*s' is "
+			    "not in the dictionary", (int)(we - wb), w);
+			return;
+		}
+	}
+	if (!all_han(w, we - wb) && ul->mixed++ == 0) {
+		ul->mixed_line = r->lineno;
+		snprintf(ul->mixed_word, sizeof ul->mixed_word, "%.*s",
+		    (int)(we - wb), w);
+	}
+	add_word(ws, w, we - wb, f < 0 ? suggest(ws, w, we - wb) : f);
+}
+
+int
+ws_load_user_rows(struct wordseg *ws, struct rows *r)
+{
+	struct user_load ul = { 0 };
+	int bad = 0;
+
+	while (rows_next(r)) {
+		user_row(ws, r, &ul);
+		bad |= r->failed;
+		r->failed = 0;	/* a bad row: report, go on to the next */
+	}
+	bad |= r->failed;	/* invalid UTF-8 ends the reading */
+	if (ul.mixed)
+		input_warning(r->name, ul.mixed_line, "%lu word%s with characters "
+		    "other than Han ideographs, never cut whole (the dictionary "
+		    "cuts runs of Han only; first: '%s')", ul.mixed,
+		    ul.mixed == 1 ? "" : "s", ul.mixed_word);
+	return bad ? -1 : 0;
+}
+
+int
+ws_load_user_buf(struct wordseg *ws, const char *name, const char *p,
+    size_t n)
+{
+	struct rows r;
+	int rc;
+
+	rows_buf(&r, name, p, n, ROWS_BLANKS);
+	rc = ws_load_user_rows(ws, &r);
+	rows_close(&r);
+	return rc;
+}
+
+/* The file is read through the input reader, so a dictionary may be
+ * gzip-compressed (or "-" for standard input) as any input may. */
 int
 ws_load_user(struct wordseg *ws, const char *path)
 {
 	struct reader r;
+	struct buf b = { 0 };
 	const char *s;
-	size_t n;
-	int bad = 0;
+	size_t k;
+	int rc = -1;
 
-	if (rd_open(&r, path, RD_STRICT) < 0)
+	if (rd_open(&r, path, 0) < 0)
 		return -1;
-	while (rd_line(&r, &s, &n)) {
-		size_t i = 0, w;
-		double f = -1;
-
-		while (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		if (i == n || s[i] == '#')
-			continue;
-		s += i;
-		n -= i;
-		for (w = 0; w < n && s[w] != ' ' && s[w] != '\t'; w++)
-			;
-		if (w < n) {
-			char num[64], *end;
-			size_t k = w, l;
-
-			while (k < n && (s[k] == ' ' || s[k] == '\t'))
-				k++;
-			for (l = k; l < n && s[l] != ' ' && s[l] != '\t'; l++)
-				;
-			if (l > k) {
-				if (l - k >= sizeof num) {
-					input_error(path, r.lineno, "bad frequency");
-					bad = 1;
-					continue;
-				}
-				memcpy(num, s + k, l - k);
-				num[l - k] = '\0';
-				errno = 0;
-				f = strtod(num, &end);
-				if (*end != '\0' || errno || !(f >= 0) || f > 1e15) {
-					input_error(path, r.lineno,
-					    "bad frequency '%s'", num);
-					bad = 1;
-					continue;
-				}
-			}
-		}
-		if (f < 0)
-			f = suggest(ws, s, w);
-		add_word(ws, s, w, f);
-	}
-	if (r.failed)
-		bad = 1;
+	while ((k = rd_bytes(&r, (size_t)-1, -1, &s)) > 0)
+		buf_add(&b, s, k);
+	if (!r.failed)
+		rc = ws_load_user_buf(ws, path, b.p ? b.p : "", b.len);
 	rd_close(&r);
-	return bad ? -1 : 0;
+	buf_free(&b);
+	return rc;
 }
 
 const char *
@@ -556,7 +673,6 @@ ws_free(struct wordseg *ws)
 	xbigfree(ws->tag, ws->capnodes * sizeof *ws->tag);
 	free(ws->logp);
 	free(ws->cp);
-	free(ws->off);
 	free(ws->route);
 	free(ws->next);
 	rx_free(&ws->tok);

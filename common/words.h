@@ -13,11 +13,21 @@ struct wordseg;
 
 /* A segmenter loaded with the built-in word list. */
 struct wordseg *ws_new(void);
-/* Add a user dictionary: one word a line, optionally TAB or space and a
- * frequency; '#' starts a comment. A word without a frequency gets one
- * just high enough to keep it whole. Errors are reported with the line
- * number; returns -1 if the file could not be used. */
+/* Add a user dictionary: one word a line, optionally white space (any:
+ * TAB, U+3000, ...) and a frequency, and more after it that is not read;
+ * '#' starts a comment. A word without a frequency gets one just high
+ * enough to keep it whole; a frequency of 0 removes a word (an error
+ * for one that is not in the dictionary). A word with characters other
+ * than Han ideographs is added but can never be cut whole: reported in
+ * one warning. Bad rows are reported with their line number and the
+ * others still read; returns -1 if there was one, or if the file could
+ * not be read (the caller decides). The file is read as input is:
+ * gzip-compressed or not, "-" for standard input. */
+struct rows;
+int ws_load_user_rows(struct wordseg *ws, struct rows *r);
 int ws_load_user(struct wordseg *ws, const char *path);
+int ws_load_user_buf(struct wordseg *ws, const char *name, const char *p,
+    size_t n);
 /* Split well-formed UTF-8 s[0..n) into tokens; whitespace separates and
  * is never part of a token. fn gets byte offsets [b, e) and the type. */
 void ws_cut(struct wordseg *ws, const char *s, size_t n,

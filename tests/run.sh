@@ -13,7 +13,10 @@
 # tests/TOOL/NAME.sh (a bash script, for pipes and generated input), with
 # optional NAME.in (stdin), and the expected NAME.out, NAME.err (absent:
 # empty) and NAME.status (absent: 0). Cases run in tests/TOOL/ with
-# LC_ALL=C and TZ=UTC, and compare byte for byte.
+# LC_ALL=C and TZ=UTC, and compare byte for byte. Each case has a TMPDIR
+# of its own, removed after it; a session of the man pages or the README
+# that writes to /tmp/ writes to a private directory instead, so a run
+# leaves nothing in /tmp.
 set -u
 export LC_ALL=C TZ=UTC
 golden=0
@@ -91,8 +94,11 @@ for dir in "$here"/*/; do
 		fi
 		input=/dev/null
 		[ -e "$dir$name.in" ] && input=$dir$name.in
+		rm -rf "$tmp/case"
+		mkdir "$tmp/case"
 		(
 			cd "$dir" || exit 99
+			export TMPDIR="$tmp/case"
 			if [ "${spec%.sh}" != "$spec" ]; then
 				exec bash "$spec" < "$input"
 			else
@@ -133,10 +139,13 @@ done
 # command before "| head" stopped by the closed pipe, as it should be).
 run_sessions() {	# prefix label max
 	local cmd want st
+	rm -rf "$tmp/session"
+	mkdir "$tmp/session"	# the /tmp/ of one page's sessions
 	for cmd in "$1".*.cmd; do
 		[ -e "$cmd" ] || continue
 		want=${cmd%.cmd}.want
-		(cd "$root" && bash -o pipefail -c "$(cat "$cmd")") > "$tmp/got" 2>&1
+		(cd "$root" && TMPDIR="$tmp/session" bash -o pipefail -c \
+		    "$(sed "s|/tmp/|$tmp/session/|g" "$cmd")") > "$tmp/got" 2>&1
 		st=$?
 		if { [ $st -le "$3" ] || [ $st -eq 141 ]; } && cmp -s "$want" "$tmp/got"; then
 			ok

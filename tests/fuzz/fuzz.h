@@ -1,5 +1,6 @@
-/* fuzz.h - what the libFuzzer targets share: the input as a file (the
- * readers take paths), and a way back from die() */
+/* fuzz.h - what the libFuzzer targets share: a way back from die(), the
+ * long-input mode, and the input as a file for the loaders that take
+ * only paths */
 #ifndef ZH_FUZZ_H
 #define ZH_FUZZ_H
 
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -34,6 +36,32 @@ fuzz_init(void)
 {
 	diag_init("fuzz");
 	diag_die = fuzz_die;
+}
+
+/* The long-input mode: the input repeated to FUZZ_LONG bytes. Work that
+ * grows faster than its input (a search that starts again at every
+ * token of a long line) then runs into make fuzz's -timeout, or its
+ * memory into -rss_limit_mb, and is kept as a finding: a search over
+ * the rest of the line at each of its tokens takes minutes there, and
+ * linear work a second at most, sanitizers and all. */
+#define FUZZ_LONG ((size_t)1 << 18)
+
+static const uint8_t *
+fuzz_long(const uint8_t *data, size_t n, size_t *outn)
+{
+	static uint8_t *big;
+	size_t at;
+
+	if (n == 0) {
+		*outn = 0;
+		return data;
+	}
+	if (big == NULL && (big = malloc(FUZZ_LONG)) == NULL)
+		abort();
+	for (at = 0; at < FUZZ_LONG; at += n)
+		memcpy(big + at, data, at + n <= FUZZ_LONG ? n : FUZZ_LONG - at);
+	*outn = FUZZ_LONG;
+	return big;
 }
 
 static char fuzz_path[64];

@@ -21,13 +21,16 @@
 #include "numerals.h"
 #include "numex.h"
 #include "opts.h"
+#include "punct.h"
 #include "regex.h"
 #include "rows.h"
 #include "sentence.h"
+#include "splitter.h"
 #include "statedb.h"
 #include "textnorm.h"
 #include "trie.h"
 #include "utf8.h"
+#include "warc.h"
 #include "words.h"
 
 static int ntest, nfail;
@@ -323,6 +326,71 @@ test_reader(void)
 	exit_status = 0;
 }
 
+/* data gzipped into out */
+static size_t
+gzip_mem(const char *data, size_t n, unsigned char *out, size_t cap)
+{
+	z_stream zs;
+	size_t len;
+
+	memset(&zs, 0, sizeof zs);
+	if (deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
+	zs.next_in = (unsigned char *)data;
+	zs.avail_in = (uInt)n;
+	zs.next_out = out;
+	zs.avail_out = (uInt)cap;
+	len = deflate(&zs, Z_FINISH) == Z_STREAM_END ? cap - zs.avail_out : 0;
+	deflateEnd(&zs);
+	return len;
+}
+
+/* every line of the reader joined with '|' */
+static const char *
+lines_of(struct reader *r)
+{
+	static char got[256];
+	size_t len = 0, n;
+	const char *s;
+
+	got[0] = '\0';
+	while (rd_line(r, &s, &n) && len + n + 2 < sizeof got) {
+		memcpy(got + len, s, n);
+		len += n;
+		got[len++] = '|';
+		got[len] = '\0';
+	}
+	rd_close(r);
+	return got;
+}
+
+/* reads of any size, gzip found after two bytes however they come,
+ * a byte-order mark at the start of any line */
+static void
+test_reader_mem(void)
+{
+	static const char text[] = "\xef\xbb\xbf" "a\n\xef\xbb\xbf\xef\xbb\xbf" "b\nc";
+	unsigned char gz[256];
+	size_t gzn = gzip_mem(text, sizeof text - 1, gz, sizeof gz), chunk;
+	struct reader r;
+	int ok = gzn > 2;
+
+	for (chunk = 1; chunk <= 3; chunk++) {
+		rd_open_mem(&r, "m", text, sizeof text - 1, chunk, 0);
+		ok &= strcmp(lines_of(&r), "a|b|c|") == 0;
+		rd_open_mem(&r, "m", gz, gzn, chunk, 0);
+		ok &= strcmp(lines_of(&r), "a|b|c|") == 0;
+	}
+	CHECK("reader: gzip and marks in reads of 1, 2, 3 bytes", ok);
+	rd_open_mem(&r, "m", "\x1f", 1, 1, 0);
+	CHECK("reader: a lone 0x1f is text", strcmp(lines_of(&r), "\x1f|") == 0);
+	rd_open_mem(&r, "m", "\x1f\x8b", 2, 1, 0);
+	CHECK("reader: a gzip header cut short is an error",
+	    strcmp(lines_of(&r), "") == 0 && r.failed);
+	exit_status = 0;
+}
+
 struct spans {
 	char text[16][128];
 	int n;
@@ -390,6 +458,52 @@ test_sentence(void)
 	ss_free(semi);
 }
 
+/* the punctuation table: its classes hold exactly the characters the
+ * sentence splitter has always used */
+static void
+test_punct(void)
+{
+	static const uint32_t stop[] = { 0x3002, 0xFF01, 0xFF1F, 0xFF61, '!',
+	    '?', 0x203C, 0x2047, 0x2048, 0x2049 };
+	static const uint32_t close[] = { 0x201D, 0x2019, 0x300D, 0x300F,
+	    0xFF09, ')', ']', 0x3011, 0x300B, 0x3009, 0x3015, 0xFF3D, 0xFF02,
+	    0xFF07, '"', '\'', 0x00BB, 0x203A, 0x3017, 0xFE42, 0xFE44 };
+	size_t count[8] = { 0 }, i, k;
+	uint32_t c;
+	int ok = 1;
+
+	for (c = 0; c < 0x110000; c++)
+		for (k = 0; k < 8; k++)
+			count[k] += (punct_class(c) >> k) & 1;
+	for (i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		ok &= punct_class(stop[i]) == PUNCT_STOP;
+	CHECK("punct: the ten stops, and no more", ok && count[0] == 10);
+	CHECK("punct: two ellipses, two periods, two semicolons",
+	    (punct_class(0x2026) & PUNCT_ELLIPSIS) && (punct_class(0x22EF) &
+	    PUNCT_ELLIPSIS) && count[1] == 2 && (punct_class('.') &
+	    PUNCT_PERIOD) && (punct_class(0xFF0E) & PUNCT_PERIOD) &&
+	    count[2] == 2 && (punct_class(';') & PUNCT_SEMI) &&
+	    (punct_class(0xFF1B) & PUNCT_SEMI) && count[3] == 2);
+	for (ok = 1, i = 0; i < sizeof close / sizeof close[0]; i++)
+		ok &= (punct_class(close[i]) & PUNCT_CLOSE) != 0;
+	CHECK("punct: the 21 closers, and no more", ok && count[4] == 21);
+	CHECK("punct: clause breaks", (punct_class(0xFF0C) & PUNCT_CLAUSE) &&
+	    (punct_class(0x3001) & PUNCT_CLAUSE) && (punct_class(':') &
+	    PUNCT_CLAUSE) && count[6] == 5);
+	CHECK("punct: openers pair closers", (punct_class(0x201C) & PUNCT_OPEN) &&
+	    (punct_class(0x3010) & PUNCT_OPEN) && (punct_class('"') &
+	    PUNCT_OPEN) && !(punct_class(0x4E00)));
+	CHECK("punct: ends after closers", punct_ends_sentence(
+	    "她说后天要刮风。】", strlen("她说后天要刮风。】"), PUNCT_END) &&
+	    punct_ends_sentence("降温｡", strlen("降温｡"), PUNCT_END) &&
+	    punct_ends_sentence("好……” ", strlen("好……” "), PUNCT_END));
+	CHECK("punct: no end", !punct_ends_sentence("标题", strlen("标题"),
+	    PUNCT_END) && !punct_ends_sentence("”】", strlen("”】"), PUNCT_END) &&
+	    !punct_ends_sentence("", 0, PUNCT_END) && !punct_ends_sentence(
+	    "甲;", 4, PUNCT_END) && punct_ends_sentence("甲;", 4, PUNCT_END |
+	    PUNCT_SEMI));
+}
+
 struct toks {
 	char s[512];
 	const char *src;
@@ -452,6 +566,131 @@ test_words(void)
 	ws_free(ws);
 }
 
+/* user dictionaries from a buffer: any white space, 0 removes a word,
+ * bad rows reported and the rest read */
+static void
+test_user_dict(void)
+{
+	struct wordseg *ws = ws_new();
+	static const char ok[] = "# c\n\xe3\x80\x80甘曜毓\xe3\x80\x80" "100\n"
+	    "卡阳村\xc2\xa0" "5 n\n采访 0\n";
+	static const char bad[] = "甘曜毓甲 0\n词 x1\n拦隆口\n";
+	size_t words = ws_size(ws, NULL);
+
+	CHECK("user dict: U+3000 and NBSP separate, 0 removes",
+	    ws_load_user_buf(ws, "u", ok, sizeof ok - 1) == 0 &&
+	    ws_freq(ws, "甘曜毓", strlen("甘曜毓")) == 100 &&
+	    ws_freq(ws, "卡阳村", strlen("卡阳村")) == 5 &&
+	    ws_freq(ws, "采访", strlen("采访")) == 0 &&
+	    ws_size(ws, NULL) == words + 1);
+	CHECK("user dict: removed word is cut", cut_is(ws, "采访甘曜毓",
+	    "采/w 访/w 甘曜毓/w"));
+	CHECK("user dict: bad rows fail, good ones load",
+	    ws_load_user_buf(ws, "u", bad, sizeof bad - 1) < 0 &&
+	    ws_freq(ws, "甘曜毓甲", strlen("甘曜毓甲")) == 0 &&
+	    ws_freq(ws, "拦隆口", strlen("拦隆口")) > 0);
+	CHECK("user dict: invalid UTF-8", ws_load_user_buf(ws, "u", "a\xff\n",
+	    3) < 0);
+	exit_status = 0;
+	ws_free(ws);
+}
+
+struct pieces {
+	char s[512];
+	size_t len;
+};
+
+static void
+piece_text(void *arg, unsigned long sent, const char *s, size_t n)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu:%.*s|", sent, (int)n, s);
+}
+
+static void
+piece_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
+    const char *s, size_t n)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu.%lu%c:%.*s|", sent, tok, toktype_name[t][0], (int)n, s);
+}
+
+static void
+piece_end(void *arg, unsigned long sent)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu.", sent);
+}
+
+static int
+split_to(struct splitter *sp, const char *line, const char *want)
+{
+	static const struct sp_sink sink = { piece_text, piece_token, piece_end };
+	struct pieces p = { "", 0 };
+
+	sp_line(sp, line, strlen(line), &sink, &p);
+	if (strcmp(p.s, want) != 0)
+		printf("# got %s\n", p.s);
+	return strcmp(p.s, want) == 0;
+}
+
+/* the splitter: each mode, the pieces in order with their numbers */
+static void
+test_splitter(void)
+{
+	struct splitter *s = sp_new(SP_SENTENCES, 0, 0),
+	    *p = sp_new(SP_PARAGRAPHS, 0, TN_NFKC),
+	    *w = sp_new(SP_WORDS, 1, 0);
+
+	CHECK("splitter sentences", split_to(s, " 甲。  乙\t丙！",
+	    "1:甲。|2:乙 丙！|"));
+	CHECK("splitter paragraph, folded and NFKC", split_to(p,
+	    "\xe3\x80\x80ＡＢ　１２。", "0:AB 12。|"));
+	CHECK("splitter blank paragraph", split_to(p, " \xe3\x80\x80 ", ""));
+	CHECK("splitter words with semicolons", split_to(w, "金昌市;5G。",
+	    "1.1w:金昌市|1.2p:;|1.2.1l:5G|2.2p:。|2."));
+	sp_free(s);
+	sp_free(p);
+	sp_free(w);
+}
+
+/* WET records from memory: each read by its length, whatever it holds
+ * (and to the end of the line where the length ends) */
+static void
+test_warc_mem(void)
+{
+	static const char wet[] =
+	    "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: a\r\n"
+	    "Content-Length: 19\r\n\r\nWARC/1.0\nx\n\r\n\r\n1234\r\n\r\n"
+	    "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: b\r\n"
+	    "Content-Length: 2\r\n\r\nyz\r\n\r\n";
+	struct buf uri = { 0 }, body = { 0 };
+	struct reader r;
+	unsigned long hdr;
+	size_t chunk;
+	int ok = 1;
+
+	for (chunk = 0; chunk <= 3; chunk++) {
+		rd_open_mem(&r, "w", wet, sizeof wet - 1, chunk, 0);
+		ok &= warc_next(&r, &uri, &body, &hdr) && hdr == 1 &&
+		    uri.len == 1 && uri.p[0] == 'a' && body.len == 21 &&
+		    memcmp(body.p, "WARC/1.0\nx\n\r\n\r\n1234\r\n", 21) == 0;
+		ok &= warc_next(&r, &uri, &body, &hdr) && hdr == 12 &&
+		    uri.p[0] == 'b' && body.len == 4 && !warc_next(&r, &uri,
+		    &body, &hdr) && exit_status == 0;
+		rd_close(&r);
+	}
+	CHECK("warc: records by their length, in reads of any size", ok);
+	buf_free(&uri);
+	buf_free(&body);
+}
+
 static void
 test_jsonl(void)
 {
@@ -462,19 +701,102 @@ test_jsonl(void)
 	const char *content = "{\"content\":\"c\"}";
 
 	jsonl_doc_init(&d, &sp);
-	CHECK("jsonl parse", jsonl_parse(&sp, good, strlen(good), 1, &d, err,
+	CHECK("jsonl parse", jsonl_parse(&sp, good, strlen(good), &d, err,
 	    sizeof err) == 0 && d.id.len == 1 && d.id.p[0] == '7' &&
 	    d.text.len == 7 && d.url.len == 13);
-	CHECK("jsonl content and line-number id", jsonl_parse(&sp, content,
-	    strlen(content), 42, &d, err, sizeof err) == 0 &&
-	    d.id.len == 2 && memcmp(d.id.p, "42", 2) == 0 && d.url.len == 0);
-	CHECK("jsonl invalid", jsonl_parse(&sp, "{\"text\":", 8, 1, &d, err,
+	CHECK("jsonl content and a key from the content", jsonl_parse(&sp,
+	    content, strlen(content), &d, err, sizeof err) == 0 &&
+	    d.id.len == JSONL_KEY_LEN && d.id.p[0] == '#' && d.url.len == 0);
+	CHECK("jsonl invalid", jsonl_parse(&sp, "{\"text\":", 8, &d, err,
 	    sizeof err) < 0 && strstr(err, "invalid JSON") != NULL);
-	CHECK("jsonl no text", jsonl_parse(&sp, "{\"a\":1}", 7, 1, &d, err,
+	CHECK("jsonl no text", jsonl_parse(&sp, "{\"a\":1}", 7, &d, err,
 	    sizeof err) < 0);
-	CHECK("jsonl not object", jsonl_parse(&sp, "[1]", 3, 1, &d, err,
+	CHECK("jsonl not object", jsonl_parse(&sp, "[1]", 3, &d, err,
 	    sizeof err) < 0);
 	jsonl_doc_free(&d, &sp);
+}
+
+/* jsonl_parse: what unread fields hold never decides; keys from content */
+static int
+jsonl_ok(struct jsonl_spec *sp, struct jsonl_doc *d, const char *line)
+{
+	char err[200];
+
+	if (jsonl_parse(sp, line, strlen(line), d, err, sizeof err) < 0) {
+		printf("# %s: %s\n", line, err);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+jsonl_err(struct jsonl_spec *sp, struct jsonl_doc *d, const char *line,
+    const char *want)
+{
+	char err[200];
+
+	if (jsonl_parse(sp, line, strlen(line), d, err, sizeof err) == 0)
+		return 0;
+	if (strstr(err, want) == NULL)
+		printf("# %s: %s\n", line, err);
+	return strstr(err, want) != NULL;
+}
+
+static void
+test_jsonl_unread(void)
+{
+	static char *keep[] = { "n", "t" };
+	struct jsonl_spec sp = { 0 }, ksp = { NULL, NULL, keep, 2 };
+	struct jsonl_doc d, k;
+	char key[JSONL_KEY_LEN + 1];
+
+	jsonl_doc_init(&d, &sp);
+	jsonl_doc_init(&k, &ksp);
+	CHECK("jsonl huge integer unread", jsonl_ok(&sp, &d,
+	    "{\"v\":18446744073709551615,\"text\":\"a\"}") && d.text.len == 1);
+	CHECK("jsonl real overflow unread", jsonl_ok(&sp, &d,
+	    "{\"v\":[1e400,-1E+999],\"text\":\"a\"}"));
+	CHECK("jsonl duplicate key unread", jsonl_ok(&sp, &d,
+	    "{\"v\":1,\"v\":{\"w\":1,\"w\":2},\"text\":\"a\"}"));
+	CHECK("jsonl NUL in key unread", jsonl_ok(&sp, &d,
+	    "{\"\\u0000\":1,\"text\":\"a\"}"));
+	CHECK("jsonl key with escapes read", jsonl_ok(&sp, &d,
+	    "{\"\\u0074ext\":\"b\"}") && d.text.len == 1 && d.text.p[0] == 'b');
+	CHECK("jsonl key with colon", jsonl_ok(&sp, &d,
+	    "{\"a:b\":1,\"text\":\"c\"}") && d.text.p[0] == 'c');
+	CHECK("jsonl huge number kept as written", jsonl_ok(&ksp, &k,
+	    "{\"n\":-12345678901234567890123,\"t\":1.5,\"text\":\"\"}") &&
+	    k.keep[0].len == 24 && memcmp(k.keep[0].p, "-12345678901234567890123",
+	    24) == 0 && k.keep[1].len == 3 && k.text.len == 0);
+	CHECK("jsonl surrogate pair and lone one", jsonl_ok(&sp, &d,
+	    "{\"text\":\"\\ud83d\\ude00\\udc00\"}") && d.repaired &&
+	    d.text.len == 7 && memcmp(d.text.p, "\xf0\x9f\x98\x80\xef\xbf\xbd",
+	    7) == 0);
+	CHECK("jsonl text read twice", jsonl_err(&sp, &d,
+	    "{\"text\":\"a\",\"text\":\"b\"}", "appears twice"));
+	CHECK("jsonl bad number", jsonl_err(&sp, &d,
+	    "{\"v\":01,\"text\":\"a\"}", "invalid JSON"));
+	CHECK("jsonl trailing comma", jsonl_err(&sp, &d,
+	    "{\"v\":[1,],\"text\":\"a\"}", "invalid JSON"));
+	CHECK("jsonl control character", jsonl_err(&sp, &d,
+	    "{\"text\":\"a\tb\"}", "invalid JSON"));
+	CHECK("jsonl trailing garbage", jsonl_err(&sp, &d,
+	    "{\"text\":\"a\"} x", "invalid JSON"));
+	CHECK("jsonl scalar", jsonl_err(&sp, &d, "\"x\"", "invalid JSON"));
+	CHECK("jsonl array", jsonl_err(&sp, &d, "[{\"text\":\"a\"}]",
+	    "not a JSON object"));
+	/* the fallback key: the same object, the same key; another, another */
+	CHECK("jsonl key from content", jsonl_ok(&sp, &d,
+	    " {\"text\":\"a\"} ") && d.id.len == JSONL_KEY_LEN);
+	memcpy(key, d.id.p, JSONL_KEY_LEN);
+	CHECK("jsonl key from content is stable", jsonl_ok(&sp, &d,
+	    "{\"text\":\"a\"}") && memcmp(key, d.id.p, JSONL_KEY_LEN) == 0);
+	CHECK("jsonl key from content differs", jsonl_ok(&sp, &d,
+	    "{\"text\":\"b\"}") && memcmp(key, d.id.p, JSONL_KEY_LEN) != 0);
+	CHECK("jsonl empty id falls back", jsonl_ok(&sp, &d,
+	    "{\"id\":\"\",\"text\":\"a\"}") && d.id.p[0] == '#');
+	jsonl_doc_free(&d, &sp);
+	jsonl_doc_free(&k, &ksp);
 }
 
 static void
@@ -961,11 +1283,17 @@ main(void)
 	test_fold();
 	test_fields();
 	test_reader();
+	test_reader_mem();
 	test_article();
 	test_rows();
 	test_sentence();
+	test_punct();
 	test_words();
+	test_user_dict();
+	test_splitter();
+	test_warc_mem();
 	test_jsonl();
+	test_jsonl_unread();
 	test_textnorm();
 	test_nfkc_pieces();
 	test_trie_insert();
