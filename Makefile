@@ -4,6 +4,8 @@
 #   make demo       build and run the pipeline on examples/
 #   make check      run every test; ends with "N passed, N failed"
 #   make deps       install what is missing (Debian/Ubuntu: apt-get)
+#   make deps-scale what the scale-out tests run on: PySpark and Hadoop
+#                   Streaming in .venv-scale/, sshd, rsync (root: apt-get)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset
 #   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR
@@ -51,7 +53,7 @@ MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc parallel
 
-.PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps gazetteer \
+.PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer \
 	fuzz fuzz-deps \
 	eval golden clean dict lint
 
@@ -141,6 +143,46 @@ deps:
 	  echo "                 (and PKG_CONFIG_PATH=\$$(brew --prefix icu4c)/lib/pkgconfig)"; \
 	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
 	fi
+
+# The engines that the README's scale-out recipes are tested on (tests/spark,
+# tests/hadoop, tests/hosts): PySpark in a virtualenv under the tree, with
+# the Hadoop client jars it ships; Hadoop Streaming's jar from Maven Central
+# beside them (checked by SHA-1), laid out as under HADOOP_HOME; Java,
+# sshd, rsync and iproute2 from Debian. Nothing here is needed to build or
+# run the tools; make check reports these tests skipped without them.
+PYTHON ?= python3
+SCALE_VENV = .venv-scale
+PYSPARK_VERSION = 3.5.7
+STREAMING = org.apache.hadoop:hadoop-streaming:3.3.4
+STREAMING_JAR = $(SCALE_VENV)/share/hadoop/tools/lib/hadoop-streaming-3.3.4.jar
+STREAMING_SHA1 = 68be0da244c229181b91c2e6fd3a7c5e564264db
+
+deps-scale:
+	@need=""; \
+	command -v java >/dev/null 2>&1 || need="$$need default-jre-headless"; \
+	command -v mvn >/dev/null 2>&1 || need="$$need maven"; \
+	command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || need="$$need openssh-server"; \
+	command -v ssh >/dev/null 2>&1 || need="$$need openssh-client"; \
+	command -v rsync >/dev/null 2>&1 || need="$$need rsync"; \
+	command -v ip >/dev/null 2>&1 || need="$$need iproute2"; \
+	command -v parallel >/dev/null 2>&1 || need="$$need parallel"; \
+	$(PYTHON) -c 'import ensurepip' 2>/dev/null || need="$$need python3-venv"; \
+	[ -z "$$need" ] || $(MAKE) --no-print-directory deps DEB_PKGS="$$need"
+	@[ -x $(SCALE_VENV)/bin/python ] || $(PYTHON) -m venv $(SCALE_VENV)
+	@$(SCALE_VENV)/bin/python -c 'import sys, pyspark; \
+	  sys.exit(pyspark.__version__ != "$(PYSPARK_VERSION)")' 2>/dev/null || \
+	  $(SCALE_VENV)/bin/pip install --disable-pip-version-check -q pyspark==$(PYSPARK_VERSION)
+	@if [ ! -r $(STREAMING_JAR) ]; then \
+	  mkdir -p $(dir $(STREAMING_JAR)) && \
+	  mvn -B dependency:copy -Dartifact=$(STREAMING) -Dtransitive=false \
+	    -DoutputDirectory=$(dir $(STREAMING_JAR)) > $(SCALE_VENV)/mvn.log 2>&1 || \
+	    { tail -n 30 $(SCALE_VENV)/mvn.log; exit 1; }; \
+	fi; \
+	sum=$$(sha1sum $(STREAMING_JAR) | cut -d' ' -f1); \
+	[ "$$sum" = $(STREAMING_SHA1) ] || \
+	  { echo "deps-scale: $(STREAMING_JAR): SHA-1 $$sum, expected $(STREAMING_SHA1)"; \
+	    rm -f $(STREAMING_JAR); exit 1; }
+	@echo "deps-scale: PySpark $(PYSPARK_VERSION) and Hadoop Streaming 3.3.4 in $(SCALE_VENV)/, java, sshd, rsync"
 
 ensure-deps:
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && command -v mandoc >/dev/null 2>&1 \
