@@ -7,7 +7,9 @@
 #   make deps-scale what the scale-out tests run on: PySpark and Hadoop
 #                   Streaming in .venv-scale/, sshd, rsync (root: apt-get)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset
+#   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset;
+#                   EVAL=DIR adds accuracy where labelled sets exist
+#   make bench-deps the peers of make bench (Debian, PyPI, npm; .venv-bench/)
 #   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
@@ -207,17 +209,34 @@ lint:
 bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@sum=$(CURDIR)/$(BUILD)/bench-summary.tsv; : > $$sum; \
 	for b in segment extract-num tag-region dedupe-boilerplate pipeline; do \
-	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' BENCH_SUMMARY=$$sum bash bench/$$b; \
+	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' EVAL='$(EVAL)' BENCH_SUMMARY=$$sum bash bench/$$b; \
 	  echo; \
 	done; \
-	echo "All together (one run; 'ours is': how many times faster zhpipe is than the peer):"; \
-	awk -F'\t' 'BEGIN { printf "%-9s %-44s %9s %11s %10s\n", "mode", "tool", "MB/s", "peak RSS", "ours is" } \
-	  { rss = $$4 == "-" ? "-" : $$4 " MB"; \
-	    printf "%-9s %-44s %9s %11s %10s\n", $$1, $$2, $$3, rss, $$5 }' $$sum
+	echo "All together (one run: make bench CORPUS='$(CORPUS)' EVAL='$(EVAL)'; MB/s without the"; \
+	echo "start-up, which is shown apart; 'ours is': how many times faster zhpipe is than the peer):"; \
+	awk -F'\t' 'BEGIN { printf "%-9s %-40s %8s %9s %9s %8s %-18s %8s\n", "mode", "tool", "input MB", "MB/s", "peak RSS", "start-up", "accuracy", "ours is" } \
+	  { rss = $$4 == "-" ? "-" : $$4 " MB"; mb = $$8 == "-" ? "-" : sprintf("%.1f", $$8); \
+	    if ($$5 ~ /^skipped/) { printf "%-9s %-40s %s\n", $$1, $$2, $$5; next } \
+	    printf "%-9s %-40s %8s %9s %9s %8s %-18s %8s\n", $$1, $$2, mb, $$3, rss, $$6, $$7, $$5 }' $$sum
 
-# the peers that bench compares against (Debian/Ubuntu)
+# The peers that bench compares against: from Debian (jieba for the system
+# python, friso, bc, node and npm), from PyPI into .venv-bench/ (the pinned
+# set of bench/peers-requirements.txt) and from npm into .venv-bench/node/.
+BENCH_VENV = .venv-bench
+BENCH_NPM = @microsoft/recognizers-text-suite@1.3.1
 bench-deps:
-	apt-get install -y python3-jieba libfriso-dev friso-dict bc
+	@need=""; \
+	for p in python3-jieba libfriso-dev friso-dict bc; do \
+	  dpkg -s $$p >/dev/null 2>&1 || need="$$need $$p"; \
+	done; \
+	command -v node >/dev/null 2>&1 || need="$$need nodejs"; \
+	command -v npm >/dev/null 2>&1 || need="$$need npm"; \
+	$(PYTHON) -c 'import ensurepip' 2>/dev/null || need="$$need python3-venv"; \
+	[ -z "$$need" ] || $(MAKE) --no-print-directory deps DEB_PKGS="$$need"
+	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --disable-pip-version-check -q -r bench/peers-requirements.txt
+	@mkdir -p $(BENCH_VENV)/node
+	cd $(BENCH_VENV)/node && npm install --no-audit --no-fund --silent $(BENCH_NPM)
 
 # Accuracy against data kept outside the repository. EVAL=DIR names a
 # folder (searched with its subfolders) holding any of: *_test.utf8 with
