@@ -221,7 +221,9 @@ bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 
 # The peers that bench compares against: from Debian (jieba for the system
 # python, friso, bc, node and npm), from PyPI into .venv-bench/ (the pinned
-# set of bench/peers-requirements.txt) and from npm into .venv-bench/node/.
+# set of bench/peers-requirements.txt; text-dedup, which brings datasets,
+# pyspark 4 and onnxruntime, in a virtualenv of its own, .venv-bench/td/)
+# and from npm into .venv-bench/node/.
 BENCH_VENV = .venv-bench
 BENCH_NPM = @microsoft/recognizers-text-suite@1.3.1
 bench-deps:
@@ -235,6 +237,8 @@ bench-deps:
 	[ -z "$$need" ] || $(MAKE) --no-print-directory deps DEB_PKGS="$$need"
 	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --disable-pip-version-check -q -r bench/peers-requirements.txt
+	@[ -x $(BENCH_VENV)/td/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)/td
+	$(BENCH_VENV)/td/bin/pip install --disable-pip-version-check -q text-dedup==0.4.0
 	@mkdir -p $(BENCH_VENV)/node
 	cd $(BENCH_VENV)/node && npm install --no-audit --no-fund --silent $(BENCH_NPM)
 

@@ -43,6 +43,13 @@ Offsets are code points into the text, [start, end).
                         is a copy of the earliest; documents are the runs
                         of records sharing the first key, text joined by
                         newlines
+  dups     text-dedup   text_dedup.minhash (its own virtualenv, TEXT_DEDUP_PY)
+                        over the same documents: 128 permutations, threshold
+                        0.8, its own tokens (the text split at non-word
+                        characters: for Chinese, clauses), one-clause
+                        n-grams; it joins every band collision into a
+                        cluster; a document whose cluster has an earlier
+                        one is a copy of the earliest
 
 usage: peers.py JOB PEER [-k N] < records > output
 """
@@ -249,7 +256,68 @@ def regions(peer, inp, out):
 
 
 # ----------------------------------------------------------------- dups
+TEXT_DEDUP = r"""
+import json, os, pickle, subprocess, sys
+d = sys.argv[1]
+r = subprocess.run([sys.executable, "-m", "text_dedup.minhash", "--path", "json",
+    "--data_files", os.path.join(d, "docs.jsonl"), "--split", "train",
+    "--cache_dir", os.path.join(d, "cache"), "--output", os.path.join(d, "out"),
+    "--column", "text", "--idx_column", "n", "--num_perm", "128",
+    "--threshold", "0.8", "--ngram", "1", "--min_length", "1", "--debug"],
+    stdout=sys.stderr)
+if r.returncode:
+    sys.exit(r.returncode)
+with open(os.path.join(d, "out", "uf.pkl"), "rb") as f:
+    uf = pickle.load(f)
+for i in list(uf.parent):
+    print("%d\t%d" % (i, uf.find(i)))
+"""
+
+
+def text_dedup(inp, out, k):
+    import json
+    import os
+    import subprocess
+    import tempfile
+    py = os.environ.get("TEXT_DEDUP_PY") or os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+        ".venv-bench", "td", "bin", "python")
+    docs = []	# (doc, records)
+    for keys, text in inp:
+        d = "\t".join(keys.split("\t")[:k])
+        if not docs or docs[-1][0] != d:
+            docs.append((d, []))
+        docs[-1][1].append((keys, text))
+    if not docs:
+        return
+    with tempfile.TemporaryDirectory(prefix="zhpipe-td.") as tmp:
+        with open(os.path.join(tmp, "docs.jsonl"), "w", encoding="utf-8") as f:
+            for n, (d, recs) in enumerate(docs):
+                f.write(json.dumps({"n": n, "text": "\n".join(t for _, t in recs)},
+                                   ensure_ascii=False) + "\n")
+        r = subprocess.run([py, "-c", TEXT_DEDUP, tmp], capture_output=True,
+                           text=True, env=dict(os.environ, HF_DATASETS_OFFLINE="1",
+                                               HF_HUB_OFFLINE="1"))
+        if r.returncode:
+            sys.stderr.write(r.stderr)
+            sys.exit("peers.py: text-dedup failed")
+    root = {}
+    for line in r.stdout.splitlines():
+        i, c = line.split("\t")
+        root[int(i)] = int(c)
+    first = {}	# cluster -> its earliest document
+    for n in sorted(root):
+        first.setdefault(root[n], n)
+    for n, (d, recs) in enumerate(docs):
+        e = first.get(root.get(n, n), n)
+        label = "dup:" + docs[e][0] if e != n else "body"
+        for keys, t in recs:
+            out.write("%s%s\t%s\n" % (keys, label, t))
+
+
 def dups(peer, inp, out, k=1):
+    if peer == "text-dedup":
+        return text_dedup(inp, out, k)
     if peer != "datasketch":
         sys.exit("peers.py: dups: no peer %s" % peer)
     from datasketch import MinHash, MinHashLSH
