@@ -212,8 +212,8 @@ bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' EVAL='$(EVAL)' BENCH_SUMMARY=$$sum bash bench/$$b; \
 	  echo; \
 	done; \
-	echo "All together (one run: make bench CORPUS='$(CORPUS)' EVAL='$(EVAL)'; MB/s without the"; \
-	echo "start-up, which is shown apart; 'ours is': how many times faster zhpipe is than the peer):"; \
+	echo "All together (one run: make bench CORPUS='$(CORPUS)' EVAL='$(EVAL)'; MB/s: input per second"; \
+	echo "of processor time, start-up shown apart; 'ours is': how many times faster zhpipe is than the peer):"; \
 	awk -F'\t' 'BEGIN { printf "%-9s %-40s %8s %9s %9s %8s %-18s %8s\n", "mode", "tool", "input MB", "MB/s", "peak RSS", "start-up", "accuracy", "ours is" } \
 	  { rss = $$4 == "-" ? "-" : $$4 " MB"; mb = $$8 == "-" ? "-" : sprintf("%.1f", $$8); \
 	    if ($$5 ~ /^skipped/) { printf "%-9s %-40s %s\n", $$1, $$2, $$5; next } \

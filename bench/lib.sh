@@ -14,7 +14,10 @@
 # process, imports, dictionaries and models it loads before the first
 # record) and on the input; MB/s is the input over the second run's time
 # less the start-up, so that a peer that loads a model for seconds is
-# timed on its steady speed, and the start-up is shown beside it.
+# timed on its steady speed, and the start-up is shown beside it. Time is
+# processor time (user and system, of every process of the command), so
+# that other jobs on a shared machine do not change the figures; with
+# BENCH_CLOCK=wall it is elapsed time.
 set -eu
 BIN=${BIN:-$(cd "$(dirname "$0")/../build" && pwd)}
 MB=${BENCH_MB:-40}
@@ -69,10 +72,12 @@ row() {	# mode label input command...
 	bytes=$(wc -c < "$in")
 	: > "$work/empty"
 	r=$("$BIN/measure" "$work/empty" "$@" 2>> "$work/stderr") || r="0 0 1"
-	read -r s0 rss st <<< "$r"
+	read -r s0 rss st cpu <<< "$r"
+	[ "${BENCH_CLOCK:-cpu}" = wall ] || s0=${cpu:-$s0}
 	r=$("$BIN/measure" "$in" "$@" 2>> "$work/stderr") ||
 		{ printf '%-9s %-36s failed\n' "$mode" "$label"; return; }
-	read -r secs rss st <<< "$r"
+	read -r secs rss st cpu <<< "$r"
+	[ "${BENCH_CLOCK:-cpu}" = wall ] || secs=$cpu
 	if [ "$st" != 0 ]; then
 		printf '%-9s %-36s exit %s (see %s)\n' "$mode" "$label" "$st" "$work/stderr"
 		tail -n 5 "$work/stderr" >&2

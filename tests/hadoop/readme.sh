@@ -40,6 +40,7 @@ cat > "$tmp/conf/core-site.xml" <<XML
   <property><name>fs.defaultFS</name><value>file:///</value></property>
   <property><name>mapreduce.framework.name</name><value>local</value></property>
   <property><name>hadoop.tmp.dir</name><value>$tmp/hadoop-tmp</value></property>
+  <property><name>mapreduce.jobtracker.staging.root.dir</name><value>$tmp/hadoop-tmp/staging</value></property>
 </configuration>
 XML
 cat > "$tmp/conf/log4j2.properties" <<'LOG'
