@@ -4,8 +4,12 @@
 #   make demo       build and run the pipeline on examples/
 #   make check      run every test; ends with "N passed, N failed"
 #   make deps       install what is missing (Debian/Ubuntu: apt-get)
+#   make deps-scale what the scale-out tests run on: PySpark and Hadoop
+#                   Streaming in .venv-scale/, sshd, rsync (root: apt-get)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset
+#   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset;
+#                   EVAL=DIR adds accuracy where labelled sets exist
+#   make bench-deps the peers of make bench (Debian, PyPI, npm; .venv-bench/)
 #   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
@@ -51,7 +55,7 @@ MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev mandoc parallel python3
 
-.PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps gazetteer \
+.PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer \
 	fuzz fuzz-deps \
 	eval golden clean dict lint
 
@@ -142,6 +146,46 @@ deps:
 	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
 	fi
 
+# The engines that the README's scale-out recipes are tested on (tests/spark,
+# tests/hadoop, tests/hosts): PySpark in a virtualenv under the tree, with
+# the Hadoop client jars it ships; Hadoop Streaming's jar from Maven Central
+# beside them (checked by SHA-1), laid out as under HADOOP_HOME; Java,
+# sshd, rsync and iproute2 from Debian. Nothing here is needed to build or
+# run the tools; make check reports these tests skipped without them.
+PYTHON ?= python3
+SCALE_VENV = .venv-scale
+PYSPARK_VERSION = 3.5.7
+STREAMING = org.apache.hadoop:hadoop-streaming:3.3.4
+STREAMING_JAR = $(SCALE_VENV)/share/hadoop/tools/lib/hadoop-streaming-3.3.4.jar
+STREAMING_SHA1 = 68be0da244c229181b91c2e6fd3a7c5e564264db
+
+deps-scale:
+	@need=""; \
+	command -v java >/dev/null 2>&1 || need="$$need default-jre-headless"; \
+	command -v mvn >/dev/null 2>&1 || need="$$need maven"; \
+	command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || need="$$need openssh-server"; \
+	command -v ssh >/dev/null 2>&1 || need="$$need openssh-client"; \
+	command -v rsync >/dev/null 2>&1 || need="$$need rsync"; \
+	command -v ip >/dev/null 2>&1 || need="$$need iproute2"; \
+	command -v parallel >/dev/null 2>&1 || need="$$need parallel"; \
+	$(PYTHON) -c 'import ensurepip' 2>/dev/null || need="$$need python3-venv"; \
+	[ -z "$$need" ] || $(MAKE) --no-print-directory deps DEB_PKGS="$$need"
+	@[ -x $(SCALE_VENV)/bin/python ] || $(PYTHON) -m venv $(SCALE_VENV)
+	@$(SCALE_VENV)/bin/python -c 'import sys, pyspark; \
+	  sys.exit(pyspark.__version__ != "$(PYSPARK_VERSION)")' 2>/dev/null || \
+	  $(SCALE_VENV)/bin/pip install --disable-pip-version-check -q pyspark==$(PYSPARK_VERSION)
+	@if [ ! -r $(STREAMING_JAR) ]; then \
+	  mkdir -p $(dir $(STREAMING_JAR)) && \
+	  mvn -B dependency:copy -Dartifact=$(STREAMING) -Dtransitive=false \
+	    -DoutputDirectory=$(dir $(STREAMING_JAR)) > $(SCALE_VENV)/mvn.log 2>&1 || \
+	    { tail -n 30 $(SCALE_VENV)/mvn.log; exit 1; }; \
+	fi; \
+	sum=$$(sha1sum $(STREAMING_JAR) | cut -d' ' -f1); \
+	[ "$$sum" = $(STREAMING_SHA1) ] || \
+	  { echo "deps-scale: $(STREAMING_JAR): SHA-1 $$sum, expected $(STREAMING_SHA1)"; \
+	    rm -f $(STREAMING_JAR); exit 1; }
+	@echo "deps-scale: PySpark $(PYSPARK_VERSION) and Hadoop Streaming 3.3.4 in $(SCALE_VENV)/, java, sshd, rsync"
+
 ensure-deps:
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && command -v mandoc >/dev/null 2>&1 \
 	  && command -v parallel >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 \
@@ -166,17 +210,38 @@ lint:
 bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@sum=$(CURDIR)/$(BUILD)/bench-summary.tsv; : > $$sum; \
 	for b in segment extract-num tag-region dedupe-boilerplate pipeline; do \
-	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' BENCH_SUMMARY=$$sum bash bench/$$b; \
+	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' EVAL='$(EVAL)' BENCH_SUMMARY=$$sum bash bench/$$b; \
 	  echo; \
 	done; \
-	echo "All together (one run; 'ours is': how many times faster zhpipe is than the peer):"; \
-	awk -F'\t' 'BEGIN { printf "%-9s %-44s %9s %11s %10s\n", "mode", "tool", "MB/s", "peak RSS", "ours is" } \
-	  { rss = $$4 == "-" ? "-" : $$4 " MB"; \
-	    printf "%-9s %-44s %9s %11s %10s\n", $$1, $$2, $$3, rss, $$5 }' $$sum
+	echo "All together (one run: make bench CORPUS='$(CORPUS)' EVAL='$(EVAL)'; MB/s: input per second"; \
+	echo "of processor time, start-up shown apart; 'ours is': how many times faster zhpipe is than the peer):"; \
+	awk -F'\t' 'BEGIN { printf "%-9s %-40s %8s %9s %9s %8s %-18s %8s\n", "mode", "tool", "input MB", "MB/s", "peak RSS", "start-up", "accuracy", "ours is" } \
+	  { rss = $$4 == "-" ? "-" : $$4 " MB"; mb = $$8 == "-" ? "-" : sprintf("%.1f", $$8); \
+	    if ($$5 ~ /^skipped/) { printf "%-9s %-40s %s\n", $$1, $$2, $$5; next } \
+	    printf "%-9s %-40s %8s %9s %9s %8s %-18s %8s\n", $$1, $$2, mb, $$3, rss, $$6, $$7, $$5 }' $$sum
 
-# the peers that bench compares against (Debian/Ubuntu)
+# The peers that bench compares against: from Debian (jieba for the system
+# python, friso, bc, node and npm), from PyPI into .venv-bench/ (the pinned
+# set of bench/peers-requirements.txt; text-dedup, which brings datasets,
+# pyspark 4 and onnxruntime, in a virtualenv of its own, .venv-bench/td/)
+# and from npm into .venv-bench/node/.
+BENCH_VENV = .venv-bench
+BENCH_NPM = @microsoft/recognizers-text-suite@1.3.1
 bench-deps:
-	apt-get install -y python3-jieba libfriso-dev friso-dict bc
+	@need=""; \
+	for p in python3-jieba libfriso-dev friso-dict bc; do \
+	  dpkg -s $$p >/dev/null 2>&1 || need="$$need $$p"; \
+	done; \
+	command -v node >/dev/null 2>&1 || need="$$need nodejs"; \
+	command -v npm >/dev/null 2>&1 || need="$$need npm"; \
+	$(PYTHON) -c 'import ensurepip' 2>/dev/null || need="$$need python3-venv"; \
+	[ -z "$$need" ] || $(MAKE) --no-print-directory deps DEB_PKGS="$$need"
+	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --disable-pip-version-check -q -r bench/peers-requirements.txt
+	@[ -x $(BENCH_VENV)/td/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)/td
+	$(BENCH_VENV)/td/bin/pip install --disable-pip-version-check -q text-dedup==0.4.0
+	@mkdir -p $(BENCH_VENV)/node
+	cd $(BENCH_VENV)/node && npm install --no-audit --no-fund --silent $(BENCH_NPM)
 
 # Accuracy against data kept outside the repository. EVAL=DIR names a
 # folder (searched with its subfolders) holding any of: *_test.utf8 with

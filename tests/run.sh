@@ -83,7 +83,7 @@ compare() {	# name kind expected-file actual-file
 
 for dir in "$here"/*/; do
 	tool=$(basename "$dir")
-	case $tool in unit|fixtures|lib) continue ;; esac
+	case $tool in unit|fixtures|lib|spark|hadoop|hosts) continue ;; esac
 	for spec in "$dir"*.args "$dir"*.sh; do
 		[ -e "$spec" ] || continue
 		name=${spec##*/}
@@ -203,5 +203,56 @@ if [ $golden = 0 ] && { [ -z "$pattern" ] || [[ man == *$pattern* ]]; }; then
 	done
 fi
 
-echo "$pass passed, $fail failed"
+# 6. the README's scale-out recipes on real engines: Spark (tests/spark),
+# Hadoop Streaming (tests/hadoop) and GNU parallel over ssh between two
+# network namespaces (tests/hosts). Each prints "ok - NAME", "not ok -
+# NAME" with the reason indented below, or "skipped - NAME: why" when
+# what it needs is not installed (make deps-scale) or cannot be set up.
+skip=0
+engine() {	# name command...
+	local name=$1 line title= body= st
+	shift
+	if [ -n "$pattern" ] && [[ $name != *$pattern* ]]; then
+		return
+	fi
+	"$@" > "$tmp/engine" 2> "$tmp/engine.err"
+	st=$?
+	while IFS= read -r line; do
+		case $line in
+		"    "*) body="$body${line#    }"$'\n'; continue ;;
+		esac
+		[ -z "$title" ] || not_ok "$name: $title" "$body"
+		title= body=
+		case $line in
+		"ok - "*) ok ;;
+		"not ok - "*) title=${line#not ok - } ;;
+		"skipped - "*) skip=$((skip + 1)); echo "skipped: $name: ${line#skipped - }" ;;
+		esac
+	done < "$tmp/engine"
+	[ -z "$title" ] || not_ok "$name: $title" "$body"
+	if [ $st -ne 0 ] && ! grep -q '^not ok - ' "$tmp/engine"; then
+		not_ok "$name: exit $st" "$(tail -n 20 "$tmp/engine.err")"
+	fi
+}
+if [ $golden = 0 ] && { [ -z "$pattern" ] || [[ spark == *$pattern* ]]; }; then
+	py=$root/.venv-scale/bin/python
+	[ -x "$py" ] || py=python3
+	if ! command -v java >/dev/null 2>&1; then
+		skip=$((skip + 1)); echo "skipped: spark: no java (make deps-scale)"
+	elif ! "$py" -c 'import pyspark' 2>/dev/null; then
+		skip=$((skip + 1)); echo "skipped: spark: PySpark not installed (make deps-scale)"
+	else
+		LC_ALL=C.UTF-8 engine spark "$py" "$here/spark/readme.py"
+	fi
+fi
+if [ $golden = 0 ]; then
+	engine hadoop bash "$here/hadoop/readme.sh"
+	engine hosts bash "$here/hosts/parallel-ssh.sh"
+fi
+
+if [ $skip -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
 [ $fail -eq 0 ]

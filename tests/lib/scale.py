@@ -119,7 +119,7 @@ def run(cmd, path):
     _, status, ru = os.wait4(p.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit('scale.py: %s failed' % MEASURE)
-    _, rss, code = out.split()
+    rss, code = out.split()[1:3]  # seconds, peak KiB, status, ...
     return ru.ru_utime + ru.ru_stime, int(rss), int(code)
 
 
