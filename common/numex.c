@@ -331,119 +331,135 @@ struct numtok {
 	int toolong;		/* more digits than a value can hold: a code */
 };
 
+/* Arabic digits at i, with thousands separators and one decimal point:
+ * the longest prefix that parses. */
+static int
+read_arabic(const struct numex *x, size_t i, struct numtok *t)
+{
+	size_t j = i, good = 0;
+
+	while (j < x->m) {
+		uint32_t c = x->cp[j];
+
+		if (ar_digit(c) >= 0)
+			j++;
+		else if ((c == ',' || c == '.' || c == 0xFF0E ||
+		    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
+		    ar_digit(cpat(x, j + 1)) >= 0)
+			j++;	/* ， separates thousands in full-width only */
+		else
+			break;
+	}
+	if (j - i > NUM_MAXDIGITS) {
+		t->e = j;	/* a digit run no quantity has: a code */
+		t->toolong = 1;
+		return 0;
+	}
+	/* the longest prefix that parses, cut at a separator (1,23 gives
+	 * 1): one try per separator */
+	while (j > i) {
+		if (ar_parse(x->cp + i, j - i, &t->v) == 0) {
+			good = j;
+			break;
+		}
+		do
+			j--;
+		while (j > i && ar_digit(x->cp[j]) >= 0);
+	}
+	if (!good)
+		return -1;
+	t->e = good;
+	for (j = i; j < good; j++)
+		if (x->cp[j] == '.' || x->cp[j] == 0xFF0E)
+			t->hasfrac = 1;
+	return 0;
+}
+
+/* The characters of a Chinese numeral at i into buf (at most 70), with
+ * 几 noted and Arabic digits after 点 turned Chinese; returns how many,
+ * *end the end in the text. */
+static size_t
+gather_chinese(const struct numex *x, size_t i, struct numtok *t,
+    uint32_t *buf, size_t *end)
+{
+	static const uint32_t cn[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	size_t j = i, k = 0;
+
+	while (j < x->m && k < 70) {
+		uint32_t c = x->cp[j];
+
+		if (cn_numeral(c) >= 0)
+			buf[k++] = c;
+		else if (c == 0x51E0 && j + 1 < x->m &&
+		    (cn_is_unit(x->cp[j + 1]) || (j > i &&
+		    cn_is_unit(x->cp[j - 1]))))
+			t->approx = 1;		/* 十几 几十 */
+		else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
+		    cn_is_digit(cpat(x, j + 1))) {
+			buf[k++] = c;
+			t->hasfrac = 1;
+		} else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
+		    ar_digit(cpat(x, j + 1)) >= 0) {
+			/* 一百点123: Arabic digits after the point */
+			buf[k++] = c;
+			t->hasfrac = 1;
+			while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70)
+				buf[k++] = cn[ar_digit(x->cp[++j])];
+		} else
+			break;
+		j++;
+	}
+	*end = j;
+	return k;
+}
+
+/* A Chinese numeral at i: 一千三百四十六, 十几, 三四十万 (read as its
+ * upper end here), 二〇二二 (read digit by digit). */
+static int
+read_chinese(const struct numex *x, size_t i, struct numtok *t)
+{
+	uint32_t buf[72];
+	size_t j, k = gather_chinese(x, i, t, buf, &j), q;
+
+	if (k == 0)
+		return -1;
+	if (k >= 70) {
+		/* a numeral longer than any quantity: a code */
+		while (j < x->m && (cn_numeral(x->cp[j]) >= 0 ||
+		    x->cp[j] == 0x70B9 || x->cp[j] == 0x51E0))
+			j++;
+		t->e = j;
+		t->chinese = 1;
+		t->toolong = 1;
+		return 0;
+	}
+	if (cn_parse(buf, k, &t->v) < 0) {
+		/* 三四十万: two neighbouring digits before a unit read as a
+		 * range; here the value is the upper end */
+		if (k < 3 || !cn_is_digit(buf[0]) || !cn_is_digit(buf[1]) ||
+		    cn_numeral(buf[1]) != cn_numeral(buf[0]) + 1 ||
+		    cn_parse(buf + 1, k - 1, &t->v) < 0)
+			return -1;
+	}
+	t->e = j;
+	t->chinese = 1;
+	t->direct = k > 1;
+	for (q = 0; q < k; q++)
+		if (!cn_is_digit(buf[q]))
+			t->direct = 0;
+	return 0;
+}
+
 /* The longest numeral at i. */
 static int
 read_number(const struct numex *x, size_t i, struct numtok *t)
 {
-	size_t j = i;
-
 	memset(t, 0, sizeof *t);
 	t->b = i;
-	if (ar_digit(cpat(x, i)) >= 0) {
-		size_t good = 0;
-
-		/* digits, thousands separators and one decimal point */
-		while (j < x->m) {
-			uint32_t c = x->cp[j];
-
-			if (ar_digit(c) >= 0)
-				j++;
-			else if ((c == ',' || c == '.' || c == 0xFF0E ||
-			    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
-			    ar_digit(cpat(x, j + 1)) >= 0)
-				j++;	/* ， separates thousands in full-width only */
-			else
-				break;
-		}
-		if (j - i > NUM_MAXDIGITS) {
-			t->e = j;	/* a digit run no quantity has: a code */
-			t->toolong = 1;
-			return 0;
-		}
-		/* the longest prefix that parses, cut at a separator (1,23
-		 * gives 1): one try per separator */
-		while (j > i) {
-			if (ar_parse(x->cp + i, j - i, &t->v) == 0) {
-				good = j;
-				break;
-			}
-			do
-				j--;
-			while (j > i && ar_digit(x->cp[j]) >= 0);
-		}
-		if (!good)
-			return -1;
-		t->e = good;
-		for (j = i; j < good; j++)
-			if (x->cp[j] == '.' || x->cp[j] == 0xFF0E)
-				t->hasfrac = 1;
-		return 0;
-	}
-	{
-		uint32_t buf[72];
-		size_t k = 0;
-
-		while (j < x->m && k < 70) {
-			uint32_t c = x->cp[j];
-
-			if (cn_numeral(c) >= 0)
-				buf[k++] = c;
-			else if (c == 0x51E0 && j + 1 < x->m &&
-			    (cn_is_unit(x->cp[j + 1]) || (j > i &&
-			    cn_is_unit(x->cp[j - 1]))))
-				t->approx = 1;		/* 十几 几十 */
-			else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
-			    cn_is_digit(cpat(x, j + 1))) {
-				buf[k++] = c;
-				t->hasfrac = 1;
-			} else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
-			    ar_digit(cpat(x, j + 1)) >= 0) {
-				/* 一百点123: Arabic digits after the point */
-				buf[k++] = c;
-				t->hasfrac = 1;
-				while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70) {
-					static const uint32_t cn[] = { 0x96F6, 0x4E00,
-					    0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-					    0x4E03, 0x516B, 0x4E5D };
-
-					buf[k++] = cn[ar_digit(x->cp[++j])];
-				}
-			} else
-				break;
-			j++;
-		}
-		if (k == 0)
-			return -1;
-		if (k >= 70) {
-			/* a numeral longer than any quantity: a code */
-			while (j < x->m && (cn_numeral(x->cp[j]) >= 0 ||
-			    x->cp[j] == 0x70B9 || x->cp[j] == 0x51E0))
-				j++;
-			t->e = j;
-			t->chinese = 1;
-			t->toolong = 1;
-			return 0;
-		}
-		if (cn_parse(buf, k, &t->v) < 0) {
-			/* 三四十万: two neighbouring digits before a unit read
-			 * as a range; here the value is the upper end */
-			if (k < 3 || !cn_is_digit(buf[0]) || !cn_is_digit(buf[1]) ||
-			    cn_numeral(buf[1]) != cn_numeral(buf[0]) + 1 ||
-			    cn_parse(buf + 1, k - 1, &t->v) < 0)
-				return -1;
-		}
-		t->e = j;
-		t->chinese = 1;
-		{
-			size_t q;
-
-			t->direct = k > 1;
-			for (q = 0; q < k; q++)
-				if (!cn_is_digit(buf[q]))
-					t->direct = 0;
-		}
-		return 0;
-	}
+	if (ar_digit(cpat(x, i)) >= 0)
+		return read_arabic(x, i, t);
+	return read_chinese(x, i, t);
 }
 
 /* power of ten from a unit as written to the unit reported */
@@ -1011,19 +1027,6 @@ icp_before(const struct numex *x, size_t b)
 	return 0;
 }
 
-/* A fraction num/den ending at e; a zero denominator gives no line. */
-static void
-emit_fraction(struct emit *em, struct nx_hit *h, const struct num *num,
-    const struct num *den, size_t e, size_t *ip)
-{
-	*ip = e;
-	h->kind = NK_FRACTION;
-	if (num_divide(num, den, h->value, sizeof h->value) < 0)
-		return;
-	h->e = e;
-	emit_hit(em, h);
-}
-
 /* 2023.05.26: a date before it can be read as the decimal 2023.05 */
 static size_t
 dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
@@ -1051,508 +1054,803 @@ dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 	return d;
 }
 
-static void
-scan_from(struct emit *em, size_t *ip)
+/* ---- the recognisers ----
+ *
+ * scan_from() tries the recognisers of the table at the end, in order, at
+ * one position. The first group looks at the text before a number is
+ * read (百分之, 第, 负, 半, dates with dots); one of them reads the number.
+ * The second group looks at the number and what surrounds it. Each
+ * recogniser passes (NEXT), says the number is read (NUMBER), gives the
+ * position up (SKIP: the scan goes on at sc->next) or completes a hit
+ * (EMIT). scan_from() alone reports hits and moves the scan on. */
+
+enum verdict { NEXT, NUMBER, SKIP, EMIT };
+
+struct scan {
+	struct numex *x;
+	size_t i;		/* where the number starts (after 第 负 …) */
+	size_t j;		/* end of what has been read */
+	size_t next;		/* where the scan goes on (EMIT: at least) */
+	struct numtok t;	/* the number */
+	struct nx_hit h;	/* h.b is where the expression starts */
+	const struct unit *u;	/* its unit, once read */
+	char q;			/* its qualifier so far, 0 when none */
+	int ordinal;		/* 1 after 第 之, 2 after 前 */
+	int counted;		/* the unit is a measure word */
+	int subject;		/* look for the subject before reporting */
+};
+
+static enum verdict
+skip_to(struct scan *sc, size_t next)
 {
-	struct numex *x = em->x;
-	size_t i = *ip, j, l, prefix_b = i;
-	struct numtok t, t2;
-	struct nx_hit h;
+	sc->next = next;
+	return SKIP;
+}
+
+/* The hit is a fraction num/den ending at e; a zero denominator gives
+ * no hit. */
+static enum verdict
+fraction(struct scan *sc, const struct num *num, const struct num *den,
+    size_t e)
+{
+	sc->h.kind = NK_FRACTION;
+	if (num_divide(num, den, sc->h.value, sizeof sc->h.value) < 0)
+		return skip_to(sc, e);
+	sc->h.e = e;
+	return EMIT;
+}
+
+/* The hit is the range lo..hi, unit u (or none), ending at e with any
+ * qualifier after it when qual_after is set. */
+static enum verdict
+range(struct scan *sc, const struct num *lo, const struct num *hi,
+    const char *unit, size_t e, int qual_after, int counted)
+{
+	char a[NUM_MAXDIGITS + 48], b[NUM_MAXDIGITS + 48];
+	size_t l;
+
+	fmt(lo, a, sizeof a);
+	fmt(hi, b, sizeof b);
+	snprintf(sc->h.value, sizeof sc->h.value, "%s..%s", a, b);
+	sc->h.kind = NK_RANGE;
+	if (unit)
+		sc->h.unit = unit;
+	if (qual_after && (l = match_qual(sc->x, e, 0, &sc->q)) != 0)
+		e += l;
+	sc->h.e = e;
+	sc->h.qual = sc->q;
+	sc->subject = 1;
+	sc->counted = counted;
+	return EMIT;
+}
+
+/* .77 = 0.77: the digits after a point, scaled */
+static enum verdict
+rec_point(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, e;
+
+	if (x->cp[i] != '.' && x->cp[i] != 0xFF0E)
+		return NEXT;
+	e = digits_end(x, i + 1);
+	if (e - i - 1 > 30 || read_number(x, i + 1, &sc->t) < 0 ||
+	    sc->t.e != e || sc->t.hasfrac || is_ascii_alpha(cpat(x, e)))
+		return skip_to(sc, i + 1);
+	num_shift(&sc->t.v, -(int)(e - i - 1));
+	sc->h.e = e;
+	sc->h.kind = NK_COUNT;
+	set_value(&sc->h, &sc->t.v);
+	return EMIT;
+}
+
+/* 百分之 千分之 万分之, 百分之负三点八 */
+static enum verdict
+rec_per(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, l;
+	int pct, neg = 0;
+
+	if (!(l = at(x, i, "百分之")) && !(l = at(x, i, "千分之")) &&
+	    !(l = at(x, i, "万分之")))
+		return NEXT;
+	pct = x->cp[i] == 0x767E ? 0 : x->cp[i] == 0x5343 ? -1 : -2;
+	if (cpat(x, i + l) == 0x8D1F || cpat(x, i + l) == 0x8CA0) {
+		neg = 1;
+		l++;
+	}
+	if (read_number(x, i + l, &sc->t) < 0)
+		return skip_to(sc, i + 1);
+	sc->t.v.neg = neg && !num_is_zero(&sc->t.v);
+	sc->h.e = sc->t.e;
+	sc->h.kind = NK_PERCENT;
+	sc->h.unit = "%";
+	num_shift(&sc->t.v, pct);
+	set_value(&sc->h, &sc->t.v);
+	return EMIT;
+}
+
+/* 第N, 前N, 之N */
+static enum verdict
+rec_prefix(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i;
+	uint32_t c = x->cp[i];
+
+	if (c != 0x7B2C && c != 0x524D && c != 0x4E4B)
+		return NEXT;
+	if (read_number(x, i + 1, &sc->t) < 0 || sc->t.hasfrac)
+		return skip_to(sc, i + 1);
+	/* 前6位 前10名 前三季度 rank or period; else 前 is a word of its
+	 * own (目前 此前) and the number is read alone */
+	if (c == 0x524D && !at(x, sc->t.e, "位") && !at(x, sc->t.e, "名") &&
+	    !at(x, sc->t.e, "强") && !at(x, sc->t.e, "季度"))
+		return skip_to(sc, i + 1);
+	sc->ordinal = c == 0x524D ? 2 : 1;
+	sc->i = i + 1;
+	return NUMBER;
+}
+
+/* 零下四摄氏度 负一百 -3.8%: negative */
+static enum verdict
+rec_negative(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, l;
+	uint32_t c = x->cp[i];
+
+	if (!(l = at(x, i, "零下")) && !(l = at(x, i, "负")) &&
+	    !(l = at(x, i, "負")) && !((c == '-' || c == 0xFF0D ||
+	    c == 0x2212) && (l = 1)))
+		return NEXT;
+	if (cpat(x, i + l) == ' ' && ar_digit(cpat(x, i + l + 1)) >= 0 &&
+	    (c != '-' || i == 0))
+		l++;
+	if (read_number(x, i + l, &sc->t) < 0 || (c == '-' && sc->t.chinese))
+		return skip_to(sc, i + 1);
+	sc->t.v.neg = !num_is_zero(&sc->t.v);
+	sc->i = i + l;
+	return NUMBER;
+}
+
+/* 一半: a half */
+static enum verdict
+rec_half_of(struct scan *sc)
+{
+	size_t l;
+
+	if ((l = at(sc->x, sc->i, "一半")) == 0)
+		return NEXT;
+	sc->h.e = sc->i + l;
+	sc->h.kind = NK_FRACTION;
+	snprintf(sc->h.value, sizeof sc->h.value, "0.5");
+	if ((l = match_qual(sc->x, sc->h.e, 0, &sc->h.qual)) != 0)
+		sc->h.e += l;
+	return EMIT;
+}
+
+/* 半 and a unit: 半小时 */
+static enum verdict
+rec_half(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, l;
 	const struct unit *u;
-	char q = 0;
-	int ordinal = 0, pct = 0, counted = 0;
 
-	memset(&h, 0, sizeof h);
+	if (x->cp[i] != 0x534A)
+		return NEXT;
+	if ((i > 0 && strchr_cp("上下前后过大多一两", x->cp[i - 1])) ||
+	    (u = read_unit(x, i + 1, &l)) == NULL || u->kind == NK_PERCENT ||
+	    u->kind == NK_MONEY)
+		return skip_to(sc, i + 1);
+	sc->h.e = i + 1 + l;
+	sc->h.kind = u->kind;
+	sc->h.unit = u->norm;
+	snprintf(sc->h.value, sizeof sc->h.value, "0.5");
+	return EMIT;
+}
 
-	/* 百分之 千分之 万分之 */
-	if ((l = at(x, i, "百分之")) || (l = at(x, i, "千分之")) ||
-	    (l = at(x, i, "万分之"))) {
-		int neg = 0;
+/* 2023.05.26, before 2023.05 is read as a decimal */
+static enum verdict
+rec_dotted_date(struct scan *sc)
+{
+	size_t e = dotted_date(sc->x, sc->i, &sc->h);
 
-		pct = x->cp[i] == 0x767E ? 0 : x->cp[i] == 0x5343 ? -1 : -2;
-		if (cpat(x, i + l) == 0x8D1F || cpat(x, i + l) == 0x8CA0) {
-			neg = 1;	/* 百分之负三点八 */
-			l++;
-		}
-		if (read_number(x, i + l, &t) == 0) {
-			t.v.neg = neg && !num_is_zero(&t.v);
-			h.b = i;
-			h.e = t.e;
-			h.kind = NK_PERCENT;
-			h.unit = "%";
-			num_shift(&t.v, pct);
-			set_value(&h, &t.v);
-			emit_hit(em, &h);
-			*ip = t.e;
-			return;
-		}
-		*ip = i + 1;
-		return;
-	}
-	/* 第N, 前N, 之N */
-	if (x->cp[i] == 0x7B2C || x->cp[i] == 0x524D || x->cp[i] == 0x4E4B) {
-		if (read_number(x, i + 1, &t) < 0 || t.hasfrac) {
-			*ip = i + 1;
-			return;
-		}
-		/* 前6位 前10名 前三季度 rank or period; else 前 is a word
-		 * of its own (目前 此前) and the number is read alone */
-		if (x->cp[i] == 0x524D && !at(x, t.e, "位") &&
-		    !at(x, t.e, "名") && !at(x, t.e, "强") &&
-		    !at(x, t.e, "季度")) {
-			*ip = i + 1;
-			return;
-		}
-		ordinal = x->cp[i] == 0x524D ? 2 : 1;
-		prefix_b = i;
-		i++;
-	} else if ((l = at(x, i, "零下")) || (l = at(x, i, "负")) ||
-	    (l = at(x, i, "負")) || ((x->cp[i] == '-' || x->cp[i] == 0xFF0D ||
-	    x->cp[i] == 0x2212) && (l = 1))) {
-		/* 零下四摄氏度 负一百 -3.8%: negative */
-		if (cpat(x, i + l) == ' ' && ar_digit(cpat(x, i + l + 1)) >= 0 &&
-		    (x->cp[i] != '-' || i == 0))
-			l++;
-		if (read_number(x, i + l, &t) < 0 || (x->cp[i] == '-' && t.chinese)) {
-			*ip = i + 1;
-			return;
-		}
-		t.v.neg = !num_is_zero(&t.v);
-		prefix_b = i;
-		i += l;
-	} else if ((l = at(x, i, "一半")) != 0) {
-		/* 一半: a half */
-		h.b = i;
-		h.e = i + l;
-		h.kind = NK_FRACTION;
-		snprintf(h.value, sizeof h.value, "0.5");
-		if ((l = match_qual(x, h.e, 0, &q)) != 0) {
-			h.e += l;
-			h.qual = q;
-		}
-		emit_hit(em, &h);
-		*ip = h.e;
-		return;
-	} else if (x->cp[i] == 0x534A) {	/* 半 */
-		*ip = i + 1;
-		if ((i > 0 && strchr_cp("上下前后过大多一两", x->cp[i - 1])) ||
-		    (u = read_unit(x, i + 1, &l)) == NULL || u->kind == NK_PERCENT ||
-		    u->kind == NK_MONEY)
-			return;
-		h.b = i;
-		h.e = i + 1 + l;
-		h.kind = u->kind;
-		h.unit = u->norm;
-		snprintf(h.value, sizeof h.value, "0.5");
-		emit_hit(em, &h);
-		*ip = h.e;
-		return;
-	} else if ((j = dotted_date(x, i, &h)) != 0) {
-		h.b = i;
-		h.e = j;
-		emit_hit(em, &h);
-		*ip = j;
-		return;
-	} else if (read_number(x, i, &t) < 0) {
-		*ip = i + 1;
-		return;
-	}
-	h.b = prefix_b;
-	j = t.e;
+	if (e == 0)
+		return NEXT;
+	sc->h.e = e;
+	return EMIT;
+}
 
-	/* codes: PM2.5 H5 5G G20 ISO 9001, and digit runs too long to count */
-	if (t.toolong) {
-		h.e = t.e;
-		h.kind = NK_CODE;
-		emit_hit(em, &h);
-		*ip = t.e;
-		return;
-	}
-	if (!t.chinese && !ordinal && ((i > 0 && (is_ascii_alpha(x->cp[i - 1]) ||
-	    is_fw_alpha(x->cp[i - 1]) || x->cp[i - 1] == '_' ||
-	    ((x->cp[i - 1] == ' ' || x->cp[i - 1] == '-') && i > 1 &&
-	    is_ascii_alpha(x->cp[i - 2])))) || is_ascii_alpha(cpat(x, j)) ||
-	    is_fw_alpha(cpat(x, j)) || (t.e - t.b > 20 && !t.hasfrac))) {
-		/* PM2.5: the code begins with its letters */
-		while (h.b > 0 && (is_ascii_alpha(x->cp[h.b - 1]) ||
-		    is_fw_alpha(x->cp[h.b - 1])))
-			h.b--;
-		while (j < x->m && (is_ascii_alpha(x->cp[j]) ||
-		    ar_digit(x->cp[j]) >= 0 || x->cp[j] == '.' || x->cp[j] == '-'))
-			j++;
-		while (j > t.e && (x->cp[j - 1] == '.' || x->cp[j - 1] == '-'))
-			j--;
-		h.e = j;
-		h.kind = NK_CODE;	/* no value: a code is no quantity */
-		emit_hit(em, &h);
-		*ip = j;
-		return;
-	}
-	/* list markers: "1、" "(2)" "3. " at the start of a line */
-	{
-		size_t s = h.b;
+static enum verdict
+rec_number(struct scan *sc)
+{
+	if (read_number(sc->x, sc->i, &sc->t) < 0)
+		return skip_to(sc, sc->i + 1);
+	return NUMBER;
+}
 
-		while (s > 0 && uc_is_space(x->cp[s - 1]))
-			s--;
-		if (!ordinal && (s == 0 || (s == 1 && (x->cp[0] == '(' ||
-		    x->cp[0] == 0xFF08))) && (cpat(x, j) == 0x3001 ||
-		    cpat(x, j) == ')' || cpat(x, j) == 0xFF09 ||
-		    ((cpat(x, j) == '.' || cpat(x, j) == 0xFF0E) &&
-		    !t.hasfrac && ar_digit(cpat(x, j + 1)) < 0))) {
-			*ip = j + 1;
-			return;
-		}
-	}
-	/* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
-	if ((l = at(x, t.e, "分之")) != 0 && read_number(x, t.e + l, &t2) == 0) {
-		t2.v.neg = t.v.neg;	/* 负三分之二 */
-		t.v.neg = 0;
-		emit_fraction(em, &h, &t2.v, &t.v, t2.e, ip);
-		return;
-	}
-	if (!t.chinese && cpat(x, t.e) == '/' && read_number(x, t.e + 1, &t2) == 0 &&
-	    !t2.chinese && !t.hasfrac && !t2.hasfrac && t2.e - t.e <= 4 &&
-	    num_cmp(&t.v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
-	    ar_digit(cpat(x, t2.e)) < 0) {
-		emit_fraction(em, &h, &t.v, &t2.v, t2.e, ip);
-		return;
-	}
-	/* set phrases (十百千 十四五), numerals inside short quotes, and
-	 * 两学一做-shaped phrases: names, not quantities */
-	{
-		size_t ps, pe = t.chinese ? covered_by(x, t.b, set_lit, NSET, &ps) : 0;
+/* digit runs too long to count */
+static enum verdict
+rec_too_long(struct scan *sc)
+{
+	if (!sc->t.toolong)
+		return NEXT;
+	sc->h.e = sc->t.e;
+	sc->h.kind = NK_CODE;
+	return EMIT;
+}
 
-		if (pe) {
-			h.b = ps < h.b ? ps : h.b;
-			h.e = pe;
-			h.kind = NK_NAME;
-			set_value(&h, &t.v);
-			emit_hit(em, &h);
-			*ip = pe > t.e ? pe : t.e;
-			return;
-		}
-	}
-	if (x->mark[t.b] == M_QUOTE || (t.chinese && !ordinal &&
-	    t.e + 2 < x->m && uc_is_han(x->cp[t.e]) &&
-	    !strchr_cp("年月日号时分秒点之", x->cp[t.e]) &&
-	    ((cn_is_digit(x->cp[t.e + 1]) &&
-	    uc_is_han(cpat(x, t.e + 2))) || (uc_is_han(x->cp[t.e + 1]) &&
-	    cn_is_digit(cpat(x, t.e + 2)) && uc_is_han(cpat(x, t.e + 3)))) &&
-	    read_unit(x, t.e, &l) == NULL)) {
-		size_t e = t.e;
+/* codes: PM2.5 H5 5G G20 ISO 9001 (no value: a code is no quantity) */
+static enum verdict
+rec_latin_code(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, j = sc->j;
 
-		while (e < x->m && uc_is_han(x->cp[e]) && e - t.b < 12 &&
-		    x->mark[e] == x->mark[t.b])
+	if (sc->t.chinese || sc->ordinal || !((i > 0 &&
+	    (is_ascii_alpha(x->cp[i - 1]) || is_fw_alpha(x->cp[i - 1]) ||
+	    x->cp[i - 1] == '_' || ((x->cp[i - 1] == ' ' ||
+	    x->cp[i - 1] == '-') && i > 1 && is_ascii_alpha(x->cp[i - 2])))) ||
+	    is_ascii_alpha(cpat(x, j)) || is_fw_alpha(cpat(x, j)) ||
+	    (sc->t.e - sc->t.b > 20 && !sc->t.hasfrac)))
+		return NEXT;
+	/* PM2.5: the code begins with its letters */
+	while (sc->h.b > 0 && (is_ascii_alpha(x->cp[sc->h.b - 1]) ||
+	    is_fw_alpha(x->cp[sc->h.b - 1])))
+		sc->h.b--;
+	while (j < x->m && (is_ascii_alpha(x->cp[j]) ||
+	    ar_digit(x->cp[j]) >= 0 || x->cp[j] == '.' || x->cp[j] == '-'))
+		j++;
+	while (j > sc->t.e && (x->cp[j - 1] == '.' || x->cp[j - 1] == '-'))
+		j--;
+	sc->h.e = j;
+	sc->h.kind = NK_CODE;
+	return EMIT;
+}
+
+/* list markers: "1、" "(2)" "3. " at the start of a line */
+static enum verdict
+rec_list_marker(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t s = sc->h.b, j = sc->j;
+
+	while (s > 0 && uc_is_space(x->cp[s - 1]))
+		s--;
+	if (!sc->ordinal && (s == 0 || (s == 1 && (x->cp[0] == '(' ||
+	    x->cp[0] == 0xFF08))) && (cpat(x, j) == 0x3001 ||
+	    cpat(x, j) == ')' || cpat(x, j) == 0xFF09 ||
+	    ((cpat(x, j) == '.' || cpat(x, j) == 0xFF0E) &&
+	    !sc->t.hasfrac && ar_digit(cpat(x, j + 1)) < 0)))
+		return skip_to(sc, j + 1);
+	return NEXT;
+}
+
+/* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
+static enum verdict
+rec_fraction(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t, t2;
+	size_t l;
+
+	if ((l = at(x, t->e, "分之")) != 0 && read_number(x, t->e + l, &t2) == 0) {
+		t2.v.neg = t->v.neg;	/* 负三分之二 */
+		t->v.neg = 0;
+		return fraction(sc, &t2.v, &t->v, t2.e);
+	}
+	if (!t->chinese && cpat(x, t->e) == '/' &&
+	    read_number(x, t->e + 1, &t2) == 0 && !t2.chinese &&
+	    !t->hasfrac && !t2.hasfrac && t2.e - t->e <= 4 &&
+	    num_cmp(&t->v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
+	    ar_digit(cpat(x, t2.e)) < 0)
+		return fraction(sc, &t->v, &t2.v, t2.e);
+	return NEXT;
+}
+
+/* set phrases: 十百千 十四五 */
+static enum verdict
+rec_set_phrase(struct scan *sc)
+{
+	size_t ps, pe;
+
+	if (!sc->t.chinese ||
+	    (pe = covered_by(sc->x, sc->t.b, set_lit, NSET, &ps)) == 0)
+		return NEXT;
+	sc->h.b = ps < sc->h.b ? ps : sc->h.b;
+	sc->h.e = pe;
+	sc->h.kind = NK_NAME;
+	set_value(&sc->h, &sc->t.v);
+	sc->next = sc->t.e;
+	return EMIT;
+}
+
+/* numerals inside short quotes, and 两学一做-shaped phrases: names */
+static enum verdict
+rec_quoted_name(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	const struct numtok *t = &sc->t;
+	size_t e = t->e, l;
+
+	if (x->mark[t->b] != M_QUOTE && !(t->chinese && !sc->ordinal &&
+	    t->e + 2 < x->m && uc_is_han(x->cp[t->e]) &&
+	    !strchr_cp("年月日号时分秒点之", x->cp[t->e]) &&
+	    ((cn_is_digit(x->cp[t->e + 1]) &&
+	    uc_is_han(cpat(x, t->e + 2))) || (uc_is_han(x->cp[t->e + 1]) &&
+	    cn_is_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)))) &&
+	    read_unit(x, t->e, &l) == NULL))
+		return NEXT;
+	while (e < x->m && uc_is_han(x->cp[e]) && e - t->b < 12 &&
+	    x->mark[e] == x->mark[t->b])
+		e++;
+	if (x->mark[t->b] == M_QUOTE)
+		while (e < x->m && x->mark[e] == M_QUOTE)
 			e++;
-		if (x->mark[t.b] == M_QUOTE)
-			while (e < x->m && x->mark[e] == M_QUOTE)
-				e++;
-		h.e = e;
-		h.kind = NK_NAME;
-		set_value(&h, &t.v);
-		emit_hit(em, &h);
-		*ip = e;
-		return;
-	}
-	if (t.chinese && lexicalised_at(x, t.b, t.e)) {
-		*ip = t.e;
-		return;
-	}
-	if (!ordinal) {
-		if ((j = try_phone(x, i, &t, &h)) || (j = try_time(x, i, &t, &h)) ||
-		    (j = try_date(x, i, &t, &h))) {
-			h.e = j;
-			emit_hit(em, &h);
-			*ip = j;
-			return;
-		}
-		j = t.e;
-		/* identifiers: 京ICP备10003349号-1, 许可证号 0102004 */
-		if (!t.chinese && !t.hasfrac && ((x->cp[t.b] == '0' &&
-		    t.e - t.b >= 5) || icp_before(x, t.b))) {
-			while (j < x->m && (ar_digit(x->cp[j]) >= 0 ||
-			    x->cp[j] == 0x53F7 || (is_dash(x->cp[j]) &&
-			    ar_digit(cpat(x, j + 1)) >= 0)))
-				j++;		/* 号-1 */
-			h.e = j;
-			h.kind = NK_CODE;
-			emit_hit(em, &h);
-			*ip = j;
-			return;
-		}
-	} else if (ordinal == 2 && try_date(x, i, &t, &h)) {
-		/* 前三季度: a period, not a rank */
-		h.e = try_date(x, i, &t, &h);
-		emit_hit(em, &h);
-		*ip = h.e;
-		return;
-	}
-	/* the qualifier before the number */
-	if (!ordinal) {
-		size_t k = match_qual(x, h.b, 1, &q);
+	sc->h.e = e;
+	sc->h.kind = NK_NAME;
+	set_value(&sc->h, &t->v);
+	return EMIT;
+}
 
-		if (k)
-			h.b -= k;
-		else if (h.b > 0 && (x->cp[h.b - 1] == 0xA5 ||
-		    x->cp[h.b - 1] == 0xFFE5 || x->cp[h.b - 1] == '$')) {
-			h.b--;
-			h.unit = x->cp[h.b] == '$' ? "美元" : "元";
-			h.kind = NK_MONEY;
-		}
-	}
-	/* 多 余 before a multiplier or unit */
-	if (at(x, j, "多") || at(x, j, "余")) {
-		q = '>';
-		j++;
-	}
-	if (t.approx)
-		q = '>';
-	if (!t.chinese) {
-		int p = read_multiplier(x, j, &l);
+/* numerals inside words: 统一 一线 进一步 */
+static enum verdict
+rec_lexicalised(struct scan *sc)
+{
+	if (sc->t.chinese && lexicalised_at(sc->x, sc->t.b, sc->t.e))
+		return skip_to(sc, sc->t.e);
+	return NEXT;
+}
 
-		if (p) {
-			num_shift(&t.v, p);
-			j += l;
-			if (at(x, j, "多") || at(x, j, "余")) {
-				q = '>';
-				j++;
-			} else if (!t.hasfrac)
-				j = continuation(x, j, p, &t.v);
-		}
-	} else if ((at(x, j, "多") || at(x, j, "余")) && !at(x, j, "多万")) {
-		q = '>';
-		j++;
-	}
-	/* ranges: 80—180元 1至2个 3到5年 */
-	if (!ordinal && is_range_sep(cpat(x, j)) && read_number(x, j + 1, &t2) == 0 &&
-	    t2.chinese == t.chinese && !(t.chinese && (x->cp[j] == '-'))) {
-		size_t j2 = t2.e;
-		int p = 0;
+static enum verdict
+rec_phone(struct scan *sc)
+{
+	size_t e;
 
-		if (!t2.chinese && (p = read_multiplier(x, j2, &l)) != 0) {
-			num_shift(&t2.v, p);
-			j2 += l;
-			if (j == t.e)	/* 3-5万: the multiplier is for both */
-				num_shift(&t.v, p);
-		}
-		u = read_unit(x, j2, &l);
-		if (u || p || num_cmp(&t.v, &t2.v) < 0) {
-			char lo[NUM_MAXDIGITS + 48], hi[NUM_MAXDIGITS + 48];
+	if (sc->ordinal || (e = try_phone(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+		return NEXT;
+	sc->h.e = e;
+	return EMIT;
+}
 
-			if (u && (u->kind == NK_PERCENT || u->kind == NK_MONEY ||
-			    u->kind == NK_MEASURE || u->kind == NK_COUNT ||
-			    u->kind == NK_AGE))
-				j2 += l;
-			else
-				u = NULL;
-			if (at(x, j2, "年") && !u) {
-				j2 += 1;
-				h.unit = "年";
-			}
-			fmt(&t.v, lo, sizeof lo);
-			fmt(&t2.v, hi, sizeof hi);
-			snprintf(h.value, sizeof h.value, "%s..%s", lo, hi);
-			h.kind = NK_RANGE;
-			if (u)
-				h.unit = u->norm;
-			h.e = j2;
-			if ((l = match_qual(x, j2, 0, &q)) != 0)
-				h.e += l;
-			h.qual = q;
-			find_subject(x, &h, h.b, u && u->kind == NK_COUNT);
-			emit_hit(em, &h);
-			*ip = h.e;
-			return;
-		}
-	}
-	/* two neighbouring digits: 两三个 一两个 五六个 三四十万 */
-	if (t.chinese && t.e - t.b >= 2 && cn_is_digit(x->cp[t.b]) &&
-	    cn_is_digit(x->cp[t.b + 1]) && !ordinal &&
-	    cn_numeral(x->cp[t.b]) > 0 &&
-	    cn_numeral(x->cp[t.b + 1]) == cn_numeral(x->cp[t.b]) + 1 &&
-	    (t.e - t.b == 2 || cn_is_unit(x->cp[t.b + 2]))) {
-		uint32_t buf[72];
-		size_t k = 0, r;
-		struct num lo, hi;
-		char a[NUM_MAXDIGITS + 48], b[NUM_MAXDIGITS + 48];
+static enum verdict
+rec_time(struct scan *sc)
+{
+	size_t e;
 
-		buf[k++] = x->cp[t.b];
-		for (r = t.b + 2; r < t.e && k < 70; r++)
-			buf[k++] = x->cp[r];
-		if (cn_parse(buf, k, &lo) == 0) {
-			buf[0] = x->cp[t.b + 1];
-			if (cn_parse(buf, k, &hi) == 0) {
-				u = read_unit(x, j, &l);
-				if (u) {
-					j += l;
-					h.unit = u->norm;
-				}
-				fmt(&lo, a, sizeof a);
-				fmt(&hi, b, sizeof b);
-				snprintf(h.value, sizeof h.value, "%s..%s", a, b);
-				h.kind = NK_RANGE;
-				h.e = j;
-				h.qual = q;
-				find_subject(x, &h, h.b, u && u->kind == NK_COUNT);
-				emit_hit(em, &h);
-				*ip = j;
-				return;
-			}
+	if (sc->ordinal || (e = try_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+		return NEXT;
+	sc->h.e = e;
+	return EMIT;
+}
+
+/* dates, and 前三季度: a period, not a rank */
+static enum verdict
+rec_date(struct scan *sc)
+{
+	size_t e;
+
+	if (sc->ordinal == 1 ||
+	    (e = try_date(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+		return NEXT;
+	sc->h.e = e;
+	return EMIT;
+}
+
+/* identifiers: 京ICP备10003349号-1, 许可证号 0102004 */
+static enum verdict
+rec_identifier(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	const struct numtok *t = &sc->t;
+	size_t j = t->e;
+
+	if (sc->ordinal || t->chinese || t->hasfrac ||
+	    !((x->cp[t->b] == '0' && t->e - t->b >= 5) || icp_before(x, t->b)))
+		return NEXT;
+	while (j < x->m && (ar_digit(x->cp[j]) >= 0 || x->cp[j] == 0x53F7 ||
+	    (is_dash(x->cp[j]) && ar_digit(cpat(x, j + 1)) >= 0)))
+		j++;		/* 号-1 */
+	sc->h.e = j;
+	sc->h.kind = NK_CODE;
+	return EMIT;
+}
+
+/* the qualifier before the number, or a currency sign */
+static enum verdict
+rec_before(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct nx_hit *h = &sc->h;
+	size_t k;
+
+	if (sc->ordinal)
+		return NEXT;
+	if ((k = match_qual(x, h->b, 1, &sc->q)) != 0)
+		h->b -= k;
+	else if (h->b > 0 && (x->cp[h->b - 1] == 0xA5 ||
+	    x->cp[h->b - 1] == 0xFFE5 || x->cp[h->b - 1] == '$')) {
+		h->b--;
+		h->unit = x->cp[h->b] == '$' ? "美元" : "元";
+		h->kind = NK_MONEY;
+	}
+	return NEXT;
+}
+
+/* 多 余, and the multipliers after Arabic digits: 1.3万多 3亿845万 */
+static enum verdict
+rec_multiplier(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t;
+	size_t l;
+	int p;
+
+	if (at(x, sc->j, "多") || at(x, sc->j, "余")) {
+		sc->q = '>';
+		sc->j++;
+	}
+	if (t->approx)
+		sc->q = '>';
+	if (!t->chinese) {
+		if ((p = read_multiplier(x, sc->j, &l)) != 0) {
+			num_shift(&t->v, p);
+			sc->j += l;
+			if (at(x, sc->j, "多") || at(x, sc->j, "余")) {
+				sc->q = '>';
+				sc->j++;
+			} else if (!t->hasfrac)
+				sc->j = continuation(x, sc->j, p, &t->v);
 		}
+	} else if ((at(x, sc->j, "多") || at(x, sc->j, "余")) &&
+	    !at(x, sc->j, "多万")) {
+		sc->q = '>';
+		sc->j++;
 	}
-	/* 3:2 */
-	if (!t.chinese && (cpat(x, j) == ':' || cpat(x, j) == 0xFF1A) &&
-	    read_number(x, j + 1, &t2) == 0 && !t2.chinese) {
-		emit_fraction(em, &h, &t.v, &t2.v, t2.e, ip);
-		return;
+	return NEXT;
+}
+
+/* ranges: 80—180元 1至2个 3到5年 3-5万 */
+static enum verdict
+rec_range(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t, t2;
+	const struct unit *u;
+	size_t j = sc->j, j2, l;
+	int p = 0;
+
+	if (sc->ordinal || !is_range_sep(cpat(x, j)) ||
+	    read_number(x, j + 1, &t2) < 0 || t2.chinese != t->chinese ||
+	    (t->chinese && x->cp[j] == '-'))
+		return NEXT;
+	j2 = t2.e;
+	if (!t2.chinese && (p = read_multiplier(x, j2, &l)) != 0) {
+		num_shift(&t2.v, p);
+		j2 += l;
+		if (j == t->e)	/* 3-5万: the multiplier is for both */
+			num_shift(&t->v, p);
 	}
-	/* the unit */
-	u = read_unit(x, j, &l);
-	if (u && l == 1 && u->kind == NK_COUNT && cpat(x, j + 1) == x->cp[j] &&
-	    t.chinese) {
-		*ip = j + 2;	/* 一场场 一次次: no count */
-		return;
+	u = read_unit(x, j2, &l);
+	if (!u && !p && num_cmp(&t->v, &t2.v) >= 0)
+		return NEXT;
+	if (u && (u->kind == NK_PERCENT || u->kind == NK_MONEY ||
+	    u->kind == NK_MEASURE || u->kind == NK_COUNT || u->kind == NK_AGE))
+		j2 += l;
+	else
+		u = NULL;
+	if (at(x, j2, "年") && !u) {
+		j2 += 1;
+		sc->h.unit = "年";
 	}
-	if (u && unit_scale(u) < 0 && (unit_scale(u) == -2 || t.chinese) &&
-	    !strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[t.e - 1]))
+	return range(sc, &t->v, &t2.v, u ? u->norm : NULL, j2, 1,
+	    u && u->kind == NK_COUNT);
+}
+
+/* two neighbouring digits: 两三个 一两个 五六个 三四十万 */
+static enum verdict
+rec_neighbours(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	const struct numtok *t = &sc->t;
+	const struct unit *u;
+	uint32_t buf[72];
+	size_t k = 0, r, l;
+	struct num lo, hi;
+
+	if (!t->chinese || t->e - t->b < 2 || !cn_is_digit(x->cp[t->b]) ||
+	    !cn_is_digit(x->cp[t->b + 1]) || sc->ordinal ||
+	    cn_numeral(x->cp[t->b]) <= 0 ||
+	    cn_numeral(x->cp[t->b + 1]) != cn_numeral(x->cp[t->b]) + 1 ||
+	    (t->e - t->b != 2 && !cn_is_unit(x->cp[t->b + 2])))
+		return NEXT;
+	buf[k++] = x->cp[t->b];
+	for (r = t->b + 2; r < t->e && k < 70; r++)
+		buf[k++] = x->cp[r];
+	if (cn_parse(buf, k, &lo) < 0)
+		return NEXT;
+	buf[0] = x->cp[t->b + 1];
+	if (cn_parse(buf, k, &hi) < 0)
+		return NEXT;
+	if ((u = read_unit(x, sc->j, &l)) != NULL)
+		sc->j += l;
+	return range(sc, &lo, &hi, u ? u->norm : NULL, sc->j, 0,
+	    u && u->kind == NK_COUNT);
+}
+
+/* 3:2 */
+static enum verdict
+rec_ratio(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok t2;
+
+	if (sc->t.chinese || (cpat(x, sc->j) != ':' && cpat(x, sc->j) != 0xFF1A) ||
+	    read_number(x, sc->j + 1, &t2) < 0 || t2.chinese)
+		return NEXT;
+	return fraction(sc, &sc->t.v, &t2.v, t2.e);
+}
+
+/* 一个半小时 两个半月 = 1.5 hours, 2.5 months: the unit after 个半, or
+ * NULL */
+static const struct unit *
+unit_after_half(struct scan *sc, size_t *l)
+{
+	static const struct unit month = { "月", "月", NK_MEASURE };
+	const struct unit *u;
+	struct num half;
+
+	if ((u = read_unit(sc->x, sc->j + 2, l)) == NULL) {
+		if (!at(sc->x, sc->j + 2, "月"))
+			return NULL;
+		u = &month;
+		*l = 1;
+	}
+	num_digit(&half, 5, -1);
+	num_add(&sc->t.v, &half);
+	sc->j += 2;
+	return u;
+}
+
+/* 壹拾壹元壹角壹分, 壹元零壹分, 伍仟元整: 角 and 分 after 元 */
+static void
+money_subunits(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok t3;
+	size_t k;
+
+	if (read_number(x, sc->j, &t3) == 0 && (k = at(x, t3.e, "角"))) {
+		num_shift(&t3.v, -1);
+		num_add(&sc->t.v, &t3.v);
+		sc->j = t3.e + k;
+	}
+	if (read_number(x, sc->j, &t3) == 0 && (k = at(x, t3.e, "分"))) {
+		num_shift(&t3.v, -2);
+		num_add(&sc->t.v, &t3.v);
+		sc->j = t3.e + k;
+	}
+	if (at(x, sc->j, "整"))
+		sc->j++;
+}
+
+/* the unit or measure word */
+static enum verdict
+rec_unit(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct nx_hit *h = &sc->h;
+	const struct unit *u;
+	size_t l;
+
+	u = read_unit(x, sc->j, &l);
+	if (u && l == 1 && u->kind == NK_COUNT &&
+	    cpat(x, sc->j + 1) == x->cp[sc->j] && sc->t.chinese)
+		return skip_to(sc, sc->j + 2);	/* 一场场 一次次: no count */
+	if (u && unit_scale(u) < 0 && (unit_scale(u) == -2 || sc->t.chinese) &&
+	    !strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[sc->t.e - 1]))
 		u = NULL;	/* 三角 is a triangle, 5分 a score; 叁角 3角 壹分 money */
-	if (u && strcmp(u->s, "个") == 0 && at(x, j + 1, "半")) {
-		const struct unit *u2;
+	if (u && strcmp(u->s, "个") == 0 && at(x, sc->j + 1, "半")) {
 		size_t l2;
+		const struct unit *u2 = unit_after_half(sc, &l2);
 
-		/* 一个半小时 两个半月 = 1.5 hours, 2.5 months */
-		if ((u2 = read_unit(x, j + 2, &l2)) != NULL || at(x, j + 2, "月")) {
-			struct num half;
-
-			num_digit(&half, 5, -1);
-			num_add(&t.v, &half);
-			if (u2 == NULL) {
-				static const struct unit month = { "月", "月", NK_MEASURE };
-
-				u2 = &month;
-				l2 = 1;
-			}
+		if (u2) {
 			u = u2;
-			j += 2;
 			l = l2;
 		}
 	}
-	if (u) {
-		j += l;
-		if (unit_scale(u))
-			num_shift(&t.v, unit_scale(u));
-		if (u->kind == NK_MONEY && unit_scale(u) == 0 &&
-		    strcmp(u->norm, "元") == 0) {
-			/* 壹拾壹元壹角壹分, 壹元零壹分, 伍仟元整 */
-			struct numtok t3;
-			size_t k;
+	if ((sc->u = u) == NULL)
+		return NEXT;
+	sc->j += l;
+	if (unit_scale(u))
+		num_shift(&sc->t.v, unit_scale(u));
+	if (u->kind == NK_MONEY && unit_scale(u) == 0 && strcmp(u->norm, "元") == 0)
+		money_subunits(sc);
+	if (h->kind != NK_MONEY || !*h->unit)
+		h->unit = u->norm;
+	if (h->kind != NK_MONEY)
+		h->kind = u->kind;
+	sc->counted = u->kind == NK_COUNT;
+	return NEXT;
+}
 
-			if (read_number(x, j, &t3) == 0 && (k = at(x, t3.e, "角"))) {
-				num_shift(&t3.v, -1);
-				num_add(&t.v, &t3.v);
-				j = t3.e + k;
-			}
-			if (read_number(x, j, &t3) == 0 && (k = at(x, t3.e, "分"))) {
-				num_shift(&t3.v, -2);
-				num_add(&t.v, &t3.v);
-				j = t3.e + k;
-			}
-			if (at(x, j, "整"))
-				j++;
-		}
-		if (h.kind != NK_MONEY || !*h.unit)
-			h.unit = u->norm;
-		if (h.kind != NK_MONEY)
-			h.kind = u->kind;
-		counted = u->kind == NK_COUNT;
-	} else if (at(x, j, "年") && !t.hasfrac) {
-		j += 1;
-		h.unit = "年";
-		h.kind = NK_MEASURE;
-	} else if (h.kind != NK_MONEY && !t.chinese && !t.hasfrac &&
-	    t.e - t.b == 4 && num_small(&t.v) >= 1900 && num_small(&t.v) <= 2100 &&
-	    uc_is_han(cpat(x, j)) && q == 0 && !ordinal) {
-		h.kind = NK_YEAR;	/* 2024科创大会 2026世界人形机器人运动会 */
-	} else if (h.kind != NK_MONEY) {
-		h.kind = NK_COUNT;
+/* no unit: years of duration, years named by four digits, counts */
+static enum verdict
+rec_no_unit(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct nx_hit *h = &sc->h;
+	const struct numtok *t = &sc->t;
+
+	if (sc->u)
+		return NEXT;
+	if (at(x, sc->j, "年") && !t->hasfrac) {
+		sc->j += 1;
+		h->unit = "年";
+		h->kind = NK_MEASURE;
+	} else if (h->kind != NK_MONEY && !t->chinese && !t->hasfrac &&
+	    t->e - t->b == 4 && num_small(&t->v) >= 1900 &&
+	    num_small(&t->v) <= 2100 && uc_is_han(cpat(x, sc->j)) &&
+	    sc->q == 0 && !sc->ordinal) {
+		h->kind = NK_YEAR;	/* 2024科创大会 2026世界人形机器人运动会 */
+	} else if (h->kind != NK_MONEY) {
+		h->kind = NK_COUNT;
 		/* 二十大 十九大: the ordinal of a party congress */
-		if (t.chinese && at(x, j, "大") && num_small(&t.v) >= 11 &&
-		    num_small(&t.v) <= 30) {
-			h.kind = NK_ORDINAL;
-			h.unit = "大";
-			j += 1;
-		} else if (t.chinese && !ordinal && t.e - t.b == 1 &&
-		    cn_is_digit(x->cp[t.b]) && q == 0 && ((h.b > 0 &&
-		    uc_is_han(x->cp[h.b - 1])) || uc_is_han(cpat(x, t.e)))) {
-			*ip = t.e;	/* a lone 一 二 三 with no unit */
-			return;
-		}
+		if (t->chinese && at(x, sc->j, "大") && num_small(&t->v) >= 11 &&
+		    num_small(&t->v) <= 30) {
+			h->kind = NK_ORDINAL;
+			h->unit = "大";
+			sc->j += 1;
+		} else if (t->chinese && !sc->ordinal && t->e - t->b == 1 &&
+		    cn_is_digit(x->cp[t->b]) && sc->q == 0 && ((h->b > 0 &&
+		    uc_is_han(x->cp[h->b - 1])) || uc_is_han(cpat(x, t->e))))
+			return skip_to(sc, t->e);	/* a lone 一 二 三 */
 	}
-	if (ordinal) {
-		size_t k;
-
-		h.kind = NK_ORDINAL;
-		if (ordinal == 1 && x->cp[h.b] == 0x7B2C)
-			for (k = 0; k < sizeof ordinal_titles / sizeof *ordinal_titles; k++)
-				if (at(x, t.e, ordinal_titles[k])) {
-					h.kind = NK_NAME;
-					j = t.e + at(x, t.e, ordinal_titles[k]);
-					break;
-				}
-		counted = 0;
-	}
-	/* 5%—10%, 3万元至5万元: a range whose ends both carry the unit */
-	if (u && !ordinal && h.kind != NK_ORDINAL && is_range_sep(cpat(x, j)) &&
-	    read_number(x, j + 1, &t2) == 0 && t2.chinese == t.chinese) {
-		size_t j2 = t2.e, l2;
-		int p = t2.chinese ? 0 : read_multiplier(x, j2, &l2);
-		const struct unit *u2;
-
-		if (p) {
-			num_shift(&t2.v, p);
-			j2 += l2;
-		}
-		if ((u2 = read_unit(x, j2, &l2)) != NULL && u2 == u) {
-			char lo[NUM_MAXDIGITS + 48], hi[NUM_MAXDIGITS + 48];
-
-			fmt(&t.v, lo, sizeof lo);
-			fmt(&t2.v, hi, sizeof hi);
-			snprintf(h.value, sizeof h.value, "%s..%s", lo, hi);
-			h.kind = NK_RANGE;
-			h.e = j2 + l2;
-			if ((l = match_qual(x, h.e, 0, &q)) != 0)
-				h.e += l;
-			h.qual = q;
-			find_subject(x, &h, h.b, counted);
-			emit_hit(em, &h);
-			*ip = h.e;
-			return;
-		}
-	}
-	if ((l = match_qual(x, j, 0, &q)) != 0)
-		j += l;
-	h.e = j;
-	h.qual = q;
-	set_value(&h, &t.v);
-	if (h.kind != NK_NAME && h.kind != NK_ORDINAL)
-		find_subject(x, &h, h.b, counted);
-	emit_hit(em, &h);
-	*ip = j > *ip ? j : *ip + 1;
+	return NEXT;
 }
 
+/* after 第 前 之: a rank, or a title (第一书记) */
+static enum verdict
+rec_ordinal(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t k, l;
+
+	if (!sc->ordinal)
+		return NEXT;
+	sc->h.kind = NK_ORDINAL;
+	if (sc->ordinal == 1 && x->cp[sc->h.b] == 0x7B2C)
+		for (k = 0; k < sizeof ordinal_titles / sizeof *ordinal_titles; k++)
+			if ((l = at(x, sc->t.e, ordinal_titles[k])) != 0) {
+				sc->h.kind = NK_NAME;
+				sc->j = sc->t.e + l;
+				break;
+			}
+	sc->counted = 0;
+	return NEXT;
+}
+
+/* 5%—10%, 3万元至5万元: a range whose ends both carry the unit */
+static enum verdict
+rec_unit_range(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok t2;
+	const struct unit *u2;
+	size_t j2, l2;
+	int p;
+
+	if (!sc->u || sc->ordinal || sc->h.kind == NK_ORDINAL ||
+	    !is_range_sep(cpat(x, sc->j)) ||
+	    read_number(x, sc->j + 1, &t2) < 0 || t2.chinese != sc->t.chinese)
+		return NEXT;
+	j2 = t2.e;
+	if ((p = t2.chinese ? 0 : read_multiplier(x, j2, &l2)) != 0) {
+		num_shift(&t2.v, p);
+		j2 += l2;
+	}
+	if ((u2 = read_unit(x, j2, &l2)) == NULL || u2 != sc->u)
+		return NEXT;
+	return range(sc, &sc->t.v, &t2.v, NULL, j2 + l2, 1, sc->counted);
+}
+
+/* the qualifier after it (左右 以上), and the value */
+static enum verdict
+rec_finish(struct scan *sc)
+{
+	size_t l;
+
+	if ((l = match_qual(sc->x, sc->j, 0, &sc->q)) != 0)
+		sc->j += l;
+	sc->h.e = sc->j;
+	sc->h.qual = sc->q;
+	set_value(&sc->h, &sc->t.v);
+	sc->subject = sc->h.kind != NK_NAME && sc->h.kind != NK_ORDINAL;
+	return EMIT;
+}
+
+/* In order: the first that does not pass decides. */
+static const struct recogniser {
+	enum verdict (*fn)(struct scan *);
+	int after;		/* 1: once the number is read */
+} recognisers[] = {
+	{ rec_point, 0 }, { rec_per, 0 }, { rec_prefix, 0 },
+	{ rec_negative, 0 }, { rec_half_of, 0 }, { rec_half, 0 },
+	{ rec_dotted_date, 0 }, { rec_number, 0 },
+	{ rec_too_long, 1 }, { rec_latin_code, 1 }, { rec_list_marker, 1 },
+	{ rec_fraction, 1 }, { rec_set_phrase, 1 }, { rec_quoted_name, 1 },
+	{ rec_lexicalised, 1 }, { rec_phone, 1 }, { rec_time, 1 },
+	{ rec_date, 1 }, { rec_identifier, 1 }, { rec_before, 1 },
+	{ rec_multiplier, 1 }, { rec_range, 1 }, { rec_neighbours, 1 },
+	{ rec_ratio, 1 }, { rec_unit, 1 }, { rec_no_unit, 1 },
+	{ rec_ordinal, 1 }, { rec_unit_range, 1 }, { rec_finish, 1 },
+};
+
+/* Read the expression at *ip, report it and move *ip past it. */
+static void
+scan_from(struct emit *em, size_t *ip)
+{
+	struct scan sc;
+	enum verdict v = NEXT;
+	size_t k;
+	int have = 0;
+
+	memset(&sc, 0, sizeof sc);
+	sc.x = em->x;
+	sc.i = sc.h.b = *ip;
+	sc.next = *ip + 1;
+	for (k = 0; k < sizeof recognisers / sizeof *recognisers; k++) {
+		if (recognisers[k].after != have)
+			continue;
+		v = recognisers[k].fn(&sc);
+		if (v == NUMBER) {
+			have = 1;
+			sc.j = sc.t.e;
+		} else if (v != NEXT)
+			break;
+	}
+	if (v == EMIT) {
+		if (sc.subject)
+			find_subject(sc.x, &sc.h, sc.h.b, sc.counted);
+		emit_hit(em, &sc.h);
+		if (sc.h.e > sc.next)
+			sc.next = sc.h.e;
+	}
+	*ip = sc.next;
+}
+
+/* Can an expression start at i? */
 static int
-may_start(uint32_t c)
+may_start(const struct numex *x, size_t i)
 {
-	return ar_digit(c) >= 0 || cn_numeral(c) >= 0 || c == 0x7B2C ||
+	uint32_t c = x->cp[i];
+
+	if (x->mark[i] == M_URL)
+		return 0;
+	if (ar_digit(c) >= 0 || cn_numeral(c) >= 0 || c == 0x7B2C ||
 	    c == 0x524D || c == 0x4E4B || c == 0x51E0 || c == 0x8D1F ||
-	    c == 0x8CA0 || c == 0x534A;		/* 第前之几负負半 */
+	    c == 0x8CA0 || c == 0x534A)		/* 第前之几负負半 */
+		return 1;
+	/* a minus sign starts a number unless it joins two (80-180) */
+	if (c == '-' || c == 0xFF0D || c == 0x2212)
+		return (ar_digit(x->cp[i + 1]) >= 0 || (i == 0 &&
+		    x->cp[1] == ' ' && ar_digit(x->cp[2]) >= 0)) &&
+		    (i == 0 || (ar_digit(x->cp[i - 1]) < 0 &&
+		    !is_ascii_alpha(x->cp[i - 1]) && !is_fw_alpha(x->cp[i - 1])));
+	/* .77 */
+	if (c == '.' || c == 0xFF0E)
+		return ar_digit(x->cp[i + 1]) >= 0 && (i == 0 ||
+		    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
+	return 0;
 }
 
-void
-nx_scan(struct numex *nx, const char *s, size_t n,
-    void (*fn)(void *, const struct nx_hit *), void *arg)
+/* The line as code points, with URLs and short quotations marked. */
+static void
+decode_line(struct numex *nx, const char *s, size_t n)
 {
-	struct emit em = { nx, fn, arg };
 	size_t i = 0, m = utf8_count(s, n), from, b, e;
 
 	if (n >= UINT32_MAX)
@@ -1593,41 +1891,19 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 		if (k < m && k - i <= 12 && k > i + 1)
 			memset(nx->mark + i + 1, M_QUOTE, k - i - 1);
 	}
-	for (i = 0; i < m;) {
-		/* a minus sign starts a number unless it joins two (80-180) */
-		int minus = (nx->cp[i] == '-' || nx->cp[i] == 0xFF0D ||
-		    nx->cp[i] == 0x2212) && (ar_digit(nx->cp[i + 1]) >= 0 ||
-		    (i == 0 && nx->cp[1] == ' ' && ar_digit(nx->cp[2]) >= 0)) &&
-		    (i == 0 || (ar_digit(nx->cp[i - 1]) < 0 &&
-		    !is_ascii_alpha(nx->cp[i - 1]) && !is_fw_alpha(nx->cp[i - 1])));
+}
 
-		int dot = (nx->cp[i] == '.' || nx->cp[i] == 0xFF0E) &&
-		    ar_digit(nx->cp[i + 1]) >= 0 && (i == 0 ||
-		    uc_is_space(nx->cp[i - 1]) || uc_is_han(nx->cp[i - 1]));
+void
+nx_scan(struct numex *nx, const char *s, size_t n,
+    void (*fn)(void *, const struct nx_hit *), void *arg)
+{
+	struct emit em = { nx, fn, arg };
+	size_t i = 0;
 
-		if (dot && nx->mark[i] != M_URL) {
-			struct numtok t;
-			struct nx_hit h;
-			size_t e = digits_end(nx, i + 1);
-
-			/* .77 = 0.77: the digits after the point, scaled */
-			memset(&h, 0, sizeof h);
-			if (e - i - 1 <= 30 && read_number(nx, i + 1, &t) == 0 &&
-			    t.e == e && !t.hasfrac && !is_ascii_alpha(cpat(nx, e))) {
-				num_shift(&t.v, -(int)(e - i - 1));
-				h.b = i;
-				h.e = e;
-				h.kind = NK_COUNT;
-				set_value(&h, &t.v);
-				emit_hit(&em, &h);
-				i = e;
-				continue;
-			}
-		}
-		if (nx->mark[i] == M_URL || (!minus && !may_start(nx->cp[i]))) {
+	decode_line(nx, s, n);
+	while (i < nx->m)
+		if (may_start(nx, i))
+			scan_from(&em, &i);
+		else
 			i++;
-			continue;
-		}
-		scan_from(&em, &i);
-	}
 }
