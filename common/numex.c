@@ -827,12 +827,46 @@ read_day(const struct numex *x, size_t j, long *d)
 	struct numtok u;
 	size_t l;
 
-	if (read_number(x, j, &u) == 0 && !u.hasfrac &&
+	if (read_number(x, j, &u) == 0 && !u.hasfrac && u.e - u.b <= 3 &&
 	    ((l = at(x, u.e, "日")) || (l = at(x, u.e, "号"))) &&
-	    (*d = num_small(&u.v)) >= 1 && *d <= 31)
+	    (*d = num_small(&u.v)) >= 1 && *d <= 99)
 		return u.e + l;
 	*d = -1;
 	return j;
+}
+
+/* Is day d of month mo (of year y, when y > 0) on the calendar? A date
+ * after 农历 or 阴历 is lunar: months of 29 or 30 days. */
+static int
+on_calendar(const struct numex *x, size_t b, long y, long mo, long d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (mo < 1 || mo > 12 || d < 1)
+		return mo <= 12 && d != 0;
+	if (b >= 2 && (x->cp[b - 1] == 0x5386 || x->cp[b - 1] == 0x66C6) &&
+	    strchr_cp("农農阴陰", x->cp[b - 2]))
+		return d <= 30;
+	if (mo == 2 && d == 29 && y > 0)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[mo - 1];
+}
+
+/* An impossible date (2月30日, 2023年2月29日) is reported as a code:
+ * no date, no value. */
+static size_t
+date_or_code(const struct numex *x, size_t b, size_t e, long y, long mo,
+    long d, struct nx_hit *h)
+{
+	if (!on_calendar(x, b, y, mo, d)) {
+		h->kind = NK_CODE;
+		h->value[0] = '\0';
+		return e;
+	}
+	h->kind = NK_DATE;
+	snprintf(h->value, sizeof h->value, "%ld",
+	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0));
+	return e;
 }
 
 /* Try dates at i: returns the end, or 0. Arabic or Chinese numerals. */
@@ -858,12 +892,8 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 			    ar_digit(cpat(x, m2)) < 0) {
 				mo = small_int(x, j + 1, m1);
 				d = small_int(x, m1 + 1, m2);
-				if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-					h->kind = NK_DATE;
-					snprintf(h->value, sizeof h->value, "%ld%02ld%02ld",
-					    v, mo, d);
-					return m2;
-				}
+				if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+					return date_or_code(x, i, m2, v, mo, d, h);
 			}
 		}
 	}
@@ -876,11 +906,12 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		if ((l = at(x, j, "度")) != 0)
 			j += l;
 		else if (read_number(x, j, &u) == 0 && (l = at(x, u.e, "月")) &&
-		    (mo = num_small(&u.v)) >= 1 && mo <= 12 && !u.hasfrac) {
+		    (mo = num_small(&u.v)) >= 1 && mo <= 99 && !u.hasfrac) {
 			j = read_day(x, u.e + l, &d);
 		} else
 			mo = -1;
-	} else if ((l = at(x, j, "月")) != 0 && v >= 1 && v <= 12) {
+	} else if ((l = at(x, j, "月")) != 0 && v >= 1 &&
+	    (v <= 12 || (v <= 99 && !t->direct))) {
 		mo = v;
 		j = read_day(x, j + (at(x, j, "月份") ? 2 : l), &d);
 	} else if (((l = at(x, j, "日")) != 0 || ((l = at(x, j, "号")) != 0 &&
@@ -900,10 +931,7 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		snprintf(h->value, sizeof h->value, "%ld", y);
 		return j;
 	}
-	h->kind = NK_DATE;
-	snprintf(h->value, sizeof h->value, "%ld",
-	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0));
-	return j;
+	return date_or_code(x, i, j, y, mo, d, h);
 }
 
 /* 22:58:46, 8:30, 8时30分 */
@@ -1048,10 +1076,7 @@ dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 	dd = small_int(x, m + 1, d);
 	if (mo < 1 || mo > 12 || dd < 1 || dd > 31)
 		return 0;
-	h->kind = NK_DATE;
-	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", small_int(x, i, y),
-	    mo, dd);
-	return d;
+	return date_or_code(x, i, d, small_int(x, i, y), mo, dd, h);
 }
 
 /* ---- the recognisers ----

@@ -832,6 +832,34 @@ test_numex(void)
 	ws_free(ws);
 }
 
+/* A date is reported only when the day is on the calendar: months of
+ * 30 days, February of leap years (Gregorian rules), lunar months. */
+static void
+test_numex_calendar(void)
+{
+	struct numex *nx = nx_new(NULL, 0);
+
+	CHECK("calendar: 4月30日", hits_are(nx, "4月30日", "date:430="));
+	CHECK("calendar: 4月31日 is no date", hits_are(nx, "4月31日", "code:="));
+	CHECK("calendar: 2月29日 without a year", hits_are(nx, "2月29日",
+	    "date:229="));
+	CHECK("calendar: 2月30日 is no date", hits_are(nx, "2月30日", "code:="));
+	CHECK("calendar: leap year", hits_are(nx, "2024年2月29日",
+	    "date:20240229="));
+	CHECK("calendar: common year", hits_are(nx, "2023年2月29日", "code:="));
+	CHECK("calendar: 1900 is no leap year", hits_are(nx, "1900年2月29日",
+	    "code:="));
+	CHECK("calendar: 2000 is a leap year", hits_are(nx, "2000年2月29日",
+	    "date:20000229="));
+	CHECK("calendar: month 13", hits_are(nx, "2023年13月", "code:="));
+	CHECK("calendar: 2023-02-29", hits_are(nx, "2023-02-29", "code:="));
+	CHECK("calendar: 2023.04.31", hits_are(nx, "2023.04.31", "code:="));
+	CHECK("calendar: a lunar month has 30 days",
+	    hits_are(nx, "农历二月三十日", "date:230="));
+	CHECK("calendar: not 31", hits_are(nx, "农历三月三十一日", "code:="));
+	nx_free(nx);
+}
+
 int
 main(void)
 {
@@ -852,6 +880,7 @@ main(void)
 	test_regex_opts();
 	test_numerals();
 	test_numex();
+	test_numex_calendar();
 	printf("# %d checks, %d failed\n", ntest, nfail);
 	return nfail != 0;
 }
