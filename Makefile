@@ -39,7 +39,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
-COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
+COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex numunit \
 	opts output placetag records regex rows sentence statedb textnorm trie \
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \

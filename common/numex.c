@@ -10,6 +10,7 @@
  * are recognised and set aside; numerals inside words of the dictionary
  * that are not numeral + measure (统一, 一线, 进一步) are not numbers. */
 #include "numex.h"
+#include "numunit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,69 +23,6 @@
 const char *const nkind_name[NK_NKINDS] = {
 	"count", "money", "percent", "measure", "age", "ordinal", "date",
 	"time", "year", "phone", "range", "fraction", "code", "name"
-};
-
-struct unit {
-	const char *s;		/* as written */
-	const char *norm;	/* as reported */
-	enum nkind kind;
-};
-
-/* read_unit() takes the longest that matches (人次 over 人). */
-static const struct unit units[] = {
-	{ "个百分点", "百分点", NK_PERCENT }, { "百分点", "百分点", NK_PERCENT },
-	{ "%", "%", NK_PERCENT }, { "％", "%", NK_PERCENT }, { "‰", "‰", NK_PERCENT },
-	{ "元人民币", "元", NK_MONEY }, { "美元", "美元", NK_MONEY },
-	{ "欧元", "欧元", NK_MONEY }, { "英镑", "英镑", NK_MONEY },
-	{ "日元", "日元", NK_MONEY }, { "港元", "港元", NK_MONEY },
-	{ "港币", "港元", NK_MONEY }, { "块钱", "元", NK_MONEY },
-	{ "元", "元", NK_MONEY }, { "圆", "元", NK_MONEY },
-	{ "角", "元", NK_MONEY },	/* a tenth: see unit_scale() */
-	{ "分", "元", NK_MONEY },	/* a hundredth, capitals only */
-	{ "周岁", "岁", NK_AGE }, { "岁", "岁", NK_AGE },
-	{ "平方公里", "平方公里", NK_MEASURE }, { "平方千米", "平方公里", NK_MEASURE },
-	{ "平方米", "平方米", NK_MEASURE }, { "平米", "平方米", NK_MEASURE },
-	{ "立方米", "立方米", NK_MEASURE }, { "公顷", "公顷", NK_MEASURE },
-	{ "亩", "亩", NK_MEASURE }, { "公里", "公里", NK_MEASURE },
-	{ "千米", "公里", NK_MEASURE }, { "厘米", "厘米", NK_MEASURE },
-	{ "毫米", "毫米", NK_MEASURE }, { "米", "米", NK_MEASURE },
-	{ "千克", "千克", NK_MEASURE }, { "公斤", "千克", NK_MEASURE },
-	{ "克", "克", NK_MEASURE }, { "吨", "吨", NK_MEASURE },
-	{ "斤", "斤", NK_MEASURE }, { "毫升", "毫升", NK_MEASURE },
-	{ "升", "升", NK_MEASURE }, { "千瓦时", "千瓦时", NK_MEASURE },
-	{ "千瓦", "千瓦", NK_MEASURE }, { "兆瓦", "兆瓦", NK_MEASURE },
-	{ "摄氏度", "℃", NK_MEASURE }, { "℃", "℃", NK_MEASURE },
-	{ "小时", "小时", NK_MEASURE }, { "分钟", "分钟", NK_MEASURE },
-	{ "个月", "月", NK_MEASURE }, { "倍", "倍", NK_MEASURE },
-	{ "天", "天", NK_MEASURE }, { "周", "周", NK_MEASURE },
-	{ "秒", "秒", NK_MEASURE },
-	{ "公升", "升", NK_MEASURE }, { "公尺", "米", NK_MEASURE },
-	{ "公分", "厘米", NK_MEASURE }, { "公裏", "公里", NK_MEASURE },
-	{ "毫克", "毫克", NK_MEASURE }, { "小時", "小时", NK_MEASURE },
-	{ "分鐘", "分钟", NK_MEASURE }, { "秒钟", "秒", NK_MEASURE },
-	{ "秒鐘", "秒", NK_MEASURE }, { "個月", "月", NK_MEASURE },
-	{ "人次", "人次", NK_COUNT }, { "個", "个", NK_COUNT }, { "场次", "场次", NK_COUNT },
-	{ "架次", "架次", NK_COUNT }, { "车次", "车次", NK_COUNT },
-	{ "人", "人", NK_COUNT }, { "名", "名", NK_COUNT }, { "个", "个", NK_COUNT },
-	{ "户", "户", NK_COUNT }, { "家", "家", NK_COUNT }, { "座", "座", NK_COUNT },
-	{ "所", "所", NK_COUNT }, { "项", "项", NK_COUNT }, { "件", "件", NK_COUNT },
-	{ "次", "次", NK_COUNT }, { "场", "场", NK_COUNT }, { "台", "台", NK_COUNT },
-	{ "辆", "辆", NK_COUNT }, { "套", "套", NK_COUNT }, { "处", "处", NK_COUNT },
-	{ "条", "条", NK_COUNT }, { "批", "批", NK_COUNT }, { "起", "起", NK_COUNT },
-	{ "例", "例", NK_COUNT }, { "位", "位", NK_COUNT }, { "只", "只", NK_COUNT },
-	{ "头", "头", NK_COUNT }, { "株", "株", NK_COUNT }, { "棵", "棵", NK_COUNT },
-	{ "篇", "篇", NK_COUNT }, { "部", "部", NK_COUNT }, { "本", "本", NK_COUNT },
-	{ "张", "张", NK_COUNT }, { "份", "份", NK_COUNT }, { "期", "期", NK_COUNT },
-	{ "种", "种", NK_COUNT }, { "类", "类", NK_COUNT }, { "支", "支", NK_COUNT },
-	{ "艘", "艘", NK_COUNT }, { "架", "架", NK_COUNT }, { "栋", "栋", NK_COUNT },
-	{ "间", "间", NK_COUNT }, { "层", "层", NK_COUNT }, { "级", "级", NK_COUNT },
-	{ "笔", "笔", NK_COUNT }, { "宗", "宗", NK_COUNT }, { "幅", "幅", NK_COUNT },
-	{ "首", "首", NK_COUNT }, { "轮", "轮", NK_COUNT }, { "班", "班", NK_COUNT },
-	{ "节", "节", NK_COUNT }, { "门", "门", NK_COUNT }, { "组", "组", NK_COUNT },
-	{ "队", "队", NK_COUNT }, { "枚", "枚", NK_COUNT }, { "颗", "颗", NK_COUNT },
-	{ "箱", "箱", NK_COUNT }, { "袋", "袋", NK_COUNT }, { "块", "块", NK_COUNT },
-	{ "半", "半", NK_COUNT },
-	{ "届", "届", NK_ORDINAL },
 };
 
 /* Words in which a numeral is no quantity, beyond what the dictionary
@@ -128,13 +66,12 @@ struct lit {
 	int n;
 };
 
-#define NUNITS (sizeof units / sizeof units[0])
 #define NLEX (sizeof lexicalised / sizeof lexicalised[0])
 #define NQB (sizeof qual_before / sizeof qual_before[0])
 #define NQA (sizeof qual_after / sizeof qual_after[0])
 #define NSET (sizeof set_phrases / sizeof set_phrases[0])
 
-static struct lit unit_lit[NUNITS], lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
+static struct lit lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
     set_lit[NSET];
 static int lits_ready;
 
@@ -153,8 +90,6 @@ init_lits(void)
 {
 	size_t k;
 
-	for (k = 0; k < NUNITS; k++)
-		make_lit(&unit_lit[k], units[k].s, strlen(units[k].s));
 	for (k = 0; k < NLEX; k++)
 		make_lit(&lex_lit[k], lexicalised[k], strlen(lexicalised[k]));
 	for (k = 0; k < NSET; k++)
@@ -176,8 +111,21 @@ struct numex {
 	uint32_t *off;		/* byte offset of each code point */
 	uint8_t *mark;		/* per code point: M_URL, M_QUOTE */
 	size_t cap;
-	const char *s;
+	const char *s;		/* the line, or its folded copy */
 	size_t n, m;
+	char *fold;		/* the folded copy */
+	size_t foldcap;
+	struct qword *qw;	/* measure words of the word list, as units */
+};
+
+/* A one-character word the word list tags q (盏 碗 枝), met after a number:
+ * a measure word of things counted. */
+#define NQW 256
+struct qword {
+	uint32_t c;		/* 0: a free slot */
+	int q;			/* tagged q */
+	struct unit u;
+	char s[8];
 };
 
 enum { M_URL = 1, M_QUOTE = 2 };
@@ -189,6 +137,7 @@ nx_new(struct wordseg *ws, int subjects)
 
 	nx->ws = ws;
 	nx->subjects = subjects;
+	nx->qw = xcalloc(NQW, sizeof *nx->qw);
 	if (!lits_ready)
 		init_lits();
 	rx_builtin(&nx->url,
@@ -206,6 +155,8 @@ nx_free(struct numex *nx)
 	free(nx->cp);
 	free(nx->off);
 	free(nx->mark);
+	free(nx->fold);
+	free(nx->qw);
 	free(nx);
 }
 
@@ -462,28 +413,62 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 	return read_chinese(x, i, t);
 }
 
-/* power of ten from a unit as written to the unit reported */
-static int
-unit_scale(const struct unit *u)
+/* Is c a measure word of the word list? Asked once per character and
+ * remembered (the table holds at most NQW of them; later ones are not
+ * units). Some are not of things counted: 些 (一些, some). */
+static const struct unit *
+qword(const struct numex *x, uint32_t c)
 {
-	return strcmp(u->s, "角") == 0 ? -1 : strcmp(u->s, "分") == 0 ? -2 : 0;
+	struct qword *w;
+	size_t k, probe;
+	const char *tag;
+
+	if (x->ws == NULL || !uc_is_han(c) || c == 0x4E9B)
+		return NULL;
+	for (probe = 0; probe < NQW; probe++) {
+		w = &x->qw[(c + probe) % NQW];
+		if (w->c == c)
+			return w->q ? &w->u : NULL;
+		if (w->c == 0)
+			break;
+	}
+	if (probe == NQW)
+		return NULL;
+	w->c = c;
+	k = 0;
+	w->s[k++] = (char)(0xE0 | c >> 12);
+	w->s[k++] = (char)(0x80 | (c >> 6 & 0x3F));
+	w->s[k++] = (char)(0x80 | (c & 0x3F));
+	w->s[k] = '\0';
+	tag = ws_tag(x->ws, w->s, k);
+	w->q = tag != NULL && strcmp(tag, "q") == 0;
+	w->u.s = w->u.norm = w->s;
+	w->u.kind = NK_COUNT;
+	w->u.scale = 0;
+	w->u.flags = U_WORD;
+	return w->q ? &w->u : NULL;
 }
 
+/* The unit at i (see numunit.c, then the measure words of the word
+ * list); a Latin one may follow a space. */
 static const struct unit *
 read_unit(const struct numex *x, size_t i, size_t *len)
 {
-	const struct unit *best = NULL;
-	size_t u, l;
+	const struct unit *u;
 
-	*len = 0;
 	if (i >= x->m)
-		return NULL;
-	for (u = 0; u < NUNITS; u++)	/* the longest: 分钟 over 分 */
-		if ((l = at_lit(x, i, &unit_lit[u])) > *len) {
-			*len = l;
-			best = &units[u];
-		}
-	return best;
+		return *len = 0, NULL;
+	if ((u = nu_find(x->cp + i, x->m - i, len)) != NULL)
+		return u;
+	if (x->cp[i] >= 0x4E00 && (u = qword(x, x->cp[i])) != NULL)
+		return *len = 1, u;
+	if ((x->cp[i] == ' ' || x->cp[i] == 0x3000 || x->cp[i] == 0xA0) &&
+	    (u = nu_find(x->cp + i + 1, x->m - i - 1, len)) != NULL &&
+	    (u->flags & U_LATIN)) {
+		*len += 1;
+		return u;
+	}
+	return *len = 0, NULL;
 }
 
 /* Arabic multipliers: 万 亿 万亿 千万 百万; returns the power of ten */
@@ -551,15 +536,47 @@ numeralish(uint32_t c)
 	return cn_numeral(c) >= 0 || c == 0x51E0 || c == 0x591A || c == 0x4F59;
 }
 
+/* The frequency the word list gives the word at [b, b + len). */
+static double
+word_freq(const struct numex *x, size_t b, size_t len)
+{
+	return ws_freq(x->ws, x->s + x->off[b], x->off[b + len] - x->off[b]);
+}
+
+/* Is the word [b, e), which runs past the numeral ending at ne, one of
+ * the rare entries of the word list that only join a numeral, a measure
+ * word and a noun (一盏灯 一碗饭)? Not when the measure word and what
+ * follows make a common word of their own (零首付: 首付). */
+static int
+quantity_phrase(const struct numex *x, size_t b, size_t ne, size_t e)
+{
+	size_t l;
+
+	return read_unit(x, ne, &l) != NULL && ne + l < e &&
+	    word_freq(x, b, e - b) < 10 && word_freq(x, ne, e - ne) < 50;
+}
+
+/* idioms and set phrases (一年一度 一干二净) and names (百家讲坛 八国集团) */
+static int
+fixed_tag(const char *tag)
+{
+	return tag != NULL && (strcmp(tag, "i") == 0 || strcmp(tag, "l") == 0 ||
+	    strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0 ||
+	    strcmp(tag, "nr") == 0);
+}
+
 static void
 on_prefix(void *arg, size_t len, const char *tag)
 {
 	struct overlap *o = arg;
 	size_t e = o->s + len, k;
 
-	(void)tag;
 	if (e <= o->nb || len < 2)
 		return;
+	if (fixed_tag(tag) && e > o->ne) {
+		o->lexical = 1;
+		return;
+	}
 	if (o->s == o->nb && e <= o->ne)
 		return;			/* inside the numeral itself */
 	/* what the word adds on the left must be a prefix we know */
@@ -572,7 +589,7 @@ on_prefix(void *arg, size_t len, const char *tag)
 	}
 	/* and on the right it may run into what follows the numeral in
 	 * the text: units, measure words, parts of dates (一个 万元 三季度) */
-	if (e > o->ext)
+	if (e > o->ext && (fixed_tag(tag) || !quantity_phrase(o->x, o->s, o->ne, e)))
 		o->lexical = 1;
 }
 
@@ -589,7 +606,7 @@ extension(const struct numex *x, size_t ne)
 		if (read_unit(x, k, &ul) || (ul = at(x, k, "季度")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
-		    (ul = at(x, k, "大")))
+		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")))
 			k += ul;
 		else
 			return k;
@@ -1619,14 +1636,22 @@ rec_ratio(struct scan *sc)
 	return fraction(sc, &sc->t.v, &t2.v, t2.e);
 }
 
+static void
+add_half(struct num *v)
+{
+	struct num half;
+
+	num_digit(&half, 5, -1);
+	num_add(v, &half);
+}
+
 /* 一个半小时 两个半月 = 1.5 hours, 2.5 months: the unit after 个半, or
  * NULL */
 static const struct unit *
 unit_after_half(struct scan *sc, size_t *l)
 {
-	static const struct unit month = { "月", "月", NK_MEASURE };
+	static const struct unit month = { "月", "月", NK_MEASURE, 0, 0 };
 	const struct unit *u;
-	struct num half;
 
 	if ((u = read_unit(sc->x, sc->j + 2, l)) == NULL) {
 		if (!at(sc->x, sc->j + 2, "月"))
@@ -1634,32 +1659,199 @@ unit_after_half(struct scan *sc, size_t *l)
 		u = &month;
 		*l = 1;
 	}
-	num_digit(&half, 5, -1);
-	num_add(&sc->t.v, &half);
+	add_half(&sc->t.v);
 	sc->j += 2;
 	return u;
 }
 
-/* 壹拾壹元壹角壹分, 壹元零壹分, 伍仟元整: 角 and 分 after 元 */
+/* A sub-unit of money unit u at j and its value: 五角 八毛 零五分 五美分
+ * (又 or 零 before it); returns its end, or j. */
+static size_t
+sub_unit_at(const struct numex *x, size_t j, const struct unit *u,
+    struct num *v)
+{
+	struct numtok t3;
+	const struct unit *s;
+	size_t k, l;
+
+	if ((k = at(x, j, "又")) == 0 && (k = at(x, j, "零")) != 0 &&
+	    !cn_is_digit(cpat(x, j + 1)) && ar_digit(cpat(x, j + 1)) < 0)
+		k = 0;
+	if (read_number(x, j + k, &t3) < 0 || t3.hasfrac || t3.toolong ||
+	    (s = read_unit(x, t3.e, &l)) == NULL || !(s->flags & U_SUB) ||
+	    strcmp(s->norm, u->norm) != 0)
+		return j;
+	num_shift(&t3.v, s->scale);
+	num_add(v, &t3.v);
+	return t3.e + l;
+}
+
+/* 壹拾壹元壹角壹分, 七元八毛, 三美元又五美分, 伍仟元整: the sub-units
+ * after a unit of money, summed; 三块五 (a bare digit after 块 is 角).
+ * Returns nonzero when some were read. */
+static int
+money_subunits(struct scan *sc, const struct unit *u)
+{
+	static const struct unit yuan = { "元", "元", NK_MONEY, 0, 0 };
+	struct numex *x = sc->x;
+	size_t j = sc->j, e;
+	int piece = (u->flags & U_PIECE) != 0;
+
+	if (piece)
+		u = &yuan;
+	while ((e = sub_unit_at(x, j, u, &sc->t.v)) != j)
+		j = e;
+	if (j == sc->j && piece &&
+	    cn_is_digit(cpat(x, j)) && cn_numeral(x->cp[j]) > 0 &&
+	    cn_numeral(cpat(x, j + 1)) < 0 && !read_unit(x, j + 1, &e)) {
+		struct num d;
+
+		num_digit(&d, cn_numeral(x->cp[j]), -1);
+		num_add(&sc->t.v, &d);
+		j++;
+	}
+	if (j != sc->j && at(x, j, "钱"))
+		j++;
+	if (at(x, j, "整"))
+		j++;
+	e = j != sc->j;
+	sc->j = j;
+	return (int)e;
+}
+
+struct first_word {
+	size_t e;		/* bytes */
+	int done;
+};
+
 static void
-money_subunits(struct scan *sc)
+on_first(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct first_word *w = arg;
+
+	(void)b;
+	(void)t;
+	if (!w->done) {
+		w->e = e;
+		w->done = 1;
+	}
+}
+
+/* Does the character at j begin a common word in the most probable cut
+ * of the text from j on (八成功: 成功; 两会; not 七成群众: 成 群众)? */
+static int
+starts_word(const struct numex *x, size_t j)
+{
+	struct first_word w = { 0, 0 };
+	size_t e = j + 6 < x->m ? j + 6 : x->m, k;
+
+	if (x->ws == NULL || j >= x->m)
+		return 0;
+	ws_cut(x->ws, x->s + x->off[j], x->off[e] - x->off[j], on_first, &w);
+	if (!w.done)
+		return 0;
+	k = cp_of(x, x->off[j] + w.e);
+	return k > j + 1 && word_freq(x, j, k - j) >= 50;
+}
+
+static void
+on_longest(void *arg, size_t len, const char *tag)
+{
+	(void)len;
+	*(const char **)arg = tag;
+}
+
+/* The part of speech of the longest word at j, NULL when none. */
+static const char *
+tag_at(const struct numex *x, size_t j)
+{
+	const char *tag = NULL;
+
+	if (x->ws != NULL && j < x->m)
+		ws_prefixes(x->ws, x->cp + j, x->m - j, on_longest, &tag);
+	return tag;
+}
+
+/* A numeral and measure word that are also a word of another kind: a
+ * quantity when a noun (or a place word: 四周后) follows, or unless a
+ * verb follows, or never. */
+enum { Q_NOUN, Q_NOT_VERB, Q_NEVER };
+static const struct { const char *s; int rule; } ambivalent[] = {
+	{ "十分", Q_NEVER },	/* very */
+	{ "零件", Q_NEVER },
+	{ "一起", Q_NOUN },	/* together; 一起事故 */
+	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
+	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
+	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
+	{ "八成", Q_NOT_VERB },	/* probably */
+};
+
+static int
+is_quantity_here(const struct scan *sc, size_t e)
+{
+	const struct numex *x = sc->x;
+	const char *tag;
+	size_t k, l = e - sc->t.b;
+
+	for (k = 0; k < sizeof ambivalent / sizeof *ambivalent; k++)
+		if (at(x, sc->t.b, ambivalent[k].s) == l)
+			break;
+	if (k == sizeof ambivalent / sizeof *ambivalent || sc->h.b != sc->t.b)
+		return 1;
+	if (ambivalent[k].rule == Q_NEVER)
+		return 0;
+	tag = tag_at(x, e);
+	if (ambivalent[k].rule == Q_NOUN)
+		return tag && ((tag[0] == 'n' && strcmp(tag, "nr") != 0) ||
+		    strcmp(tag, "f") == 0 || strcmp(tag, "zg") == 0 ||
+		    strcmp(tag, "j") == 0 || strcmp(tag, "s") == 0);
+	return !tag || (tag[0] != 'v' && tag[0] != 'd');
+}
+
+/* A money sub-unit with no unit before it: 3角 叁角 壹分 五毛钱 5美分
+ * are money; 三角 is a triangle, 5分 a score, 三毛 a name. */
+static int
+sub_unit_alone(const struct scan *sc, const struct unit *u, size_t *l)
+{
+	const struct numex *x = sc->x;
+	int capital = strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[sc->t.e - 1]);
+
+	if (strcmp(u->s, "毛") == 0) {
+		if (!at(x, sc->j + 1, "钱"))
+			return 0;
+		*l += 1;
+		return 1;
+	}
+	if (strcmp(u->s, "角") == 0)
+		return !sc->t.chinese || capital;
+	if (strcmp(u->s, "分") == 0)
+		return capital;
+	return 1;
+}
+
+/* A half after the unit (两吨半 三天半 七成半), a tenth after 成 (九成九),
+ * and 九五折 (95 of a hundred): the value in the unit as written. */
+static void
+after_unit(struct scan *sc, const struct unit *u)
 {
 	struct numex *x = sc->x;
-	struct numtok t3;
-	size_t k;
 
-	if (read_number(x, sc->j, &t3) == 0 && (k = at(x, t3.e, "角"))) {
-		num_shift(&t3.v, -1);
-		num_add(&sc->t.v, &t3.v);
-		sc->j = t3.e + k;
-	}
-	if (read_number(x, sc->j, &t3) == 0 && (k = at(x, t3.e, "分"))) {
-		num_shift(&t3.v, -2);
-		num_add(&sc->t.v, &t3.v);
-		sc->j = t3.e + k;
-	}
-	if (at(x, sc->j, "整"))
+	if (at(x, sc->j, "半") && (u->kind == NK_MEASURE ||
+	    u->kind == NK_COUNT || u->kind == NK_PERCENT) &&
+	    !starts_word(x, sc->j)) {
+		add_half(&sc->t.v);
 		sc->j++;
+	} else if (strcmp(u->s, "成") == 0 && cn_is_digit(cpat(x, sc->j)) &&
+	    cn_numeral(x->cp[sc->j]) > 0 && cn_numeral(cpat(x, sc->j + 1)) < 0 &&
+	    !read_unit(x, sc->j + 1, &(size_t){ 0 })) {
+		struct num d;
+
+		num_digit(&d, cn_numeral(x->cp[sc->j]), -1);
+		num_add(&sc->t.v, &d);
+		sc->j++;
+	}
+	if (strcmp(u->s, "折") == 0 && sc->t.direct && sc->t.e - sc->t.b == 2)
+		num_shift(&sc->t.v, -1);
 }
 
 /* the unit or measure word */
@@ -1675,9 +1867,12 @@ rec_unit(struct scan *sc)
 	if (u && l == 1 && u->kind == NK_COUNT &&
 	    cpat(x, sc->j + 1) == x->cp[sc->j] && sc->t.chinese)
 		return skip_to(sc, sc->j + 2);	/* 一场场 一次次: no count */
-	if (u && unit_scale(u) < 0 && (unit_scale(u) == -2 || sc->t.chinese) &&
-	    !strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[sc->t.e - 1]))
-		u = NULL;	/* 三角 is a triangle, 5分 a score; 叁角 3角 壹分 money */
+	if (u && !is_quantity_here(sc, sc->j + l))
+		return skip_to(sc, sc->j + l);
+	if (u && (u->flags & U_SUB) && !sub_unit_alone(sc, u, &l))
+		u = NULL;
+	if (u && (u->flags & U_WORD) && starts_word(x, sc->j))
+		u = NULL;
 	if (u && strcmp(u->s, "个") == 0 && at(x, sc->j + 1, "半")) {
 		size_t l2;
 		const struct unit *u2 = unit_after_half(sc, &l2);
@@ -1690,10 +1885,16 @@ rec_unit(struct scan *sc)
 	if ((sc->u = u) == NULL)
 		return NEXT;
 	sc->j += l;
-	if (unit_scale(u))
-		num_shift(&sc->t.v, unit_scale(u));
-	if (u->kind == NK_MONEY && unit_scale(u) == 0 && strcmp(u->norm, "元") == 0)
-		money_subunits(sc);
+	after_unit(sc, u);
+	if ((u->kind == NK_MONEY && u->scale == 0) || (u->flags & U_PIECE)) {
+		if (money_subunits(sc, u) && (u->flags & U_PIECE)) {
+			static const struct unit yuan = { "元", "元", NK_MONEY, 0, 0 };
+
+			sc->u = u = &yuan;
+		}
+	}
+	if (u->scale)
+		num_shift(&sc->t.v, u->scale);
 	if (h->kind != NK_MONEY || !*h->unit)
 		h->unit = u->norm;
 	if (h->kind != NK_MONEY)
@@ -1872,11 +2073,37 @@ may_start(const struct numex *x, size_t i)
 	return 0;
 }
 
+/* Traditional characters folded to Simplified in a copy of the line
+ * (both take three bytes: offsets stay), for the literal matches. */
+static void
+fold_bytes(struct numex *nx)
+{
+	size_t k;
+
+	if (nx->n > nx->foldcap) {
+		nx->foldcap = nx->n + nx->n / 4;
+		nx->fold = xrealloc(nx->fold, nx->foldcap);
+	}
+	memcpy(nx->fold, nx->s, nx->n);
+	for (k = 0; k < nx->m; k++)
+		if (nx->cp[k] >= 0x4E00 && nx->cp[k] < 0xA000 &&
+		    nx->off[k + 1] - nx->off[k] == 3) {
+			char *p = nx->fold + nx->off[k];
+			uint32_t c = nx->cp[k];
+
+			p[0] = (char)(0xE0 | c >> 12);
+			p[1] = (char)(0x80 | (c >> 6 & 0x3F));
+			p[2] = (char)(0x80 | (c & 0x3F));
+		}
+	nx->s = nx->fold;
+}
+
 /* The line as code points, with URLs and short quotations marked. */
 static void
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	size_t i = 0, m = utf8_count(s, n), from, b, e;
+	int han = 0;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -1891,10 +2118,17 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	nx->n = n;
 	m = 0;
 	while (i < n) {
+		uint32_t c;
+
 		nx->off[m] = (uint32_t)i;
-		nx->cp[m++] = utf8_next(s, n, &i);
+		c = utf8_next(s, n, &i);
+		if (c >= 0x4E00 && nu_folds_han(c))
+			han = 1;
+		nx->cp[m++] = c >= 0xB5 ? nu_fold(c) : c;
 	}
 	nx->off[m] = (uint32_t)n;
+	if (han)
+		fold_bytes(nx);
 	nx->cp[m] = 0;
 	nx->m = m;
 	memset(nx->mark, 0, m + 1);
