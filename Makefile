@@ -49,7 +49,7 @@ MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 	man/dedupe-boilerplate.1 man/zhpipe.7
 
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
-	libjansson-dev zlib1g-dev mandoc parallel
+	libjansson-dev zlib1g-dev mandoc parallel python3
 
 .PHONY: all demo check check-run deps ensure-deps install uninstall bench bench-deps gazetteer \
 	fuzz fuzz-deps \
@@ -136,15 +136,16 @@ deps:
 	else \
 	  echo "deps: no apt-get here; install these and re-run make:"; \
 	  echo "  Debian/Ubuntu: apt-get install $(DEB_PKGS)"; \
-	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc parallel"; \
-	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc parallel"; \
+	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc parallel python3"; \
+	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc parallel python3"; \
 	  echo "                 (and PKG_CONFIG_PATH=\$$(brew --prefix icu4c)/lib/pkgconfig)"; \
 	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
 	fi
 
 ensure-deps:
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null && command -v mandoc >/dev/null 2>&1 \
-	  && command -v parallel >/dev/null 2>&1 || $(MAKE) --no-print-directory deps
+	  && command -v parallel >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 \
+	  || $(MAKE) --no-print-directory deps
 
 demo: ensure-deps
 	@$(MAKE) --no-print-directory all
@@ -180,7 +181,10 @@ bench-deps:
 # Accuracy against data kept outside the repository. EVAL=DIR names a
 # folder (searched with its subfolders) holding any of: *_test.utf8 with
 # *_test_gold.utf8 (word segmentation), cn2an_pairs.tsv, duckling_zh.tsv,
-# articles *.txt with gold.tsv (place names), labels.tsv (boilerplate).
+# articles *.txt with gold.tsv (place names), labels.tsv (boilerplate),
+# 199801-dev.txt.gz (the PKU-tagged People's Daily: numbers and place
+# names, one line each for the tune and held parts; bench/num-pd98 and
+# bench/region-pd98 print the full figures).
 eval: all
 	@if [ -n '$(CORPUS)' ]; then \
 	  echo "== dedupe-boilerplate on labelled pages of $(CORPUS)"; \
@@ -193,6 +197,8 @@ eval: all
 	  echo "      duckling_zh.tsv (extract-num), or articles with gold.tsv"; \
 	  echo "      (tag-region, e.g. tests/tag-region/gold), labels.tsv"; \
 	  echo "      (dedupe-boilerplate, e.g. tests/dedupe-boilerplate/gold),"; \
+	  echo "      199801-dev.txt.gz (PKU-tagged People's Daily: extract-num"; \
+	  echo "      and tag-region),"; \
 	  echo "      or their parent folder; CORPUS=DIR scores dedupe-boilerplate"; \
 	  echo "      on the pages of bench/labels/cctv-boiler.tsv"; \
 	else \
@@ -206,6 +212,12 @@ eval: all
 	      echo "== tag-region: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/region-eval "$$d"; fi; \
 	    if [ -e "$$d/labels.tsv" ]; then found=1; \
 	      echo "== dedupe-boilerplate: $$d"; BIN=$(CURDIR)/$(BUILD) bash bench/boiler-eval "$$d"; fi; \
+	  done; \
+	  for d in '$(EVAL)' '$(EVAL)'/*/; do \
+	    [ -e "$$d/199801-dev.txt.gz" ] || continue; found=1; \
+	    echo "== extract-num and tag-region on the tagged People's Daily: $$d"; \
+	    BIN=$(CURDIR)/$(BUILD) python3 bench/num-pd98 --summary "$$d" || exit 1; \
+	    BIN=$(CURDIR)/$(BUILD) python3 bench/region-pd98 --summary "$$d" || exit 1; \
 	  done; \
 	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
 	fi
