@@ -32,9 +32,9 @@ static const char *const lexicalised[] = {
 	"一竿子", "一条线", "一肩挑", "一张蓝图", "一把手", "之一", "一是",
 	"二是", "三是", "四是", "五是", "一方面", "万众一心", "一带一路",
 	"千方百计", "一以贯之", "一心一意", "百年大计", "重任千钧", "千钧",
-	"万里", "一手抓", "两手抓", "一揽子", "一站式", "一次性", "一窗",
+	"一手抓", "两手抓", "一揽子", "一站式", "一次性", "一窗",
 	"一网", "一门", "一码", "这一", "那一", "同一", "每一", "唯一", "万一",
-	"万万", "亿万",
+	"万万", "亿万", "万岁", "千万别", "千万不",
 };
 
 /* Set phrases and programme names made of numerals: kind name. */
@@ -115,17 +115,20 @@ struct numex {
 	size_t n, m;
 	char *fold;		/* the folded copy */
 	size_t foldcap;
-	struct qword *qw;	/* measure words of the word list, as units */
+	struct qwords *qw;	/* measure words of the word list, as units */
 };
 
-/* A one-character word the word list tags q (盏 碗 枝), met after a number:
- * a measure word of things counted. */
-#define NQW 256
+/* The one-character words the word list tags q (盏 碗 枝), met after a
+ * number: measure words of things counted. */
 struct qword {
-	uint32_t c;		/* 0: a free slot */
-	int q;			/* tagged q */
 	struct unit u;
-	char s[8];
+	char s[4];
+};
+
+struct qwords {
+	uint16_t idx[0xA000 - 0x4E00];	/* 0 not asked, 0xFFFF no, else w[i-1] */
+	struct qword *w;
+	size_t n, cap;
 };
 
 enum { M_URL = 1, M_QUOTE = 2 };
@@ -137,7 +140,7 @@ nx_new(struct wordseg *ws, int subjects)
 
 	nx->ws = ws;
 	nx->subjects = subjects;
-	nx->qw = xcalloc(NQW, sizeof *nx->qw);
+	nx->qw = xcalloc(1, sizeof *nx->qw);
 	if (!lits_ready)
 		init_lits();
 	rx_builtin(&nx->url,
@@ -156,6 +159,8 @@ nx_free(struct numex *nx)
 	free(nx->off);
 	free(nx->mark);
 	free(nx->fold);
+	if (nx->qw)
+		free(nx->qw->w);
 	free(nx->qw);
 	free(nx);
 }
@@ -216,6 +221,23 @@ static uint32_t
 cpat(const struct numex *x, size_t i)
 {
 	return i < x->m ? x->cp[i] : 0;
+}
+
+/* code point index of a byte offset (binary search in off[]) */
+static size_t
+cp_of(const struct numex *x, size_t byte)
+{
+	size_t lo = 0, hi = x->m;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (x->off[mid] < byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static int
@@ -326,6 +348,25 @@ read_arabic(const struct numex *x, size_t i, struct numtok *t)
 	return 0;
 }
 
+static const struct unit *read_unit(const struct numex *x, size_t i,
+    size_t *len);
+
+/* Some capital numerals are numerals only among others or before a
+ * unit (伍仟元, 陆元): alone they are 参 (参加), 拾 (拾遗), 肆 (肆意), 陆
+ * (陆续), 伍 (队伍) */
+static int
+lone_capital(const struct numex *x, size_t j)
+{
+	uint32_t c = x->cp[j];
+
+	size_t l;
+
+	if (!strchr_cp("參参肆伍陆陸拾", c))
+		return 0;
+	return uc_is_han(cpat(x, j + 1)) && cn_numeral(x->cp[j + 1]) < 0 &&
+	    !read_unit(x, j + 1, &l) && (j == 0 || cn_numeral(x->cp[j - 1]) < 0);
+}
+
 /* The characters of a Chinese numeral at i into buf (at most 70), with
  * 几 noted and Arabic digits after 点 turned Chinese; returns how many,
  * *end the end in the text. */
@@ -340,8 +381,12 @@ gather_chinese(const struct numex *x, size_t i, struct numtok *t,
 	while (j < x->m && k < 70) {
 		uint32_t c = x->cp[j];
 
-		if (cn_numeral(c) >= 0)
+		if (cn_numeral(c) >= 0 && (k > 0 || !lone_capital(x, j)))
 			buf[k++] = c;
+		else if (cn_numeral(c) >= 0)
+			break;
+		else if (c == 0x6570 && j == i && cn_is_unit(cpat(x, j + 1)))
+			t->approx = 1;		/* 数十 数万: several */
 		else if (c == 0x51E0 && j + 1 < x->m &&
 		    (cn_is_unit(x->cp[j + 1]) || (j > i &&
 		    cn_is_unit(x->cp[j - 1]))))
@@ -387,8 +432,13 @@ read_chinese(const struct numex *x, size_t i, struct numtok *t)
 	}
 	if (cn_parse(buf, k, &t->v) < 0) {
 		/* 三四十万: two neighbouring digits before a unit read as a
-		 * range; here the value is the upper end */
-		if (k < 3 || !cn_is_digit(buf[0]) || !cn_is_digit(buf[1]) ||
+		 * range; here the value is the upper end. 万人 亿元: one. */
+		if (cn_numeral(buf[0]) == 14 || cn_numeral(buf[0]) == 18) {
+			memmove(buf + 1, buf, k * sizeof *buf);
+			buf[0] = 0x4E00;
+			if (cn_parse(buf, k + 1, &t->v) < 0)
+				return -1;
+		} else if (k < 3 || !cn_is_digit(buf[0]) || !cn_is_digit(buf[1]) ||
 		    cn_numeral(buf[1]) != cn_numeral(buf[0]) + 1 ||
 		    cn_parse(buf + 1, k - 1, &t->v) < 0)
 			return -1;
@@ -414,39 +464,45 @@ read_number(const struct numex *x, size_t i, struct numtok *t)
 }
 
 /* Is c a measure word of the word list? Asked once per character and
- * remembered (the table holds at most NQW of them; later ones are not
- * units). Some are not of things counted: 些 (一些, some). */
+ * remembered. Some are not of things counted: 些 (一些, some), 番 (一番,
+ * a bout of). */
 static const struct unit *
 qword(const struct numex *x, uint32_t c)
 {
+	struct qwords *q = x->qw;
 	struct qword *w;
-	size_t k, probe;
 	const char *tag;
+	char s[4];
+	uint32_t k = c - 0x4E00;
 
-	if (x->ws == NULL || !uc_is_han(c) || c == 0x4E9B)
+	if (x->ws == NULL || c < 0x4E00 || c >= 0xA000 || strchr_cp("些番", c))
 		return NULL;
-	for (probe = 0; probe < NQW; probe++) {
-		w = &x->qw[(c + probe) % NQW];
-		if (w->c == c)
-			return w->q ? &w->u : NULL;
-		if (w->c == 0)
-			break;
+	if (q->idx[k])
+		return q->idx[k] == 0xFFFF ? NULL : &q->w[q->idx[k] - 1].u;
+	s[0] = (char)(0xE0 | c >> 12);
+	s[1] = (char)(0x80 | (c >> 6 & 0x3F));
+	s[2] = (char)(0x80 | (c & 0x3F));
+	s[3] = '\0';
+	tag = ws_tag(x->ws, s, 3);
+	if (tag == NULL || strcmp(tag, "q") != 0 || q->n >= 0xFFFE) {
+		q->idx[k] = 0xFFFF;
+		return NULL;
 	}
-	if (probe == NQW)
-		return NULL;
-	w->c = c;
-	k = 0;
-	w->s[k++] = (char)(0xE0 | c >> 12);
-	w->s[k++] = (char)(0x80 | (c >> 6 & 0x3F));
-	w->s[k++] = (char)(0x80 | (c & 0x3F));
-	w->s[k] = '\0';
-	tag = ws_tag(x->ws, w->s, k);
-	w->q = tag != NULL && strcmp(tag, "q") == 0;
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 128;
+		q->w = xrealloc(q->w, q->cap * sizeof *q->w);
+		for (k = 0; k < q->n; k++)	/* the strings moved */
+			q->w[k].u.s = q->w[k].u.norm = q->w[k].s;
+		k = c - 0x4E00;
+	}
+	w = &q->w[q->n++];
+	memcpy(w->s, s, 4);
 	w->u.s = w->u.norm = w->s;
 	w->u.kind = NK_COUNT;
 	w->u.scale = 0;
 	w->u.flags = U_WORD;
-	return w->q ? &w->u : NULL;
+	q->idx[k] = (uint16_t)q->n;
+	return &w->u;
 }
 
 /* The unit at i (see numunit.c, then the measure words of the word
@@ -543,54 +599,89 @@ word_freq(const struct numex *x, size_t b, size_t len)
 	return ws_freq(x->ws, x->s + x->off[b], x->off[b + len] - x->off[b]);
 }
 
-/* Is the word [b, e), which runs past the numeral ending at ne, one of
- * the rare entries of the word list that only join a numeral, a measure
- * word and a noun (一盏灯 一碗饭)? Not when the measure word and what
- * follows make a common word of their own (零首付: 首付). */
-static int
-quantity_phrase(const struct numex *x, size_t b, size_t ne, size_t e)
-{
-	size_t l;
-
-	return read_unit(x, ne, &l) != NULL && ne + l < e &&
-	    word_freq(x, b, e - b) < 10 && word_freq(x, ne, e - ne) < 50;
-}
-
-/* idioms and set phrases (一年一度 一干二净) and names (百家讲坛 八国集团) */
+/* idioms and set phrases (一年一度 一干二净) and names (八国集团 三峡) */
 static int
 fixed_tag(const char *tag)
 {
 	return tag != NULL && (strcmp(tag, "i") == 0 || strcmp(tag, "l") == 0 ||
 	    strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0 ||
-	    strcmp(tag, "nr") == 0);
+	    strcmp(tag, "nr") == 0 || strcmp(tag, "ns") == 0);
 }
 
+static size_t extension(const struct numex *x, size_t ne);
+static int noun_char(const struct numex *x, size_t k);
+
+/* Is [b, e) numbers and their measure words only? */
+static int
+numbers_only(const struct numex *x, size_t b, size_t e)
+{
+	size_t k = b;
+
+	while (k < e && numeralish(x->cp[k]))
+		k++;
+	return k > b && extension(x, k) >= e;
+}
+
+/* A word of the list over the numeral [nb, ne) (see lexicalised_at):
+ * is the numeral part of it? The list's rarest entries (frequency under
+ * 10) that join a number, its measure word and what follows (一盏灯,
+ * 近两年来) are not words here, unless what follows the numeral is a
+ * common word (零首付: 首付). */
 static void
 on_prefix(void *arg, size_t len, const char *tag)
 {
 	struct overlap *o = arg;
+	const struct numex *x = o->x;
 	size_t e = o->s + len, k;
+	int rare;
 
 	if (e <= o->nb || len < 2)
 		return;
-	if (fixed_tag(tag) && e > o->ne) {
+	if (o->s == o->nb && e <= o->ne)
+		return;			/* inside the numeral itself */
+	rare = word_freq(x, o->s, len) < 10;
+	/* names and idioms, unless made of numbers and their measure words
+	 * (十一届三中全会) or a number and a noun (三国: three countries) */
+	if (fixed_tag(tag) && !rare && e > o->ne && !((strcmp(tag, "nz") == 0 ||
+	    strcmp(tag, "nt") == 0) && numbers_only(x, o->s, e)) &&
+	    !(strcmp(tag, "ns") == 0 && o->s == o->nb && e == o->ext &&
+	    noun_char(x, o->ne))) {
 		o->lexical = 1;
 		return;
 	}
-	if (o->s == o->nb && e <= o->ne)
-		return;			/* inside the numeral itself */
-	/* what the word adds on the left must be a prefix we know */
+	/* what the word adds on the left must be a prefix we know, or a
+	 * number with its measure word (十一届 of 十一届三中全会); the
+	 * rarest entries do not count (进万家) */
+	if (rare && o->s < o->nb)
+		return;
 	for (k = o->s; k < o->nb; k++)
-		if (!numeralish(o->x->cp[k]) && !strchr_cp("第前约近逾超负負", o->x->cp[k]))
+		if (!numeralish(x->cp[k]) && !strchr_cp("第前约近逾超负負", x->cp[k]))
 			break;
+	if (k < o->nb && k > o->s && extension(x, k) >= o->nb)
+		k = o->nb;
 	if (k < o->nb) {
 		o->lexical = 1;
 		return;
 	}
 	/* and on the right it may run into what follows the numeral in
 	 * the text: units, measure words, parts of dates (一个 万元 三季度) */
-	if (e > o->ext && (fixed_tag(tag) || !quantity_phrase(o->x, o->s, o->ne, e)))
+	if (e > o->ext && !(o->ext > o->ne && rare &&
+	    word_freq(x, o->ne, e - o->ne) < 50))
 		o->lexical = 1;
+}
+
+/* Is the character at k a word of its own that the word list tags n
+ * (国 省 岸 方)? */
+static int
+noun_char(const struct numex *x, size_t k)
+{
+	const char *tag;
+
+	if (x->ws == NULL || k >= x->m || !uc_is_han(x->cp[k]) ||
+	    x->off[k + 1] - x->off[k] != 3)
+		return 0;
+	tag = ws_tag(x->ws, x->s + x->off[k], 3);
+	return tag != NULL && strcmp(tag, "n") == 0;
 }
 
 /* where the numeral at [nb, ne) may extend: 多 余, units, measure
@@ -603,11 +694,17 @@ extension(const struct numex *x, size_t ne)
 	for (;;) {
 		while (k < x->m && numeralish(x->cp[k]))
 			k++;
+		if (k > 0 && k < x->m && cn_is_unit(x->cp[k - 1]) &&
+		    (x->cp[k] == 0x6765 || x->cp[k] == 0x628A))
+			k++;			/* 十来 千把 */
 		if (read_unit(x, k, &ul) || (ul = at(x, k, "季度")) ||
+		    (ul = at(x, k, "年代")) || (ul = at(x, k, "周年")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
 		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")))
 			k += ul;
+		else if (k == ne && noun_char(x, k))
+			return k + 1;		/* 两国 中美两国 */
 		else
 			return k;
 	}
@@ -632,6 +729,51 @@ covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
 	return 0;
 }
 
+struct covering {
+	const struct numex *x;
+	size_t base, nb;	/* bytes */
+	size_t b, e;		/* the word over nb, bytes */
+};
+
+static void
+on_covering(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct covering *c = arg;
+
+	(void)t;
+	if (c->base + b <= c->nb && c->nb < c->base + e) {
+		c->b = c->base + b;
+		c->e = c->base + e;
+	}
+}
+
+/* Some word of the list holds the numeral: is it a word of the most
+ * probable cut of the text around it too? The word list has rare
+ * entries across words (国三 in 中国三个, 近两年, 破百) that the cut does
+ * not take. */
+static int
+lexical_in_cut(const struct numex *x, struct overlap *o)
+{
+	struct covering c = { x, 0, x->off[o->nb], 0, 0 };
+	size_t b = o->nb >= 6 ? o->nb - 6 : 0;
+	size_t e = o->ext + 6 < x->m ? o->ext + 6 : x->m;
+	size_t len;
+
+	c.base = x->off[b];
+	ws_cut(x->ws, x->s + c.base, x->off[e] - c.base, on_covering, &c);
+	if (c.e <= c.b)
+		return 0;
+	b = cp_of(x, c.b);
+	e = cp_of(x, c.e);
+	len = e - b;
+	if (len < 2 || (b == o->nb && e <= o->ne))
+		return 0;
+	o->lexical = 0;
+	o->s = b;
+	on_prefix(o, len, ws_tag(x->ws, x->s + c.b, c.e - c.b));
+	return o->lexical;
+}
+
 static int
 lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 {
@@ -646,7 +788,7 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 		o.s = s;
 		ws_prefixes(x->ws, x->cp + s, x->m - s, on_prefix, &o);
 	}
-	return o.lexical;
+	return o.lexical && lexical_in_cut(x, &o);
 }
 
 /* ---- subjects ---- */
@@ -718,23 +860,6 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 	if (t == TOK_WORD && w->tag[w->n] == NULL)
 		w->tag[w->n] = "?";		/* unknown Han word: a name */
 	w->n++;
-}
-
-/* code point index of a byte offset (binary search in off[]) */
-static size_t
-cp_of(const struct numex *x, size_t byte)
-{
-	size_t lo = 0, hi = x->m;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (x->off[mid] < byte)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 static void
@@ -913,6 +1038,15 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 					return date_or_code(x, i, m2, v, mo, d, h);
 			}
 		}
+	}
+	/* 九十年代 90年代 1990年代: a decade, as its first year (two digits
+	 * are of the 1900s) */
+	if ((l = at(x, j, "年代")) != 0 && (v % 10 == 0) &&
+	    ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990))) {
+		h->kind = NK_YEAR;
+		h->unit = "年代";
+		snprintf(h->value, sizeof h->value, "%ld", v < 100 ? 1900 + v : v);
+		return j + l;
 	}
 	/* 2022年12月8日, 二〇二二年, 2022年度, 12月8日, 3月, 8日 */
 	if ((l = at(x, j, "年")) != 0 && ((t->chinese && t->direct &&
@@ -1107,6 +1241,12 @@ dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
  * (EMIT). scan_from() alone reports hits and moves the scan on. */
 
 enum verdict { NEXT, NUMBER, SKIP, EMIT };
+struct scan;
+
+static int starts_word(const struct numex *x, size_t j);
+static int is_quantity_here(const struct scan *sc, size_t e);
+static int lunar_month(const struct numex *x, size_t i, size_t *len);
+static void add_half(struct num *v);
 
 struct scan {
 	struct numex *x;
@@ -1273,24 +1413,42 @@ rec_half_of(struct scan *sc)
 	return EMIT;
 }
 
-/* 半 and a unit: 半小时 */
+/* 半 and a unit: 半小时 半年; 大半个月 (more than half); 半数, 过半
+ * (half of the whole, a fraction) */
 static enum verdict
 rec_half(struct scan *sc)
 {
 	struct numex *x = sc->x;
 	size_t i = sc->i, l;
 	const struct unit *u;
+	static const struct unit year = { "年", "年", NK_MEASURE, 0, 0 };
 
 	if (x->cp[i] != 0x534A)
 		return NEXT;
-	if ((i > 0 && strchr_cp("上下前后过大多一两", x->cp[i - 1])) ||
-	    (u = read_unit(x, i + 1, &l)) == NULL || u->kind == NK_PERCENT ||
-	    u->kind == NK_MONEY)
+	snprintf(sc->h.value, sizeof sc->h.value, "0.5");
+	if (i > 0 && (x->cp[i - 1] == 0x5927 || x->cp[i - 1] == 0x8FC7)) {
+		sc->h.b = i - 1;	/* 大半 过半 */
+		sc->h.qual = '>';
+	} else if (i > 0 && strchr_cp("上下前后多一两", x->cp[i - 1]))
+		return skip_to(sc, i + 1);
+	if (at(x, i + 1, "数") || (x->cp[sc->h.b] == 0x8FC7 &&
+	    !uc_is_han(cpat(x, i + 1)))) {
+		sc->h.kind = NK_FRACTION;	/* 半数 过半 */
+		sc->h.e = i + 1 + (at(x, i + 1, "数") != 0);
+		if ((l = match_qual(x, sc->h.e, 0, &sc->h.qual)) != 0)
+			sc->h.e += l;
+		return EMIT;
+	}
+	if ((u = read_unit(x, i + 1, &l)) == NULL && at(x, i + 1, "年") &&
+	    !starts_word(x, i + 1)) {
+		u = &year;
+		l = 1;
+	}
+	if (u == NULL || u->kind == NK_PERCENT || u->kind == NK_MONEY)
 		return skip_to(sc, i + 1);
 	sc->h.e = i + 1 + l;
 	sc->h.kind = u->kind;
 	sc->h.unit = u->norm;
-	snprintf(sc->h.value, sizeof sc->h.value, "0.5");
 	return EMIT;
 }
 
@@ -1303,6 +1461,49 @@ rec_dotted_date(struct scan *sc)
 	if (e == 0)
 		return NEXT;
 	sc->h.e = e;
+	return EMIT;
+}
+
+/* The lunar month named at i (大年 and 正月: 1, 冬月 11, 腊月 12), its
+ * length in *len; 0 when none. */
+static int
+lunar_month(const struct numex *x, size_t i, size_t *len)
+{
+	static const struct { const char *s; int month; } names[] = {
+		{ "大年初", 1 }, { "正月", 1 }, { "冬月", 11 }, { "腊月", 12 },
+	};
+	size_t k, l;
+
+	for (k = 0; k < sizeof names / sizeof *names; k++)
+		if ((l = at(x, i, names[k].s)) != 0) {
+			if (len)
+				*len = l;
+			return names[k].month;
+		}
+	return 0;
+}
+
+/* 大年初一 正月十五 腊月二十三: a day of the lunar calendar, as month and
+ * day (0101 0115 1223) */
+static enum verdict
+rec_lunar(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t l, j;
+	int month = lunar_month(x, sc->i, &l);
+	long d;
+
+	if (month == 0)
+		return NEXT;
+	j = sc->i + l;
+	if (x->cp[j - 1] != 0x521D && at(x, j, "初"))
+		j++;
+	if (read_number(x, j, &sc->t) < 0 || !sc->t.chinese ||
+	    (d = num_small(&sc->t.v)) < 1 || d > 30)
+		return skip_to(sc, sc->i + 1);
+	sc->h.e = sc->t.e + (at(x, sc->t.e, "日") != 0);
+	sc->h.kind = NK_DATE;
+	snprintf(sc->h.value, sizeof sc->h.value, "%d%02ld", month, d);
 	return EMIT;
 }
 
@@ -1325,6 +1526,95 @@ rec_too_long(struct scan *sc)
 	return EMIT;
 }
 
+/* The exponent of 3e4 4.7E-2 3×10^8 3×10⁸ at j: its end, *p the power
+ * of ten; or j. */
+static size_t
+exponent(const struct numex *x, size_t j, int *p)
+{
+	static const char sup[] = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+	size_t k = j, d;
+	int neg = 0, v = 0, n = 0;
+
+	if (cpat(x, k) == 'e' || cpat(x, k) == 'E')
+		k++;
+	else if ((cpat(x, k) == 0xD7 || cpat(x, k) == 'x' || cpat(x, k) == '*') &&
+	    cpat(x, k + 1) == '1' && cpat(x, k + 2) == '0') {
+		k += 3;
+		if (cpat(x, k) == '^')
+			k++;
+		else if (cpat(x, k) == 0x207B || (cpat(x, k) >= 0x2070 &&
+		    cpat(x, k) <= 0x2079) || cpat(x, k) == 0xB9 ||
+		    cpat(x, k) == 0xB2 || cpat(x, k) == 0xB3) {
+			/* superscripts: ⁻⁸ ⁸ ¹² */
+			if (cpat(x, k) == 0x207B) {
+				neg = 1;
+				k++;
+			}
+			for (; k < x->m && n < 3; k++, n++) {
+				size_t i = 0;
+				uint32_t c = x->cp[k];
+
+				for (d = 0; d < 10; d++) {
+					uint32_t s2 = utf8_next(sup, sizeof sup - 1, &i);
+
+					if (s2 == c)
+						break;
+				}
+				if (d == 10)
+					break;
+				v = v * 10 + (int)d;
+			}
+			if (n == 0 || ar_digit(cpat(x, k)) >= 0)
+				return j;
+			*p = neg ? -v : v;
+			return k;
+		} else
+			return j;
+	} else
+		return j;
+	if (cpat(x, k) == '-' || cpat(x, k) == 0x2212 || cpat(x, k) == '+') {
+		neg = cpat(x, k) != '+';
+		k++;
+	}
+	for (; k < x->m && ar_digit(x->cp[k]) >= 0 && n < 4; k++, n++)
+		v = v * 10 + ar_digit(x->cp[k]);
+	if (n == 0 || n > 3 || is_ascii_alpha(cpat(x, k)) ||
+	    ar_digit(cpat(x, k)) >= 0)
+		return j;
+	*p = neg ? -v : v;
+	return k;
+}
+
+/* Arabic numbers with an exponent (3e4 4.7E-2 3×10^8) or a magnitude
+ * letter (30k 4.5K 1.2M); a single digit with K is a code (4K 8K). */
+static enum verdict
+rec_suffix(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t;
+	size_t i = t->b, e;
+	int p = 0;
+	uint32_t c = cpat(x, t->e);
+
+	if (t->chinese || t->toolong || (i > 0 && (is_ascii_alpha(x->cp[i - 1]) ||
+	    (is_dash(x->cp[i - 1]) && sc->h.b == i) || x->cp[i - 1] == '.' ||
+	    x->cp[i - 1] == '_')))
+		return NEXT;
+	if ((e = exponent(x, t->e, &p)) != t->e) {
+		if (num_shift(&t->v, p) < 0)
+			return NEXT;
+	} else if ((c == 'k' || c == 'K' || c == 'M') &&
+	    !is_ascii_alpha(cpat(x, t->e + 1)) && ar_digit(cpat(x, t->e + 1)) < 0 &&
+	    (t->hasfrac || t->e - t->b >= 2) && cpat(x, t->e + 1) != '-') {
+		num_shift(&t->v, c == 'M' ? 6 : 3);
+		e = t->e + 1;
+	} else
+		return NEXT;
+	t->e = sc->j = e;
+	t->hasfrac = 0;
+	return NEXT;
+}
+
 /* codes: PM2.5 H5 5G G20 ISO 9001 (no value: a code is no quantity) */
 static enum verdict
 rec_latin_code(struct scan *sc)
@@ -1332,12 +1622,20 @@ rec_latin_code(struct scan *sc)
 	struct numex *x = sc->x;
 	size_t i = sc->i, j = sc->j;
 
+	size_t l;
+	const struct unit *u;
+
 	if (sc->t.chinese || sc->ordinal || !((i > 0 &&
 	    (is_ascii_alpha(x->cp[i - 1]) || is_fw_alpha(x->cp[i - 1]) ||
 	    x->cp[i - 1] == '_' || ((x->cp[i - 1] == ' ' ||
-	    x->cp[i - 1] == '-') && i > 1 && is_ascii_alpha(x->cp[i - 2])))) ||
+	    is_dash(x->cp[i - 1])) && i > 1 && is_ascii_alpha(x->cp[i - 2])))) ||
 	    is_ascii_alpha(cpat(x, j)) || is_fw_alpha(cpat(x, j)) ||
 	    (sc->t.e - sc->t.b > 20 && !sc->t.hasfrac)))
+		return NEXT;
+	/* 175cm 30kg: a Latin unit, when no letter comes before the number */
+	if (!(i > 0 && (is_ascii_alpha(x->cp[i - 1]) || x->cp[i - 1] == '_' ||
+	    (is_dash(x->cp[i - 1]) && i > 1 && is_ascii_alpha(x->cp[i - 2])))) &&
+	    (u = read_unit(x, j, &l)) != NULL && (u->flags & U_LATIN))
 		return NEXT;
 	/* PM2.5: the code begins with its letters */
 	while (sc->h.b > 0 && (is_ascii_alpha(x->cp[sc->h.b - 1]) ||
@@ -1353,20 +1651,43 @@ rec_latin_code(struct scan *sc)
 	return EMIT;
 }
 
-/* list markers: "1、" "(2)" "3. " at the start of a line */
+/* model numbers: 6110型 ＰＴＸ－３型 米24式 (the Mi-24) */
+static enum verdict
+rec_model(struct scan *sc)
+{
+	struct numex *x = sc->x;
+
+	if (sc->t.chinese || sc->ordinal || (!at(x, sc->j, "型") &&
+	    !at(x, sc->j, "式")) || starts_word(x, sc->j))
+		return NEXT;
+	sc->h.e = sc->j;
+	sc->h.kind = NK_CODE;
+	return EMIT;
+}
+
+/* list markers: a number of one or two characters alone in brackets
+ * (（二） (3)), or at the start of a line or clause before 、 ． . ）
+ * (一、 3． 2）) */
 static enum verdict
 rec_list_marker(struct scan *sc)
 {
 	struct numex *x = sc->x;
 	size_t s = sc->h.b, j = sc->j;
+	uint32_t before, after = cpat(x, j);
 
+	if (sc->ordinal || j - s > 2 || sc->t.hasfrac)
+		return NEXT;
 	while (s > 0 && uc_is_space(x->cp[s - 1]))
 		s--;
-	if (!sc->ordinal && (s == 0 || (s == 1 && (x->cp[0] == '(' ||
-	    x->cp[0] == 0xFF08))) && (cpat(x, j) == 0x3001 ||
-	    cpat(x, j) == ')' || cpat(x, j) == 0xFF09 ||
-	    ((cpat(x, j) == '.' || cpat(x, j) == 0xFF0E) &&
-	    !sc->t.hasfrac && ar_digit(cpat(x, j + 1)) < 0)))
+	before = s > 0 ? x->cp[s - 1] : 0;
+	if ((before == '(' || before == 0xFF08) && (after == ')' || after == 0xFF09))
+		return skip_to(sc, j + 1);
+	if (before == '(' || before == 0xFF08)
+		before = s > 1 ? x->cp[s - 2] : 0;
+	if ((before == 0 || strchr_cp("。！？；：!?;:", before)) &&
+	    (after == 0x3001 || after == ')' || after == 0xFF09 ||
+	    after == 0xFF1A || after == ':' ||
+	    ((after == '.' || after == 0xFF0E) && ar_digit(cpat(x, j + 1)) < 0)))
 		return skip_to(sc, j + 1);
 	return NEXT;
 }
@@ -1410,6 +1731,14 @@ rec_set_phrase(struct scan *sc)
 	return EMIT;
 }
 
+/* a digit of the slogans (两学一做 三严三实): not 参, a capital 3 that
+ * is mostly the 参 of 参加 */
+static int
+slogan_digit(uint32_t c)
+{
+	return cn_is_digit(c) && c != 0x53C2 && c != 0x53C3;
+}
+
 /* numerals inside short quotes, and 两学一做-shaped phrases: names */
 static enum verdict
 rec_quoted_name(struct scan *sc)
@@ -1421,9 +1750,10 @@ rec_quoted_name(struct scan *sc)
 	if (x->mark[t->b] != M_QUOTE && !(t->chinese && !sc->ordinal &&
 	    t->e + 2 < x->m && uc_is_han(x->cp[t->e]) &&
 	    !strchr_cp("年月日号时分秒点之", x->cp[t->e]) &&
-	    ((cn_is_digit(x->cp[t->e + 1]) &&
+	    ((slogan_digit(x->cp[t->e + 1]) &&
 	    uc_is_han(cpat(x, t->e + 2))) || (uc_is_han(x->cp[t->e + 1]) &&
-	    cn_is_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)))) &&
+	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]) &&
+	    slogan_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)))) &&
 	    read_unit(x, t->e, &l) == NULL))
 		return NEXT;
 	while (e < x->m && uc_is_han(x->cp[e]) && e - t->b < 12 &&
@@ -1438,12 +1768,23 @@ rec_quoted_name(struct scan *sc)
 	return EMIT;
 }
 
-/* numerals inside words: 统一 一线 进一步 */
+/* numerals inside words: 统一 一线 进一步; 一 after a determiner (哪一个
+ * 另一种 这样一个): this, each, another, not the count one; 前一天
+ * 上一年: the one before */
 static enum verdict
 rec_lexicalised(struct scan *sc)
 {
-	if (sc->t.chinese && lexicalised_at(sc->x, sc->t.b, sc->t.e))
+	struct numex *x = sc->x;
+	size_t b = sc->t.b;
+
+	if (sc->t.chinese && lexicalised_at(x, b, sc->t.e))
 		return skip_to(sc, sc->t.e);
+	if (sc->t.chinese && sc->t.e == b + 1 && x->cp[b] == 0x4E00 && b > 0 &&
+	    !sc->ordinal && (strchr_cp("这那哪每另同某此其唯样么", x->cp[b - 1]) ||
+	    at(x, b >= 2 ? b - 2 : b, "任何") == 2 ||
+	    (strchr_cp("前后上下", x->cp[b - 1]) &&
+	    strchr_cp("天年日夜晚周", cpat(x, b + 1)))))
+		return skip_to(sc, sc->t.e);	/* 前一天: the day before */
 	return NEXT;
 }
 
@@ -1518,6 +1859,10 @@ rec_before(struct scan *sc)
 		h->b--;
 		h->unit = x->cp[h->b] == '$' ? "美元" : "元";
 		h->kind = NK_MONEY;
+	} else if (h->b > 0 && x->cp[h->b - 1] == 0x4E0A && sc->t.chinese &&
+	    cn_numeral(x->cp[sc->t.b]) >= 11) {
+		h->b--;			/* 上千 上万元: as many as */
+		sc->q = '>';
 	}
 	return NEXT;
 }
@@ -1551,6 +1896,21 @@ rec_multiplier(struct scan *sc)
 	    !at(x, sc->j, "多万")) {
 		sc->q = '>';
 		sc->j++;
+	} else if ((at(x, sc->j, "来") || at(x, sc->j, "把")) &&
+	    cn_is_unit(x->cp[sc->j - 1]) && (read_unit(x, sc->j + 1, &l) ||
+	    at(x, sc->j + 1, "年"))) {
+		sc->q = '~';		/* 十来年 千把块钱: about */
+		sc->j++;
+	}
+	if (t->chinese && (at(x, sc->j, "万") || at(x, sc->j, "亿")) &&
+	    sc->q == '>' && at(x, sc->j - 1, "多")) {
+		/* 八百多万: the multiplier after 多 */
+		num_shift(&t->v, at(x, sc->j, "万") ? 4 : 8);
+		sc->j++;
+		if (at(x, sc->j, "亿")) {
+			num_shift(&t->v, 8);
+			sc->j++;
+		}
 	}
 	return NEXT;
 }
@@ -1783,7 +2143,12 @@ static const struct { const char *s; int rule; } ambivalent[] = {
 	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
 	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
 	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
+	{ "一代", Q_NEVER },	/* 新一代, 一代人: a generation */
 	{ "八成", Q_NOT_VERB },	/* probably */
+	/* everywhere, both hands, the two sides of the Taiwan Strait */
+	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
+	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
+	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
 };
 
 static int
@@ -1829,6 +2194,9 @@ sub_unit_alone(const struct scan *sc, const struct unit *u, size_t *l)
 	return 1;
 }
 
+/* 三分远投, 得了9分: 分 without money is points */
+static const struct unit points = { "分", "分", NK_COUNT, 0, 0 };
+
 /* A half after the unit (两吨半 三天半 七成半), a tenth after 成 (九成九),
  * and 九五折 (95 of a hundred): the value in the unit as written. */
 static void
@@ -1870,7 +2238,7 @@ rec_unit(struct scan *sc)
 	if (u && !is_quantity_here(sc, sc->j + l))
 		return skip_to(sc, sc->j + l);
 	if (u && (u->flags & U_SUB) && !sub_unit_alone(sc, u, &l))
-		u = NULL;
+		u = strcmp(u->s, "分") == 0 ? &points : NULL;
 	if (u && (u->flags & U_WORD) && starts_word(x, sc->j))
 		u = NULL;
 	if (u && strcmp(u->s, "个") == 0 && at(x, sc->j + 1, "半")) {
@@ -1884,6 +2252,14 @@ rec_unit(struct scan *sc)
 	}
 	if ((sc->u = u) == NULL)
 		return NEXT;
+	if (sc->t.chinese && sc->t.direct && sc->t.e - sc->t.b == 2 &&
+	    !sc->ordinal && u->kind == NK_COUNT &&
+	    x->cp[sc->t.b] != x->cp[sc->t.b + 1]) {
+		sc->h.kind = NK_NAME;	/* 八一队 五四路: named by a date */
+		sc->h.e = sc->j + l;
+		set_value(&sc->h, &sc->t.v);
+		return EMIT;
+	}
 	sc->j += l;
 	after_unit(sc, u);
 	if ((u->kind == NK_MONEY && u->scale == 0) || (u->flags & U_PIECE)) {
@@ -1903,6 +2279,44 @@ rec_unit(struct scan *sc)
 	return NEXT;
 }
 
+/* 两国 中美两国 三省 两岸: a number and a one-character noun of the
+ * word list, the things counted; the noun is the subject. Not when the
+ * noun begins a common word (两国家 is 两 + 国家) or the two make an
+ * abbreviation, a name or an idiom of their own (三军 五星 四化). */
+static int
+collective(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t j = sc->j;
+	const char *tag;
+
+	if (x->ws == NULL || j >= x->m || cn_numeral(x->cp[j]) >= 0 ||
+	    sc->q != 0)
+		return 0;
+	if (!noun_char(x, j) || starts_word(x, j) || !is_quantity_here(sc, j + 1))
+		return 0;
+	if (num_small(&sc->t.v) == 1 || (sc->t.e - sc->t.b == 1 &&
+	    j - sc->t.b == 1 && (tag = ws_tag(x->ws, x->s + x->off[sc->t.b], 6))
+	    != NULL && (fixed_tag(tag) || strcmp(tag, "j") == 0) &&
+	    strcmp(tag, "ns") != 0 && word_freq(x, sc->t.b, 2) >= 10))
+		return 0;
+	sc->h.kind = NK_COUNT;
+	sc->h.sb = j;
+	sc->h.se = j + 1;
+	sc->j = j + 1;
+	return 1;
+}
+
+/* Is [b, e) only 百 千 万 亿 with no digit (万千 千百)? */
+static int
+units_only(const struct numex *x, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (cn_numeral(x->cp[b]) < 12 || cn_numeral(x->cp[b]) > 18)
+			return 0;
+	return 1;
+}
+
 /* no unit: years of duration, years named by four digits, counts */
 static enum verdict
 rec_no_unit(struct scan *sc)
@@ -1910,30 +2324,50 @@ rec_no_unit(struct scan *sc)
 	struct numex *x = sc->x;
 	struct nx_hit *h = &sc->h;
 	const struct numtok *t = &sc->t;
+	long v = num_small(&t->v);
 
 	if (sc->u)
 		return NEXT;
+	if (!is_quantity_here(sc, sc->j + 1))
+		return skip_to(sc, sc->j + 1);	/* 十足 四海 */
 	if (at(x, sc->j, "年") && !t->hasfrac) {
 		sc->j += 1;
 		h->unit = "年";
 		h->kind = NK_MEASURE;
+		if (at(x, sc->j, "半") && !starts_word(x, sc->j)) {
+			add_half(&sc->t.v);	/* 一年半 */
+			sc->j++;
+		}
 	} else if (h->kind != NK_MONEY && !t->chinese && !t->hasfrac &&
-	    t->e - t->b == 4 && num_small(&t->v) >= 1900 &&
-	    num_small(&t->v) <= 2100 && uc_is_han(cpat(x, sc->j)) &&
-	    sc->q == 0 && !sc->ordinal) {
+	    t->e - t->b == 4 && v >= 1900 && v <= 2100 &&
+	    uc_is_han(cpat(x, sc->j)) && sc->q == 0 && !sc->ordinal) {
 		h->kind = NK_YEAR;	/* 2024科创大会 2026世界人形机器人运动会 */
 	} else if (h->kind != NK_MONEY) {
 		h->kind = NK_COUNT;
-		/* 二十大 十九大: the ordinal of a party congress */
-		if (t->chinese && at(x, sc->j, "大") && num_small(&t->v) >= 11 &&
-		    num_small(&t->v) <= 30) {
+		if (t->chinese && at(x, sc->j, "大") && v >= 11 && v <= 30) {
+			/* 二十大 十九大: the ordinal of a party congress */
 			h->kind = NK_ORDINAL;
 			h->unit = "大";
 			sc->j += 1;
+		} else if (t->chinese && at(x, sc->j, "大") && v >= 2 && v <= 10 &&
+		    !starts_word(x, sc->j)) {
+			/* 四大直辖市: a count, 大 is "big" */
+		} else if (!sc->ordinal && collective(sc)) {
+		} else if (t->chinese && t->direct && t->e - t->b == 2 &&
+		    !sc->ordinal) {
+			/* 九七 八五 五一: a year, a plan, a holiday named by
+			 * its digits; 一一: one by one */
+			if (x->cp[t->b] == x->cp[t->b + 1] && uc_is_han(cpat(x, t->e)))
+				return skip_to(sc, t->e);
+			h->kind = NK_NAME;
 		} else if (t->chinese && !sc->ordinal && t->e - t->b == 1 &&
-		    cn_is_digit(x->cp[t->b]) && sc->q == 0 && ((h->b > 0 &&
-		    uc_is_han(x->cp[h->b - 1])) || uc_is_han(cpat(x, t->e))))
+		    cn_is_digit(x->cp[t->b]) && cn_numeral(x->cp[t->b]) > 0 &&
+		    sc->q == 0 && ((h->b > 0 && uc_is_han(x->cp[h->b - 1])) ||
+		    uc_is_han(cpat(x, t->e))))
 			return skip_to(sc, t->e);	/* a lone 一 二 三 */
+		else if (t->chinese && units_only(x, t->b, t->e) && t->e - t->b > 1 &&
+		    !t->approx)
+			return skip_to(sc, t->e);	/* 万千 千百: no unit */
 	}
 	return NEXT;
 }
@@ -1994,7 +2428,8 @@ rec_finish(struct scan *sc)
 	sc->h.e = sc->j;
 	sc->h.qual = sc->q;
 	set_value(&sc->h, &sc->t.v);
-	sc->subject = sc->h.kind != NK_NAME && sc->h.kind != NK_ORDINAL;
+	sc->subject = sc->h.kind != NK_NAME && sc->h.kind != NK_ORDINAL &&
+	    sc->h.se == sc->h.sb;
 	return EMIT;
 }
 
@@ -2005,8 +2440,9 @@ static const struct recogniser {
 } recognisers[] = {
 	{ rec_point, 0 }, { rec_per, 0 }, { rec_prefix, 0 },
 	{ rec_negative, 0 }, { rec_half_of, 0 }, { rec_half, 0 },
-	{ rec_dotted_date, 0 }, { rec_number, 0 },
-	{ rec_too_long, 1 }, { rec_latin_code, 1 }, { rec_list_marker, 1 },
+	{ rec_dotted_date, 0 }, { rec_lunar, 0 }, { rec_number, 0 },
+	{ rec_too_long, 1 }, { rec_suffix, 1 }, { rec_latin_code, 1 },
+	{ rec_model, 1 }, { rec_list_marker, 1 },
 	{ rec_fraction, 1 }, { rec_set_phrase, 1 }, { rec_quoted_name, 1 },
 	{ rec_lexicalised, 1 }, { rec_phone, 1 }, { rec_time, 1 },
 	{ rec_date, 1 }, { rec_identifier, 1 }, { rec_before, 1 },
@@ -2060,6 +2496,11 @@ may_start(const struct numex *x, size_t i)
 	    c == 0x524D || c == 0x4E4B || c == 0x51E0 || c == 0x8D1F ||
 	    c == 0x8CA0 || c == 0x534A)		/* 第前之几负負半 */
 		return 1;
+	if (c == 0x6570)			/* 数十, not 人数十 */
+		return cn_is_unit(x->cp[i + 1]) &&
+		    !(i > 0 && uc_is_han(x->cp[i - 1]) && word_freq(x, i - 1, 2) >= 50);
+	if (c == 0x5927 || c == 0x6B63 || c == 0x814A || c == 0x51AC)
+		return lunar_month(x, i, NULL) != 0;	/* 大年 正月 腊月 冬月 */
 	/* a minus sign starts a number unless it joins two (80-180) */
 	if (c == '-' || c == 0xFF0D || c == 0x2212)
 		return (ar_digit(x->cp[i + 1]) >= 0 || (i == 0 &&
@@ -2127,10 +2568,10 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		nx->cp[m++] = c >= 0xB5 ? nu_fold(c) : c;
 	}
 	nx->off[m] = (uint32_t)n;
-	if (han)
-		fold_bytes(nx);
 	nx->cp[m] = 0;
 	nx->m = m;
+	if (han)
+		fold_bytes(nx);
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
 	if (memchr(s, '/', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4))
