@@ -367,12 +367,14 @@ lone_capital(const struct numex *x, size_t j)
 	    !read_unit(x, j + 1, &l) && (j == 0 || cn_numeral(x->cp[j - 1]) < 0);
 }
 
-/* The characters of a Chinese numeral at i into buf (at most 70), with
- * 几 noted and Arabic digits after 点 turned Chinese; returns how many,
- * *end the end in the text. */
+/* The characters of a Chinese numeral at i into buf (at most 70) and
+ * where each lies in pos, with 几 noted, Arabic digits after 点 turned
+ * Chinese, ○ read as 〇 between digits (二○○一) and one space skipped
+ * next to a unit character (四千 七百 二十一 萬); returns how many, *end
+ * the end in the text. */
 static size_t
 gather_chinese(const struct numex *x, size_t i, struct numtok *t,
-    uint32_t *buf, size_t *end)
+    uint32_t *buf, size_t *pos, size_t *end)
 {
 	static const uint32_t cn[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
 	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
@@ -381,10 +383,17 @@ gather_chinese(const struct numex *x, size_t i, struct numtok *t,
 	while (j < x->m && k < 70) {
 		uint32_t c = x->cp[j];
 
+		pos[k] = j;
 		if (cn_numeral(c) >= 0 && (k > 0 || !lone_capital(x, j)))
 			buf[k++] = c;
 		else if (cn_numeral(c) >= 0)
 			break;
+		else if (c == 0x25CB && k > 0 && cn_is_digit(buf[k - 1]))
+			buf[k++] = 0x3007;	/* 二○○一 */
+		else if ((c == ' ' || c == 0x3000) && k > 0 &&
+		    cn_numeral(cpat(x, j + 1)) >= 0 &&
+		    (cn_is_unit(buf[k - 1]) || cn_is_unit(cpat(x, j + 1))))
+			;			/* 四千 七百 */
 		else if (c == 0x6570 && j == i && cn_is_unit(cpat(x, j + 1)))
 			t->approx = 1;		/* 数十 数万: several */
 		else if (c == 0x51E0 && j + 1 < x->m &&
@@ -400,13 +409,41 @@ gather_chinese(const struct numex *x, size_t i, struct numtok *t,
 			/* 一百点123: Arabic digits after the point */
 			buf[k++] = c;
 			t->hasfrac = 1;
-			while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70)
+			while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70) {
+				pos[k] = j + 1;
 				buf[k++] = cn[ar_digit(x->cp[++j])];
+			}
 		} else
 			break;
 		j++;
 	}
 	*end = j;
+	return k;
+}
+
+/* Where a Chinese numeral ends before a unit that begins with one of
+ * its characters: 二百千瓦 (200 千瓦), 百万千瓦, 四十两 (40 两: 四十二 is
+ * how 42 is said). Returns the new count of characters, or k. */
+static size_t
+cut_before_unit(const struct numex *x, const uint32_t *buf, const size_t *pos,
+    size_t k)
+{
+	size_t q, l;
+	struct num v;
+
+	if (k >= 2 && (buf[k - 1] == 0x4E24 || buf[k - 1] == 0x5169) &&
+	    cn_is_unit(buf[k - 2]))
+		return k - 1;
+	for (q = 1; q < k; q++) {
+		int u = cn_numeral(buf[q]);
+
+		if (u < 11 || u > 13 || read_unit(x, pos[q], &l) == NULL || l < 2)
+			continue;
+		/* cut when the whole does not parse, or right after 万 亿 */
+		if ((cn_parse(buf, k, &v) < 0 || cn_numeral(buf[q - 1]) >= 14) &&
+		    cn_parse(buf, q, &v) == 0)
+			return q;
+	}
 	return k;
 }
 
@@ -416,7 +453,8 @@ static int
 read_chinese(const struct numex *x, size_t i, struct numtok *t)
 {
 	uint32_t buf[72];
-	size_t j, k = gather_chinese(x, i, t, buf, &j), q;
+	size_t pos[72];
+	size_t j, k = gather_chinese(x, i, t, buf, pos, &j), q, c;
 
 	if (k == 0)
 		return -1;
@@ -430,6 +468,12 @@ read_chinese(const struct numex *x, size_t i, struct numtok *t)
 		t->toolong = 1;
 		return 0;
 	}
+	if (!t->hasfrac && (c = cut_before_unit(x, buf, pos, k)) < k) {
+		k = c;
+		j = pos[k];
+	}
+	while (j > i && (x->cp[j - 1] == ' ' || x->cp[j - 1] == 0x3000))
+		j--;
 	if (cn_parse(buf, k, &t->v) < 0) {
 		/* 三四十万: two neighbouring digits before a unit read as a
 		 * range; here the value is the upper end. 万人 亿元: one. */
@@ -641,13 +685,17 @@ on_prefix(void *arg, size_t len, const char *tag)
 		return;			/* inside the numeral itself */
 	rare = word_freq(x, o->s, len) < 10;
 	/* names and idioms, unless made of numbers and their measure words
-	 * (十一届三中全会) or a number and a noun (三国: three countries) */
-	if (fixed_tag(tag) && !rare && e > o->ne && !((strcmp(tag, "nz") == 0 ||
-	    strcmp(tag, "nt") == 0) && numbers_only(x, o->s, e)) &&
-	    !(strcmp(tag, "ns") == 0 && o->s == o->nb && e == o->ext &&
-	    noun_char(x, o->ne))) {
-		o->lexical = 1;
-		return;
+	 * (十一届三中全会), begun by them (九届全国人大) or a number and a
+	 * noun (三国: three countries) */
+	if (fixed_tag(tag) && !rare && e > o->ne) {
+		if ((strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0) &&
+		    (numbers_only(x, o->s, e) || (o->s == o->nb && o->ext > o->ne)))
+			return;
+		if (!(strcmp(tag, "ns") == 0 && o->s == o->nb && e == o->ext &&
+		    noun_char(x, o->ne))) {
+			o->lexical = 1;
+			return;
+		}
 	}
 	/* what the word adds on the left must be a prefix we know, or a
 	 * number with its measure word (十一届 of 十一届三中全会); the
@@ -1048,6 +1096,15 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		snprintf(h->value, sizeof h->value, "%ld", v < 100 ? 1900 + v : v);
 		return j + l;
 	}
+	/* 九七年 〇八年: a year of the 1900s (from 40) or the 2000s; not
+	 * two neighbouring digits (三四年: three or four years) */
+	if (t->chinese && t->direct && t->e - i == 2 && at(x, j, "年") &&
+	    !at(x, j, "年代") && cn_numeral(x->cp[i + 1]) !=
+	    cn_numeral(x->cp[i]) + 1) {
+		h->kind = NK_YEAR;
+		snprintf(h->value, sizeof h->value, "%ld", v >= 40 ? 1900 + v : 2000 + v);
+		return j + 1;
+	}
 	/* 2022年12月8日, 二〇二二年, 2022年度, 12月8日, 3月, 8日 */
 	if ((l = at(x, j, "年")) != 0 && ((t->chinese && t->direct &&
 	    t->e - i == 4) || (!t->chinese && t->e - i == 4)) &&
@@ -1164,8 +1221,9 @@ continuation(const struct numex *x, size_t j, int p, struct num *v)
 	size_t l;
 	int p3 = 0, cu, pu, zero = at(x, j, "零") && ar_digit(cpat(x, j + 1)) >= 0;
 
-	if (read_number(x, j + zero, &t3) < 0 || t3.hasfrac || t3.toolong)
-		return j;
+	if (read_number(x, j + zero, &t3) < 0 || t3.hasfrac || t3.toolong ||
+	    (t3.chinese && t3.e - t3.b == 1 && cn_is_digit(x->cp[t3.b])))
+		return j;		/* 10万一年: not 101000 */
 	if (!t3.chinese && (p3 = read_multiplier(x, t3.e, &l)) != 0) {
 		if (p3 >= p)
 			return j;	/* 1万2万: two numbers */
@@ -1375,26 +1433,41 @@ rec_prefix(struct scan *sc)
 	return NUMBER;
 }
 
-/* 零下四摄氏度 负一百 -3.8%: negative */
+/* 零下四摄氏度 负一百 -3.8% －３: negative; +5% ＋３: a sign only */
 static enum verdict
 rec_negative(struct scan *sc)
 {
 	struct numex *x = sc->x;
 	size_t i = sc->i, l;
 	uint32_t c = x->cp[i];
+	int plus = c == '+' || c == 0xFF0B;
 
 	if (!(l = at(x, i, "零下")) && !(l = at(x, i, "负")) &&
 	    !(l = at(x, i, "負")) && !((c == '-' || c == 0xFF0D ||
-	    c == 0x2212) && (l = 1)))
+	    c == 0x2212 || plus) && (l = 1)))
 		return NEXT;
 	if (cpat(x, i + l) == ' ' && ar_digit(cpat(x, i + l + 1)) >= 0 &&
 	    (c != '-' || i == 0))
 		l++;
-	if (read_number(x, i + l, &sc->t) < 0 || (c == '-' && sc->t.chinese))
+	if (read_number(x, i + l, &sc->t) < 0 ||
+	    ((c == '-' || plus) && sc->t.chinese))
 		return skip_to(sc, i + 1);
-	sc->t.v.neg = !num_is_zero(&sc->t.v);
+	sc->t.v.neg = !plus && !num_is_zero(&sc->t.v);
 	sc->i = i + l;
 	return NUMBER;
+}
+
+/* 对折: half the price */
+static enum verdict
+rec_half_price(struct scan *sc)
+{
+	if (at(sc->x, sc->i, "对折") == 0)
+		return NEXT;
+	sc->h.e = sc->i + 2;
+	sc->h.kind = NK_PERCENT;
+	sc->h.unit = "折";
+	snprintf(sc->h.value, sizeof sc->h.value, "50");
+	return EMIT;
 }
 
 /* 一半: a half */
@@ -1692,6 +1765,56 @@ rec_list_marker(struct scan *sc)
 	return NEXT;
 }
 
+/* n × d (d a small integer), exactly */
+static int
+num_times(struct num *n, long d)
+{
+	struct num sum, part;
+	int neg = n->neg, p = 0;
+
+	num_zero(&sum);
+	n->neg = 0;
+	for (; d > 0; d /= 10, p++) {
+		long k;
+
+		for (k = d % 10; k > 0; k--) {
+			part = *n;
+			if (num_shift(&part, p) < 0 || num_add(&sum, &part) < 0)
+				return -1;
+		}
+	}
+	*n = sum;
+	n->neg = neg && !num_is_zero(&sum);
+	return 0;
+}
+
+/* 二又三分之二 负二又四分之一: a whole number and a fraction, after 又
+ * at j; the hit is ready when it returns 1. */
+static int
+mixed_fraction(struct scan *sc, size_t j)
+{
+	struct numex *x = sc->x;
+	struct numtok den, nume;
+	struct num whole = sc->t.v;
+	long d;
+	size_t l;
+
+	if (read_number(x, j, &den) < 0 || den.hasfrac ||
+	    (l = at(x, den.e, "分之")) == 0 || read_number(x, den.e + l, &nume) < 0 ||
+	    nume.hasfrac || (d = num_small(&den.v)) <= 0 || sc->t.hasfrac)
+		return 0;
+	/* (whole × d + n) / d */
+	whole.neg = 0;
+	if (num_times(&whole, d) < 0 || num_add(&whole, &nume.v) < 0)
+		return 0;
+	whole.neg = sc->t.v.neg;
+	sc->h.kind = NK_FRACTION;
+	if (num_divide(&whole, &den.v, sc->h.value, sizeof sc->h.value) < 0)
+		return 0;
+	sc->h.e = nume.e;
+	return 1;
+}
+
 /* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
 static enum verdict
 rec_fraction(struct scan *sc)
@@ -1705,7 +1828,9 @@ rec_fraction(struct scan *sc)
 		t->v.neg = 0;
 		return fraction(sc, &t2.v, &t->v, t2.e);
 	}
-	if (!t->chinese && cpat(x, t->e) == '/' &&
+	if ((l = at(x, t->e, "又")) != 0 && mixed_fraction(sc, t->e + l))
+		return EMIT;
+	if (!t->chinese && (cpat(x, t->e) == '/' || cpat(x, t->e) == 0xFF0F) &&
 	    read_number(x, t->e + 1, &t2) == 0 && !t2.chinese &&
 	    !t->hasfrac && !t2.hasfrac && t2.e - t->e <= 4 &&
 	    num_cmp(&t->v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
@@ -1867,6 +1992,96 @@ rec_before(struct scan *sc)
 	return NEXT;
 }
 
+/* Append v (0 < v < 10000) in Chinese numerals: 50 五十, 1005 一千零五 */
+static size_t
+to_chinese(long v, uint32_t *buf, size_t k)
+{
+	static const uint32_t digit[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	static const uint32_t unit[] = { 0x5343, 0x767E, 0x5341, 0 };
+	long p = 1000;
+	int q, started = 0, zero = 0;
+
+	for (q = 0; q < 4; q++, p /= 10) {
+		int d = (int)(v / p % 10);
+
+		if (d == 0) {
+			zero = started;
+			continue;
+		}
+		if (zero)
+			buf[k++] = digit[0];
+		buf[k++] = digit[d];
+		if (unit[q])
+			buf[k++] = unit[q];
+		started = 1;
+		zero = 0;
+	}
+	return k;
+}
+
+/* Arabic digits with Chinese units, read as one Chinese numeral, each
+ * group of digits written out: 8万2千3百, 3千零50万, 3萬2千5百, 6 萬 3
+ * 千 2 百. Taken when it reads further than a multiplier and what
+ * follows it (1万600, 3亿845万 read the same either way). */
+static enum verdict
+rec_mixed(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t;
+	uint32_t buf[72];
+	size_t j = t->b, k = 0, units = 0, end = t->e, l;
+	struct num v, w;
+	int p;
+
+	if (t->chinese || t->hasfrac || sc->ordinal)
+		return NEXT;
+	while (j < x->m && k < 60) {
+		size_t e = digits_end(x, j);
+
+		if (e > j) {
+			long d = small_int(x, j, e);
+
+			if (e - j > 4 || d <= 0)
+				break;
+			k = to_chinese(d, buf, k);
+			j = e;
+		} else if (cn_numeral(x->cp[j]) >= 0 && (cn_is_unit(x->cp[j]) ||
+		    x->cp[j] == 0x96F6 || x->cp[j] == 0x3007)) {
+			if (cn_is_unit(x->cp[j]) && read_unit(x, j, &l) && l >= 2)
+				break;		/* 3千米 */
+			buf[k++] = x->cp[j++];
+			if (cn_is_unit(buf[k - 1])) {
+				units++;
+				end = j;
+			}
+		} else
+			break;
+		if (j < x->m && (x->cp[j] == ' ' || x->cp[j] == 0x3000) &&
+		    (ar_digit(cpat(x, j + 1)) >= 0 || cn_is_unit(cpat(x, j + 1))))
+			j++;
+	}
+	if (units == 0 || end <= t->e)
+		return NEXT;
+	/* the numeral ends with its last unit or the digits after it */
+	if (digits_end(x, end) > end && digits_end(x, end) <= j)
+		end = digits_end(x, end);
+	while (k > 0 && !cn_is_unit(buf[k - 1]) && !cn_is_digit(buf[k - 1]))
+		k--;
+	if (cn_parse(buf, k, &v) < 0)
+		return NEXT;
+	/* what the multiplier would read */
+	w = t->v;
+	if ((p = read_multiplier(x, t->e, &l)) != 0) {
+		num_shift(&w, p);
+		if (continuation(x, t->e + l, p, &w) >= end)
+			return NEXT;
+	}
+	t->v = v;
+	t->e = sc->j = end;
+	return NEXT;
+}
+
 /* 多 余, and the multipliers after Arabic digits: 1.3万多 3亿845万 */
 static enum verdict
 rec_multiplier(struct scan *sc)
@@ -1979,6 +2194,10 @@ rec_neighbours(struct scan *sc)
 		return NEXT;
 	if ((u = read_unit(x, sc->j, &l)) != NULL)
 		sc->j += l;
+	else if (at(x, sc->j, "年") && !at(x, sc->j, "年代")) {
+		sc->j++;
+		sc->h.unit = "年";	/* 三四年: three or four years */
+	}
 	return range(sc, &lo, &hi, u ? u->norm : NULL, sc->j, 0,
 	    u && u->kind == NK_COUNT);
 }
@@ -2271,12 +2490,40 @@ rec_unit(struct scan *sc)
 	}
 	if (u->scale)
 		num_shift(&sc->t.v, u->scale);
+	/* 人大一次会议 政协三次全会: the session of a body, an ordinal */
+	if (strcmp(u->s, "次") == 0 && h->b > 0 &&
+	    strchr_cp("大协会委届", x->cp[h->b - 1]) && (at(x, sc->j, "会议") ||
+	    at(x, sc->j, "全会") || at(x, sc->j, "全体会议")))
+		sc->ordinal = 1;
 	if (h->kind != NK_MONEY || !*h->unit)
 		h->unit = u->norm;
 	if (h->kind != NK_MONEY)
 		h->kind = u->kind;
 	sc->counted = u->kind == NK_COUNT;
 	return NEXT;
+}
+
+struct name_end {
+	size_t len;
+};
+
+static void
+on_name(void *arg, size_t len, const char *tag)
+{
+	if (tag != NULL && (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0))
+		((struct name_end *)arg)->len = len;
+}
+
+/* The end of the longest organisation or other proper name of the word
+ * list that starts at b (八国集团), or 0. */
+static size_t
+name_from(const struct numex *x, size_t b)
+{
+	struct name_end n = { 0 };
+
+	if (x->ws != NULL)
+		ws_prefixes(x->ws, x->cp + b, x->m - b, on_name, &n);
+	return n.len ? b + n.len : 0;
 }
 
 /* 两国 中美两国 三省 两岸: a number and a one-character noun of the
@@ -2287,7 +2534,7 @@ static int
 collective(struct scan *sc)
 {
 	struct numex *x = sc->x;
-	size_t j = sc->j;
+	size_t j = sc->j, l;
 	const char *tag;
 
 	if (x->ws == NULL || j >= x->m || cn_numeral(x->cp[j]) >= 0 ||
@@ -2295,6 +2542,11 @@ collective(struct scan *sc)
 		return 0;
 	if (!noun_char(x, j) || starts_word(x, j) || !is_quantity_here(sc, j + 1))
 		return 0;
+	if ((l = name_from(x, sc->t.b)) > j + 1) {
+		sc->h.kind = NK_NAME;	/* 八国集团 */
+		sc->j = l;
+		return 1;
+	}
 	if (num_small(&sc->t.v) == 1 || (sc->t.e - sc->t.b == 1 &&
 	    j - sc->t.b == 1 && (tag = ws_tag(x->ws, x->s + x->off[sc->t.b], 6))
 	    != NULL && (fixed_tag(tag) || strcmp(tag, "j") == 0) &&
@@ -2352,14 +2604,16 @@ rec_no_unit(struct scan *sc)
 		} else if (t->chinese && at(x, sc->j, "大") && v >= 2 && v <= 10 &&
 		    !starts_word(x, sc->j)) {
 			/* 四大直辖市: a count, 大 is "big" */
-		} else if (!sc->ordinal && collective(sc)) {
 		} else if (t->chinese && t->direct && t->e - t->b == 2 &&
 		    !sc->ordinal) {
-			/* 九七 八五 五一: a year, a plan, a holiday named by
-			 * its digits; 一一: one by one */
+			/* 九七 八五 五一 五四路: a year, a plan, a holiday, a
+			 * street named by digits; 一一: one by one */
 			if (x->cp[t->b] == x->cp[t->b + 1] && uc_is_han(cpat(x, t->e)))
 				return skip_to(sc, t->e);
 			h->kind = NK_NAME;
+			if (noun_char(x, sc->j))
+				sc->j++;
+		} else if (!sc->ordinal && collective(sc)) {
 		} else if (t->chinese && !sc->ordinal && t->e - t->b == 1 &&
 		    cn_is_digit(x->cp[t->b]) && cn_numeral(x->cp[t->b]) > 0 &&
 		    sc->q == 0 && ((h->b > 0 && uc_is_han(x->cp[h->b - 1])) ||
@@ -2439,14 +2693,15 @@ static const struct recogniser {
 	int after;		/* 1: once the number is read */
 } recognisers[] = {
 	{ rec_point, 0 }, { rec_per, 0 }, { rec_prefix, 0 },
-	{ rec_negative, 0 }, { rec_half_of, 0 }, { rec_half, 0 },
+	{ rec_negative, 0 }, { rec_half_price, 0 }, { rec_half_of, 0 },
+	{ rec_half, 0 },
 	{ rec_dotted_date, 0 }, { rec_lunar, 0 }, { rec_number, 0 },
 	{ rec_too_long, 1 }, { rec_suffix, 1 }, { rec_latin_code, 1 },
 	{ rec_model, 1 }, { rec_list_marker, 1 },
 	{ rec_fraction, 1 }, { rec_set_phrase, 1 }, { rec_quoted_name, 1 },
 	{ rec_lexicalised, 1 }, { rec_phone, 1 }, { rec_time, 1 },
 	{ rec_date, 1 }, { rec_identifier, 1 }, { rec_before, 1 },
-	{ rec_multiplier, 1 }, { rec_range, 1 }, { rec_neighbours, 1 },
+	{ rec_mixed, 1 }, { rec_multiplier, 1 }, { rec_range, 1 }, { rec_neighbours, 1 },
 	{ rec_ratio, 1 }, { rec_unit, 1 }, { rec_no_unit, 1 },
 	{ rec_ordinal, 1 }, { rec_unit_range, 1 }, { rec_finish, 1 },
 };
@@ -2501,8 +2756,10 @@ may_start(const struct numex *x, size_t i)
 		    !(i > 0 && uc_is_han(x->cp[i - 1]) && word_freq(x, i - 1, 2) >= 50);
 	if (c == 0x5927 || c == 0x6B63 || c == 0x814A || c == 0x51AC)
 		return lunar_month(x, i, NULL) != 0;	/* 大年 正月 腊月 冬月 */
-	/* a minus sign starts a number unless it joins two (80-180) */
-	if (c == '-' || c == 0xFF0D || c == 0x2212)
+	if (c == 0x5BF9)			/* 对折 */
+		return x->cp[i + 1] == 0x6298;
+	/* a sign starts a number unless a minus joins two (80-180) */
+	if (c == '-' || c == 0xFF0D || c == 0x2212 || c == '+' || c == 0xFF0B)
 		return (ar_digit(x->cp[i + 1]) >= 0 || (i == 0 &&
 		    x->cp[1] == ' ' && ar_digit(x->cp[2]) >= 0)) &&
 		    (i == 0 || (ar_digit(x->cp[i - 1]) < 0 &&

@@ -20,6 +20,7 @@
 #include "jsonl.h"
 #include "numerals.h"
 #include "numex.h"
+#include "numunit.h"
 #include "opts.h"
 #include "regex.h"
 #include "rows.h"
@@ -860,6 +861,74 @@ test_numex_calendar(void)
 	nx_free(nx);
 }
 
+/* The classes of numbers that news text holds, one check each; the
+ * golden cases of tests/extract-num/ hold sentences of each class. */
+static void
+test_numex_classes(void)
+{
+	struct wordseg *ws = ws_new();
+	struct numex *nx = nx_new(ws, 0);
+	struct num a, b;
+	char out[64];
+	size_t l;
+	const struct unit *u;
+	uint32_t cm[] = { 'C', 'm', 0x4E00 }, m5[] = { 'm', 'g' };
+
+	CHECK("numex Traditional", hits_are(nx, "兩萬個", "count:20000=个"));
+	CHECK("numex capitals", hits_are(nx, "貳萬參仟元", "money:23000=元"));
+	CHECK("numex spaces inside", hits_are(nx, "四千 七百 二十一 萬",
+	    "count:47210000="));
+	CHECK("numex digits and units", hits_are(nx, "3千零50万",
+	    "count:30500000="));
+	CHECK("numex 成", hits_are(nx, "七成半", "percent:75=%"));
+	CHECK("numex 折", hits_are(nx, "打8.5折", "percent:85=折"));
+	CHECK("numex half after a unit", hits_are(nx, "两吨半", "measure:2.5=吨"));
+	CHECK("numex Latin unit", hits_are(nx, "身高175cm", "measure:175=厘米"));
+	CHECK("numex exponent", hits_are(nx, "4.7E-2", "count:0.047="));
+	CHECK("numex magnitude letter", hits_are(nx, "4.5K", "count:4500="));
+	CHECK("numex 4K is a code", hits_are(nx, "4K", "code:="));
+	CHECK("numex mixed fraction", hits_are(nx, "负二又四分之一",
+	    "fraction:-2.25="));
+	CHECK("numex exact fraction", hits_are(nx, "一千万分之三",
+	    "fraction:0.0000003="));
+	CHECK("numex money summed", hits_are(nx, "三美元又五美分",
+	    "money:3.05=美元"));
+	CHECK("numex 块 and a bare digit", hits_are(nx, "三块五", "money:3.5=元"));
+	CHECK("numex measure word of the list", hits_are(nx, "一盏灯",
+	    "count:1=盏"));
+	CHECK("numex collective", hits_are(nx, "两国", "count:2="));
+	CHECK("numex ordinal without 第", hits_are(nx, "九届", "ordinal:9=届"));
+	CHECK("numex name", hits_are(nx, "八国集团", "name:8="));
+	CHECK("numex 十分 is very", hits_are(nx, "十分重要", ""));
+	CHECK("numex 一起 is together", hits_are(nx, "一起去", ""));
+	CHECK("numex list marker", hits_are(nx, "：二、", ""));
+	CHECK("numex 四十两", hits_are(nx, "四十两", "measure:40=两"));
+	CHECK("numex 二百千瓦", hits_are(nx, "二百千瓦", "measure:200=千瓦"));
+	CHECK("numex digit-pair year", hits_are(nx, "九七年", "year:1997="));
+	CHECK("numex decade", hits_are(nx, "九十年代", "year:1990=年代"));
+	CHECK("numex lunar day", hits_are(nx, "正月十五", "date:115="));
+	nx_free(nx);
+	ws_free(ws);
+
+	CHECK("nu_fold Traditional", nu_fold(0x842C) == 0x4E07 &&
+	    nu_fold(0x9EDE) == 0x70B9 && nu_fold(0x4E00) == 0x4E00);
+	CHECK("nu_fold full-width letters", nu_fold(0xFF4B) == 'k' &&
+	    nu_fold(0xFF2B) == 'K');
+	CHECK("nu_find any case", (u = nu_find(cm, 3, &l)) != NULL && l == 2 &&
+	    strcmp(u->norm, "厘米") == 0);
+	CHECK("nu_find longest", (u = nu_find(m5, 2, &l)) != NULL && l == 2 &&
+	    strcmp(u->norm, "毫克") == 0);
+	num_digit(&a, 3, 0);
+	num_digit(&b, 1, 7);
+	CHECK("num_divide exact when it ends",
+	    num_divide(&a, &b, out, sizeof out) > 0 &&
+	    strcmp(out, "0.0000003") == 0);
+	num_digit(&b, 7, 0);
+	CHECK("num_divide to 6 places when it does not",
+	    num_divide(&a, &b, out, sizeof out) > 0 &&
+	    strcmp(out, "0.428571") == 0);
+}
+
 int
 main(void)
 {
@@ -881,6 +950,7 @@ main(void)
 	test_numerals();
 	test_numex();
 	test_numex_calendar();
+	test_numex_classes();
 	printf("# %d checks, %d failed\n", ntest, nfail);
 	return nfail != 0;
 }
