@@ -133,6 +133,14 @@ struct qwords {
 
 enum { M_URL = 1, M_QUOTE = 2 };
 
+/* For each BMP character: 0 no expression starts with it, 1 one may
+ * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours;
+ * and whether nu_fold changes it. Made once. */
+static uint8_t start_class[0x10000];
+static uint8_t folds[0x10000 / 8];
+static int classes_ready;
+static void init_classes(void);
+
 struct numex *
 nx_new(struct wordseg *ws, int subjects)
 {
@@ -141,6 +149,8 @@ nx_new(struct wordseg *ws, int subjects)
 	nx->ws = ws;
 	nx->subjects = subjects;
 	nx->qw = xcalloc(1, sizeof *nx->qw);
+	if (!classes_ready)
+		init_classes();
 	if (!lits_ready)
 		init_lits();
 	rx_builtin(&nx->url,
@@ -169,14 +179,16 @@ nx_free(struct numex *nx)
 
 /* Code points that the literal lit takes if the text at i starts with
  * it, else 0. */
-static size_t
+static inline size_t
 at(const struct numex *x, size_t i, const char *lit)
 {
-	size_t l = strlen(lit);
+	size_t l = strlen(lit), k, n = 0;
 
 	if (i >= x->m || x->n - x->off[i] < l || memcmp(x->s + x->off[i], lit, l))
 		return 0;
-	return utf8_count(lit, l);
+	for (k = 0; k < l; k++)
+		n += ((unsigned char)lit[k] & 0xC0) != 0x80;
+	return n;
 }
 
 /* is c one of the characters of the UTF-8 string set? */
@@ -2316,6 +2328,32 @@ on_first(void *arg, size_t b, size_t e, enum toktype t)
 	}
 }
 
+struct common {
+	const struct numex *x;
+	size_t j;
+	int found;
+};
+
+static void
+on_common(void *arg, size_t len, const char *tag)
+{
+	struct common *c = arg;
+
+	(void)tag;
+	if (len >= 2 && word_freq(c->x, c->j, len) >= 50)
+		c->found = 1;
+}
+
+/* Does some common word of two or more characters start at j? */
+static int
+common_word_at(const struct numex *x, size_t j)
+{
+	struct common c = { x, j, 0 };
+
+	ws_prefixes(x->ws, x->cp + j, x->m - j, on_common, &c);
+	return c.found;
+}
+
 /* Does the character at j begin a common word in the most probable cut
  * of the text from j on (八成功: 成功; 两会; not 七成群众: 成 群众)? */
 static int
@@ -2324,7 +2362,7 @@ starts_word(const struct numex *x, size_t j)
 	struct first_word w = { 0, 0 };
 	size_t e = j + 6 < x->m ? j + 6 : x->m, k;
 
-	if (x->ws == NULL || j >= x->m)
+	if (x->ws == NULL || j >= x->m || !common_word_at(x, j))
 		return 0;
 	ws_cut(x->ws, x->s + x->off[j], x->off[e] - x->off[j], on_first, &w);
 	if (!w.done)
@@ -2377,6 +2415,8 @@ is_quantity_here(const struct scan *sc, size_t e)
 	const char *tag;
 	size_t k, l = e - sc->t.b;
 
+	if (l != 2 || sc->h.b != sc->t.b)
+		return 1;		/* every entry is two characters */
 	for (k = 0; k < sizeof ambivalent / sizeof *ambivalent; k++)
 		if (at(x, sc->t.b, ambivalent[k].s) == l)
 			break;
@@ -2739,23 +2779,44 @@ scan_from(struct emit *em, size_t *ip)
 	*ip = sc.next;
 }
 
+static void
+init_classes(void)
+{
+	static const char ones[] = "第前之几负負半";
+	static const char twos[] = "数大正腊冬对-－−+＋.．";
+	uint32_t c;
+	size_t i, n;
+
+	for (c = 0; c < 0x10000; c++) {
+		if (ar_digit(c) >= 0 || cn_numeral(c) >= 0)
+			start_class[c] = 1;
+		if (c >= 0xB5 && nu_fold(c) != c)
+			folds[c / 8] |= (uint8_t)(1u << (c % 8));
+	}
+	for (i = 0, n = strlen(ones); i < n;)
+		start_class[utf8_next(ones, n, &i)] = 1;
+	for (i = 0, n = strlen(twos); i < n;)
+		start_class[utf8_next(twos, n, &i)] = 2;
+	classes_ready = 1;
+}
+
 /* Can an expression start at i? */
 static int
 may_start(const struct numex *x, size_t i)
 {
 	uint32_t c = x->cp[i];
 
-	if (x->mark[i] == M_URL)
+	if (c >= 0x10000 || start_class[c] == 0 || x->mark[i] == M_URL)
 		return 0;
-	if (ar_digit(c) >= 0 || cn_numeral(c) >= 0 || c == 0x7B2C ||
-	    c == 0x524D || c == 0x4E4B || c == 0x51E0 || c == 0x8D1F ||
-	    c == 0x8CA0 || c == 0x534A)		/* 第前之几负負半 */
+	if (start_class[c] == 1)
 		return 1;
 	if (c == 0x6570)			/* 数十, not 人数十 */
 		return cn_is_unit(x->cp[i + 1]) &&
 		    !(i > 0 && uc_is_han(x->cp[i - 1]) && word_freq(x, i - 1, 2) >= 50);
-	if (c == 0x5927 || c == 0x6B63 || c == 0x814A || c == 0x51AC)
-		return lunar_month(x, i, NULL) != 0;	/* 大年 正月 腊月 冬月 */
+	if (c == 0x5927)			/* 大年初 */
+		return x->cp[i + 1] == 0x5E74 && cpat(x, i + 2) == 0x521D;
+	if (c == 0x6B63 || c == 0x814A || c == 0x51AC)	/* 正月 腊月 冬月 */
+		return x->cp[i + 1] == 0x6708;
 	if (c == 0x5BF9)			/* 对折 */
 		return x->cp[i + 1] == 0x6298;
 	/* a sign starts a number unless a minus joins two (80-180) */
@@ -2765,10 +2826,8 @@ may_start(const struct numex *x, size_t i)
 		    (i == 0 || (ar_digit(x->cp[i - 1]) < 0 &&
 		    !is_ascii_alpha(x->cp[i - 1]) && !is_fw_alpha(x->cp[i - 1])));
 	/* .77 */
-	if (c == '.' || c == 0xFF0E)
-		return ar_digit(x->cp[i + 1]) >= 0 && (i == 0 ||
-		    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
-	return 0;
+	return ar_digit(x->cp[i + 1]) >= 0 && (i == 0 ||
+	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
 /* Traditional characters folded to Simplified in a copy of the line
@@ -2820,9 +2879,11 @@ decode_line(struct numex *nx, const char *s, size_t n)
 
 		nx->off[m] = (uint32_t)i;
 		c = utf8_next(s, n, &i);
-		if (c >= 0x4E00 && nu_folds_han(c))
-			han = 1;
-		nx->cp[m++] = c >= 0xB5 ? nu_fold(c) : c;
+		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1)) {
+			han |= c >= 0x4E00 && c < 0xA000;
+			c = nu_fold(c);
+		}
+		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
