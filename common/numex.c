@@ -652,6 +652,8 @@ numeralish(uint32_t c)
 static double
 word_freq(const struct numex *x, size_t b, size_t len)
 {
+	if (x->ws == NULL)
+		return 0;
 	return ws_freq(x->ws, x->s + x->off[b], x->off[b + len] - x->off[b]);
 }
 

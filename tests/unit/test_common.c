@@ -858,6 +858,9 @@ test_numex_calendar(void)
 	CHECK("calendar: a lunar month has 30 days",
 	    hits_are(nx, "农历二月三十日", "date:230="));
 	CHECK("calendar: not 31", hits_are(nx, "农历三月三十一日", "code:="));
+	/* without a word list, as here: what needs it is skipped */
+	CHECK("no word list: 数十 after a Han character",
+	    hits_are(nx, "人数十个", "count:10>个"));
 	nx_free(nx);
 }
 
