@@ -370,13 +370,14 @@ static int
 lone_capital(const struct numex *x, size_t j)
 {
 	uint32_t c = x->cp[j];
-
+	const struct unit *u;
 	size_t l;
 
 	if (!strchr_cp("參参肆伍陆陸拾", c))
 		return 0;
 	return uc_is_han(cpat(x, j + 1)) && cn_numeral(x->cp[j + 1]) < 0 &&
-	    !read_unit(x, j + 1, &l) && (j == 0 || cn_numeral(x->cp[j - 1]) < 0);
+	    !((u = nu_find(x->cp + j + 1, x->m - j - 1, &l)) != NULL &&
+	    u->kind == NK_MONEY) && (j == 0 || cn_numeral(x->cp[j - 1]) < 0);
 }
 
 /* The characters of a Chinese numeral at i into buf (at most 70) and
@@ -484,12 +485,22 @@ read_chinese(const struct numex *x, size_t i, struct numtok *t)
 		k = c;
 		j = pos[k];
 	}
+	if (k == 1 && cn_is_unit(buf[0]) && read_unit(x, i, &c) && c >= 2)
+		return -1;		/* 每千瓦时, 每千克: a unit, no number */
 	while (j > i && (x->cp[j - 1] == ' ' || x->cp[j - 1] == 0x3000))
 		j--;
 	if (cn_parse(buf, k, &t->v) < 0) {
 		/* 三四十万: two neighbouring digits before a unit read as a
-		 * range; here the value is the upper end. 万人 亿元: one. */
-		if (cn_numeral(buf[0]) == 14 || cn_numeral(buf[0]) == 18) {
+		 * range; here the value is the upper end. 万人 亿元: one.
+		 * 四点五亿: a decimal times 万 or 亿. */
+		int p = 0;
+
+		while (t->hasfrac && k > 2 && (cn_numeral(buf[k - 1]) == 14 ||
+		    cn_numeral(buf[k - 1]) == 18))
+			p += cn_numeral(buf[--k]) - 10;
+		if (p && cn_parse(buf, k, &t->v) == 0 && num_shift(&t->v, p) == 0)
+			;
+		else if (cn_numeral(buf[0]) == 14 || cn_numeral(buf[0]) == 18) {
 			memmove(buf + 1, buf, k * sizeof *buf);
 			buf[0] = 0x4E00;
 			if (cn_parse(buf, k + 1, &t->v) < 0)
@@ -763,7 +774,9 @@ extension(const struct numex *x, size_t ne)
 		    (ul = at(x, k, "年代")) || (ul = at(x, k, "周年")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
-		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")))
+		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")) ||
+		    (ul = at(x, k, "点钟")) || (ul = at(x, k, "点")) ||
+		    (ul = at(x, k, "时")))
 			k += ul;
 		else if (k == ne && noun_char(x, k))
 			return k + 1;		/* 两国 中美两国 */
@@ -1137,8 +1150,8 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		mo = v;
 		j = read_day(x, j + (at(x, j, "月份") ? 2 : l), &d);
 	} else if (((l = at(x, j, "日")) != 0 || ((l = at(x, j, "号")) != 0 &&
-	    !t->chinese)) && v >= 1 && v <= 31 && !at(x, j, "日报") &&
-	    !at(x, j, "日电")) {
+	    !t->chinese && !noun_char(x, j + 1))) && v >= 1 && v <= 31 &&
+	    !at(x, j, "日报") && !at(x, j, "日电")) {
 		d = v;
 		j += l;
 	} else if ((l = at(x, j, "季度")) != 0 && v >= 1 && v <= 4) {
@@ -1183,6 +1196,80 @@ try_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		return j;
 	}
 	return 0;
+}
+
+/* Does a part of the day end at i (下午三点, 凌晨3点)? 1 for the
+ * morning, 2 for the afternoon and evening (the hours after noon), 3 for
+ * 中午; 0 when none. */
+static int
+daypart_before(const struct numex *x, size_t i)
+{
+	static const struct { const char *s; int part; } parts[] = {
+		{ "上午", 1 }, { "凌晨", 1 }, { "早上", 1 }, { "早晨", 1 },
+		{ "清晨", 1 }, { "午夜", 1 }, { "早", 1 }, { "中午", 3 },
+		{ "下午", 2 }, { "晚上", 2 }, { "傍晚", 2 }, { "夜里", 2 },
+		{ "夜间", 2 }, { "深夜", 2 }, { "晚", 2 },
+	};
+	size_t k, l;
+
+	for (k = 0; k < sizeof parts / sizeof *parts; k++) {
+		l = utf8_count(parts[k].s, strlen(parts[k].s));
+		if (i >= l && at(x, i - l, parts[k].s) == l)
+			return parts[k].part;
+	}
+	return 0;
+}
+
+/* 20时30分 二十时 8时30分15秒 下午三点半 凌晨3点15分 九点整: the hour
+ * with 时, or with 点 after a part of the day or before 半 分 钟 整; on
+ * a 24-hour clock (下午三点半 is 153000) */
+static size_t
+clock_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
+{
+	size_t j = t->e;
+	long hh = num_small(&t->v), mm = 0, ss = 0;
+	struct numtok u;
+	int dot, k;
+
+	if (t->hasfrac || hh < 0 || hh > 24 || t->direct || (!t->chinese &&
+	    t->e - i > 2))
+		return 0;
+	if (at(x, j, "时") && !at(x, j, "时间") && !at(x, j, "时候") &&
+	    !at(x, j, "时期") && !at(x, j, "时代") && !at(x, j, "时许") &&
+	    !(hh == 1 && t->chinese))	/* 一时: for a while */
+		dot = 0;
+	else if (at(x, j, "点") && !at(x, j, "点儿"))
+		dot = 1;
+	else
+		return 0;
+	j++;
+	if (dot && at(x, j, "钟"))
+		j++;
+	if (at(x, j, "半")) {
+		mm = 30;
+		j++;
+	} else if (read_number(x, j, &u) == 0 && !u.hasfrac && at(x, u.e, "分") &&
+	    !at(x, u.e, "分钟") && !at(x, u.e, "分之") &&
+	    (mm = num_small(&u.v)) >= 0 && mm <= 59) {
+		j = u.e + 1;
+		if (read_number(x, j, &u) == 0 && !u.hasfrac && at(x, u.e, "秒") &&
+		    (ss = num_small(&u.v)) >= 0 && ss <= 59)
+			j = u.e + 1;
+		else
+			ss = 0;
+	} else if (at(x, j, "整"))
+		j++;
+	else if (dot && !at(x, j - 1, "钟") && !daypart_before(x, i))
+		return 0;
+	else
+		mm = 0;
+	/* 下午三点半 is 15:30, 中午一点 13:00 */
+	if (((k = daypart_before(x, i)) == 2 && hh >= 1 && hh <= 11) ||
+	    (k == 3 && hh >= 1 && hh <= 2))
+		hh += 12;
+	h->kind = NK_TIME;
+	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", hh, mm, ss);
+	return j;
 }
 
 /* 0931-8159799, 400-800-8888, 13912345678, (0931)8159799 */
@@ -1888,7 +1975,8 @@ rec_quoted_name(struct scan *sc)
 
 	if (x->mark[t->b] != M_QUOTE && !(t->chinese && !sc->ordinal &&
 	    t->e + 2 < x->m && uc_is_han(x->cp[t->e]) &&
-	    !strchr_cp("年月日号时分秒点之", x->cp[t->e]) &&
+	    !strchr_cp("年月日号时分秒点之至到", x->cp[t->e]) &&
+	    !strchr_cp("点", x->cp[t->e + 1]) && !strchr_cp("点", cpat(x, t->e + 2)) &&
 	    ((slogan_digit(x->cp[t->e + 1]) &&
 	    uc_is_han(cpat(x, t->e + 2))) || (uc_is_han(x->cp[t->e + 1]) &&
 	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]) &&
@@ -1943,7 +2031,8 @@ rec_time(struct scan *sc)
 {
 	size_t e;
 
-	if (sc->ordinal || (e = try_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+	if (sc->ordinal || ((e = try_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0 &&
+	    (e = clock_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0))
 		return NEXT;
 	sc->h.e = e;
 	return EMIT;
@@ -2391,6 +2480,15 @@ tag_at(const struct numex *x, size_t j)
 	return tag;
 }
 
+/* Does a noun of the word list follow at j? */
+static int
+noun_follows(const struct numex *x, size_t j)
+{
+	const char *tag = tag_at(x, j);
+
+	return tag != NULL && tag[0] == 'n' && strcmp(tag, "nr") != 0;
+}
+
 /* A numeral and measure word that are also a word of another kind: a
  * quantity when a noun (or a place word: 四周后) follows, or unless a
  * verb follows, or never. */
@@ -2408,6 +2506,7 @@ static const struct { const char *s; int rule; } ambivalent[] = {
 	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
 	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
 	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
+	{ "一点", Q_NEVER },	/* a little */
 };
 
 static int
@@ -2502,6 +2601,9 @@ rec_unit(struct scan *sc)
 		u = strcmp(u->s, "分") == 0 ? &points : NULL;
 	if (u && (u->flags & U_WORD) && starts_word(x, sc->j))
 		u = NULL;
+	if (u && strcmp(u->s, "点") == 0 && !noun_follows(x, sc->j + l) &&
+	    cpat(x, sc->j + l) != 0xFF1A && cpat(x, sc->j + l) != ':')
+		u = NULL;	/* 三点意见 三点：, not 九点 (a time?) */
 	if (u && strcmp(u->s, "个") == 0 && at(x, sc->j + 1, "半")) {
 		size_t l2;
 		const struct unit *u2 = unit_after_half(sc, &l2);
@@ -2591,8 +2693,9 @@ collective(struct scan *sc)
 	}
 	if (num_small(&sc->t.v) == 1 || (sc->t.e - sc->t.b == 1 &&
 	    j - sc->t.b == 1 && (tag = ws_tag(x->ws, x->s + x->off[sc->t.b], 6))
-	    != NULL && (fixed_tag(tag) || strcmp(tag, "j") == 0) &&
-	    strcmp(tag, "ns") != 0 && word_freq(x, sc->t.b, 2) >= 10))
+	    != NULL && ((fixed_tag(tag) || strcmp(tag, "j") == 0 ||
+	    strcmp(tag, "m") != 0) && strcmp(tag, "ns") != 0 &&
+	    word_freq(x, sc->t.b, 2) >= (tag[0] == 'n' ? 50 : 10))))
 		return 0;
 	sc->h.kind = NK_COUNT;
 	sc->h.sb = j;
@@ -2601,7 +2704,8 @@ collective(struct scan *sc)
 	return 1;
 }
 
-/* Is [b, e) only 百 千 万 亿 with no digit (万千 千百)? */
+/* Is [b, e) only 百 千 万 亿 with no digit (百 万千 千百)? Without a
+ * measure word after it, such a numeral is part of a word (百姓 万博). */
 static int
 units_only(const struct numex *x, size_t b, size_t e)
 {
@@ -2655,15 +2759,16 @@ rec_no_unit(struct scan *sc)
 			h->kind = NK_NAME;
 			if (noun_char(x, sc->j))
 				sc->j++;
-		} else if (!sc->ordinal && collective(sc)) {
+		} else if (t->chinese && units_only(x, t->b, t->e) && !t->approx &&
+		    sc->q == 0)
+			return skip_to(sc, t->e);	/* 百姓 万博 千万别: no number */
+		else if (!sc->ordinal && collective(sc)) {
 		} else if (t->chinese && !sc->ordinal && t->e - t->b == 1 &&
 		    cn_is_digit(x->cp[t->b]) && cn_numeral(x->cp[t->b]) > 0 &&
 		    sc->q == 0 && ((h->b > 0 && uc_is_han(x->cp[h->b - 1])) ||
 		    uc_is_han(cpat(x, t->e))))
 			return skip_to(sc, t->e);	/* a lone 一 二 三 */
-		else if (t->chinese && units_only(x, t->b, t->e) && t->e - t->b > 1 &&
-		    !t->approx)
-			return skip_to(sc, t->e);	/* 万千 千百: no unit */
+
 	}
 	return NEXT;
 }

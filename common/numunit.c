@@ -153,9 +153,11 @@ static const struct unit units[] = {
 	{ "颗", "颗", CNT, 0, 0 }, { "箱", "箱", CNT, 0, 0 },
 	{ "袋", "袋", CNT, 0, 0 }, { "双", "双", CNT, 0, U_WORD },
 	{ "对", "对", CNT, 0, U_WORD }, { "束", "束", CNT, 0, U_WORD },
-	{ "强", "强", CNT, 0, U_WORD },
+	{ "强", "强", CNT, 0, U_WORD }, { "卷", "卷", CNT, 0, U_WORD },
+	{ "方面", "方面", CNT, 0, 0 }, { "点", "点", CNT, 0, U_WORD },
 	{ "半", "半", CNT, 0, 0 },
 	{ "届", "届", ORD, 0, 0 }, { "中全会", "中全会", ORD, 0, 0 },
+	{ "号", "号", ORD, 0, U_WORD },	/* 二号线 8号种子 (after a month: a day) */
 	{ "级", "级", ORD, 0, 0 }, { "世纪", "世纪", ORD, 0, 0 },
 };
 
