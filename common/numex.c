@@ -1441,6 +1441,15 @@ fraction(struct scan *sc, const struct num *num, const struct num *den,
 	return EMIT;
 }
 
+/* The hit is a code ending at e: no value, no quantity. */
+static enum verdict
+code(struct scan *sc, size_t e)
+{
+	sc->h.e = e;
+	sc->h.kind = NK_CODE;
+	return EMIT;
+}
+
 /* The hit is the range lo..hi, unit u (or none), ending at e with any
  * qualifier after it when qual_after is set. */
 static enum verdict
@@ -1695,9 +1704,7 @@ rec_too_long(struct scan *sc)
 {
 	if (!sc->t.toolong)
 		return NEXT;
-	sc->h.e = sc->t.e;
-	sc->h.kind = NK_CODE;
-	return EMIT;
+	return code(sc, sc->t.e);
 }
 
 /* The exponent of 3e4 4.7E-2 3×10^8 3×10⁸ at j: its end, *p the power
@@ -1820,9 +1827,7 @@ rec_latin_code(struct scan *sc)
 		j++;
 	while (j > sc->t.e && (x->cp[j - 1] == '.' || x->cp[j - 1] == '-'))
 		j--;
-	sc->h.e = j;
-	sc->h.kind = NK_CODE;
-	return EMIT;
+	return code(sc, j);
 }
 
 /* model numbers: 6110型 ＰＴＸ－３型 米24式 (the Mi-24) */
@@ -1834,9 +1839,7 @@ rec_model(struct scan *sc)
 	if (sc->t.chinese || sc->ordinal || (!at(x, sc->j, "型") &&
 	    !at(x, sc->j, "式")) || starts_word(x, sc->j))
 		return NEXT;
-	sc->h.e = sc->j;
-	sc->h.kind = NK_CODE;
-	return EMIT;
+	return code(sc, sc->j);
 }
 
 /* list markers: a number of one or two characters alone in brackets
@@ -2015,15 +2018,23 @@ rec_lexicalised(struct scan *sc)
 	return NEXT;
 }
 
+/* The hit ends at e, what try_phone, try_time and try_date found, or
+ * there is none when e is 0. */
 static enum verdict
-rec_phone(struct scan *sc)
+ends_at(struct scan *sc, size_t e)
 {
-	size_t e;
-
-	if (sc->ordinal || (e = try_phone(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+	if (e == 0)
 		return NEXT;
 	sc->h.e = e;
 	return EMIT;
+}
+
+static enum verdict
+rec_phone(struct scan *sc)
+{
+	if (sc->ordinal)
+		return NEXT;
+	return ends_at(sc, try_phone(sc->x, sc->t.b, &sc->t, &sc->h));
 }
 
 static enum verdict
@@ -2031,24 +2042,20 @@ rec_time(struct scan *sc)
 {
 	size_t e;
 
-	if (sc->ordinal || ((e = try_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0 &&
-	    (e = clock_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0))
+	if (sc->ordinal)
 		return NEXT;
-	sc->h.e = e;
-	return EMIT;
+	if ((e = try_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+		e = clock_time(sc->x, sc->t.b, &sc->t, &sc->h);
+	return ends_at(sc, e);
 }
 
 /* dates, and 前三季度: a period, not a rank */
 static enum verdict
 rec_date(struct scan *sc)
 {
-	size_t e;
-
-	if (sc->ordinal == 1 ||
-	    (e = try_date(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+	if (sc->ordinal == 1)
 		return NEXT;
-	sc->h.e = e;
-	return EMIT;
+	return ends_at(sc, try_date(sc->x, sc->t.b, &sc->t, &sc->h));
 }
 
 /* identifiers: 京ICP备10003349号-1, 许可证号 0102004 */
@@ -2065,9 +2072,7 @@ rec_identifier(struct scan *sc)
 	while (j < x->m && (ar_digit(x->cp[j]) >= 0 || x->cp[j] == 0x53F7 ||
 	    (is_dash(x->cp[j]) && ar_digit(cpat(x, j + 1)) >= 0)))
 		j++;		/* 号-1 */
-	sc->h.e = j;
-	sc->h.kind = NK_CODE;
-	return EMIT;
+	return code(sc, j);
 }
 
 /* the qualifier before the number, or a currency sign */

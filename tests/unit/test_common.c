@@ -838,29 +838,29 @@ test_numex(void)
 static void
 test_numex_calendar(void)
 {
+	static const struct { const char *what, *in, *want; } cases[] = {
+		{ "calendar: 4月30日", "4月30日", "date:430=" },
+		{ "calendar: 4月31日 is no date", "4月31日", "code:=" },
+		{ "calendar: 2月29日 without a year", "2月29日", "date:229=" },
+		{ "calendar: 2月30日 is no date", "2月30日", "code:=" },
+		{ "calendar: leap year", "2024年2月29日", "date:20240229=" },
+		{ "calendar: common year", "2023年2月29日", "code:=" },
+		{ "calendar: 1900 is no leap year", "1900年2月29日", "code:=" },
+		{ "calendar: 2000 is a leap year", "2000年2月29日", "date:20000229=" },
+		{ "calendar: month 13", "2023年13月", "code:=" },
+		{ "calendar: 2023-02-29", "2023-02-29", "code:=" },
+		{ "calendar: 2023.04.31", "2023.04.31", "code:=" },
+		{ "calendar: a lunar month has 30 days", "农历二月三十日", "date:230=" },
+		{ "calendar: not 31", "农历三月三十一日", "code:=" },
+		/* without a word list, as here: what needs it is skipped */
+		{ "no word list: 数十 after a Han character", "人数十个",
+		    "count:10>个" },
+	};
 	struct numex *nx = nx_new(NULL, 0);
+	size_t k;
 
-	CHECK("calendar: 4月30日", hits_are(nx, "4月30日", "date:430="));
-	CHECK("calendar: 4月31日 is no date", hits_are(nx, "4月31日", "code:="));
-	CHECK("calendar: 2月29日 without a year", hits_are(nx, "2月29日",
-	    "date:229="));
-	CHECK("calendar: 2月30日 is no date", hits_are(nx, "2月30日", "code:="));
-	CHECK("calendar: leap year", hits_are(nx, "2024年2月29日",
-	    "date:20240229="));
-	CHECK("calendar: common year", hits_are(nx, "2023年2月29日", "code:="));
-	CHECK("calendar: 1900 is no leap year", hits_are(nx, "1900年2月29日",
-	    "code:="));
-	CHECK("calendar: 2000 is a leap year", hits_are(nx, "2000年2月29日",
-	    "date:20000229="));
-	CHECK("calendar: month 13", hits_are(nx, "2023年13月", "code:="));
-	CHECK("calendar: 2023-02-29", hits_are(nx, "2023-02-29", "code:="));
-	CHECK("calendar: 2023.04.31", hits_are(nx, "2023.04.31", "code:="));
-	CHECK("calendar: a lunar month has 30 days",
-	    hits_are(nx, "农历二月三十日", "date:230="));
-	CHECK("calendar: not 31", hits_are(nx, "农历三月三十一日", "code:="));
-	/* without a word list, as here: what needs it is skipped */
-	CHECK("no word list: 数十 after a Han character",
-	    hits_are(nx, "人数十个", "count:10>个"));
+	for (k = 0; k < sizeof cases / sizeof *cases; k++)
+		CHECK(cases[k].what, hits_are(nx, cases[k].in, cases[k].want));
 	nx_free(nx);
 }
 
@@ -869,47 +869,47 @@ test_numex_calendar(void)
 static void
 test_numex_classes(void)
 {
+	static const struct { const char *what, *in, *want; } cases[] = {
+		{ "numex Traditional", "兩萬個", "count:20000=个" },
+		{ "numex capitals", "貳萬參仟元", "money:23000=元" },
+		{ "numex spaces inside", "四千 七百 二十一 萬", "count:47210000=" },
+		{ "numex digits and units", "3千零50万", "count:30500000=" },
+		{ "numex 成", "七成半", "percent:75=%" },
+		{ "numex 折", "打8.5折", "percent:85=折" },
+		{ "numex half after a unit", "两吨半", "measure:2.5=吨" },
+		{ "numex Latin unit", "身高175cm", "measure:175=厘米" },
+		{ "numex exponent", "4.7E-2", "count:0.047=" },
+		{ "numex magnitude letter", "4.5K", "count:4500=" },
+		{ "numex 4K is a code", "4K", "code:=" },
+		{ "numex mixed fraction", "负二又四分之一", "fraction:-2.25=" },
+		{ "numex exact fraction", "一千万分之三", "fraction:0.0000003=" },
+		{ "numex money summed", "三美元又五美分", "money:3.05=美元" },
+		{ "numex 块 and a bare digit", "三块五", "money:3.5=元" },
+		{ "numex measure word of the list", "一盏灯", "count:1=盏" },
+		{ "numex collective", "两国", "count:2=" },
+		{ "numex ordinal without 第", "九届", "ordinal:9=届" },
+		{ "numex name", "八国集团", "name:8=" },
+		{ "numex 十分 is very", "十分重要", "" },
+		{ "numex 一起 is together", "一起去", "" },
+		{ "numex list marker", "：二、", "" },
+		{ "numex 四十两", "四十两", "measure:40=两" },
+		{ "numex 二百千瓦", "二百千瓦", "measure:200=千瓦" },
+		{ "numex digit-pair year", "九七年", "year:1997=" },
+		{ "numex decade", "九十年代", "year:1990=年代" },
+		{ "numex lunar day", "正月十五", "date:115=" },
+		{ "numex clock time", "下午三点半", "time:153000=" },
+		{ "numex decimal of 亿", "四点五亿", "count:450000000=" },
+	};
 	struct wordseg *ws = ws_new();
 	struct numex *nx = nx_new(ws, 0);
 	struct num a, b;
 	char out[64];
-	size_t l;
+	size_t l, k;
 	const struct unit *u;
 	uint32_t cm[] = { 'C', 'm', 0x4E00 }, m5[] = { 'm', 'g' };
 
-	CHECK("numex Traditional", hits_are(nx, "兩萬個", "count:20000=个"));
-	CHECK("numex capitals", hits_are(nx, "貳萬參仟元", "money:23000=元"));
-	CHECK("numex spaces inside", hits_are(nx, "四千 七百 二十一 萬",
-	    "count:47210000="));
-	CHECK("numex digits and units", hits_are(nx, "3千零50万",
-	    "count:30500000="));
-	CHECK("numex 成", hits_are(nx, "七成半", "percent:75=%"));
-	CHECK("numex 折", hits_are(nx, "打8.5折", "percent:85=折"));
-	CHECK("numex half after a unit", hits_are(nx, "两吨半", "measure:2.5=吨"));
-	CHECK("numex Latin unit", hits_are(nx, "身高175cm", "measure:175=厘米"));
-	CHECK("numex exponent", hits_are(nx, "4.7E-2", "count:0.047="));
-	CHECK("numex magnitude letter", hits_are(nx, "4.5K", "count:4500="));
-	CHECK("numex 4K is a code", hits_are(nx, "4K", "code:="));
-	CHECK("numex mixed fraction", hits_are(nx, "负二又四分之一",
-	    "fraction:-2.25="));
-	CHECK("numex exact fraction", hits_are(nx, "一千万分之三",
-	    "fraction:0.0000003="));
-	CHECK("numex money summed", hits_are(nx, "三美元又五美分",
-	    "money:3.05=美元"));
-	CHECK("numex 块 and a bare digit", hits_are(nx, "三块五", "money:3.5=元"));
-	CHECK("numex measure word of the list", hits_are(nx, "一盏灯",
-	    "count:1=盏"));
-	CHECK("numex collective", hits_are(nx, "两国", "count:2="));
-	CHECK("numex ordinal without 第", hits_are(nx, "九届", "ordinal:9=届"));
-	CHECK("numex name", hits_are(nx, "八国集团", "name:8="));
-	CHECK("numex 十分 is very", hits_are(nx, "十分重要", ""));
-	CHECK("numex 一起 is together", hits_are(nx, "一起去", ""));
-	CHECK("numex list marker", hits_are(nx, "：二、", ""));
-	CHECK("numex 四十两", hits_are(nx, "四十两", "measure:40=两"));
-	CHECK("numex 二百千瓦", hits_are(nx, "二百千瓦", "measure:200=千瓦"));
-	CHECK("numex digit-pair year", hits_are(nx, "九七年", "year:1997="));
-	CHECK("numex decade", hits_are(nx, "九十年代", "year:1990=年代"));
-	CHECK("numex lunar day", hits_are(nx, "正月十五", "date:115="));
+	for (k = 0; k < sizeof cases / sizeof *cases; k++)
+		CHECK(cases[k].what, hits_are(nx, cases[k].in, cases[k].want));
 	nx_free(nx);
 	ws_free(ws);
 
