@@ -44,8 +44,8 @@ LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
-	opts output placetag punct records regex rows sentence sources splitter \
-	statedb textnorm trie utf8 warc words
+	numunit opts output placetag punct records regex rows sentence sources \
+	splitter statedb textnorm trie utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)

@@ -171,13 +171,45 @@ num_small(const struct num *n)
 	return v;
 }
 
-/* a / b to 6 places: long division on the integers a·10^k and b·10^k */
+static unsigned long long
+gcd(unsigned long long a, unsigned long long b)
+{
+	while (b) {
+		unsigned long long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* Decimal places a / b needs when it terminates (b has no prime factor
+ * but 2 and 5), or -1. */
+static int
+terminates(unsigned long long b)
+{
+	int twos = 0, fives = 0;
+
+	while (b % 2 == 0) {
+		b /= 2;
+		twos++;
+	}
+	while (b % 5 == 0) {
+		b /= 5;
+		fives++;
+	}
+	return b == 1 ? (twos > fives ? twos : fives) : -1;
+}
+
+/* a / b: exact when the decimal ends (1/8 = 0.125, 3/10000000 =
+ * 0.0000003), else to 6 places: long division on the integers a·10^k
+ * and b·10^k */
 int
 num_divide(const struct num *a, const struct num *b, char *out, size_t cap)
 {
-	unsigned long long x, y, q, rem;
-	int i, k;
-	char frac[8];
+	unsigned long long x, y, q, rem, g;
+	int i, k, places;
+	char frac[64];
 
 	if (b->len == 0)
 		return -1;
@@ -203,16 +235,24 @@ num_divide(const struct num *a, const struct num *b, char *out, size_t cap)
 	}
 	if (y == 0)
 		return -1;
+	g = gcd(x, y);
+	if (g > 1) {
+		x /= g;
+		y /= g;
+	}
+	places = terminates(y);
+	if (places < 0 || places > 60)
+		places = 6;
 	q = x / y;
 	rem = x % y;
-	for (k = 0; k < 6; k++) {
+	for (k = 0; k < places; k++) {
 		rem *= 10;
 		frac[k] = (char)('0' + rem / y);
 		rem %= y;
 	}
-	/* round half up on the seventh digit */
-	if ((rem * 10) / y >= 5) {
-		for (k = 5; k >= 0; k--) {
+	/* round half up on the next digit */
+	if (rem != 0 && (rem * 10) / y >= 5) {
+		for (k = places - 1; k >= 0; k--) {
 			if (frac[k] == '9')
 				frac[k] = '0';
 			else {
@@ -223,7 +263,7 @@ num_divide(const struct num *a, const struct num *b, char *out, size_t cap)
 		if (k < 0)
 			q++;
 	}
-	k = 6;
+	k = places;
 	while (k > 0 && frac[k - 1] == '0')
 		k--;
 	frac[k] = '\0';

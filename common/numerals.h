@@ -28,7 +28,8 @@ int num_cmp(const struct num *a, const struct num *b);
 /* Plain decimal ("45200", "0.5", "-3.8"); returns length written, or -1
  * when it does not fit (buffer of at least NUM_MAXDIGITS + 40 is safe). */
 int num_format(const struct num *n, char *out, size_t cap);
-/* a / b to 6 decimal places, rounded half up, trailing zeros dropped */
+/* a / b, exact when its decimal ends (1/8, 3/10000000), else to 6
+ * decimal places, rounded half up; trailing zeros dropped */
 int num_divide(const struct num *a, const struct num *b, char *out,
     size_t cap);
 /* Integer value if it fits in 0..2^31, else -1 */

@@ -10,6 +10,7 @@
  * are recognised and set aside; numerals inside words of the dictionary
  * that are not numeral + measure (统一, 一线, 进一步) are not numbers. */
 #include "numex.h"
+#include "numunit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,69 +25,6 @@ const char *const nkind_name[NK_NKINDS] = {
 	"time", "year", "phone", "range", "fraction", "code", "name"
 };
 
-struct unit {
-	const char *s;		/* as written */
-	const char *norm;	/* as reported */
-	enum nkind kind;
-};
-
-/* read_unit() takes the longest that matches (人次 over 人). */
-static const struct unit units[] = {
-	{ "个百分点", "百分点", NK_PERCENT }, { "百分点", "百分点", NK_PERCENT },
-	{ "%", "%", NK_PERCENT }, { "％", "%", NK_PERCENT }, { "‰", "‰", NK_PERCENT },
-	{ "元人民币", "元", NK_MONEY }, { "美元", "美元", NK_MONEY },
-	{ "欧元", "欧元", NK_MONEY }, { "英镑", "英镑", NK_MONEY },
-	{ "日元", "日元", NK_MONEY }, { "港元", "港元", NK_MONEY },
-	{ "港币", "港元", NK_MONEY }, { "块钱", "元", NK_MONEY },
-	{ "元", "元", NK_MONEY }, { "圆", "元", NK_MONEY },
-	{ "角", "元", NK_MONEY },	/* a tenth: see unit_scale() */
-	{ "分", "元", NK_MONEY },	/* a hundredth, capitals only */
-	{ "周岁", "岁", NK_AGE }, { "岁", "岁", NK_AGE },
-	{ "平方公里", "平方公里", NK_MEASURE }, { "平方千米", "平方公里", NK_MEASURE },
-	{ "平方米", "平方米", NK_MEASURE }, { "平米", "平方米", NK_MEASURE },
-	{ "立方米", "立方米", NK_MEASURE }, { "公顷", "公顷", NK_MEASURE },
-	{ "亩", "亩", NK_MEASURE }, { "公里", "公里", NK_MEASURE },
-	{ "千米", "公里", NK_MEASURE }, { "厘米", "厘米", NK_MEASURE },
-	{ "毫米", "毫米", NK_MEASURE }, { "米", "米", NK_MEASURE },
-	{ "千克", "千克", NK_MEASURE }, { "公斤", "千克", NK_MEASURE },
-	{ "克", "克", NK_MEASURE }, { "吨", "吨", NK_MEASURE },
-	{ "斤", "斤", NK_MEASURE }, { "毫升", "毫升", NK_MEASURE },
-	{ "升", "升", NK_MEASURE }, { "千瓦时", "千瓦时", NK_MEASURE },
-	{ "千瓦", "千瓦", NK_MEASURE }, { "兆瓦", "兆瓦", NK_MEASURE },
-	{ "摄氏度", "℃", NK_MEASURE }, { "℃", "℃", NK_MEASURE },
-	{ "小时", "小时", NK_MEASURE }, { "分钟", "分钟", NK_MEASURE },
-	{ "个月", "月", NK_MEASURE }, { "倍", "倍", NK_MEASURE },
-	{ "天", "天", NK_MEASURE }, { "周", "周", NK_MEASURE },
-	{ "秒", "秒", NK_MEASURE },
-	{ "公升", "升", NK_MEASURE }, { "公尺", "米", NK_MEASURE },
-	{ "公分", "厘米", NK_MEASURE }, { "公裏", "公里", NK_MEASURE },
-	{ "毫克", "毫克", NK_MEASURE }, { "小時", "小时", NK_MEASURE },
-	{ "分鐘", "分钟", NK_MEASURE }, { "秒钟", "秒", NK_MEASURE },
-	{ "秒鐘", "秒", NK_MEASURE }, { "個月", "月", NK_MEASURE },
-	{ "人次", "人次", NK_COUNT }, { "個", "个", NK_COUNT }, { "场次", "场次", NK_COUNT },
-	{ "架次", "架次", NK_COUNT }, { "车次", "车次", NK_COUNT },
-	{ "人", "人", NK_COUNT }, { "名", "名", NK_COUNT }, { "个", "个", NK_COUNT },
-	{ "户", "户", NK_COUNT }, { "家", "家", NK_COUNT }, { "座", "座", NK_COUNT },
-	{ "所", "所", NK_COUNT }, { "项", "项", NK_COUNT }, { "件", "件", NK_COUNT },
-	{ "次", "次", NK_COUNT }, { "场", "场", NK_COUNT }, { "台", "台", NK_COUNT },
-	{ "辆", "辆", NK_COUNT }, { "套", "套", NK_COUNT }, { "处", "处", NK_COUNT },
-	{ "条", "条", NK_COUNT }, { "批", "批", NK_COUNT }, { "起", "起", NK_COUNT },
-	{ "例", "例", NK_COUNT }, { "位", "位", NK_COUNT }, { "只", "只", NK_COUNT },
-	{ "头", "头", NK_COUNT }, { "株", "株", NK_COUNT }, { "棵", "棵", NK_COUNT },
-	{ "篇", "篇", NK_COUNT }, { "部", "部", NK_COUNT }, { "本", "本", NK_COUNT },
-	{ "张", "张", NK_COUNT }, { "份", "份", NK_COUNT }, { "期", "期", NK_COUNT },
-	{ "种", "种", NK_COUNT }, { "类", "类", NK_COUNT }, { "支", "支", NK_COUNT },
-	{ "艘", "艘", NK_COUNT }, { "架", "架", NK_COUNT }, { "栋", "栋", NK_COUNT },
-	{ "间", "间", NK_COUNT }, { "层", "层", NK_COUNT }, { "级", "级", NK_COUNT },
-	{ "笔", "笔", NK_COUNT }, { "宗", "宗", NK_COUNT }, { "幅", "幅", NK_COUNT },
-	{ "首", "首", NK_COUNT }, { "轮", "轮", NK_COUNT }, { "班", "班", NK_COUNT },
-	{ "节", "节", NK_COUNT }, { "门", "门", NK_COUNT }, { "组", "组", NK_COUNT },
-	{ "队", "队", NK_COUNT }, { "枚", "枚", NK_COUNT }, { "颗", "颗", NK_COUNT },
-	{ "箱", "箱", NK_COUNT }, { "袋", "袋", NK_COUNT }, { "块", "块", NK_COUNT },
-	{ "半", "半", NK_COUNT },
-	{ "届", "届", NK_ORDINAL },
-};
-
 /* Words in which a numeral is no quantity, beyond what the dictionary
  * already says (it has 统一, 进一步, 一系列 …). */
 static const char *const lexicalised[] = {
@@ -94,9 +32,9 @@ static const char *const lexicalised[] = {
 	"一竿子", "一条线", "一肩挑", "一张蓝图", "一把手", "之一", "一是",
 	"二是", "三是", "四是", "五是", "一方面", "万众一心", "一带一路",
 	"千方百计", "一以贯之", "一心一意", "百年大计", "重任千钧", "千钧",
-	"万里", "一手抓", "两手抓", "一揽子", "一站式", "一次性", "一窗",
+	"一手抓", "两手抓", "一揽子", "一站式", "一次性", "一窗",
 	"一网", "一门", "一码", "这一", "那一", "同一", "每一", "唯一", "万一",
-	"万万", "亿万",
+	"万万", "亿万", "万岁", "千万别", "千万不",
 };
 
 /* Set phrases and programme names made of numerals: kind name. */
@@ -128,13 +66,12 @@ struct lit {
 	int n;
 };
 
-#define NUNITS (sizeof units / sizeof units[0])
 #define NLEX (sizeof lexicalised / sizeof lexicalised[0])
 #define NQB (sizeof qual_before / sizeof qual_before[0])
 #define NQA (sizeof qual_after / sizeof qual_after[0])
 #define NSET (sizeof set_phrases / sizeof set_phrases[0])
 
-static struct lit unit_lit[NUNITS], lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
+static struct lit lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
     set_lit[NSET];
 static int lits_ready;
 
@@ -153,8 +90,6 @@ init_lits(void)
 {
 	size_t k;
 
-	for (k = 0; k < NUNITS; k++)
-		make_lit(&unit_lit[k], units[k].s, strlen(units[k].s));
 	for (k = 0; k < NLEX; k++)
 		make_lit(&lex_lit[k], lexicalised[k], strlen(lexicalised[k]));
 	for (k = 0; k < NSET; k++)
@@ -176,11 +111,35 @@ struct numex {
 	uint32_t *off;		/* byte offset of each code point */
 	uint8_t *mark;		/* per code point: M_URL, M_QUOTE */
 	size_t cap;
-	const char *s;
+	const char *s;		/* the line, or its folded copy */
 	size_t n, m;
+	char *fold;		/* the folded copy */
+	size_t foldcap;
+	struct qwords *qw;	/* measure words of the word list, as units */
+};
+
+/* The one-character words the word list tags q (盏 碗 枝), met after a
+ * number: measure words of things counted. */
+struct qword {
+	struct unit u;
+	char s[4];
+};
+
+struct qwords {
+	uint16_t idx[0xA000 - 0x4E00];	/* 0 not asked, 0xFFFF no, else w[i-1] */
+	struct qword *w;
+	size_t n, cap;
 };
 
 enum { M_URL = 1, M_QUOTE = 2 };
+
+/* For each BMP character: 0 no expression starts with it, 1 one may
+ * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours;
+ * and whether nu_fold changes it. Made once. */
+static uint8_t start_class[0x10000];
+static uint8_t folds[0x10000 / 8];
+static int classes_ready;
+static void init_classes(void);
 
 struct numex *
 nx_new(struct wordseg *ws, int subjects)
@@ -189,6 +148,9 @@ nx_new(struct wordseg *ws, int subjects)
 
 	nx->ws = ws;
 	nx->subjects = subjects;
+	nx->qw = xcalloc(1, sizeof *nx->qw);
+	if (!classes_ready)
+		init_classes();
 	if (!lits_ready)
 		init_lits();
 	rx_builtin(&nx->url,
@@ -206,6 +168,10 @@ nx_free(struct numex *nx)
 	free(nx->cp);
 	free(nx->off);
 	free(nx->mark);
+	free(nx->fold);
+	if (nx->qw)
+		free(nx->qw->w);
+	free(nx->qw);
 	free(nx);
 }
 
@@ -213,14 +179,16 @@ nx_free(struct numex *nx)
 
 /* Code points that the literal lit takes if the text at i starts with
  * it, else 0. */
-static size_t
+static inline size_t
 at(const struct numex *x, size_t i, const char *lit)
 {
-	size_t l = strlen(lit);
+	size_t l = strlen(lit), k, n = 0;
 
 	if (i >= x->m || x->n - x->off[i] < l || memcmp(x->s + x->off[i], lit, l))
 		return 0;
-	return utf8_count(lit, l);
+	for (k = 0; k < l; k++)
+		n += ((unsigned char)lit[k] & 0xC0) != 0x80;
+	return n;
 }
 
 /* is c one of the characters of the UTF-8 string set? */
@@ -265,6 +233,23 @@ static uint32_t
 cpat(const struct numex *x, size_t i)
 {
 	return i < x->m ? x->cp[i] : 0;
+}
+
+/* code point index of a byte offset (binary search in off[]) */
+static size_t
+cp_of(const struct numex *x, size_t byte)
+{
+	size_t lo = 0, hi = x->m;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (x->off[mid] < byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static int
@@ -331,143 +316,282 @@ struct numtok {
 	int toolong;		/* more digits than a value can hold: a code */
 };
 
+/* Arabic digits at i, with thousands separators and one decimal point:
+ * the longest prefix that parses. */
+static int
+read_arabic(const struct numex *x, size_t i, struct numtok *t)
+{
+	size_t j = i, good = 0;
+
+	while (j < x->m) {
+		uint32_t c = x->cp[j];
+
+		if (ar_digit(c) >= 0)
+			j++;
+		else if ((c == ',' || c == '.' || c == 0xFF0E ||
+		    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
+		    ar_digit(cpat(x, j + 1)) >= 0)
+			j++;	/* ， separates thousands in full-width only */
+		else
+			break;
+	}
+	if (j - i > NUM_MAXDIGITS) {
+		t->e = j;	/* a digit run no quantity has: a code */
+		t->toolong = 1;
+		return 0;
+	}
+	/* the longest prefix that parses, cut at a separator (1,23 gives
+	 * 1): one try per separator */
+	while (j > i) {
+		if (ar_parse(x->cp + i, j - i, &t->v) == 0) {
+			good = j;
+			break;
+		}
+		do
+			j--;
+		while (j > i && ar_digit(x->cp[j]) >= 0);
+	}
+	if (!good)
+		return -1;
+	t->e = good;
+	for (j = i; j < good; j++)
+		if (x->cp[j] == '.' || x->cp[j] == 0xFF0E)
+			t->hasfrac = 1;
+	return 0;
+}
+
+static const struct unit *read_unit(const struct numex *x, size_t i,
+    size_t *len);
+
+/* Some capital numerals are numerals only among others or before a
+ * unit (伍仟元, 陆元): alone they are 参 (参加), 拾 (拾遗), 肆 (肆意), 陆
+ * (陆续), 伍 (队伍) */
+static int
+lone_capital(const struct numex *x, size_t j)
+{
+	uint32_t c = x->cp[j];
+	const struct unit *u;
+	size_t l;
+
+	if (!strchr_cp("參参肆伍陆陸拾", c))
+		return 0;
+	return uc_is_han(cpat(x, j + 1)) && cn_numeral(x->cp[j + 1]) < 0 &&
+	    !((u = nu_find(x->cp + j + 1, x->m - j - 1, &l)) != NULL &&
+	    u->kind == NK_MONEY) && (j == 0 || cn_numeral(x->cp[j - 1]) < 0);
+}
+
+/* The characters of a Chinese numeral at i into buf (at most 70) and
+ * where each lies in pos, with 几 noted, Arabic digits after 点 turned
+ * Chinese, ○ read as 〇 between digits (二○○一) and one space skipped
+ * next to a unit character (四千 七百 二十一 萬); returns how many, *end
+ * the end in the text. */
+static size_t
+gather_chinese(const struct numex *x, size_t i, struct numtok *t,
+    uint32_t *buf, size_t *pos, size_t *end)
+{
+	static const uint32_t cn[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	size_t j = i, k = 0;
+
+	while (j < x->m && k < 70) {
+		uint32_t c = x->cp[j];
+
+		pos[k] = j;
+		if (cn_numeral(c) >= 0 && (k > 0 || !lone_capital(x, j)))
+			buf[k++] = c;
+		else if (cn_numeral(c) >= 0)
+			break;
+		else if (c == 0x25CB && k > 0 && cn_is_digit(buf[k - 1]))
+			buf[k++] = 0x3007;	/* 二○○一 */
+		else if ((c == ' ' || c == 0x3000) && k > 0 &&
+		    cn_numeral(cpat(x, j + 1)) >= 0 &&
+		    (cn_is_unit(buf[k - 1]) || cn_is_unit(cpat(x, j + 1))))
+			;			/* 四千 七百 */
+		else if (c == 0x6570 && j == i && cn_is_unit(cpat(x, j + 1)))
+			t->approx = 1;		/* 数十 数万: several */
+		else if (c == 0x51E0 && j + 1 < x->m &&
+		    (cn_is_unit(x->cp[j + 1]) || (j > i &&
+		    cn_is_unit(x->cp[j - 1]))))
+			t->approx = 1;		/* 十几 几十 */
+		else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
+		    cn_is_digit(cpat(x, j + 1))) {
+			buf[k++] = c;
+			t->hasfrac = 1;
+		} else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
+		    ar_digit(cpat(x, j + 1)) >= 0) {
+			/* 一百点123: Arabic digits after the point */
+			buf[k++] = c;
+			t->hasfrac = 1;
+			while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70) {
+				pos[k] = j + 1;
+				buf[k++] = cn[ar_digit(x->cp[++j])];
+			}
+		} else
+			break;
+		j++;
+	}
+	*end = j;
+	return k;
+}
+
+/* Where a Chinese numeral ends before a unit that begins with one of
+ * its characters: 二百千瓦 (200 千瓦), 百万千瓦, 四十两 (40 两: 四十二 is
+ * how 42 is said). Returns the new count of characters, or k. */
+static size_t
+cut_before_unit(const struct numex *x, const uint32_t *buf, const size_t *pos,
+    size_t k)
+{
+	size_t q, l;
+	struct num v;
+
+	if (k >= 2 && (buf[k - 1] == 0x4E24 || buf[k - 1] == 0x5169) &&
+	    cn_is_unit(buf[k - 2]))
+		return k - 1;
+	for (q = 1; q < k; q++) {
+		int u = cn_numeral(buf[q]);
+
+		if (u < 11 || u > 13 || read_unit(x, pos[q], &l) == NULL || l < 2)
+			continue;
+		/* cut when the whole does not parse, or right after 万 亿 */
+		if ((cn_parse(buf, k, &v) < 0 || cn_numeral(buf[q - 1]) >= 14) &&
+		    cn_parse(buf, q, &v) == 0)
+			return q;
+	}
+	return k;
+}
+
+/* A Chinese numeral at i: 一千三百四十六, 十几, 三四十万 (read as its
+ * upper end here), 二〇二二 (read digit by digit). */
+static int
+read_chinese(const struct numex *x, size_t i, struct numtok *t)
+{
+	uint32_t buf[72];
+	size_t pos[72];
+	size_t j, k = gather_chinese(x, i, t, buf, pos, &j), q, c;
+
+	if (k == 0)
+		return -1;
+	if (k >= 70) {
+		/* a numeral longer than any quantity: a code */
+		while (j < x->m && (cn_numeral(x->cp[j]) >= 0 ||
+		    x->cp[j] == 0x70B9 || x->cp[j] == 0x51E0))
+			j++;
+		t->e = j;
+		t->chinese = 1;
+		t->toolong = 1;
+		return 0;
+	}
+	if (!t->hasfrac && (c = cut_before_unit(x, buf, pos, k)) < k) {
+		k = c;
+		j = pos[k];
+	}
+	if (k == 1 && cn_is_unit(buf[0]) && read_unit(x, i, &c) && c >= 2)
+		return -1;		/* 每千瓦时, 每千克: a unit, no number */
+	while (j > i && (x->cp[j - 1] == ' ' || x->cp[j - 1] == 0x3000))
+		j--;
+	if (cn_parse(buf, k, &t->v) < 0) {
+		/* 三四十万: two neighbouring digits before a unit read as a
+		 * range; here the value is the upper end. 万人 亿元: one.
+		 * 四点五亿: a decimal times 万 or 亿. */
+		int p = 0;
+
+		while (t->hasfrac && k > 2 && (cn_numeral(buf[k - 1]) == 14 ||
+		    cn_numeral(buf[k - 1]) == 18))
+			p += cn_numeral(buf[--k]) - 10;
+		if (p && cn_parse(buf, k, &t->v) == 0 && num_shift(&t->v, p) == 0)
+			;
+		else if (cn_numeral(buf[0]) == 14 || cn_numeral(buf[0]) == 18) {
+			memmove(buf + 1, buf, k * sizeof *buf);
+			buf[0] = 0x4E00;
+			if (cn_parse(buf, k + 1, &t->v) < 0)
+				return -1;
+		} else if (k < 3 || !cn_is_digit(buf[0]) || !cn_is_digit(buf[1]) ||
+		    cn_numeral(buf[1]) != cn_numeral(buf[0]) + 1 ||
+		    cn_parse(buf + 1, k - 1, &t->v) < 0)
+			return -1;
+	}
+	t->e = j;
+	t->chinese = 1;
+	t->direct = k > 1;
+	for (q = 0; q < k; q++)
+		if (!cn_is_digit(buf[q]))
+			t->direct = 0;
+	return 0;
+}
+
 /* The longest numeral at i. */
 static int
 read_number(const struct numex *x, size_t i, struct numtok *t)
 {
-	size_t j = i;
-
 	memset(t, 0, sizeof *t);
 	t->b = i;
-	if (ar_digit(cpat(x, i)) >= 0) {
-		size_t good = 0;
-
-		/* digits, thousands separators and one decimal point */
-		while (j < x->m) {
-			uint32_t c = x->cp[j];
-
-			if (ar_digit(c) >= 0)
-				j++;
-			else if ((c == ',' || c == '.' || c == 0xFF0E ||
-			    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
-			    ar_digit(cpat(x, j + 1)) >= 0)
-				j++;	/* ， separates thousands in full-width only */
-			else
-				break;
-		}
-		if (j - i > NUM_MAXDIGITS) {
-			t->e = j;	/* a digit run no quantity has: a code */
-			t->toolong = 1;
-			return 0;
-		}
-		/* the longest prefix that parses, cut at a separator (1,23
-		 * gives 1): one try per separator */
-		while (j > i) {
-			if (ar_parse(x->cp + i, j - i, &t->v) == 0) {
-				good = j;
-				break;
-			}
-			do
-				j--;
-			while (j > i && ar_digit(x->cp[j]) >= 0);
-		}
-		if (!good)
-			return -1;
-		t->e = good;
-		for (j = i; j < good; j++)
-			if (x->cp[j] == '.' || x->cp[j] == 0xFF0E)
-				t->hasfrac = 1;
-		return 0;
-	}
-	{
-		uint32_t buf[72];
-		size_t k = 0;
-
-		while (j < x->m && k < 70) {
-			uint32_t c = x->cp[j];
-
-			if (cn_numeral(c) >= 0)
-				buf[k++] = c;
-			else if (c == 0x51E0 && j + 1 < x->m &&
-			    (cn_is_unit(x->cp[j + 1]) || (j > i &&
-			    cn_is_unit(x->cp[j - 1]))))
-				t->approx = 1;		/* 十几 几十 */
-			else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
-			    cn_is_digit(cpat(x, j + 1))) {
-				buf[k++] = c;
-				t->hasfrac = 1;
-			} else if ((c == 0x70B9 || c == 0x9EDE) && k > 0 &&
-			    ar_digit(cpat(x, j + 1)) >= 0) {
-				/* 一百点123: Arabic digits after the point */
-				buf[k++] = c;
-				t->hasfrac = 1;
-				while (ar_digit(cpat(x, j + 1)) >= 0 && k < 70) {
-					static const uint32_t cn[] = { 0x96F6, 0x4E00,
-					    0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-					    0x4E03, 0x516B, 0x4E5D };
-
-					buf[k++] = cn[ar_digit(x->cp[++j])];
-				}
-			} else
-				break;
-			j++;
-		}
-		if (k == 0)
-			return -1;
-		if (k >= 70) {
-			/* a numeral longer than any quantity: a code */
-			while (j < x->m && (cn_numeral(x->cp[j]) >= 0 ||
-			    x->cp[j] == 0x70B9 || x->cp[j] == 0x51E0))
-				j++;
-			t->e = j;
-			t->chinese = 1;
-			t->toolong = 1;
-			return 0;
-		}
-		if (cn_parse(buf, k, &t->v) < 0) {
-			/* 三四十万: two neighbouring digits before a unit read
-			 * as a range; here the value is the upper end */
-			if (k < 3 || !cn_is_digit(buf[0]) || !cn_is_digit(buf[1]) ||
-			    cn_numeral(buf[1]) != cn_numeral(buf[0]) + 1 ||
-			    cn_parse(buf + 1, k - 1, &t->v) < 0)
-				return -1;
-		}
-		t->e = j;
-		t->chinese = 1;
-		{
-			size_t q;
-
-			t->direct = k > 1;
-			for (q = 0; q < k; q++)
-				if (!cn_is_digit(buf[q]))
-					t->direct = 0;
-		}
-		return 0;
-	}
+	if (ar_digit(cpat(x, i)) >= 0)
+		return read_arabic(x, i, t);
+	return read_chinese(x, i, t);
 }
 
-/* power of ten from a unit as written to the unit reported */
-static int
-unit_scale(const struct unit *u)
+/* Is c a measure word of the word list? Asked once per character and
+ * remembered. Some are not of things counted: 些 (一些, some), 番 (一番,
+ * a bout of). */
+static const struct unit *
+qword(const struct numex *x, uint32_t c)
 {
-	return strcmp(u->s, "角") == 0 ? -1 : strcmp(u->s, "分") == 0 ? -2 : 0;
+	struct qwords *q = x->qw;
+	struct qword *w;
+	const char *tag;
+	char s[4];
+	uint32_t k = c - 0x4E00;
+
+	if (x->ws == NULL || c < 0x4E00 || c >= 0xA000 || strchr_cp("些番", c))
+		return NULL;
+	if (q->idx[k])
+		return q->idx[k] == 0xFFFF ? NULL : &q->w[q->idx[k] - 1].u;
+	s[0] = (char)(0xE0 | c >> 12);
+	s[1] = (char)(0x80 | (c >> 6 & 0x3F));
+	s[2] = (char)(0x80 | (c & 0x3F));
+	s[3] = '\0';
+	tag = ws_tag(x->ws, s, 3);
+	if (tag == NULL || strcmp(tag, "q") != 0 || q->n >= 0xFFFE) {
+		q->idx[k] = 0xFFFF;
+		return NULL;
+	}
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 128;
+		q->w = xrealloc(q->w, q->cap * sizeof *q->w);
+		for (k = 0; k < q->n; k++)	/* the strings moved */
+			q->w[k].u.s = q->w[k].u.norm = q->w[k].s;
+		k = c - 0x4E00;
+	}
+	w = &q->w[q->n++];
+	memcpy(w->s, s, 4);
+	w->u.s = w->u.norm = w->s;
+	w->u.kind = NK_COUNT;
+	w->u.scale = 0;
+	w->u.flags = U_WORD;
+	q->idx[k] = (uint16_t)q->n;
+	return &w->u;
 }
 
+/* The unit at i (see numunit.c, then the measure words of the word
+ * list); a Latin one may follow a space. */
 static const struct unit *
 read_unit(const struct numex *x, size_t i, size_t *len)
 {
-	const struct unit *best = NULL;
-	size_t u, l;
+	const struct unit *u;
 
-	*len = 0;
 	if (i >= x->m)
-		return NULL;
-	for (u = 0; u < NUNITS; u++)	/* the longest: 分钟 over 分 */
-		if ((l = at_lit(x, i, &unit_lit[u])) > *len) {
-			*len = l;
-			best = &units[u];
-		}
-	return best;
+		return *len = 0, NULL;
+	if ((u = nu_find(x->cp + i, x->m - i, len)) != NULL)
+		return u;
+	if (x->cp[i] >= 0x4E00 && (u = qword(x, x->cp[i])) != NULL)
+		return *len = 1, u;
+	if ((x->cp[i] == ' ' || x->cp[i] == 0x3000 || x->cp[i] == 0xA0) &&
+	    (u = nu_find(x->cp + i + 1, x->m - i - 1, len)) != NULL &&
+	    (u->flags & U_LATIN)) {
+		*len += 1;
+		return u;
+	}
+	return *len = 0, NULL;
 }
 
 /* Arabic multipliers: 万 亿 万亿 千万 百万; returns the power of ten */
@@ -535,29 +659,102 @@ numeralish(uint32_t c)
 	return cn_numeral(c) >= 0 || c == 0x51E0 || c == 0x591A || c == 0x4F59;
 }
 
+/* The frequency the word list gives the word at [b, b + len). */
+static double
+word_freq(const struct numex *x, size_t b, size_t len)
+{
+	if (x->ws == NULL)
+		return 0;
+	return ws_freq(x->ws, x->s + x->off[b], x->off[b + len] - x->off[b]);
+}
+
+/* idioms and set phrases (一年一度 一干二净) and names (八国集团 三峡) */
+static int
+fixed_tag(const char *tag)
+{
+	return tag != NULL && (strcmp(tag, "i") == 0 || strcmp(tag, "l") == 0 ||
+	    strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0 ||
+	    strcmp(tag, "nr") == 0 || strcmp(tag, "ns") == 0);
+}
+
+static size_t extension(const struct numex *x, size_t ne);
+static int noun_char(const struct numex *x, size_t k);
+
+/* Is [b, e) numbers and their measure words only? */
+static int
+numbers_only(const struct numex *x, size_t b, size_t e)
+{
+	size_t k = b;
+
+	while (k < e && numeralish(x->cp[k]))
+		k++;
+	return k > b && extension(x, k) >= e;
+}
+
+/* A word of the list over the numeral [nb, ne) (see lexicalised_at):
+ * is the numeral part of it? The list's rarest entries (frequency under
+ * 10) that join a number, its measure word and what follows (一盏灯,
+ * 近两年来) are not words here, unless what follows the numeral is a
+ * common word (零首付: 首付). */
 static void
 on_prefix(void *arg, size_t len, const char *tag)
 {
 	struct overlap *o = arg;
+	const struct numex *x = o->x;
 	size_t e = o->s + len, k;
+	int rare;
 
-	(void)tag;
 	if (e <= o->nb || len < 2)
 		return;
 	if (o->s == o->nb && e <= o->ne)
 		return;			/* inside the numeral itself */
-	/* what the word adds on the left must be a prefix we know */
+	rare = word_freq(x, o->s, len) < 10;
+	/* names and idioms, unless made of numbers and their measure words
+	 * (十一届三中全会), begun by them (九届全国人大) or a number and a
+	 * noun (三国: three countries) */
+	if (fixed_tag(tag) && !rare && e > o->ne) {
+		if ((strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0) &&
+		    (numbers_only(x, o->s, e) || (o->s == o->nb && o->ext > o->ne)))
+			return;
+		if (!(strcmp(tag, "ns") == 0 && o->s == o->nb && e == o->ext &&
+		    noun_char(x, o->ne))) {
+			o->lexical = 1;
+			return;
+		}
+	}
+	/* what the word adds on the left must be a prefix we know, or a
+	 * number with its measure word (十一届 of 十一届三中全会); the
+	 * rarest entries do not count (进万家) */
+	if (rare && o->s < o->nb)
+		return;
 	for (k = o->s; k < o->nb; k++)
-		if (!numeralish(o->x->cp[k]) && !strchr_cp("第前约近逾超负負", o->x->cp[k]))
+		if (!numeralish(x->cp[k]) && !strchr_cp("第前约近逾超负負", x->cp[k]))
 			break;
+	if (k < o->nb && k > o->s && extension(x, k) >= o->nb)
+		k = o->nb;
 	if (k < o->nb) {
 		o->lexical = 1;
 		return;
 	}
 	/* and on the right it may run into what follows the numeral in
 	 * the text: units, measure words, parts of dates (一个 万元 三季度) */
-	if (e > o->ext)
+	if (e > o->ext && !(o->ext > o->ne && rare &&
+	    word_freq(x, o->ne, e - o->ne) < 50))
 		o->lexical = 1;
+}
+
+/* Is the character at k a word of its own that the word list tags n
+ * (国 省 岸 方)? */
+static int
+noun_char(const struct numex *x, size_t k)
+{
+	const char *tag;
+
+	if (x->ws == NULL || k >= x->m || !uc_is_han(x->cp[k]) ||
+	    x->off[k + 1] - x->off[k] != 3)
+		return 0;
+	tag = ws_tag(x->ws, x->s + x->off[k], 3);
+	return tag != NULL && strcmp(tag, "n") == 0;
 }
 
 /* where the numeral at [nb, ne) may extend: 多 余, units, measure
@@ -570,11 +767,19 @@ extension(const struct numex *x, size_t ne)
 	for (;;) {
 		while (k < x->m && numeralish(x->cp[k]))
 			k++;
+		if (k > 0 && k < x->m && cn_is_unit(x->cp[k - 1]) &&
+		    (x->cp[k] == 0x6765 || x->cp[k] == 0x628A))
+			k++;			/* 十来 千把 */
 		if (read_unit(x, k, &ul) || (ul = at(x, k, "季度")) ||
+		    (ul = at(x, k, "年代")) || (ul = at(x, k, "周年")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
-		    (ul = at(x, k, "大")))
+		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")) ||
+		    (ul = at(x, k, "点钟")) || (ul = at(x, k, "点")) ||
+		    (ul = at(x, k, "时")))
 			k += ul;
+		else if (k == ne && noun_char(x, k))
+			return k + 1;		/* 两国 中美两国 */
 		else
 			return k;
 	}
@@ -599,6 +804,51 @@ covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
 	return 0;
 }
 
+struct covering {
+	const struct numex *x;
+	size_t base, nb;	/* bytes */
+	size_t b, e;		/* the word over nb, bytes */
+};
+
+static void
+on_covering(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct covering *c = arg;
+
+	(void)t;
+	if (c->base + b <= c->nb && c->nb < c->base + e) {
+		c->b = c->base + b;
+		c->e = c->base + e;
+	}
+}
+
+/* Some word of the list holds the numeral: is it a word of the most
+ * probable cut of the text around it too? The word list has rare
+ * entries across words (国三 in 中国三个, 近两年, 破百) that the cut does
+ * not take. */
+static int
+lexical_in_cut(const struct numex *x, struct overlap *o)
+{
+	struct covering c = { x, 0, x->off[o->nb], 0, 0 };
+	size_t b = o->nb >= 6 ? o->nb - 6 : 0;
+	size_t e = o->ext + 6 < x->m ? o->ext + 6 : x->m;
+	size_t len;
+
+	c.base = x->off[b];
+	ws_cut(x->ws, x->s + c.base, x->off[e] - c.base, on_covering, &c);
+	if (c.e <= c.b)
+		return 0;
+	b = cp_of(x, c.b);
+	e = cp_of(x, c.e);
+	len = e - b;
+	if (len < 2 || (b == o->nb && e <= o->ne))
+		return 0;
+	o->lexical = 0;
+	o->s = b;
+	on_prefix(o, len, ws_tag(x->ws, x->s + c.b, c.e - c.b));
+	return o->lexical;
+}
+
 static int
 lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 {
@@ -613,7 +863,7 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 		o.s = s;
 		ws_prefixes(x->ws, x->cp + s, x->m - s, on_prefix, &o);
 	}
-	return o.lexical;
+	return o.lexical && lexical_in_cut(x, &o);
 }
 
 /* ---- subjects ---- */
@@ -685,23 +935,6 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 	if (t == TOK_WORD && w->tag[w->n] == NULL)
 		w->tag[w->n] = "?";		/* unknown Han word: a name */
 	w->n++;
-}
-
-/* code point index of a byte offset (binary search in off[]) */
-static size_t
-cp_of(const struct numex *x, size_t byte)
-{
-	size_t lo = 0, hi = x->m;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (x->off[mid] < byte)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 static void
@@ -811,12 +1044,46 @@ read_day(const struct numex *x, size_t j, long *d)
 	struct numtok u;
 	size_t l;
 
-	if (read_number(x, j, &u) == 0 && !u.hasfrac &&
+	if (read_number(x, j, &u) == 0 && !u.hasfrac && u.e - u.b <= 3 &&
 	    ((l = at(x, u.e, "日")) || (l = at(x, u.e, "号"))) &&
-	    (*d = num_small(&u.v)) >= 1 && *d <= 31)
+	    (*d = num_small(&u.v)) >= 1 && *d <= 99)
 		return u.e + l;
 	*d = -1;
 	return j;
+}
+
+/* Is day d of month mo (of year y, when y > 0) on the calendar? A date
+ * after 农历 or 阴历 is lunar: months of 29 or 30 days. */
+static int
+on_calendar(const struct numex *x, size_t b, long y, long mo, long d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (mo < 1 || mo > 12 || d < 1)
+		return mo <= 12 && d != 0;
+	if (b >= 2 && (x->cp[b - 1] == 0x5386 || x->cp[b - 1] == 0x66C6) &&
+	    strchr_cp("农農阴陰", x->cp[b - 2]))
+		return d <= 30;
+	if (mo == 2 && d == 29 && y > 0)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[mo - 1];
+}
+
+/* An impossible date (2月30日, 2023年2月29日) is reported as a code:
+ * no date, no value. */
+static size_t
+date_or_code(const struct numex *x, size_t b, size_t e, long y, long mo,
+    long d, struct nx_hit *h)
+{
+	if (!on_calendar(x, b, y, mo, d)) {
+		h->kind = NK_CODE;
+		h->value[0] = '\0';
+		return e;
+	}
+	h->kind = NK_DATE;
+	snprintf(h->value, sizeof h->value, "%ld",
+	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0));
+	return e;
 }
 
 /* Try dates at i: returns the end, or 0. Arabic or Chinese numerals. */
@@ -842,14 +1109,28 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 			    ar_digit(cpat(x, m2)) < 0) {
 				mo = small_int(x, j + 1, m1);
 				d = small_int(x, m1 + 1, m2);
-				if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-					h->kind = NK_DATE;
-					snprintf(h->value, sizeof h->value, "%ld%02ld%02ld",
-					    v, mo, d);
-					return m2;
-				}
+				if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+					return date_or_code(x, i, m2, v, mo, d, h);
 			}
 		}
+	}
+	/* 九十年代 90年代 1990年代: a decade, as its first year (two digits
+	 * are of the 1900s) */
+	if ((l = at(x, j, "年代")) != 0 && (v % 10 == 0) &&
+	    ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990))) {
+		h->kind = NK_YEAR;
+		h->unit = "年代";
+		snprintf(h->value, sizeof h->value, "%ld", v < 100 ? 1900 + v : v);
+		return j + l;
+	}
+	/* 九七年 〇八年: a year of the 1900s (from 40) or the 2000s; not
+	 * two neighbouring digits (三四年: three or four years) */
+	if (t->chinese && t->direct && t->e - i == 2 && at(x, j, "年") &&
+	    !at(x, j, "年代") && cn_numeral(x->cp[i + 1]) !=
+	    cn_numeral(x->cp[i]) + 1) {
+		h->kind = NK_YEAR;
+		snprintf(h->value, sizeof h->value, "%ld", v >= 40 ? 1900 + v : 2000 + v);
+		return j + 1;
 	}
 	/* 2022年12月8日, 二〇二二年, 2022年度, 12月8日, 3月, 8日 */
 	if ((l = at(x, j, "年")) != 0 && ((t->chinese && t->direct &&
@@ -860,16 +1141,17 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		if ((l = at(x, j, "度")) != 0)
 			j += l;
 		else if (read_number(x, j, &u) == 0 && (l = at(x, u.e, "月")) &&
-		    (mo = num_small(&u.v)) >= 1 && mo <= 12 && !u.hasfrac) {
+		    (mo = num_small(&u.v)) >= 1 && mo <= 99 && !u.hasfrac) {
 			j = read_day(x, u.e + l, &d);
 		} else
 			mo = -1;
-	} else if ((l = at(x, j, "月")) != 0 && v >= 1 && v <= 12) {
+	} else if ((l = at(x, j, "月")) != 0 && v >= 1 &&
+	    (v <= 12 || (v <= 99 && !t->direct))) {
 		mo = v;
 		j = read_day(x, j + (at(x, j, "月份") ? 2 : l), &d);
 	} else if (((l = at(x, j, "日")) != 0 || ((l = at(x, j, "号")) != 0 &&
-	    !t->chinese)) && v >= 1 && v <= 31 && !at(x, j, "日报") &&
-	    !at(x, j, "日电")) {
+	    !t->chinese && !noun_char(x, j + 1))) && v >= 1 && v <= 31 &&
+	    !at(x, j, "日报") && !at(x, j, "日电")) {
 		d = v;
 		j += l;
 	} else if ((l = at(x, j, "季度")) != 0 && v >= 1 && v <= 4) {
@@ -884,10 +1166,7 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		snprintf(h->value, sizeof h->value, "%ld", y);
 		return j;
 	}
-	h->kind = NK_DATE;
-	snprintf(h->value, sizeof h->value, "%ld",
-	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0));
-	return j;
+	return date_or_code(x, i, j, y, mo, d, h);
 }
 
 /* 22:58:46, 8:30, 8时30分 */
@@ -917,6 +1196,80 @@ try_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		return j;
 	}
 	return 0;
+}
+
+/* Does a part of the day end at i (下午三点, 凌晨3点)? 1 for the
+ * morning, 2 for the afternoon and evening (the hours after noon), 3 for
+ * 中午; 0 when none. */
+static int
+daypart_before(const struct numex *x, size_t i)
+{
+	static const struct { const char *s; int part; } parts[] = {
+		{ "上午", 1 }, { "凌晨", 1 }, { "早上", 1 }, { "早晨", 1 },
+		{ "清晨", 1 }, { "午夜", 1 }, { "早", 1 }, { "中午", 3 },
+		{ "下午", 2 }, { "晚上", 2 }, { "傍晚", 2 }, { "夜里", 2 },
+		{ "夜间", 2 }, { "深夜", 2 }, { "晚", 2 },
+	};
+	size_t k, l;
+
+	for (k = 0; k < sizeof parts / sizeof *parts; k++) {
+		l = utf8_count(parts[k].s, strlen(parts[k].s));
+		if (i >= l && at(x, i - l, parts[k].s) == l)
+			return parts[k].part;
+	}
+	return 0;
+}
+
+/* 20时30分 二十时 8时30分15秒 下午三点半 凌晨3点15分 九点整: the hour
+ * with 时, or with 点 after a part of the day or before 半 分 钟 整; on
+ * a 24-hour clock (下午三点半 is 153000) */
+static size_t
+clock_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
+{
+	size_t j = t->e;
+	long hh = num_small(&t->v), mm = 0, ss = 0;
+	struct numtok u;
+	int dot, k;
+
+	if (t->hasfrac || hh < 0 || hh > 24 || t->direct || (!t->chinese &&
+	    t->e - i > 2))
+		return 0;
+	if (at(x, j, "时") && !at(x, j, "时间") && !at(x, j, "时候") &&
+	    !at(x, j, "时期") && !at(x, j, "时代") && !at(x, j, "时许") &&
+	    !(hh == 1 && t->chinese))	/* 一时: for a while */
+		dot = 0;
+	else if (at(x, j, "点") && !at(x, j, "点儿"))
+		dot = 1;
+	else
+		return 0;
+	j++;
+	if (dot && at(x, j, "钟"))
+		j++;
+	if (at(x, j, "半")) {
+		mm = 30;
+		j++;
+	} else if (read_number(x, j, &u) == 0 && !u.hasfrac && at(x, u.e, "分") &&
+	    !at(x, u.e, "分钟") && !at(x, u.e, "分之") &&
+	    (mm = num_small(&u.v)) >= 0 && mm <= 59) {
+		j = u.e + 1;
+		if (read_number(x, j, &u) == 0 && !u.hasfrac && at(x, u.e, "秒") &&
+		    (ss = num_small(&u.v)) >= 0 && ss <= 59)
+			j = u.e + 1;
+		else
+			ss = 0;
+	} else if (at(x, j, "整"))
+		j++;
+	else if (dot && !at(x, j - 1, "钟") && !daypart_before(x, i))
+		return 0;
+	else
+		mm = 0;
+	/* 下午三点半 is 15:30, 中午一点 13:00 */
+	if (((k = daypart_before(x, i)) == 2 && hh >= 1 && hh <= 11) ||
+	    (k == 3 && hh >= 1 && hh <= 2))
+		hh += 12;
+	h->kind = NK_TIME;
+	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", hh, mm, ss);
+	return j;
 }
 
 /* 0931-8159799, 400-800-8888, 13912345678, (0931)8159799 */
@@ -969,8 +1322,9 @@ continuation(const struct numex *x, size_t j, int p, struct num *v)
 	size_t l;
 	int p3 = 0, cu, pu, zero = at(x, j, "零") && ar_digit(cpat(x, j + 1)) >= 0;
 
-	if (read_number(x, j + zero, &t3) < 0 || t3.hasfrac || t3.toolong)
-		return j;
+	if (read_number(x, j + zero, &t3) < 0 || t3.hasfrac || t3.toolong ||
+	    (t3.chinese && t3.e - t3.b == 1 && cn_is_digit(x->cp[t3.b])))
+		return j;		/* 10万一年: not 101000 */
 	if (!t3.chinese && (p3 = read_multiplier(x, t3.e, &l)) != 0) {
 		if (p3 >= p)
 			return j;	/* 1万2万: two numbers */
@@ -1011,19 +1365,6 @@ icp_before(const struct numex *x, size_t b)
 	return 0;
 }
 
-/* A fraction num/den ending at e; a zero denominator gives no line. */
-static void
-emit_fraction(struct emit *em, struct nx_hit *h, const struct num *num,
-    const struct num *den, size_t e, size_t *ip)
-{
-	*ip = e;
-	h->kind = NK_FRACTION;
-	if (num_divide(num, den, h->value, sizeof h->value) < 0)
-		return;
-	h->e = e;
-	emit_hit(em, h);
-}
-
 /* 2023.05.26: a date before it can be read as the decimal 2023.05 */
 static size_t
 dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
@@ -1045,515 +1386,1593 @@ dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 	dd = small_int(x, m + 1, d);
 	if (mo < 1 || mo > 12 || dd < 1 || dd > 31)
 		return 0;
-	h->kind = NK_DATE;
-	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", small_int(x, i, y),
-	    mo, dd);
-	return d;
+	return date_or_code(x, i, d, small_int(x, i, y), mo, dd, h);
+}
+
+/* ---- the recognisers ----
+ *
+ * scan_from() tries the recognisers of the table at the end, in order, at
+ * one position. The first group looks at the text before a number is
+ * read (百分之, 第, 负, 半, dates with dots); one of them reads the number.
+ * The second group looks at the number and what surrounds it. Each
+ * recogniser passes (NEXT), says the number is read (NUMBER), gives the
+ * position up (SKIP: the scan goes on at sc->next) or completes a hit
+ * (EMIT). scan_from() alone reports hits and moves the scan on. */
+
+enum verdict { NEXT, NUMBER, SKIP, EMIT };
+struct scan;
+
+static int starts_word(const struct numex *x, size_t j);
+static int is_quantity_here(const struct scan *sc, size_t e);
+static int lunar_month(const struct numex *x, size_t i, size_t *len);
+static void add_half(struct num *v);
+
+struct scan {
+	struct numex *x;
+	size_t i;		/* where the number starts (after 第 负 …) */
+	size_t j;		/* end of what has been read */
+	size_t next;		/* where the scan goes on (EMIT: at least) */
+	struct numtok t;	/* the number */
+	struct nx_hit h;	/* h.b is where the expression starts */
+	const struct unit *u;	/* its unit, once read */
+	char q;			/* its qualifier so far, 0 when none */
+	int ordinal;		/* 1 after 第 之, 2 after 前 */
+	int counted;		/* the unit is a measure word */
+	int subject;		/* look for the subject before reporting */
+};
+
+static enum verdict
+skip_to(struct scan *sc, size_t next)
+{
+	sc->next = next;
+	return SKIP;
+}
+
+/* The hit is a fraction num/den ending at e; a zero denominator gives
+ * no hit. */
+static enum verdict
+fraction(struct scan *sc, const struct num *num, const struct num *den,
+    size_t e)
+{
+	sc->h.kind = NK_FRACTION;
+	if (num_divide(num, den, sc->h.value, sizeof sc->h.value) < 0)
+		return skip_to(sc, e);
+	sc->h.e = e;
+	return EMIT;
+}
+
+/* The hit is a code ending at e: no value, no quantity. */
+static enum verdict
+code(struct scan *sc, size_t e)
+{
+	sc->h.e = e;
+	sc->h.kind = NK_CODE;
+	return EMIT;
+}
+
+/* The hit is the range lo..hi, unit u (or none), ending at e with any
+ * qualifier after it when qual_after is set. */
+static enum verdict
+range(struct scan *sc, const struct num *lo, const struct num *hi,
+    const char *unit, size_t e, int qual_after, int counted)
+{
+	char a[NUM_MAXDIGITS + 48], b[NUM_MAXDIGITS + 48];
+	size_t l;
+
+	fmt(lo, a, sizeof a);
+	fmt(hi, b, sizeof b);
+	snprintf(sc->h.value, sizeof sc->h.value, "%s..%s", a, b);
+	sc->h.kind = NK_RANGE;
+	if (unit)
+		sc->h.unit = unit;
+	if (qual_after && (l = match_qual(sc->x, e, 0, &sc->q)) != 0)
+		e += l;
+	sc->h.e = e;
+	sc->h.qual = sc->q;
+	sc->subject = 1;
+	sc->counted = counted;
+	return EMIT;
+}
+
+/* .77 = 0.77: the digits after a point, scaled */
+static enum verdict
+rec_point(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, e;
+
+	if (x->cp[i] != '.' && x->cp[i] != 0xFF0E)
+		return NEXT;
+	e = digits_end(x, i + 1);
+	if (e - i - 1 > 30 || read_number(x, i + 1, &sc->t) < 0 ||
+	    sc->t.e != e || sc->t.hasfrac || is_ascii_alpha(cpat(x, e)))
+		return skip_to(sc, i + 1);
+	num_shift(&sc->t.v, -(int)(e - i - 1));
+	sc->h.e = e;
+	sc->h.kind = NK_COUNT;
+	set_value(&sc->h, &sc->t.v);
+	return EMIT;
+}
+
+/* 百分之 千分之 万分之, 百分之负三点八 */
+static enum verdict
+rec_per(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, l;
+	int pct, neg = 0;
+
+	if (!(l = at(x, i, "百分之")) && !(l = at(x, i, "千分之")) &&
+	    !(l = at(x, i, "万分之")))
+		return NEXT;
+	pct = x->cp[i] == 0x767E ? 0 : x->cp[i] == 0x5343 ? -1 : -2;
+	if (cpat(x, i + l) == 0x8D1F || cpat(x, i + l) == 0x8CA0) {
+		neg = 1;
+		l++;
+	}
+	if (read_number(x, i + l, &sc->t) < 0)
+		return skip_to(sc, i + 1);
+	sc->t.v.neg = neg && !num_is_zero(&sc->t.v);
+	sc->h.e = sc->t.e;
+	sc->h.kind = NK_PERCENT;
+	sc->h.unit = "%";
+	num_shift(&sc->t.v, pct);
+	set_value(&sc->h, &sc->t.v);
+	return EMIT;
+}
+
+/* 第N, 前N, 之N */
+static enum verdict
+rec_prefix(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i;
+	uint32_t c = x->cp[i];
+
+	if (c != 0x7B2C && c != 0x524D && c != 0x4E4B)
+		return NEXT;
+	if (read_number(x, i + 1, &sc->t) < 0 || sc->t.hasfrac)
+		return skip_to(sc, i + 1);
+	/* 前6位 前10名 前三季度 rank or period; else 前 is a word of its
+	 * own (目前 此前) and the number is read alone */
+	if (c == 0x524D && !at(x, sc->t.e, "位") && !at(x, sc->t.e, "名") &&
+	    !at(x, sc->t.e, "强") && !at(x, sc->t.e, "季度"))
+		return skip_to(sc, i + 1);
+	sc->ordinal = c == 0x524D ? 2 : 1;
+	sc->i = i + 1;
+	return NUMBER;
+}
+
+/* 零下四摄氏度 负一百 -3.8% －３: negative; +5% ＋３: a sign only */
+static enum verdict
+rec_negative(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, l;
+	uint32_t c = x->cp[i];
+	int plus = c == '+' || c == 0xFF0B;
+
+	if (!(l = at(x, i, "零下")) && !(l = at(x, i, "负")) &&
+	    !(l = at(x, i, "負")) && !((c == '-' || c == 0xFF0D ||
+	    c == 0x2212 || plus) && (l = 1)))
+		return NEXT;
+	if (cpat(x, i + l) == ' ' && ar_digit(cpat(x, i + l + 1)) >= 0 &&
+	    (c != '-' || i == 0))
+		l++;
+	if (read_number(x, i + l, &sc->t) < 0 ||
+	    ((c == '-' || plus) && sc->t.chinese))
+		return skip_to(sc, i + 1);
+	sc->t.v.neg = !plus && !num_is_zero(&sc->t.v);
+	sc->i = i + l;
+	return NUMBER;
+}
+
+/* 对折: half the price */
+static enum verdict
+rec_half_price(struct scan *sc)
+{
+	if (at(sc->x, sc->i, "对折") == 0)
+		return NEXT;
+	sc->h.e = sc->i + 2;
+	sc->h.kind = NK_PERCENT;
+	sc->h.unit = "折";
+	snprintf(sc->h.value, sizeof sc->h.value, "50");
+	return EMIT;
+}
+
+/* 一半: a half */
+static enum verdict
+rec_half_of(struct scan *sc)
+{
+	size_t l;
+
+	if ((l = at(sc->x, sc->i, "一半")) == 0)
+		return NEXT;
+	sc->h.e = sc->i + l;
+	sc->h.kind = NK_FRACTION;
+	snprintf(sc->h.value, sizeof sc->h.value, "0.5");
+	if ((l = match_qual(sc->x, sc->h.e, 0, &sc->h.qual)) != 0)
+		sc->h.e += l;
+	return EMIT;
+}
+
+/* 半 and a unit: 半小时 半年; 大半个月 (more than half); 半数, 过半
+ * (half of the whole, a fraction) */
+static enum verdict
+rec_half(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, l;
+	const struct unit *u;
+	static const struct unit year = { "年", "年", NK_MEASURE, 0, 0 };
+
+	if (x->cp[i] != 0x534A)
+		return NEXT;
+	snprintf(sc->h.value, sizeof sc->h.value, "0.5");
+	if (i > 0 && (x->cp[i - 1] == 0x5927 || x->cp[i - 1] == 0x8FC7)) {
+		sc->h.b = i - 1;	/* 大半 过半 */
+		sc->h.qual = '>';
+	} else if (i > 0 && strchr_cp("上下前后多一两", x->cp[i - 1]))
+		return skip_to(sc, i + 1);
+	if (at(x, i + 1, "数") || (x->cp[sc->h.b] == 0x8FC7 &&
+	    !uc_is_han(cpat(x, i + 1)))) {
+		sc->h.kind = NK_FRACTION;	/* 半数 过半 */
+		sc->h.e = i + 1 + (at(x, i + 1, "数") != 0);
+		if ((l = match_qual(x, sc->h.e, 0, &sc->h.qual)) != 0)
+			sc->h.e += l;
+		return EMIT;
+	}
+	if ((u = read_unit(x, i + 1, &l)) == NULL && at(x, i + 1, "年") &&
+	    !starts_word(x, i + 1)) {
+		u = &year;
+		l = 1;
+	}
+	if (u == NULL || u->kind == NK_PERCENT || u->kind == NK_MONEY)
+		return skip_to(sc, i + 1);
+	sc->h.e = i + 1 + l;
+	sc->h.kind = u->kind;
+	sc->h.unit = u->norm;
+	return EMIT;
+}
+
+/* 2023.05.26, before 2023.05 is read as a decimal */
+static enum verdict
+rec_dotted_date(struct scan *sc)
+{
+	size_t e = dotted_date(sc->x, sc->i, &sc->h);
+
+	if (e == 0)
+		return NEXT;
+	sc->h.e = e;
+	return EMIT;
+}
+
+/* The lunar month named at i (大年 and 正月: 1, 冬月 11, 腊月 12), its
+ * length in *len; 0 when none. */
+static int
+lunar_month(const struct numex *x, size_t i, size_t *len)
+{
+	static const struct { const char *s; int month; } names[] = {
+		{ "大年初", 1 }, { "正月", 1 }, { "冬月", 11 }, { "腊月", 12 },
+	};
+	size_t k, l;
+
+	for (k = 0; k < sizeof names / sizeof *names; k++)
+		if ((l = at(x, i, names[k].s)) != 0) {
+			if (len)
+				*len = l;
+			return names[k].month;
+		}
+	return 0;
+}
+
+/* 大年初一 正月十五 腊月二十三: a day of the lunar calendar, as month and
+ * day (0101 0115 1223) */
+static enum verdict
+rec_lunar(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t l, j;
+	int month = lunar_month(x, sc->i, &l);
+	long d;
+
+	if (month == 0)
+		return NEXT;
+	j = sc->i + l;
+	if (x->cp[j - 1] != 0x521D && at(x, j, "初"))
+		j++;
+	if (read_number(x, j, &sc->t) < 0 || !sc->t.chinese ||
+	    (d = num_small(&sc->t.v)) < 1 || d > 30)
+		return skip_to(sc, sc->i + 1);
+	sc->h.e = sc->t.e + (at(x, sc->t.e, "日") != 0);
+	sc->h.kind = NK_DATE;
+	snprintf(sc->h.value, sizeof sc->h.value, "%d%02ld", month, d);
+	return EMIT;
+}
+
+static enum verdict
+rec_number(struct scan *sc)
+{
+	if (read_number(sc->x, sc->i, &sc->t) < 0)
+		return skip_to(sc, sc->i + 1);
+	return NUMBER;
+}
+
+/* digit runs too long to count */
+static enum verdict
+rec_too_long(struct scan *sc)
+{
+	if (!sc->t.toolong)
+		return NEXT;
+	return code(sc, sc->t.e);
+}
+
+/* The exponent of 3e4 4.7E-2 3×10^8 3×10⁸ at j: its end, *p the power
+ * of ten; or j. */
+static size_t
+exponent(const struct numex *x, size_t j, int *p)
+{
+	static const char sup[] = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+	size_t k = j, d;
+	int neg = 0, v = 0, n = 0;
+
+	if (cpat(x, k) == 'e' || cpat(x, k) == 'E')
+		k++;
+	else if ((cpat(x, k) == 0xD7 || cpat(x, k) == 'x' || cpat(x, k) == '*') &&
+	    cpat(x, k + 1) == '1' && cpat(x, k + 2) == '0') {
+		k += 3;
+		if (cpat(x, k) == '^')
+			k++;
+		else if (cpat(x, k) == 0x207B || (cpat(x, k) >= 0x2070 &&
+		    cpat(x, k) <= 0x2079) || cpat(x, k) == 0xB9 ||
+		    cpat(x, k) == 0xB2 || cpat(x, k) == 0xB3) {
+			/* superscripts: ⁻⁸ ⁸ ¹² */
+			if (cpat(x, k) == 0x207B) {
+				neg = 1;
+				k++;
+			}
+			for (; k < x->m && n < 3; k++, n++) {
+				size_t i = 0;
+				uint32_t c = x->cp[k];
+
+				for (d = 0; d < 10; d++) {
+					uint32_t s2 = utf8_next(sup, sizeof sup - 1, &i);
+
+					if (s2 == c)
+						break;
+				}
+				if (d == 10)
+					break;
+				v = v * 10 + (int)d;
+			}
+			if (n == 0 || ar_digit(cpat(x, k)) >= 0)
+				return j;
+			*p = neg ? -v : v;
+			return k;
+		} else
+			return j;
+	} else
+		return j;
+	if (cpat(x, k) == '-' || cpat(x, k) == 0x2212 || cpat(x, k) == '+') {
+		neg = cpat(x, k) != '+';
+		k++;
+	}
+	for (; k < x->m && ar_digit(x->cp[k]) >= 0 && n < 4; k++, n++)
+		v = v * 10 + ar_digit(x->cp[k]);
+	if (n == 0 || n > 3 || is_ascii_alpha(cpat(x, k)) ||
+	    ar_digit(cpat(x, k)) >= 0)
+		return j;
+	*p = neg ? -v : v;
+	return k;
+}
+
+/* Arabic numbers with an exponent (3e4 4.7E-2 3×10^8) or a magnitude
+ * letter (30k 4.5K 1.2M); a single digit with K is a code (4K 8K). */
+static enum verdict
+rec_suffix(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t;
+	size_t i = t->b, e;
+	int p = 0;
+	uint32_t c = cpat(x, t->e);
+
+	if (t->chinese || t->toolong || (i > 0 && (is_ascii_alpha(x->cp[i - 1]) ||
+	    (is_dash(x->cp[i - 1]) && sc->h.b == i) || x->cp[i - 1] == '.' ||
+	    x->cp[i - 1] == '_')))
+		return NEXT;
+	if ((e = exponent(x, t->e, &p)) != t->e) {
+		if (num_shift(&t->v, p) < 0)
+			return NEXT;
+	} else if ((c == 'k' || c == 'K' || c == 'M') &&
+	    !is_ascii_alpha(cpat(x, t->e + 1)) && ar_digit(cpat(x, t->e + 1)) < 0 &&
+	    (t->hasfrac || t->e - t->b >= 2) && cpat(x, t->e + 1) != '-') {
+		num_shift(&t->v, c == 'M' ? 6 : 3);
+		e = t->e + 1;
+	} else
+		return NEXT;
+	t->e = sc->j = e;
+	t->hasfrac = 0;
+	return NEXT;
+}
+
+/* codes: PM2.5 H5 5G G20 ISO 9001 (no value: a code is no quantity) */
+static enum verdict
+rec_latin_code(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t i = sc->i, j = sc->j;
+
+	size_t l;
+	const struct unit *u;
+
+	if (sc->t.chinese || sc->ordinal || !((i > 0 &&
+	    (is_ascii_alpha(x->cp[i - 1]) || is_fw_alpha(x->cp[i - 1]) ||
+	    x->cp[i - 1] == '_' || ((x->cp[i - 1] == ' ' ||
+	    is_dash(x->cp[i - 1])) && i > 1 && is_ascii_alpha(x->cp[i - 2])))) ||
+	    is_ascii_alpha(cpat(x, j)) || is_fw_alpha(cpat(x, j)) ||
+	    (sc->t.e - sc->t.b > 20 && !sc->t.hasfrac)))
+		return NEXT;
+	/* 175cm 30kg: a Latin unit, when no letter comes before the number */
+	if (!(i > 0 && (is_ascii_alpha(x->cp[i - 1]) || x->cp[i - 1] == '_' ||
+	    (is_dash(x->cp[i - 1]) && i > 1 && is_ascii_alpha(x->cp[i - 2])))) &&
+	    (u = read_unit(x, j, &l)) != NULL && (u->flags & U_LATIN))
+		return NEXT;
+	/* PM2.5: the code begins with its letters */
+	while (sc->h.b > 0 && (is_ascii_alpha(x->cp[sc->h.b - 1]) ||
+	    is_fw_alpha(x->cp[sc->h.b - 1])))
+		sc->h.b--;
+	while (j < x->m && (is_ascii_alpha(x->cp[j]) ||
+	    ar_digit(x->cp[j]) >= 0 || x->cp[j] == '.' || x->cp[j] == '-'))
+		j++;
+	while (j > sc->t.e && (x->cp[j - 1] == '.' || x->cp[j - 1] == '-'))
+		j--;
+	return code(sc, j);
+}
+
+/* model numbers: 6110型 ＰＴＸ－３型 米24式 (the Mi-24) */
+static enum verdict
+rec_model(struct scan *sc)
+{
+	struct numex *x = sc->x;
+
+	if (sc->t.chinese || sc->ordinal || (!at(x, sc->j, "型") &&
+	    !at(x, sc->j, "式")) || starts_word(x, sc->j))
+		return NEXT;
+	return code(sc, sc->j);
+}
+
+/* list markers: a number of one or two characters alone in brackets
+ * (（二） (3)), or at the start of a line or clause before 、 ． . ）
+ * (一、 3． 2）) */
+static enum verdict
+rec_list_marker(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t s = sc->h.b, j = sc->j;
+	uint32_t before, after = cpat(x, j);
+
+	if (sc->ordinal || j - s > 2 || sc->t.hasfrac)
+		return NEXT;
+	while (s > 0 && uc_is_space(x->cp[s - 1]))
+		s--;
+	before = s > 0 ? x->cp[s - 1] : 0;
+	if ((before == '(' || before == 0xFF08) && (after == ')' || after == 0xFF09))
+		return skip_to(sc, j + 1);
+	if (before == '(' || before == 0xFF08)
+		before = s > 1 ? x->cp[s - 2] : 0;
+	if ((before == 0 || strchr_cp("。！？；：!?;:", before)) &&
+	    (after == 0x3001 || after == ')' || after == 0xFF09 ||
+	    after == 0xFF1A || after == ':' ||
+	    ((after == '.' || after == 0xFF0E) && ar_digit(cpat(x, j + 1)) < 0)))
+		return skip_to(sc, j + 1);
+	return NEXT;
+}
+
+/* n × d (d a small integer), exactly */
+static int
+num_times(struct num *n, long d)
+{
+	struct num sum, part;
+	int neg = n->neg, p = 0;
+
+	num_zero(&sum);
+	n->neg = 0;
+	for (; d > 0; d /= 10, p++) {
+		long k;
+
+		for (k = d % 10; k > 0; k--) {
+			part = *n;
+			if (num_shift(&part, p) < 0 || num_add(&sum, &part) < 0)
+				return -1;
+		}
+	}
+	*n = sum;
+	n->neg = neg && !num_is_zero(&sum);
+	return 0;
+}
+
+/* 二又三分之二 负二又四分之一: a whole number and a fraction, after 又
+ * at j; the hit is ready when it returns 1. */
+static int
+mixed_fraction(struct scan *sc, size_t j)
+{
+	struct numex *x = sc->x;
+	struct numtok den, nume;
+	struct num whole = sc->t.v;
+	long d;
+	size_t l;
+
+	if (read_number(x, j, &den) < 0 || den.hasfrac ||
+	    (l = at(x, den.e, "分之")) == 0 || read_number(x, den.e + l, &nume) < 0 ||
+	    nume.hasfrac || (d = num_small(&den.v)) <= 0 || sc->t.hasfrac)
+		return 0;
+	/* (whole × d + n) / d */
+	whole.neg = 0;
+	if (num_times(&whole, d) < 0 || num_add(&whole, &nume.v) < 0)
+		return 0;
+	whole.neg = sc->t.v.neg;
+	sc->h.kind = NK_FRACTION;
+	if (num_divide(&whole, &den.v, sc->h.value, sizeof sc->h.value) < 0)
+		return 0;
+	sc->h.e = nume.e;
+	return 1;
+}
+
+/* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
+static enum verdict
+rec_fraction(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t, t2;
+	size_t l;
+
+	if ((l = at(x, t->e, "分之")) != 0 && read_number(x, t->e + l, &t2) == 0) {
+		t2.v.neg = t->v.neg;	/* 负三分之二 */
+		t->v.neg = 0;
+		return fraction(sc, &t2.v, &t->v, t2.e);
+	}
+	if ((l = at(x, t->e, "又")) != 0 && mixed_fraction(sc, t->e + l))
+		return EMIT;
+	if (!t->chinese && (cpat(x, t->e) == '/' || cpat(x, t->e) == 0xFF0F) &&
+	    read_number(x, t->e + 1, &t2) == 0 && !t2.chinese &&
+	    !t->hasfrac && !t2.hasfrac && t2.e - t->e <= 4 &&
+	    num_cmp(&t->v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
+	    ar_digit(cpat(x, t2.e)) < 0)
+		return fraction(sc, &t->v, &t2.v, t2.e);
+	return NEXT;
+}
+
+/* set phrases: 十百千 十四五 */
+static enum verdict
+rec_set_phrase(struct scan *sc)
+{
+	size_t ps, pe;
+
+	if (!sc->t.chinese ||
+	    (pe = covered_by(sc->x, sc->t.b, set_lit, NSET, &ps)) == 0)
+		return NEXT;
+	sc->h.b = ps < sc->h.b ? ps : sc->h.b;
+	sc->h.e = pe;
+	sc->h.kind = NK_NAME;
+	set_value(&sc->h, &sc->t.v);
+	sc->next = sc->t.e;
+	return EMIT;
+}
+
+/* a digit of the slogans (两学一做 三严三实): not 参, a capital 3 that
+ * is mostly the 参 of 参加 */
+static int
+slogan_digit(uint32_t c)
+{
+	return cn_is_digit(c) && c != 0x53C2 && c != 0x53C3;
+}
+
+/* numerals inside short quotes, and 两学一做-shaped phrases: names */
+static enum verdict
+rec_quoted_name(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	const struct numtok *t = &sc->t;
+	size_t e = t->e, l;
+
+	if (x->mark[t->b] != M_QUOTE && !(t->chinese && !sc->ordinal &&
+	    t->e + 2 < x->m && uc_is_han(x->cp[t->e]) &&
+	    !strchr_cp("年月日号时分秒点之至到", x->cp[t->e]) &&
+	    !strchr_cp("点", x->cp[t->e + 1]) && !strchr_cp("点", cpat(x, t->e + 2)) &&
+	    ((slogan_digit(x->cp[t->e + 1]) &&
+	    uc_is_han(cpat(x, t->e + 2))) || (uc_is_han(x->cp[t->e + 1]) &&
+	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]) &&
+	    slogan_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)))) &&
+	    read_unit(x, t->e, &l) == NULL))
+		return NEXT;
+	while (e < x->m && uc_is_han(x->cp[e]) && e - t->b < 12 &&
+	    x->mark[e] == x->mark[t->b])
+		e++;
+	if (x->mark[t->b] == M_QUOTE)
+		while (e < x->m && x->mark[e] == M_QUOTE)
+			e++;
+	sc->h.e = e;
+	sc->h.kind = NK_NAME;
+	set_value(&sc->h, &t->v);
+	return EMIT;
+}
+
+/* numerals inside words: 统一 一线 进一步; 一 after a determiner (哪一个
+ * 另一种 这样一个): this, each, another, not the count one; 前一天
+ * 上一年: the one before */
+static enum verdict
+rec_lexicalised(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t b = sc->t.b;
+
+	if (sc->t.chinese && lexicalised_at(x, b, sc->t.e))
+		return skip_to(sc, sc->t.e);
+	if (sc->t.chinese && sc->t.e == b + 1 && x->cp[b] == 0x4E00 && b > 0 &&
+	    !sc->ordinal && (strchr_cp("这那哪每另同某此其唯样么", x->cp[b - 1]) ||
+	    at(x, b >= 2 ? b - 2 : b, "任何") == 2 ||
+	    (strchr_cp("前后上下", x->cp[b - 1]) &&
+	    strchr_cp("天年日夜晚周", cpat(x, b + 1)))))
+		return skip_to(sc, sc->t.e);	/* 前一天: the day before */
+	return NEXT;
+}
+
+/* The hit ends at e, what try_phone, try_time and try_date found, or
+ * there is none when e is 0. */
+static enum verdict
+ends_at(struct scan *sc, size_t e)
+{
+	if (e == 0)
+		return NEXT;
+	sc->h.e = e;
+	return EMIT;
+}
+
+static enum verdict
+rec_phone(struct scan *sc)
+{
+	if (sc->ordinal)
+		return NEXT;
+	return ends_at(sc, try_phone(sc->x, sc->t.b, &sc->t, &sc->h));
+}
+
+static enum verdict
+rec_time(struct scan *sc)
+{
+	size_t e;
+
+	if (sc->ordinal)
+		return NEXT;
+	if ((e = try_time(sc->x, sc->t.b, &sc->t, &sc->h)) == 0)
+		e = clock_time(sc->x, sc->t.b, &sc->t, &sc->h);
+	return ends_at(sc, e);
+}
+
+/* dates, and 前三季度: a period, not a rank */
+static enum verdict
+rec_date(struct scan *sc)
+{
+	if (sc->ordinal == 1)
+		return NEXT;
+	return ends_at(sc, try_date(sc->x, sc->t.b, &sc->t, &sc->h));
+}
+
+/* identifiers: 京ICP备10003349号-1, 许可证号 0102004 */
+static enum verdict
+rec_identifier(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	const struct numtok *t = &sc->t;
+	size_t j = t->e;
+
+	if (sc->ordinal || t->chinese || t->hasfrac ||
+	    !((x->cp[t->b] == '0' && t->e - t->b >= 5) || icp_before(x, t->b)))
+		return NEXT;
+	while (j < x->m && (ar_digit(x->cp[j]) >= 0 || x->cp[j] == 0x53F7 ||
+	    (is_dash(x->cp[j]) && ar_digit(cpat(x, j + 1)) >= 0)))
+		j++;		/* 号-1 */
+	return code(sc, j);
+}
+
+/* the qualifier before the number, or a currency sign */
+static enum verdict
+rec_before(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct nx_hit *h = &sc->h;
+	size_t k;
+
+	if (sc->ordinal)
+		return NEXT;
+	if ((k = match_qual(x, h->b, 1, &sc->q)) != 0)
+		h->b -= k;
+	else if (h->b > 0 && (x->cp[h->b - 1] == 0xA5 ||
+	    x->cp[h->b - 1] == 0xFFE5 || x->cp[h->b - 1] == '$')) {
+		h->b--;
+		h->unit = x->cp[h->b] == '$' ? "美元" : "元";
+		h->kind = NK_MONEY;
+	} else if (h->b > 0 && x->cp[h->b - 1] == 0x4E0A && sc->t.chinese &&
+	    cn_numeral(x->cp[sc->t.b]) >= 11) {
+		h->b--;			/* 上千 上万元: as many as */
+		sc->q = '>';
+	}
+	return NEXT;
+}
+
+/* Append v (0 < v < 10000) in Chinese numerals: 50 五十, 1005 一千零五 */
+static size_t
+to_chinese(long v, uint32_t *buf, size_t k)
+{
+	static const uint32_t digit[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	static const uint32_t unit[] = { 0x5343, 0x767E, 0x5341, 0 };
+	long p = 1000;
+	int q, started = 0, zero = 0;
+
+	for (q = 0; q < 4; q++, p /= 10) {
+		int d = (int)(v / p % 10);
+
+		if (d == 0) {
+			zero = started;
+			continue;
+		}
+		if (zero)
+			buf[k++] = digit[0];
+		buf[k++] = digit[d];
+		if (unit[q])
+			buf[k++] = unit[q];
+		started = 1;
+		zero = 0;
+	}
+	return k;
+}
+
+/* Arabic digits with Chinese units, read as one Chinese numeral, each
+ * group of digits written out: 8万2千3百, 3千零50万, 3萬2千5百, 6 萬 3
+ * 千 2 百. Taken when it reads further than a multiplier and what
+ * follows it (1万600, 3亿845万 read the same either way). */
+static enum verdict
+rec_mixed(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t;
+	uint32_t buf[72];
+	size_t j = t->b, k = 0, units = 0, end = t->e, l;
+	struct num v, w;
+	int p;
+
+	if (t->chinese || t->hasfrac || sc->ordinal)
+		return NEXT;
+	while (j < x->m && k < 60) {
+		size_t e = digits_end(x, j);
+
+		if (e > j) {
+			long d = small_int(x, j, e);
+
+			if (e - j > 4 || d <= 0)
+				break;
+			k = to_chinese(d, buf, k);
+			j = e;
+		} else if (cn_numeral(x->cp[j]) >= 0 && (cn_is_unit(x->cp[j]) ||
+		    x->cp[j] == 0x96F6 || x->cp[j] == 0x3007)) {
+			if (cn_is_unit(x->cp[j]) && read_unit(x, j, &l) && l >= 2)
+				break;		/* 3千米 */
+			buf[k++] = x->cp[j++];
+			if (cn_is_unit(buf[k - 1])) {
+				units++;
+				end = j;
+			}
+		} else
+			break;
+		if (j < x->m && (x->cp[j] == ' ' || x->cp[j] == 0x3000) &&
+		    (ar_digit(cpat(x, j + 1)) >= 0 || cn_is_unit(cpat(x, j + 1))))
+			j++;
+	}
+	if (units == 0 || end <= t->e)
+		return NEXT;
+	/* the numeral ends with its last unit or the digits after it */
+	if (digits_end(x, end) > end && digits_end(x, end) <= j)
+		end = digits_end(x, end);
+	while (k > 0 && !cn_is_unit(buf[k - 1]) && !cn_is_digit(buf[k - 1]))
+		k--;
+	if (cn_parse(buf, k, &v) < 0)
+		return NEXT;
+	/* what the multiplier would read */
+	w = t->v;
+	if ((p = read_multiplier(x, t->e, &l)) != 0) {
+		num_shift(&w, p);
+		if (continuation(x, t->e + l, p, &w) >= end)
+			return NEXT;
+	}
+	t->v = v;
+	t->e = sc->j = end;
+	return NEXT;
+}
+
+/* 多 余, and the multipliers after Arabic digits: 1.3万多 3亿845万 */
+static enum verdict
+rec_multiplier(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t;
+	size_t l;
+	int p;
+
+	if (at(x, sc->j, "多") || at(x, sc->j, "余")) {
+		sc->q = '>';
+		sc->j++;
+	}
+	if (t->approx)
+		sc->q = '>';
+	if (!t->chinese) {
+		if ((p = read_multiplier(x, sc->j, &l)) != 0) {
+			num_shift(&t->v, p);
+			sc->j += l;
+			if (at(x, sc->j, "多") || at(x, sc->j, "余")) {
+				sc->q = '>';
+				sc->j++;
+			} else if (!t->hasfrac)
+				sc->j = continuation(x, sc->j, p, &t->v);
+		}
+	} else if ((at(x, sc->j, "多") || at(x, sc->j, "余")) &&
+	    !at(x, sc->j, "多万")) {
+		sc->q = '>';
+		sc->j++;
+	} else if ((at(x, sc->j, "来") || at(x, sc->j, "把")) &&
+	    cn_is_unit(x->cp[sc->j - 1]) && (read_unit(x, sc->j + 1, &l) ||
+	    at(x, sc->j + 1, "年"))) {
+		sc->q = '~';		/* 十来年 千把块钱: about */
+		sc->j++;
+	}
+	if (t->chinese && (at(x, sc->j, "万") || at(x, sc->j, "亿")) &&
+	    sc->q == '>' && at(x, sc->j - 1, "多")) {
+		/* 八百多万: the multiplier after 多 */
+		num_shift(&t->v, at(x, sc->j, "万") ? 4 : 8);
+		sc->j++;
+		if (at(x, sc->j, "亿")) {
+			num_shift(&t->v, 8);
+			sc->j++;
+		}
+	}
+	return NEXT;
+}
+
+/* ranges: 80—180元 1至2个 3到5年 3-5万 */
+static enum verdict
+rec_range(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok *t = &sc->t, t2;
+	const struct unit *u;
+	size_t j = sc->j, j2, l;
+	int p = 0;
+
+	if (sc->ordinal || !is_range_sep(cpat(x, j)) ||
+	    read_number(x, j + 1, &t2) < 0 || t2.chinese != t->chinese ||
+	    (t->chinese && x->cp[j] == '-'))
+		return NEXT;
+	j2 = t2.e;
+	if (!t2.chinese && (p = read_multiplier(x, j2, &l)) != 0) {
+		num_shift(&t2.v, p);
+		j2 += l;
+		if (j == t->e)	/* 3-5万: the multiplier is for both */
+			num_shift(&t->v, p);
+	}
+	u = read_unit(x, j2, &l);
+	if (!u && !p && num_cmp(&t->v, &t2.v) >= 0)
+		return NEXT;
+	if (u && (u->kind == NK_PERCENT || u->kind == NK_MONEY ||
+	    u->kind == NK_MEASURE || u->kind == NK_COUNT || u->kind == NK_AGE))
+		j2 += l;
+	else
+		u = NULL;
+	if (at(x, j2, "年") && !u) {
+		j2 += 1;
+		sc->h.unit = "年";
+	}
+	return range(sc, &t->v, &t2.v, u ? u->norm : NULL, j2, 1,
+	    u && u->kind == NK_COUNT);
+}
+
+/* two neighbouring digits: 两三个 一两个 五六个 三四十万 */
+static enum verdict
+rec_neighbours(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	const struct numtok *t = &sc->t;
+	const struct unit *u;
+	uint32_t buf[72];
+	size_t k = 0, r, l;
+	struct num lo, hi;
+
+	if (!t->chinese || t->e - t->b < 2 || !cn_is_digit(x->cp[t->b]) ||
+	    !cn_is_digit(x->cp[t->b + 1]) || sc->ordinal ||
+	    cn_numeral(x->cp[t->b]) <= 0 ||
+	    cn_numeral(x->cp[t->b + 1]) != cn_numeral(x->cp[t->b]) + 1 ||
+	    (t->e - t->b != 2 && !cn_is_unit(x->cp[t->b + 2])))
+		return NEXT;
+	buf[k++] = x->cp[t->b];
+	for (r = t->b + 2; r < t->e && k < 70; r++)
+		buf[k++] = x->cp[r];
+	if (cn_parse(buf, k, &lo) < 0)
+		return NEXT;
+	buf[0] = x->cp[t->b + 1];
+	if (cn_parse(buf, k, &hi) < 0)
+		return NEXT;
+	if ((u = read_unit(x, sc->j, &l)) != NULL)
+		sc->j += l;
+	else if (at(x, sc->j, "年") && !at(x, sc->j, "年代")) {
+		sc->j++;
+		sc->h.unit = "年";	/* 三四年: three or four years */
+	}
+	return range(sc, &lo, &hi, u ? u->norm : NULL, sc->j, 0,
+	    u && u->kind == NK_COUNT);
+}
+
+/* 3:2 */
+static enum verdict
+rec_ratio(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok t2;
+
+	if (sc->t.chinese || (cpat(x, sc->j) != ':' && cpat(x, sc->j) != 0xFF1A) ||
+	    read_number(x, sc->j + 1, &t2) < 0 || t2.chinese)
+		return NEXT;
+	return fraction(sc, &sc->t.v, &t2.v, t2.e);
 }
 
 static void
-scan_from(struct emit *em, size_t *ip)
+add_half(struct num *v)
 {
-	struct numex *x = em->x;
-	size_t i = *ip, j, l, prefix_b = i;
-	struct numtok t, t2;
-	struct nx_hit h;
+	struct num half;
+
+	num_digit(&half, 5, -1);
+	num_add(v, &half);
+}
+
+/* 一个半小时 两个半月 = 1.5 hours, 2.5 months: the unit after 个半, or
+ * NULL */
+static const struct unit *
+unit_after_half(struct scan *sc, size_t *l)
+{
+	static const struct unit month = { "月", "月", NK_MEASURE, 0, 0 };
 	const struct unit *u;
-	char q = 0;
-	int ordinal = 0, pct = 0, counted = 0;
 
-	memset(&h, 0, sizeof h);
+	if ((u = read_unit(sc->x, sc->j + 2, l)) == NULL) {
+		if (!at(sc->x, sc->j + 2, "月"))
+			return NULL;
+		u = &month;
+		*l = 1;
+	}
+	add_half(&sc->t.v);
+	sc->j += 2;
+	return u;
+}
 
-	/* 百分之 千分之 万分之 */
-	if ((l = at(x, i, "百分之")) || (l = at(x, i, "千分之")) ||
-	    (l = at(x, i, "万分之"))) {
-		int neg = 0;
+/* A sub-unit of money unit u at j and its value: 五角 八毛 零五分 五美分
+ * (又 or 零 before it); returns its end, or j. */
+static size_t
+sub_unit_at(const struct numex *x, size_t j, const struct unit *u,
+    struct num *v)
+{
+	struct numtok t3;
+	const struct unit *s;
+	size_t k, l;
 
-		pct = x->cp[i] == 0x767E ? 0 : x->cp[i] == 0x5343 ? -1 : -2;
-		if (cpat(x, i + l) == 0x8D1F || cpat(x, i + l) == 0x8CA0) {
-			neg = 1;	/* 百分之负三点八 */
-			l++;
-		}
-		if (read_number(x, i + l, &t) == 0) {
-			t.v.neg = neg && !num_is_zero(&t.v);
-			h.b = i;
-			h.e = t.e;
-			h.kind = NK_PERCENT;
-			h.unit = "%";
-			num_shift(&t.v, pct);
-			set_value(&h, &t.v);
-			emit_hit(em, &h);
-			*ip = t.e;
-			return;
-		}
-		*ip = i + 1;
-		return;
-	}
-	/* 第N, 前N, 之N */
-	if (x->cp[i] == 0x7B2C || x->cp[i] == 0x524D || x->cp[i] == 0x4E4B) {
-		if (read_number(x, i + 1, &t) < 0 || t.hasfrac) {
-			*ip = i + 1;
-			return;
-		}
-		/* 前6位 前10名 前三季度 rank or period; else 前 is a word
-		 * of its own (目前 此前) and the number is read alone */
-		if (x->cp[i] == 0x524D && !at(x, t.e, "位") &&
-		    !at(x, t.e, "名") && !at(x, t.e, "强") &&
-		    !at(x, t.e, "季度")) {
-			*ip = i + 1;
-			return;
-		}
-		ordinal = x->cp[i] == 0x524D ? 2 : 1;
-		prefix_b = i;
-		i++;
-	} else if ((l = at(x, i, "零下")) || (l = at(x, i, "负")) ||
-	    (l = at(x, i, "負")) || ((x->cp[i] == '-' || x->cp[i] == 0xFF0D ||
-	    x->cp[i] == 0x2212) && (l = 1))) {
-		/* 零下四摄氏度 负一百 -3.8%: negative */
-		if (cpat(x, i + l) == ' ' && ar_digit(cpat(x, i + l + 1)) >= 0 &&
-		    (x->cp[i] != '-' || i == 0))
-			l++;
-		if (read_number(x, i + l, &t) < 0 || (x->cp[i] == '-' && t.chinese)) {
-			*ip = i + 1;
-			return;
-		}
-		t.v.neg = !num_is_zero(&t.v);
-		prefix_b = i;
-		i += l;
-	} else if ((l = at(x, i, "一半")) != 0) {
-		/* 一半: a half */
-		h.b = i;
-		h.e = i + l;
-		h.kind = NK_FRACTION;
-		snprintf(h.value, sizeof h.value, "0.5");
-		if ((l = match_qual(x, h.e, 0, &q)) != 0) {
-			h.e += l;
-			h.qual = q;
-		}
-		emit_hit(em, &h);
-		*ip = h.e;
-		return;
-	} else if (x->cp[i] == 0x534A) {	/* 半 */
-		*ip = i + 1;
-		if ((i > 0 && strchr_cp("上下前后过大多一两", x->cp[i - 1])) ||
-		    (u = read_unit(x, i + 1, &l)) == NULL || u->kind == NK_PERCENT ||
-		    u->kind == NK_MONEY)
-			return;
-		h.b = i;
-		h.e = i + 1 + l;
-		h.kind = u->kind;
-		h.unit = u->norm;
-		snprintf(h.value, sizeof h.value, "0.5");
-		emit_hit(em, &h);
-		*ip = h.e;
-		return;
-	} else if ((j = dotted_date(x, i, &h)) != 0) {
-		h.b = i;
-		h.e = j;
-		emit_hit(em, &h);
-		*ip = j;
-		return;
-	} else if (read_number(x, i, &t) < 0) {
-		*ip = i + 1;
-		return;
-	}
-	h.b = prefix_b;
-	j = t.e;
+	if ((k = at(x, j, "又")) == 0 && (k = at(x, j, "零")) != 0 &&
+	    !cn_is_digit(cpat(x, j + 1)) && ar_digit(cpat(x, j + 1)) < 0)
+		k = 0;
+	if (read_number(x, j + k, &t3) < 0 || t3.hasfrac || t3.toolong ||
+	    (s = read_unit(x, t3.e, &l)) == NULL || !(s->flags & U_SUB) ||
+	    strcmp(s->norm, u->norm) != 0)
+		return j;
+	num_shift(&t3.v, s->scale);
+	num_add(v, &t3.v);
+	return t3.e + l;
+}
 
-	/* codes: PM2.5 H5 5G G20 ISO 9001, and digit runs too long to count */
-	if (t.toolong) {
-		h.e = t.e;
-		h.kind = NK_CODE;
-		emit_hit(em, &h);
-		*ip = t.e;
-		return;
-	}
-	if (!t.chinese && !ordinal && ((i > 0 && (is_ascii_alpha(x->cp[i - 1]) ||
-	    is_fw_alpha(x->cp[i - 1]) || x->cp[i - 1] == '_' ||
-	    ((x->cp[i - 1] == ' ' || x->cp[i - 1] == '-') && i > 1 &&
-	    is_ascii_alpha(x->cp[i - 2])))) || is_ascii_alpha(cpat(x, j)) ||
-	    is_fw_alpha(cpat(x, j)) || (t.e - t.b > 20 && !t.hasfrac))) {
-		/* PM2.5: the code begins with its letters */
-		while (h.b > 0 && (is_ascii_alpha(x->cp[h.b - 1]) ||
-		    is_fw_alpha(x->cp[h.b - 1])))
-			h.b--;
-		while (j < x->m && (is_ascii_alpha(x->cp[j]) ||
-		    ar_digit(x->cp[j]) >= 0 || x->cp[j] == '.' || x->cp[j] == '-'))
-			j++;
-		while (j > t.e && (x->cp[j - 1] == '.' || x->cp[j - 1] == '-'))
-			j--;
-		h.e = j;
-		h.kind = NK_CODE;	/* no value: a code is no quantity */
-		emit_hit(em, &h);
-		*ip = j;
-		return;
-	}
-	/* list markers: "1、" "(2)" "3. " at the start of a line */
-	{
-		size_t s = h.b;
+/* 壹拾壹元壹角壹分, 七元八毛, 三美元又五美分, 伍仟元整: the sub-units
+ * after a unit of money, summed; 三块五 (a bare digit after 块 is 角).
+ * Returns nonzero when some were read. */
+static int
+money_subunits(struct scan *sc, const struct unit *u)
+{
+	static const struct unit yuan = { "元", "元", NK_MONEY, 0, 0 };
+	struct numex *x = sc->x;
+	size_t j = sc->j, e;
+	int piece = (u->flags & U_PIECE) != 0;
 
-		while (s > 0 && uc_is_space(x->cp[s - 1]))
-			s--;
-		if (!ordinal && (s == 0 || (s == 1 && (x->cp[0] == '(' ||
-		    x->cp[0] == 0xFF08))) && (cpat(x, j) == 0x3001 ||
-		    cpat(x, j) == ')' || cpat(x, j) == 0xFF09 ||
-		    ((cpat(x, j) == '.' || cpat(x, j) == 0xFF0E) &&
-		    !t.hasfrac && ar_digit(cpat(x, j + 1)) < 0))) {
-			*ip = j + 1;
-			return;
-		}
-	}
-	/* 三分之二 (the dictionary has 二分之一 as a word), 1/2 */
-	if ((l = at(x, t.e, "分之")) != 0 && read_number(x, t.e + l, &t2) == 0) {
-		t2.v.neg = t.v.neg;	/* 负三分之二 */
-		t.v.neg = 0;
-		emit_fraction(em, &h, &t2.v, &t.v, t2.e, ip);
-		return;
-	}
-	if (!t.chinese && cpat(x, t.e) == '/' && read_number(x, t.e + 1, &t2) == 0 &&
-	    !t2.chinese && !t.hasfrac && !t2.hasfrac && t2.e - t.e <= 4 &&
-	    num_cmp(&t.v, &t2.v) < 0 && cpat(x, t2.e) != '/' &&
-	    ar_digit(cpat(x, t2.e)) < 0) {
-		emit_fraction(em, &h, &t.v, &t2.v, t2.e, ip);
-		return;
-	}
-	/* set phrases (十百千 十四五), numerals inside short quotes, and
-	 * 两学一做-shaped phrases: names, not quantities */
-	{
-		size_t ps, pe = t.chinese ? covered_by(x, t.b, set_lit, NSET, &ps) : 0;
+	if (piece)
+		u = &yuan;
+	while ((e = sub_unit_at(x, j, u, &sc->t.v)) != j)
+		j = e;
+	if (j == sc->j && piece &&
+	    cn_is_digit(cpat(x, j)) && cn_numeral(x->cp[j]) > 0 &&
+	    cn_numeral(cpat(x, j + 1)) < 0 && !read_unit(x, j + 1, &e)) {
+		struct num d;
 
-		if (pe) {
-			h.b = ps < h.b ? ps : h.b;
-			h.e = pe;
-			h.kind = NK_NAME;
-			set_value(&h, &t.v);
-			emit_hit(em, &h);
-			*ip = pe > t.e ? pe : t.e;
-			return;
-		}
-	}
-	if (x->mark[t.b] == M_QUOTE || (t.chinese && !ordinal &&
-	    t.e + 2 < x->m && uc_is_han(x->cp[t.e]) &&
-	    !strchr_cp("年月日号时分秒点之", x->cp[t.e]) &&
-	    ((cn_is_digit(x->cp[t.e + 1]) &&
-	    uc_is_han(cpat(x, t.e + 2))) || (uc_is_han(x->cp[t.e + 1]) &&
-	    cn_is_digit(cpat(x, t.e + 2)) && uc_is_han(cpat(x, t.e + 3)))) &&
-	    read_unit(x, t.e, &l) == NULL)) {
-		size_t e = t.e;
-
-		while (e < x->m && uc_is_han(x->cp[e]) && e - t.b < 12 &&
-		    x->mark[e] == x->mark[t.b])
-			e++;
-		if (x->mark[t.b] == M_QUOTE)
-			while (e < x->m && x->mark[e] == M_QUOTE)
-				e++;
-		h.e = e;
-		h.kind = NK_NAME;
-		set_value(&h, &t.v);
-		emit_hit(em, &h);
-		*ip = e;
-		return;
-	}
-	if (t.chinese && lexicalised_at(x, t.b, t.e)) {
-		*ip = t.e;
-		return;
-	}
-	if (!ordinal) {
-		if ((j = try_phone(x, i, &t, &h)) || (j = try_time(x, i, &t, &h)) ||
-		    (j = try_date(x, i, &t, &h))) {
-			h.e = j;
-			emit_hit(em, &h);
-			*ip = j;
-			return;
-		}
-		j = t.e;
-		/* identifiers: 京ICP备10003349号-1, 许可证号 0102004 */
-		if (!t.chinese && !t.hasfrac && ((x->cp[t.b] == '0' &&
-		    t.e - t.b >= 5) || icp_before(x, t.b))) {
-			while (j < x->m && (ar_digit(x->cp[j]) >= 0 ||
-			    x->cp[j] == 0x53F7 || (is_dash(x->cp[j]) &&
-			    ar_digit(cpat(x, j + 1)) >= 0)))
-				j++;		/* 号-1 */
-			h.e = j;
-			h.kind = NK_CODE;
-			emit_hit(em, &h);
-			*ip = j;
-			return;
-		}
-	} else if (ordinal == 2 && try_date(x, i, &t, &h)) {
-		/* 前三季度: a period, not a rank */
-		h.e = try_date(x, i, &t, &h);
-		emit_hit(em, &h);
-		*ip = h.e;
-		return;
-	}
-	/* the qualifier before the number */
-	if (!ordinal) {
-		size_t k = match_qual(x, h.b, 1, &q);
-
-		if (k)
-			h.b -= k;
-		else if (h.b > 0 && (x->cp[h.b - 1] == 0xA5 ||
-		    x->cp[h.b - 1] == 0xFFE5 || x->cp[h.b - 1] == '$')) {
-			h.b--;
-			h.unit = x->cp[h.b] == '$' ? "美元" : "元";
-			h.kind = NK_MONEY;
-		}
-	}
-	/* 多 余 before a multiplier or unit */
-	if (at(x, j, "多") || at(x, j, "余")) {
-		q = '>';
+		num_digit(&d, cn_numeral(x->cp[j]), -1);
+		num_add(&sc->t.v, &d);
 		j++;
 	}
-	if (t.approx)
-		q = '>';
-	if (!t.chinese) {
-		int p = read_multiplier(x, j, &l);
-
-		if (p) {
-			num_shift(&t.v, p);
-			j += l;
-			if (at(x, j, "多") || at(x, j, "余")) {
-				q = '>';
-				j++;
-			} else if (!t.hasfrac)
-				j = continuation(x, j, p, &t.v);
-		}
-	} else if ((at(x, j, "多") || at(x, j, "余")) && !at(x, j, "多万")) {
-		q = '>';
+	if (j != sc->j && at(x, j, "钱"))
 		j++;
-	}
-	/* ranges: 80—180元 1至2个 3到5年 */
-	if (!ordinal && is_range_sep(cpat(x, j)) && read_number(x, j + 1, &t2) == 0 &&
-	    t2.chinese == t.chinese && !(t.chinese && (x->cp[j] == '-'))) {
-		size_t j2 = t2.e;
-		int p = 0;
+	if (at(x, j, "整"))
+		j++;
+	e = j != sc->j;
+	sc->j = j;
+	return (int)e;
+}
 
-		if (!t2.chinese && (p = read_multiplier(x, j2, &l)) != 0) {
-			num_shift(&t2.v, p);
-			j2 += l;
-			if (j == t.e)	/* 3-5万: the multiplier is for both */
-				num_shift(&t.v, p);
-		}
-		u = read_unit(x, j2, &l);
-		if (u || p || num_cmp(&t.v, &t2.v) < 0) {
-			char lo[NUM_MAXDIGITS + 48], hi[NUM_MAXDIGITS + 48];
+struct first_word {
+	size_t e;		/* bytes */
+	int done;
+};
 
-			if (u && (u->kind == NK_PERCENT || u->kind == NK_MONEY ||
-			    u->kind == NK_MEASURE || u->kind == NK_COUNT ||
-			    u->kind == NK_AGE))
-				j2 += l;
-			else
-				u = NULL;
-			if (at(x, j2, "年") && !u) {
-				j2 += 1;
-				h.unit = "年";
-			}
-			fmt(&t.v, lo, sizeof lo);
-			fmt(&t2.v, hi, sizeof hi);
-			snprintf(h.value, sizeof h.value, "%s..%s", lo, hi);
-			h.kind = NK_RANGE;
-			if (u)
-				h.unit = u->norm;
-			h.e = j2;
-			if ((l = match_qual(x, j2, 0, &q)) != 0)
-				h.e += l;
-			h.qual = q;
-			find_subject(x, &h, h.b, u && u->kind == NK_COUNT);
-			emit_hit(em, &h);
-			*ip = h.e;
-			return;
-		}
-	}
-	/* two neighbouring digits: 两三个 一两个 五六个 三四十万 */
-	if (t.chinese && t.e - t.b >= 2 && cn_is_digit(x->cp[t.b]) &&
-	    cn_is_digit(x->cp[t.b + 1]) && !ordinal &&
-	    cn_numeral(x->cp[t.b]) > 0 &&
-	    cn_numeral(x->cp[t.b + 1]) == cn_numeral(x->cp[t.b]) + 1 &&
-	    (t.e - t.b == 2 || cn_is_unit(x->cp[t.b + 2]))) {
-		uint32_t buf[72];
-		size_t k = 0, r;
-		struct num lo, hi;
-		char a[NUM_MAXDIGITS + 48], b[NUM_MAXDIGITS + 48];
+static void
+on_first(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct first_word *w = arg;
 
-		buf[k++] = x->cp[t.b];
-		for (r = t.b + 2; r < t.e && k < 70; r++)
-			buf[k++] = x->cp[r];
-		if (cn_parse(buf, k, &lo) == 0) {
-			buf[0] = x->cp[t.b + 1];
-			if (cn_parse(buf, k, &hi) == 0) {
-				u = read_unit(x, j, &l);
-				if (u) {
-					j += l;
-					h.unit = u->norm;
-				}
-				fmt(&lo, a, sizeof a);
-				fmt(&hi, b, sizeof b);
-				snprintf(h.value, sizeof h.value, "%s..%s", a, b);
-				h.kind = NK_RANGE;
-				h.e = j;
-				h.qual = q;
-				find_subject(x, &h, h.b, u && u->kind == NK_COUNT);
-				emit_hit(em, &h);
-				*ip = j;
-				return;
-			}
-		}
+	(void)b;
+	(void)t;
+	if (!w->done) {
+		w->e = e;
+		w->done = 1;
 	}
-	/* 3:2 */
-	if (!t.chinese && (cpat(x, j) == ':' || cpat(x, j) == 0xFF1A) &&
-	    read_number(x, j + 1, &t2) == 0 && !t2.chinese) {
-		emit_fraction(em, &h, &t.v, &t2.v, t2.e, ip);
-		return;
+}
+
+struct common {
+	const struct numex *x;
+	size_t j;
+	int found;
+};
+
+static void
+on_common(void *arg, size_t len, const char *tag)
+{
+	struct common *c = arg;
+
+	(void)tag;
+	if (len >= 2 && word_freq(c->x, c->j, len) >= 50)
+		c->found = 1;
+}
+
+/* Does some common word of two or more characters start at j? */
+static int
+common_word_at(const struct numex *x, size_t j)
+{
+	struct common c = { x, j, 0 };
+
+	ws_prefixes(x->ws, x->cp + j, x->m - j, on_common, &c);
+	return c.found;
+}
+
+/* Does the character at j begin a common word in the most probable cut
+ * of the text from j on (八成功: 成功; 两会; not 七成群众: 成 群众)? */
+static int
+starts_word(const struct numex *x, size_t j)
+{
+	struct first_word w = { 0, 0 };
+	size_t e = j + 6 < x->m ? j + 6 : x->m, k;
+
+	if (x->ws == NULL || j >= x->m || !common_word_at(x, j))
+		return 0;
+	ws_cut(x->ws, x->s + x->off[j], x->off[e] - x->off[j], on_first, &w);
+	if (!w.done)
+		return 0;
+	k = cp_of(x, x->off[j] + w.e);
+	return k > j + 1 && word_freq(x, j, k - j) >= 50;
+}
+
+static void
+on_longest(void *arg, size_t len, const char *tag)
+{
+	(void)len;
+	*(const char **)arg = tag;
+}
+
+/* The part of speech of the longest word at j, NULL when none. */
+static const char *
+tag_at(const struct numex *x, size_t j)
+{
+	const char *tag = NULL;
+
+	if (x->ws != NULL && j < x->m)
+		ws_prefixes(x->ws, x->cp + j, x->m - j, on_longest, &tag);
+	return tag;
+}
+
+/* Does a noun of the word list follow at j? */
+static int
+noun_follows(const struct numex *x, size_t j)
+{
+	const char *tag = tag_at(x, j);
+
+	return tag != NULL && tag[0] == 'n' && strcmp(tag, "nr") != 0;
+}
+
+/* A numeral and measure word that are also a word of another kind: a
+ * quantity when a noun (or a place word: 四周后) follows, or unless a
+ * verb follows, or never. */
+enum { Q_NOUN, Q_NOT_VERB, Q_NEVER };
+static const struct { const char *s; int rule; } ambivalent[] = {
+	{ "十分", Q_NEVER },	/* very */
+	{ "零件", Q_NEVER },
+	{ "一起", Q_NOUN },	/* together; 一起事故 */
+	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
+	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
+	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
+	{ "一代", Q_NEVER },	/* 新一代, 一代人: a generation */
+	{ "八成", Q_NOT_VERB },	/* probably */
+	/* everywhere, both hands, the two sides of the Taiwan Strait */
+	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
+	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
+	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
+	{ "一点", Q_NEVER },	/* a little */
+};
+
+static int
+is_quantity_here(const struct scan *sc, size_t e)
+{
+	const struct numex *x = sc->x;
+	const char *tag;
+	size_t k, l = e - sc->t.b;
+
+	if (l != 2 || sc->h.b != sc->t.b)
+		return 1;		/* every entry is two characters */
+	for (k = 0; k < sizeof ambivalent / sizeof *ambivalent; k++)
+		if (at(x, sc->t.b, ambivalent[k].s) == l)
+			break;
+	if (k == sizeof ambivalent / sizeof *ambivalent || sc->h.b != sc->t.b)
+		return 1;
+	if (ambivalent[k].rule == Q_NEVER)
+		return 0;
+	tag = tag_at(x, e);
+	if (ambivalent[k].rule == Q_NOUN)
+		return tag && ((tag[0] == 'n' && strcmp(tag, "nr") != 0) ||
+		    strcmp(tag, "f") == 0 || strcmp(tag, "zg") == 0 ||
+		    strcmp(tag, "j") == 0 || strcmp(tag, "s") == 0);
+	return !tag || (tag[0] != 'v' && tag[0] != 'd');
+}
+
+/* A money sub-unit with no unit before it: 3角 叁角 壹分 五毛钱 5美分
+ * are money; 三角 is a triangle, 5分 a score, 三毛 a name. */
+static int
+sub_unit_alone(const struct scan *sc, const struct unit *u, size_t *l)
+{
+	const struct numex *x = sc->x;
+	int capital = strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[sc->t.e - 1]);
+
+	if (strcmp(u->s, "毛") == 0) {
+		if (!at(x, sc->j + 1, "钱"))
+			return 0;
+		*l += 1;
+		return 1;
 	}
-	/* the unit */
-	u = read_unit(x, j, &l);
-	if (u && l == 1 && u->kind == NK_COUNT && cpat(x, j + 1) == x->cp[j] &&
-	    t.chinese) {
-		*ip = j + 2;	/* 一场场 一次次: no count */
-		return;
+	if (strcmp(u->s, "角") == 0)
+		return !sc->t.chinese || capital;
+	if (strcmp(u->s, "分") == 0)
+		return capital;
+	return 1;
+}
+
+/* 三分远投, 得了9分: 分 without money is points */
+static const struct unit points = { "分", "分", NK_COUNT, 0, 0 };
+
+/* A half after the unit (两吨半 三天半 七成半), a tenth after 成 (九成九),
+ * and 九五折 (95 of a hundred): the value in the unit as written. */
+static void
+after_unit(struct scan *sc, const struct unit *u)
+{
+	struct numex *x = sc->x;
+
+	if (at(x, sc->j, "半") && (u->kind == NK_MEASURE ||
+	    u->kind == NK_COUNT || u->kind == NK_PERCENT) &&
+	    !starts_word(x, sc->j)) {
+		add_half(&sc->t.v);
+		sc->j++;
+	} else if (strcmp(u->s, "成") == 0 && cn_is_digit(cpat(x, sc->j)) &&
+	    cn_numeral(x->cp[sc->j]) > 0 && cn_numeral(cpat(x, sc->j + 1)) < 0 &&
+	    !read_unit(x, sc->j + 1, &(size_t){ 0 })) {
+		struct num d;
+
+		num_digit(&d, cn_numeral(x->cp[sc->j]), -1);
+		num_add(&sc->t.v, &d);
+		sc->j++;
 	}
-	if (u && unit_scale(u) < 0 && (unit_scale(u) == -2 || t.chinese) &&
-	    !strchr_cp("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", x->cp[t.e - 1]))
-		u = NULL;	/* 三角 is a triangle, 5分 a score; 叁角 3角 壹分 money */
-	if (u && strcmp(u->s, "个") == 0 && at(x, j + 1, "半")) {
-		const struct unit *u2;
+	if (strcmp(u->s, "折") == 0 && sc->t.direct && sc->t.e - sc->t.b == 2)
+		num_shift(&sc->t.v, -1);
+}
+
+/* the unit or measure word */
+static enum verdict
+rec_unit(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct nx_hit *h = &sc->h;
+	const struct unit *u;
+	size_t l;
+
+	u = read_unit(x, sc->j, &l);
+	if (u && l == 1 && u->kind == NK_COUNT &&
+	    cpat(x, sc->j + 1) == x->cp[sc->j] && sc->t.chinese)
+		return skip_to(sc, sc->j + 2);	/* 一场场 一次次: no count */
+	if (u && !is_quantity_here(sc, sc->j + l))
+		return skip_to(sc, sc->j + l);
+	if (u && (u->flags & U_SUB) && !sub_unit_alone(sc, u, &l))
+		u = strcmp(u->s, "分") == 0 ? &points : NULL;
+	if (u && (u->flags & U_WORD) && starts_word(x, sc->j))
+		u = NULL;
+	if (u && strcmp(u->s, "点") == 0 && !noun_follows(x, sc->j + l) &&
+	    cpat(x, sc->j + l) != 0xFF1A && cpat(x, sc->j + l) != ':')
+		u = NULL;	/* 三点意见 三点：, not 九点 (a time?) */
+	if (u && strcmp(u->s, "个") == 0 && at(x, sc->j + 1, "半")) {
 		size_t l2;
+		const struct unit *u2 = unit_after_half(sc, &l2);
 
-		/* 一个半小时 两个半月 = 1.5 hours, 2.5 months */
-		if ((u2 = read_unit(x, j + 2, &l2)) != NULL || at(x, j + 2, "月")) {
-			struct num half;
-
-			num_digit(&half, 5, -1);
-			num_add(&t.v, &half);
-			if (u2 == NULL) {
-				static const struct unit month = { "月", "月", NK_MEASURE };
-
-				u2 = &month;
-				l2 = 1;
-			}
+		if (u2) {
 			u = u2;
-			j += 2;
 			l = l2;
 		}
 	}
-	if (u) {
-		j += l;
-		if (unit_scale(u))
-			num_shift(&t.v, unit_scale(u));
-		if (u->kind == NK_MONEY && unit_scale(u) == 0 &&
-		    strcmp(u->norm, "元") == 0) {
-			/* 壹拾壹元壹角壹分, 壹元零壹分, 伍仟元整 */
-			struct numtok t3;
-			size_t k;
+	if ((sc->u = u) == NULL)
+		return NEXT;
+	if (sc->t.chinese && sc->t.direct && sc->t.e - sc->t.b == 2 &&
+	    !sc->ordinal && u->kind == NK_COUNT &&
+	    x->cp[sc->t.b] != x->cp[sc->t.b + 1]) {
+		sc->h.kind = NK_NAME;	/* 八一队 五四路: named by a date */
+		sc->h.e = sc->j + l;
+		set_value(&sc->h, &sc->t.v);
+		return EMIT;
+	}
+	sc->j += l;
+	after_unit(sc, u);
+	if ((u->kind == NK_MONEY && u->scale == 0) || (u->flags & U_PIECE)) {
+		if (money_subunits(sc, u) && (u->flags & U_PIECE)) {
+			static const struct unit yuan = { "元", "元", NK_MONEY, 0, 0 };
 
-			if (read_number(x, j, &t3) == 0 && (k = at(x, t3.e, "角"))) {
-				num_shift(&t3.v, -1);
-				num_add(&t.v, &t3.v);
-				j = t3.e + k;
-			}
-			if (read_number(x, j, &t3) == 0 && (k = at(x, t3.e, "分"))) {
-				num_shift(&t3.v, -2);
-				num_add(&t.v, &t3.v);
-				j = t3.e + k;
-			}
-			if (at(x, j, "整"))
-				j++;
-		}
-		if (h.kind != NK_MONEY || !*h.unit)
-			h.unit = u->norm;
-		if (h.kind != NK_MONEY)
-			h.kind = u->kind;
-		counted = u->kind == NK_COUNT;
-	} else if (at(x, j, "年") && !t.hasfrac) {
-		j += 1;
-		h.unit = "年";
-		h.kind = NK_MEASURE;
-	} else if (h.kind != NK_MONEY && !t.chinese && !t.hasfrac &&
-	    t.e - t.b == 4 && num_small(&t.v) >= 1900 && num_small(&t.v) <= 2100 &&
-	    uc_is_han(cpat(x, j)) && q == 0 && !ordinal) {
-		h.kind = NK_YEAR;	/* 2024科创大会 2026世界人形机器人运动会 */
-	} else if (h.kind != NK_MONEY) {
-		h.kind = NK_COUNT;
-		/* 二十大 十九大: the ordinal of a party congress */
-		if (t.chinese && at(x, j, "大") && num_small(&t.v) >= 11 &&
-		    num_small(&t.v) <= 30) {
-			h.kind = NK_ORDINAL;
-			h.unit = "大";
-			j += 1;
-		} else if (t.chinese && !ordinal && t.e - t.b == 1 &&
-		    cn_is_digit(x->cp[t.b]) && q == 0 && ((h.b > 0 &&
-		    uc_is_han(x->cp[h.b - 1])) || uc_is_han(cpat(x, t.e)))) {
-			*ip = t.e;	/* a lone 一 二 三 with no unit */
-			return;
+			sc->u = u = &yuan;
 		}
 	}
-	if (ordinal) {
-		size_t k;
-
-		h.kind = NK_ORDINAL;
-		if (ordinal == 1 && x->cp[h.b] == 0x7B2C)
-			for (k = 0; k < sizeof ordinal_titles / sizeof *ordinal_titles; k++)
-				if (at(x, t.e, ordinal_titles[k])) {
-					h.kind = NK_NAME;
-					j = t.e + at(x, t.e, ordinal_titles[k]);
-					break;
-				}
-		counted = 0;
-	}
-	/* 5%—10%, 3万元至5万元: a range whose ends both carry the unit */
-	if (u && !ordinal && h.kind != NK_ORDINAL && is_range_sep(cpat(x, j)) &&
-	    read_number(x, j + 1, &t2) == 0 && t2.chinese == t.chinese) {
-		size_t j2 = t2.e, l2;
-		int p = t2.chinese ? 0 : read_multiplier(x, j2, &l2);
-		const struct unit *u2;
-
-		if (p) {
-			num_shift(&t2.v, p);
-			j2 += l2;
-		}
-		if ((u2 = read_unit(x, j2, &l2)) != NULL && u2 == u) {
-			char lo[NUM_MAXDIGITS + 48], hi[NUM_MAXDIGITS + 48];
-
-			fmt(&t.v, lo, sizeof lo);
-			fmt(&t2.v, hi, sizeof hi);
-			snprintf(h.value, sizeof h.value, "%s..%s", lo, hi);
-			h.kind = NK_RANGE;
-			h.e = j2 + l2;
-			if ((l = match_qual(x, h.e, 0, &q)) != 0)
-				h.e += l;
-			h.qual = q;
-			find_subject(x, &h, h.b, counted);
-			emit_hit(em, &h);
-			*ip = h.e;
-			return;
-		}
-	}
-	if ((l = match_qual(x, j, 0, &q)) != 0)
-		j += l;
-	h.e = j;
-	h.qual = q;
-	set_value(&h, &t.v);
-	if (h.kind != NK_NAME && h.kind != NK_ORDINAL)
-		find_subject(x, &h, h.b, counted);
-	emit_hit(em, &h);
-	*ip = j > *ip ? j : *ip + 1;
+	if (u->scale)
+		num_shift(&sc->t.v, u->scale);
+	/* 人大一次会议 政协三次全会: the session of a body, an ordinal */
+	if (strcmp(u->s, "次") == 0 && h->b > 0 &&
+	    strchr_cp("大协会委届", x->cp[h->b - 1]) && (at(x, sc->j, "会议") ||
+	    at(x, sc->j, "全会") || at(x, sc->j, "全体会议")))
+		sc->ordinal = 1;
+	if (h->kind != NK_MONEY || !*h->unit)
+		h->unit = u->norm;
+	if (h->kind != NK_MONEY)
+		h->kind = u->kind;
+	sc->counted = u->kind == NK_COUNT;
+	return NEXT;
 }
 
+struct name_end {
+	size_t len;
+};
+
+static void
+on_name(void *arg, size_t len, const char *tag)
+{
+	if (tag != NULL && (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0))
+		((struct name_end *)arg)->len = len;
+}
+
+/* The end of the longest organisation or other proper name of the word
+ * list that starts at b (八国集团), or 0. */
+static size_t
+name_from(const struct numex *x, size_t b)
+{
+	struct name_end n = { 0 };
+
+	if (x->ws != NULL)
+		ws_prefixes(x->ws, x->cp + b, x->m - b, on_name, &n);
+	return n.len ? b + n.len : 0;
+}
+
+/* 两国 中美两国 三省 两岸: a number and a one-character noun of the
+ * word list, the things counted; the noun is the subject. Not when the
+ * noun begins a common word (两国家 is 两 + 国家) or the two make an
+ * abbreviation, a name or an idiom of their own (三军 五星 四化). */
 static int
-may_start(uint32_t c)
+collective(struct scan *sc)
 {
-	return ar_digit(c) >= 0 || cn_numeral(c) >= 0 || c == 0x7B2C ||
-	    c == 0x524D || c == 0x4E4B || c == 0x51E0 || c == 0x8D1F ||
-	    c == 0x8CA0 || c == 0x534A;		/* 第前之几负負半 */
+	struct numex *x = sc->x;
+	size_t j = sc->j, l;
+	const char *tag;
+
+	if (x->ws == NULL || j >= x->m || cn_numeral(x->cp[j]) >= 0 ||
+	    sc->q != 0)
+		return 0;
+	if (!noun_char(x, j) || starts_word(x, j) || !is_quantity_here(sc, j + 1))
+		return 0;
+	if ((l = name_from(x, sc->t.b)) > j + 1) {
+		sc->h.kind = NK_NAME;	/* 八国集团 */
+		sc->j = l;
+		return 1;
+	}
+	if (num_small(&sc->t.v) == 1 || (sc->t.e - sc->t.b == 1 &&
+	    j - sc->t.b == 1 && (tag = ws_tag(x->ws, x->s + x->off[sc->t.b], 6))
+	    != NULL && ((fixed_tag(tag) || strcmp(tag, "j") == 0 ||
+	    strcmp(tag, "m") != 0) && strcmp(tag, "ns") != 0 &&
+	    word_freq(x, sc->t.b, 2) >= (tag[0] == 'n' ? 50 : 10))))
+		return 0;
+	sc->h.kind = NK_COUNT;
+	sc->h.sb = j;
+	sc->h.se = j + 1;
+	sc->j = j + 1;
+	return 1;
 }
 
-void
-nx_scan(struct numex *nx, const char *s, size_t n,
-    void (*fn)(void *, const struct nx_hit *), void *arg)
+/* Is [b, e) only 百 千 万 亿 with no digit (百 万千 千百)? Without a
+ * measure word after it, such a numeral is part of a word (百姓 万博). */
+static int
+units_only(const struct numex *x, size_t b, size_t e)
 {
-	struct emit em = { nx, fn, arg };
+	for (; b < e; b++)
+		if (cn_numeral(x->cp[b]) < 12 || cn_numeral(x->cp[b]) > 18)
+			return 0;
+	return 1;
+}
+
+/* no unit: years of duration, years named by four digits, counts */
+static enum verdict
+rec_no_unit(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct nx_hit *h = &sc->h;
+	const struct numtok *t = &sc->t;
+	long v = num_small(&t->v);
+
+	if (sc->u)
+		return NEXT;
+	if (!is_quantity_here(sc, sc->j + 1))
+		return skip_to(sc, sc->j + 1);	/* 十足 四海 */
+	if (at(x, sc->j, "年") && !t->hasfrac) {
+		sc->j += 1;
+		h->unit = "年";
+		h->kind = NK_MEASURE;
+		if (at(x, sc->j, "半") && !starts_word(x, sc->j)) {
+			add_half(&sc->t.v);	/* 一年半 */
+			sc->j++;
+		}
+	} else if (h->kind != NK_MONEY && !t->chinese && !t->hasfrac &&
+	    t->e - t->b == 4 && v >= 1900 && v <= 2100 &&
+	    uc_is_han(cpat(x, sc->j)) && sc->q == 0 && !sc->ordinal) {
+		h->kind = NK_YEAR;	/* 2024科创大会 2026世界人形机器人运动会 */
+	} else if (h->kind != NK_MONEY) {
+		h->kind = NK_COUNT;
+		if (t->chinese && at(x, sc->j, "大") && v >= 11 && v <= 30) {
+			/* 二十大 十九大: the ordinal of a party congress */
+			h->kind = NK_ORDINAL;
+			h->unit = "大";
+			sc->j += 1;
+		} else if (t->chinese && at(x, sc->j, "大") && v >= 2 && v <= 10 &&
+		    !starts_word(x, sc->j)) {
+			/* 四大直辖市: a count, 大 is "big" */
+		} else if (t->chinese && t->direct && t->e - t->b == 2 &&
+		    !sc->ordinal) {
+			/* 九七 八五 五一 五四路: a year, a plan, a holiday, a
+			 * street named by digits; 一一: one by one */
+			if (x->cp[t->b] == x->cp[t->b + 1] && uc_is_han(cpat(x, t->e)))
+				return skip_to(sc, t->e);
+			h->kind = NK_NAME;
+			if (noun_char(x, sc->j))
+				sc->j++;
+		} else if (t->chinese && units_only(x, t->b, t->e) && !t->approx &&
+		    sc->q == 0)
+			return skip_to(sc, t->e);	/* 百姓 万博 千万别: no number */
+		else if (!sc->ordinal && collective(sc)) {
+		} else if (t->chinese && !sc->ordinal && t->e - t->b == 1 &&
+		    cn_is_digit(x->cp[t->b]) && cn_numeral(x->cp[t->b]) > 0 &&
+		    sc->q == 0 && ((h->b > 0 && uc_is_han(x->cp[h->b - 1])) ||
+		    uc_is_han(cpat(x, t->e))))
+			return skip_to(sc, t->e);	/* a lone 一 二 三 */
+
+	}
+	return NEXT;
+}
+
+/* after 第 前 之: a rank, or a title (第一书记) */
+static enum verdict
+rec_ordinal(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	size_t k, l;
+
+	if (!sc->ordinal)
+		return NEXT;
+	sc->h.kind = NK_ORDINAL;
+	if (sc->ordinal == 1 && x->cp[sc->h.b] == 0x7B2C)
+		for (k = 0; k < sizeof ordinal_titles / sizeof *ordinal_titles; k++)
+			if ((l = at(x, sc->t.e, ordinal_titles[k])) != 0) {
+				sc->h.kind = NK_NAME;
+				sc->j = sc->t.e + l;
+				break;
+			}
+	sc->counted = 0;
+	return NEXT;
+}
+
+/* 5%—10%, 3万元至5万元: a range whose ends both carry the unit */
+static enum verdict
+rec_unit_range(struct scan *sc)
+{
+	struct numex *x = sc->x;
+	struct numtok t2;
+	const struct unit *u2;
+	size_t j2, l2;
+	int p;
+
+	if (!sc->u || sc->ordinal || sc->h.kind == NK_ORDINAL ||
+	    !is_range_sep(cpat(x, sc->j)) ||
+	    read_number(x, sc->j + 1, &t2) < 0 || t2.chinese != sc->t.chinese)
+		return NEXT;
+	j2 = t2.e;
+	if ((p = t2.chinese ? 0 : read_multiplier(x, j2, &l2)) != 0) {
+		num_shift(&t2.v, p);
+		j2 += l2;
+	}
+	if ((u2 = read_unit(x, j2, &l2)) == NULL || u2 != sc->u)
+		return NEXT;
+	return range(sc, &sc->t.v, &t2.v, NULL, j2 + l2, 1, sc->counted);
+}
+
+/* the qualifier after it (左右 以上), and the value */
+static enum verdict
+rec_finish(struct scan *sc)
+{
+	size_t l;
+
+	if ((l = match_qual(sc->x, sc->j, 0, &sc->q)) != 0)
+		sc->j += l;
+	sc->h.e = sc->j;
+	sc->h.qual = sc->q;
+	set_value(&sc->h, &sc->t.v);
+	sc->subject = sc->h.kind != NK_NAME && sc->h.kind != NK_ORDINAL &&
+	    sc->h.se == sc->h.sb;
+	return EMIT;
+}
+
+/* In order: the first that does not pass decides. */
+static const struct recogniser {
+	enum verdict (*fn)(struct scan *);
+	int after;		/* 1: once the number is read */
+} recognisers[] = {
+	{ rec_point, 0 }, { rec_per, 0 }, { rec_prefix, 0 },
+	{ rec_negative, 0 }, { rec_half_price, 0 }, { rec_half_of, 0 },
+	{ rec_half, 0 },
+	{ rec_dotted_date, 0 }, { rec_lunar, 0 }, { rec_number, 0 },
+	{ rec_too_long, 1 }, { rec_suffix, 1 }, { rec_latin_code, 1 },
+	{ rec_model, 1 }, { rec_list_marker, 1 },
+	{ rec_fraction, 1 }, { rec_set_phrase, 1 }, { rec_quoted_name, 1 },
+	{ rec_lexicalised, 1 }, { rec_phone, 1 }, { rec_time, 1 },
+	{ rec_date, 1 }, { rec_identifier, 1 }, { rec_before, 1 },
+	{ rec_mixed, 1 }, { rec_multiplier, 1 }, { rec_range, 1 }, { rec_neighbours, 1 },
+	{ rec_ratio, 1 }, { rec_unit, 1 }, { rec_no_unit, 1 },
+	{ rec_ordinal, 1 }, { rec_unit_range, 1 }, { rec_finish, 1 },
+};
+
+/* Read the expression at *ip, report it and move *ip past it. */
+static void
+scan_from(struct emit *em, size_t *ip)
+{
+	struct scan sc;
+	enum verdict v = NEXT;
+	size_t k;
+	int have = 0;
+
+	memset(&sc, 0, sizeof sc);
+	sc.x = em->x;
+	sc.i = sc.h.b = *ip;
+	sc.next = *ip + 1;
+	for (k = 0; k < sizeof recognisers / sizeof *recognisers; k++) {
+		if (recognisers[k].after != have)
+			continue;
+		v = recognisers[k].fn(&sc);
+		if (v == NUMBER) {
+			have = 1;
+			sc.j = sc.t.e;
+		} else if (v != NEXT)
+			break;
+	}
+	if (v == EMIT) {
+		if (sc.subject)
+			find_subject(sc.x, &sc.h, sc.h.b, sc.counted);
+		emit_hit(em, &sc.h);
+		if (sc.h.e > sc.next)
+			sc.next = sc.h.e;
+	}
+	*ip = sc.next;
+}
+
+static void
+init_classes(void)
+{
+	static const char ones[] = "第前之几负負半";
+	static const char twos[] = "数大正腊冬对-－−+＋.．";
+	uint32_t c;
+	size_t i, n;
+
+	for (c = 0; c < 0x10000; c++) {
+		if (ar_digit(c) >= 0 || cn_numeral(c) >= 0)
+			start_class[c] = 1;
+		if (c >= 0xB5 && nu_fold(c) != c)
+			folds[c / 8] |= (uint8_t)(1u << (c % 8));
+	}
+	for (i = 0, n = strlen(ones); i < n;)
+		start_class[utf8_next(ones, n, &i)] = 1;
+	for (i = 0, n = strlen(twos); i < n;)
+		start_class[utf8_next(twos, n, &i)] = 2;
+	classes_ready = 1;
+}
+
+/* Can an expression start at i? */
+static int
+may_start(const struct numex *x, size_t i)
+{
+	uint32_t c = x->cp[i];
+
+	if (c >= 0x10000 || start_class[c] == 0 || x->mark[i] == M_URL)
+		return 0;
+	if (start_class[c] == 1)
+		return 1;
+	if (c == 0x6570)			/* 数十, not 人数十 */
+		return cn_is_unit(x->cp[i + 1]) &&
+		    !(i > 0 && uc_is_han(x->cp[i - 1]) && word_freq(x, i - 1, 2) >= 50);
+	if (c == 0x5927)			/* 大年初 */
+		return x->cp[i + 1] == 0x5E74 && cpat(x, i + 2) == 0x521D;
+	if (c == 0x6B63 || c == 0x814A || c == 0x51AC)	/* 正月 腊月 冬月 */
+		return x->cp[i + 1] == 0x6708;
+	if (c == 0x5BF9)			/* 对折 */
+		return x->cp[i + 1] == 0x6298;
+	/* a sign starts a number unless a minus joins two (80-180) */
+	if (c == '-' || c == 0xFF0D || c == 0x2212 || c == '+' || c == 0xFF0B)
+		return (ar_digit(x->cp[i + 1]) >= 0 || (i == 0 &&
+		    x->cp[1] == ' ' && ar_digit(x->cp[2]) >= 0)) &&
+		    (i == 0 || (ar_digit(x->cp[i - 1]) < 0 &&
+		    !is_ascii_alpha(x->cp[i - 1]) && !is_fw_alpha(x->cp[i - 1])));
+	/* .77 */
+	return ar_digit(x->cp[i + 1]) >= 0 && (i == 0 ||
+	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
+}
+
+/* Traditional characters folded to Simplified in a copy of the line
+ * (both take three bytes: offsets stay), for the literal matches. */
+static void
+fold_bytes(struct numex *nx)
+{
+	size_t k;
+
+	if (nx->n > nx->foldcap) {
+		nx->foldcap = nx->n + nx->n / 4;
+		nx->fold = xrealloc(nx->fold, nx->foldcap);
+	}
+	memcpy(nx->fold, nx->s, nx->n);
+	for (k = 0; k < nx->m; k++)
+		if (nx->cp[k] >= 0x4E00 && nx->cp[k] < 0xA000 &&
+		    nx->off[k + 1] - nx->off[k] == 3) {
+			char *p = nx->fold + nx->off[k];
+			uint32_t c = nx->cp[k];
+
+			p[0] = (char)(0xE0 | c >> 12);
+			p[1] = (char)(0x80 | (c >> 6 & 0x3F));
+			p[2] = (char)(0x80 | (c & 0x3F));
+		}
+	nx->s = nx->fold;
+}
+
+/* The line as code points, with URLs and short quotations marked. */
+static void
+decode_line(struct numex *nx, const char *s, size_t n)
+{
 	size_t i = 0, m = utf8_count(s, n), from, b, e;
+	int han = 0;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -1568,12 +2987,21 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 	nx->n = n;
 	m = 0;
 	while (i < n) {
+		uint32_t c;
+
 		nx->off[m] = (uint32_t)i;
-		nx->cp[m++] = utf8_next(s, n, &i);
+		c = utf8_next(s, n, &i);
+		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1)) {
+			han |= c >= 0x4E00 && c < 0xA000;
+			c = nu_fold(c);
+		}
+		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
+	if (han)
+		fold_bytes(nx);
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
 	if (memchr(s, '/', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4))
@@ -1593,41 +3021,19 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 		if (k < m && k - i <= 12 && k > i + 1)
 			memset(nx->mark + i + 1, M_QUOTE, k - i - 1);
 	}
-	for (i = 0; i < m;) {
-		/* a minus sign starts a number unless it joins two (80-180) */
-		int minus = (nx->cp[i] == '-' || nx->cp[i] == 0xFF0D ||
-		    nx->cp[i] == 0x2212) && (ar_digit(nx->cp[i + 1]) >= 0 ||
-		    (i == 0 && nx->cp[1] == ' ' && ar_digit(nx->cp[2]) >= 0)) &&
-		    (i == 0 || (ar_digit(nx->cp[i - 1]) < 0 &&
-		    !is_ascii_alpha(nx->cp[i - 1]) && !is_fw_alpha(nx->cp[i - 1])));
+}
 
-		int dot = (nx->cp[i] == '.' || nx->cp[i] == 0xFF0E) &&
-		    ar_digit(nx->cp[i + 1]) >= 0 && (i == 0 ||
-		    uc_is_space(nx->cp[i - 1]) || uc_is_han(nx->cp[i - 1]));
+void
+nx_scan(struct numex *nx, const char *s, size_t n,
+    void (*fn)(void *, const struct nx_hit *), void *arg)
+{
+	struct emit em = { nx, fn, arg };
+	size_t i = 0;
 
-		if (dot && nx->mark[i] != M_URL) {
-			struct numtok t;
-			struct nx_hit h;
-			size_t e = digits_end(nx, i + 1);
-
-			/* .77 = 0.77: the digits after the point, scaled */
-			memset(&h, 0, sizeof h);
-			if (e - i - 1 <= 30 && read_number(nx, i + 1, &t) == 0 &&
-			    t.e == e && !t.hasfrac && !is_ascii_alpha(cpat(nx, e))) {
-				num_shift(&t.v, -(int)(e - i - 1));
-				h.b = i;
-				h.e = e;
-				h.kind = NK_COUNT;
-				set_value(&h, &t.v);
-				emit_hit(&em, &h);
-				i = e;
-				continue;
-			}
-		}
-		if (nx->mark[i] == M_URL || (!minus && !may_start(nx->cp[i]))) {
+	decode_line(nx, s, n);
+	while (i < nx->m)
+		if (may_start(nx, i))
+			scan_from(&em, &i);
+		else
 			i++;
-			continue;
-		}
-		scan_from(&em, &i);
-	}
 }

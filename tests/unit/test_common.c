@@ -20,6 +20,7 @@
 #include "jsonl.h"
 #include "numerals.h"
 #include "numex.h"
+#include "numunit.h"
 #include "opts.h"
 #include "punct.h"
 #include "regex.h"
@@ -1275,6 +1276,105 @@ test_numex(void)
 	ws_free(ws);
 }
 
+/* A date is reported only when the day is on the calendar: months of
+ * 30 days, February of leap years (Gregorian rules), lunar months. */
+static void
+test_numex_calendar(void)
+{
+	static const struct { const char *what, *in, *want; } cases[] = {
+		{ "calendar: 4月30日", "4月30日", "date:430=" },
+		{ "calendar: 4月31日 is no date", "4月31日", "code:=" },
+		{ "calendar: 2月29日 without a year", "2月29日", "date:229=" },
+		{ "calendar: 2月30日 is no date", "2月30日", "code:=" },
+		{ "calendar: leap year", "2024年2月29日", "date:20240229=" },
+		{ "calendar: common year", "2023年2月29日", "code:=" },
+		{ "calendar: 1900 is no leap year", "1900年2月29日", "code:=" },
+		{ "calendar: 2000 is a leap year", "2000年2月29日", "date:20000229=" },
+		{ "calendar: month 13", "2023年13月", "code:=" },
+		{ "calendar: 2023-02-29", "2023-02-29", "code:=" },
+		{ "calendar: 2023.04.31", "2023.04.31", "code:=" },
+		{ "calendar: a lunar month has 30 days", "农历二月三十日", "date:230=" },
+		{ "calendar: not 31", "农历三月三十一日", "code:=" },
+		/* without a word list, as here: what needs it is skipped */
+		{ "no word list: 数十 after a Han character", "人数十个",
+		    "count:10>个" },
+	};
+	struct numex *nx = nx_new(NULL, 0);
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof *cases; k++)
+		CHECK(cases[k].what, hits_are(nx, cases[k].in, cases[k].want));
+	nx_free(nx);
+}
+
+/* The classes of numbers that news text holds, one check each; the
+ * golden cases of tests/extract-num/ hold sentences of each class. */
+static void
+test_numex_classes(void)
+{
+	static const struct { const char *what, *in, *want; } cases[] = {
+		{ "numex Traditional", "兩萬個", "count:20000=个" },
+		{ "numex capitals", "貳萬參仟元", "money:23000=元" },
+		{ "numex spaces inside", "四千 七百 二十一 萬", "count:47210000=" },
+		{ "numex digits and units", "3千零50万", "count:30500000=" },
+		{ "numex 成", "七成半", "percent:75=%" },
+		{ "numex 折", "打8.5折", "percent:85=折" },
+		{ "numex half after a unit", "两吨半", "measure:2.5=吨" },
+		{ "numex Latin unit", "身高175cm", "measure:175=厘米" },
+		{ "numex exponent", "4.7E-2", "count:0.047=" },
+		{ "numex magnitude letter", "4.5K", "count:4500=" },
+		{ "numex 4K is a code", "4K", "code:=" },
+		{ "numex mixed fraction", "负二又四分之一", "fraction:-2.25=" },
+		{ "numex exact fraction", "一千万分之三", "fraction:0.0000003=" },
+		{ "numex money summed", "三美元又五美分", "money:3.05=美元" },
+		{ "numex 块 and a bare digit", "三块五", "money:3.5=元" },
+		{ "numex measure word of the list", "一盏灯", "count:1=盏" },
+		{ "numex collective", "两国", "count:2=" },
+		{ "numex ordinal without 第", "九届", "ordinal:9=届" },
+		{ "numex name", "八国集团", "name:8=" },
+		{ "numex 十分 is very", "十分重要", "" },
+		{ "numex 一起 is together", "一起去", "" },
+		{ "numex list marker", "：二、", "" },
+		{ "numex 四十两", "四十两", "measure:40=两" },
+		{ "numex 二百千瓦", "二百千瓦", "measure:200=千瓦" },
+		{ "numex digit-pair year", "九七年", "year:1997=" },
+		{ "numex decade", "九十年代", "year:1990=年代" },
+		{ "numex lunar day", "正月十五", "date:115=" },
+		{ "numex clock time", "下午三点半", "time:153000=" },
+		{ "numex decimal of 亿", "四点五亿", "count:450000000=" },
+	};
+	struct wordseg *ws = ws_new();
+	struct numex *nx = nx_new(ws, 0);
+	struct num a, b;
+	char out[64];
+	size_t l, k;
+	const struct unit *u;
+	uint32_t cm[] = { 'C', 'm', 0x4E00 }, m5[] = { 'm', 'g' };
+
+	for (k = 0; k < sizeof cases / sizeof *cases; k++)
+		CHECK(cases[k].what, hits_are(nx, cases[k].in, cases[k].want));
+	nx_free(nx);
+	ws_free(ws);
+
+	CHECK("nu_fold Traditional", nu_fold(0x842C) == 0x4E07 &&
+	    nu_fold(0x9EDE) == 0x70B9 && nu_fold(0x4E00) == 0x4E00);
+	CHECK("nu_fold full-width letters", nu_fold(0xFF4B) == 'k' &&
+	    nu_fold(0xFF2B) == 'K');
+	CHECK("nu_find any case", (u = nu_find(cm, 3, &l)) != NULL && l == 2 &&
+	    strcmp(u->norm, "厘米") == 0);
+	CHECK("nu_find longest", (u = nu_find(m5, 2, &l)) != NULL && l == 2 &&
+	    strcmp(u->norm, "毫克") == 0);
+	num_digit(&a, 3, 0);
+	num_digit(&b, 1, 7);
+	CHECK("num_divide exact when it ends",
+	    num_divide(&a, &b, out, sizeof out) > 0 &&
+	    strcmp(out, "0.0000003") == 0);
+	num_digit(&b, 7, 0);
+	CHECK("num_divide to 6 places when it does not",
+	    num_divide(&a, &b, out, sizeof out) > 0 &&
+	    strcmp(out, "0.428571") == 0);
+}
+
 int
 main(void)
 {
@@ -1303,6 +1403,8 @@ main(void)
 	test_regex_opts();
 	test_numerals();
 	test_numex();
+	test_numex_calendar();
+	test_numex_classes();
 	printf("# %d checks, %d failed\n", ntest, nfail);
 	return nfail != 0;
 }
