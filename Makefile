@@ -24,7 +24,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib sqlite3
+PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib sqlite3 opencc
 CFLAGS ?= -O2 -g
 
 ifeq ($(SANITIZE),1)
@@ -44,16 +44,16 @@ LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
-	numunit opts output placetag punct records regex rows sentence sources \
-	splitter statedb textnorm trie utf8 warc words
+	numunit opts output placetag punct records regex rows sentence simplify \
+	sources splitter statedb textnorm trie utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
-	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o
+	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/tradset_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 	man/dedupe-boilerplate.1 man/zhpipe.7
 
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
-	libjansson-dev zlib1g-dev mandoc parallel python3
+	libjansson-dev zlib1g-dev libopencc-dev opencc mandoc parallel python3
 
 .PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer \
 	fuzz fuzz-deps \
@@ -93,6 +93,21 @@ $(BUILD)/%_data.c: data/%.rules
 
 $(BUILD)/%_data.o: $(BUILD)/%_data.c
 	$(CC) -c -O0 -o $@ $<
+
+# Which characters the conversion of Traditional to Simplified changes
+# (common/simplify.h), asked of the OpenCC installed at build time, and
+# asked again when its dictionaries change. The program runs here, so it
+# is built without the sanitizers.
+OPENCC_DATA ?= $(firstword $(wildcard /usr/share/opencc /usr/local/share/opencc \
+	/opt/homebrew/share/opencc))
+$(BUILD)/make-tradset: data/make-tradset.c common/simplify.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) -O2 \
+	  -o $@ $< $(PKG_LIBS)
+
+$(BUILD)/tradset_data.c: $(BUILD)/make-tradset \
+	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
+	$(BUILD)/make-tradset > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/libzhpipe.a: $(COMMON_OBJ)
 	rm -f $@
@@ -140,8 +155,8 @@ deps:
 	else \
 	  echo "deps: no apt-get here; install these and re-run make:"; \
 	  echo "  Debian/Ubuntu: apt-get install $(DEB_PKGS)"; \
-	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc parallel python3"; \
-	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc parallel python3"; \
+	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel opencc-devel opencc-tools mandoc parallel python3"; \
+	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson opencc mandoc parallel python3"; \
 	  echo "                 (and PKG_CONFIG_PATH=\$$(brew --prefix icu4c)/lib/pkgconfig)"; \
 	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
 	fi
@@ -376,7 +391,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 	-fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
-	build/regions_data.o build/boilerplate_data.o
+	build/regions_data.o build/boilerplate_data.o build/tradset_data.o
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)
