@@ -9,7 +9,6 @@
 #include "output.h"
 #include "sources.h"
 #include "splitter.h"
-#include "textnorm.h"
 #include "words.h"
 
 static struct src_spec spec;
@@ -158,10 +157,10 @@ handle(int opt, const char *arg)
 		userdicts[nuserdicts++] = (char *)arg;
 		break;
 	case O_NFKC:
-		tnflags |= TN_NFKC;
+		tnflags |= SP_NFKC;
 		break;
 	case O_SIMP:
-		tnflags |= TN_SIMPLIFIED;
+		tnflags |= SP_SIMPLIFIED;
 		break;
 	default:
 		return -1;
