@@ -1,0 +1,67 @@
+# Traditional renderings of Simplified articles (OpenCC's s2t, s2hk and
+# s2tw, made once: ../fixtures/traditional/make.sh) give the same words,
+# tokens and numbers as the Simplified text, offsets included; every
+# surface string is the rendering's own text at its offsets
+f=../fixtures/traditional
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+run() {	# name file: each tool's output on the file, read as one article "-"
+	segment -w < "$2" > "$d/$1.words"
+	segment -t < "$2" > "$d/$1.tokens"
+	segment < "$2" > "$d/$1.sent"
+	extract-num < "$d/$1.sent" > "$d/$1.num"
+}
+for src in "$f"/dawan-tourism.txt ../../examples/*.txt; do
+	b=$(basename "$src" .txt)
+	run "$b" "$src"
+	for r in s2t s2hk s2tw; do
+		run "$b.$r" "$f/$b.$r.txt"
+	done
+done
+python3 - "$d" <<'PY'
+import glob, os, sys
+d = sys.argv[1]
+def lines(p):
+    with open(p, encoding="utf-8") as f:
+        return [l.rstrip("\n").split("\t") for l in f]
+def words(rows):    # the lengths of the words of each sentence
+    return [[len(w) for w in r[-1].split(" ")] for r in rows]
+def tokens(rows):   # keys, type and length of each token
+    return [r[:-1] + [len(r[-1])] for r in rows]
+def nums(rows, sent):   # the columns of each number but its subject and mention
+    text = {tuple(s[:3]): s[3] for s in sent}
+    out = []
+    for r in rows:
+        t, (b, e) = text[tuple(r[:3])], (int(r[3]), int(r[4]))
+        if t[b:e] != r[10] or r[9] not in t:
+            sys.exit(f"extract-num: {r}: the mention or subject is not the text's")
+        out.append(r[:9])
+    return out
+total = {"segment -w": 0, "segment -t": 0, "extract-num": 0}
+same = {(k, r): 0 for k in total for r in ("s2t", "s2hk", "s2tw")}
+for src in sorted(glob.glob(f"{d}/*.words")):
+    b = os.path.basename(src)[:-len(".words")]
+    if "." in b:
+        continue
+    base = {"segment -w": words(lines(f"{d}/{b}.words")),
+            "segment -t": tokens(lines(f"{d}/{b}.tokens")),
+            "extract-num": nums(lines(f"{d}/{b}.num"), lines(f"{d}/{b}.sent"))}
+    for k, v in base.items():
+        total[k] += sum(len(x) for x in v) if k == "segment -w" else len(v)
+    for r in ("s2t", "s2hk", "s2tw"):
+        got = {"segment -w": words(lines(f"{d}/{b}.{r}.words")),
+               "segment -t": tokens(lines(f"{d}/{b}.{r}.tokens")),
+               "extract-num": nums(lines(f"{d}/{b}.{r}.num"), lines(f"{d}/{b}.{r}.sent"))}
+        for k in base:
+            if got[k] == base[k]:
+                same[(k, r)] += sum(len(x) for x in base[k]) if k == "segment -w" else len(base[k])
+            else:
+                print(f"{k} {r} {b}: differs")
+                for x, y in zip(base[k], got[k]):
+                    if x != y:
+                        print("  ", x, "\n  ", y)
+                        break
+for k in total:
+    print(f"{k}: {total[k]} in the Simplified text;",
+          ", ".join(f"{r} {same[(k, r)]} the same" for r in ("s2t", "s2hk", "s2tw")))
+PY
