@@ -39,11 +39,11 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
-COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
+COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex orghead \
 	opts output placetag records regex rows sentence statedb textnorm trie \
 	utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
-	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o
+	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 	man/dedupe-boilerplate.1 man/zhpipe.7

@@ -26,14 +26,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "orghead.h"
 #include "utf8.h"
-
-static const char *const org_suffixes[] = {
-	"日报", "晚报", "电视台", "广播电视台", "新闻网", "报社", "大学", "学院",
-	"医院", "公司", "集团", "银行", "市委", "省委", "县委", "区委", "州委",
-	"党委", "人民政府", "政府", "人大", "政协", "法院", "检察院", "公安局",
-	"委员会", "融媒体中心", "中学", "小学",
-};
 
 struct placetag *
 pt_new(const struct gazetteer *gz, struct wordseg *ws)
@@ -42,6 +36,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 
 	pt->gz = gz;
 	pt->ws = ws;
+	pt->oh = oh_new();
 	pt->self = xcalloc(gz->n, sizeof *pt->self);
 	pt->sub = xcalloc(gz->n, sizeof *pt->sub);
 	pt->touched = xmalloc(gz->n * sizeof *pt->touched);
@@ -59,6 +54,7 @@ pt_free(struct placetag *pt)
 	if (pt == NULL)
 		return;
 	free(pt->m);
+	oh_free(pt->oh);
 	free(pt->self);
 	free(pt->sub);
 	free(pt->touched);
@@ -158,26 +154,144 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 	return 0;		/* 党建|平台, 发展|乡村, 青海湖 (a lake) */
 }
 
-/* An organisation's name follows: 甘肃日报, or 武威市委 where the
- * suffix shares the name's last character. */
+/* An organisation's name follows a division when the words after it
+ * reach a head (公司, 大学, 市委, 队: orghead.h) within ORG_WORDS words
+ * that may be part of a name: nouns, names, abbreviations, adjectives,
+ * Latin letters, characters the word list does not know; not a number
+ * or a numeral (北京|一月|六日电 is a dateline). A word that begins with
+ * a head followed by a noun of two characters or more is a head too
+ * (市委书记: the secretary of the city's committee, 大学生 is not one)
+ * (广东|美雅|集团, 河南省|安阳市|文峰区|国税局, 四川|男排, 济南|军区|队).
+ * A verb, a particle, a preposition or punctuation ends the name
+ * (北京|举行|的|公司 is no organisation of 北京). */
+#define ORG_WORDS 10
+#define ORG_WINDOW 36	/* code points looked at */
+
+struct orgwalk {
+	const struct placetag *pt;
+	const char *s;		/* the window */
+	int words;		/* words seen */
+	int state;		/* 0 looking, 1 a head found, 2 no name */
+};
+
+/* May a word of this tag stand inside an organisation's name? */
 static int
-org_after(const char *s, size_t n, size_t bb, size_t be)
+name_tag(const char *tag)
 {
-	size_t k, last = be;
-
-	while (last > bb && ((unsigned char)s[last - 1] & 0xC0) == 0x80)
-		last--;
-	if (last > bb)
-		last--;
-	for (k = 0; k < sizeof org_suffixes / sizeof *org_suffixes; k++) {
-		size_t l = strlen(org_suffixes[k]);
-
-		if ((n - be >= l && memcmp(s + be, org_suffixes[k], l) == 0) ||
-		    (n - last >= l && l > be - last &&
-		    memcmp(s + last, org_suffixes[k], l) == 0))
-			return 1;
+	switch (tag[0]) {
+	case '\0':		/* a word the list gives no tag */
+	case 'n':		/* nouns and names: n nz ns nt nr ng */
+	case 'j':		/* abbreviations: 妇联 */
+	case 'b':		/* distinguishing words: 国营 */
+	case 'a':		/* adjectives: 大 新 */
+	case 'm':		/* numerals: 第二 in 第二印染厂 */
+	case 'l':		/* set phrases: 远洋运输 */
+	case 'x':
+		return 1;
+	case 'v':
+		return 1;	/* verbs and verbal nouns: 服务中心, 安装公司 */
 	}
 	return 0;
+}
+
+/* Brackets and quotes, which may stand inside a name */
+static int
+inner_punct(const char *w, size_t n)
+{
+	static const char *const marks[] = { "（", "）", "(", ")", "“", "”", "\"" };
+	size_t k;
+
+	for (k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (strlen(marks[k]) == n && memcmp(w, marks[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A character alone may stand in a brand name (卡夫天美公司), whatever
+ * its tag, unless it is a particle, preposition, conjunction, adverb,
+ * pronoun, interjection or a word of place (的 在 和 都 这 上) */
+static int
+free_char(const char *tag)
+{
+	return strchr("upcdryeof", tag[0]) == NULL;
+}
+
+/* A date or a time: a number or numeral ending in 年 月 日 号 时 点 */
+static int
+date_like(const char *w, size_t n)
+{
+	static const char *const units[] = { "年", "月", "日", "号", "时", "点" };
+	size_t k;
+
+	if (n < 6)
+		return 0;
+	for (k = 0; k < sizeof units / sizeof *units; k++)
+		if (memcmp(w + n - 3, units[k], 3) == 0)
+			return 1;
+	return n >= 9 && memcmp(w + n - 6, "日电", 6) == 0;
+}
+
+/* w[0..n) is a head and a noun of two characters or more: 市委书记 */
+static int
+head_then_noun(const struct placetag *pt, const char *w, size_t n)
+{
+	size_t i;
+	const char *tag;
+
+	for (i = 6; i + 6 <= n; i += utf8_seqlen((unsigned char)w[i])) {
+		if (!oh_head(pt->oh, w, i))
+			continue;
+		tag = ws_tag(pt->ws, w + i, n - i);
+		if (tag != NULL && (tag[0] == 'n' || tag[0] == 'b'))
+			return 1;	/* 书记 n, 主任 b */
+	}
+	return 0;
+}
+
+static void
+on_orgword(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct orgwalk *w = arg;
+	const char *tag;
+
+	if (w->state != 0)
+		return;
+	if (t == TOK_PUNCT && inner_punct(w->s + b, e - b))
+		return;		/* 铜陵有色金属（集团）公司, “同创”集团 */
+	if (t == TOK_PUNCT || date_like(w->s + b, e - b)) {
+		w->state = 2;	/* 北京|１月|５日|电, 北京|一月|六日电 */
+		return;
+	}
+	if (t == TOK_WORD) {
+		tag = ws_tag(w->pt->ws, w->s + b, e - b);
+		if (oh_is(w->pt->oh, w->s + b, e - b) ||
+		    ((tag == NULL || tag[0] == 'n' || tag[0] == 'j' ||
+		    tag[0] == '\0') &&
+		    (oh_head(w->pt->oh, w->s + b, e - b) ||
+		    head_then_noun(w->pt, w->s + b, e - b)))) {
+			w->state = 1;
+			return;
+		}
+		if (tag != NULL && !name_tag(tag) &&
+		    (utf8_count(w->s + b, e - b) > 1 || !free_char(tag))) {
+			w->state = 2;
+			return;
+		}
+	}
+	if (++w->words == ORG_WORDS)
+		w->state = 2;
+}
+
+static int
+org_follows(const struct placetag *pt, const char *s, size_t n, size_t e)
+{
+	struct orgwalk w = { pt, s + e, 0, 0 };
+	size_t we = ahead_cps(s, n, e, ORG_WINDOW);
+
+	if (pt->ws == NULL || we == e)
+		return 0;
+	ws_cut(pt->ws, s + e, we - e, on_orgword, &w);
+	return w.state == 1;
 }
 
 /* The names of the gazetteer that begin at byte i with the code point
@@ -250,7 +364,7 @@ add_mention(struct placetag *pt, size_t rec, const char *s, size_t n,
 	mt->ncand = cands;
 	mt->form = gz->names[gz->first[node] - 1].form;
 	mt->common = (uint8_t)common;
-	mt->org = in_org || org_after(s, n, bb, be);
+	mt->org = in_org || org_follows(pt, s, n, be);
 }
 
 /* ---- chains: names written together as a path ---- */
@@ -404,6 +518,10 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 			for (j = 0; j < ch.n; j++)
 				add_mention(pt, rec, s, n, j ? ch.end[j - 1] : i,
 				    ch.end[j], ch.node[j], 0);
+			/* a path that opens an organisation's name: each of
+			 * its names is in it (河南省安阳市文峰区国税局) */
+			for (j = 0; j < ch.n - 1; j++)
+				pt->m[pt->n - ch.n + j].org = pt->m[pt->n - 1].org;
 			i = ch.end[ch.n - 1];
 			continue;
 		}

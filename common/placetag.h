@@ -21,9 +21,12 @@ struct mention {
 	uint8_t drop;		/* an unsupported ordinary word: not a place */
 };
 
+struct orgheads;
+
 struct placetag {
 	const struct gazetteer *gz;
 	struct wordseg *ws;
+	struct orgheads *oh;	/* heads of organisations' names */
 	struct mention *m;
 	size_t n, cap;
 	/* per-article counts, indexed by region; touched ones listed */
