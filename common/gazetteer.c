@@ -225,31 +225,43 @@ generic_zone(const char *s, size_t n)
 	return in_list(&list, s, n);
 }
 
-/* A county's short form this frequent in the word list is mostly an
- * ordinary word (古城 1664, 天山 679, 大城 384, 白塔 62; 民勤 19,
- * 湟中 15, 肃北 4 are not): it needs support from the article. */
-#define COUNTY_WORD_FREQ 50
+/* How often a short form is an ordinary word, by the word list: the
+ * list's frequency of the short form against that of the division's full
+ * name as a place word. A name the list writes in full at least once for
+ * every PLACE_RATIO uses of its short form is a place (大连 1034 and
+ * 大连市 397, 桂林 1270 and 桂林市 59, 敦煌 774 and 敦煌市 26), whatever
+ * tag the list gives the short form (大连 d, 桂林 nr); one it seldom or
+ * never writes in full is mostly something else (古城 1664 and 古城区 3,
+ * 南部 5612 and 南部县 3, 光明 1219 and no 光明区). A short form the list
+ * does not hold is a name and nothing else (湟中, 民勤). One it tags as a
+ * place is one above the county level (香港, 湖南: their full names are
+ * seldom written) or too rare to judge (黄南 9, under RARE_WORD); a
+ * county's frequent one needs its full name as above (天山 679 and 天山区
+ * 3 is mostly the mountains). */
+#define PLACE_RATIO 32
+#define RARE_WORD 50
 
 static int
-is_common(struct wordseg *ws, const char *s, size_t n, int full, int county)
+is_common(struct wordseg *ws, const char *s, size_t n, int full, int county,
+    const char *fullname, size_t fulln)
 {
-	const char *tag;
+	const char *tag, *ftag;
+	double w, f;
 
 	if (in_list(&common_list, s, n))
 		return 1;
 	if (full)
 		return 0;	/* 鼓楼区 is a name, whatever its tag */
-	if (county && ws && ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
-		return 1;
-	/* a frequent personal name (阿里, as in 阿里·侯赛因) */
-	tag = ws ? ws_tag(ws, s, n) : NULL;
-	if (tag && tag[0] == 'n' && tag[1] == 'r' &&
-	    ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
-		return 1;
-	/* an ordinary word of the word list, not a place name */
-	tag = ws ? ws_tag(ws, s, n) : NULL;
-	return tag != NULL && strcmp(tag, "ns") != 0 && strcmp(tag, "nr") != 0 &&
-	    strcmp(tag, "nrt") != 0;
+	if (ws == NULL || (w = ws_freq(ws, s, n)) <= 0)
+		return 0;
+	ftag = ws_tag(ws, fullname, fulln);
+	f = ftag != NULL && strcmp(ftag, "ns") == 0 ?
+	    ws_freq(ws, fullname, fulln) : 0;
+	if (f * PLACE_RATIO >= w)
+		return 0;
+	tag = ws_tag(ws, s, n);
+	return !(tag != NULL && strcmp(tag, "ns") == 0 &&
+	    (!county || w < RARE_WORD));
 }
 
 struct codeidx {
@@ -512,12 +524,13 @@ add_official(struct load *L, size_t i, int late)
 	if (r->level == LV_TOWN && generic_zone(L->norm.p, L->norm.len))
 		return;		/* 综合保税区: one of many, no place name */
 	add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FULL,
-	    is_common(L->ws, L->norm.p, L->norm.len, 1, 0), late);
+	    is_common(L->ws, L->norm.p, L->norm.len, 1, 0, NULL, 0), late);
 	if (r->level == LV_TOWN || zone ||
 	    (sf = short_form(L->norm.p, L->norm.len)) == 0)
 		return;
 	add_name(gz, L->norm.p, sf, (uint32_t)i, F_SHORT,
-	    is_common(L->ws, L->norm.p, sf, 0, r->level == LV_COUNTY), late);
+	    is_common(L->ws, L->norm.p, sf, 0, r->level >= LV_COUNTY,
+	    L->norm.p, L->norm.len), late);
 }
 
 /* Every name into the trie: official names and their short forms, then

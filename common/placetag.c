@@ -112,6 +112,29 @@ struct segwin {
 	int org;		/* an organisation's name holds the name */
 };
 
+/* Words of which a division's name may be the first part, the rest
+ * being one of these (台湾同胞, 香港回归, 温州人, 合肥籍, 北京海关), or the
+ * last part after one of these (首都北京, 中国香港): the word list holds
+ * such words whole, and they hide the name. */
+static const char *const name_suffixes[] = {
+	"人", "籍", "同胞", "海关", "特区", "方面", "回归", "地区", "一带",
+	"境内", "全境", "各地", "城乡", "市民",
+};
+static const char *const name_prefixes[] = {
+	"首都", "中国", "中共", "全",
+};
+
+static int
+in_affixes(const char *const *list, size_t k, const char *s, size_t n)
+{
+	while (k-- > 0)
+		if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define NELEM(a) (sizeof (a) / sizeof *(a))
+
 static void
 on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 {
@@ -130,6 +153,15 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 		if (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0)
 			w->org = 1;
 	}
+	/* a word that is the name and a known suffix or prefix */
+	if (t == TOK_WORD && tb == w->b && te > w->e &&
+	    in_affixes(name_suffixes, NELEM(name_suffixes), w->s + w->e,
+	    te - w->e))
+		w->bend = 1;
+	if (t == TOK_WORD && te == w->e && tb < w->b &&
+	    in_affixes(name_prefixes, NELEM(name_prefixes), w->s + tb,
+	    w->b - tb))
+		w->bstart = 1;
 }
 
 /* Word boundaries from the segmenter, on a window around the name
