@@ -237,21 +237,28 @@ generic_zone(const char *s, size_t n)
  * place is one above the county level (香港, 湖南: their full names are
  * seldom written) or too rare to judge (黄南 9, under RARE_WORD); a
  * county's frequent one needs its full name as above (天山 679 and 天山区
- * 3 is mostly the mountains). */
+ * 3 is mostly the mountains). A town whose full name is a frequent
+ * ordinary word (街道, 农场, 小城镇) is one too. */
 #define PLACE_RATIO 32
 #define RARE_WORD 50
 
 static int
-is_common(struct wordseg *ws, const char *s, size_t n, int full, int county,
+is_common(struct wordseg *ws, const char *s, size_t n, int full, int level,
     const char *fullname, size_t fulln)
 {
 	const char *tag, *ftag;
 	double w, f;
+	int county = level >= LV_COUNTY;
 
 	if (in_list(&common_list, s, n))
 		return 1;
-	if (full)
-		return 0;	/* 鼓楼区 is a name, whatever its tag */
+	if (full) {
+		/* 鼓楼区 is a name, whatever its tag; a town named by a
+		 * frequent ordinary word is not (街道, 农场, 林场) */
+		tag = level == LV_TOWN && ws ? ws_tag(ws, s, n) : NULL;
+		return tag != NULL && strcmp(tag, "ns") != 0 &&
+		    ws_freq(ws, s, n) >= RARE_WORD;
+	}
 	if (ws == NULL || (w = ws_freq(ws, s, n)) <= 0)
 		return 0;
 	ftag = ws_tag(ws, fullname, fulln);
@@ -524,13 +531,14 @@ add_official(struct load *L, size_t i, int late)
 	if (r->level == LV_TOWN && generic_zone(L->norm.p, L->norm.len))
 		return;		/* 综合保税区: one of many, no place name */
 	add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FULL,
-	    is_common(L->ws, L->norm.p, L->norm.len, 1, 0, NULL, 0), late);
+	    is_common(L->ws, L->norm.p, L->norm.len, 1, r->level, NULL, 0),
+	    late);
 	if (r->level == LV_TOWN || zone ||
 	    (sf = short_form(L->norm.p, L->norm.len)) == 0)
 		return;
 	add_name(gz, L->norm.p, sf, (uint32_t)i, F_SHORT,
-	    is_common(L->ws, L->norm.p, sf, 0, r->level >= LV_COUNTY,
-	    L->norm.p, L->norm.len), late);
+	    is_common(L->ws, L->norm.p, sf, 0, r->level, L->norm.p, L->norm.len),
+	    late);
 }
 
 /* Every name into the trie: official names and their short forms, then

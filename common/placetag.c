@@ -525,6 +525,95 @@ chain_at(struct placetag *pt, const char *s, size_t n, size_t i,
 	return 0;
 }
 
+/* ---- the person-name guard ---- */
+
+/* Common Chinese surnames, less those that are more often a function
+ * word (于 向 和 从 将 同 全 东 南): a short form of two characters
+ * right after one of them, standing alone as a word, is a given name
+ * (夏|昆山, 傅|天祝, 郭|永德); one that begins with one and is followed
+ * by a character standing alone is a whole name (黄平|涛, 周宁|一). */
+static const char surnames[] =
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
+	"曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+	"夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+	"武戴莫孔汤尤俞郗焦赖牛穆鞠庞柴颜倪骆岳欧";
+/* Characters that make a place word after a name (黄平县, 昆山站) or
+ * that end a clause (的 说): no given name. */
+static const char place_chars[] =
+	"省市县区州盟旗镇乡村街路站港湾湖山河江桥城场口岛门人籍地方里内外"
+	"上下中前后东西南北边部";
+
+static int
+in_chars(const char *set, const char *s, size_t n)
+{
+	const char *p;
+
+	if (n != 3)
+		return 0;	/* one Han character, three bytes */
+	for (p = set; *p; p += 3)
+		if (memcmp(p, s, 3) == 0)
+			return 1;
+	return 0;
+}
+
+struct tokspan {
+	size_t base;
+	size_t b, e;		/* the name */
+	size_t pb;		/* start of the token that ends at b, or -1 */
+	size_t ne;		/* end of the token that starts at e, or -1 */
+};
+
+static void
+on_tokspan(void *arg, size_t tb, size_t te, enum toktype t)
+{
+	struct tokspan *w = arg;
+
+	tb += w->base;
+	te += w->base;
+	if (t == TOK_PUNCT)
+		return;
+	if (te == w->b)
+		w->pb = tb;
+	if (tb == w->e)
+		w->ne = te;
+}
+
+/* Is the name s[b, e), a short form of two characters, part of a
+ * person's name? */
+static int
+person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
+    uint32_t node)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	struct tokspan w = { 0, b, e, (size_t)-1, (size_t)-1 };
+	size_t we;
+	const char *tag;
+
+	if (pt->ws == NULL || e - b != 6)
+		return 0;
+	for (x = &gz->names[gz->first[node] - 1];; x = &gz->names[x->next - 1]) {
+		if (x->form != F_SHORT)
+			return 0;
+		if (!x->next)
+			break;
+	}
+	w.base = back_cps(s, b, 2);
+	we = ahead_cps(s, n, e, 2);
+	ws_cut(pt->ws, s + w.base, we - w.base, on_tokspan, &w);
+	/* 夏|昆山: a surname standing alone right before */
+	if (w.pb != (size_t)-1 && in_chars(surnames, s + w.pb, b - w.pb))
+		return 1;
+	/* 黄平|涛: a surname first, a character standing alone after */
+	if (in_chars(surnames, s + b, 3) && w.ne != (size_t)-1 &&
+	    w.ne - e == 3 && uc_is_han(utf8_next(s, n, &(size_t){ e })) &&
+	    !in_chars(place_chars, s + e, 3) &&
+	    ((tag = ws_tag(pt->ws, s + e, 3)) == NULL || !strchr("upcdrfqyv",
+	    tag[0])))
+		return 1;
+	return 0;
+}
+
 void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
@@ -560,7 +649,7 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 		while (k-- > 0)		/* the longest that passes */
 			if ((ok = boundaries(pt, s, n, i, ends[k])) != 0)
 				break;
-		if (!ok) {
+		if (!ok || person_like(pt, s, n, i, ends[k], nodes[k])) {
 			i = next;
 			continue;
 		}
@@ -619,6 +708,22 @@ support(const struct placetag *pt, int32_t c, uint32_t own)
 	for (a = gz->r[c].parent; a >= 0; a = gz->r[a].parent)
 		s += pt->self[a];
 	return s - own;
+}
+
+/* The support an ordinary word needs: anchors below the province, its
+ * own or its descendants (公安 is 公安县 where the article names 荆州 or
+ * a town of 公安县, not wherever it names 湖北). */
+static uint32_t
+near_support(const struct placetag *pt, int32_t c)
+{
+	const struct gazetteer *gz = pt->gz;
+	uint32_t s = pt->sub[c];
+	int32_t a;
+
+	for (a = gz->r[c].parent; a >= 0 && gz->r[a].level > LV_PROVINCE;
+	    a = gz->r[a].parent)
+		s += pt->self[a];
+	return s;
 }
 
 static int32_t
@@ -789,6 +894,12 @@ resolve_one(struct placetag *pt, size_t i, size_t from)
 	if ((mt->region = local_parent(pt, i, from)) < 0 &&
 	    (mt->region = same_name_before(pt, mt)) < 0)
 		mt->region = best_candidate(pt, mt);
+	/* an ordinary word below the province level counts only with
+	 * support below the province (四川 does not make 南部 a county) */
+	if (mt->region >= 0 && mt->common && pt->gz->r[mt->region].level >
+	    LV_CITY && local_parent(pt, i, from) < 0 &&
+	    near_support(pt, mt->region) == 0)
+		mt->region = -1;
 	/* a short form shared across levels (河北 吉林 西安 长沙) means the
 	 * highest when the article says nothing else; names of one level
 	 * stay ambiguous (城关镇 鼓楼区) */
