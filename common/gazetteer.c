@@ -169,7 +169,7 @@ short_form(const char *name, size_t n)
 
 /* late: the name comes after the names of other divisions (a variant
  * or former name), so the region may be anywhere in the node's chain */
-static void
+static struct gz_name *
 add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
     int form, int common, int late)
 {
@@ -193,7 +193,7 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 	 * for late names */
 	for (i = gz->first[node]; i; i = gz->names[i - 1].next) {
 		if (gz->names[i - 1].region == region)
-			return;
+			return NULL;
 		if (!late)
 			break;
 	}
@@ -206,7 +206,22 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 	e->form = (uint8_t)form;
 	e->common = (uint8_t)common;
 	e->next = gz->first[node];
+	e->former = 0;
 	gz->first[node] = (uint32_t)gz->nnames;
+	return e;
+}
+
+/* Is s[0..n) a name of the gazetteer already? */
+static int
+has_name(const struct gazetteer *gz, const char *s, size_t n)
+{
+	uint32_t node = 0;
+	size_t i = 0;
+
+	while (i < n)
+		if ((node = trie_child(gz->trie, node, utf8_next(s, n, &i))) == 0)
+			return 0;
+	return node < gz->capnodes && gz->first[node] != 0;
 }
 
 /* Town-level rows that are zones with generic names (综合保税区,
@@ -324,7 +339,7 @@ struct pending {		/* a division: what it needs later */
 };
 
 struct former {			/* a variant or an earlier name of a division */
-	struct span code, name;
+	struct span code, name, parent;
 	unsigned long line;
 	int variant;		/* another written form, not an earlier name */
 };
@@ -441,8 +456,8 @@ take_row(struct load *L)
 			L->former = xrealloc(L->former, L->capformer *
 			    sizeof *L->former);
 		}
-		L->former[L->nformer++] = (struct former){ code, name, r->lineno,
-		    span_is(level.s, level.n, "variant") };
+		L->former[L->nformer++] = (struct former){ code, name, parent,
+		    r->lineno, span_is(level.s, level.n, "variant") };
 		return 1;
 	}
 	if (gz->n == L->cap) {
@@ -541,13 +556,37 @@ add_official(struct load *L, size_t i, int late)
 	    late);
 }
 
+/* A former name of region i (NFKC in L->norm), the formers entry fm
+ * (+ 1), and above the town level its short form (襄樊 for 襄樊市) when
+ * that is the name of no division today. */
+static void
+add_former(struct load *L, size_t i, uint32_t fm)
+{
+	struct gazetteer *gz = L->gz;
+	struct gz_name *e;
+	size_t sf;
+
+	if ((e = add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FORMER, 0,
+	    1)) != NULL)
+		e->former = fm;
+	if (gz->r[i].level == LV_TOWN ||
+	    (sf = short_form(L->norm.p, L->norm.len)) == 0 ||
+	    has_name(gz, L->norm.p, sf))
+		return;
+	if ((e = add_name(gz, L->norm.p, sf, (uint32_t)i, F_FORMER,
+	    is_common(L->ws, L->norm.p, sf, 0, gz->r[i].level, L->norm.p,
+	    L->norm.len), 1)) != NULL)
+		e->former = fm;
+}
+
 /* Every name into the trie: official names and their short forms, then
- * variant names (and theirs) and former names. */
+ * variant names (and theirs) and former names (and theirs). */
 static int
 add_names(struct load *L)
 {
 	struct gazetteer *gz = L->gz;
-	size_t i;
+	size_t i, len;
+	char *p;
 
 	gz->trie = trie_new(1u << 17);
 	gz->capnodes = 1u << 16;
@@ -559,20 +598,35 @@ add_names(struct load *L)
 			return 0;
 		add_official(L, i, 0);
 	}
+	for (i = 0, len = 0; i < L->nformer; i++)
+		len += L->former[i].name.n + 1;
+	gz->ftext = p = xmalloc(len ? len : 1);
+	gz->formers = xmalloc((L->nformer ? L->nformer : 1) *
+	    sizeof *gz->formers);
 	for (i = 0; i < L->nformer; i++) {
 		const struct former *f = &L->former[i];
-		int32_t idx = ci_get(&L->ci, f->code.s, f->code.n);
+		int32_t idx = ci_get(&L->ci, f->code.s, f->code.n), par = -1;
+		struct gz_former *fm;
 
 		if (idx < 0)
 			return load_error(L, f->line, "%s name of an unknown code",
 			    f->variant ? "variant" : "former");
 		if (!norm_name(L, f->line, f->name.s, f->name.n))
 			return 0;
-		if (f->variant)
+		if (f->variant) {
 			add_official(L, (size_t)idx, 1);
-		else
-			add_name(gz, L->norm.p, L->norm.len, (uint32_t)idx,
-			    F_FORMER, 0, 1);
+			continue;
+		}
+		if (f->parent.n > 0 &&
+		    (par = ci_get(&L->ci, f->parent.s, f->parent.n)) < 0)
+			return load_error(L, f->line, "unknown parent code");
+		fm = &gz->formers[gz->nformers++];
+		memcpy(p, f->name.s, f->name.n);
+		p[f->name.n] = '\0';
+		fm->name = p;
+		fm->parent = par;
+		p += f->name.n + 1;
+		add_former(L, (size_t)idx, (uint32_t)gz->nformers);
 	}
 	return 1;
 }
@@ -649,6 +703,8 @@ gz_free(struct gazetteer *gz)
 	free(gz->names);
 	free(gz->r);
 	free(gz->text);
+	free(gz->formers);
+	free(gz->ftext);
 	free(gz);
 }
 
@@ -678,4 +734,16 @@ gz_path(const struct gazetteer *gz, int32_t r, struct buf *out)
 		if (k > 0)
 			buf_addc(out, '/');
 	}
+}
+
+void
+gz_former_path(const struct gazetteer *gz, uint32_t former, struct buf *out)
+{
+	const struct gz_former *fm = &gz->formers[former - 1];
+
+	if (fm->parent >= 0) {
+		gz_path(gz, fm->parent, out);
+		buf_addc(out, '/');
+	}
+	buf_add(out, fm->name, strlen(fm->name));
 }

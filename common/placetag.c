@@ -658,6 +658,21 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 	}
 }
 
+const struct gz_name *
+pt_entry(const struct placetag *pt, const struct mention *mt)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+
+	if (mt->region < 0)
+		return NULL;
+	for (x = &gz->names[gz->first[mt->node] - 1];;
+	    x = &gz->names[x->next - 1]) {
+		if ((int32_t)x->region == mt->region || !x->next)
+			return x;
+	}
+}
+
 int
 pt_level(const struct placetag *pt, const struct mention *mt)
 {
