@@ -188,14 +188,19 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 
 /* An organisation's name follows a division when the words after it
  * reach a head (公司, 大学, 市委, 队: orghead.h) within ORG_WORDS words
- * that may be part of a name: nouns, names, abbreviations, adjectives,
- * Latin letters, characters the word list does not know; not a number
- * or a numeral (北京|一月|六日电 is a dateline). A word that begins with
- * a head followed by a noun of two characters or more is a head too
- * (市委书记: the secretary of the city's committee, 大学生 is not one)
  * (广东|美雅|集团, 河南省|安阳市|文峰区|国税局, 四川|男排, 济南|军区|队).
- * A verb, a particle, a preposition or punctuation ends the name
- * (北京|举行|的|公司 is no organisation of 北京). */
+ * The words between may be nouns, names, abbreviations, verbs, adjectives,
+ * numerals, set phrases, Latin letters, words the list does not know,
+ * single characters other than particles, prepositions, conjunctions,
+ * adverbs, pronouns and words of place (天津|卡|夫|天美|公司), brackets
+ * and quotes (铜陵|有色|金属|（|集团|）|公司); any other word, a date
+ * (北京|一月|六日电 is a dateline) or punctuation ends the search
+ * (北京|举行|的|公司 is no organisation of 北京). A head of one
+ * character, and a word that ends with a head, must be a noun, an
+ * abbreviation or a word the list does not know: 南部 and 到处 end in 部
+ * and 处 but are no bodies. A word that begins with a head followed by a
+ * noun of two characters or more is a head too (市委书记: the secretary
+ * of the city's committee; 大学生 is not one). */
 #define ORG_WORDS 10
 #define ORG_WINDOW 36	/* code points looked at */
 
@@ -296,7 +301,7 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 	}
 	if (t == TOK_WORD) {
 		tag = ws_tag(w->pt->ws, w->s + b, e - b);
-		if (oh_is(w->pt->oh, w->s + b, e - b) ||
+		if ((e - b > 3 && oh_is(w->pt->oh, w->s + b, e - b)) ||
 		    ((tag == NULL || tag[0] == 'n' || tag[0] == 'j' ||
 		    tag[0] == '\0') &&
 		    (oh_head(w->pt->oh, w->s + b, e - b) ||

@@ -38,7 +38,7 @@ const EXTRA = [
 	'党委', '党支部', '总支', '支部', '工作站', '监狱', '看守所', '检察院',
 	'公安厅', '人大', '日报', '晚报', '电台', '频道', '航站', '事务所',
 	'领导小组', '科协', '社科联', '文联', '农专', '农大', '医大', '人艺',
-	'小学', '立法会',
+	'小学', '立法会', '农行', '工行', '建行', '中行', '农发行',
 ];
 // Endings that name a field, an activity or a product, not a body: the
 // tags make them heads because the list holds names such as 比较文学 or
@@ -56,11 +56,11 @@ const NOT_HEADS = new Set([
 ]);
 // The single characters that are heads: each names a body, and the
 // nouns it ends are mostly bodies (工厂, 球队, 市委, 学院, 研究所, 报社,
-// 公安局, 公司, 财政厅, 公证处, 指挥部, 剧团, 农行, 党校, 图书馆; 南部
-// and 到处 are no nouns). Others end as many nouns that are not (会:
-// 社会 机会, 党: 政党, 站: 车站).
+// 公安局, 公司, 财政厅, 公证处, 指挥部, 剧团, 党校, 图书馆; 南部 and
+// 到处 are no nouns). Others end as many nouns that are not (会: 社会
+// 机会, 党: 政党, 站: 车站, 行: 先行 罪行).
 const SINGLE = new Set(['厂', '队', '委', '院', '所', '社', '局', '司', '厅', '处', '部',
-	'团', '行', '校', '馆']);
+	'团', '校', '馆']);
 
 const file = process.argv[2];
 if (!file) {
