@@ -115,10 +115,10 @@ struct segwin {
 /* Words of which a division's name may be the first part, the rest
  * being one of these (台湾同胞, 香港回归, 温州人, 合肥籍, 北京海关), or the
  * last part after one of these (首都北京, 中国香港): the word list holds
- * such words whole, and they hide the name. */
+ * such words whole, and they hide the name (济南军区 is one word). */
 static const char *const name_suffixes[] = {
 	"人", "籍", "同胞", "海关", "特区", "方面", "回归", "地区", "一带",
-	"境内", "全境", "各地", "城乡", "市民",
+	"境内", "全境", "各地", "城乡", "市民", "军区",
 };
 static const char *const name_prefixes[] = {
 	"首都", "中国", "中共", "全",
@@ -915,10 +915,10 @@ resolve_one(struct placetag *pt, size_t i, size_t from)
 	    (mt->region = same_name_before(pt, mt)) < 0)
 		mt->region = best_candidate(pt, mt);
 	/* an ordinary word below the province level counts only with
-	 * support below the province (四川 does not make 南部 a county) */
+	 * support below the province, even written right after it (四川
+	 * does not make 南部 a county, nor 四川南部有雨 a path) */
 	if (mt->region >= 0 && mt->common && pt->gz->r[mt->region].level >
-	    LV_CITY && local_parent(pt, i, from) < 0 &&
-	    near_support(pt, mt->region) == 0)
+	    LV_CITY && near_support(pt, mt->region) == 0)
 		mt->region = -1;
 	/* a short form shared across levels (河北 吉林 西安 长沙) means the
 	 * highest when the article says nothing else; names of one level
