@@ -38,7 +38,8 @@ const EXTRA = [
 	'党委', '党支部', '总支', '支部', '工作站', '监狱', '看守所', '检察院',
 	'公安厅', '人大', '日报', '晚报', '电台', '频道', '航站', '事务所',
 	'领导小组', '科协', '社科联', '文联', '农专', '农大', '医大', '人艺',
-	'小学', '立法会', '农行', '工行', '建行', '中行', '农发行',
+	'小学', '立法会', '农行', '工行', '建行', '中行', '农发行', '新闻网',
+	'广播电视台', '融媒体中心',
 ];
 // Endings that name a field, an activity or a product, not a body: the
 // tags make them heads because the list holds names such as 比较文学 or
