@@ -190,9 +190,10 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
  * reach a head (公司, 大学, 市委, 队: orghead.h) within ORG_WORDS words
  * (广东|美雅|集团, 河南省|安阳市|文峰区|国税局, 四川|男排, 济南|军区|队).
  * The words between may be nouns, names, abbreviations, verbs, adjectives,
- * numerals, set phrases, Latin letters, words the list does not know,
- * single characters other than particles, prepositions, conjunctions,
- * adverbs, pronouns and words of place (天津|卡|夫|天美|公司), brackets
+ * ordinals and numbers (not a numeral with its measure word: 凉州|一家|
+ * 工厂), set phrases, Latin letters, words the list does not know, single
+ * characters other than particles, prepositions, conjunctions, adverbs,
+ * pronouns and words of place (天津|卡|夫|天美|公司), brackets
  * and quotes (铜陵|有色|金属|（|集团|）|公司); any other word, a date
  * (北京|一月|六日电 is a dateline) or punctuation ends the search
  * (北京|举行|的|公司 is no organisation of 北京). A head of one
@@ -253,6 +254,15 @@ free_char(const char *tag)
 	return strchr("upcdryeof", tag[0]) == NULL;
 }
 
+/* A numeral with its measure word (一家, 两级, 三大): a quantity, no
+ * part of a name; an ordinal (第二) may be one. */
+static int
+quantity(const char *w, size_t n, const char *tag)
+{
+	return tag != NULL && tag[0] == 'm' && utf8_count(w, n) > 1 &&
+	    memcmp(w, "第", 3) != 0;
+}
+
 /* A date or a time: a number or numeral ending in 年 月 日 号 时 点 */
 static int
 date_like(const char *w, size_t n)
@@ -309,8 +319,9 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 			w->state = 1;
 			return;
 		}
-		if (tag != NULL && !name_tag(tag) &&
-		    (utf8_count(w->s + b, e - b) > 1 || !free_char(tag))) {
+		if ((tag != NULL && !name_tag(tag) &&
+		    (utf8_count(w->s + b, e - b) > 1 || !free_char(tag))) ||
+		    quantity(w->s + b, e - b, tag)) {
 			w->state = 2;
 			return;
 		}
