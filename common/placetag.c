@@ -198,8 +198,9 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
  * (北京|一月|六日电 is a dateline) or punctuation ends the search
  * (北京|举行|的|公司 is no organisation of 北京). A head of one
  * character, and a word that ends with a head, must be a noun, an
- * abbreviation or a word the list does not know: 南部 and 到处 end in 部
- * and 处 but are no bodies. A word that begins with a head followed by a
+ * abbreviation or a word the list does not know, a head standing alone
+ * no verb nor function word: 南部 and 到处 end in 部 and 处 but are no
+ * bodies, 链条|厂 is one (厂 is tagged zg). A word that begins with a head followed by a
  * noun of two characters or more is a head too (市委书记: the secretary
  * of the city's committee; 大学生 is not one). */
 #define ORG_WORDS 10
@@ -313,7 +314,8 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 		tag = ws_tag(w->pt->ws, w->s + b, e - b);
 		if ((e - b > 3 && oh_is(w->pt->oh, w->s + b, e - b)) ||
 		    ((tag == NULL || tag[0] == 'n' || tag[0] == 'j' ||
-		    tag[0] == '\0') &&
+		    tag[0] == '\0' || (e - b == 3 && free_char(tag) &&
+		    tag[0] != 'v')) &&
 		    (oh_head(w->pt->oh, w->s + b, e - b) ||
 		    head_then_noun(w->pt, w->s + b, e - b)))) {
 			w->state = 1;
