@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 extern const char zh_orgheads_data[];
 extern const unsigned long zh_orgheads_size;
@@ -15,6 +16,7 @@ struct orgheads {
 	uint8_t *len;
 	size_t mask, n;
 	size_t maxlen;		/* bytes of the longest head */
+	uint64_t last[0x10000 / 64];	/* BMP code points that end a head */
 };
 
 static size_t
@@ -49,6 +51,16 @@ put(struct orgheads *oh, const char *w, size_t n)
 		;
 	oh->s[i] = w;
 	oh->len[i] = (uint8_t)n;
+	{
+		size_t b = n - 1;
+		uint32_t c;
+
+		while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
+			b--;
+		c = utf8_next(w, n, &b);
+		if (c < 0x10000)
+			oh->last[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
 	oh->n++;
 	if (n > oh->maxlen)
 		oh->maxlen = n;
@@ -116,6 +128,12 @@ oh_head(const struct orgheads *oh, const char *w, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+int
+oh_may_end(const struct orgheads *oh, uint32_t c)
+{
+	return c >= 0x10000 || ((oh->last[c >> 6] >> (c & 63)) & 1);
 }
 
 int

@@ -7,6 +7,7 @@
 #define ZH_ORGHEAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct orgheads;
 
@@ -20,6 +21,9 @@ void oh_free(struct orgheads *oh);
 int oh_head(const struct orgheads *oh, const char *w, size_t n);
 /* Is w[0..n) a head itself? */
 int oh_is(const struct orgheads *oh, const char *w, size_t n);
+/* May code point c be the last of a head? (A quick test before
+ * segmenting: no such character, no head.) */
+int oh_may_end(const struct orgheads *oh, uint32_t c);
 /* Number of heads. */
 size_t oh_size(const struct orgheads *oh);
 

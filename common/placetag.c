@@ -338,8 +338,15 @@ org_follows(const struct placetag *pt, const char *s, size_t n, size_t e)
 	struct orgwalk w = { pt, s + e, 0, 0 };
 	size_t we = ahead_cps(s, n, e, ORG_WINDOW);
 
+	size_t i = e;
+	int may = 0;
+
 	if (pt->ws == NULL || we == e)
 		return 0;
+	while (i < we && !(may = oh_may_end(pt->oh, utf8_next(s, we, &i))))
+		;
+	if (!may)
+		return 0;	/* no character that ends a head */
 	ws_cut(pt->ws, s + e, we - e, on_orgword, &w);
 	return w.state == 1;
 }
