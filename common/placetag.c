@@ -5,9 +5,13 @@
  * the word segmenter gives on a window around the name: 党建|平台 has no
  * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
  * back from 武威市 to 武威. A name that begins a longer word of an
- * organisation (甘肃日报) is kept and marked. Names written together as
- * a path (上海市浦东新区张江镇) are taken whole, each of them, when the
- * path begins and ends on word boundaries.
+ * organisation (甘肃日报) is kept and marked; so is one inside a word
+ * whose rest is a known suffix or prefix (台湾同胞, 首都北京). Names
+ * written together as a path (上海市浦东新区张江镇) are taken whole, each
+ * of them, when the path begins and ends on word boundaries. A short
+ * form of two characters that is part of a person's name (记者夏昆山,
+ * 黄平涛) is skipped, and a name that opens an organisation's name
+ * (四川男排, 广东美雅集团) is marked org (org_follows).
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. A name with several is decided first by a
@@ -16,7 +20,8 @@
  * meant earlier in the article; else every candidate scores the anchors
  * of the article that are its ancestors or descendants, the best score
  * wins, and ties go to the nearest preceding ancestor. Ordinary words
- * (和平, 振兴) count only with such support; names still ambiguous are
+ * (和平, 振兴, 南部) count only with such support from below the
+ * province; names still ambiguous are
  * left unresolved, with their candidate count. Resolution keeps where
  * each division and each name was last resolved, so an article takes
  * time linear in its names. */
