@@ -14,6 +14,7 @@
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
 #   make gazetteer  regenerate data/regions.tsv from npm and PyPI packages
+#   make orgheads   regenerate data/orgheads.tsv from data/words.tsv (node)
 #   make fuzz       FUZZ_SECONDS=N: every libFuzzer target N seconds (clang)
 
 VERSION = 0.1.0
@@ -44,10 +45,11 @@ LIBS = $(PKG_LIBS) -lm
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
-	numunit opts output placetag punct records regex rows sentence simplify \
-	sources splitter statedb textnorm trie utf8 warc words
+	numunit opts orghead output placetag punct records regex rows sentence \
+	simplify sources splitter statedb textnorm trie utf8 warc words
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
-	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/tradset_data.o
+	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
+	$(BUILD)/tradset_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 	man/dedupe-boilerplate.1 man/zhpipe.7
@@ -55,7 +57,7 @@ MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev libopencc-dev opencc mandoc parallel python3
 
-.PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer \
+.PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer orgheads \
 	fuzz fuzz-deps \
 	eval golden clean dict lint
 
@@ -355,6 +357,11 @@ gazetteer:
 	sed -n '/^# Generated/p' data/regions.tsv; \
 	echo "gazetteer: names left out are listed in $(BUILD)/gazetteer.log"
 
+orgheads:
+	@command -v node >/dev/null || { echo "orgheads: needs node"; exit 1; }
+	node data/make-orgheads.js data/words.tsv > data/orgheads.tsv.tmp && \
+	  mv data/orgheads.tsv.tmp data/orgheads.tsv
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do install -m 755 $(BUILD)/$$t $(DESTDIR)$(BINDIR)/$$t; done
@@ -391,7 +398,8 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 	-fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
-	build/regions_data.o build/boilerplate_data.o build/tradset_data.o
+	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
+	build/tradset_data.o
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)

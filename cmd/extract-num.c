@@ -17,7 +17,8 @@ static unsigned kinds_mask;	/* 0 = the default kinds */
 static struct buf keys;		/* key columns of the current record */
 
 static const char usage_text[] =
-	"extract-num [--all] [--kinds list] [--no-subject] [options] [file ...]\n";
+	"extract-num [--all] [--kinds list] [--no-subject] [-f N] [--header]\n"
+	"       [file ...]\n";
 static const char help_text[] =
 	"Find numeric expressions in the text field of TSV records (such as\n"
 	"segment's output) and write one line per expression:\n"

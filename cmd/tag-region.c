@@ -34,9 +34,9 @@ static const char help_text[] =
 	"  -a       keys...  regions  text      (regions: code:name,...)\n"
 	"  --doc    doc...  code  level  path  mentions   (one line an article;\n"
 	"           doc...: its -k key fields)\n"
-	"level: province city county town; role: place, org (inside the name\n"
-	"of an organisation), former (an earlier name), ambiguous:N (N\n"
-	"candidates, no code).\n"
+	"level: province city county town; role: place, org (opens or is\n"
+	"inside the name of an organisation), former (an earlier name: today's\n"
+	"code, the path of what it was), ambiguous:N (N candidates, no code).\n"
 	"\n"
 	"Options:\n"
 	"  -a, --annotate       insert a regions column before the text\n"
@@ -177,13 +177,21 @@ print_mention(const struct buf *keys, struct cursor *c, const struct mention *mt
 	out_write(keys->p, keys->len);
 	put_offsets(c, mt);
 	if (mt->region >= 0) {
+		const struct gz_name *x = pt_entry(pt, mt);
+
 		out_str(gz->r[mt->region].code);
 		out_tab();
 		out_str(level_name[gz->r[mt->region].level]);
 		out_tab();
-		put_path(mt->region);
+		if (x->form == F_FORMER && x->former) {
+			/* what it was: 江苏省/无锡市/锡山市 */
+			tmp.len = 0;
+			gz_former_path(gz, x->former, &tmp);
+			out_write(tmp.p, tmp.len);
+		} else
+			put_path(mt->region);
 		out_tab();
-		out_str(mt->org ? "org" : mt->form == F_FORMER ? "former" :
+		out_str(mt->org ? "org" : x->form == F_FORMER ? "former" :
 		    "place");
 	} else {
 		out_tab();

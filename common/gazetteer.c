@@ -169,7 +169,7 @@ short_form(const char *name, size_t n)
 
 /* late: the name comes after the names of other divisions (a variant
  * or former name), so the region may be anywhere in the node's chain */
-static void
+static struct gz_name *
 add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
     int form, int common, int late)
 {
@@ -193,7 +193,7 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 	 * for late names */
 	for (i = gz->first[node]; i; i = gz->names[i - 1].next) {
 		if (gz->names[i - 1].region == region)
-			return;
+			return NULL;
 		if (!late)
 			break;
 	}
@@ -206,7 +206,22 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 	e->form = (uint8_t)form;
 	e->common = (uint8_t)common;
 	e->next = gz->first[node];
+	e->former = 0;
 	gz->first[node] = (uint32_t)gz->nnames;
+	return e;
+}
+
+/* Is s[0..n) a name of the gazetteer already? */
+static int
+has_name(const struct gazetteer *gz, const char *s, size_t n)
+{
+	uint32_t node = 0;
+	size_t i = 0;
+
+	while (i < n)
+		if ((node = trie_child(gz->trie, node, utf8_next(s, n, &i))) == 0)
+			return 0;
+	return node < gz->capnodes && gz->first[node] != 0;
 }
 
 /* Town-level rows that are zones with generic names (综合保税区,
@@ -225,31 +240,50 @@ generic_zone(const char *s, size_t n)
 	return in_list(&list, s, n);
 }
 
-/* A county's short form this frequent in the word list is mostly an
- * ordinary word (古城 1664, 天山 679, 大城 384, 白塔 62; 民勤 19,
- * 湟中 15, 肃北 4 are not): it needs support from the article. */
-#define COUNTY_WORD_FREQ 50
+/* How often a short form is an ordinary word, by the word list: the
+ * list's frequency of the short form against that of the division's full
+ * name as a place word. A name the list writes in full at least once for
+ * every PLACE_RATIO uses of its short form is a place (大连 1034 and
+ * 大连市 397, 桂林 1270 and 桂林市 59, 敦煌 774 and 敦煌市 26), whatever
+ * tag the list gives the short form (大连 d, 桂林 nr); one it seldom or
+ * never writes in full is mostly something else (古城 1664 and 古城区 3,
+ * 南部 5612 and 南部县 3, 光明 1219 and no 光明区). A short form the list
+ * does not hold is a name and nothing else (湟中, 民勤). One it tags as a
+ * place is one above the county level (香港, 湖南: their full names are
+ * seldom written) or too rare to judge (黄南 9, under RARE_WORD); a
+ * county's frequent one needs its full name as above (天山 679 and 天山区
+ * 3 is mostly the mountains). A town whose full name is a frequent
+ * ordinary word (街道, 农场, 小城镇) is one too. */
+#define PLACE_RATIO 32
+#define RARE_WORD 50
 
 static int
-is_common(struct wordseg *ws, const char *s, size_t n, int full, int county)
+is_common(struct wordseg *ws, const char *s, size_t n, int full, int level,
+    const char *fullname, size_t fulln)
 {
-	const char *tag;
+	const char *tag, *ftag;
+	double w, f;
+	int county = level >= LV_COUNTY;
 
 	if (in_list(&common_list, s, n))
 		return 1;
-	if (full)
-		return 0;	/* 鼓楼区 is a name, whatever its tag */
-	if (county && ws && ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
-		return 1;
-	/* a frequent personal name (阿里, as in 阿里·侯赛因) */
-	tag = ws ? ws_tag(ws, s, n) : NULL;
-	if (tag && tag[0] == 'n' && tag[1] == 'r' &&
-	    ws_freq(ws, s, n) >= COUNTY_WORD_FREQ)
-		return 1;
-	/* an ordinary word of the word list, not a place name */
-	tag = ws ? ws_tag(ws, s, n) : NULL;
-	return tag != NULL && strcmp(tag, "ns") != 0 && strcmp(tag, "nr") != 0 &&
-	    strcmp(tag, "nrt") != 0;
+	if (full) {
+		/* 鼓楼区 is a name, whatever its tag; a town named by a
+		 * frequent ordinary word is not (街道, 农场, 林场) */
+		tag = level == LV_TOWN && ws ? ws_tag(ws, s, n) : NULL;
+		return tag != NULL && strcmp(tag, "ns") != 0 &&
+		    ws_freq(ws, s, n) >= RARE_WORD;
+	}
+	if (ws == NULL || (w = ws_freq(ws, s, n)) <= 0)
+		return 0;
+	ftag = ws_tag(ws, fullname, fulln);
+	f = ftag != NULL && strcmp(ftag, "ns") == 0 ?
+	    ws_freq(ws, fullname, fulln) : 0;
+	if (f * PLACE_RATIO >= w)
+		return 0;
+	tag = ws_tag(ws, s, n);
+	return !(tag != NULL && strcmp(tag, "ns") == 0 &&
+	    (!county || w < RARE_WORD));
 }
 
 struct codeidx {
@@ -305,7 +339,7 @@ struct pending {		/* a division: what it needs later */
 };
 
 struct former {			/* a variant or an earlier name of a division */
-	struct span code, name;
+	struct span code, name, parent;
 	unsigned long line;
 	int variant;		/* another written form, not an earlier name */
 };
@@ -422,8 +456,8 @@ take_row(struct load *L)
 			L->former = xrealloc(L->former, L->capformer *
 			    sizeof *L->former);
 		}
-		L->former[L->nformer++] = (struct former){ code, name, r->lineno,
-		    span_is(level.s, level.n, "variant") };
+		L->former[L->nformer++] = (struct former){ code, name, parent,
+		    r->lineno, span_is(level.s, level.n, "variant") };
 		return 1;
 	}
 	if (gz->n == L->cap) {
@@ -512,21 +546,47 @@ add_official(struct load *L, size_t i, int late)
 	if (r->level == LV_TOWN && generic_zone(L->norm.p, L->norm.len))
 		return;		/* 综合保税区: one of many, no place name */
 	add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FULL,
-	    is_common(L->ws, L->norm.p, L->norm.len, 1, 0), late);
+	    is_common(L->ws, L->norm.p, L->norm.len, 1, r->level, NULL, 0),
+	    late);
 	if (r->level == LV_TOWN || zone ||
 	    (sf = short_form(L->norm.p, L->norm.len)) == 0)
 		return;
 	add_name(gz, L->norm.p, sf, (uint32_t)i, F_SHORT,
-	    is_common(L->ws, L->norm.p, sf, 0, r->level == LV_COUNTY), late);
+	    is_common(L->ws, L->norm.p, sf, 0, r->level, L->norm.p, L->norm.len),
+	    late);
+}
+
+/* A former name of region i (NFKC in L->norm), the formers entry fm
+ * (+ 1), and above the town level its short form (襄樊 for 襄樊市) when
+ * that is the name of no division today. */
+static void
+add_former(struct load *L, size_t i, uint32_t fm)
+{
+	struct gazetteer *gz = L->gz;
+	struct gz_name *e;
+	size_t sf;
+
+	if ((e = add_name(gz, L->norm.p, L->norm.len, (uint32_t)i, F_FORMER, 0,
+	    1)) != NULL)
+		e->former = fm;
+	if (gz->r[i].level == LV_TOWN ||
+	    (sf = short_form(L->norm.p, L->norm.len)) == 0 ||
+	    has_name(gz, L->norm.p, sf))
+		return;
+	if ((e = add_name(gz, L->norm.p, sf, (uint32_t)i, F_FORMER,
+	    is_common(L->ws, L->norm.p, sf, 0, gz->r[i].level, L->norm.p,
+	    L->norm.len), 1)) != NULL)
+		e->former = fm;
 }
 
 /* Every name into the trie: official names and their short forms, then
- * variant names (and theirs) and former names. */
+ * variant names (and theirs) and former names (and theirs). */
 static int
 add_names(struct load *L)
 {
 	struct gazetteer *gz = L->gz;
-	size_t i;
+	size_t i, len;
+	char *p;
 
 	gz->trie = trie_new(1u << 17);
 	gz->capnodes = 1u << 16;
@@ -538,20 +598,35 @@ add_names(struct load *L)
 			return 0;
 		add_official(L, i, 0);
 	}
+	for (i = 0, len = 0; i < L->nformer; i++)
+		len += L->former[i].name.n + 1;
+	gz->ftext = p = xmalloc(len ? len : 1);
+	gz->formers = xmalloc((L->nformer ? L->nformer : 1) *
+	    sizeof *gz->formers);
 	for (i = 0; i < L->nformer; i++) {
 		const struct former *f = &L->former[i];
-		int32_t idx = ci_get(&L->ci, f->code.s, f->code.n);
+		int32_t idx = ci_get(&L->ci, f->code.s, f->code.n), par = -1;
+		struct gz_former *fm;
 
 		if (idx < 0)
 			return load_error(L, f->line, "%s name of an unknown code",
 			    f->variant ? "variant" : "former");
 		if (!norm_name(L, f->line, f->name.s, f->name.n))
 			return 0;
-		if (f->variant)
+		if (f->variant) {
 			add_official(L, (size_t)idx, 1);
-		else
-			add_name(gz, L->norm.p, L->norm.len, (uint32_t)idx,
-			    F_FORMER, 0, 1);
+			continue;
+		}
+		if (f->parent.n > 0 &&
+		    (par = ci_get(&L->ci, f->parent.s, f->parent.n)) < 0)
+			return load_error(L, f->line, "unknown parent code");
+		fm = &gz->formers[gz->nformers++];
+		memcpy(p, f->name.s, f->name.n);
+		p[f->name.n] = '\0';
+		fm->name = p;
+		fm->parent = par;
+		p += f->name.n + 1;
+		add_former(L, (size_t)idx, (uint32_t)gz->nformers);
 	}
 	return 1;
 }
@@ -628,6 +703,8 @@ gz_free(struct gazetteer *gz)
 	free(gz->names);
 	free(gz->r);
 	free(gz->text);
+	free(gz->formers);
+	free(gz->ftext);
 	free(gz);
 }
 
@@ -657,4 +734,16 @@ gz_path(const struct gazetteer *gz, int32_t r, struct buf *out)
 		if (k > 0)
 			buf_addc(out, '/');
 	}
+}
+
+void
+gz_former_path(const struct gazetteer *gz, uint32_t former, struct buf *out)
+{
+	const struct gz_former *fm = &gz->formers[former - 1];
+
+	if (fm->parent >= 0) {
+		gz_path(gz, fm->parent, out);
+		buf_addc(out, '/');
+	}
+	buf_add(out, fm->name, strlen(fm->name));
 }

@@ -25,6 +25,15 @@ struct gz_name {
 	uint8_t form;
 	uint8_t common;		/* also an ordinary word: needs support */
 	uint32_t next;		/* next entry for the same trie node; 0 = none */
+	uint32_t former;	/* F_FORMER: its entry in formers + 1 */
+};
+
+/* A former name: what the division was called, and where it belonged
+ * (the division it belonged to, as that is today; -1 when the row says
+ * nothing). */
+struct gz_former {
+	const char *name;
+	int32_t parent;
 };
 
 struct gazetteer {
@@ -36,6 +45,9 @@ struct gazetteer {
 	struct gz_name *names;
 	size_t nnames, capnames;
 	char *text;		/* the TSV, names point into it */
+	struct gz_former *formers;
+	size_t nformers;
+	char *ftext;		/* their names */
 };
 
 /* The gazetteer of the rows r: code, level, name, parent code; a row of
@@ -61,5 +73,9 @@ int gz_ancestor(const struct gazetteer *gz, int32_t a, int32_t b);
 /* Append the path of r to out: "甘肃省/金昌市/永昌县". */
 struct buf;
 void gz_path(const struct gazetteer *gz, int32_t r, struct buf *out);
+/* Append the path of a former name (the index + 1 of gz_name.former):
+ * where it belonged, then the name as it was ("江苏省/无锡市/锡山市"). */
+void gz_former_path(const struct gazetteer *gz, uint32_t former,
+    struct buf *out);
 
 #endif

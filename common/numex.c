@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "punct.h"
 #include "regex.h"
 #include "simplify.h"
 #include "utf8.h"
@@ -871,18 +872,15 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 
 /* ---- subjects ---- */
 
+/* Where a subject stops: punctuation of the shared table (sentence
+ * ends, clause breaks, quotes and brackets, dashes), white space, or a
+ * digit, '.' or '%' (another number). */
 static int
 clause_break(uint32_t c)
 {
-	switch (c) {
-	case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF01:
-	case 0xFF1F: case 0x3001: case ',': case ';': case ':': case '!':
-	case '?': case 0x201C: case 0x201D: case 0xFF08: case 0xFF09:
-	case '(': case ')': case ' ': case 0x3000: case 0x2014: case 0x2026:
-	case '"': case 0x300A: case 0x300B:
-		return 1;
-	}
-	return ar_digit(c) >= 0 || c == '.' || c == '%';
+	return (punct_class(c) & (PUNCT_END | PUNCT_SEMI | PUNCT_CLAUSE |
+	    PUNCT_OPEN | PUNCT_CLOSE | PUNCT_DASH)) || uc_is_space(c) ||
+	    ar_digit(c) >= 0 || c == '.' || c == '%';
 }
 
 static int
@@ -1876,7 +1874,8 @@ rec_list_marker(struct scan *sc)
 		return skip_to(sc, j + 1);
 	if (before == '(' || before == 0xFF08)
 		before = s > 1 ? x->cp[s - 2] : 0;
-	if ((before == 0 || strchr_cp("。！？；：!?;:", before)) &&
+	if ((before == 0 || (punct_class(before) & (PUNCT_END | PUNCT_SEMI)) ||
+	    before == 0xFF1A || before == ':') &&
 	    (after == 0x3001 || after == ')' || after == 0xFF09 ||
 	    after == 0xFF1A || after == ':' ||
 	    ((after == '.' || after == 0xFF0E) && ar_digit(cpat(x, j + 1)) < 0)))

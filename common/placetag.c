@@ -5,9 +5,13 @@
  * the word segmenter gives on a window around the name: 党建|平台 has no
  * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
  * back from 武威市 to 武威. A name that begins a longer word of an
- * organisation (甘肃日报) is kept and marked. Names written together as
- * a path (上海市浦东新区张江镇) are taken whole, each of them, when the
- * path begins and ends on word boundaries.
+ * organisation (甘肃日报) is kept and marked; so is one inside a word
+ * whose rest is a known suffix or prefix (台湾同胞, 首都北京). Names
+ * written together as a path (上海市浦东新区张江镇) are taken whole, each
+ * of them, when the path begins and ends on word boundaries. A short
+ * form of two characters that is part of a person's name (记者夏昆山,
+ * 黄平涛) is skipped, and a name that opens an organisation's name
+ * (四川男排, 广东美雅集团) is marked org (org_follows).
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. A name with several is decided first by a
@@ -16,7 +20,8 @@
  * meant earlier in the article; else every candidate scores the anchors
  * of the article that are its ancestors or descendants, the best score
  * wins, and ties go to the nearest preceding ancestor. Ordinary words
- * (和平, 振兴) count only with such support; names still ambiguous are
+ * (和平, 振兴, 南部) count only with such support from below the
+ * province; names still ambiguous are
  * left unresolved, with their candidate count. Resolution keeps where
  * each division and each name was last resolved, so an article takes
  * time linear in its names. */
@@ -26,14 +31,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "orghead.h"
 #include "utf8.h"
-
-static const char *const org_suffixes[] = {
-	"日报", "晚报", "电视台", "广播电视台", "新闻网", "报社", "大学", "学院",
-	"医院", "公司", "集团", "银行", "市委", "省委", "县委", "区委", "州委",
-	"党委", "人民政府", "政府", "人大", "政协", "法院", "检察院", "公安局",
-	"委员会", "融媒体中心", "中学", "小学",
-};
 
 struct placetag *
 pt_new(const struct gazetteer *gz, struct wordseg *ws)
@@ -42,6 +41,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 
 	pt->gz = gz;
 	pt->ws = ws;
+	pt->oh = oh_new();
 	pt->self = xcalloc(gz->n, sizeof *pt->self);
 	pt->sub = xcalloc(gz->n, sizeof *pt->sub);
 	pt->touched = xmalloc(gz->n * sizeof *pt->touched);
@@ -59,6 +59,7 @@ pt_free(struct placetag *pt)
 	if (pt == NULL)
 		return;
 	free(pt->m);
+	oh_free(pt->oh);
 	free(pt->self);
 	free(pt->sub);
 	free(pt->touched);
@@ -116,6 +117,29 @@ struct segwin {
 	int org;		/* an organisation's name holds the name */
 };
 
+/* Words of which a division's name may be the first part, the rest
+ * being one of these (台湾同胞, 香港回归, 温州人, 合肥籍, 北京海关), or the
+ * last part after one of these (首都北京, 中国香港): the word list holds
+ * such words whole, and they hide the name (济南军区 is one word). */
+static const char *const name_suffixes[] = {
+	"人", "籍", "同胞", "海关", "特区", "方面", "回归", "地区", "一带",
+	"境内", "全境", "各地", "城乡", "市民", "军区",
+};
+static const char *const name_prefixes[] = {
+	"首都", "中国", "中共", "全",
+};
+
+static int
+in_affixes(const char *const *list, size_t k, const char *s, size_t n)
+{
+	while (k-- > 0)
+		if (strlen(list[k]) == n && memcmp(list[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define NELEM(a) (sizeof (a) / sizeof *(a))
+
 static void
 on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 {
@@ -134,6 +158,15 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 		if (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0)
 			w->org = 1;
 	}
+	/* a word that is the name and a known suffix or prefix */
+	if (t == TOK_WORD && tb == w->b && te > w->e &&
+	    in_affixes(name_suffixes, NELEM(name_suffixes), w->s + w->e,
+	    te - w->e))
+		w->bend = 1;
+	if (t == TOK_WORD && te == w->e && tb < w->b &&
+	    in_affixes(name_prefixes, NELEM(name_prefixes), w->s + tb,
+	    w->b - tb))
+		w->bstart = 1;
 }
 
 /* Word boundaries from the segmenter, on a window around the name
@@ -158,26 +191,169 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 	return 0;		/* 党建|平台, 发展|乡村, 青海湖 (a lake) */
 }
 
-/* An organisation's name follows: 甘肃日报, or 武威市委 where the
- * suffix shares the name's last character. */
+/* An organisation's name follows a division when the words after it
+ * reach a head (公司, 大学, 市委, 队: orghead.h) within ORG_WORDS words
+ * (广东|美雅|集团, 河南省|安阳市|文峰区|国税局, 四川|男排, 济南|军区|队).
+ * The words between may be nouns, names, abbreviations, verbs, adjectives,
+ * ordinals and numbers (not a numeral with its measure word: 凉州|一家|
+ * 工厂), set phrases, Latin letters, words the list does not know, single
+ * characters other than particles, prepositions, conjunctions, adverbs,
+ * pronouns and words of place (天津|卡|夫|天美|公司), brackets
+ * and quotes (铜陵|有色|金属|（|集团|）|公司); any other word, a date
+ * (北京|一月|六日电 is a dateline) or punctuation ends the search
+ * (北京|举行|的|公司 is no organisation of 北京). A head of one
+ * character, and a word that ends with a head, must be a noun, an
+ * abbreviation or a word the list does not know, a head standing alone
+ * no verb nor function word: 南部 and 到处 end in 部 and 处 but are no
+ * bodies, 链条|厂 is one (厂 is tagged zg). A word that begins with a head followed by a
+ * noun of two characters or more is a head too (市委书记: the secretary
+ * of the city's committee; 大学生 is not one). */
+#define ORG_WORDS 10
+#define ORG_WINDOW 36	/* code points looked at */
+
+struct orgwalk {
+	const struct placetag *pt;
+	const char *s;		/* the window */
+	int words;		/* words seen */
+	int state;		/* 0 looking, 1 a head found, 2 no name */
+};
+
+/* May a word of this tag stand inside an organisation's name? */
 static int
-org_after(const char *s, size_t n, size_t bb, size_t be)
+name_tag(const char *tag)
 {
-	size_t k, last = be;
-
-	while (last > bb && ((unsigned char)s[last - 1] & 0xC0) == 0x80)
-		last--;
-	if (last > bb)
-		last--;
-	for (k = 0; k < sizeof org_suffixes / sizeof *org_suffixes; k++) {
-		size_t l = strlen(org_suffixes[k]);
-
-		if ((n - be >= l && memcmp(s + be, org_suffixes[k], l) == 0) ||
-		    (n - last >= l && l > be - last &&
-		    memcmp(s + last, org_suffixes[k], l) == 0))
-			return 1;
+	switch (tag[0]) {
+	case '\0':		/* a word the list gives no tag */
+	case 'n':		/* nouns and names: n nz ns nt nr ng */
+	case 'j':		/* abbreviations: 妇联 */
+	case 'b':		/* distinguishing words: 国营 */
+	case 'a':		/* adjectives: 大 新 */
+	case 'm':		/* numerals: 第二 in 第二印染厂 */
+	case 'l':		/* set phrases: 远洋运输 */
+	case 'x':
+		return 1;
+	case 'v':
+		return 1;	/* verbs and verbal nouns: 服务中心, 安装公司 */
 	}
 	return 0;
+}
+
+/* Brackets and quotes, which may stand inside a name */
+static int
+inner_punct(const char *w, size_t n)
+{
+	static const char *const marks[] = { "（", "）", "(", ")", "“", "”", "\"" };
+	size_t k;
+
+	for (k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (strlen(marks[k]) == n && memcmp(w, marks[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A character alone may stand in a brand name (卡夫天美公司), whatever
+ * its tag, unless it is a particle, preposition, conjunction, adverb,
+ * pronoun, interjection or a word of place (的 在 和 都 这 上) */
+static int
+free_char(const char *tag)
+{
+	return strchr("upcdryeof", tag[0]) == NULL;
+}
+
+/* A numeral with its measure word (一家, 两级, 三大): a quantity, no
+ * part of a name; an ordinal (第二) may be one. */
+static int
+quantity(const char *w, size_t n, const char *tag)
+{
+	return tag != NULL && tag[0] == 'm' && utf8_count(w, n) > 1 &&
+	    memcmp(w, "第", 3) != 0;
+}
+
+/* A date or a time: a number or numeral ending in 年 月 日 号 时 点 */
+static int
+date_like(const char *w, size_t n)
+{
+	static const char *const units[] = { "年", "月", "日", "号", "时", "点" };
+	size_t k;
+
+	if (n < 6)
+		return 0;
+	for (k = 0; k < sizeof units / sizeof *units; k++)
+		if (memcmp(w + n - 3, units[k], 3) == 0)
+			return 1;
+	return n >= 9 && memcmp(w + n - 6, "日电", 6) == 0;
+}
+
+/* w[0..n) is a head and a noun of two characters or more: 市委书记 */
+static int
+head_then_noun(const struct placetag *pt, const char *w, size_t n)
+{
+	size_t i;
+	const char *tag;
+
+	for (i = 6; i + 6 <= n; i += utf8_seqlen((unsigned char)w[i])) {
+		if (!oh_head(pt->oh, w, i))
+			continue;
+		tag = ws_tag(pt->ws, w + i, n - i);
+		if (tag != NULL && (tag[0] == 'n' || tag[0] == 'b'))
+			return 1;	/* 书记 n, 主任 b */
+	}
+	return 0;
+}
+
+static void
+on_orgword(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct orgwalk *w = arg;
+	const char *tag;
+
+	if (w->state != 0)
+		return;
+	if (t == TOK_PUNCT && inner_punct(w->s + b, e - b))
+		return;		/* 铜陵有色金属（集团）公司, “同创”集团 */
+	if (t == TOK_PUNCT || date_like(w->s + b, e - b)) {
+		w->state = 2;	/* 北京|１月|５日|电, 北京|一月|六日电 */
+		return;
+	}
+	if (t == TOK_WORD) {
+		tag = ws_tag(w->pt->ws, w->s + b, e - b);
+		if ((e - b > 3 && oh_is(w->pt->oh, w->s + b, e - b)) ||
+		    ((tag == NULL || tag[0] == 'n' || tag[0] == 'j' ||
+		    tag[0] == '\0' || (e - b == 3 && free_char(tag) &&
+		    tag[0] != 'v')) &&
+		    (oh_head(w->pt->oh, w->s + b, e - b) ||
+		    head_then_noun(w->pt, w->s + b, e - b)))) {
+			w->state = 1;
+			return;
+		}
+		if ((tag != NULL && !name_tag(tag) &&
+		    (utf8_count(w->s + b, e - b) > 1 || !free_char(tag))) ||
+		    quantity(w->s + b, e - b, tag)) {
+			w->state = 2;
+			return;
+		}
+	}
+	if (++w->words == ORG_WORDS)
+		w->state = 2;
+}
+
+static int
+org_follows(const struct placetag *pt, const char *s, size_t n, size_t e)
+{
+	struct orgwalk w = { pt, s + e, 0, 0 };
+	size_t we = ahead_cps(s, n, e, ORG_WINDOW);
+
+	size_t i = e;
+	int may = 0;
+
+	if (pt->ws == NULL || we == e)
+		return 0;
+	while (i < we && !(may = oh_may_end(pt->oh, utf8_next(s, we, &i))))
+		;
+	if (!may)
+		return 0;	/* no character that ends a head */
+	ws_cut(pt->ws, s + e, we - e, on_orgword, &w);
+	return w.state == 1;
 }
 
 /* The names of the gazetteer that begin at byte i with the code point
@@ -250,7 +426,7 @@ add_mention(struct placetag *pt, size_t rec, const char *s, size_t n,
 	mt->ncand = cands;
 	mt->form = gz->names[gz->first[node] - 1].form;
 	mt->common = (uint8_t)common;
-	mt->org = in_org || org_after(s, n, bb, be);
+	mt->org = in_org || org_follows(pt, s, n, be);
 }
 
 /* ---- chains: names written together as a path ---- */
@@ -379,6 +555,95 @@ chain_at(struct placetag *pt, const char *s, size_t n, size_t i,
 	return 0;
 }
 
+/* ---- the person-name guard ---- */
+
+/* Common Chinese surnames, less those that are more often a function
+ * word (于 向 和 从 将 同 全 东 南): a short form of two characters
+ * right after one of them, standing alone as a word, is a given name
+ * (夏|昆山, 傅|天祝, 郭|永德); one that begins with one and is followed
+ * by a character standing alone is a whole name (黄平|涛, 周宁|一). */
+static const char surnames[] =
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
+	"曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+	"夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+	"武戴莫孔汤尤俞郗焦赖牛穆鞠庞柴颜倪骆岳欧";
+/* Characters that make a place word after a name (黄平县, 昆山站) or
+ * that end a clause (的 说): no given name. */
+static const char place_chars[] =
+	"省市县区州盟旗镇乡村街路站港湾湖山河江桥城场口岛门人籍地方里内外"
+	"上下中前后东西南北边部";
+
+static int
+in_chars(const char *set, const char *s, size_t n)
+{
+	const char *p;
+
+	if (n != 3)
+		return 0;	/* one Han character, three bytes */
+	for (p = set; *p; p += 3)
+		if (memcmp(p, s, 3) == 0)
+			return 1;
+	return 0;
+}
+
+struct tokspan {
+	size_t base;
+	size_t b, e;		/* the name */
+	size_t pb;		/* start of the token that ends at b, or -1 */
+	size_t ne;		/* end of the token that starts at e, or -1 */
+};
+
+static void
+on_tokspan(void *arg, size_t tb, size_t te, enum toktype t)
+{
+	struct tokspan *w = arg;
+
+	tb += w->base;
+	te += w->base;
+	if (t == TOK_PUNCT)
+		return;
+	if (te == w->b)
+		w->pb = tb;
+	if (tb == w->e)
+		w->ne = te;
+}
+
+/* Is the name s[b, e), a short form of two characters, part of a
+ * person's name? */
+static int
+person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
+    uint32_t node)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+	struct tokspan w = { 0, b, e, (size_t)-1, (size_t)-1 };
+	size_t we;
+	const char *tag;
+
+	if (pt->ws == NULL || e - b != 6)
+		return 0;
+	for (x = &gz->names[gz->first[node] - 1];; x = &gz->names[x->next - 1]) {
+		if (x->form != F_SHORT)
+			return 0;
+		if (!x->next)
+			break;
+	}
+	w.base = back_cps(s, b, 2);
+	we = ahead_cps(s, n, e, 2);
+	ws_cut(pt->ws, s + w.base, we - w.base, on_tokspan, &w);
+	/* 夏|昆山: a surname standing alone right before */
+	if (w.pb != (size_t)-1 && in_chars(surnames, s + w.pb, b - w.pb))
+		return 1;
+	/* 黄平|涛: a surname first, a character standing alone after */
+	if (in_chars(surnames, s + b, 3) && w.ne != (size_t)-1 &&
+	    w.ne - e == 3 && uc_is_han(utf8_next(s, n, &(size_t){ e })) &&
+	    !in_chars(place_chars, s + e, 3) &&
+	    ((tag = ws_tag(pt->ws, s + e, 3)) == NULL || !strchr("upcdrfqyv",
+	    tag[0])))
+		return 1;
+	return 0;
+}
+
 void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
@@ -404,18 +669,37 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 			for (j = 0; j < ch.n; j++)
 				add_mention(pt, rec, s, n, j ? ch.end[j - 1] : i,
 				    ch.end[j], ch.node[j], 0);
+			/* a path that opens an organisation's name: each of
+			 * its names is in it (河南省安阳市文峰区国税局) */
+			for (j = 0; j < ch.n - 1; j++)
+				pt->m[pt->n - ch.n + j].org = pt->m[pt->n - 1].org;
 			i = ch.end[ch.n - 1];
 			continue;
 		}
 		while (k-- > 0)		/* the longest that passes */
 			if ((ok = boundaries(pt, s, n, i, ends[k])) != 0)
 				break;
-		if (!ok) {
+		if (!ok || person_like(pt, s, n, i, ends[k], nodes[k])) {
 			i = next;
 			continue;
 		}
 		add_mention(pt, rec, s, n, i, ends[k], nodes[k], ok == 2);
 		i = ends[k];
+	}
+}
+
+const struct gz_name *
+pt_entry(const struct placetag *pt, const struct mention *mt)
+{
+	const struct gazetteer *gz = pt->gz;
+	const struct gz_name *x;
+
+	if (mt->region < 0)
+		return NULL;
+	for (x = &gz->names[gz->first[mt->node] - 1];;
+	    x = &gz->names[x->next - 1]) {
+		if ((int32_t)x->region == mt->region || !x->next)
+			return x;
 	}
 }
 
@@ -469,6 +753,22 @@ support(const struct placetag *pt, int32_t c, uint32_t own)
 	for (a = gz->r[c].parent; a >= 0; a = gz->r[a].parent)
 		s += pt->self[a];
 	return s - own;
+}
+
+/* The support an ordinary word needs: anchors below the province, its
+ * own or its descendants (公安 is 公安县 where the article names 荆州 or
+ * a town of 公安县, not wherever it names 湖北). */
+static uint32_t
+near_support(const struct placetag *pt, int32_t c)
+{
+	const struct gazetteer *gz = pt->gz;
+	uint32_t s = pt->sub[c];
+	int32_t a;
+
+	for (a = gz->r[c].parent; a >= 0 && gz->r[a].level > LV_PROVINCE;
+	    a = gz->r[a].parent)
+		s += pt->self[a];
+	return s;
 }
 
 static int32_t
@@ -639,6 +939,12 @@ resolve_one(struct placetag *pt, size_t i, size_t from)
 	if ((mt->region = local_parent(pt, i, from)) < 0 &&
 	    (mt->region = same_name_before(pt, mt)) < 0)
 		mt->region = best_candidate(pt, mt);
+	/* an ordinary word below the province level counts only with
+	 * support below the province, even written right after it (四川
+	 * does not make 南部 a county, nor 四川南部有雨 a path) */
+	if (mt->region >= 0 && mt->common && pt->gz->r[mt->region].level >
+	    LV_CITY && near_support(pt, mt->region) == 0)
+		mt->region = -1;
 	/* a short form shared across levels (河北 吉林 西安 长沙) means the
 	 * highest when the article says nothing else; names of one level
 	 * stay ambiguous (城关镇 鼓楼区) */

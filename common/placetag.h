@@ -21,9 +21,12 @@ struct mention {
 	uint8_t drop;		/* an unsupported ordinary word: not a place */
 };
 
+struct orgheads;
+
 struct placetag {
 	const struct gazetteer *gz;
 	struct wordseg *ws;
+	struct orgheads *oh;	/* heads of organisations' names */
 	struct mention *m;
 	size_t n, cap;
 	/* per-article counts, indexed by region; touched ones listed */
@@ -55,6 +58,10 @@ void pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n);
 void pt_article(struct placetag *pt, const struct article *a);
 /* Resolve the article's mentions with each other as context. */
 void pt_resolve(struct placetag *pt);
+/* The name entry of a resolved mention's division (its form, and the
+ * former name it was written by); NULL when unresolved. */
+const struct gz_name *pt_entry(const struct placetag *pt,
+    const struct mention *mt);
 /* The level of a mention's (first) candidate. */
 int pt_level(const struct placetag *pt, const struct mention *mt);
 /* The article's main region (deepest division consistent with most

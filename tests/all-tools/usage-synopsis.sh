@@ -5,7 +5,7 @@
 # Known drift, to be fixed in the tools' usage texts or pages: listed
 # here so that the other tools are held to it meanwhile, and printed in
 # full, so that any change to it is seen.
-known_drift="extract-num dedupe-boilerplate"
+known_drift="dedupe-boilerplate"
 root=../..
 render() {	# page: the text of its SYNOPSIS, on one line
 	if command -v mandoc >/dev/null 2>&1; then

@@ -22,6 +22,8 @@
 #include "numex.h"
 #include "numunit.h"
 #include "opts.h"
+#include "orghead.h"
+#include "placetag.h"
 #include "punct.h"
 #include "regex.h"
 #include "rows.h"
@@ -1242,6 +1244,118 @@ test_gazetteer_variants(void)
 	    "81\tprovince\t香港特别行政区\t\n8199\tvariant\t某区\t81\n", 2));
 }
 
+/* A former row's parent: the path of what the name was; a short form
+ * of a former name that is no name today; an unknown parent refused. */
+static void
+test_gazetteer_former_paths(void)
+{
+	static const char tsv[] =
+	    "32\tprovince\t江苏省\t\n"
+	    "3202\tcity\t无锡市\t32\n"
+	    "320205\tcounty\t锡山区\t3202\n"
+	    "42\tprovince\t湖北省\t\n"
+	    "4206\tcity\t襄阳市\t42\n"
+	    "320205\tformer\t锡山市\t3202\n"
+	    "4206\tformer\t襄樊市\t42\n"
+	    "4206\tformer\t襄阳地区\t42\n";
+	struct gazetteer *gz = gz_load_buf("unit", tsv, strlen(tsv), NULL);
+	struct buf b = { 0 };
+	char got[256];
+	uint32_t node;
+	const struct gz_name *x;
+
+	CHECK("former rows with parents load", gz != NULL && gz->nformers == 3);
+	if (gz == NULL)
+		return;
+	node = trie_find(gz->trie, "锡山市");
+	x = node ? &gz->names[gz->first[node] - 1] : NULL;
+	if (x && x->former)
+		gz_former_path(gz, x->former, &b);
+	CHECK("a former name's path says what it was",
+	    x && x->region == 2 && b.len == strlen("江苏省/无锡市/锡山市") &&
+	    memcmp(b.p, "江苏省/无锡市/锡山市", b.len) == 0);
+	gz_entries(gz, "襄樊", got, sizeof got);
+	CHECK("a former name's short form is found", strcmp(got, "4206:O") == 0);
+	gz_entries(gz, "襄阳", got, sizeof got);
+	CHECK("a former short form that is a name today is left out",
+	    strcmp(got, "4206:S") == 0);
+	buf_free(&b);
+	gz_free(gz);
+	CHECK("a former name with an unknown parent refused", gz_refused_at(
+	    "42\tprovince\t湖北省\t\n4206\tcity\t襄阳市\t42\n"
+	    "4206\tformer\t襄樊市\t43\n", 3));
+}
+
+/* Organisation heads: words and endings, one character only as listed */
+static void
+test_orgheads(void)
+{
+	static const char list[] = "# heads\n公司\t120\t105\n队\t116\t381\n"
+	    "市委\t17\t2\n";
+	struct orgheads *oh = oh_new_buf(list, strlen(list));
+	struct orgheads *bi = oh_new();
+
+	CHECK("org heads: three read", oh_size(oh) == 3);
+	CHECK("org heads: a head is one", oh_is(oh, "公司", 6) &&
+	    oh_head(oh, "公司", 6));
+	CHECK("org heads: a word that ends with one",
+	    oh_head(oh, "集团公司", 12) && !oh_is(oh, "集团公司", 12));
+	CHECK("org heads: no head", !oh_head(oh, "公园", 6) &&
+	    !oh_head(oh, "司", 3));
+	CHECK("org heads: the built-in list has bodies, not fields",
+	    oh_size(bi) > 100 && oh_is(bi, "出版社", 9) &&
+	    oh_is(bi, "大学", 6) && !oh_is(bi, "文学", 6) &&
+	    !oh_is(bi, "会", 3) && oh_is(bi, "厂", 3));
+	oh_free(oh);
+	oh_free(bi);
+}
+
+/* Roles and the guards, on the built-in lists */
+static void
+test_placetag_roles(void)
+{
+	static const char tsv[] =
+	    "41\tprovince\t河南省\t\n"
+	    "4105\tcity\t安阳市\t41\n"
+	    "410502\tcounty\t文峰区\t4105\n"
+	    "32\tprovince\t江苏省\t\n"
+	    "3205\tcity\t苏州市\t32\n"
+	    "320583\tcounty\t昆山市\t3205\n"
+	    "71\tprovince\t台湾省\t\n";
+	struct wordseg *ws = ws_new();
+	struct gazetteer *gz = gz_load_buf("unit", tsv, strlen(tsv), ws);
+	struct placetag *pt = gz ? pt_new(gz, ws) : NULL;
+	const char *t1 = "河南省安阳市文峰区国税局发出通告";
+	const char *t2 = "记者夏昆山报道";
+	const char *t3 = "台湾同胞回乡";
+	size_t k;
+	int ok = 1;
+
+	if (pt == NULL) {
+		CHECK("placetag: the test gazetteer loads", 0);
+		return;
+	}
+	pt_reset(pt);
+	pt_scan(pt, 0, t1, strlen(t1));
+	pt_resolve(pt);
+	for (k = 0; k < pt->n; k++)
+		ok &= pt->m[k].org;
+	CHECK("placetag: a path that opens an organisation's name is org",
+	    pt->n == 3 && ok);
+	pt_reset(pt);
+	pt_scan(pt, 0, t2, strlen(t2));
+	CHECK("placetag: a short form after a surname is no place", pt->n == 0);
+	pt_reset(pt);
+	pt_scan(pt, 0, t3, strlen(t3));
+	pt_resolve(pt);
+	CHECK("placetag: a name inside a word with a known suffix",
+	    pt->n == 1 && pt->m[0].be == 6 && !pt->m[0].org &&
+	    pt->m[0].region == 6);
+	pt_free(pt);
+	gz_free(gz);
+	ws_free(ws);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -1512,6 +1626,9 @@ main(void)
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
+	test_gazetteer_former_paths();
+	test_orgheads();
+	test_placetag_roles();
 	test_regex_opts();
 	test_numerals();
 	test_numex();

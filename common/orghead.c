@@ -1,0 +1,149 @@
+/* orghead.c - a set of organisation heads, matched as words or endings */
+#include "orghead.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "utf8.h"
+
+extern const char zh_orgheads_data[];
+extern const unsigned long zh_orgheads_size;
+
+struct orgheads {
+	const char **s;		/* open addressing: pointers into the text */
+	uint8_t *len;
+	size_t mask, n;
+	size_t maxlen;		/* bytes of the longest head */
+	uint64_t last[0x10000 / 64];	/* BMP code points that end a head */
+};
+
+static size_t
+hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ULL;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h ^ h >> 31;
+}
+
+static int
+has(const struct orgheads *oh, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = hash(w, n) & oh->mask; oh->s[i]; i = (i + 1) & oh->mask)
+		if (oh->len[i] == n && memcmp(oh->s[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+put(struct orgheads *oh, const char *w, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 255 || has(oh, w, n))
+		return;
+	for (i = hash(w, n) & oh->mask; oh->s[i]; i = (i + 1) & oh->mask)
+		;
+	oh->s[i] = w;
+	oh->len[i] = (uint8_t)n;
+	{
+		size_t b = n - 1;
+		uint32_t c;
+
+		while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
+			b--;
+		c = utf8_next(w, n, &b);
+		if (c < 0x10000)
+			oh->last[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+	oh->n++;
+	if (n > oh->maxlen)
+		oh->maxlen = n;
+}
+
+struct orgheads *
+oh_new_buf(const char *p, size_t n)
+{
+	struct orgheads *oh = xcalloc(1, sizeof *oh);
+	const char *end = p + n, *q;
+	size_t lines = 1;
+
+	for (q = p; q < end; q++)
+		lines += *q == '\n';
+	oh->mask = 16;
+	while (oh->mask < lines * 2)
+		oh->mask <<= 1;
+	oh->s = xcalloc(oh->mask, sizeof *oh->s);
+	oh->len = xcalloc(oh->mask, sizeof *oh->len);
+	oh->mask--;
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		const char *w = p;
+
+		if (e == NULL)
+			e = end;
+		if (*w != '#') {
+			for (q = w; q < e && *q != '\t' && *q != '\r'; q++)
+				;
+			put(oh, w, (size_t)(q - w));
+		}
+		p = e + 1;
+	}
+	return oh;
+}
+
+struct orgheads *
+oh_new(void)
+{
+	return oh_new_buf(zh_orgheads_data, zh_orgheads_size);
+}
+
+void
+oh_free(struct orgheads *oh)
+{
+	if (oh == NULL)
+		return;
+	free(oh->s);
+	free(oh->len);
+	free(oh);
+}
+
+int
+oh_head(const struct orgheads *oh, const char *w, size_t n)
+{
+	size_t i = 0;
+
+	/* every ending of w, at code point starts, no longer than a head */
+	if (n > oh->maxlen)
+		i = n - oh->maxlen;
+	for (; i < n; i++) {
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue;
+		if (has(oh, w + i, n - i))
+			return 1;
+	}
+	return 0;
+}
+
+int
+oh_may_end(const struct orgheads *oh, uint32_t c)
+{
+	return c >= 0x10000 || ((oh->last[c >> 6] >> (c & 63)) & 1);
+}
+
+int
+oh_is(const struct orgheads *oh, const char *w, size_t n)
+{
+	return has(oh, w, n);
+}
+
+size_t
+oh_size(const struct orgheads *oh)
+{
+	return oh->n;
+}
