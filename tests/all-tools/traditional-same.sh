@@ -1,7 +1,7 @@
 # Traditional renderings of Simplified articles (OpenCC's s2t, s2hk and
 # s2tw, made once: ../fixtures/traditional/make.sh) give the same words,
-# tokens and numbers as the Simplified text, offsets included; every
-# surface string is the rendering's own text at its offsets
+# tokens, numbers and places as the Simplified text, offsets included;
+# every surface string is the rendering's own text at its offsets
 f=../fixtures/traditional
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
@@ -10,6 +10,7 @@ run() {	# name file: each tool's output on the file, read as one article "-"
 	segment -t < "$2" > "$d/$1.tokens"
 	segment < "$2" > "$d/$1.sent"
 	extract-num < "$d/$1.sent" > "$d/$1.num"
+	tag-region < "$d/$1.sent" > "$d/$1.place"
 }
 for src in "$f"/dawan-tourism.txt ../../examples/*.txt; do
 	b=$(basename "$src" .txt)
@@ -37,7 +38,13 @@ def nums(rows, sent):   # the columns of each number but its subject and mention
             sys.exit(f"extract-num: {r}: the mention or subject is not the text's")
         out.append(r[:9])
     return out
-total = {"segment -w": 0, "segment -t": 0, "extract-num": 0}
+def places(rows, sent):     # keys, span, code, level, path and role
+    text = {tuple(s[:3]): s[3] for s in sent}
+    for r in rows:
+        if text[tuple(r[:3])][int(r[3]):int(r[4])] != r[9]:
+            sys.exit(f"tag-region: {r}: the mention is not the text's")
+    return [r[:9] for r in rows]
+total = {"segment -w": 0, "segment -t": 0, "extract-num": 0, "tag-region": 0}
 same = {(k, r): 0 for k in total for r in ("s2t", "s2hk", "s2tw")}
 for src in sorted(glob.glob(f"{d}/*.words")):
     b = os.path.basename(src)[:-len(".words")]
@@ -45,13 +52,15 @@ for src in sorted(glob.glob(f"{d}/*.words")):
         continue
     base = {"segment -w": words(lines(f"{d}/{b}.words")),
             "segment -t": tokens(lines(f"{d}/{b}.tokens")),
-            "extract-num": nums(lines(f"{d}/{b}.num"), lines(f"{d}/{b}.sent"))}
+            "extract-num": nums(lines(f"{d}/{b}.num"), lines(f"{d}/{b}.sent")),
+            "tag-region": places(lines(f"{d}/{b}.place"), lines(f"{d}/{b}.sent"))}
     for k, v in base.items():
         total[k] += sum(len(x) for x in v) if k == "segment -w" else len(v)
     for r in ("s2t", "s2hk", "s2tw"):
         got = {"segment -w": words(lines(f"{d}/{b}.{r}.words")),
                "segment -t": tokens(lines(f"{d}/{b}.{r}.tokens")),
-               "extract-num": nums(lines(f"{d}/{b}.{r}.num"), lines(f"{d}/{b}.{r}.sent"))}
+               "extract-num": nums(lines(f"{d}/{b}.{r}.num"), lines(f"{d}/{b}.{r}.sent")),
+               "tag-region": places(lines(f"{d}/{b}.{r}.place"), lines(f"{d}/{b}.{r}.sent"))}
         for k in base:
             if got[k] == base[k]:
                 same[(k, r)] += sum(len(x) for x in base[k]) if k == "segment -w" else len(base[k])

@@ -1207,7 +1207,8 @@ test_gazetteer_load(void)
 
 /* "variant" rows: another written form of a name, found as a full name
  * with its own short form; not a former name; refused for an unknown
- * code. */
+ * code. Names in Traditional characters are taken as Simplified, as the
+ * text is read: 灣仔區 adds nothing to 湾仔区. */
 static void
 test_gazetteer_variants(void)
 {
@@ -1217,6 +1218,7 @@ test_gazetteer_variants(void)
 	    "810307\tcounty\t沙田区\t8103\n"
 	    "810102\tcounty\t湾仔区\t81\n"
 	    "810102\tvariant\t灣仔區\t81\n"
+	    "810102\tvariant\t下環區\t81\n"
 	    "810307\tvariant\t沙田區\t8103\n"
 	    "81\tvariant\t香港特別行政區\t\n"
 	    "810102\tformer\t湾仔旧区\t81\n";
@@ -1226,14 +1228,19 @@ test_gazetteer_variants(void)
 	CHECK("variant rows are no divisions", gz && gz->n == 4);
 	if (gz == NULL)
 		return;
+	gz_entries(gz, "湾仔区", got, sizeof got);
+	CHECK("a Traditional variant is its Simplified name, one entry",
+	    strcmp(got, "810102:F") == 0);
 	gz_entries(gz, "灣仔區", got, sizeof got);
+	CHECK("names are held in Simplified characters", got[0] == '\0');
+	gz_entries(gz, "下环区", got, sizeof got);
 	CHECK("a variant is found as a full name", strcmp(got, "810102:F") == 0);
-	gz_entries(gz, "灣仔", got, sizeof got);
+	gz_entries(gz, "下环", got, sizeof got);
 	CHECK("a variant has its short form (區)", strcmp(got, "810102:S") == 0);
 	gz_entries(gz, "沙田", got, sizeof got);
 	CHECK("a short form shared by name and variant is one entry",
 	    strcmp(got, "810307:S") == 0);
-	gz_entries(gz, "澳門", got, sizeof got);
+	gz_entries(gz, "澳门", got, sizeof got);
 	CHECK("no name, no entry", got[0] == '\0');
 	gz_entries(gz, "香港", got, sizeof got);
 	CHECK("short form of 特別行政區", strcmp(got, "81:S") == 0);
