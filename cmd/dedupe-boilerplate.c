@@ -10,6 +10,7 @@
 #include "boiler.h"
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 #include "minhash.h"
 #include "opts.h"
 #include "output.h"

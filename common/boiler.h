@@ -19,8 +19,6 @@ uint64_t norm_hash(struct normaliser *nm, const char *s, size_t n);
 const char *norm_folded(const struct normaliser *nm, size_t *len);
 void norm_free(struct normaliser *nm);
 
-uint64_t hash64(const void *p, size_t n, uint64_t seed);
-
 struct rules {
 	struct regex *rx;
 	char **name;
