@@ -177,7 +177,7 @@ static struct {
 
 static struct normaliser *nm;
 static struct rules rules;
-static struct counts counts;
+static struct counts *counts;
 static struct statedb *db;
 static FILE *spool;		/* pass 1 writes the input here */
 static FILE *nspool;		/* and each record's key and folded text */
@@ -283,7 +283,7 @@ count_doc(void)
 			out_str("\t1");
 			out_eol();
 		} else
-			++*counts_slot(&counts, v[i].key);
+			counts_add(counts, v[i].key, 1);
 	}
 }
 
@@ -351,7 +351,7 @@ decide_doc(void)
 		r->label = L_BODY;
 		if ((r->rule = rules_match(&rules, doc.data.p + r->toff, r->tlen)))
 			r->label = L_RULE;
-		else if (r->key && (r->df = counts_get(&counts, r->key)) >=
+		else if (r->key && (r->df = counts_get(counts, r->key)) >=
 		    (uint32_t)min_docs)
 			r->label = L_DF;
 	}
@@ -607,12 +607,7 @@ load_counts_file(const char *path)
 		if ((size_t)(end - s) != n || errno)
 			die(EXIT_TROUBLE, "%s:%lu: expected key<TAB>docs", path,
 			    r.lineno);
-		{
-			uint32_t *d = counts_slot(&counts, key);
-
-			*d += (uint32_t)v;
-			counts.base[d - counts.docs] = *d;	/* not for the state */
-		}
+		counts_load(counts, key, (uint32_t)v);	/* not for the state */
 	}
 	rd_close(&r);
 }
@@ -637,6 +632,7 @@ main(int argc, char **argv)
 	rdflags = copt.strict ? RD_STRICT : 0;
 	out_init(copt.line_buffered);
 	nm = norm_new();
+	counts = counts_new();
 	if (rules_load(&rules, NULL) < 0)
 		die(EXIT_TROUBLE, "built-in rules are broken");
 	for (i = 0; i < nrulefiles; i++)
@@ -644,7 +640,7 @@ main(int argc, char **argv)
 			die(EXIT_TROUBLE, "%s: cannot use these rules", rulefiles[i]);
 	if (!emit) {
 		db = sdb_open(statefile, !(apply || ncountfiles), (int)wait_s);
-		sdb_load_counts(db, &counts);
+		sdb_load_counts(db, counts);
 	}
 	for (i = 0; i < ncountfiles; i++)
 		load_counts_file(countfiles[i]);
@@ -698,7 +694,7 @@ main(int argc, char **argv)
 	}
 	out_close();
 	if (db && !(apply || ncountfiles)) {
-		sdb_save_counts(db, &counts);
+		sdb_save_counts(db, counts);
 		sdb_commit(db);
 	}
 	if (stats)
@@ -711,7 +707,7 @@ main(int argc, char **argv)
 	sdb_close(db);
 	norm_free(nm);
 	rules_free(&rules);
-	counts_free(&counts);
+	counts_free(counts);
 	buf_free(&doc.key);
 	buf_free(&doc.name);
 	buf_free(&doc.data);

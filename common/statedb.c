@@ -31,77 +31,6 @@ struct statedb {
 	    *band_put, *line_put;
 };
 
-/* ---- counts ---- */
-
-static size_t
-cslot(const struct counts *c, uint64_t key)
-{
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & c->mask;
-}
-
-static void
-grow(struct counts *c)
-{
-	struct counts old = *c;
-	size_t i, cap = old.key ? (old.mask + 1) * 2 : 1 << 16;
-
-	c->key = xcalloc(cap, sizeof *c->key);
-	c->docs = xcalloc(cap, sizeof *c->docs);
-	c->base = xcalloc(cap, sizeof *c->base);
-	c->mask = cap - 1;
-	for (i = 0; old.key && i <= old.mask; i++) {
-		size_t j;
-
-		if (!old.key[i])
-			continue;
-		for (j = cslot(c, old.key[i]); c->key[j]; j = (j + 1) & c->mask)
-			;
-		c->key[j] = old.key[i];
-		c->docs[j] = old.docs[i];
-		c->base[j] = old.base[i];
-	}
-	free(old.key);
-	free(old.docs);
-	free(old.base);
-}
-
-uint32_t *
-counts_slot(struct counts *c, uint64_t key)
-{
-	size_t i;
-
-	if (c->key == NULL || (c->n + 1) * 2 > c->mask + 1)
-		grow(c);
-	for (i = cslot(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
-			return &c->docs[i];
-	c->key[i] = key;
-	c->n++;
-	return &c->docs[i];
-}
-
-uint32_t
-counts_get(const struct counts *c, uint64_t key)
-{
-	size_t i;
-
-	if (c->key == NULL)
-		return 0;
-	for (i = cslot(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
-			return c->docs[i];
-	return 0;
-}
-
-void
-counts_free(struct counts *c)
-{
-	free(c->key);
-	free(c->docs);
-	free(c->base);
-	memset(c, 0, sizeof *c);
-}
-
 /* ---- the database ---- */
 
 /* Close what is open, then the fatal message (the tools exit; a caller
@@ -239,11 +168,10 @@ sdb_load_counts(struct statedb *s, struct counts *c)
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
-		uint32_t *d = counts_slot(c, key);
+		sqlite3_int64 d = sqlite3_column_int64(st, 1);
 
-		*d = (uint32_t)sqlite3_column_int64(st, 1);
-		c->base[d - c->docs] = *d;
+		counts_load(c, (uint64_t)sqlite3_column_int64(st, 0),
+		    d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -324,43 +252,25 @@ sdb_add_signature(struct statedb *s, const char *doc, size_t n,
 	}
 }
 
-struct kv {
-	sqlite3_int64 key, docs;
-};
-
-static int
-cmp_kv(const void *a, const void *b)
-{
-	sqlite3_int64 x = ((const struct kv *)a)->key,
-	    y = ((const struct kv *)b)->key;
-
-	return (x > y) - (x < y);
-}
-
-/* The changed counts, in key order: the table's B-tree is then written
- * from left to right instead of a random page for each line. */
+/* The changed counts in the order of the table's B-tree (signed keys),
+ * which is then written from left to right instead of a random page for
+ * each line. */
 void
 sdb_save_counts(struct statedb *s, const struct counts *c)
 {
-	struct kv *v;
-	size_t i, n = 0;
+	size_t i, k, n, neg;
+	struct count_kv *v = counts_changed(c, &n);
 
-	if (c->key == NULL)
-		return;
-	v = xbigalloc((c->n ? c->n : 1) * sizeof *v);
-	for (i = 0; i <= c->mask; i++)
-		if (c->key[i] && c->docs[i] != c->base[i]) {
-			v[n].key = (sqlite3_int64)c->key[i];
-			v[n++].docs = c->docs[i];
-		}
-	qsort(v, n, sizeof *v, cmp_kv);
-	for (i = 0; i < n; i++) {
-		sqlite3_bind_int64(s->line_put, 1, v[i].key);
+	for (neg = 0; neg < n && (int64_t)v[neg].key >= 0; neg++)
+		;
+	for (k = 0; k < n; k++) {
+		i = (neg + k) % n;
+		sqlite3_bind_int64(s->line_put, 1, (sqlite3_int64)v[i].key);
 		sqlite3_bind_int64(s->line_put, 2, v[i].docs);
 		step(s, s->line_put);
 		sqlite3_reset(s->line_put);
 	}
-	xbigfree(v, (c->n ? c->n : 1) * sizeof *v);
+	free(v);
 }
 
 void

@@ -6,19 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "counts.h"
 #include "minhash.h"
-
-/* Line counts in memory: 16 bytes a slot, at most half full, so about 32
- * bytes a distinct line. */
-struct counts {
-	uint64_t *key;		/* 0 = empty */
-	uint32_t *docs, *base;	/* now, and as loaded from the state */
-	size_t mask, n;
-};
-
-uint32_t *counts_slot(struct counts *c, uint64_t key);	/* made if new */
-uint32_t counts_get(const struct counts *c, uint64_t key);
-void counts_free(struct counts *c);
 
 struct statedb;
 

@@ -14,7 +14,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char body[] = "这是一篇用来比较的文章，长度超过五十个字，"
 	    "内容是关于一座城市修建新的公园和图书馆的消息，市民都很期待。";
 	struct statedb *volatile db = NULL;
-	struct counts c = { 0 };
+	struct counts *volatile c = counts_new();
 	struct minhash m;
 	char name[256];
 
@@ -24,15 +24,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_armed = 1;
 	if (setjmp(fuzz_back)) {
-		counts_free(&c);
+		counts_free(c);
 		return 0;	/* refused with a message, as the tool exits 2 */
 	}
 	db = sdb_open(fuzz_file(data, size), 0, 0);
-	sdb_load_counts(db, &c);
+	sdb_load_counts(db, c);
 	(void)sdb_doc_seen(db, 12345);
 	if (mh_sign(body, strlen(body), &m) > 0)
 		(void)sdb_similar(db, &m, 0.8, name, sizeof name);
 	sdb_close(db);
-	counts_free(&c);
+	counts_free(c);
 	return 0;
 }
