@@ -1,6 +1,7 @@
 /* boiler.c - normal forms of lines, boilerplate rules, sentence ends */
 #include "boiler.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "diag.h"
 #include "hash.h"
 #include "input.h"
+#include "spool.h"
 #include "textnorm.h"
 #include "utf8.h"
 
@@ -77,6 +79,126 @@ norm_folded(const struct normaliser *nm, size_t *len)
 {
 	*len = nm->folded.len;
 	return nm->folded.p;
+}
+
+#define SITE_SEED 0x53495445
+
+uint64_t
+site_key(const char *line, size_t n, size_t text_off, long site_field,
+    int *absent)
+{
+	size_t b, e, h;
+	long i;
+
+	*absent = site_field > 0;
+	for (i = 1, b = 0; b <= n; i++, b = e + 1) {
+		const char *t = memchr(line + b, '\t', n - b);
+
+		e = t ? (size_t)(t - line) : n;
+		if (b == text_off || (site_field && i != site_field))
+			continue;
+		if (site_field) {
+			*absent = 0;
+			return hash64(line + b, e - b, SITE_SEED) | 1;
+		}
+		if (e - b > 8 && memcmp(line + b, "https://", 8) == 0)
+			h = b + 8;
+		else if (e - b > 7 && memcmp(line + b, "http://", 7) == 0)
+			h = b + 7;
+		else
+			continue;
+		for (b = h; h < e && line[h] != '/' && line[h] != ':'; h++)
+			;
+		return hash64(line + b, h - b, SITE_SEED) | 1;
+	}
+	return SITE_SEED;	/* one site for all */
+}
+
+uint64_t
+line_key(uint64_t site, uint64_t h)
+{
+	uint64_t k = h ^ (site * 0x9E3779B97F4A7C15ULL);
+
+	return k ? k : 1;
+}
+
+static void
+forms_room(struct forms *f, size_t n)
+{
+	if (n > f->cap) {
+		f->cap = n;
+		f->key = xrealloc(f->key, f->cap * sizeof *f->key);
+		f->flen = xrealloc(f->flen, f->cap * sizeof *f->flen);
+	}
+}
+
+void
+forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
+    const struct article *a)
+{
+	size_t i;
+
+	forms_room(f, a->n);
+	f->folded.len = 0;
+	for (i = 0; i < a->n; i++) {
+		size_t tlen, flen;
+		const char *t = art_text(a, i, &tlen), *folded;
+		uint64_t h = norm_hash(nm, t, tlen);
+
+		folded = norm_folded(nm, &flen);
+		f->key[i] = h ? line_key(site, h) : 0;
+		f->flen[i] = flen;
+		buf_add(&f->folded, folded, flen);
+	}
+	f->n = a->n;
+}
+
+int
+forms_spool(const struct forms *f, struct spool *sp)
+{
+	uint64_t len = f->folded.len;
+
+	if (spool_write(sp, f->key, f->n * sizeof *f->key) < 0 ||
+	    spool_write(sp, f->flen, f->n * sizeof *f->flen) < 0 ||
+	    spool_write(sp, &len, sizeof len) < 0 ||
+	    spool_write(sp, f->folded.p, f->folded.len) < 0)
+		return -1;
+	return 0;
+}
+
+int
+forms_unspool(struct forms *f, size_t n, struct spool *sp)
+{
+	uint64_t len, off = 0;
+	size_t i;
+
+	forms_room(f, n);
+	f->n = n;
+	f->folded.len = 0;
+	if ((n && (spool_read(sp, f->key, n * sizeof *f->key) != 1 ||
+	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1)) ||
+	    spool_read(sp, &len, sizeof len) != 1)
+		return -1;
+	buf_reserve(&f->folded, (size_t)len + 1);
+	if (len && spool_read(sp, f->folded.p, (size_t)len) != 1)
+		return -1;
+	f->folded.len = (size_t)len;
+	for (i = 0; i < n; i++)
+		off += f->flen[i];
+	if (off != len) {
+		errno = EIO;
+		return -1;
+	}
+	return 1;
+}
+
+void
+forms_free(struct forms *f)
+{
+	free(f->key);
+	free(f->flen);
+	buf_free(&f->folded);
+	memset(f, 0, sizeof *f);
 }
 
 /* Can the pattern be one branch of an alternation and mean the same?

@@ -5,8 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article.h"
 #include "buf.h"
 #include "regex.h"
+
+struct spool;
 
 /* The normal form of a line for counting across documents: NFKC, digits
  * folded to 0 (so 2021-07-01 and 2023-05-26 headlines match), letters
@@ -18,6 +21,32 @@ uint64_t norm_hash(struct normaliser *nm, const char *s, size_t n);
 /* The folded text behind the last norm_hash() */
 const char *norm_folded(const struct normaliser *nm, size_t *len);
 void norm_free(struct normaliser *nm);
+
+/* The site of a record, as a key: the host of the first key field that
+ * is an http(s) URL, or field site_field (1-based, when not 0) whole;
+ * one site for all when there is none. line[0..n) is the record and
+ * text_off where its text field starts. *absent is set when site_field
+ * names no key field of the record. */
+uint64_t site_key(const char *line, size_t n, size_t text_off,
+    long site_field, int *absent);
+/* The key under which a line of a site is counted (never 0). */
+uint64_t line_key(uint64_t site, uint64_t norm_hash);
+
+/* The normal forms of the records of an article: each one's line key
+ * (0: nothing left to count) and folded text. */
+struct forms {
+	uint64_t *key;
+	uint64_t *flen;		/* folded text lengths; the texts are */
+	struct buf folded;	/* back to back in here */
+	size_t n, cap;
+};
+
+void forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
+    const struct article *a);
+/* To and from a spool: 0 (1 read), or -1 with errno set. */
+int forms_spool(const struct forms *f, struct spool *sp);
+int forms_unspool(struct forms *f, size_t n, struct spool *sp);
+void forms_free(struct forms *f);
 
 struct rules {
 	struct regex *rx;

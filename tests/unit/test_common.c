@@ -1,10 +1,12 @@
 /* test_common.c - unit tests of the common/ library; prints "ok N - name"
  * or "not ok N - name" per check (read by tests/run.sh) */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <unicode/unorm2.h>
@@ -12,6 +14,9 @@
 #include <unicode/utf8.h>
 
 #include "article.h"
+#include "boiler.h"
+#include "boilerclass.h"
+#include "counts.h"
 #include "buf.h"
 #include "diag.h"
 #include "fields.h"
@@ -24,6 +29,7 @@
 #include "regex.h"
 #include "rows.h"
 #include "sentence.h"
+#include "spool.h"
 #include "statedb.h"
 #include "textnorm.h"
 #include "trie.h"
@@ -225,6 +231,253 @@ test_article(void)
 	    16 && memcmp(b.p, "k1\tone\t|k1\ttwo\t|", 16) == 0);
 	unlink(p);
 	buf_free(&b);
+}
+
+static void
+test_counts(void)
+{
+	struct counts *c = counts_new();
+	struct count_kv *v;
+	size_t n, i;
+	int ok = 1;
+
+	counts_load(c, 7, 2);
+	counts_add(c, 7, 1);
+	counts_add(c, 3, 1);
+	counts_load(c, 5, 4);
+	CHECK("counts: add and load", counts_get(c, 7) == 3 &&
+	    counts_get(c, 3) == 1 && counts_get(c, 5) == 4 &&
+	    counts_get(c, 9) == 0 && counts_size(c) == 3);
+	v = counts_changed(c, &n);
+	CHECK("counts: changed since loaded, in key order", n == 2 &&
+	    v[0].key == 3 && v[0].docs == 1 && v[1].key == 7 && v[1].docs == 3);
+	free(v);
+	counts_load(c, 5, COUNTS_MAX - 1);
+	CHECK("counts: stop at the maximum", counts_get(c, 5) == COUNTS_MAX &&
+	    counts_add(c, 5, 1) == COUNTS_MAX);
+	for (i = 1; i <= 100000; i++)
+		counts_add(c, i * 0x10001, 1);
+	for (i = 1; i <= 100000; i++)
+		ok &= counts_get(c, i * 0x10001) == 1 + (i * 0x10001 == 7);
+	CHECK("counts: growing keeps every count", ok);
+	counts_free(c);
+}
+
+static void
+test_spool(void)
+{
+	char dir[] = "/tmp/zhpipe-unit-spool.XXXXXX";
+	struct buf long_dir = { 0 }, big = { 0 };
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? xstrdup(old) : NULL;
+	struct spool *sp;
+	char small[8];
+	size_t i;
+	int ok;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	buf_add(&long_dir, dir, strlen(dir));
+	buf_addc(&long_dir, '/');
+	for (i = 0; i < 200; i++)
+		buf_addc(&long_dir, 'd');
+	setenv("TMPDIR", buf_cstr(&long_dir), 1);
+	CHECK("spool: a missing $TMPDIR is an error",
+	    spool_new() == NULL && errno == ENOENT);
+	mkdir(long_dir.p, 0700);
+	sp = spool_new();
+	CHECK("spool: in a $TMPDIR of 200 characters", sp != NULL &&
+	    strcmp(spool_dir(), long_dir.p) == 0);
+	for (i = 0; i < 300000; i++)
+		buf_addc(&big, (char)('a' + i % 26));
+	ok = sp && spool_write(sp, "head", 4) == 0 &&
+	    spool_write(sp, big.p, big.len) == 0 &&
+	    spool_write(sp, "tail", 4) == 0 && spool_rewind(sp) == 0;
+	if (ok) {
+		struct buf back = { 0 };
+
+		buf_reserve(&back, big.len + 1);
+		ok = spool_read(sp, small, 4) == 1 && memcmp(small, "head", 4) == 0 &&
+		    spool_read(sp, back.p, big.len) == 1 &&
+		    memcmp(back.p, big.p, big.len) == 0 &&
+		    spool_read(sp, small, 3) == 1 && spool_read(sp, small, 2) < 0;
+		buf_free(&back);
+	}
+	CHECK("spool: written and read back, a block over the buffer", ok);
+	CHECK("spool: names", sp && spool_name(sp, "a") == 0 &&
+	    spool_name(sp, "b") == 1 && spool_name(sp, "a") == 0 &&
+	    strcmp(spool_name_at(sp, 1), "b") == 0);
+	spool_free(sp);
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+	rmdir(long_dir.p);
+	rmdir(dir);
+	buf_free(&long_dir);
+	buf_free(&big);
+}
+
+static void
+on_article_spool(void *arg, const struct article *a)
+{
+	if (art_spool(a, arg) < 0)
+		abort();
+}
+
+static void
+test_art_spool(void)
+{
+	static const char in[] = "a\tu\tone\na\tu\ttwo\nb\tv\tthree\n";
+	char *p = tmpfile_with(in, sizeof in - 1, 0), *files[2] = { p, NULL };
+	struct spool *sp = spool_new();
+	struct article a;
+	struct buf got = { 0 };
+	size_t i, n;
+	const char *t;
+
+	memset(&a, 0, sizeof a);
+	if (p == NULL || sp == NULL)
+		return;
+	articles_each(files, 0, 0, 0, 1, NULL, on_article_spool, sp);
+	unlink(p);
+	spool_rewind(sp);
+	while (art_unspool(&a, sp) > 0) {
+		buf_add(&got, a.key.p, a.key.len);
+		for (i = 0; i < a.n; i++) {
+			t = art_text(&a, i, &n);
+			buf_addc(&got, i ? ',' : ':');
+			buf_add(&got, t, n);
+			buf_addc(&got, a.r[i].lineno == i + 1 + (a.key.p[0] == 'b' ?
+			    2 : 0) && strcmp(a.r[i].file, p) == 0 ? '+' : '?');
+		}
+		buf_addc(&got, ';');
+	}
+	CHECK("art_spool: articles back from a spool", got.len > 0 &&
+	    strcmp(buf_cstr(&got), "a:one+,two+;b:three+;") == 0);
+	art_release(&a);
+	spool_free(sp);
+	buf_free(&got);
+}
+
+/* Label the texts of one article of a site (NULL-terminated) as
+ * bc_classify does: "b" body, "r" rule, "d" df, "t" tail, "h" head,
+ * "p" repeat. */
+static const char *
+labels_of(struct rules *r, const struct counts *c, uint64_t site,
+    const char *const *texts)
+{
+	static char got[64];
+	struct normaliser *nm = norm_new();
+	struct bc_line in[32];
+	struct bc_verdict out[32];
+	struct bc_config cfg = { r, c, 3 };
+	size_t i, n;
+
+	for (n = 0; texts[n] && n < 32; n++) {
+		uint64_t h = norm_hash(nm, texts[n], strlen(texts[n]));
+
+		in[n].text = texts[n];
+		in[n].len = strlen(texts[n]);
+		in[n].key = h ? line_key(site, h) : 0;
+	}
+	bc_classify(&cfg, in, n, out);
+	for (i = 0; i < n; i++)
+		got[i] = "brdthpx"[out[i].label];
+	got[n] = '\0';
+	norm_free(nm);
+	return got;
+}
+
+static void
+test_boilerclass(void)
+{
+	static const char *const tail[] = { "标题在这里", "这是正文的第一句话。",
+	    "返回顶部", "更多新闻", NULL };
+	static const char *const long_tail[] = { "这是正文的第一句话。",
+	    "没有句号但是很长的一行字写在这里超过四十个字的上限就算正文了吧再多写几个字凑够数量", NULL };
+	static const char *const no_sentence[] = { "标题一", "标题二", NULL };
+	static const char *const head[] = { "内容简介", "一个比较长的标题写在这里",
+	    "第一句正文写在这里。", NULL };
+	static const char *const head_long[] = { "节目官网", "短标题",
+	    "第一句正文写在这里。", NULL };
+	static const char *const repeat[] = { "同一句话写两遍。", "别的话。",
+	    "同一句话写两遍。", NULL };
+	static const char *const ruled[] = { "版权所有 某某网", "正文一句。",
+	    "本站原创 未经许可", NULL };
+	static const char *const menu[] = { "导航栏目 首页", "正文一句。", NULL };
+	static const char *const counted[] = { "导航栏目 首页", "正文一句。", NULL };
+	struct rules r;
+	struct counts *c = counts_new();
+	struct normaliser *nm = norm_new();
+	uint64_t site_a = 0x1234 | 1, site_b = 0x5678 | 1, keys[5], out[5];
+	char *p;
+
+	memset(&r, 0, sizeof r);
+	rules_load(&r, NULL);
+	CHECK("boilerclass: tail block after the last sentence",
+	    strcmp(labels_of(&r, c, site_a, tail), "bbtt") == 0);
+	CHECK("boilerclass: a long line reads as a sentence",
+	    strcmp(labels_of(&r, c, site_a, long_tail), "bb") == 0);
+	CHECK("boilerclass: no sentence, no tail and no head",
+	    strcmp(labels_of(&r, c, site_a, no_sentence), "bb") == 0);
+	CHECK("boilerclass: opening label before the title",
+	    strcmp(labels_of(&r, c, site_a, head), "hbb") == 0);
+	CHECK("boilerclass: an opening line as long as the longest stays",
+	    strcmp(labels_of(&r, c, site_a, head_long), "bhb") == 0);
+	CHECK("boilerclass: a repeated line, the later copy",
+	    strcmp(labels_of(&r, c, site_a, repeat), "bbp") == 0);
+	CHECK("boilerclass: built-in rules",
+	    strcmp(labels_of(&r, c, site_a, ruled), "rbt") == 0);
+	counts_add(c, line_key(site_a, norm_hash(nm, menu[0], strlen(menu[0]))), 3);
+	CHECK("boilerclass: counted in min-docs documents of the site",
+	    strcmp(labels_of(&r, c, site_a, counted), "db") == 0);
+	CHECK("boilerclass: counts of another site do not count",
+	    strcmp(labels_of(&r, c, site_b, counted), "bb") == 0);
+	p = tmpfile_with("mine\t未经许可\n", strlen("mine\t未经许可\n"), 0);
+	if (p && rules_load(&r, p) == 0) {
+		const char *name;
+
+		labels_of(&r, c, site_a, ruled);
+		name = rules_match(&r, ruled[2], strlen(ruled[2]));
+		CHECK("boilerclass: a user rule names the record",
+		    strcmp(labels_of(&r, c, site_a, ruled), "rbr") == 0 &&
+		    name && strcmp(name, "mine") == 0);
+	}
+	if (p)
+		unlink(p);
+	keys[0] = 5;
+	keys[1] = 0;
+	keys[2] = 3;
+	keys[3] = 5;
+	keys[4] = 9;
+	CHECK("boilerclass: distinct keys", bc_distinct_keys(keys, 5, out) == 3 &&
+	    out[0] == 3 && out[1] == 5 && out[2] == 9);
+	rules_free(&r);
+	counts_free(c);
+	norm_free(nm);
+}
+
+static void
+test_site_key(void)
+{
+	static const char rec[] = "d1\thttps://news.example.cn/a/1.html\t3\ttext";
+	static const char rec2[] = "d2\thttp://news.example.cn:8080/b\t1\tother";
+	size_t toff = strlen(rec) - 4, toff2 = strlen(rec2) - 5;
+	int absent;
+	uint64_t s1 = site_key(rec, strlen(rec), toff, 0, &absent);
+
+	CHECK("site_key: the host of the first URL key", !absent &&
+	    s1 == site_key(rec2, strlen(rec2), toff2, 0, &absent) && !absent);
+	CHECK("site_key: one site without a URL", site_key("d\t1\tt", 5, 4, 0,
+	    &absent) == site_key("e\t2\tu", 5, 4, 0, &absent) && !absent);
+	CHECK("site_key: --site-field", site_key(rec, strlen(rec), toff, 3,
+	    &absent) != s1 && !absent);
+	site_key(rec, strlen(rec), toff, 4, &absent);
+	CHECK("site_key: the text is not a site field", absent);
+	site_key(rec, strlen(rec), toff, 9, &absent);
+	CHECK("site_key: no such field", absent);
 }
 
 static void
@@ -842,6 +1095,11 @@ main(void)
 	test_reader();
 	test_article();
 	test_rows();
+	test_counts();
+	test_spool();
+	test_art_spool();
+	test_boilerclass();
+	test_site_key();
 	test_sentence();
 	test_words();
 	test_jsonl();
