@@ -1,0 +1,30 @@
+# one key for the whole stream (text read from standard input is one
+# article '-'): the article is handled in parts at --max-article, with
+# one warning, and never held whole; memory stays far below the input
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+# 200,000 different sentences (digits fold to 0 in the normal form, so
+# each one names its number in characters)
+awk 'BEGIN {
+	cs = "天地人和山水日月星辰风雨雷电春夏秋冬东南西北金木江河湖海花草"
+	for (k = 0; k < 30; k++)
+		ch[k] = substr(cs, 3 * k + 1, 3)
+	for (i = 1; i <= 200000; i++) {
+		w = ""
+		for (n = i; n > 0; n = int(n / 30))
+			w = w ch[n % 30]
+		printf "-\t%d\t这一段正文说的是%s这件事情,写得长一些好占地方。\n", i, w
+	}
+}' > "$d/in"
+echo "input: $(wc -c < "$d/in" | awk '{ printf "%d MB", $1 / 1048576 }'), one article"
+python3 -c '
+import os, subprocess, sys
+with open(sys.argv[2], "wb") as out, open(sys.argv[3], "wb") as err:
+    p = subprocess.Popen(["dedupe-boilerplate", "--max-article", "1M",
+                          "--mark", sys.argv[1]], stdout=out, stderr=err)
+    _, st, ru = os.wait4(p.pid, 0)
+print("exit %d, peak under 32 MB: %s" % (os.waitstatus_to_exitcode(st),
+      "yes" if ru.ru_maxrss < 32768 else "no (%d kB)" % ru.ru_maxrss))' "$d/in" "$d/out" "$d/err"
+sed "s|$d|DIR|" "$d/err"
+echo "records out: $(wc -l < "$d/out"), in parts of one key: $(cut -f1 "$d/out" | sort -u)"
+cut -f3 "$d/out" | cut -d= -f1 | sort | uniq -c
