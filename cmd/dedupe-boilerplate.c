@@ -110,6 +110,8 @@ handle(int opt, const char *arg)
 
 	switch (opt) {
 	case O_STATE:
+		if (*arg == '\0')
+			usage_error("invalid --state '' (expected a file name)");
 		statefile = arg;
 		break;
 	case O_MINDOCS:
@@ -412,34 +414,6 @@ decide_spooled(void)
 }
 
 static void
-load_counts_file(const char *path)
-{
-	struct reader r;
-	const char *s;
-	size_t n;
-
-	if (rd_open(&r, path, RD_STRICT) < 0)
-		die(EXIT_TROUBLE, "%s: cannot read the counts", path);
-	while (rd_line(&r, &s, &n)) {
-		char *end;
-		uint64_t key;
-		unsigned long v;
-
-		errno = 0;
-		key = strtoull(s, &end, 16);
-		if (end == s || *end != '\t' || errno)
-			die(EXIT_TROUBLE, "%s:%lu: expected key<TAB>docs", path,
-			    r.lineno);
-		v = strtoul(end + 1, &end, 10);
-		if ((size_t)(end - s) != n || errno)
-			die(EXIT_TROUBLE, "%s:%lu: expected key<TAB>docs", path,
-			    r.lineno);
-		counts_load(run.counts, key, (uint32_t)v);	/* not for the state */
-	}
-	rd_close(&r);
-}
-
-static void
 print_stats(void)
 {
 	fprintf(stderr, "%s: %lu documents, %lu records: %lu body, %lu "
@@ -484,7 +458,8 @@ main(int argc, char **argv)
 		run.saving = !streaming;
 	}
 	for (i = 0; i < ncountfiles; i++)
-		load_counts_file(countfiles[i]);
+		if (counts_read_path(run.counts, countfiles[i]) < 0)
+			die(EXIT_TROUBLE, "%s: cannot use these counts", countfiles[i]);
 	if (streaming)
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, decide_one, NULL);

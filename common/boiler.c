@@ -10,7 +10,7 @@
 
 #include "diag.h"
 #include "hash.h"
-#include "input.h"
+#include "rows.h"
 #include "spool.h"
 #include "textnorm.h"
 #include "utf8.h"
@@ -242,60 +242,63 @@ add_to_any(struct rules *r, const char *pat)
 }
 
 int
-rules_load(struct rules *r, const char *path)
+rules_load_rows(struct rules *r, struct rows *rows)
 {
-	struct buf text = { 0 };
-	const char *label = path ? path : "built-in rules";
-	char *p, *end;
-	unsigned long line = 0;
-	int bad = 0;
+	struct buf pat = { 0 };
+	char err[300];
 
-	if (path) {
-		struct reader rd;
-		const char *s;
-		size_t n;
+	while (rows_next(rows)) {
+		const char *tab = memchr(rows->s, '\t', rows->n);
 
-		if (rd_open(&rd, path, RD_STRICT) < 0)
-			return -1;
-		while (rd_line(&rd, &s, &n)) {
-			buf_add(&text, s, n);
-			buf_addc(&text, '\n');
-		}
-		bad = rd.failed;
-		rd_close(&rd);
-	} else
-		buf_add(&text, zh_boilerplate_data, zh_boilerplate_size);
-	buf_cstr(&text);
-	for (p = text.p, end = p + text.len; p < end && !bad;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab, err[300];
-
-		if (nl == NULL)
-			nl = end;
-		*nl = '\0';
-		line++;
-		if (*p == '#' || *p == '\0') {
-			p = nl + 1;
-			continue;
-		}
-		if ((tab = strchr(p, '\t')) == NULL || tab == p || tab[1] == '\0') {
-			input_error(label, line, "expected name<TAB>pattern");
-			bad = 1;
+		if (tab == NULL || tab == rows->s || tab + 1 == rows->s + rows->n) {
+			rows_error(rows, "expected name<TAB>pattern");
 			break;
 		}
-		*tab = '\0';
+		pat.len = 0;
+		buf_add(&pat, tab + 1, (size_t)(rows->s + rows->n - tab - 1));
 		r->rx = xrealloc(r->rx, (r->n + 1) * sizeof *r->rx);
 		r->name = xrealloc(r->name, (r->n + 1) * sizeof *r->name);
-		if (rx_compile(&r->rx[r->n], tab + 1, 0, err, sizeof err) < 0) {
-			input_error(label, line, "rule '%s': %s", p, err);
-			bad = 1;
+		if (rx_compile(&r->rx[r->n], buf_cstr(&pat), 0, err,
+		    sizeof err) < 0) {
+			rows_error(rows, "rule '%.*s': %s", (int)(tab - rows->s),
+			    rows->s, err);
 			break;
 		}
-		r->name[r->n++] = xstrdup(p);
-		add_to_any(r, tab + 1);
-		p = nl + 1;
+		r->name[r->n] = xmalloc((size_t)(tab - rows->s) + 1);
+		memcpy(r->name[r->n], rows->s, (size_t)(tab - rows->s));
+		r->name[r->n++][tab - rows->s] = '\0';
+		add_to_any(r, pat.p);
 	}
-	buf_free(&text);
-	return bad ? -1 : 0;
+	buf_free(&pat);
+	return rows->failed ? -1 : 0;
+}
+
+int
+rules_load_buf(struct rules *r, const char *name, const char *p, size_t n)
+{
+	struct rows rows;
+	int rc;
+
+	rows_buf(&rows, name, p, n, 0);
+	rc = rules_load_rows(r, &rows);
+	rows_close(&rows);
+	return rc;
+}
+
+int
+rules_load(struct rules *r, const char *path)
+{
+	struct rows rows;
+	int rc;
+
+	if (path == NULL)
+		return rules_load_buf(r, "built-in rules", zh_boilerplate_data,
+		    zh_boilerplate_size);
+	if (rows_path(&rows, path, 0) < 0)
+		return -1;
+	rc = rules_load_rows(r, &rows);
+	rows_close(&rows);
+	return rc;
 }
 
 const char *

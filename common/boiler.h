@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "regex.h"
 
+struct rows;
 struct spool;
 
 /* The normal form of a line for counting across documents: NFKC, digits
@@ -60,8 +61,13 @@ struct rules {
 	int have_any, stale;
 };
 
-/* Add the rules of a rules file (path) or of the built-in text (path
- * NULL). A bad line is reported with its number; returns -1. */
+/* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad
+ * row is reported with its line number and ends the loading: -1 (the
+ * caller decides whether to die). From rows, from a buffer (name is for
+ * messages), or from a path (NULL: the built-in rules). */
+int rules_load_rows(struct rules *r, struct rows *rows);
+int rules_load_buf(struct rules *r, const char *name, const char *p,
+    size_t n);
 int rules_load(struct rules *r, const char *path);
 /* The name of the first rule that matches, or NULL. */
 const char *rules_match(struct rules *r, const char *s, size_t n);

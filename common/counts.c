@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "rows.h"
 
 struct counts {
 	uint64_t *key;		/* 0 = empty */
@@ -99,15 +100,22 @@ counts_get(const struct counts *c, uint64_t key)
 uint32_t
 counts_add(struct counts *c, uint64_t key, uint32_t n)
 {
-	size_t i = slot(c, key);
+	size_t i;
 
+	if (key == 0)
+		return 0;
+	i = slot(c, key);
 	return c->docs[i] = sat_add(c->docs[i], n);
 }
 
 void
 counts_load(struct counts *c, uint64_t key, uint32_t n)
 {
-	size_t i = slot(c, key);
+	size_t i;
+
+	if (key == 0)
+		return;
+	i = slot(c, key);
 
 	c->base[i] = c->docs[i] = sat_add(c->docs[i], n);
 }
@@ -141,4 +149,73 @@ counts_changed(const struct counts *c, size_t *n)
 		}
 	qsort(v, *n, sizeof *v, cmp_kv);
 	return v;
+}
+
+/* s[0..n) as a number of the base, all digits; -1 when it is not one
+ * (empty, a sign, another character), -2 when it is over max. */
+static int
+parse_number(const char *s, size_t n, int base, uint64_t max, uint64_t *v)
+{
+	size_t i;
+
+	*v = 0;
+	if (n == 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
+		    base == 16 && (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ?
+		    (s[i] | 0x20) - 'a' + 10 : -1;
+
+		if (d < 0)
+			return -1;
+		if (*v > (max - (uint64_t)d) / (uint64_t)base)
+			return -2;
+		*v = *v * (uint64_t)base + (uint64_t)d;
+	}
+	return 0;
+}
+
+int
+counts_read(struct counts *c, struct rows *r)
+{
+	while (rows_next(r)) {
+		const char *k, *d;
+		size_t kn, dn;
+		uint64_t key, docs;
+		int rc;
+
+		k = rows_field(r, 0, &kn);
+		d = rows_field(r, 1, &dn);
+		if (r->f.n != 2 || parse_number(k, kn, 16, UINT64_MAX, &key) < 0 ||
+		    key == 0) {
+			rows_error(r, "expected key<TAB>docs (a key of 1 to 16 "
+			    "hexadecimal digits, not 0)");
+			break;
+		}
+		if ((rc = parse_number(d, dn, 10, COUNTS_MAX, &docs)) < 0) {
+			if (rc == -2)
+				rows_error(r, "'%.*s' documents: more than %lu, "
+				    "the most a count can be", (int)(dn > 24 ? 24 : dn), d,
+				    (unsigned long)COUNTS_MAX);
+			else
+				rows_error(r, "expected key<TAB>docs (docs: a "
+				    "count of documents, 0 or more)");
+			break;
+		}
+		counts_load(c, key, (uint32_t)docs);
+	}
+	return r->failed ? -1 : 0;
+}
+
+int
+counts_read_path(struct counts *c, const char *path)
+{
+	struct rows r;
+	int rc;
+
+	if (rows_path(&r, path, 0) < 0)
+		return -1;
+	rc = counts_read(c, &r);
+	rows_close(&r);
+	return rc;
 }

@@ -97,30 +97,12 @@ pragma_int(struct statedb *s, const char *sql)
 	return v;
 }
 
-struct statedb *
-sdb_open(const char *path, int write, int wait_s)
+/* Take the lock, check or make the schema, prepare the statements. */
+static struct statedb *
+setup(struct statedb *s, int write)
 {
-	struct statedb *s = xcalloc(1, sizeof *s);
-	int flags, tables;
+	int tables;
 
-	if (path == NULL)
-		write = 1;	/* a state in memory is made for the run */
-	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
-	    SQLITE_OPEN_READONLY;
-
-	s->path = path ? path : "(memory)";
-	if (path && !write) {
-		struct stat sb;
-
-		if (stat(path, &sb) < 0) {
-			free(s);
-			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
-		}
-	}
-	if (sqlite3_open_v2(path ? path : ":memory:", &s->db, flags, NULL) !=
-	    SQLITE_OK)
-		fail(s, "cannot open the state");
-	sqlite3_busy_timeout(s->db, wait_s * 1000);
 	exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
 	tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
 	if (tables == 0 && write) {
@@ -149,6 +131,54 @@ sdb_open(const char *path, int write, int wait_s)
 		s->line_put = prep(s, "INSERT OR REPLACE INTO lines VALUES (?, ?)");
 	}
 	return s;
+}
+
+struct statedb *
+sdb_open(const char *path, int write, int wait_s)
+{
+	struct statedb *s = xcalloc(1, sizeof *s);
+	int flags;
+
+	if (path == NULL)
+		write = 1;	/* a state in memory is made for the run */
+	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+	    SQLITE_OPEN_READONLY;
+
+	s->path = path ? path : "(memory)";
+	if (path && !write) {
+		struct stat sb;
+
+		if (stat(path, &sb) < 0) {
+			free(s);
+			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
+		}
+	}
+	if (sqlite3_open_v2(path ? path : ":memory:", &s->db, flags, NULL) !=
+	    SQLITE_OK)
+		fail(s, "cannot open the state");
+	sqlite3_busy_timeout(s->db, wait_s * 1000);
+	return setup(s, write);
+}
+
+struct statedb *
+sdb_open_mem(const char *name, const void *p, size_t n)
+{
+	struct statedb *s = xcalloc(1, sizeof *s);
+	unsigned char *copy;
+
+	s->path = name;
+	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		fail(s, "cannot open the state");
+	if ((copy = sqlite3_malloc64(n ? n : 1)) == NULL)
+		fail(s, "cannot open the state");
+	if (n)
+		memcpy(copy, p, n);
+	if (sqlite3_deserialize(s->db, "main", copy, (sqlite3_int64)n,
+	    (sqlite3_int64)n, SQLITE_DESERIALIZE_FREEONCLOSE |
+	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
+		fail(s, "cannot open the state");
+	return setup(s, 0);
 }
 
 static int

@@ -17,6 +17,9 @@ struct statedb;
  * nothing if the program dies first. A foreign, corrupt or busy file is
  * a fatal error with a clear message (status 2). */
 struct statedb *sdb_open(const char *path, int write, int wait_s);
+/* A state file's bytes p[0..n), read-only (name is for messages): the
+ * same checks, for tests and fuzzing. */
+struct statedb *sdb_open_mem(const char *name, const void *p, size_t n);
 void sdb_load_counts(struct statedb *db, struct counts *c);
 int sdb_doc_seen(struct statedb *db, uint64_t dockey);
 void sdb_doc_add(struct statedb *db, uint64_t dockey);

@@ -1,6 +1,7 @@
 /* fuzz_state.c - state files: a corrupt, foreign or truncated SQLite
  * file is refused with a message (fatal, status 2); one that opens is
- * read as a run reads it */
+ * read as a run reads it (the bytes are opened in memory, as SQLite
+ * would read them from a file) */
 #include <string.h>
 
 #include "minhash.h"
@@ -27,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		counts_free(c);
 		return 0;	/* refused with a message, as the tool exits 2 */
 	}
-	db = sdb_open(fuzz_file(data, size), 0, 0);
+	db = sdb_open_mem("fuzz", data, size);
 	sdb_load_counts(db, c);
 	(void)sdb_doc_seen(db, 12345);
 	if (mh_sign(body, strlen(body), &m) > 0)

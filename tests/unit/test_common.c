@@ -1,6 +1,7 @@
 /* test_common.c - unit tests of the common/ library; prints "ok N - name"
  * or "not ok N - name" per check (read by tests/run.sh) */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,6 +238,7 @@ static void
 test_counts(void)
 {
 	struct counts *c = counts_new();
+	struct rows r;
 	struct count_kv *v;
 	size_t n, i;
 	int ok = 1;
@@ -260,6 +262,18 @@ test_counts(void)
 	for (i = 1; i <= 100000; i++)
 		ok &= counts_get(c, i * 0x10001) == 1 + (i * 0x10001 == 7);
 	CHECK("counts: growing keeps every count", ok);
+	counts_free(c);
+
+	c = counts_new();
+	rows_buf(&r, "t", "# c\n00ab\t2\nAB\t4294967295\n", 25, 0);
+	CHECK("counts_read: rows add up, to the maximum", counts_read(c, &r) ==
+	    0 && counts_get(c, 0xab) == COUNTS_MAX);
+	rows_close(&r);
+	rows_buf(&r, "t", "ab\t1\nab\t-1\nab\t1\n", 17, 0);
+	CHECK("counts_read: a bad row stops the reading", counts_read(c, &r) <
+	    0 && r.lineno == 2);
+	rows_close(&r);
+	exit_status = 0;
 	counts_free(c);
 }
 
@@ -447,6 +461,9 @@ test_boilerclass(void)
 	}
 	if (p)
 		unlink(p);
+	CHECK("rules_load_buf: a bad row refused with -1",
+	    rules_load_buf(&r, "t", "ok\ta\nbad\t(\n", 12) < 0);
+	exit_status = 0;
 	keys[0] = 5;
 	keys[1] = 0;
 	keys[2] = 3;
@@ -940,6 +957,53 @@ test_fatal_loads(void)
 	unlink(path);
 }
 
+/* A state saved to a file reads back the same, from the path and from
+ * its bytes in memory; bytes that are no state are refused. */
+static void
+test_statedb(void)
+{
+	char path[] = "/tmp/zhpipe-unit-state.XXXXXX";
+	struct counts *c = counts_new(), *got = counts_new();
+	struct statedb *db;
+	struct buf bytes = { 0 };
+	int fd = mkstemp(path), refused = 0;
+	ssize_t k;
+
+	if (fd < 0)
+		return;
+	close(fd);
+	unlink(path);
+	db = sdb_open(path, 1, 0);
+	counts_add(c, 42, 3);
+	counts_add(c, (uint64_t)1 << 63 | 5, 1);
+	sdb_save_counts(db, c);
+	sdb_commit(db);
+	sdb_close(db);
+	fd = open(path, O_RDONLY);
+	while (fd >= 0 && (buf_reserve(&bytes, 65536),
+	    k = read(fd, bytes.p + bytes.len, 65536)) > 0)
+		bytes.len += (size_t)k;
+	if (fd >= 0)
+		close(fd);
+	db = sdb_open_mem("mem", bytes.p, bytes.len);
+	sdb_load_counts(db, got);
+	sdb_close(db);
+	CHECK("statedb: counts saved, read back from the bytes",
+	    counts_get(got, 42) == 3 && counts_get(got, (uint64_t)1 << 63 | 5)
+	    == 1 && counts_size(got) == 2);
+	diag_die = jump_back;
+	if (setjmp(back) == 0)
+		sdb_close(sdb_open_mem("mem", "not a state", 11));
+	else
+		refused = 1;
+	diag_die = NULL;
+	CHECK("statedb: bytes that are no state refused", refused);
+	unlink(path);
+	buf_free(&bytes);
+	counts_free(c);
+	counts_free(got);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -1107,6 +1171,7 @@ main(void)
 	test_nfkc_pieces();
 	test_trie_insert();
 	test_fatal_loads();
+	test_statedb();
 	test_regex_opts();
 	test_numerals();
 	test_numex();
