@@ -172,7 +172,7 @@ static struct {
 } run;
 
 static struct {
-	unsigned long docs, recs, n[BC_DUP + 1], dupdocs;
+	unsigned long docs, recs, n[BC_DUP + 1], dupdocs, gaveup;
 } st;
 
 _Noreturn static void
@@ -294,6 +294,7 @@ print_article(const struct article *a, const char *dupof)
 
 		st.recs++;
 		st.n[v->label]++;
+		st.gaveup += v->gaveup != 0;
 		if (!mark && v->label != BC_BODY)
 			continue;
 		switch (v->label) {
@@ -423,6 +424,9 @@ print_stats(void)
 	    st.n[BC_RULE] + st.n[BC_DF] + st.n[BC_TAIL] + st.n[BC_HEAD] +
 	    st.n[BC_REPEAT], st.n[BC_RULE], st.n[BC_DF], st.n[BC_TAIL],
 	    st.n[BC_HEAD], st.n[BC_REPEAT], st.n[BC_DUP], st.dupdocs);
+	if (st.gaveup)
+		fprintf(stderr, "%s: %lu records on which a rule gave up (taken "
+		    "as not matching)\n", prog, st.gaveup);
 }
 
 int

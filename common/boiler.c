@@ -224,23 +224,6 @@ combinable(const char *pat)
 	return 1;
 }
 
-static void
-add_to_any(struct rules *r, const char *pat)
-{
-	if (r->stale < 0)
-		return;		/* a rule could not join: no prefilter */
-	if (!combinable(pat)) {
-		r->stale = -1;
-		return;
-	}
-	if (r->all.len)
-		buf_addc(&r->all, '|');
-	buf_add(&r->all, "(?:", 3);
-	buf_add(&r->all, pat, strlen(pat));
-	buf_addc(&r->all, ')');
-	r->stale = 1;
-}
-
 int
 rules_load_rows(struct rules *r, struct rows *rows)
 {
@@ -258,16 +241,22 @@ rules_load_rows(struct rules *r, struct rows *rows)
 		buf_add(&pat, tab + 1, (size_t)(rows->s + rows->n - tab - 1));
 		r->rx = xrealloc(r->rx, (r->n + 1) * sizeof *r->rx);
 		r->name = xrealloc(r->name, (r->n + 1) * sizeof *r->name);
+		r->pat = xrealloc(r->pat, (r->n + 1) * sizeof *r->pat);
+		r->alone = xrealloc(r->alone, (r->n + 1) * sizeof *r->alone);
 		if (rx_compile(&r->rx[r->n], buf_cstr(&pat), 0, err,
 		    sizeof err) < 0) {
 			rows_error(rows, "rule '%.*s': %s", (int)(tab - rows->s),
 			    rows->s, err);
 			break;
 		}
+		rx_limit(&r->rx[r->n], RULES_LIMIT);
+		r->rx[r->n].warned = 1;		/* rules_match says it */
 		r->name[r->n] = xmalloc((size_t)(tab - rows->s) + 1);
 		memcpy(r->name[r->n], rows->s, (size_t)(tab - rows->s));
-		r->name[r->n++][tab - rows->s] = '\0';
-		add_to_any(r, pat.p);
+		r->name[r->n][tab - rows->s] = '\0';
+		r->pat[r->n] = xstrdup(pat.p);
+		r->alone[r->n++] = combinable(pat.p) ? 0 : 1;
+		r->stale = 1;
 	}
 	buf_free(&pat);
 	return rows->failed ? -1 : 0;
@@ -301,27 +290,63 @@ rules_load(struct rules *r, const char *path)
 	return rc;
 }
 
+enum { ALONE_UNJOINABLE = 1, ALONE_SLOW };	/* values of alone[] */
+
+/* The alternation of the rules that are not alone. */
+static void
+make_any(struct rules *r)
+{
+	struct buf all = { 0 };
+	char err[300];
+	size_t k;
+
+	if (r->have_any)
+		rx_free(&r->any);
+	for (k = 0; k < r->n; k++)
+		if (!r->alone[k]) {
+			if (all.len)
+				buf_addc(&all, '|');
+			buf_add(&all, "(?:", 3);
+			buf_add(&all, r->pat[k], strlen(r->pat[k]));
+			buf_addc(&all, ')');
+		}
+	r->have_any = all.len > 0 && rx_compile(&r->any, buf_cstr(&all), 0,
+	    err, sizeof err) == 0;
+	if (r->have_any) {
+		rx_limit(&r->any, RULES_LIMIT);
+		r->any.warned = 1;	/* the rule itself will say it gave up */
+	}
+	r->stale = 0;
+	buf_free(&all);
+}
+
 const char *
-rules_match(struct rules *r, const char *s, size_t n)
+rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
 	size_t k, b, e;
+	int some = 1;		/* a rule of the alternation may match */
 
-	if (r->stale == 1) {
-		char err[300];
-
-		if (r->have_any)
-			rx_free(&r->any);
-		r->have_any = rx_compile(&r->any, buf_cstr(&r->all), 0, err,
-		    sizeof err) == 0;
-		r->any.warned = 1;	/* the rule itself will say it gave up */
-		r->stale = 0;
-	}
-	if (r->have_any && !rx_find(&r->any, s, n, 0, 0, &b, &e) &&
-	    !r->any.gaveup)
-		return NULL;
-	for (k = 0; k < r->n; k++)
+	*gaveup = 0;
+	if (r->stale)
+		make_any(r);
+	if (r->have_any)
+		some = rx_find(&r->any, s, n, 0, 0, &b, &e) || r->any.gaveup;
+	for (k = 0; k < r->n; k++) {
+		if (!some && !r->alone[k])
+			continue;
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
 			return r->name[k];
+		if (!r->rx[k].gaveup)
+			continue;
+		*gaveup = 1;
+		if (r->alone[k] != ALONE_SLOW) {
+			warnx("rule '%s' gave up on a line of %zu bytes (taken "
+			    "as not matching there; --stats counts such lines)",
+			    r->name[k], n);
+			r->stale = r->alone[k] == 0;
+			r->alone[k] = ALONE_SLOW;	/* from now on */
+		}
+	}
 	return NULL;
 }
 
@@ -333,15 +358,18 @@ rules_free(struct rules *r)
 	for (k = 0; k < r->n; k++) {
 		rx_free(&r->rx[k]);
 		free(r->name[k]);
+		free(r->pat[k]);
 	}
 	free(r->rx);
 	free(r->name);
+	free(r->pat);
+	free(r->alone);
 	r->rx = NULL;
-	r->name = NULL;
+	r->name = r->pat = NULL;
+	r->alone = NULL;
 	r->n = 0;
 	if (r->have_any)
 		rx_free(&r->any);
-	buf_free(&r->all);
 	r->have_any = r->stale = 0;
 }
 

@@ -49,15 +49,22 @@ int forms_spool(const struct forms *f, struct spool *sp);
 int forms_unspool(struct forms *f, size_t n, struct spool *sp);
 void forms_free(struct forms *f);
 
+/* Rules are tried in order, and the first that matches names the line.
+ * Most lines match none: one alternation of the rules says so in one
+ * pass, and the rules are tried one by one only after it matched.
+ * Rules that cannot join it (numbered groups, verbs) and rules that
+ * once gave up (ran out of their match limit, see rx_limit) are tried
+ * alone on every line, so no rule runs twice on a line that matches
+ * none. */
+#define RULES_LIMIT 100000	/* rx_limit() of every rule */
+
 struct rules {
 	struct regex *rx;
-	char **name;
+	char **name, **pat;
+	unsigned char *alone;	/* not in the alternation (1), or no more,
+				 * as it gave up once (2) */
 	size_t n;
-	/* all rules as one alternation: most lines match none, and one
-	 * pass says so (rules that number groups or use verbs are left out
-	 * of it, and then every rule is tried) */
-	struct buf all;
-	struct regex any;
+	struct regex any;	/* the others, as one alternation */
 	int have_any, stale;
 };
 
@@ -69,8 +76,11 @@ int rules_load_rows(struct rules *r, struct rows *rows);
 int rules_load_buf(struct rules *r, const char *name, const char *p,
     size_t n);
 int rules_load(struct rules *r, const char *path);
-/* The name of the first rule that matches, or NULL. */
-const char *rules_match(struct rules *r, const char *s, size_t n);
+/* The name of the first rule that matches, or NULL. *gaveup is set when
+ * a rule gave up on the line (the answer may then be wrong; a rule that
+ * gives up is reported once). */
+const char *rules_match(struct rules *r, const char *s, size_t n,
+    int *gaveup);
 void rules_free(struct rules *r);
 
 /* Does the line end like a sentence (。！？!?… or a closing quote after

@@ -132,7 +132,8 @@ bc_classify(const struct bc_config *c, const struct bc_line *in, size_t n,
 
 		v->label = BC_BODY;
 		v->df = 0;
-		if ((v->rule = rules_match(c->rules, in[i].text, in[i].len)))
+		if ((v->rule = rules_match(c->rules, in[i].text, in[i].len,
+		    &v->gaveup)))
 			v->label = BC_RULE;
 		else if (in[i].key && (v->df = counts_get(c->counts,
 		    in[i].key)) >= c->min_docs)

@@ -47,6 +47,7 @@ struct bc_verdict {
 	enum bc_label label;
 	const char *rule;	/* BC_RULE: the rule's name */
 	uint32_t df;		/* the count of its key, when looked up */
+	int gaveup;		/* a rule gave up on the text (rules_match) */
 };
 
 void bc_classify(const struct bc_config *c, const struct bc_line *in,

@@ -21,6 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rules r = { 0 };
 	struct counts *c;
 	struct rows rw;
+	int gaveup;
 	size_t k, at = 0;
 
 	if (!ready) {
@@ -31,14 +32,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	(void)rules_load_buf(&r, "fuzz", (const char *)data, size);
 	for (k = 0; k < sizeof probes / sizeof *probes; k++)
-		(void)rules_match(&r, probes[k], strlen(probes[k]));
+		(void)rules_match(&r, probes[k], strlen(probes[k]), &gaveup);
 	text.len = 0;
 	utf8_repair((const char *)data, size, &text);
 	while (at <= text.len) {
 		const char *s = text.p + at, *nl = memchr(s, '\n', text.len - at);
 		size_t n = nl ? (size_t)(nl - s) : text.len - at;
 
-		(void)rules_match(&r, s, n);
+		(void)rules_match(&r, s, n, &gaveup);
 		(void)ends_sentence(s, n);
 		at += n + 1;
 	}

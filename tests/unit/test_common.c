@@ -427,6 +427,7 @@ test_boilerclass(void)
 	struct normaliser *nm = norm_new();
 	uint64_t site_a = 0x1234 | 1, site_b = 0x5678 | 1, keys[5], out[5];
 	char *p;
+	int gaveup;
 
 	memset(&r, 0, sizeof r);
 	rules_load(&r, NULL);
@@ -454,7 +455,7 @@ test_boilerclass(void)
 		const char *name;
 
 		labels_of(&r, c, site_a, ruled);
-		name = rules_match(&r, ruled[2], strlen(ruled[2]));
+		name = rules_match(&r, ruled[2], strlen(ruled[2]), &gaveup);
 		CHECK("boilerclass: a user rule names the record",
 		    strcmp(labels_of(&r, c, site_a, ruled), "rbr") == 0 &&
 		    name && strcmp(name, "mine") == 0);
