@@ -163,7 +163,10 @@ static struct {
 	struct forms forms;
 	struct buf hdr;		/* the header to write (--header) */
 	int saving;		/* the state is changed and saved */
-	int warned_site;
+	int warned_site, warned_key;
+	struct counts *ids;	/* documents of this run: ID_ flags */
+	struct counts *keys_used;	/* their keys (hashed) */
+	uint64_t last_key;
 	struct bc_line *in;	/* scratch for one article */
 	struct bc_verdict *out;
 	uint64_t *keys;
@@ -212,15 +215,52 @@ article_site(const struct article *a)
 	return site;
 }
 
-/* Pass 1: an article's distinct lines each count once, unless the
- * state counted the article already. */
-static void
-count_article(const struct article *a, uint64_t site)
-{
-	uint64_t id = hash64(a->key.p, a->key.len, site);
-	size_t i, n;
+/* What a run knows of a document (by identity): */
+enum { ID_NEW = 1, ID_OLD = 2, ID_DECIDED = 4 };
 
-	if (!emit && sdb_doc_seen(run.db, id))
+/* A document's identity: its key and a hash of its content, so that a
+ * reused key (line numbers, '-') never hides a new document. */
+static uint64_t
+identity(const struct article *a)
+{
+	return hash64(a->data.p, a->data.len, hash64(a->key.p, a->key.len,
+	    0x444f43)) | 1;
+}
+
+/* A key that an earlier, not adjacent, article of the run had: told
+ * apart by their content, but said once, as it is rarely meant. */
+static void
+check_key(const struct article *a)
+{
+	uint64_t k = hash64(a->key.p, a->key.len, 0x4b4559) | 1;
+
+	if (a->part > 0 || a->key.len == 0)
+		return;
+	if (k != run.last_key && counts_get(run.keys_used, k) &&
+	    !run.warned_key) {
+		input_warning(a->r[0].file, a->r[0].lineno, "document key "
+		    "'%.*s' was the key of an earlier document: documents are "
+		    "told apart by key and content (said once)",
+		    (int)(a->key.len > 64 ? 64 : a->key.len), a->key.p);
+		run.warned_key = 1;
+	}
+	counts_add(run.keys_used, k, 1);
+	run.last_key = k;
+}
+
+/* Pass 1: an article's distinct lines each count once, unless the
+ * state or this run counted the same document already. */
+static void
+count_article(const struct article *a, uint64_t id)
+{
+	size_t i, n;
+	int old;
+
+	if (counts_get(run.ids, id))
+		return;		/* counted in this run */
+	old = !emit && sdb_doc_seen(run.db, id);
+	counts_add(run.ids, id, old ? ID_OLD : ID_NEW);
+	if (old)
 		return;
 	room(a->n);
 	n = bc_distinct_keys(run.forms.key, a->n, run.keys);
@@ -240,10 +280,15 @@ count_article(const struct article *a, uint64_t site)
 
 /* Is the article's body a near duplicate of an earlier article? Its
  * name goes to dupof. Else the article is remembered, when the run
- * saves its state. */
+ * saves its state. A document is never its own duplicate the first time
+ * the run decides it (a re-run gives the same output), but a copy of it
+ * later in the run is. */
 static int
-near_duplicate(const struct article *a, char *dupof, size_t cap)
+near_duplicate(const struct article *a, uint64_t id, char *dupof, size_t cap)
 {
+	uint32_t known = counts_get(run.ids, id);
+	int first = !(known & ID_DECIDED);
+	struct doc_ref self = { id, a->key.p, a->key.len };
 	struct minhash m;
 	size_t i, off = 0;
 
@@ -255,10 +300,13 @@ near_duplicate(const struct article *a, char *dupof, size_t cap)
 	if (run.body.len == 0 || utf8_count(run.body.p, run.body.len) < 50 ||
 	    mh_sign(run.body.p, run.body.len, &m) == 0)
 		return 0;
-	if (sdb_similar(run.db, &m, similarity, dupof, cap))
+	if (first)
+		counts_add(run.ids, id, ID_DECIDED);
+	if (sdb_similar(run.db, &m, similarity, first ? &self : NULL, dupof,
+	    cap))
 		return 1;
-	if (run.saving)
-		sdb_add_signature(run.db, a->key.p, a->key.len, &m);
+	if (run.saving && first && !(known & ID_OLD))
+		sdb_add_signature(run.db, id, a->key.p, a->key.len, &m);
 	return 0;
 }
 
@@ -328,7 +376,7 @@ print_article(const struct article *a, const char *dupof)
 
 /* Pass 2 (or streaming): label the records, then write them. */
 static void
-decide_article(const struct article *a)
+decide_article(const struct article *a, uint64_t id)
 {
 	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs };
 	char dupof[512] = "";
@@ -340,7 +388,7 @@ decide_article(const struct article *a)
 		run.in[i].key = run.forms.key[i];
 	}
 	bc_classify(&c, run.in, a->n, run.out);
-	if (near_duplicate(a, dupof, sizeof dupof)) {
+	if (near_duplicate(a, id, dupof, sizeof dupof)) {
 		for (i = 0; i < a->n; i++)
 			run.out[i].label = BC_DUP;
 		st.dupdocs++;
@@ -371,13 +419,15 @@ on_header(void *arg, const struct record *rec)
 static void
 count_one(void *arg, const struct article *a)
 {
-	uint64_t site = article_site(a);
+	uint64_t id = identity(a);
 
 	(void)arg;
-	forms_make(&run.forms, run.nm, site, a);
-	count_article(a, site);
+	forms_make(&run.forms, run.nm, article_site(a), a);
+	check_key(a);
+	count_article(a, id);
 	if (run.spool && (art_spool(a, run.spool) < 0 ||
-	    forms_spool(&run.forms, run.spool) < 0))
+	    forms_spool(&run.forms, run.spool) < 0 ||
+	    spool_write(run.spool, &id, sizeof id) < 0))
 		spool_failed();
 }
 
@@ -387,7 +437,8 @@ decide_one(void *arg, const struct article *a)
 {
 	(void)arg;
 	forms_make(&run.forms, run.nm, article_site(a), a);
-	decide_article(a);
+	check_key(a);
+	decide_article(a, identity(a));
 }
 
 /* Pass 2: decide the spooled articles, with this run's counts. */
@@ -395,6 +446,7 @@ static void
 decide_spooled(void)
 {
 	struct article a;
+	uint64_t id;
 	int rc;
 
 	memset(&a, 0, sizeof a);
@@ -405,9 +457,10 @@ decide_spooled(void)
 		out_eol();
 	}
 	while ((rc = art_unspool(&a, run.spool)) > 0) {
-		if (forms_unspool(&run.forms, a.n, run.spool) < 0)
+		if (forms_unspool(&run.forms, a.n, run.spool) < 0 ||
+		    spool_read(run.spool, &id, sizeof id) != 1)
 			spool_failed();
-		decide_article(&a);
+		decide_article(&a, id);
 	}
 	if (rc < 0)
 		spool_failed();
@@ -451,6 +504,8 @@ main(int argc, char **argv)
 	out_init(copt.line_buffered);
 	run.nm = norm_new();
 	run.counts = counts_new();
+	run.ids = counts_new();
+	run.keys_used = counts_new();
 	if (rules_load(&run.rules, NULL) < 0)
 		die(EXIT_TROUBLE, "built-in rules are broken");
 	for (i = 0; i < nrulefiles; i++)
@@ -488,6 +543,8 @@ main(int argc, char **argv)
 	norm_free(run.nm);
 	rules_free(&run.rules);
 	counts_free(run.counts);
+	counts_free(run.ids);
+	counts_free(run.keys_used);
 	forms_free(&run.forms);
 	buf_free(&run.hdr);
 	buf_free(&run.body);

@@ -1,11 +1,16 @@
 /* statedb.c - dedupe-boilerplate's state in SQLite
  *
- * Schema (application_id 'zhpb', user_version 1):
+ * Schema (application_id 'zhpb', user_version 2):
  *   lines(key INTEGER PRIMARY KEY, docs)   per-site line document counts
- *   seen(key INTEGER PRIMARY KEY)          documents already counted
- *   docs(id, name, sig)                    MinHash signatures
+ *   seen(key INTEGER PRIMARY KEY)          documents already counted, by
+ *                                          identity (key and content)
+ *   docs(id, name, sig, doc)               MinHash signatures, and the
+ *                                          identity of their document
  *   bands(key, doc)                        their LSH bands (the primary
  *                                          key; older files: an index)
+ * Version 1 had no docs.doc, and its seen keys were of the key alone: a
+ * run that writes such a file adds the column (NULL: no identity) and
+ * sets version 2; read-only, the column is taken as NULL.
  * A run holds the write lock from start to end (BEGIN IMMEDIATE), so a
  * second run waits, then fails clearly; SQLite's journal makes the one
  * COMMIT atomic, so a killed run leaves the state as it was. */
@@ -22,7 +27,7 @@
 #include "diag.h"
 
 #define APP_ID 0x7A687062	/* "zhpb" */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct statedb {
 	sqlite3 *db;
@@ -101,32 +106,39 @@ pragma_int(struct statedb *s, const char *sql)
 static struct statedb *
 setup(struct statedb *s, int write)
 {
-	int tables;
+	int tables, version;
 
 	exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
 	tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
-	if (tables == 0 && write) {
+	if (tables == 0 && write)
 		exec(s, "PRAGMA application_id = 2053664866;"	/* APP_ID */
-		    "PRAGMA user_version = 1;"
+		    "PRAGMA user_version = 2;"
 		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
 		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
 		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-		    " sig BLOB NOT NULL);"
+		    " sig BLOB NOT NULL, doc INTEGER);"
 		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,"
 		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
-	} else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
+	else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
 		fail_msg(s, "%s: not a dedupe-boilerplate state file "
 		    "(another program's database?); nothing was changed",
 		    s->path);
-	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION)
+	version = pragma_int(s, "PRAGMA user_version");
+	if (version == 1 && write)
+		exec(s, "ALTER TABLE docs ADD COLUMN doc INTEGER;"
+		    "PRAGMA user_version = 2;");
+	else if (version != 1 && version != SCHEMA_VERSION)
 		fail_msg(s, "%s: state file of an unknown version %d", s->path,
-		    pragma_int(s, "PRAGMA user_version"));
+		    version);
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
-	s->sig_get = prep(s, "SELECT name, sig FROM docs WHERE id = ?");
+	s->sig_get = prep(s, version == 1 && !write ?
+	    "SELECT name, sig, NULL FROM docs WHERE id = ?" :
+	    "SELECT name, sig, doc FROM docs WHERE id = ?");
 	if (write) {
 		s->seen_put = prep(s, "INSERT OR IGNORE INTO seen VALUES (?)");
-		s->doc_put = prep(s, "INSERT INTO docs (name, sig) VALUES (?, ?)");
+		s->doc_put = prep(s, "INSERT INTO docs (name, sig, doc) "
+		    "VALUES (?, ?, ?)");
 		s->band_put = prep(s, "INSERT INTO bands VALUES (?, ?)");
 		s->line_put = prep(s, "INSERT OR REPLACE INTO lines VALUES (?, ?)");
 	}
@@ -227,9 +239,26 @@ sdb_doc_add(struct statedb *s, uint64_t dockey)
 	sqlite3_reset(s->seen_put);
 }
 
+/* Is the signature row at hand document skip? By its identity, or, for
+ * a row of format 1 (no identity), by its name. */
+static int
+is_self(struct statedb *s, const struct doc_ref *skip)
+{
+	sqlite3_stmt *st = s->sig_get;
+	const unsigned char *name;
+
+	if (skip == NULL)
+		return 0;
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+		return (uint64_t)sqlite3_column_int64(st, 2) == skip->id;
+	name = sqlite3_column_text(st, 0);
+	return (size_t)sqlite3_column_bytes(st, 0) == skip->n &&
+	    (skip->n == 0 || memcmp(name, skip->name, skip->n) == 0);
+}
+
 int
 sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
-    char *name, size_t cap)
+    const struct doc_ref *skip, char *name, size_t cap)
 {
 	int b, found = 0;
 	sqlite3_int64 best = -1;
@@ -243,7 +272,8 @@ sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
 				break;
 			sqlite3_bind_int64(s->sig_get, 1, id);
 			if (step(s, s->sig_get) == SQLITE_ROW &&
-			    sqlite3_column_bytes(s->sig_get, 1) == sizeof *m) {
+			    sqlite3_column_bytes(s->sig_get, 1) == sizeof *m &&
+			    !is_self(s, skip)) {
 				struct minhash other;
 
 				memcpy(&other, sqlite3_column_blob(s->sig_get, 1),
@@ -263,14 +293,15 @@ sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
 }
 
 void
-sdb_add_signature(struct statedb *s, const char *doc, size_t n,
-    const struct minhash *m)
+sdb_add_signature(struct statedb *s, uint64_t doc, const char *name,
+    size_t n, const struct minhash *m)
 {
 	sqlite3_int64 id;
 	int b;
 
-	sqlite3_bind_text(s->doc_put, 1, doc, (int)n, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s->doc_put, 1, name, (int)n, SQLITE_TRANSIENT);
 	sqlite3_bind_blob(s->doc_put, 2, m, sizeof *m, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s->doc_put, 3, (sqlite3_int64)doc);
 	step(s, s->doc_put);
 	sqlite3_reset(s->doc_put);
 	id = sqlite3_last_insert_rowid(s->db);

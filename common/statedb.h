@@ -21,14 +21,26 @@ struct statedb *sdb_open(const char *path, int write, int wait_s);
  * same checks, for tests and fuzzing. */
 struct statedb *sdb_open_mem(const char *name, const void *p, size_t n);
 void sdb_load_counts(struct statedb *db, struct counts *c);
-int sdb_doc_seen(struct statedb *db, uint64_t dockey);
-void sdb_doc_add(struct statedb *db, uint64_t dockey);
-/* The earliest stored document whose signature is at least `threshold`
- * similar; its name goes to name (cap bytes). Returns 1 if found. */
+/* Documents are known by their identity: a hash of their key and their
+ * content, so that a reused key never hides a new document. */
+int sdb_doc_seen(struct statedb *db, uint64_t doc);
+void sdb_doc_add(struct statedb *db, uint64_t doc);
+/* A document: its identity, and its name (key) name[0..n). */
+struct doc_ref {
+	uint64_t id;
+	const char *name;
+	size_t n;
+};
+
+/* The earliest stored document, other than the document skip (NULL:
+ * none; a signature stored by format 1 is skip's when it has skip's
+ * name), whose signature is at least `threshold` similar; its name goes
+ * to name (cap bytes). Returns 1 if found. */
 int sdb_similar(struct statedb *db, const struct minhash *m, double threshold,
-    char *name, size_t cap);
-void sdb_add_signature(struct statedb *db, const char *doc, size_t n,
-    const struct minhash *m);
+    const struct doc_ref *skip, char *name, size_t cap);
+/* Store the signature of document doc (its identity), named name[0..n). */
+void sdb_add_signature(struct statedb *db, uint64_t doc, const char *name,
+    size_t n, const struct minhash *m);
 void sdb_save_counts(struct statedb *db, const struct counts *c);
 void sdb_commit(struct statedb *db);
 void sdb_close(struct statedb *db);

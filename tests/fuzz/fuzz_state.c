@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sdb_load_counts(db, c);
 	(void)sdb_doc_seen(db, 12345);
 	if (mh_sign(body, strlen(body), &m) > 0)
-		(void)sdb_similar(db, &m, 0.8, name, sizeof name);
+		(void)sdb_similar(db, &m, 0.8, NULL, name, sizeof name);
 	sdb_close(db);
 	counts_free(c);
 	return 0;
