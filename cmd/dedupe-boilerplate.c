@@ -163,6 +163,7 @@ static struct {
 	struct forms forms;
 	struct buf hdr;		/* the header to write (--header) */
 	int saving;		/* the state is changed and saved */
+	int counted, saved;	/* pass 1 is over; the state is saved */
 	int warned_site, warned_key;
 	struct counts *ids;	/* documents of this run: ID_ flags */
 	struct counts *keys_used;	/* their keys (hashed) */
@@ -216,7 +217,7 @@ article_site(const struct article *a)
 }
 
 /* What a run knows of a document (by identity): */
-enum { ID_NEW = 1, ID_OLD = 2, ID_DECIDED = 4 };
+enum { ID_COUNTED = 1, ID_DECIDED = 2 };
 
 /* A document's identity: its key and a hash of its content, so that a
  * reused key (line numbers, '-') never hides a new document. */
@@ -254,14 +255,12 @@ static void
 count_article(const struct article *a, uint64_t id)
 {
 	size_t i, n;
-	int old;
 
 	if (counts_get(run.ids, id))
 		return;		/* counted in this run */
-	old = !emit && sdb_doc_seen(run.db, id);
-	counts_add(run.ids, id, old ? ID_OLD : ID_NEW);
-	if (old)
-		return;
+	counts_add(run.ids, id, ID_COUNTED);
+	if (!emit && sdb_doc_seen(run.db, id))
+		return;		/* and in an earlier one */
 	room(a->n);
 	n = bc_distinct_keys(run.forms.key, a->n, run.keys);
 	for (i = 0; i < n; i++) {
@@ -280,15 +279,14 @@ count_article(const struct article *a, uint64_t id)
 
 /* Is the article's body a near duplicate of an earlier article? Its
  * name goes to dupof. Else the article is remembered, when the run
- * saves its state. A document is never its own duplicate the first time
- * the run decides it (a re-run gives the same output), but a copy of it
- * later in the run is. */
+ * saves its state and has not got it yet. A document is never its own
+ * duplicate the first time the run decides it (a re-run gives the same
+ * output), but a copy of it later in the run is. */
 static int
 near_duplicate(const struct article *a, uint64_t id, char *dupof, size_t cap)
 {
-	uint32_t known = counts_get(run.ids, id);
-	int first = !(known & ID_DECIDED);
-	struct doc_ref self = { id, a->key.p, a->key.len };
+	int first = !(counts_get(run.ids, id) & ID_DECIDED);
+	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
 	struct minhash m;
 	size_t i, off = 0;
 
@@ -305,7 +303,7 @@ near_duplicate(const struct article *a, uint64_t id, char *dupof, size_t cap)
 	if (sdb_similar(run.db, &m, similarity, first ? &self : NULL, dupof,
 	    cap))
 		return 1;
-	if (run.saving && first && !(known & ID_OLD))
+	if (run.saving && first && !self.met)
 		sdb_add_signature(run.db, id, a->key.p, a->key.len, &m);
 	return 0;
 }
@@ -467,6 +465,19 @@ decide_spooled(void)
 	art_release(&a);
 }
 
+/* Save the counts and commit: at the end, or as soon as the reader of
+ * the output goes away (| head) once the counting pass is over, so that
+ * a run never ends with status 0 and nothing saved. */
+static void
+save_state(void)
+{
+	if (!run.saving || !run.counted || run.saved)
+		return;
+	run.saved = 1;
+	sdb_save_counts(run.db, run.counts);
+	sdb_commit(run.db);
+}
+
 static void
 print_stats(void)
 {
@@ -528,14 +539,13 @@ main(int argc, char **argv)
 			    spool_dir(), strerror(errno));
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, count_one, NULL);
+		run.counted = 1;
+		out_on_close(save_state);
 		if (run.spool)
 			decide_spooled();
 	}
 	out_close();
-	if (run.saving) {
-		sdb_save_counts(run.db, run.counts);
-		sdb_commit(run.db);
-	}
+	save_state();
 	if (stats)
 		print_stats();
 	sdb_close(run.db);

@@ -239,26 +239,31 @@ sdb_doc_add(struct statedb *s, uint64_t dockey)
 	sqlite3_reset(s->seen_put);
 }
 
-/* Is the signature row at hand document skip? By its identity, or, for
- * a row of format 1 (no identity), by its name. */
+/* Is the signature row at hand document skip's? By its identity, or,
+ * for a row of format 1 (no identity), by its name. */
 static int
-is_self(struct statedb *s, const struct doc_ref *skip)
+is_self(struct statedb *s, struct doc_ref *skip)
 {
 	sqlite3_stmt *st = s->sig_get;
 	const unsigned char *name;
+	int self;
 
 	if (skip == NULL)
 		return 0;
 	if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-		return (uint64_t)sqlite3_column_int64(st, 2) == skip->id;
-	name = sqlite3_column_text(st, 0);
-	return (size_t)sqlite3_column_bytes(st, 0) == skip->n &&
-	    (skip->n == 0 || memcmp(name, skip->name, skip->n) == 0);
+		self = (uint64_t)sqlite3_column_int64(st, 2) == skip->id;
+	else {
+		name = sqlite3_column_text(st, 0);
+		self = (size_t)sqlite3_column_bytes(st, 0) == skip->n &&
+		    (skip->n == 0 || memcmp(name, skip->name, skip->n) == 0);
+	}
+	skip->met |= self;
+	return self;
 }
 
 int
 sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
-    const struct doc_ref *skip, char *name, size_t cap)
+    struct doc_ref *skip, char *name, size_t cap)
 {
 	int b, found = 0;
 	sqlite3_int64 best = -1;

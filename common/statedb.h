@@ -30,14 +30,16 @@ struct doc_ref {
 	uint64_t id;
 	const char *name;
 	size_t n;
+	int met;		/* sdb_similar met its own signature */
 };
 
 /* The earliest stored document, other than the document skip (NULL:
  * none; a signature stored by format 1 is skip's when it has skip's
  * name), whose signature is at least `threshold` similar; its name goes
- * to name (cap bytes). Returns 1 if found. */
+ * to name (cap bytes). Returns 1 if found; when not, skip->met says
+ * whether skip's own signature is stored (as alike as this one). */
 int sdb_similar(struct statedb *db, const struct minhash *m, double threshold,
-    const struct doc_ref *skip, char *name, size_t cap);
+    struct doc_ref *skip, char *name, size_t cap);
 /* Store the signature of document doc (its identity), named name[0..n). */
 void sdb_add_signature(struct statedb *db, uint64_t doc, const char *name,
     size_t n, const struct minhash *m);
