@@ -43,7 +43,7 @@ COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals n
 	opts output placetag records regex rows sentence statedb textnorm trie \
 	utf8 warc words
 # dedupe-boilerplate's parts
-COMMON += boilerclass counts hash spool
+COMMON += boilerclass counts docid hash neardup spool
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)

@@ -10,13 +10,12 @@
 #include "boilerclass.h"
 #include "counts.h"
 #include "diag.h"
-#include "hash.h"
-#include "minhash.h"
+#include "docid.h"
+#include "neardup.h"
 #include "opts.h"
 #include "output.h"
 #include "spool.h"
 #include "statedb.h"
-#include "utf8.h"
 
 static const char *statefile;
 static long min_docs = 3, site_field, key_fields = 1, wait_s = 10;
@@ -26,8 +25,10 @@ static char **rulefiles, **countfiles;
 static size_t nrulefiles, ncountfiles;
 
 static const char usage_text[] =
-	"dedupe-boilerplate [--state file] [--mark] [--learn | --apply |\n"
-	"       --emit-counts] [--counts file] [options] [file ...]\n";
+	"dedupe-boilerplate [--state file] [--mark]\n"
+	"       [--learn | --apply | --emit-counts] [--counts file]\n"
+	"       [--min-docs N] [--similarity X] [--rules file]\n"
+	"       [options] [file ...]\n";
 static const char help_text[] =
 	"Drop boilerplate records (menus, copyright notices, editor lines,\n"
 	"related-headline lists) and near-duplicate articles from TSV records\n"
@@ -159,25 +160,18 @@ static struct {
 	struct rules rules;
 	struct counts *counts;
 	struct statedb *db;
+	struct docids *ids;
+	struct neardup nd;
 	struct spool *spool;	/* the input between the two passes */
 	struct forms forms;
 	struct buf hdr;		/* the header to write (--header) */
-	int saving;		/* the state is changed and saved */
 	int counted, saved;	/* pass 1 is over; the state is saved */
-	int warned_site, warned_key;
-	struct counts *ids;	/* documents of this run: ID_ flags */
-	struct counts *keys_used;	/* their keys (hashed) */
-	uint64_t last_key;
-	struct bc_line *in;	/* scratch for one article */
-	struct bc_verdict *out;
+	int warned_site;
+	struct bc_verdict *out;	/* scratch for one article */
 	uint64_t *keys;
 	size_t cap;
-	struct buf body;
+	struct bc_stats st;
 } run;
-
-static struct {
-	unsigned long docs, recs, n[BC_DUP + 1], dupdocs, gaveup;
-} st;
 
 _Noreturn static void
 spool_failed(void)
@@ -192,61 +186,8 @@ room(size_t n)
 	if (n <= run.cap)
 		return;
 	run.cap = n;
-	run.in = xrealloc(run.in, n * sizeof *run.in);
 	run.out = xrealloc(run.out, n * sizeof *run.out);
 	run.keys = xrealloc(run.keys, n * sizeof *run.keys);
-}
-
-/* The article's site, from its first record. */
-static uint64_t
-article_site(const struct article *a)
-{
-	size_t n;
-	const char *line = art_line(a, 0, &n);
-	int absent;
-	uint64_t site = site_key(line, n, a->r[0].toff - a->r[0].off,
-	    site_field, &absent);
-
-	if (absent && !run.warned_site) {
-		input_warning(a->r[0].file, a->r[0].lineno, "no key field %ld "
-		    "(--site-field) in the record: its article counts as "
-		    "one site with every other such article", site_field);
-		run.warned_site = 1;
-	}
-	return site;
-}
-
-/* What a run knows of a document (by identity): */
-enum { ID_COUNTED = 1, ID_DECIDED = 2 };
-
-/* A document's identity: its key and a hash of its content, so that a
- * reused key (line numbers, '-') never hides a new document. */
-static uint64_t
-identity(const struct article *a)
-{
-	return hash64(a->data.p, a->data.len, hash64(a->key.p, a->key.len,
-	    0x444f43)) | 1;
-}
-
-/* A key that an earlier, not adjacent, article of the run had: told
- * apart by their content, but said once, as it is rarely meant. */
-static void
-check_key(const struct article *a)
-{
-	uint64_t k = hash64(a->key.p, a->key.len, 0x4b4559) | 1;
-
-	if (a->part > 0 || a->key.len == 0)
-		return;
-	if (k != run.last_key && counts_get(run.keys_used, k) &&
-	    !run.warned_key) {
-		input_warning(a->r[0].file, a->r[0].lineno, "document key "
-		    "'%.*s' was the key of an earlier document: documents are "
-		    "told apart by key and content (said once)",
-		    (int)(a->key.len > 64 ? 64 : a->key.len), a->key.p);
-		run.warned_key = 1;
-	}
-	counts_add(run.keys_used, k, 1);
-	run.last_key = k;
 }
 
 /* Pass 1: an article's distinct lines each count once, unless the
@@ -256,9 +197,8 @@ count_article(const struct article *a, uint64_t id)
 {
 	size_t i, n;
 
-	if (counts_get(run.ids, id))
+	if (!docids_first(run.ids, id, DOC_COUNTED))
 		return;		/* counted in this run */
-	counts_add(run.ids, id, ID_COUNTED);
 	if (!emit && sdb_doc_seen(run.db, id))
 		return;		/* and in an earlier one */
 	room(a->n);
@@ -277,39 +217,9 @@ count_article(const struct article *a, uint64_t id)
 		sdb_doc_add(run.db, id);
 }
 
-/* Is the article's body a near duplicate of an earlier article? Its
- * name goes to dupof. Else the article is remembered, when the run
- * saves its state and has not got it yet. A document is never its own
- * duplicate the first time the run decides it (a re-run gives the same
- * output), but a copy of it later in the run is. */
-static int
-near_duplicate(const struct article *a, uint64_t id, char *dupof, size_t cap)
-{
-	int first = !(counts_get(run.ids, id) & ID_DECIDED);
-	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
-	struct minhash m;
-	size_t i, off = 0;
-
-	run.body.len = 0;
-	for (i = 0; i < a->n; off += run.forms.flen[i++])
-		if (run.out[i].label == BC_BODY)
-			buf_add(&run.body, run.forms.folded.p + off,
-			    run.forms.flen[i]);
-	if (run.body.len == 0 || utf8_count(run.body.p, run.body.len) < 50 ||
-	    mh_sign(run.body.p, run.body.len, &m) == 0)
-		return 0;
-	if (first)
-		counts_add(run.ids, id, ID_DECIDED);
-	if (sdb_similar(run.db, &m, similarity, first ? &self : NULL, dupof,
-	    cap))
-		return 1;
-	if (run.saving && first && !self.met)
-		sdb_add_signature(run.db, id, a->key.p, a->key.len, &m);
-	return 0;
-}
-
 static void
-write_record(const struct article *a, size_t i, const char *label, int llen)
+write_record(const struct article *a, size_t i, const char *label,
+    size_t llen)
 {
 	const struct art_rec *r = &a->r[i];
 	const char *line = a->data.p + r->off;
@@ -321,55 +231,10 @@ write_record(const struct article *a, size_t i, const char *label, int llen)
 	}
 	/* the label goes just before the text; fields after it (-f) follow */
 	out_write(line, r->toff - r->off);
-	out_write(label, (size_t)(llen < 0 ? 0 : llen));
+	out_write(label, llen);
 	out_tab();
 	out_write(line + (r->toff - r->off), r->off + r->len - r->toff);
 	out_eol();
-}
-
-static void
-print_article(const struct article *a, const char *dupof)
-{
-	size_t i;
-
-	st.docs++;
-	for (i = 0; i < a->n; i++) {
-		const struct bc_verdict *v = &run.out[i];
-		char label[600];
-		int l = 0;
-
-		st.recs++;
-		st.n[v->label]++;
-		st.gaveup += v->gaveup != 0;
-		if (!mark && v->label != BC_BODY)
-			continue;
-		switch (v->label) {
-		case BC_BODY:
-			l = snprintf(label, sizeof label, "body");
-			break;
-		case BC_RULE:
-			l = snprintf(label, sizeof label, "boiler:rule=%s", v->rule);
-			break;
-		case BC_DF:
-			l = snprintf(label, sizeof label, "boiler:df=%u", v->df);
-			break;
-		case BC_TAIL:
-			l = snprintf(label, sizeof label, "boiler:tail");
-			break;
-		case BC_HEAD:
-			l = snprintf(label, sizeof label, "boiler:head");
-			break;
-		case BC_REPEAT:
-			l = snprintf(label, sizeof label, "boiler:repeat");
-			break;
-		case BC_DUP:
-			l = snprintf(label, sizeof label, "dup:%s", dupof);
-			break;
-		}
-		if (l < 0 || (size_t)l >= sizeof label)
-			l = (int)strlen(label);
-		write_record(a, i, label, l);
-	}
 }
 
 /* Pass 2 (or streaming): label the records, then write them. */
@@ -377,21 +242,21 @@ static void
 decide_article(const struct article *a, uint64_t id)
 {
 	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs };
-	char dupof[512] = "";
+	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
+	char dupof[512] = "", label[600];
 	size_t i;
 
 	room(a->n);
-	for (i = 0; i < a->n; i++) {
-		run.in[i].text = art_text(a, i, &run.in[i].len);
-		run.in[i].key = run.forms.key[i];
-	}
-	bc_classify(&c, run.in, a->n, run.out);
-	if (near_duplicate(a, id, dupof, sizeof dupof)) {
+	bc_classify(&c, a, run.forms.key, run.out);
+	if (nd_check(&run.nd, &run.forms, run.out, a->n, &self,
+	    docids_first(run.ids, id, DOC_DECIDED), dupof, sizeof dupof))
 		for (i = 0; i < a->n; i++)
 			run.out[i].label = BC_DUP;
-		st.dupdocs++;
-	}
-	print_article(a, dupof);
+	bc_stats_add(&run.st, run.out, a->n);
+	for (i = 0; i < a->n; i++)
+		if (mark || run.out[i].label == BC_BODY)
+			write_record(a, i, label, bc_label_text(&run.out[i],
+			    dupof, label, sizeof label));
 }
 
 /* ---- the passes ---- */
@@ -413,15 +278,23 @@ on_header(void *arg, const struct record *rec)
 	}
 }
 
+/* The normal forms of an article as read, and its identity. */
+static uint64_t
+read_article(const struct article *a)
+{
+	forms_make(&run.forms, run.nm, article_site(a, site_field,
+	    &run.warned_site), a);
+	docids_key_again(run.ids, a);
+	return docid_of(a);
+}
+
 /* Pass 1: count each article, and keep it for pass 2. */
 static void
 count_one(void *arg, const struct article *a)
 {
-	uint64_t id = identity(a);
+	uint64_t id = read_article(a);
 
 	(void)arg;
-	forms_make(&run.forms, run.nm, article_site(a), a);
-	check_key(a);
 	count_article(a, id);
 	if (run.spool && (art_spool(a, run.spool) < 0 ||
 	    forms_spool(&run.forms, run.spool) < 0 ||
@@ -434,9 +307,7 @@ static void
 decide_one(void *arg, const struct article *a)
 {
 	(void)arg;
-	forms_make(&run.forms, run.nm, article_site(a), a);
-	check_key(a);
-	decide_article(a, identity(a));
+	decide_article(a, read_article(a));
 }
 
 /* Pass 2: decide the spooled articles, with this run's counts. */
@@ -471,26 +342,11 @@ decide_spooled(void)
 static void
 save_state(void)
 {
-	if (!run.saving || !run.counted || run.saved)
+	if (!run.nd.store || !run.counted || run.saved)
 		return;
 	run.saved = 1;
 	sdb_save_counts(run.db, run.counts);
 	sdb_commit(run.db);
-}
-
-static void
-print_stats(void)
-{
-	fprintf(stderr, "%s: %lu documents, %lu records: %lu body, %lu "
-	    "boilerplate (%lu by rule, %lu by count, %lu in closing "
-	    "blocks, %lu in opening blocks, %lu repeated), %lu in %lu "
-	    "duplicate documents\n", prog, st.docs, st.recs, st.n[BC_BODY],
-	    st.n[BC_RULE] + st.n[BC_DF] + st.n[BC_TAIL] + st.n[BC_HEAD] +
-	    st.n[BC_REPEAT], st.n[BC_RULE], st.n[BC_DF], st.n[BC_TAIL],
-	    st.n[BC_HEAD], st.n[BC_REPEAT], st.n[BC_DUP], st.dupdocs);
-	if (st.gaveup)
-		fprintf(stderr, "%s: %lu records on which a rule gave up (taken "
-		    "as not matching)\n", prog, st.gaveup);
 }
 
 int
@@ -515,8 +371,7 @@ main(int argc, char **argv)
 	out_init(copt.line_buffered);
 	run.nm = norm_new();
 	run.counts = counts_new();
-	run.ids = counts_new();
-	run.keys_used = counts_new();
+	run.ids = docids_new();
 	if (rules_load(&run.rules, NULL) < 0)
 		die(EXIT_TROUBLE, "built-in rules are broken");
 	for (i = 0; i < nrulefiles; i++)
@@ -525,7 +380,9 @@ main(int argc, char **argv)
 	if (!emit) {
 		run.db = sdb_open(statefile, !streaming, (int)wait_s);
 		sdb_load_counts(run.db, run.counts);
-		run.saving = !streaming;
+		run.nd.db = run.db;
+		run.nd.similarity = similarity;
+		run.nd.store = !streaming;
 	}
 	for (i = 0; i < ncountfiles; i++)
 		if (counts_read_path(run.counts, countfiles[i]) < 0)
@@ -547,18 +404,16 @@ main(int argc, char **argv)
 	out_close();
 	save_state();
 	if (stats)
-		print_stats();
+		bc_stats_print(&run.st, prog, stderr);
 	sdb_close(run.db);
 	spool_free(run.spool);
 	norm_free(run.nm);
 	rules_free(&run.rules);
 	counts_free(run.counts);
-	counts_free(run.ids);
-	counts_free(run.keys_used);
+	docids_free(run.ids);
+	nd_free(&run.nd);
 	forms_free(&run.forms);
 	buf_free(&run.hdr);
-	buf_free(&run.body);
-	free(run.in);
 	free(run.out);
 	free(run.keys);
 	free(rulefiles);

@@ -115,6 +115,24 @@ site_key(const char *line, size_t n, size_t text_off, long site_field,
 }
 
 uint64_t
+article_site(const struct article *a, long site_field, int *warned)
+{
+	size_t n;
+	const char *line = art_line(a, 0, &n);
+	int absent;
+	uint64_t site = site_key(line, n, a->r[0].toff - a->r[0].off,
+	    site_field, &absent);
+
+	if (absent && !*warned) {
+		input_warning(a->r[0].file, a->r[0].lineno, "no key field %ld "
+		    "(--site-field) in the record: its article counts as "
+		    "one site with every other such article", site_field);
+		*warned = 1;
+	}
+	return site;
+}
+
+uint64_t
 line_key(uint64_t site, uint64_t h)
 {
 	uint64_t k = h ^ (site * 0x9E3779B97F4A7C15ULL);

@@ -30,6 +30,10 @@ void norm_free(struct normaliser *nm);
  * names no key field of the record. */
 uint64_t site_key(const char *line, size_t n, size_t text_off,
     long site_field, int *absent);
+/* The site of an article, from its first record; a missing site_field
+ * is reported once (*warned set). */
+uint64_t article_site(const struct article *a, long site_field,
+    int *warned);
 /* The key under which a line of a site is counted (never 0). */
 uint64_t line_key(uint64_t site, uint64_t norm_hash);
 

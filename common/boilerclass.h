@@ -22,7 +22,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "article.h"
 #include "boiler.h"
 #include "counts.h"
 
@@ -37,12 +39,6 @@ struct bc_config {
 	uint32_t min_docs;
 };
 
-struct bc_line {		/* a record, as the decision sees it */
-	const char *text;
-	size_t len;
-	uint64_t key;		/* its line key (line_key()); 0: none */
-};
-
 struct bc_verdict {
 	enum bc_label label;
 	const char *rule;	/* BC_RULE: the rule's name */
@@ -50,8 +46,27 @@ struct bc_verdict {
 	int gaveup;		/* a rule gave up on the text (rules_match) */
 };
 
-void bc_classify(const struct bc_config *c, const struct bc_line *in,
-    size_t n, struct bc_verdict *out);
+/* Label the records of article a, whose line keys (line_key(); 0 for
+ * none) are keys[0..a->n), into out[0..a->n). */
+void bc_classify(const struct bc_config *c, const struct article *a,
+    const uint64_t *keys, struct bc_verdict *out);
+
+/* The label of a verdict as --mark writes it (body, boiler:rule=NAME,
+ * boiler:df=N, boiler:tail, boiler:head, boiler:repeat, dup:DOC with
+ * dupof as DOC) into buf, cut at cap - 1 bytes; returns its length. */
+size_t bc_label_text(const struct bc_verdict *v, const char *dupof,
+    char *buf, size_t cap);
+
+/* What --stats says: records by label, articles, duplicate articles,
+ * records on which a rule gave up. */
+struct bc_stats {
+	unsigned long docs, recs, n[BC_DUP + 1], dupdocs, gaveup;
+};
+
+/* Add the verdicts of an article (n records). */
+void bc_stats_add(struct bc_stats *st, const struct bc_verdict *v, size_t n);
+/* The summary, on lines that start with "prog: ". */
+void bc_stats_print(const struct bc_stats *st, const char *prog, FILE *f);
 
 /* The distinct line keys of keys[0..n) but 0, in increasing order, into
  * out (room for n); returns how many. A document counts each once. */

@@ -20,10 +20,13 @@
 #include "counts.h"
 #include "buf.h"
 #include "diag.h"
+#include "docid.h"
 #include "fields.h"
 #include "gazetteer.h"
 #include "input.h"
 #include "jsonl.h"
+#include "minhash.h"
+#include "neardup.h"
 #include "numerals.h"
 #include "numex.h"
 #include "opts.h"
@@ -384,22 +387,32 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 {
 	static char got[64];
 	struct normaliser *nm = norm_new();
-	struct bc_line in[32];
+	struct article a;
+	uint64_t keys[32];
 	struct bc_verdict out[32];
 	struct bc_config cfg = { r, c, 3 };
 	size_t i, n;
 
+	memset(&a, 0, sizeof a);
+	a.r = xcalloc(32, sizeof *a.r);
 	for (n = 0; texts[n] && n < 32; n++) {
-		uint64_t h = norm_hash(nm, texts[n], strlen(texts[n]));
+		size_t len = strlen(texts[n]);
+		uint64_t h = norm_hash(nm, texts[n], len);
 
-		in[n].text = texts[n];
-		in[n].len = strlen(texts[n]);
-		in[n].key = h ? line_key(site, h) : 0;
+		a.r[n].off = a.data.len;
+		a.r[n].toff = a.data.len + 2;
+		a.r[n].tlen = len;
+		a.r[n].len = len + 2;
+		buf_add(&a.data, "k\t", 2);
+		buf_add(&a.data, texts[n], len);
+		keys[n] = h ? line_key(site, h) : 0;
 	}
-	bc_classify(&cfg, in, n, out);
+	a.n = n;
+	bc_classify(&cfg, &a, keys, out);
 	for (i = 0; i < n; i++)
 		got[i] = "brdthpx"[out[i].label];
 	got[n] = '\0';
+	art_release(&a);
 	norm_free(nm);
 	return got;
 }
@@ -475,6 +488,97 @@ test_boilerclass(void)
 	rules_free(&r);
 	counts_free(c);
 	norm_free(nm);
+}
+
+static void
+on_article_ids(void *arg, const struct article *a)
+{
+	struct buf *b = arg;
+	static struct docids *d;
+
+	if (d == NULL)
+		d = docids_new();
+	if (a == NULL) {
+		docids_free(d);
+		d = NULL;
+		return;
+	}
+	buf_addc(b, docids_key_again(d, a) ? 'A' : '-');
+	buf_addc(b, docids_first(d, docid_of(a), DOC_COUNTED) ? 'F' : '-');
+}
+
+static void
+test_docid(void)
+{
+	static const char in[] = "a\tx\nb\ty\na\tz\nb\ty\n";
+	char *p = tmpfile_with(in, sizeof in - 1, 0), *files[2] = { p, NULL };
+	struct buf b = { 0 };
+
+	if (p == NULL)
+		return;
+	articles_each(files, 0, 0, 0, 1, NULL, on_article_ids, &b);
+	on_article_ids(NULL, NULL);
+	unlink(p);
+	/* a, b, a again (new content), b again (the same document) */
+	CHECK("docid: keys again, documents by key and content",
+	    b.len == 8 && memcmp(b.p, "-F-FAFA-", 8) == 0);
+	buf_free(&b);
+}
+
+/* Near duplicates in a state in memory: a document is not its own
+ * duplicate the first time, a copy of it is. */
+static void
+test_neardup(void)
+{
+	static const char body[] = "这是一篇用来比较的文章长度超过五十个字内容是"
+	    "关于一座城市修建新的公园和图书馆的消息市民都很期待开放的那一天";
+	struct neardup nd = { 0 };
+	struct forms f = { 0 };
+	struct bc_verdict v = { BC_BODY, NULL, 0, 0 };
+	struct doc_ref self = { 77, "d1", 2, 0 }, other = { 78, "d2", 2, 0 };
+	char name[64] = "";
+	int r1, r2, r3;
+
+	f.key = xcalloc(1, sizeof *f.key);
+	f.flen = xcalloc(1, sizeof *f.flen);
+	f.n = f.cap = 1;
+	f.flen[0] = sizeof body - 1;
+	buf_add(&f.folded, body, sizeof body - 1);
+	nd.db = sdb_open(NULL, 1, 0);
+	nd.similarity = 0.8;
+	nd.store = 1;
+	r1 = nd_check(&nd, &f, &v, 1, &self, 1, name, sizeof name);
+	r2 = nd_check(&nd, &f, &v, 1, &self, 1, name, sizeof name);
+	r3 = nd_check(&nd, &f, &v, 1, &other, 1, name, sizeof name);
+	CHECK("neardup: never its own duplicate, a copy is one",
+	    !r1 && !r2 && self.met && r3 && strcmp(name, "d1") == 0);
+	self.met = 0;
+	CHECK("neardup: a later copy in the run finds the first",
+	    nd_check(&nd, &f, &v, 1, &self, 0, name, sizeof name));
+	v.label = BC_TAIL;
+	CHECK("neardup: no body, no comparison",
+	    !nd_check(&nd, &f, &v, 1, &other, 1, name, sizeof name));
+	sdb_close(nd.db);
+	nd_free(&nd);
+	forms_free(&f);
+}
+
+static void
+test_labels(void)
+{
+	struct bc_verdict v[3] = { { BC_RULE, "menu", 0, 0 },
+	    { BC_DF, NULL, 12, 1 }, { BC_DUP, NULL, 0, 0 } };
+	struct bc_stats st = { 0 };
+	char buf[16];
+
+	CHECK("bc_label_text", bc_label_text(&v[0], "", buf, sizeof buf) == 15
+	    && strcmp(buf, "boiler:rule=men") == 0 &&
+	    bc_label_text(&v[1], "", buf, sizeof buf) == 12 &&
+	    strcmp(buf, "boiler:df=12") == 0 &&
+	    bc_label_text(&v[2], "d9", buf, sizeof buf) == 6);
+	bc_stats_add(&st, v, 3);
+	CHECK("bc_stats", st.docs == 1 && st.recs == 3 && st.gaveup == 1 &&
+	    st.n[BC_DF] == 1 && st.dupdocs == 0);
 }
 
 static void
@@ -1165,6 +1269,9 @@ main(void)
 	test_art_spool();
 	test_boilerclass();
 	test_site_key();
+	test_docid();
+	test_neardup();
+	test_labels();
 	test_sentence();
 	test_words();
 	test_jsonl();
