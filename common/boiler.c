@@ -92,7 +92,7 @@ site_key(const char *line, size_t n, size_t text_off, long site_field,
 
 	*absent = site_field > 0;
 	for (i = 1, b = 0; b <= n; i++, b = e + 1) {
-		const char *t = memchr(line + b, '\t', n - b);
+		const char *t = b < n ? memchr(line + b, '\t', n - b) : NULL;
 
 		e = t ? (size_t)(t - line) : n;
 		if (b == text_off || (site_field && i != site_field))
