@@ -17,8 +17,8 @@ struct docids {
 uint64_t
 docid_of(const struct article *a)
 {
-	return hash64(a->data.p, a->data.len, hash64(a->key.p, a->key.len,
-	    0x444f43)) | 1;
+	return hash64_long(a->data.p, a->data.len, hash64(a->key.p,
+	    a->key.len, 0x444f43)) | 1;
 }
 
 struct docids *
