@@ -4,19 +4,7 @@
 # records in articles of a thousand records each
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
-# 200,000 different sentences (digits fold to 0 in the normal form, so
-# each one names its number in characters)
-awk 'BEGIN {
-	cs = "天地人和山水日月星辰风雨雷电春夏秋冬东南西北金木江河湖海花草"
-	for (k = 0; k < 30; k++)
-		ch[k] = substr(cs, 3 * k + 1, 3)
-	for (i = 1; i <= 200000; i++) {
-		w = ""
-		for (n = i; n > 0; n = int(n / 30))
-			w = w ch[n % 30]
-		printf "-\t%d\t这一段正文说的是%s这件事情,写得长一些好占地方。\n", i, w
-	}
-}' > "$d/in"
+awk -v what=sentences -v n=200000 -f data/gen.awk > "$d/in"
 awk -F'\t' '{ print "d" int($2 / 1000) "\t" $2 "\t" $3 }' "$d/in" > "$d/split"
 echo "input: $(wc -c < "$d/in" | awk '{ printf "%d MB", $1 / 1048576 }'), one article"
 python3 -c '

@@ -420,49 +420,49 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 static void
 test_boilerclass(void)
 {
-	static const char *const tail[] = { "标题在这里", "这是正文的第一句话。",
-	    "返回顶部", "更多新闻", NULL };
-	static const char *const long_tail[] = { "这是正文的第一句话。",
-	    "没有句号但是很长的一行字写在这里超过四十个字的上限就算正文了吧再多写几个字凑够数量", NULL };
-	static const char *const no_sentence[] = { "标题一", "标题二", NULL };
-	static const char *const head[] = { "内容简介", "一个比较长的标题写在这里",
-	    "第一句正文写在这里。", NULL };
-	static const char *const head_long[] = { "节目官网", "短标题",
-	    "第一句正文写在这里。", NULL };
-	static const char *const repeat[] = { "同一句话写两遍。", "别的话。",
-	    "同一句话写两遍。", NULL };
+	/* each rule of the decision, on one article of site a (or b) */
+	static const struct {
+		const char *name, *want;
+		int on_b;
+		const char *texts[5];
+	} cases[] = {
+		{ "tail block after the last sentence", "bbtt", 0, { "标题在这里",
+		    "这是正文的第一句话。", "返回顶部", "更多新闻" } },
+		{ "a long line reads as a sentence", "bb", 0, { "这是正文的第一句话。",
+		    "没有句号但是很长的一行字写在这里超过四十个字的上限就算正文了吧再多写几个字凑够数量" } },
+		{ "no sentence, no tail and no head", "bb", 0, { "标题一", "标题二" } },
+		{ "opening label before the title", "hbb", 0, { "内容简介",
+		    "一个比较长的标题写在这里", "第一句正文写在这里。" } },
+		{ "an opening line as long as the longest stays", "bhb", 0, {
+		    "节目官网", "短标题", "第一句正文写在这里。" } },
+		{ "a repeated line, the later copy", "bbp", 0, { "同一句话写两遍。",
+		    "别的话。", "同一句话写两遍。" } },
+		{ "built-in rules", "rbt", 0, { "版权所有 某某网", "正文一句。",
+		    "本站原创 未经许可" } },
+		{ "counted in min-docs documents of the site", "db", 0, {
+		    "导航栏目 首页", "正文一句。" } },
+		{ "counts of another site do not count", "bb", 1, {
+		    "导航栏目 首页", "正文一句。" } },
+	};
 	static const char *const ruled[] = { "版权所有 某某网", "正文一句。",
 	    "本站原创 未经许可", NULL };
-	static const char *const menu[] = { "导航栏目 首页", "正文一句。", NULL };
-	static const char *const counted[] = { "导航栏目 首页", "正文一句。", NULL };
+	static const char menu[] = "导航栏目 首页";
 	struct rules r;
 	struct counts *c = counts_new();
 	struct normaliser *nm = norm_new();
 	uint64_t site_a = 0x1234 | 1, site_b = 0x5678 | 1, keys[5], out[5];
-	char *p;
+	char *p, name[128];
 	int gaveup;
+	size_t k;
 
 	memset(&r, 0, sizeof r);
 	rules_load(&r, NULL);
-	CHECK("boilerclass: tail block after the last sentence",
-	    strcmp(labels_of(&r, c, site_a, tail), "bbtt") == 0);
-	CHECK("boilerclass: a long line reads as a sentence",
-	    strcmp(labels_of(&r, c, site_a, long_tail), "bb") == 0);
-	CHECK("boilerclass: no sentence, no tail and no head",
-	    strcmp(labels_of(&r, c, site_a, no_sentence), "bb") == 0);
-	CHECK("boilerclass: opening label before the title",
-	    strcmp(labels_of(&r, c, site_a, head), "hbb") == 0);
-	CHECK("boilerclass: an opening line as long as the longest stays",
-	    strcmp(labels_of(&r, c, site_a, head_long), "bhb") == 0);
-	CHECK("boilerclass: a repeated line, the later copy",
-	    strcmp(labels_of(&r, c, site_a, repeat), "bbp") == 0);
-	CHECK("boilerclass: built-in rules",
-	    strcmp(labels_of(&r, c, site_a, ruled), "rbt") == 0);
-	counts_add(c, line_key(site_a, norm_hash(nm, menu[0], strlen(menu[0]))), 3);
-	CHECK("boilerclass: counted in min-docs documents of the site",
-	    strcmp(labels_of(&r, c, site_a, counted), "db") == 0);
-	CHECK("boilerclass: counts of another site do not count",
-	    strcmp(labels_of(&r, c, site_b, counted), "bb") == 0);
+	counts_add(c, line_key(site_a, norm_hash(nm, menu, strlen(menu))), 3);
+	for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+		snprintf(name, sizeof name, "boilerclass: %s", cases[k].name);
+		CHECK(name, strcmp(labels_of(&r, c, cases[k].on_b ? site_b :
+		    site_a, cases[k].texts), cases[k].want) == 0);
+	}
 	p = tmpfile_with("mine\t未经许可\n", strlen("mine\t未经许可\n"), 0);
 	if (p && rules_load(&r, p) == 0) {
 		const char *name;
