@@ -42,15 +42,9 @@ docids_free(struct docids *d)
 }
 
 int
-docids_done(const struct docids *d, uint64_t id, unsigned what)
-{
-	return (counts_get(d->done, id) & what) != 0;
-}
-
-int
 docids_first(struct docids *d, uint64_t id, unsigned what)
 {
-	if (docids_done(d, id, what))
+	if (counts_get(d->done, id) & what)
 		return 0;
 	counts_add(d->done, id, what);
 	return 1;

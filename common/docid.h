@@ -21,9 +21,6 @@ void docids_free(struct docids *d);
 /* 1 the first time the run does `what` (DOC_COUNTED, DOC_DECIDED) to
  * the document, which is then remembered; 0 after. */
 int docids_first(struct docids *d, uint64_t id, unsigned what);
-/* 1 when the run does not do `what` to the document for the first
- * time, without remembering anything. */
-int docids_done(const struct docids *d, uint64_t id, unsigned what);
 /* Does the article (not a later part of a cut one, not without a key)
  * have the key of an earlier article of the run that was not just
  * before it? Documents are told apart by their content all the same,
