@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include "diag.h"
+#include "punct.h"
 #include "hash.h"
 #include "rows.h"
 #include "spool.h"
@@ -394,27 +395,5 @@ rules_free(struct rules *r)
 int
 ends_sentence(const char *s, size_t n)
 {
-	while (n > 0) {
-		size_t i = n - 1;
-		uint32_t c;
-
-		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i--;
-		{
-			size_t k = i;
-
-			c = utf8_next(s, n, &k);
-		}
-		switch (c) {
-		case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
-		case ')': case '"': case ' ': case 0x3000:
-			n = i;		/* closers and spaces: look before them */
-			continue;
-		case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
-		case 0x2026: case 0xFF1B: case ';': case '.':
-			return 1;
-		}
-		return 0;
-	}
-	return 0;
+	return punct_ends_sentence(s, n, PUNCT_END | PUNCT_SEMI | PUNCT_PERIOD);
 }

@@ -87,8 +87,9 @@ const char *rules_match(struct rules *r, const char *s, size_t n,
     int *gaveup);
 void rules_free(struct rules *r);
 
-/* Does the line end like a sentence (。！？!?… or a closing quote after
- * one), as body text does and menus do not? */
+/* Does the line end like a sentence, as body text does and menus do
+ * not: its last character before closers and white space ends one by
+ * the shared punctuation table (punct.h), ；; and . included? */
 int ends_sentence(const char *s, size_t n);
 
 #endif
