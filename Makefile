@@ -47,6 +47,8 @@ TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
 	numunit opts orghead output placetag punct records regex rows sentence \
 	simplify sources splitter statedb textnorm trie utf8 warc words
+# dedupe-boilerplate's parts
+COMMON += boilerclass counts docid hash neardup spool
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
 	$(BUILD)/tradset_data.o

@@ -1,21 +1,21 @@
 /* dedupe-boilerplate - drop boilerplate lines and near-duplicate articles */
 #include <errno.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "article.h"
 #include "boiler.h"
-#include "buf.h"
+#include "boilerclass.h"
+#include "counts.h"
 #include "diag.h"
-#include "minhash.h"
+#include "docid.h"
+#include "neardup.h"
 #include "opts.h"
 #include "output.h"
-#include "records.h"
+#include "spool.h"
 #include "statedb.h"
-#include "utf8.h"
 
 static const char *statefile;
 static long min_docs = 3, site_field, key_fields = 1, wait_s = 10;
@@ -25,8 +25,10 @@ static char **rulefiles, **countfiles;
 static size_t nrulefiles, ncountfiles;
 
 static const char usage_text[] =
-	"dedupe-boilerplate [--state file] [--mark] [--learn | --apply |\n"
-	"       --emit-counts] [--counts file] [options] [file ...]\n";
+	"dedupe-boilerplate [--state file] [--mark]\n"
+	"       [--learn | --apply | --emit-counts] [--counts file]\n"
+	"       [--min-docs N] [--similarity X] [--rules file]\n"
+	"       [options] [file ...]\n";
 static const char help_text[] =
 	"Drop boilerplate records (menus, copyright notices, editor lines,\n"
 	"related-headline lists) and near-duplicate articles from TSV records\n"
@@ -46,6 +48,7 @@ static const char help_text[] =
 	"      --site-field N   the site is field N (default: the first key\n"
 	"                       that is a URL, its host; else one site)\n"
 	"  -k, --key N          the document is the first N fields (default 1)\n"
+	"      --max-article SIZE  handle a longer article in parts (64M)\n"
 	"      --rules FILE     more rules: name<TAB>PCRE2 pattern a line\n"
 	"      --mark           keep every record, with a label column before\n"
 	"                       the text: body, boiler:rule=NAME, boiler:df=N,\n"
@@ -72,7 +75,7 @@ static const char help_text[] =
 
 enum {
 	O_STATE = 0x2000, O_MINDOCS, O_SIM, O_SITE, O_RULES, O_MARK, O_STATS,
-	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT
+	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART
 };
 
 static const struct option longopts[] = {
@@ -81,6 +84,7 @@ static const struct option longopts[] = {
 	{ "similarity", required_argument, NULL, O_SIM },
 	{ "site-field", required_argument, NULL, O_SITE },
 	{ "key", required_argument, NULL, 'k' },
+	{ "max-article", required_argument, NULL, O_MAXART },
 	{ "rules", required_argument, NULL, O_RULES },
 	{ "mark", no_argument, NULL, O_MARK },
 	{ "stats", no_argument, NULL, O_STATS },
@@ -92,6 +96,14 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static char **
+push(char **v, size_t *n, const char *s)
+{
+	v = xrealloc(v, (*n + 1) * sizeof *v);
+	v[(*n)++] = (char *)s;
+	return v;
+}
+
 static int
 handle(int opt, const char *arg)
 {
@@ -99,6 +111,8 @@ handle(int opt, const char *arg)
 
 	switch (opt) {
 	case O_STATE:
+		if (*arg == '\0')
+			usage_error("invalid --state '' (expected a file name)");
 		statefile = arg;
 		break;
 	case O_MINDOCS:
@@ -109,6 +123,8 @@ handle(int opt, const char *arg)
 		return (key_fields = opts_count("--key", arg, 10000)) < 0 ? -1 : 0;
 	case O_WAIT:
 		return (wait_s = opts_count("--wait", arg, 86400)) < 0 ? -1 : 0;
+	case O_MAXART:
+		return opts_size("--max-article", arg, &art_max_bytes);
 	case O_SIM:
 		errno = 0;
 		similarity = strtod(arg, &end);
@@ -117,29 +133,16 @@ handle(int opt, const char *arg)
 			    arg);
 		break;
 	case O_RULES:
-		rulefiles = xrealloc(rulefiles, (nrulefiles + 1) * sizeof *rulefiles);
-		rulefiles[nrulefiles++] = (char *)arg;
+		rulefiles = push(rulefiles, &nrulefiles, arg);
 		break;
 	case O_COUNTS:
-		countfiles = xrealloc(countfiles,
-		    (ncountfiles + 1) * sizeof *countfiles);
-		countfiles[ncountfiles++] = (char *)arg;
+		countfiles = push(countfiles, &ncountfiles, arg);
 		break;
-	case O_MARK:
-		mark = 1;
-		break;
-	case O_STATS:
-		stats = 1;
-		break;
-	case O_LEARN:
-		learn = 1;
-		break;
-	case O_APPLY:
-		apply = 1;
-		break;
-	case O_EMIT:
-		emit = 1;
-		break;
+	case O_MARK: mark = 1; break;
+	case O_STATS: stats = 1; break;
+	case O_LEARN: learn = 1; break;
+	case O_APPLY: apply = 1; break;
+	case O_EMIT: emit = 1; break;
 	default:
 		return -1;
 	}
@@ -150,162 +153,76 @@ static const struct tool tool = {
 	usage_text, help_text, "k:", longopts, handle
 };
 
-/* ---- one document at a time ---- */
-
-struct rec {
-	size_t off, len;	/* the whole line in doc.data */
-	size_t toff, tlen;	/* its text */
-	uint64_t key;		/* site-line key, 0 = nothing to count */
-	size_t foff, flen;	/* folded text in doc.folded */
-	const char *rule;
-	uint32_t df;
-	int label;		/* L_BODY ... */
-};
-
-enum { L_BODY, L_RULE, L_DF, L_TAIL, L_HEAD, L_REPEAT, L_DUP };
+/* ---- the run ---- */
 
 static struct {
-	struct buf key;		/* doc key (first -k fields) */
-	struct buf name;	/* doc key as written, for dup:DOC */
-	uint64_t site, id;
-	struct buf data, folded;
-	struct rec *r;
-	size_t n, cap;
-	int open;
-} doc;
+	struct normaliser *nm;
+	struct rules rules;
+	struct counts *counts;
+	struct statedb *db;
+	struct docids *ids;
+	struct neardup nd;
+	struct spool *spool;	/* the input between the two passes */
+	struct forms forms;
+	struct buf hdr;		/* the header to write (--header) */
+	int counted, saved;	/* pass 1 is over; the state is saved */
+	int warned_site;
+	struct bc_verdict *out;	/* scratch for one article */
+	uint64_t *keys;
+	size_t cap;
+	struct bc_stats st;
+} run;
 
-static struct normaliser *nm;
-static struct rules rules;
-static struct counts counts;
-static struct statedb *db;
-static FILE *spool;		/* pass 1 writes the input here */
-static FILE *nspool;		/* and each record's key and folded text */
-static char spoolname[64];
-static int pass;		/* 1 counting, 2 deciding */
-static struct buf hdr;
-static struct {
-	unsigned long docs, recs, body, rule, df, tail, head, repeat, dup, dupdocs;
-} st;
-
-static uint64_t
-site_of(const struct record *rec)
+_Noreturn static void
+spool_failed(void)
 {
-	size_t i, b, e;
-
-	for (i = 0; i < rec->f->n; i++) {
-		if ((long)i == rec->text)
-			continue;
-		if (site_field ? (long)i + 1 != site_field : 0)
-			continue;
-		b = rec->f->b[i];
-		e = rec->f->e[i];
-		if (!site_field) {
-			const char *p = rec->s + b;
-			size_t l = e - b;
-
-			if (l > 8 && memcmp(p, "https://", 8) == 0)
-				b += 8;
-			else if (l > 7 && memcmp(p, "http://", 7) == 0)
-				b += 7;
-			else
-				continue;
-			for (e = b; e < rec->f->e[i] && rec->s[e] != '/' &&
-			    rec->s[e] != ':'; e++)
-				;
-		}
-		return hash64(rec->s + b, e - b, 0x53495445) | 1;
-	}
-	return 0x53495445;	/* one site for all */
+	die(EXIT_TROUBLE, "cannot buffer the input in %s: %s", spool_dir(),
+	    strerror(errno ? errno : EIO));
 }
 
-static uint64_t
-line_key(uint64_t site, uint64_t h)
-{
-	uint64_t k = h ^ (site * 0x9E3779B97F4A7C15ULL);
-
-	return k ? k : 1;
-}
-
-struct keyat {
-	uint64_t key;
-	size_t at;
-};
-
-static int
-cmp_keyat(const void *a, const void *b)
-{
-	const struct keyat *x = a, *y = b;
-
-	if (x->key != y->key)
-		return (x->key > y->key) - (x->key < y->key);
-	return (x->at > y->at) - (x->at < y->at);
-}
-
-/* The records' line keys with their places, sorted by key, then place
- * (valid until the next call). */
-static size_t
-sorted_keys(struct keyat **out)
-{
-	static struct keyat *v;
-	static size_t cap;
-	size_t i, n = 0;
-
-	if (doc.n > cap) {
-		cap = doc.n * 2;
-		v = xrealloc(v, cap * sizeof *v);
-	}
-	for (i = 0; i < doc.n; i++)
-		if (doc.r[i].key) {
-			v[n].key = doc.r[i].key;
-			v[n++].at = i;
-		}
-	qsort(v, n, sizeof *v, cmp_keyat);
-	*out = v;
-	return n;
-}
-
-/* pass 1: the document's distinct lines each count once */
 static void
-count_doc(void)
+room(size_t n)
 {
-	struct keyat *v;
-	size_t i, n = sorted_keys(&v);
+	if (n <= run.cap)
+		return;
+	run.cap = n;
+	run.out = xrealloc(run.out, n * sizeof *run.out);
+	run.keys = xrealloc(run.keys, n * sizeof *run.keys);
+}
 
+/* Pass 1: an article's distinct lines each count once, unless the
+ * state or this run counted the same document already. */
+static void
+count_article(const struct article *a, uint64_t id)
+{
+	size_t i, n;
+
+	if (!docids_first(run.ids, id, DOC_COUNTED))
+		return;		/* counted in this run */
+	if (!emit && sdb_doc_seen(run.db, id))
+		return;		/* and in an earlier one */
+	room(a->n);
+	n = bc_distinct_keys(run.forms.key, a->n, run.keys);
 	for (i = 0; i < n; i++) {
-		if (i > 0 && v[i].key == v[i - 1].key)
-			continue;
 		if (emit) {
 			char hex[24];
 
-			snprintf(hex, sizeof hex, "%016" PRIx64, v[i].key);
+			snprintf(hex, sizeof hex, "%016" PRIx64 "\t1", run.keys[i]);
 			out_str(hex);
-			out_str("\t1");
 			out_eol();
 		} else
-			++*counts_slot(&counts, v[i].key);
+			counts_add(run.counts, run.keys[i], 1);
 	}
-}
-
-static size_t
-cp_len(const char *s, size_t n)
-{
-	return utf8_count(s, n);
-}
-
-/* Body text: a sentence end, or longer than a line of chrome can be. */
-#define TAIL_MAX 40
-#define HEAD_MAX 6
-
-static int
-is_sentence(const char *t, size_t n)
-{
-	return ends_sentence(t, n) || cp_len(t, n) > TAIL_MAX;
+	if (!emit)
+		sdb_doc_add(run.db, id);
 }
 
 static void
-write_rec(const struct rec *r, const char *label, size_t llen)
+write_record(const struct article *a, size_t i, const char *label,
+    size_t llen)
 {
-	const char *line = doc.data.p + r->off;
+	const struct art_rec *r = &a->r[i];
+	const char *line = a->data.p + r->off;
 
 	if (!mark) {
 		out_write(line, r->len);
@@ -316,312 +233,128 @@ write_rec(const struct rec *r, const char *label, size_t llen)
 	out_write(line, r->toff - r->off);
 	out_write(label, llen);
 	out_tab();
-	out_write(doc.data.p + r->toff, r->off + r->len - r->toff);
+	out_write(line + (r->toff - r->off), r->off + r->len - r->toff);
 	out_eol();
 }
 
-/* Body records whose normal form an earlier record of the article had
- * (whatever that one's label) become L_REPEAT: sorted, not compared in
- * pairs, so an article of 100,000 records costs no more than its sort. */
+/* Pass 2 (or streaming): label the records, then write them. */
 static void
-mark_repeats(void)
+decide_article(const struct article *a, uint64_t id)
 {
-	struct keyat *v;
-	size_t i, n = sorted_keys(&v);
+	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs };
+	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
+	char dupof[512] = "", label[600];
+	size_t i;
 
-	for (i = 1; i < n; i++)
-		if (v[i].key == v[i - 1].key &&
-		    doc.r[v[i].at].label == L_BODY)
-			doc.r[v[i].at].label = L_REPEAT;
+	room(a->n);
+	bc_classify(&c, a, run.forms.key, run.out);
+	if (nd_check(&run.nd, &run.forms, run.out, a->n, &self,
+	    docids_first(run.ids, id, DOC_DECIDED), dupof, sizeof dupof))
+		for (i = 0; i < a->n; i++)
+			run.out[i].label = BC_DUP;
+	bc_stats_add(&run.st, run.out, a->n);
+	for (i = 0; i < a->n; i++)
+		if (mark || run.out[i].label == BC_BODY)
+			write_record(a, i, label, bc_label_text(&run.out[i],
+			    dupof, label, sizeof label));
 }
 
-/* pass 2 (or streaming): label and write the document */
-static void
-decide_doc(void)
-{
-	size_t i, body = 0, k;
-	int hasbody = 0;
-	char dupof[512] = "";
-	struct minhash m;
-
-	for (i = 0; i < doc.n; i++) {
-		struct rec *r = &doc.r[i];
-
-		r->label = L_BODY;
-		if ((r->rule = rules_match(&rules, doc.data.p + r->toff, r->tlen)))
-			r->label = L_RULE;
-		else if (r->key && (r->df = counts_get(&counts, r->key)) >=
-		    (uint32_t)min_docs)
-			r->label = L_DF;
-	}
-	/* a line the article already had (a title or teaser shown twice):
-	 * the later copy */
-	mark_repeats();
-	/* the closing block of short lines without sentence ends, after
-	 * the last body sentence: footers, menus, headline lists */
-	for (k = doc.n; k > 0; k--) {
-		struct rec *r = &doc.r[k - 1];
-		const char *t = doc.data.p + r->toff;
-
-		if (r->label != L_BODY)
-			continue;
-		if (is_sentence(t, r->tlen)) {
-			hasbody = 1;
-			break;
-		}
-	}
-	if (hasbody)
-		for (i = k; i < doc.n; i++)
-			if (doc.r[i].label == L_BODY)
-				doc.r[i].label = L_TAIL;
-	/* the opening block before the first line that ends a sentence:
-	 * its labels (节目官网, 内容简介) are short lines without a sentence
-	 * end, shorter than the longest line there, which is the title */
-	if (hasbody) {
-		size_t first, longest = 0;
-
-		for (first = 0; first < doc.n; first++)
-			if (doc.r[first].label == L_BODY && ends_sentence(doc.data.p +
-			    doc.r[first].toff, doc.r[first].tlen))
-				break;
-		if (first == doc.n)
-			first = 0;	/* no sentence end at all: no opening block */
-		for (i = 0; i < first; i++)
-			if (doc.r[i].label == L_BODY) {
-				size_t l = cp_len(doc.data.p + doc.r[i].toff,
-				    doc.r[i].tlen);
-
-				if (l > longest)
-					longest = l;
-			}
-		for (i = 0; i < first; i++) {
-			struct rec *r = &doc.r[i];
-			size_t l;
-
-			if (r->label != L_BODY)
-				continue;
-			l = cp_len(doc.data.p + r->toff, r->tlen);
-			if (l <= HEAD_MAX && l < longest)
-				r->label = L_HEAD;
-		}
-	}
-	/* near duplicates: the folded body of what is left */
-	for (i = 0; i < doc.n; i++)
-		if (doc.r[i].label == L_BODY)
-			body += doc.r[i].flen;
-	if (body > 0 && !emit) {
-		struct buf b = { 0 };
-
-		for (i = 0; i < doc.n; i++)
-			if (doc.r[i].label == L_BODY)
-				buf_add(&b, doc.folded.p + doc.r[i].foff, doc.r[i].flen);
-		if (cp_len(b.p, b.len) >= 50 && mh_sign(b.p, b.len, &m) > 0) {
-			if (sdb_similar(db, &m, similarity, dupof, sizeof dupof)) {
-				for (i = 0; i < doc.n; i++)
-					doc.r[i].label = L_DUP;
-				st.dupdocs++;
-			} else if (!apply && !ncountfiles)
-				sdb_add_signature(db, doc.name.p, doc.name.len, &m);
-		}
-		buf_free(&b);
-	}
-	st.docs++;
-	for (i = 0; i < doc.n; i++) {
-		struct rec *r = &doc.r[i];
-		char label[600];
-		int l = 0;
-
-		st.recs++;
-		switch (r->label) {
-		case L_BODY:
-			st.body++;
-			l = snprintf(label, sizeof label, "body");
-			break;
-		case L_RULE:
-			st.rule++;
-			l = snprintf(label, sizeof label, "boiler:rule=%s", r->rule);
-			break;
-		case L_DF:
-			st.df++;
-			l = snprintf(label, sizeof label, "boiler:df=%u", r->df);
-			break;
-		case L_TAIL:
-			st.tail++;
-			l = snprintf(label, sizeof label, "boiler:tail");
-			break;
-		case L_HEAD:
-			st.head++;
-			l = snprintf(label, sizeof label, "boiler:head");
-			break;
-		case L_REPEAT:
-			st.repeat++;
-			l = snprintf(label, sizeof label, "boiler:repeat");
-			break;
-		case L_DUP:
-			st.dup++;
-			l = snprintf(label, sizeof label, "dup:%s", dupof);
-			break;
-		}
-		if (l < 0 || (size_t)l >= sizeof label)
-			l = (int)strlen(label);
-		if (mark || r->label == L_BODY)
-			write_rec(r, label, (size_t)l);
-	}
-}
+/* ---- the passes ---- */
 
 static void
-end_doc(void)
-{
-	if (!doc.open)
-		return;
-	if (pass == 1) {
-		if (emit || !sdb_doc_seen(db, doc.id)) {
-			count_doc();
-			if (!emit)
-				sdb_doc_add(db, doc.id);
-		}
-	} else
-		decide_doc();
-	doc.open = 0;
-	doc.n = 0;
-	doc.data.len = 0;
-	doc.folded.len = 0;
-}
-
-static void
-spool_line(const struct record *rec)
-{
-	if (fwrite(rec->s, 1, rec->n, spool) != rec->n || putc('\n', spool) == EOF)
-		die(EXIT_TROUBLE, "cannot buffer the input: %s", strerror(errno));
-}
-
-static void
-on_record(void *arg, const struct record *rec)
+on_header(void *arg, const struct record *rec)
 {
 	const char *text = rec->s + rec->f->b[rec->text];
-	size_t tlen = rec->f->e[rec->text] - rec->f->b[rec->text], keylen, flen;
-	struct rec *r;
-	uint64_t h;
-	const char *folded;
 
 	(void)arg;
-	if (rec->header) {
-		if (pass == 1 && spool)
-			spool_line(rec);
-		if (pass == 2 || !spool) {
-			hdr.len = 0;
-			buf_add(&hdr, rec->s, rec->f->b[rec->text]);
-			if (mark)
-				buf_add(&hdr, "label\t", 6);
-			buf_add(&hdr, text, rec->n - rec->f->b[rec->text]);
-			if (!emit && !learn) {
-				out_write(hdr.p, hdr.len);
-				out_eol();
-			}
-		}
-		return;
+	run.hdr.len = 0;
+	buf_add(&run.hdr, rec->s, rec->f->b[rec->text]);
+	if (mark)
+		buf_add(&run.hdr, "label\t", 6);
+	buf_add(&run.hdr, text, rec->n - rec->f->b[rec->text]);
+	if (!run.spool && !learn && !emit) {	/* streaming: now */
+		out_write(run.hdr.p, run.hdr.len);
+		out_eol();
 	}
-	if (pass == 1 && spool)
-		spool_line(rec);
-	/* the document: its first -k fields */
-	keylen = (size_t)key_fields < rec->f->n ? rec->f->e[key_fields - 1] : 0;
-	if (doc.open && (keylen == 0 || keylen != doc.key.len ||
-	    memcmp(rec->s, doc.key.p, keylen) != 0))
-		end_doc();
-	if (!doc.open) {
-		doc.key.len = 0;
-		buf_add(&doc.key, rec->s, keylen);
-		doc.name.len = 0;
-		buf_add(&doc.name, rec->s, keylen);
-		buf_cstr(&doc.name);
-		doc.site = site_of(rec);
-		doc.id = hash64(rec->s, keylen, doc.site);
-		doc.open = 1;
-	}
-	if (doc.n == doc.cap) {
-		doc.cap = doc.cap ? doc.cap * 2 : 64;
-		doc.r = xrealloc(doc.r, doc.cap * sizeof *doc.r);
-	}
-	r = &doc.r[doc.n++];
-	memset(r, 0, sizeof *r);
-	r->off = doc.data.len;
-	r->len = rec->n;
-	r->toff = doc.data.len + rec->f->b[rec->text];
-	r->tlen = tlen;
-	buf_add(&doc.data, rec->s, rec->n);
-	if (pass == 2 && nspool) {
-		/* the normal form computed in pass 1 */
-		uint32_t fl;
-		static struct buf fb;
-
-		if (fread(&h, sizeof h, 1, nspool) != 1 ||
-		    fread(&fl, sizeof fl, 1, nspool) != 1)
-			die(EXIT_TROUBLE, "temporary file cut short");
-		fb.len = 0;
-		buf_reserve(&fb, fl + 1);
-		if (fl && fread(fb.p, 1, fl, nspool) != fl)
-			die(EXIT_TROUBLE, "temporary file cut short");
-		fb.len = fl;
-		folded = fb.p;
-		flen = fl;
-	} else {
-		h = norm_hash(nm, text, tlen);
-		folded = norm_folded(nm, &flen);
-		if (pass == 1 && nspool) {
-			uint32_t fl = (uint32_t)flen;
-
-			if (fwrite(&h, sizeof h, 1, nspool) != 1 ||
-			    fwrite(&fl, sizeof fl, 1, nspool) != 1 ||
-			    (fl && fwrite(folded, 1, fl, nspool) != fl))
-				die(EXIT_TROUBLE, "cannot buffer the input: %s",
-				    strerror(errno));
-		}
-	}
-	r->key = h ? line_key(doc.site, h) : 0;
-	r->foff = doc.folded.len;
-	r->flen = flen;
-	buf_add(&doc.folded, folded, flen);
 }
 
-static void
-load_counts_file(const char *path)
+/* The normal forms of an article as read, and its identity. */
+static uint64_t
+read_article(const struct article *a)
 {
-	struct reader r;
-	const char *s;
-	size_t n;
+	forms_make(&run.forms, run.nm, article_site(a, site_field,
+	    &run.warned_site), a);
+	docids_key_again(run.ids, a);
+	return docid_of(a);
+}
 
-	if (rd_open(&r, path, RD_STRICT) < 0)
-		die(EXIT_TROUBLE, "%s: cannot read the counts", path);
-	while (rd_line(&r, &s, &n)) {
-		char *end;
-		uint64_t key;
-		unsigned long v;
+/* Pass 1: count each article, and keep it for pass 2. */
+static void
+count_one(void *arg, const struct article *a)
+{
+	uint64_t id = read_article(a);
 
-		errno = 0;
-		key = strtoull(s, &end, 16);
-		if (end == s || *end != '\t' || errno)
-			die(EXIT_TROUBLE, "%s:%lu: expected key<TAB>docs", path,
-			    r.lineno);
-		v = strtoul(end + 1, &end, 10);
-		if ((size_t)(end - s) != n || errno)
-			die(EXIT_TROUBLE, "%s:%lu: expected key<TAB>docs", path,
-			    r.lineno);
-		{
-			uint32_t *d = counts_slot(&counts, key);
+	(void)arg;
+	count_article(a, id);
+	if (run.spool && (art_spool(a, run.spool) < 0 ||
+	    forms_spool(&run.forms, run.spool) < 0 ||
+	    spool_write(run.spool, &id, sizeof id) < 0))
+		spool_failed();
+}
 
-			*d += (uint32_t)v;
-			counts.base[d - counts.docs] = *d;	/* not for the state */
-		}
+/* Streaming (--apply, --counts): decide each article as it comes. */
+static void
+decide_one(void *arg, const struct article *a)
+{
+	(void)arg;
+	decide_article(a, read_article(a));
+}
+
+/* Pass 2: decide the spooled articles, with this run's counts. */
+static void
+decide_spooled(void)
+{
+	struct article a;
+	uint64_t id;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if (spool_rewind(run.spool) < 0)
+		spool_failed();
+	if (run.hdr.len) {
+		out_write(run.hdr.p, run.hdr.len);
+		out_eol();
 	}
-	rd_close(&r);
+	while ((rc = art_unspool(&a, run.spool)) > 0) {
+		if (forms_unspool(&run.forms, a.n, run.spool) < 0 ||
+		    spool_read(run.spool, &id, sizeof id) != 1)
+			spool_failed();
+		decide_article(&a, id);
+	}
+	if (rc < 0)
+		spool_failed();
+	art_release(&a);
+}
+
+/* Save the counts and commit: at the end, or as soon as the reader of
+ * the output goes away (| head) once the counting pass is over, so that
+ * a run never ends with status 0 and nothing saved. */
+static void
+save_state(void)
+{
+	if (!run.nd.store || !run.counted || run.saved)
+		return;
+	run.saved = 1;
+	sdb_save_counts(run.db, run.counts);
+	sdb_commit(run.db);
 }
 
 int
 main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
-	char **files, *spoolv[2];
-	int first, rdflags;
+	char **files;
+	int first, rdflags, streaming;
 	size_t i;
 
 	diag_init(argv[0]);
@@ -634,89 +367,55 @@ main(int argc, char **argv)
 		usage_error("--mark writes records; --learn and --emit-counts do not");
 	files = first < argc ? argv + first : stdin_only;
 	rdflags = copt.strict ? RD_STRICT : 0;
+	streaming = apply || ncountfiles;
 	out_init(copt.line_buffered);
-	nm = norm_new();
-	if (rules_load(&rules, NULL) < 0)
+	run.nm = norm_new();
+	run.counts = counts_new();
+	run.ids = docids_new();
+	if (rules_load(&run.rules, NULL) < 0)
 		die(EXIT_TROUBLE, "built-in rules are broken");
 	for (i = 0; i < nrulefiles; i++)
-		if (rules_load(&rules, rulefiles[i]) < 0)
+		if (rules_load(&run.rules, rulefiles[i]) < 0)
 			die(EXIT_TROUBLE, "%s: cannot use these rules", rulefiles[i]);
 	if (!emit) {
-		db = sdb_open(statefile, !(apply || ncountfiles), (int)wait_s);
-		sdb_load_counts(db, &counts);
+		run.db = sdb_open(statefile, !streaming, (int)wait_s);
+		sdb_load_counts(run.db, run.counts);
+		run.nd.db = run.db;
+		run.nd.similarity = similarity;
+		run.nd.store = !streaming;
 	}
 	for (i = 0; i < ncountfiles; i++)
-		load_counts_file(countfiles[i]);
-
-	if (apply || ncountfiles) {
-		/* streaming: decide with the counts known */
-		pass = 2;
-		records_each(files, rdflags, copt.field, copt.header, on_record, NULL);
-		end_doc();
-	} else {
-		/* pass 1: count, and spool the input to a temporary file */
-		int fd = -1;
-
-		pass = 1;
-		if (!learn && !emit) {
-			const char *tmp = getenv("TMPDIR");
-
-			snprintf(spoolname, sizeof spoolname, "%s/zhpipe-dedupe.XXXXXX",
-			    tmp && *tmp && strlen(tmp) < 30 ? tmp : "/tmp");
-			if ((fd = mkstemp(spoolname)) < 0 ||
-			    (spool = fdopen(fd, "w+")) == NULL)
-				die(EXIT_TROUBLE, "cannot make a temporary file: %s",
-				    strerror(errno));
-			unlink(spoolname);	/* gone when we are, whatever happens */
-			if ((nspool = tmpfile()) == NULL)
-				die(EXIT_TROUBLE, "cannot make a temporary file: %s",
-				    strerror(errno));
-		}
-		records_each(files, rdflags, copt.field, copt.header, on_record, NULL);
-		end_doc();
-		if (spool) {
-			char fdpath[64];
-
-			if (fflush(spool) != 0 || ferror(spool) ||
-			    fflush(nspool) != 0 || ferror(nspool))
-				die(EXIT_TROUBLE, "cannot buffer the input: %s",
-				    strerror(errno));
-			rewind(nspool);
-			rewind(spool);	/* /dev/fd/N may share the offset */
-			/* pass 2: decide, with this run's counts included */
-			pass = 2;
-			snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(spool));
-			spoolv[0] = fdpath;
-			spoolv[1] = NULL;
-			records_each(spoolv, RD_TRUSTED, copt.field, copt.header,
-			    on_record, NULL);
-			end_doc();
-			fclose(spool);
-			fclose(nspool);
-		}
+		if (counts_read_path(run.counts, countfiles[i]) < 0)
+			die(EXIT_TROUBLE, "%s: cannot use these counts", countfiles[i]);
+	if (streaming)
+		articles_each(files, rdflags, copt.field, copt.header,
+		    (unsigned)key_fields, on_header, decide_one, NULL);
+	else {
+		if (!learn && !emit && (run.spool = spool_new()) == NULL)
+			die(EXIT_TROUBLE, "cannot make a temporary file in %s: %s",
+			    spool_dir(), strerror(errno));
+		articles_each(files, rdflags, copt.field, copt.header,
+		    (unsigned)key_fields, on_header, count_one, NULL);
+		run.counted = 1;
+		out_on_close(save_state);
+		if (run.spool)
+			decide_spooled();
 	}
 	out_close();
-	if (db && !(apply || ncountfiles)) {
-		sdb_save_counts(db, &counts);
-		sdb_commit(db);
-	}
+	save_state();
 	if (stats)
-		fprintf(stderr, "%s: %lu documents, %lu records: %lu body, %lu "
-		    "boilerplate (%lu by rule, %lu by count, %lu in closing "
-		    "blocks, %lu in opening blocks, %lu repeated), %lu in %lu "
-		    "duplicate documents\n", prog, st.docs, st.recs, st.body,
-		    st.rule + st.df + st.tail + st.head + st.repeat, st.rule,
-		    st.df, st.tail, st.head, st.repeat, st.dup, st.dupdocs);
-	sdb_close(db);
-	norm_free(nm);
-	rules_free(&rules);
-	counts_free(&counts);
-	buf_free(&doc.key);
-	buf_free(&doc.name);
-	buf_free(&doc.data);
-	buf_free(&doc.folded);
-	buf_free(&hdr);
-	free(doc.r);
+		bc_stats_print(&run.st, prog, stderr);
+	sdb_close(run.db);
+	spool_free(run.spool);
+	norm_free(run.nm);
+	rules_free(&run.rules);
+	counts_free(run.counts);
+	docids_free(run.ids);
+	nd_free(&run.nd);
+	forms_free(&run.forms);
+	buf_free(&run.hdr);
+	free(run.out);
+	free(run.keys);
 	free(rulefiles);
 	free(countfiles);
 	return exit_status;

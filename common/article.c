@@ -1,10 +1,12 @@
 /* article.c - grouping records into articles */
 #include "article.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "spool.h"
 
 size_t art_max_bytes = ART_MAX_BYTES;
 
@@ -146,4 +148,91 @@ articles_each(char **files, int rdflags, unsigned field, int header,
 	buf_free(&g.a.data);
 	buf_free(&g.k);
 	free(g.a.r);
+}
+
+/* In a spool: a head, the key, the records' places, their bytes. */
+struct spooled_head {
+	uint64_t n, keylen, datalen;
+	uint32_t part, cut;
+};
+
+struct spooled_rec {
+	uint64_t off, len, toff, tlen, lineno;
+	uint32_t file, pad;
+};
+
+int
+art_spool(const struct article *a, struct spool *sp)
+{
+	struct spooled_head h = { a->n, a->key.len, a->data.len, a->part,
+	    (uint32_t)a->cut };
+	size_t i;
+
+	if (spool_write(sp, &h, sizeof h) < 0 ||
+	    spool_write(sp, a->key.p, a->key.len) < 0)
+		return -1;
+	for (i = 0; i < a->n; i++) {
+		const struct art_rec *r = &a->r[i];
+		struct spooled_rec sr = { r->off, r->len, r->toff, r->tlen,
+		    r->lineno, spool_name(sp, r->file ? r->file : "-"), 0 };
+
+		if (spool_write(sp, &sr, sizeof sr) < 0)
+			return -1;
+	}
+	return spool_write(sp, a->data.p, a->data.len);
+}
+
+int
+art_unspool(struct article *a, struct spool *sp)
+{
+	struct spooled_head h;
+	size_t i;
+	int rc;
+
+	if ((rc = spool_read(sp, &h, sizeof h)) <= 0)
+		return rc;
+	if (h.n > ((size_t)-1) / sizeof *a->r)
+		return -1;
+	a->key.len = a->data.len = 0;
+	buf_reserve(&a->key, (size_t)h.keylen + 1);
+	buf_reserve(&a->data, (size_t)h.datalen + 1);
+	if (h.n > a->cap) {
+		a->cap = (size_t)h.n;
+		a->r = xrealloc(a->r, a->cap * sizeof *a->r);
+	}
+	if (h.keylen && spool_read(sp, a->key.p, (size_t)h.keylen) != 1)
+		return -1;
+	a->key.len = (size_t)h.keylen;
+	for (i = 0; i < h.n; i++) {
+		struct spooled_rec sr;
+		struct art_rec *r = &a->r[i];
+
+		if (spool_read(sp, &sr, sizeof sr) != 1 || sr.off + sr.len >
+		    h.datalen || sr.toff < sr.off || sr.toff + sr.tlen >
+		    sr.off + sr.len)
+			return -1;
+		r->off = (size_t)sr.off;
+		r->len = (size_t)sr.len;
+		r->toff = (size_t)sr.toff;
+		r->tlen = (size_t)sr.tlen;
+		r->lineno = (unsigned long)sr.lineno;
+		r->file = spool_name_at(sp, sr.file);
+	}
+	if (h.datalen && spool_read(sp, a->data.p, (size_t)h.datalen) != 1)
+		return -1;
+	a->data.len = (size_t)h.datalen;
+	a->n = (size_t)h.n;
+	a->part = h.part;
+	a->cut = (int)h.cut;
+	return 1;
+}
+
+void
+art_release(struct article *a)
+{
+	buf_free(&a->key);
+	buf_free(&a->data);
+	free(a->r);
+	a->r = NULL;
+	a->n = a->cap = 0;
 }

@@ -19,6 +19,8 @@
 #include "buf.h"
 #include "records.h"
 
+struct spool;
+
 #define ART_MAX_BYTES ((size_t)64 << 20)	/* --max-article default */
 #define ART_REC_COST 64				/* bytes a record costs */
 extern size_t art_max_bytes;
@@ -65,5 +67,13 @@ void art_keys(const struct article *a, size_t i, struct buf *out);
 void articles_each(char **files, int rdflags, unsigned field, int header,
     unsigned keys, void (*on_header)(void *arg, const struct record *rec),
     void (*on_article)(void *arg, const struct article *a), void *arg);
+
+/* Write the article to a spool; 0, or -1 with errno set. */
+int art_spool(const struct article *a, struct spool *sp);
+/* Read the next article of a spool into a (its buffers are reused);
+ * 1, 0 at the end, -1 when the spool is cut short or corrupt. */
+int art_unspool(struct article *a, struct spool *sp);
+/* Free what art_unspool allocated in a. */
+void art_release(struct article *a);
 
 #endif

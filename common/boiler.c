@@ -1,6 +1,7 @@
 /* boiler.c - normal forms of lines, boilerplate rules, sentence ends */
 #include "boiler.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,10 @@
 #include <unicode/uchar.h>
 
 #include "diag.h"
-#include "input.h"
+#include "punct.h"
+#include "hash.h"
+#include "rows.h"
+#include "spool.h"
 #include "textnorm.h"
 #include "utf8.h"
 
@@ -19,21 +23,6 @@ struct normaliser {
 	struct textnorm *tn;
 	struct buf nf, folded;
 };
-
-uint64_t
-hash64(const void *p, size_t n, uint64_t seed)
-{
-	const unsigned char *s = p;
-	uint64_t h = 1469598103934665603ULL ^ seed;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211ULL;
-	h ^= h >> 29;
-	h *= 0xBF58476D1CE4E5B9ULL;
-	h ^= h >> 32;
-	return h;
-}
 
 struct normaliser *
 norm_new(void)
@@ -93,6 +82,144 @@ norm_folded(const struct normaliser *nm, size_t *len)
 	return nm->folded.p;
 }
 
+#define SITE_SEED 0x53495445
+
+uint64_t
+site_key(const char *line, size_t n, size_t text_off, long site_field,
+    int *absent)
+{
+	size_t b, e, h;
+	long i;
+
+	*absent = site_field > 0;
+	for (i = 1, b = 0; b <= n; i++, b = e + 1) {
+		const char *t = b < n ? memchr(line + b, '\t', n - b) : NULL;
+
+		e = t ? (size_t)(t - line) : n;
+		if (b == text_off || (site_field && i != site_field))
+			continue;
+		if (site_field) {
+			*absent = 0;
+			return hash64(line + b, e - b, SITE_SEED) | 1;
+		}
+		if (e - b > 8 && memcmp(line + b, "https://", 8) == 0)
+			h = b + 8;
+		else if (e - b > 7 && memcmp(line + b, "http://", 7) == 0)
+			h = b + 7;
+		else
+			continue;
+		for (b = h; h < e && line[h] != '/' && line[h] != ':'; h++)
+			;
+		return hash64(line + b, h - b, SITE_SEED) | 1;
+	}
+	return SITE_SEED;	/* one site for all */
+}
+
+uint64_t
+article_site(const struct article *a, long site_field, int *warned)
+{
+	size_t n;
+	const char *line = art_line(a, 0, &n);
+	int absent;
+	uint64_t site = site_key(line, n, a->r[0].toff - a->r[0].off,
+	    site_field, &absent);
+
+	if (absent && !*warned) {
+		input_warning(a->r[0].file, a->r[0].lineno, "no key field %ld "
+		    "(--site-field) in the record: its article counts as "
+		    "one site with every other such article", site_field);
+		*warned = 1;
+	}
+	return site;
+}
+
+uint64_t
+line_key(uint64_t site, uint64_t h)
+{
+	uint64_t k = h ^ (site * 0x9E3779B97F4A7C15ULL);
+
+	return k ? k : 1;
+}
+
+static void
+forms_room(struct forms *f, size_t n)
+{
+	if (n > f->cap) {
+		f->cap = n;
+		f->key = xrealloc(f->key, f->cap * sizeof *f->key);
+		f->flen = xrealloc(f->flen, f->cap * sizeof *f->flen);
+	}
+}
+
+void
+forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
+    const struct article *a)
+{
+	size_t i;
+
+	forms_room(f, a->n);
+	f->folded.len = 0;
+	for (i = 0; i < a->n; i++) {
+		size_t tlen, flen;
+		const char *t = art_text(a, i, &tlen), *folded;
+		uint64_t h = norm_hash(nm, t, tlen);
+
+		folded = norm_folded(nm, &flen);
+		f->key[i] = h ? line_key(site, h) : 0;
+		f->flen[i] = flen;
+		buf_add(&f->folded, folded, flen);
+	}
+	f->n = a->n;
+}
+
+int
+forms_spool(const struct forms *f, struct spool *sp)
+{
+	uint64_t len = f->folded.len;
+
+	if (spool_write(sp, f->key, f->n * sizeof *f->key) < 0 ||
+	    spool_write(sp, f->flen, f->n * sizeof *f->flen) < 0 ||
+	    spool_write(sp, &len, sizeof len) < 0 ||
+	    spool_write(sp, f->folded.p, f->folded.len) < 0)
+		return -1;
+	return 0;
+}
+
+int
+forms_unspool(struct forms *f, size_t n, struct spool *sp)
+{
+	uint64_t len, off = 0;
+	size_t i;
+
+	forms_room(f, n);
+	f->n = n;
+	f->folded.len = 0;
+	if ((n && (spool_read(sp, f->key, n * sizeof *f->key) != 1 ||
+	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1)) ||
+	    spool_read(sp, &len, sizeof len) != 1)
+		return -1;
+	buf_reserve(&f->folded, (size_t)len + 1);
+	if (len && spool_read(sp, f->folded.p, (size_t)len) != 1)
+		return -1;
+	f->folded.len = (size_t)len;
+	for (i = 0; i < n; i++)
+		off += f->flen[i];
+	if (off != len) {
+		errno = EIO;
+		return -1;
+	}
+	return 1;
+}
+
+void
+forms_free(struct forms *f)
+{
+	free(f->key);
+	free(f->flen);
+	buf_free(&f->folded);
+	memset(f, 0, sizeof *f);
+}
+
 /* Can the pattern be one branch of an alternation and mean the same?
  * Not with numbered back references or subroutine calls (the numbers
  * shift) or control verbs; when unsure, say no. */
@@ -116,101 +243,129 @@ combinable(const char *pat)
 	return 1;
 }
 
-static void
-add_to_any(struct rules *r, const char *pat)
+int
+rules_load_rows(struct rules *r, struct rows *rows)
 {
-	if (r->stale < 0)
-		return;		/* a rule could not join: no prefilter */
-	if (!combinable(pat)) {
-		r->stale = -1;
-		return;
+	struct buf pat = { 0 };
+	char err[300];
+
+	while (rows_next(rows)) {
+		const char *tab = memchr(rows->s, '\t', rows->n);
+
+		if (tab == NULL || tab == rows->s || tab + 1 == rows->s + rows->n) {
+			rows_error(rows, "expected name<TAB>pattern");
+			break;
+		}
+		pat.len = 0;
+		buf_add(&pat, tab + 1, (size_t)(rows->s + rows->n - tab - 1));
+		r->rx = xrealloc(r->rx, (r->n + 1) * sizeof *r->rx);
+		r->name = xrealloc(r->name, (r->n + 1) * sizeof *r->name);
+		r->pat = xrealloc(r->pat, (r->n + 1) * sizeof *r->pat);
+		r->alone = xrealloc(r->alone, (r->n + 1) * sizeof *r->alone);
+		if (rx_compile(&r->rx[r->n], buf_cstr(&pat), 0, err,
+		    sizeof err) < 0) {
+			rows_error(rows, "rule '%.*s': %s", (int)(tab - rows->s),
+			    rows->s, err);
+			break;
+		}
+		rx_limit(&r->rx[r->n], RULES_LIMIT);
+		r->rx[r->n].warned = 1;		/* rules_match says it */
+		r->name[r->n] = xmalloc((size_t)(tab - rows->s) + 1);
+		memcpy(r->name[r->n], rows->s, (size_t)(tab - rows->s));
+		r->name[r->n][tab - rows->s] = '\0';
+		r->pat[r->n] = xstrdup(pat.p);
+		r->alone[r->n++] = combinable(pat.p) ? 0 : 1;
+		r->stale = 1;
 	}
-	if (r->all.len)
-		buf_addc(&r->all, '|');
-	buf_add(&r->all, "(?:", 3);
-	buf_add(&r->all, pat, strlen(pat));
-	buf_addc(&r->all, ')');
-	r->stale = 1;
+	buf_free(&pat);
+	return rows->failed ? -1 : 0;
+}
+
+int
+rules_load_buf(struct rules *r, const char *name, const char *p, size_t n)
+{
+	struct rows rows;
+	int rc;
+
+	rows_buf(&rows, name, p, n, 0);
+	rc = rules_load_rows(r, &rows);
+	rows_close(&rows);
+	return rc;
 }
 
 int
 rules_load(struct rules *r, const char *path)
 {
-	struct buf text = { 0 };
-	const char *label = path ? path : "built-in rules";
-	char *p, *end;
-	unsigned long line = 0;
-	int bad = 0;
+	struct rows rows;
+	int rc;
 
-	if (path) {
-		struct reader rd;
-		const char *s;
-		size_t n;
+	if (path == NULL)
+		return rules_load_buf(r, "built-in rules", zh_boilerplate_data,
+		    zh_boilerplate_size);
+	if (rows_path(&rows, path, 0) < 0)
+		return -1;
+	rc = rules_load_rows(r, &rows);
+	rows_close(&rows);
+	return rc;
+}
 
-		if (rd_open(&rd, path, RD_STRICT) < 0)
-			return -1;
-		while (rd_line(&rd, &s, &n)) {
-			buf_add(&text, s, n);
-			buf_addc(&text, '\n');
-		}
-		bad = rd.failed;
-		rd_close(&rd);
-	} else
-		buf_add(&text, zh_boilerplate_data, zh_boilerplate_size);
-	buf_cstr(&text);
-	for (p = text.p, end = p + text.len; p < end && !bad;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab, err[300];
+enum { ALONE_UNJOINABLE = 1, ALONE_SLOW };	/* values of alone[] */
 
-		if (nl == NULL)
-			nl = end;
-		*nl = '\0';
-		line++;
-		if (*p == '#' || *p == '\0') {
-			p = nl + 1;
-			continue;
+/* The alternation of the rules that are not alone. */
+static void
+make_any(struct rules *r)
+{
+	struct buf all = { 0 };
+	char err[300];
+	size_t k;
+
+	if (r->have_any)
+		rx_free(&r->any);
+	for (k = 0; k < r->n; k++)
+		if (!r->alone[k]) {
+			if (all.len)
+				buf_addc(&all, '|');
+			buf_add(&all, "(?:", 3);
+			buf_add(&all, r->pat[k], strlen(r->pat[k]));
+			buf_addc(&all, ')');
 		}
-		if ((tab = strchr(p, '\t')) == NULL || tab == p || tab[1] == '\0') {
-			input_error(label, line, "expected name<TAB>pattern");
-			bad = 1;
-			break;
-		}
-		*tab = '\0';
-		r->rx = xrealloc(r->rx, (r->n + 1) * sizeof *r->rx);
-		r->name = xrealloc(r->name, (r->n + 1) * sizeof *r->name);
-		if (rx_compile(&r->rx[r->n], tab + 1, 0, err, sizeof err) < 0) {
-			input_error(label, line, "rule '%s': %s", p, err);
-			bad = 1;
-			break;
-		}
-		r->name[r->n++] = xstrdup(p);
-		add_to_any(r, tab + 1);
-		p = nl + 1;
+	r->have_any = all.len > 0 && rx_compile(&r->any, buf_cstr(&all), 0,
+	    err, sizeof err) == 0;
+	if (r->have_any) {
+		rx_limit(&r->any, RULES_LIMIT);
+		r->any.warned = 1;	/* the rule itself will say it gave up */
 	}
-	buf_free(&text);
-	return bad ? -1 : 0;
+	r->stale = 0;
+	buf_free(&all);
 }
 
 const char *
-rules_match(struct rules *r, const char *s, size_t n)
+rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
 	size_t k, b, e;
+	int some = 1;		/* a rule of the alternation may match */
 
-	if (r->stale == 1) {
-		char err[300];
-
-		if (r->have_any)
-			rx_free(&r->any);
-		r->have_any = rx_compile(&r->any, buf_cstr(&r->all), 0, err,
-		    sizeof err) == 0;
-		r->any.warned = 1;	/* the rule itself will say it gave up */
-		r->stale = 0;
-	}
-	if (r->have_any && !rx_find(&r->any, s, n, 0, 0, &b, &e) &&
-	    !r->any.gaveup)
-		return NULL;
-	for (k = 0; k < r->n; k++)
+	*gaveup = 0;
+	if (r->stale)
+		make_any(r);
+	if (r->have_any)
+		some = rx_find(&r->any, s, n, 0, 0, &b, &e) || r->any.gaveup;
+	for (k = 0; k < r->n; k++) {
+		if (!some && !r->alone[k])
+			continue;
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
 			return r->name[k];
+		if (!r->rx[k].gaveup)
+			continue;
+		*gaveup = 1;
+		if (r->alone[k] != ALONE_SLOW) {
+			warnx("rule '%s' gave up on a line of %zu bytes (taken "
+			    "as not matching there; --stats counts such lines)",
+			    r->name[k], n);
+			r->stale = r->alone[k] == 0;
+			r->alone[k] = ALONE_SLOW;	/* from now on */
+		}
+	}
 	return NULL;
 }
 
@@ -222,42 +377,23 @@ rules_free(struct rules *r)
 	for (k = 0; k < r->n; k++) {
 		rx_free(&r->rx[k]);
 		free(r->name[k]);
+		free(r->pat[k]);
 	}
 	free(r->rx);
 	free(r->name);
+	free(r->pat);
+	free(r->alone);
 	r->rx = NULL;
-	r->name = NULL;
+	r->name = r->pat = NULL;
+	r->alone = NULL;
 	r->n = 0;
 	if (r->have_any)
 		rx_free(&r->any);
-	buf_free(&r->all);
 	r->have_any = r->stale = 0;
 }
 
 int
 ends_sentence(const char *s, size_t n)
 {
-	while (n > 0) {
-		size_t i = n - 1;
-		uint32_t c;
-
-		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i--;
-		{
-			size_t k = i;
-
-			c = utf8_next(s, n, &k);
-		}
-		switch (c) {
-		case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
-		case ')': case '"': case ' ': case 0x3000:
-			n = i;		/* closers and spaces: look before them */
-			continue;
-		case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
-		case 0x2026: case 0xFF1B: case ';': case '.':
-			return 1;
-		}
-		return 0;
-	}
-	return 0;
+	return punct_ends_sentence(s, n, PUNCT_END | PUNCT_SEMI | PUNCT_PERIOD);
 }

@@ -5,8 +5,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article.h"
 #include "buf.h"
 #include "regex.h"
+
+struct rows;
+struct spool;
 
 /* The normal form of a line for counting across documents: NFKC, digits
  * folded to 0 (so 2021-07-01 and 2023-05-26 headlines match), letters
@@ -19,29 +23,73 @@ uint64_t norm_hash(struct normaliser *nm, const char *s, size_t n);
 const char *norm_folded(const struct normaliser *nm, size_t *len);
 void norm_free(struct normaliser *nm);
 
-uint64_t hash64(const void *p, size_t n, uint64_t seed);
+/* The site of a record, as a key: the host of the first key field that
+ * is an http(s) URL, or field site_field (1-based, when not 0) whole;
+ * one site for all when there is none. line[0..n) is the record and
+ * text_off where its text field starts. *absent is set when site_field
+ * names no key field of the record. */
+uint64_t site_key(const char *line, size_t n, size_t text_off,
+    long site_field, int *absent);
+/* The site of an article, from its first record; a missing site_field
+ * is reported once (*warned set). */
+uint64_t article_site(const struct article *a, long site_field,
+    int *warned);
+/* The key under which a line of a site is counted (never 0). */
+uint64_t line_key(uint64_t site, uint64_t norm_hash);
+
+/* The normal forms of the records of an article: each one's line key
+ * (0: nothing left to count) and folded text. */
+struct forms {
+	uint64_t *key;
+	uint64_t *flen;		/* folded text lengths; the texts are */
+	struct buf folded;	/* back to back in here */
+	size_t n, cap;
+};
+
+void forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
+    const struct article *a);
+/* To and from a spool: 0 (1 read), or -1 with errno set. */
+int forms_spool(const struct forms *f, struct spool *sp);
+int forms_unspool(struct forms *f, size_t n, struct spool *sp);
+void forms_free(struct forms *f);
+
+/* Rules are tried in order, and the first that matches names the line.
+ * Most lines match none: one alternation of the rules says so in one
+ * pass, and the rules are tried one by one only after it matched.
+ * Rules that cannot join it (numbered groups, verbs) and rules that
+ * once gave up (ran out of their match limit, see rx_limit) are tried
+ * alone on every line, so no rule runs twice on a line that matches
+ * none. */
+#define RULES_LIMIT 100000	/* rx_limit() of every rule */
 
 struct rules {
 	struct regex *rx;
-	char **name;
+	char **name, **pat;
+	unsigned char *alone;	/* not in the alternation (1), or no more,
+				 * as it gave up once (2) */
 	size_t n;
-	/* all rules as one alternation: most lines match none, and one
-	 * pass says so (rules that number groups or use verbs are left out
-	 * of it, and then every rule is tried) */
-	struct buf all;
-	struct regex any;
+	struct regex any;	/* the others, as one alternation */
 	int have_any, stale;
 };
 
-/* Add the rules of a rules file (path) or of the built-in text (path
- * NULL). A bad line is reported with its number; returns -1. */
+/* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad
+ * row is reported with its line number and ends the loading: -1 (the
+ * caller decides whether to die). From rows, from a buffer (name is for
+ * messages), or from a path (NULL: the built-in rules). */
+int rules_load_rows(struct rules *r, struct rows *rows);
+int rules_load_buf(struct rules *r, const char *name, const char *p,
+    size_t n);
 int rules_load(struct rules *r, const char *path);
-/* The name of the first rule that matches, or NULL. */
-const char *rules_match(struct rules *r, const char *s, size_t n);
+/* The name of the first rule that matches, or NULL. *gaveup is set when
+ * a rule gave up on the line (the answer may then be wrong; a rule that
+ * gives up is reported once). */
+const char *rules_match(struct rules *r, const char *s, size_t n,
+    int *gaveup);
 void rules_free(struct rules *r);
 
-/* Does the line end like a sentence (。！？!?… or a closing quote after
- * one), as body text does and menus do not? */
+/* Does the line end like a sentence, as body text does and menus do
+ * not: its last character before closers and white space ends one by
+ * the shared punctuation table (punct.h), ；; and . included? */
 int ends_sentence(const char *s, size_t n);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "boiler.h"
+#include "hash.h"
 #include "utf8.h"
 
 static inline uint64_t

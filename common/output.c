@@ -17,12 +17,38 @@
 static char obuf[OUTBUF];
 static size_t olen;
 static int oline;
+static int gone;			/* the reader went away */
+static void (*on_close)(void);
+
+void
+out_on_close(void (*fn)(void))
+{
+	on_close = fn;
+}
+
+/* The reader went away: end quietly, after on_close. */
+_Noreturn static void
+reader_gone(void)
+{
+	void (*fn)(void) = on_close;
+
+	gone = 1;
+	olen = 0;
+	on_close = NULL;
+	if (fn)
+		fn();
+	_Exit(exit_status);
+}
 
 static void
 flush_out(void)
 {
 	size_t off = 0;
 
+	if (gone) {
+		olen = 0;
+		return;
+	}
 	while (off < olen) {
 		ssize_t w = write(STDOUT_FILENO, obuf + off, olen - off);
 
@@ -30,7 +56,7 @@ flush_out(void)
 			if (errno == EINTR)
 				continue;
 			if (errno == EPIPE)
-				_Exit(exit_status);	/* reader went away: quiet */
+				reader_gone();	/* quiet */
 			die(EXIT_TROUBLE, "write error: %s", strerror(errno));
 		}
 		off += (size_t)w;

@@ -7,6 +7,10 @@
 /* Call once at start-up. Ignores SIGPIPE: a closed pipe is noticed as
  * EPIPE on write and ends the program quietly with status 0. */
 void out_init(int line_buffered);
+/* fn is called once when the reader has gone away, before that quiet
+ * end (to save work that is complete); what is then written to standard
+ * output is dropped, and a fatal error still ends with its message. */
+void out_on_close(void (*fn)(void));
 
 void out_write(const char *s, size_t n);	/* raw bytes, no escaping */
 void out_str(const char *s);			/* raw NUL-terminated string */

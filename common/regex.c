@@ -26,6 +26,7 @@ rx_compile(struct regex *rx, const char *pattern, unsigned flags, char *err,
 	/* JIT memory can be refused (SELinux, W^X): fall back quietly. */
 	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->warned = rx->gaveup = 0;
+	rx->limit = 0;
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		die(EXIT_TROUBLE, "out of memory (pcre2 match data)");
@@ -39,6 +40,12 @@ rx_builtin(struct regex *rx, const char *pattern, unsigned flags)
 
 	if (rx_compile(rx, pattern, flags, err, sizeof err) < 0)
 		die(EXIT_TROUBLE, "internal pattern error: %s", err);
+}
+
+void
+rx_limit(struct regex *rx, unsigned long base)
+{
+	rx->limit = base;
 }
 
 /* One JIT stack for every pattern, growing to 8 MB on demand (the
@@ -57,6 +64,24 @@ match_context(void)
 		pcre2_jit_stack_assign(mc, NULL, js);
 	}
 	return mc;
+}
+
+/* The limits of rx_limit() for a subject of n bytes, or PCRE2's own. */
+static void
+set_limits(pcre2_match_context *mc, unsigned long base, size_t n)
+{
+	static uint32_t match0, depth0;
+	double m = (double)base + 10.0 * (double)n,
+	    d = (double)base / 10 + 1.0 * (double)n;
+
+	if (match0 == 0) {
+		pcre2_config(PCRE2_CONFIG_MATCHLIMIT, &match0);
+		pcre2_config(PCRE2_CONFIG_DEPTHLIMIT, &depth0);
+	}
+	pcre2_set_match_limit(mc, base == 0 ? match0 : m > UINT32_MAX ?
+	    UINT32_MAX : (uint32_t)m);
+	pcre2_set_depth_limit(mc, base == 0 ? depth0 : d > UINT32_MAX ?
+	    UINT32_MAX : (uint32_t)d);
 }
 
 int
@@ -81,6 +106,7 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 			opts = PCRE2_ANCHORED;
 	}
 	rx->gaveup = 0;
+	set_limits(match_context(), rx->limit, n - from);
 	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md,
 	    match_context());
 	if (rc < 0) {

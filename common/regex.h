@@ -12,6 +12,7 @@ struct regex {
 	int jit;		/* JIT compiled; else the interpreter runs */
 	int warned;		/* a match ran out of its limits (reported) */
 	int gaveup;		/* the last rx_find ran out of them */
+	unsigned long limit;	/* rx_limit(); 0: PCRE2's own limits */
 };
 
 /* Compile pattern; on error writes "offset N: message" into err and
@@ -28,6 +29,13 @@ void rx_builtin(struct regex *rx, const char *pattern, unsigned flags);
  * per pattern: a run is not stopped by one line. */
 int rx_find(struct regex *rx, const char *s, size_t n, size_t from,
     int anchored, size_t *ms, size_t *me);
+/* Bound the work of each rx_find of rx by the subject's length: at most
+ * base + 10 backtracking steps a byte (PCRE2's match limit) and base / 10
+ * + 1 levels of nesting a byte (its depth limit), where PCRE2's own are
+ * ten million whatever the length. A pattern that runs in linear time is
+ * never cut short; one that backtracks exponentially (nested repeats)
+ * gives up at a small cost on a short line. */
+void rx_limit(struct regex *rx, unsigned long base);
 void rx_free(struct regex *rx);
 
 #endif

@@ -1,11 +1,16 @@
 /* statedb.c - dedupe-boilerplate's state in SQLite
  *
- * Schema (application_id 'zhpb', user_version 1):
+ * Schema (application_id 'zhpb', user_version 2):
  *   lines(key INTEGER PRIMARY KEY, docs)   per-site line document counts
- *   seen(key INTEGER PRIMARY KEY)          documents already counted
- *   docs(id, name, sig)                    MinHash signatures
+ *   seen(key INTEGER PRIMARY KEY)          documents already counted, by
+ *                                          identity (key and content)
+ *   docs(id, name, sig, doc)               MinHash signatures, and the
+ *                                          identity of their document
  *   bands(key, doc)                        their LSH bands (the primary
  *                                          key; older files: an index)
+ * Version 1 had no docs.doc, and its seen keys were of the key alone: a
+ * run that writes such a file adds the column (NULL: no identity) and
+ * sets version 2; read-only, the column is taken as NULL.
  * A run holds the write lock from start to end (BEGIN IMMEDIATE), so a
  * second run waits, then fails clearly; SQLite's journal makes the one
  * COMMIT atomic, so a killed run leaves the state as it was. */
@@ -22,7 +27,7 @@
 #include "diag.h"
 
 #define APP_ID 0x7A687062	/* "zhpb" */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct statedb {
 	sqlite3 *db;
@@ -30,77 +35,6 @@ struct statedb {
 	sqlite3_stmt *seen_get, *seen_put, *band_get, *sig_get, *doc_put,
 	    *band_put, *line_put;
 };
-
-/* ---- counts ---- */
-
-static size_t
-cslot(const struct counts *c, uint64_t key)
-{
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & c->mask;
-}
-
-static void
-grow(struct counts *c)
-{
-	struct counts old = *c;
-	size_t i, cap = old.key ? (old.mask + 1) * 2 : 1 << 16;
-
-	c->key = xcalloc(cap, sizeof *c->key);
-	c->docs = xcalloc(cap, sizeof *c->docs);
-	c->base = xcalloc(cap, sizeof *c->base);
-	c->mask = cap - 1;
-	for (i = 0; old.key && i <= old.mask; i++) {
-		size_t j;
-
-		if (!old.key[i])
-			continue;
-		for (j = cslot(c, old.key[i]); c->key[j]; j = (j + 1) & c->mask)
-			;
-		c->key[j] = old.key[i];
-		c->docs[j] = old.docs[i];
-		c->base[j] = old.base[i];
-	}
-	free(old.key);
-	free(old.docs);
-	free(old.base);
-}
-
-uint32_t *
-counts_slot(struct counts *c, uint64_t key)
-{
-	size_t i;
-
-	if (c->key == NULL || (c->n + 1) * 2 > c->mask + 1)
-		grow(c);
-	for (i = cslot(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
-			return &c->docs[i];
-	c->key[i] = key;
-	c->n++;
-	return &c->docs[i];
-}
-
-uint32_t
-counts_get(const struct counts *c, uint64_t key)
-{
-	size_t i;
-
-	if (c->key == NULL)
-		return 0;
-	for (i = cslot(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
-			return c->docs[i];
-	return 0;
-}
-
-void
-counts_free(struct counts *c)
-{
-	free(c->key);
-	free(c->docs);
-	free(c->base);
-	memset(c, 0, sizeof *c);
-}
 
 /* ---- the database ---- */
 
@@ -168,11 +102,54 @@ pragma_int(struct statedb *s, const char *sql)
 	return v;
 }
 
+/* Take the lock, check or make the schema, prepare the statements. */
+static struct statedb *
+setup(struct statedb *s, int write)
+{
+	int tables, version;
+
+	exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
+	tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
+	if (tables == 0 && write)
+		exec(s, "PRAGMA application_id = 2053664866;"	/* APP_ID */
+		    "PRAGMA user_version = 2;"
+		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
+		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
+		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+		    " sig BLOB NOT NULL, doc INTEGER);"
+		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,"
+		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
+	else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
+		fail_msg(s, "%s: not a dedupe-boilerplate state file "
+		    "(another program's database?); nothing was changed",
+		    s->path);
+	version = pragma_int(s, "PRAGMA user_version");
+	if (version == 1 && write)
+		exec(s, "ALTER TABLE docs ADD COLUMN doc INTEGER;"
+		    "PRAGMA user_version = 2;");
+	else if (version != 1 && version != SCHEMA_VERSION)
+		fail_msg(s, "%s: state file of an unknown version %d", s->path,
+		    version);
+	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
+	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
+	s->sig_get = prep(s, version == 1 && !write ?
+	    "SELECT name, sig, NULL FROM docs WHERE id = ?" :
+	    "SELECT name, sig, doc FROM docs WHERE id = ?");
+	if (write) {
+		s->seen_put = prep(s, "INSERT OR IGNORE INTO seen VALUES (?)");
+		s->doc_put = prep(s, "INSERT INTO docs (name, sig, doc) "
+		    "VALUES (?, ?, ?)");
+		s->band_put = prep(s, "INSERT INTO bands VALUES (?, ?)");
+		s->line_put = prep(s, "INSERT OR REPLACE INTO lines VALUES (?, ?)");
+	}
+	return s;
+}
+
 struct statedb *
 sdb_open(const char *path, int write, int wait_s)
 {
 	struct statedb *s = xcalloc(1, sizeof *s);
-	int flags, tables;
+	int flags;
 
 	if (path == NULL)
 		write = 1;	/* a state in memory is made for the run */
@@ -192,34 +169,28 @@ sdb_open(const char *path, int write, int wait_s)
 	    SQLITE_OK)
 		fail(s, "cannot open the state");
 	sqlite3_busy_timeout(s->db, wait_s * 1000);
-	exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN");
-	tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
-	if (tables == 0 && write) {
-		exec(s, "PRAGMA application_id = 2053664866;"	/* APP_ID */
-		    "PRAGMA user_version = 1;"
-		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
-		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
-		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-		    " sig BLOB NOT NULL);"
-		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,"
-		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
-	} else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
-		fail_msg(s, "%s: not a dedupe-boilerplate state file "
-		    "(another program's database?); nothing was changed",
-		    s->path);
-	else if (pragma_int(s, "PRAGMA user_version") != SCHEMA_VERSION)
-		fail_msg(s, "%s: state file of an unknown version %d", s->path,
-		    pragma_int(s, "PRAGMA user_version"));
-	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
-	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
-	s->sig_get = prep(s, "SELECT name, sig FROM docs WHERE id = ?");
-	if (write) {
-		s->seen_put = prep(s, "INSERT OR IGNORE INTO seen VALUES (?)");
-		s->doc_put = prep(s, "INSERT INTO docs (name, sig) VALUES (?, ?)");
-		s->band_put = prep(s, "INSERT INTO bands VALUES (?, ?)");
-		s->line_put = prep(s, "INSERT OR REPLACE INTO lines VALUES (?, ?)");
-	}
-	return s;
+	return setup(s, write);
+}
+
+struct statedb *
+sdb_open_mem(const char *name, const void *p, size_t n)
+{
+	struct statedb *s = xcalloc(1, sizeof *s);
+	unsigned char *copy;
+
+	s->path = name;
+	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		fail(s, "cannot open the state");
+	if ((copy = sqlite3_malloc64(n ? n : 1)) == NULL)
+		fail(s, "cannot open the state");
+	if (n)
+		memcpy(copy, p, n);
+	if (sqlite3_deserialize(s->db, "main", copy, (sqlite3_int64)n,
+	    (sqlite3_int64)n, SQLITE_DESERIALIZE_FREEONCLOSE |
+	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
+		fail(s, "cannot open the state");
+	return setup(s, 0);
 }
 
 static int
@@ -239,11 +210,10 @@ sdb_load_counts(struct statedb *s, struct counts *c)
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
-		uint32_t *d = counts_slot(c, key);
+		sqlite3_int64 d = sqlite3_column_int64(st, 1);
 
-		*d = (uint32_t)sqlite3_column_int64(st, 1);
-		c->base[d - c->docs] = *d;
+		counts_load(c, (uint64_t)sqlite3_column_int64(st, 0),
+		    d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -269,9 +239,31 @@ sdb_doc_add(struct statedb *s, uint64_t dockey)
 	sqlite3_reset(s->seen_put);
 }
 
+/* Is the signature row at hand document skip's? By its identity, or,
+ * for a row of format 1 (no identity), by its name. */
+static int
+is_self(struct statedb *s, struct doc_ref *skip)
+{
+	sqlite3_stmt *st = s->sig_get;
+	const unsigned char *name;
+	int self;
+
+	if (skip == NULL)
+		return 0;
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+		self = (uint64_t)sqlite3_column_int64(st, 2) == skip->id;
+	else {
+		name = sqlite3_column_text(st, 0);
+		self = (size_t)sqlite3_column_bytes(st, 0) == skip->n &&
+		    (skip->n == 0 || memcmp(name, skip->name, skip->n) == 0);
+	}
+	skip->met |= self;
+	return self;
+}
+
 int
 sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
-    char *name, size_t cap)
+    struct doc_ref *skip, char *name, size_t cap)
 {
 	int b, found = 0;
 	sqlite3_int64 best = -1;
@@ -285,7 +277,8 @@ sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
 				break;
 			sqlite3_bind_int64(s->sig_get, 1, id);
 			if (step(s, s->sig_get) == SQLITE_ROW &&
-			    sqlite3_column_bytes(s->sig_get, 1) == sizeof *m) {
+			    sqlite3_column_bytes(s->sig_get, 1) == sizeof *m &&
+			    !is_self(s, skip)) {
 				struct minhash other;
 
 				memcpy(&other, sqlite3_column_blob(s->sig_get, 1),
@@ -305,14 +298,15 @@ sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
 }
 
 void
-sdb_add_signature(struct statedb *s, const char *doc, size_t n,
-    const struct minhash *m)
+sdb_add_signature(struct statedb *s, uint64_t doc, const char *name,
+    size_t n, const struct minhash *m)
 {
 	sqlite3_int64 id;
 	int b;
 
-	sqlite3_bind_text(s->doc_put, 1, doc, (int)n, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s->doc_put, 1, name, (int)n, SQLITE_TRANSIENT);
 	sqlite3_bind_blob(s->doc_put, 2, m, sizeof *m, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s->doc_put, 3, (sqlite3_int64)doc);
 	step(s, s->doc_put);
 	sqlite3_reset(s->doc_put);
 	id = sqlite3_last_insert_rowid(s->db);
@@ -324,43 +318,25 @@ sdb_add_signature(struct statedb *s, const char *doc, size_t n,
 	}
 }
 
-struct kv {
-	sqlite3_int64 key, docs;
-};
-
-static int
-cmp_kv(const void *a, const void *b)
-{
-	sqlite3_int64 x = ((const struct kv *)a)->key,
-	    y = ((const struct kv *)b)->key;
-
-	return (x > y) - (x < y);
-}
-
-/* The changed counts, in key order: the table's B-tree is then written
- * from left to right instead of a random page for each line. */
+/* The changed counts in the order of the table's B-tree (signed keys),
+ * which is then written from left to right instead of a random page for
+ * each line. */
 void
 sdb_save_counts(struct statedb *s, const struct counts *c)
 {
-	struct kv *v;
-	size_t i, n = 0;
+	size_t i, k, n, neg;
+	struct count_kv *v = counts_changed(c, &n);
 
-	if (c->key == NULL)
-		return;
-	v = xbigalloc((c->n ? c->n : 1) * sizeof *v);
-	for (i = 0; i <= c->mask; i++)
-		if (c->key[i] && c->docs[i] != c->base[i]) {
-			v[n].key = (sqlite3_int64)c->key[i];
-			v[n++].docs = c->docs[i];
-		}
-	qsort(v, n, sizeof *v, cmp_kv);
-	for (i = 0; i < n; i++) {
-		sqlite3_bind_int64(s->line_put, 1, v[i].key);
+	for (neg = 0; neg < n && (int64_t)v[neg].key >= 0; neg++)
+		;
+	for (k = 0; k < n; k++) {
+		i = (neg + k) % n;
+		sqlite3_bind_int64(s->line_put, 1, (sqlite3_int64)v[i].key);
 		sqlite3_bind_int64(s->line_put, 2, v[i].docs);
 		step(s, s->line_put);
 		sqlite3_reset(s->line_put);
 	}
-	xbigfree(v, (c->n ? c->n : 1) * sizeof *v);
+	free(v);
 }
 
 void

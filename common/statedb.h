@@ -6,19 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "counts.h"
 #include "minhash.h"
-
-/* Line counts in memory: 16 bytes a slot, at most half full, so about 32
- * bytes a distinct line. */
-struct counts {
-	uint64_t *key;		/* 0 = empty */
-	uint32_t *docs, *base;	/* now, and as loaded from the state */
-	size_t mask, n;
-};
-
-uint32_t *counts_slot(struct counts *c, uint64_t key);	/* made if new */
-uint32_t counts_get(const struct counts *c, uint64_t key);
-void counts_free(struct counts *c);
 
 struct statedb;
 
@@ -28,15 +17,32 @@ struct statedb;
  * nothing if the program dies first. A foreign, corrupt or busy file is
  * a fatal error with a clear message (status 2). */
 struct statedb *sdb_open(const char *path, int write, int wait_s);
+/* A state file's bytes p[0..n), read-only (name is for messages): the
+ * same checks, for tests and fuzzing. */
+struct statedb *sdb_open_mem(const char *name, const void *p, size_t n);
 void sdb_load_counts(struct statedb *db, struct counts *c);
-int sdb_doc_seen(struct statedb *db, uint64_t dockey);
-void sdb_doc_add(struct statedb *db, uint64_t dockey);
-/* The earliest stored document whose signature is at least `threshold`
- * similar; its name goes to name (cap bytes). Returns 1 if found. */
+/* Documents are known by their identity: a hash of their key and their
+ * content, so that a reused key never hides a new document. */
+int sdb_doc_seen(struct statedb *db, uint64_t doc);
+void sdb_doc_add(struct statedb *db, uint64_t doc);
+/* A document: its identity, and its name (key) name[0..n). */
+struct doc_ref {
+	uint64_t id;
+	const char *name;
+	size_t n;
+	int met;		/* sdb_similar met its own signature */
+};
+
+/* The earliest stored document, other than the document skip (NULL:
+ * none; a signature stored by format 1 is skip's when it has skip's
+ * name), whose signature is at least `threshold` similar; its name goes
+ * to name (cap bytes). Returns 1 if found; when not, skip->met says
+ * whether skip's own signature is stored (as alike as this one). */
 int sdb_similar(struct statedb *db, const struct minhash *m, double threshold,
-    char *name, size_t cap);
-void sdb_add_signature(struct statedb *db, const char *doc, size_t n,
-    const struct minhash *m);
+    struct doc_ref *skip, char *name, size_t cap);
+/* Store the signature of document doc (its identity), named name[0..n). */
+void sdb_add_signature(struct statedb *db, uint64_t doc, const char *name,
+    size_t n, const struct minhash *m);
 void sdb_save_counts(struct statedb *db, const struct counts *c);
 void sdb_commit(struct statedb *db);
 void sdb_close(struct statedb *db);

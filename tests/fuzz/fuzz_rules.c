@@ -1,8 +1,12 @@
 /* fuzz_rules.c - --rules files: loading (a bad pattern is reported with
- * its line) and matching every line of the file against the rules */
+ * its line) and matching every line of the file against the rules; the
+ * same bytes read as a --counts file. The input is handed to the
+ * loaders as a buffer. */
 #include <string.h>
 
 #include "boiler.h"
+#include "counts.h"
+#include "rows.h"
 #include "utf8.h"
 #include "fuzz.h"
 
@@ -15,6 +19,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	static struct buf text;
 	struct rules r = { 0 };
+	struct counts *c;
+	struct rows rw;
+	int gaveup;
 	size_t k, at = 0;
 
 	if (!ready) {
@@ -23,19 +30,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (rules_load(&r, NULL) < 0)
 		abort();
-	(void)rules_load(&r, fuzz_file(data, size));
+	(void)rules_load_buf(&r, "fuzz", (const char *)data, size);
 	for (k = 0; k < sizeof probes / sizeof *probes; k++)
-		(void)rules_match(&r, probes[k], strlen(probes[k]));
+		(void)rules_match(&r, probes[k], strlen(probes[k]), &gaveup);
 	text.len = 0;
 	utf8_repair((const char *)data, size, &text);
 	while (at <= text.len) {
 		const char *s = text.p + at, *nl = memchr(s, '\n', text.len - at);
 		size_t n = nl ? (size_t)(nl - s) : text.len - at;
 
-		(void)rules_match(&r, s, n);
+		(void)rules_match(&r, s, n, &gaveup);
 		(void)ends_sentence(s, n);
 		at += n + 1;
 	}
 	rules_free(&r);
+	c = counts_new();
+	rows_buf(&rw, "fuzz", (const char *)data, size, 0);
+	(void)counts_read(c, &rw);
+	rows_close(&rw);
+	counts_free(c);
 	return 0;
 }

@@ -1,10 +1,13 @@
 /* test_common.c - unit tests of the common/ library; prints "ok N - name"
  * or "not ok N - name" per check (read by tests/run.sh) */
+#include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <unicode/unorm2.h>
@@ -12,12 +15,18 @@
 #include <unicode/utf8.h>
 
 #include "article.h"
+#include "boiler.h"
+#include "boilerclass.h"
+#include "counts.h"
 #include "buf.h"
 #include "diag.h"
+#include "docid.h"
 #include "fields.h"
 #include "gazetteer.h"
 #include "input.h"
 #include "jsonl.h"
+#include "minhash.h"
+#include "neardup.h"
 #include "numerals.h"
 #include "numex.h"
 #include "numunit.h"
@@ -30,6 +39,7 @@
 #include "sentence.h"
 #include "simplify.h"
 #include "splitter.h"
+#include "spool.h"
 #include "statedb.h"
 #include "textnorm.h"
 #include "trie.h"
@@ -232,6 +242,371 @@ test_article(void)
 	    16 && memcmp(b.p, "k1\tone\t|k1\ttwo\t|", 16) == 0);
 	unlink(p);
 	buf_free(&b);
+}
+
+static void
+test_counts(void)
+{
+	struct counts *c = counts_new();
+	struct rows r;
+	struct count_kv *v;
+	size_t n, i;
+	int ok = 1;
+
+	counts_load(c, 7, 2);
+	counts_add(c, 7, 1);
+	counts_add(c, 3, 1);
+	counts_load(c, 5, 4);
+	CHECK("counts: add and load", counts_get(c, 7) == 3 &&
+	    counts_get(c, 3) == 1 && counts_get(c, 5) == 4 &&
+	    counts_get(c, 9) == 0 && counts_size(c) == 3);
+	v = counts_changed(c, &n);
+	CHECK("counts: changed since loaded, in key order", n == 2 &&
+	    v[0].key == 3 && v[0].docs == 1 && v[1].key == 7 && v[1].docs == 3);
+	free(v);
+	counts_load(c, 5, COUNTS_MAX - 1);
+	CHECK("counts: stop at the maximum", counts_get(c, 5) == COUNTS_MAX &&
+	    counts_add(c, 5, 1) == COUNTS_MAX);
+	for (i = 1; i <= 100000; i++)
+		counts_add(c, i * 0x10001, 1);
+	for (i = 1; i <= 100000; i++)
+		ok &= counts_get(c, i * 0x10001) == 1 + (i * 0x10001 == 7);
+	CHECK("counts: growing keeps every count", ok);
+	counts_free(c);
+
+	c = counts_new();
+	rows_buf(&r, "t", "# c\n00ab\t2\nAB\t4294967295\n", 25, 0);
+	CHECK("counts_read: rows add up, to the maximum", counts_read(c, &r) ==
+	    0 && counts_get(c, 0xab) == COUNTS_MAX);
+	rows_close(&r);
+	rows_buf(&r, "t", "ab\t1\nab\t-1\nab\t1\n", 17, 0);
+	CHECK("counts_read: a bad row stops the reading", counts_read(c, &r) <
+	    0 && r.lineno == 2);
+	rows_close(&r);
+	exit_status = 0;
+	counts_free(c);
+}
+
+static void
+test_spool(void)
+{
+	char dir[] = "/tmp/zhpipe-unit-spool.XXXXXX";
+	struct buf long_dir = { 0 }, big = { 0 };
+	const char *old = getenv("TMPDIR");
+	char *saved = old ? xstrdup(old) : NULL;
+	struct spool *sp;
+	char small[8];
+	size_t i;
+	int ok;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	buf_add(&long_dir, dir, strlen(dir));
+	buf_addc(&long_dir, '/');
+	for (i = 0; i < 200; i++)
+		buf_addc(&long_dir, 'd');
+	setenv("TMPDIR", buf_cstr(&long_dir), 1);
+	CHECK("spool: a missing $TMPDIR is an error",
+	    spool_new() == NULL && errno == ENOENT);
+	mkdir(long_dir.p, 0700);
+	sp = spool_new();
+	CHECK("spool: in a $TMPDIR of 200 characters", sp != NULL &&
+	    strcmp(spool_dir(), long_dir.p) == 0);
+	for (i = 0; i < 300000; i++)
+		buf_addc(&big, (char)('a' + i % 26));
+	ok = sp && spool_write(sp, "head", 4) == 0 &&
+	    spool_write(sp, big.p, big.len) == 0 &&
+	    spool_write(sp, "tail", 4) == 0 && spool_rewind(sp) == 0;
+	if (ok) {
+		struct buf back = { 0 };
+
+		buf_reserve(&back, big.len + 1);
+		ok = spool_read(sp, small, 4) == 1 && memcmp(small, "head", 4) == 0 &&
+		    spool_read(sp, back.p, big.len) == 1 &&
+		    memcmp(back.p, big.p, big.len) == 0 &&
+		    spool_read(sp, small, 3) == 1 && spool_read(sp, small, 2) < 0;
+		buf_free(&back);
+	}
+	CHECK("spool: written and read back, a block over the buffer", ok);
+	CHECK("spool: names", sp && spool_name(sp, "a") == 0 &&
+	    spool_name(sp, "b") == 1 && spool_name(sp, "a") == 0 &&
+	    strcmp(spool_name_at(sp, 1), "b") == 0);
+	spool_free(sp);
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+	rmdir(long_dir.p);
+	rmdir(dir);
+	buf_free(&long_dir);
+	buf_free(&big);
+}
+
+static void
+on_article_spool(void *arg, const struct article *a)
+{
+	if (art_spool(a, arg) < 0)
+		abort();
+}
+
+static void
+test_art_spool(void)
+{
+	static const char in[] = "a\tu\tone\na\tu\ttwo\nb\tv\tthree\n";
+	char *p = tmpfile_with(in, sizeof in - 1, 0), *files[2] = { p, NULL };
+	struct spool *sp = spool_new();
+	struct article a;
+	struct buf got = { 0 };
+	size_t i, n;
+	const char *t;
+
+	memset(&a, 0, sizeof a);
+	if (p == NULL || sp == NULL)
+		return;
+	articles_each(files, 0, 0, 0, 1, NULL, on_article_spool, sp);
+	unlink(p);
+	spool_rewind(sp);
+	while (art_unspool(&a, sp) > 0) {
+		buf_add(&got, a.key.p, a.key.len);
+		for (i = 0; i < a.n; i++) {
+			t = art_text(&a, i, &n);
+			buf_addc(&got, i ? ',' : ':');
+			buf_add(&got, t, n);
+			buf_addc(&got, a.r[i].lineno == i + 1 + (a.key.p[0] == 'b' ?
+			    2 : 0) && strcmp(a.r[i].file, p) == 0 ? '+' : '?');
+		}
+		buf_addc(&got, ';');
+	}
+	CHECK("art_spool: articles back from a spool", got.len > 0 &&
+	    strcmp(buf_cstr(&got), "a:one+,two+;b:three+;") == 0);
+	art_release(&a);
+	spool_free(sp);
+	buf_free(&got);
+}
+
+/* Label the texts of one article of a site (NULL-terminated) as
+ * bc_classify does: "b" body, "r" rule, "d" df, "t" tail, "h" head,
+ * "p" repeat. */
+static const char *
+labels_of(struct rules *r, const struct counts *c, uint64_t site,
+    const char *const *texts)
+{
+	static char got[64];
+	struct normaliser *nm = norm_new();
+	struct article a;
+	uint64_t keys[32];
+	struct bc_verdict out[32];
+	struct bc_config cfg = { r, c, 3 };
+	size_t i, n;
+
+	memset(&a, 0, sizeof a);
+	a.r = xcalloc(32, sizeof *a.r);
+	for (n = 0; texts[n] && n < 32; n++) {
+		size_t len = strlen(texts[n]);
+		uint64_t h = norm_hash(nm, texts[n], len);
+
+		a.r[n].off = a.data.len;
+		a.r[n].toff = a.data.len + 2;
+		a.r[n].tlen = len;
+		a.r[n].len = len + 2;
+		buf_add(&a.data, "k\t", 2);
+		buf_add(&a.data, texts[n], len);
+		keys[n] = h ? line_key(site, h) : 0;
+	}
+	a.n = n;
+	bc_classify(&cfg, &a, keys, out);
+	for (i = 0; i < n; i++)
+		got[i] = "brdthpx"[out[i].label];
+	got[n] = '\0';
+	art_release(&a);
+	norm_free(nm);
+	return got;
+}
+
+static void
+test_boilerclass(void)
+{
+	/* each rule of the decision, on one article of site a (or b) */
+	static const struct {
+		const char *name, *want;
+		int on_b;
+		const char *texts[5];
+	} cases[] = {
+		{ "tail block after the last sentence", "bbtt", 0, { "标题在这里",
+		    "这是正文的第一句话。", "返回顶部", "更多新闻" } },
+		{ "a long line reads as a sentence", "bb", 0, { "这是正文的第一句话。",
+		    "没有句号但是很长的一行字写在这里超过四十个字的上限就算正文了吧再多写几个字凑够数量" } },
+		{ "no sentence, no tail and no head", "bb", 0, { "标题一", "标题二" } },
+		{ "opening label before the title", "hbb", 0, { "内容简介",
+		    "一个比较长的标题写在这里", "第一句正文写在这里。" } },
+		{ "an opening line as long as the longest stays", "bhb", 0, {
+		    "节目官网", "短标题", "第一句正文写在这里。" } },
+		{ "a repeated line, the later copy", "bbp", 0, { "同一句话写两遍。",
+		    "别的话。", "同一句话写两遍。" } },
+		{ "built-in rules", "rbt", 0, { "版权所有 某某网", "正文一句。",
+		    "本站原创 未经许可" } },
+		{ "counted in min-docs documents of the site", "db", 0, {
+		    "导航栏目 首页", "正文一句。" } },
+		{ "counts of another site do not count", "bb", 1, {
+		    "导航栏目 首页", "正文一句。" } },
+	};
+	static const char *const ruled[] = { "版权所有 某某网", "正文一句。",
+	    "本站原创 未经许可", NULL };
+	static const char menu[] = "导航栏目 首页";
+	struct rules r;
+	struct counts *c = counts_new();
+	struct normaliser *nm = norm_new();
+	uint64_t site_a = 0x1234 | 1, site_b = 0x5678 | 1, keys[5], out[5];
+	char *p, name[128];
+	int gaveup;
+	size_t k;
+
+	memset(&r, 0, sizeof r);
+	rules_load(&r, NULL);
+	counts_add(c, line_key(site_a, norm_hash(nm, menu, strlen(menu))), 3);
+	for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+		snprintf(name, sizeof name, "boilerclass: %s", cases[k].name);
+		CHECK(name, strcmp(labels_of(&r, c, cases[k].on_b ? site_b :
+		    site_a, cases[k].texts), cases[k].want) == 0);
+	}
+	p = tmpfile_with("mine\t未经许可\n", strlen("mine\t未经许可\n"), 0);
+	if (p && rules_load(&r, p) == 0) {
+		const char *name;
+
+		labels_of(&r, c, site_a, ruled);
+		name = rules_match(&r, ruled[2], strlen(ruled[2]), &gaveup);
+		CHECK("boilerclass: a user rule names the record",
+		    strcmp(labels_of(&r, c, site_a, ruled), "rbr") == 0 &&
+		    name && strcmp(name, "mine") == 0);
+	}
+	if (p)
+		unlink(p);
+	CHECK("rules_load_buf: a bad row refused with -1",
+	    rules_load_buf(&r, "t", "ok\ta\nbad\t(\n", 12) < 0);
+	exit_status = 0;
+	keys[0] = 5;
+	keys[1] = 0;
+	keys[2] = 3;
+	keys[3] = 5;
+	keys[4] = 9;
+	CHECK("boilerclass: distinct keys", bc_distinct_keys(keys, 5, out) == 3 &&
+	    out[0] == 3 && out[1] == 5 && out[2] == 9);
+	rules_free(&r);
+	counts_free(c);
+	norm_free(nm);
+}
+
+static void
+on_article_ids(void *arg, const struct article *a)
+{
+	struct buf *b = arg;
+	static struct docids *d;
+
+	if (d == NULL)
+		d = docids_new();
+	if (a == NULL) {
+		docids_free(d);
+		d = NULL;
+		return;
+	}
+	buf_addc(b, docids_key_again(d, a) ? 'A' : '-');
+	buf_addc(b, docids_first(d, docid_of(a), DOC_COUNTED) ? 'F' : '-');
+}
+
+static void
+test_docid(void)
+{
+	static const char in[] = "a\tx\nb\ty\na\tz\nb\ty\n";
+	char *p = tmpfile_with(in, sizeof in - 1, 0), *files[2] = { p, NULL };
+	struct buf b = { 0 };
+
+	if (p == NULL)
+		return;
+	articles_each(files, 0, 0, 0, 1, NULL, on_article_ids, &b);
+	on_article_ids(NULL, NULL);
+	unlink(p);
+	/* a, b, a again (new content), b again (the same document) */
+	CHECK("docid: keys again, documents by key and content",
+	    b.len == 8 && memcmp(b.p, "-F-FAFA-", 8) == 0);
+	buf_free(&b);
+}
+
+/* Near duplicates in a state in memory: a document is not its own
+ * duplicate the first time, a copy of it is. */
+static void
+test_neardup(void)
+{
+	static const char body[] = "这是一篇用来比较的文章长度超过五十个字内容是"
+	    "关于一座城市修建新的公园和图书馆的消息市民都很期待开放的那一天";
+	struct neardup nd = { 0 };
+	struct forms f = { 0 };
+	struct bc_verdict v = { BC_BODY, NULL, 0, 0 };
+	struct doc_ref self = { 77, "d1", 2, 0 }, other = { 78, "d2", 2, 0 };
+	char name[64] = "";
+	int r1, r2, r3;
+
+	f.key = xcalloc(1, sizeof *f.key);
+	f.flen = xcalloc(1, sizeof *f.flen);
+	f.n = f.cap = 1;
+	f.flen[0] = sizeof body - 1;
+	buf_add(&f.folded, body, sizeof body - 1);
+	nd.db = sdb_open(NULL, 1, 0);
+	nd.similarity = 0.8;
+	nd.store = 1;
+	r1 = nd_check(&nd, &f, &v, 1, &self, 1, name, sizeof name);
+	r2 = nd_check(&nd, &f, &v, 1, &self, 1, name, sizeof name);
+	r3 = nd_check(&nd, &f, &v, 1, &other, 1, name, sizeof name);
+	CHECK("neardup: never its own duplicate, a copy is one",
+	    !r1 && !r2 && self.met && r3 && strcmp(name, "d1") == 0);
+	self.met = 0;
+	CHECK("neardup: a later copy in the run finds the first",
+	    nd_check(&nd, &f, &v, 1, &self, 0, name, sizeof name));
+	v.label = BC_TAIL;
+	CHECK("neardup: no body, no comparison",
+	    !nd_check(&nd, &f, &v, 1, &other, 1, name, sizeof name));
+	sdb_close(nd.db);
+	nd_free(&nd);
+	forms_free(&f);
+}
+
+static void
+test_labels(void)
+{
+	struct bc_verdict v[3] = { { BC_RULE, "menu", 0, 0 },
+	    { BC_DF, NULL, 12, 1 }, { BC_DUP, NULL, 0, 0 } };
+	struct bc_stats st = { 0 };
+	char buf[16];
+
+	CHECK("bc_label_text", bc_label_text(&v[0], "", buf, sizeof buf) == 15
+	    && strcmp(buf, "boiler:rule=men") == 0 &&
+	    bc_label_text(&v[1], "", buf, sizeof buf) == 12 &&
+	    strcmp(buf, "boiler:df=12") == 0 &&
+	    bc_label_text(&v[2], "d9", buf, sizeof buf) == 6);
+	bc_stats_add(&st, v, 3);
+	CHECK("bc_stats", st.docs == 1 && st.recs == 3 && st.gaveup == 1 &&
+	    st.n[BC_DF] == 1 && st.dupdocs == 0);
+}
+
+static void
+test_site_key(void)
+{
+	static const char rec[] = "d1\thttps://news.example.cn/a/1.html\t3\ttext";
+	static const char rec2[] = "d2\thttp://news.example.cn:8080/b\t1\tother";
+	size_t toff = strlen(rec) - 4, toff2 = strlen(rec2) - 5;
+	int absent;
+	uint64_t s1 = site_key(rec, strlen(rec), toff, 0, &absent);
+
+	CHECK("site_key: the host of the first URL key", !absent &&
+	    s1 == site_key(rec2, strlen(rec2), toff2, 0, &absent) && !absent);
+	CHECK("site_key: one site without a URL", site_key("d\t1\tt", 5, 4, 0,
+	    &absent) == site_key("e\t2\tu", 5, 4, 0, &absent) && !absent);
+	CHECK("site_key: --site-field", site_key(rec, strlen(rec), toff, 3,
+	    &absent) != s1 && !absent);
+	site_key(rec, strlen(rec), toff, 4, &absent);
+	CHECK("site_key: the text is not a site field", absent);
+	site_key(rec, strlen(rec), toff, 9, &absent);
+	CHECK("site_key: no such field", absent);
 }
 
 static void
@@ -1363,6 +1738,53 @@ test_placetag_roles(void)
 	ws_free(ws);
 }
 
+/* A state saved to a file reads back the same, from the path and from
+ * its bytes in memory; bytes that are no state are refused. */
+static void
+test_statedb(void)
+{
+	char path[] = "/tmp/zhpipe-unit-state.XXXXXX";
+	struct counts *c = counts_new(), *got = counts_new();
+	struct statedb *db;
+	struct buf bytes = { 0 };
+	int fd = mkstemp(path), refused = 0;
+	ssize_t k;
+
+	if (fd < 0)
+		return;
+	close(fd);
+	unlink(path);
+	db = sdb_open(path, 1, 0);
+	counts_add(c, 42, 3);
+	counts_add(c, (uint64_t)1 << 63 | 5, 1);
+	sdb_save_counts(db, c);
+	sdb_commit(db);
+	sdb_close(db);
+	fd = open(path, O_RDONLY);
+	while (fd >= 0 && (buf_reserve(&bytes, 65536),
+	    k = read(fd, bytes.p + bytes.len, 65536)) > 0)
+		bytes.len += (size_t)k;
+	if (fd >= 0)
+		close(fd);
+	db = sdb_open_mem("mem", bytes.p, bytes.len);
+	sdb_load_counts(db, got);
+	sdb_close(db);
+	CHECK("statedb: counts saved, read back from the bytes",
+	    counts_get(got, 42) == 3 && counts_get(got, (uint64_t)1 << 63 | 5)
+	    == 1 && counts_size(got) == 2);
+	diag_die = jump_back;
+	if (setjmp(back) == 0)
+		sdb_close(sdb_open_mem("mem", "not a state", 11));
+	else
+		refused = 1;
+	diag_die = NULL;
+	CHECK("statedb: bytes that are no state refused", refused);
+	unlink(path);
+	buf_free(&bytes);
+	counts_free(c);
+	counts_free(got);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -1618,6 +2040,14 @@ main(void)
 	test_reader_mem();
 	test_article();
 	test_rows();
+	test_counts();
+	test_spool();
+	test_art_spool();
+	test_boilerclass();
+	test_site_key();
+	test_docid();
+	test_neardup();
+	test_labels();
 	test_sentence();
 	test_punct();
 	test_words();
@@ -1636,6 +2066,7 @@ main(void)
 	test_gazetteer_former_paths();
 	test_orgheads();
 	test_placetag_roles();
+	test_statedb();
 	test_regex_opts();
 	test_numerals();
 	test_numex();

@@ -1,0 +1,225 @@
+/* boilerclass.c - labelling the records of one article */
+#include "boilerclass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "utf8.h"
+
+struct keyat {
+	uint64_t key;
+	size_t at;
+};
+
+static int
+cmp_keyat(const void *a, const void *b)
+{
+	const struct keyat *x = a, *y = b;
+
+	if (x->key != y->key)
+		return (x->key > y->key) - (x->key < y->key);
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t
+bc_distinct_keys(const uint64_t *keys, size_t n, uint64_t *out)
+{
+	size_t i, m = 0, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (keys[i])
+			out[m++] = keys[i];
+	qsort(out, m, sizeof *out, cmp_key);
+	for (i = 0; i < m; i++)
+		if (i == 0 || out[i] != out[i - 1])
+			out[k++] = out[i];
+	return k;
+}
+
+/* Body records whose key an earlier record had become repeats: sorted,
+ * not compared in pairs, so an article of 100,000 records costs no more
+ * than its sort. */
+static void
+mark_repeats(const uint64_t *keys, size_t n, struct bc_verdict *out)
+{
+	struct keyat *v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (keys[i]) {
+			v[m].key = keys[i];
+			v[m++].at = i;
+		}
+	qsort(v, m, sizeof *v, cmp_keyat);
+	for (i = 1; i < m; i++)
+		if (v[i].key == v[i - 1].key && out[v[i].at].label == BC_BODY)
+			out[v[i].at].label = BC_REPEAT;
+	free(v);
+}
+
+static int
+reads_as_sentence(const struct article *a, size_t i)
+{
+	size_t n;
+	const char *t = art_text(a, i, &n);
+
+	return ends_sentence(t, n) || utf8_count(t, n) > BC_TAIL_MAX;
+}
+
+static int
+ends_as_sentence(const struct article *a, size_t i)
+{
+	size_t n;
+	const char *t = art_text(a, i, &n);
+
+	return ends_sentence(t, n);
+}
+
+static size_t
+length(const struct article *a, size_t i)
+{
+	size_t n;
+	const char *t = art_text(a, i, &n);
+
+	return utf8_count(t, n);
+}
+
+/* The closing block of short lines without sentence ends after the last
+ * body sentence (footers, menus, headline lists); 0 when the article has
+ * no body sentence. */
+static int
+mark_tail(const struct article *a, struct bc_verdict *out)
+{
+	size_t i, k;
+
+	for (k = a->n; k > 0; k--)
+		if (out[k - 1].label == BC_BODY && reads_as_sentence(a, k - 1))
+			break;
+	if (k == 0)
+		return 0;
+	for (i = k; i < a->n; i++)
+		if (out[i].label == BC_BODY)
+			out[i].label = BC_TAIL;
+	return 1;
+}
+
+/* The opening block before the first line that ends a sentence: its
+ * labels (节目官网, 内容简介) are short lines without a sentence end,
+ * shorter than the longest line there, which is the title. */
+static void
+mark_head(const struct article *a, struct bc_verdict *out)
+{
+	size_t i, first, longest = 0;
+
+	for (first = 0; first < a->n; first++)
+		if (out[first].label == BC_BODY && ends_as_sentence(a, first))
+			break;
+	if (first == a->n)
+		return;		/* no sentence end at all: no opening block */
+	for (i = 0; i < first; i++)
+		if (out[i].label == BC_BODY && length(a, i) > longest)
+			longest = length(a, i);
+	for (i = 0; i < first; i++)
+		if (out[i].label == BC_BODY) {
+			size_t l = length(a, i);
+
+			if (l <= BC_HEAD_MAX && l < longest)
+				out[i].label = BC_HEAD;
+		}
+}
+
+void
+bc_classify(const struct bc_config *c, const struct article *a,
+    const uint64_t *keys, struct bc_verdict *out)
+{
+	size_t i, n;
+
+	for (i = 0; i < a->n; i++) {
+		struct bc_verdict *v = &out[i];
+		const char *t = art_text(a, i, &n);
+
+		v->label = BC_BODY;
+		v->df = 0;
+		if ((v->rule = rules_match(c->rules, t, n, &v->gaveup)))
+			v->label = BC_RULE;
+		else if (keys[i] && (v->df = counts_get(c->counts, keys[i])) >=
+		    c->min_docs)
+			v->label = BC_DF;
+	}
+	mark_repeats(keys, a->n, out);
+	if (mark_tail(a, out))
+		mark_head(a, out);
+}
+
+size_t
+bc_label_text(const struct bc_verdict *v, const char *dupof, char *buf,
+    size_t cap)
+{
+	int l = 0;
+
+	switch (v->label) {
+	case BC_BODY:
+		l = snprintf(buf, cap, "body");
+		break;
+	case BC_RULE:
+		l = snprintf(buf, cap, "boiler:rule=%s", v->rule);
+		break;
+	case BC_DF:
+		l = snprintf(buf, cap, "boiler:df=%u", v->df);
+		break;
+	case BC_TAIL:
+		l = snprintf(buf, cap, "boiler:tail");
+		break;
+	case BC_HEAD:
+		l = snprintf(buf, cap, "boiler:head");
+		break;
+	case BC_REPEAT:
+		l = snprintf(buf, cap, "boiler:repeat");
+		break;
+	case BC_DUP:
+		l = snprintf(buf, cap, "dup:%s", dupof);
+		break;
+	}
+	return l < 0 ? 0 : (size_t)l >= cap ? strlen(buf) : (size_t)l;
+}
+
+void
+bc_stats_add(struct bc_stats *st, const struct bc_verdict *v, size_t n)
+{
+	size_t i;
+
+	st->docs++;
+	st->dupdocs += n > 0 && v[0].label == BC_DUP;
+	for (i = 0; i < n; i++) {
+		st->recs++;
+		st->n[v[i].label]++;
+		st->gaveup += v[i].gaveup != 0;
+	}
+}
+
+void
+bc_stats_print(const struct bc_stats *st, const char *prog, FILE *f)
+{
+	const unsigned long *n = st->n;
+
+	fprintf(f, "%s: %lu documents, %lu records: %lu body, %lu "
+	    "boilerplate (%lu by rule, %lu by count, %lu in closing "
+	    "blocks, %lu in opening blocks, %lu repeated), %lu in %lu "
+	    "duplicate documents\n", prog, st->docs, st->recs, n[BC_BODY],
+	    n[BC_RULE] + n[BC_DF] + n[BC_TAIL] + n[BC_HEAD] + n[BC_REPEAT],
+	    n[BC_RULE], n[BC_DF], n[BC_TAIL], n[BC_HEAD], n[BC_REPEAT],
+	    n[BC_DUP], st->dupdocs);
+	if (st->gaveup)
+		fprintf(f, "%s: %lu records on which a rule gave up (taken as "
+		    "not matching)\n", prog, st->gaveup);
+}

@@ -1,0 +1,42 @@
+/* counts.h - in how many documents each line key is: a hash table in
+ * memory, 16 bytes a slot and at most half full, so about 32 bytes a
+ * distinct key. Keys are 64-bit hashes; 0 is never a key. */
+#ifndef ZH_COUNTS_H
+#define ZH_COUNTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define COUNTS_MAX UINT32_MAX	/* counts stop here (saturate) */
+
+struct counts;
+struct rows;
+
+struct count_kv {
+	uint64_t key;
+	uint32_t docs;
+};
+
+struct counts *counts_new(void);
+void counts_free(struct counts *c);
+/* The count of key; 0 when it has none. */
+uint32_t counts_get(const struct counts *c, uint64_t key);
+/* Add n to the count of key, stopping at COUNTS_MAX; the new count. */
+uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
+/* Add n as counted before this run (read from a state or a counts
+ * file): not a change that counts_changed() reports. */
+void counts_load(struct counts *c, uint64_t key, uint32_t n);
+/* Load the rows of a counts file, key<TAB>docs a row (what
+ * --emit-counts writes, summed): key 1 to 16 hexadecimal digits, not 0;
+ * docs decimal digits, 0 to COUNTS_MAX. The counts of a key add up
+ * (stopping at COUNTS_MAX). A bad row is reported with its line number
+ * and ends the loading: -1. From rows, or from a path. */
+int counts_read(struct counts *c, struct rows *r);
+int counts_read_path(struct counts *c, const char *path);
+/* Keys with a count. */
+size_t counts_size(const struct counts *c);
+/* The keys whose count changed since they were loaded, with their
+ * counts, in increasing key order: an array to free(), of n entries. */
+struct count_kv *counts_changed(const struct counts *c, size_t *n);
+
+#endif
