@@ -111,9 +111,20 @@ simp_needed(const char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
+		unsigned b = p[i];
+		uint32_t c;
+
 		/* lead bytes below E2 start code points below U+2000 */
-		if (p[i] < 0xE2) {
-			i += utf8_seqlen(p[i]);
+		if (b < 0xE2) {
+			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+			continue;
+		}
+		if (b < 0xF0 && i + 2 < n) {	/* the rest of the BMP */
+			c = (b & 0x0F) << 12 | (p[i + 1] & 0x3Fu) << 6 |
+			    (p[i + 2] & 0x3Fu);
+			if (zh_tradset_bmp[c >> 3] >> (c & 7) & 1)
+				return 1;
+			i += 3;
 			continue;
 		}
 		if (simp_changes(utf8_next(s, n, &i)))

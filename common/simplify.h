@@ -49,19 +49,21 @@ void simp_back(const struct simplify *sp, size_t *b, size_t *e);
 /* The same in code points. */
 void simp_back_cp(const struct simplify *sp, size_t *b, size_t *e);
 
-/* the table (generated) */
+/* the table (generated): the Basic Multilingual Plane as one bitmap;
+ * above it, blocks of 256 code points through an index */
+extern const unsigned char zh_tradset_bmp[8192];
 extern const unsigned char zh_tradset_bits[][32];
 extern const unsigned short zh_tradset_index[];
 
 static inline int
 simp_changes(uint32_t c)
 {
-	unsigned k;
-
-	if (c < 0x2E80 || c >= 0x110000)
+	if (c < 0x10000)
+		return zh_tradset_bmp[c >> 3] >> (c & 7) & 1;
+	if (c >= 0x110000)
 		return 0;
-	k = zh_tradset_index[c >> 8];
-	return k && (zh_tradset_bits[k - 1][(c & 0xFF) >> 3] >> (c & 7) & 1);
+	return zh_tradset_bits[zh_tradset_index[c >> 8]][(c & 0xFF) >> 3] >>
+	    (c & 7) & 1;
 }
 
 #endif

@@ -7,9 +7,10 @@
  * is left as it is at run time, without calling the converter, so the
  * table must hold every character the converter changes on its own; it
  * is made from the converter installed, and the Makefile makes it again
- * when the dictionaries change. Output: a two-level bitmap, one index
- * entry for each block of 256 code points (0: none in it) and 32 bytes
- * for each block that holds some.
+ * when the dictionaries change. Output: a bitmap of the Basic
+ * Multilingual Plane (8 KiB, one look-up a character), and above it a
+ * two-level one: an index entry for each block of 256 code points (0:
+ * none in it) and 32 bytes for each block that holds some.
  *
  *   make-tradset > tradset_data.c
  */
@@ -126,8 +127,24 @@ main(void)
 		printf("%s%s", k ? ", then " : " ", chain[k]);
 	printf(",\n * changes on their own. */\n");
 	printf("const unsigned long zh_tradset_count = %zu;\n", total);
+	printf("const unsigned char zh_tradset_bmp[8192] = {\n");
+	for (k = 0; k < 256; k++) {
+		size_t b;
+		int any = 0;
+
+		for (b = 0; b < 32; b++)
+			any |= bits[k][b];
+		if (!any)
+			continue;
+		printf("\t[0x%zX] =", k * 32);
+		for (b = 0; b < 32; b++)
+			printf("%s%u", b ? "," : " ", bits[k][b]);
+		printf(",\t/* U+%04zX */\n", k << 8);
+	}
+	printf("};\n");
 	printf("const unsigned char zh_tradset_bits[][32] = {\n");
-	for (k = 0; k < NBLOCKS; k++) {
+	printf("\t{ 0 },\t/* none: the index's 0 */\n");
+	for (k = 256; k < NBLOCKS; k++) {
 		size_t b;
 		int any = 0;
 
@@ -142,9 +159,9 @@ main(void)
 		nblk++;
 	}
 	printf("};\n");
-	/* block -> 1 + index into zh_tradset_bits, 0 for none */
+	/* block -> index into zh_tradset_bits, 0 for none */
 	printf("const unsigned short zh_tradset_index[%d] = {\n", NBLOCKS);
-	for (k = 0, n = 0; k < NBLOCKS; k++) {
+	for (k = 256, n = 0; k < NBLOCKS; k++) {
 		size_t b;
 		int any = 0;
 
