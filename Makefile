@@ -100,7 +100,8 @@ $(BUILD)/%_data.o: $(BUILD)/%_data.c
 
 # Which characters the conversion of Traditional to Simplified changes
 # (common/simplify.h), asked of the OpenCC installed at build time, and
-# asked again when its dictionaries change. The program runs here, so it
+# asked again when its dictionaries change; the word list says which of
+# them are Simplified characters to keep (data/make-tradset.c). The program runs here, so it
 # is built without the sanitizers.
 OPENCC_DATA ?= $(firstword $(wildcard /usr/share/opencc /usr/local/share/opencc \
 	/opt/homebrew/share/opencc))
@@ -109,9 +110,9 @@ $(BUILD)/make-tradset: data/make-tradset.c common/simplify.h
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) -O2 \
 	  -o $@ $< $(PKG_LIBS)
 
-$(BUILD)/tradset_data.c: $(BUILD)/make-tradset \
+$(BUILD)/tradset_data.c: $(BUILD)/make-tradset data/words.tsv \
 	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
-	$(BUILD)/make-tradset > $@.tmp && mv $@.tmp $@
+	$(BUILD)/make-tradset data/words.tsv > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/libzhpipe.a: $(COMMON_OBJ)
 	rm -f $@

@@ -201,6 +201,7 @@ decode(const char *s, size_t n, uint32_t *cp, uint32_t *off)
 	return k;
 }
 
+/* Decode sp->out; the arrays grow keeping what they hold. */
 static void
 decode_out(struct simplify *sp)
 {
@@ -369,6 +370,57 @@ by_runs(struct simplify *sp, const char *s)
 	free(pc.e);
 }
 
+static int
+kept(uint32_t c)
+{
+	size_t lo = 0, hi = zh_tradset_nkeep;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (zh_tradset_keep[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < zh_tradset_nkeep && zh_tradset_keep[lo] == c;
+}
+
+/* Put back the Simplified characters the conversion changed but should
+ * not have (see simplify.h), where they pair up one to one. */
+static void
+keep_simplified(struct simplify *sp, const char *s)
+{
+	struct buf *t = &sp->tmp;
+	size_t j, run = 0;
+	int any = 0;
+
+	for (j = 0; j < sp->m && !any; j++)
+		any = sp->srce[j] - sp->srcb[j] == 1 &&
+		    sp->fcp[j] != sp->ocp[sp->srcb[j]] && kept(sp->ocp[sp->srcb[j]]);
+	if (!any)
+		return;
+	t->len = 0;
+	for (j = 0; j < sp->m; j++) {
+		uint32_t o = sp->srcb[j];
+
+		if (sp->srce[j] - o != 1 || sp->fcp[j] == sp->ocp[o] ||
+		    !kept(sp->ocp[o]))
+			continue;
+		buf_add(t, sp->out.p + run, sp->fbyte[j] - run);
+		buf_add(t, s + sp->obyte[o], sp->obyte[o + 1] - sp->obyte[o]);
+		run = sp->fbyte[j + 1];
+	}
+	buf_add(t, sp->out.p + run, sp->out.len - run);
+	{
+		struct buf x = sp->out;
+
+		sp->out = *t;
+		*t = x;
+	}
+	decode_out(sp);		/* one code point for one: the map stands */
+}
+
 const char *
 simp_line(struct simplify *sp, const char *s, size_t n, size_t *len)
 {
@@ -396,6 +448,10 @@ simp_line(struct simplify *sp, const char *s, size_t n, size_t *len)
 	decode_out(sp);
 	if (!align(sp))
 		by_runs(sp, s);
+	if (!sp->all)
+		keep_simplified(sp, s);
+	if (sp->out.len == n && memcmp(sp->out.p, s, n) == 0)
+		return s;
 	sp->same = sp->m == sp->n;
 	for (j = 0; sp->same && j < sp->m; j++)
 		sp->same = sp->srcb[j] == j && sp->srce[j] == j + 1 &&

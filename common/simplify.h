@@ -11,7 +11,9 @@
  * A line is converted only when it holds a character that the conversion
  * changes on its own; a table made at build time from the converter
  * (data/make-tradset.c) says which, so Simplified text costs one table
- * look-up a character and the converter is never opened for it. */
+ * look-up a character and the converter is never opened for it. The few
+ * Simplified characters that the steps for the variant forms would
+ * change (么 taken for the Taiwan form of 幺) are kept as they are. */
 #ifndef ZH_SIMPLIFY_H
 #define ZH_SIMPLIFY_H
 
@@ -50,7 +52,11 @@ void simp_back(const struct simplify *sp, size_t *b, size_t *e);
 void simp_back_cp(const struct simplify *sp, size_t *b, size_t *e);
 
 /* the table (generated): the Basic Multilingual Plane as one bitmap;
- * above it, blocks of 256 code points through an index */
+ * above it, blocks of 256 code points through an index. And the
+ * Simplified characters the conversion would change (么 to 幺), in
+ * order: they are kept as they are. */
+extern const uint32_t zh_tradset_keep[];
+extern const unsigned long zh_tradset_nkeep;
 extern const unsigned char zh_tradset_bmp[8192];
 extern const unsigned char zh_tradset_bits[][32];
 extern const unsigned short zh_tradset_index[];

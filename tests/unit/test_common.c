@@ -1240,6 +1240,12 @@ test_simplify(void)
 	    memcmp(out, "卫生署着手", n) == 0);
 	out = simp_line(sp, "", 0, &n);
 	CHECK("simplify: empty line", n == 0 && !simp_changed(sp));
+	CHECK("simplify: 么 and 抬 are Simplified", !simp_needed("什么抬头",
+	    strlen("什么抬头")));
+	out = simp_line(sp, "他說什么？抬頭", strlen("他說什么？抬頭"), &n);
+	CHECK("simplify: Simplified characters kept in a converted line",
+	    n == strlen("他说什么？抬头") &&
+	    memcmp(out, "他说什么？抬头", n) == 0);
 	simp_free(sp);
 
 	/* 甲乙 -> 丙 (shorter), 丁 -> 戊己 (longer), 庚 -> 辛 */
