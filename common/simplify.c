@@ -112,17 +112,17 @@ simp_needed(const char *s, size_t n)
 
 	while (i < n) {
 		unsigned b = p[i];
-		uint32_t c;
 
 		/* lead bytes below E2 start code points below U+2000 */
 		if (b < 0xE2) {
 			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
 			continue;
 		}
-		if (b < 0xF0 && i + 2 < n) {	/* the rest of the BMP */
-			c = (b & 0x0F) << 12 | (p[i + 1] & 0x3Fu) << 6 |
-			    (p[i + 2] & 0x3Fu);
-			if (zh_tradset_bmp[c >> 3] >> (c & 7) & 1)
+		/* the rest of the BMP: the word of the first two bytes, the
+		 * bit of the last */
+		if (b < 0xF0 && i + 2 < n) {
+			if (zh_tradset_bmp[(b & 0x0F) << 6 | (p[i + 1] & 0x3Fu)] >>
+			    (p[i + 2] & 0x3F) & 1)
 				return 1;
 			i += 3;
 			continue;

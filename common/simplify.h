@@ -57,7 +57,7 @@ void simp_back_cp(const struct simplify *sp, size_t *b, size_t *e);
  * order: they are kept as they are. */
 extern const uint32_t zh_tradset_keep[];
 extern const unsigned long zh_tradset_nkeep;
-extern const unsigned char zh_tradset_bmp[8192];
+extern const uint64_t zh_tradset_bmp[1024];	/* bit c % 64 of word c / 64 */
 extern const unsigned char zh_tradset_bits[][32];
 extern const unsigned short zh_tradset_index[];
 
@@ -65,7 +65,7 @@ static inline int
 simp_changes(uint32_t c)
 {
 	if (c < 0x10000)
-		return zh_tradset_bmp[c >> 3] >> (c & 7) & 1;
+		return zh_tradset_bmp[c >> 6] >> (c & 63) & 1;
 	if (c >= 0x110000)
 		return 0;
 	return zh_tradset_bits[zh_tradset_index[c >> 8]][(c & 0xFF) >> 3] >>

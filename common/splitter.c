@@ -24,6 +24,7 @@ struct splitter {
 	void *arg;
 	unsigned long sent, tok;
 	size_t done;		/* where the last token ended, in folded */
+	int converted;		/* the sentence at hand was */
 };
 
 struct splitter *
@@ -58,12 +59,14 @@ on_token(void *arg, size_t b, size_t e, enum toktype t)
 {
 	struct splitter *sp = arg;
 
-	simp_back(sp->simp, &b, &e);
-	if (b < sp->done)
-		b = sp->done;
-	if (b >= e)
-		return;
-	sp->done = e;
+	if (sp->converted) {
+		simp_back(sp->simp, &b, &e);
+		if (b < sp->done)
+			b = sp->done;
+		if (b >= e)
+			return;
+		sp->done = e;
+	}
 	sp->sink->token(sp->arg, sp->sent, ++sp->tok, t, sp->folded.p + b, e - b);
 }
 
@@ -86,6 +89,7 @@ on_sentence(void *arg, size_t b, size_t e)
 		const char *t = simp_line(sp->simp, sp->folded.p ? sp->folded.p : "",
 		    sp->folded.len, &n);
 
+		sp->converted = simp_changed(sp->simp);
 		ws_cut(sp->ws, t, n, on_token, sp);
 	}
 	if (sp->tok > 0 && sp->sink->end)

@@ -23,7 +23,9 @@
  * them.
  *
  * Output: the characters that make a line converted as a bitmap of the
- * Basic Multilingual Plane (8 KiB, one look-up a character), and above
+ * Basic Multilingual Plane (8 KiB: bit c % 64 of word c / 64, so that a
+ * three-byte character is found by its first two bytes and its last
+ * one), and above
  * it a two-level one: an index entry for each block of 256 code points
  * (0: none in it) and 32 bytes for each block that holds some; then the
  * characters kept, in order.
@@ -238,15 +240,20 @@ main(int argc, char **argv)
 	printf("\t0\n};\n");
 	printf("const unsigned long zh_tradset_nkeep = %zu;\n", nkeep);
 	printf("const unsigned long zh_tradset_count = %zu;\n", total);
-	printf("const unsigned char zh_tradset_bmp[8192] = {\n");
+	printf("const uint64_t zh_tradset_bmp[1024] = {\n");
 	for (k = 0; k < 256; k++) {
-		size_t b;
+		size_t w, b;
 
 		if (!block_used(k))
 			continue;
-		printf("\t[0x%zX] =", k * 32);
-		for (b = 0; b < 32; b++)
-			printf("%s%u", b ? "," : " ", bits[k][b]);
+		printf("\t[0x%zX] =", k * 4);
+		for (w = 0; w < 4; w++) {
+			uint64_t v = 0;
+
+			for (b = 0; b < 8; b++)
+				v |= (uint64_t)bits[k][w * 8 + b] << (8 * b);
+			printf("%s0x%016llXu", w ? ", " : " ", (unsigned long long)v);
+		}
 		printf(",\t/* U+%04zX */\n", k << 8);
 	}
 	printf("};\n");
