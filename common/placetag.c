@@ -144,6 +144,7 @@ in_affixes(const char *const *list, size_t k, const char *s, size_t n)
 #define NELEM(a) (sizeof (a) / sizeof *(a))
 
 static int in_chars(const char *set, const char *s, size_t n);
+static int numeral(const char *w, size_t n);
 
 static void
 on_segword(void *arg, size_t tb, size_t te, enum toktype t)
@@ -233,6 +234,7 @@ struct orgwalk {
 	size_t pb, pe;		/* the word before, bytes (pe 0: none) */
 	int pnum;		/* the token before is a number */
 	int atend;		/* the window ends the text */
+	int timeword;		/* the word before is a word of time */
 	int words;		/* words seen */
 	int state;		/* 0 looking, 1 a head found, 2 no name */
 };
@@ -290,7 +292,8 @@ quantity(const char *w, size_t n, const char *tag)
 	    memcmp(w, "第", 3) != 0;
 }
 
-/* A date or a time: a number or numeral ending in 年 月 日 号 时 点 */
+/* A date or a time: a number or numeral ending in 年 月 日 号 时 点
+ * (１９９８年, 一月, 元月; not 老年), or a dateline's 六日电 */
 static int
 date_like(const char *w, size_t n)
 {
@@ -299,10 +302,13 @@ date_like(const char *w, size_t n)
 
 	if (n < 6)
 		return 0;
+	if (n >= 9 && memcmp(w + n - 6, "日电", 6) == 0)
+		return 1;
 	for (k = 0; k < sizeof units / sizeof *units; k++)
 		if (memcmp(w + n - 3, units[k], 3) == 0)
-			return 1;
-	return n >= 9 && memcmp(w + n - 6, "日电", 6) == 0;
+			return numeral(w, n - 3) || (n == 6 &&
+			    (memcmp(w, "元", 3) == 0 || memcmp(w, "正", 3) == 0));
+	return 0;
 }
 
 /* Is w[0..n) a numeral: digits, or Chinese numerals (一 十 两 〇)? */
@@ -473,12 +479,24 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 			w->state = 1;
 			return;
 		}
-		if ((tag != NULL && !name_tag(tag) &&
+		/* a word of time in a name qualifies the noun after it
+		 * (北京|老年|长跑队, 北京|现代|公关|咨询|事务所); before
+		 * anything else it is when things happen (北京|今天|举行) */
+		if (w->timeword && (tag == NULL || !strchr("njb", tag[0]))) {
+			w->state = 2;
+			return;
+		}
+		w->timeword = tag != NULL && tag[0] == 't' &&
+		    utf8_count(w->s + b, e - b) > 1;
+		if ((tag != NULL && !name_tag(tag) && !w->timeword &&
 		    (utf8_count(w->s + b, e - b) > 1 || !free_char(tag))) ||
 		    quantity(w->s + b, e - b, tag)) {
 			w->state = 2;
 			return;
 		}
+	} else if (w->timeword) {
+		w->state = 2;
+		return;
 	}
 	if (++w->words == ORG_WORDS)
 		w->state = 2;
@@ -488,7 +506,7 @@ static int
 org_follows(const struct placetag *pt, const char *s, size_t n, size_t e)
 {
 	size_t we = ahead_cps(s, n, e, ORG_WINDOW);
-	struct orgwalk w = { pt, s + e, we - e, 0, 0, 0, we == n, 0, 0 };
+	struct orgwalk w = { pt, s + e, we - e, 0, 0, 0, we == n, 0, 0, 0 };
 	size_t i = e;
 	uint32_t c;
 	int may = 0;
