@@ -146,6 +146,25 @@ in_affixes(const char *const *list, size_t k, const char *s, size_t n)
 static int in_chars(const char *set, const char *s, size_t n);
 static int numeral(const char *w, size_t n);
 
+/* The rest of a word that names a people (东乡族, 鄂温克族) */
+static int
+people(const char *w, size_t n)
+{
+	return n == 3 && memcmp(w, "族", 3) == 0;
+}
+
+/* Is the name w[0..n) a place word: a full name (香港特别行政区, which
+ * the list tags nt), tagged ns by the word list, or not in it? 解放 (v),
+ * 和平 and 新华 (nz) are words of their own first. */
+static int
+place_word(const struct placetag *pt, const char *w, size_t n)
+{
+	const char *tag = ws_tag(pt->ws, w, n);
+
+	return tag == NULL || strcmp(tag, "ns") == 0 ||
+	    (n > 3 && in_chars("省市县区州盟旗镇乡", w + n - 3, 3));
+}
+
 static void
 on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 {
@@ -166,8 +185,12 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 			    oh_none(w->pt->oh, w->s + w->e, te - w->e))
 				w->bend = 1;	/* 北京人民大会堂: a venue,
 						 * 台湾当局: no body */
-			else
-				w->org = 1;
+			else if (!people(w->s + w->e, te - w->e) &&
+			    place_word(w->pt, w->s + w->b, w->e - w->b))
+				w->org = 1;	/* 甘肃日报, 云南白药 */
+			/* else the word list holds a word of its own that
+			 * begins with the name, which is no place word:
+			 * 解放|战争, 三明治, 新华社, 东乡族 */
 		}
 	}
 	/* a word that is the name and a known suffix or prefix */
