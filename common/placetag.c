@@ -334,6 +334,23 @@ date_like(const char *w, size_t n)
 	return 0;
 }
 
+/* Is c a digit or a Chinese numeral (一 十 两 〇)? */
+static int
+numeral_cp(uint32_t c)
+{
+	char b[4];
+	size_t n = 0;
+
+	if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+		return 1;
+	if (c < 0x800 || c > 0xFFFF)
+		return 0;
+	b[n++] = (char)(0xE0 | c >> 12);
+	b[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+	b[n++] = (char)(0x80 | (c & 0x3F));
+	return numeral(b, n);
+}
+
 /* Is w[0..n) a numeral: digits, or Chinese numerals (一 十 两 〇)? */
 static int
 numeral(const char *w, size_t n)
@@ -536,12 +553,18 @@ org_follows(const struct placetag *pt, const char *s, size_t n, size_t e)
 
 	if (pt->ws == NULL || we == e)
 		return 0;
-	/* a character that ends a head, 中 小 (一中 二小), or the end of
-	 * the text (a share's price) */
-	may = we == n;
-	while (!may && i < we && !(may = oh_may_end(pt->oh,
-	    c = utf8_next(s, we, &i)) || c == 0x4E2D || c == 0x5C0F))
-		;
+	/* a character that ends a head, 中 小 (一中 二小), or a digit that
+	 * ends the text (a share's price) */
+	may = we == n && ((s[n - 1] >= '0' && s[n - 1] <= '9') || (n >= 3 &&
+	    (unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] == 0xBC &&
+	    (unsigned char)s[n - 1] >= 0x90 && (unsigned char)s[n - 1] <= 0x99));
+	for (c = 0; !may && i < we; ) {
+		uint32_t prev = c;
+
+		c = utf8_next(s, we, &i);
+		may = oh_may_end(pt->oh, c) || ((c == 0x4E2D || c == 0x5C0F) &&
+		    numeral_cp(prev));
+	}
 	if (!may)
 		return 0;	/* no character that ends a head */
 	ws_cut(pt->ws, s + e, we - e, on_orgword, &w);
