@@ -5,13 +5,16 @@
  * the word segmenter gives on a window around the name: 党建|平台 has no
  * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
  * back from 武威市 to 武威. A name that begins a longer word of an
- * organisation (甘肃日报) is kept and marked; so is one inside a word
+ * organisation (甘肃日报) is kept and marked when it is a place word
+ * there (not 解放战争, 新华社: the list is sure of those words), unmarked
+ * before a venue (北京人民大会堂); so is one inside a word
  * whose rest is a known suffix or prefix (台湾同胞, 首都北京). Names
  * written together as a path (上海市浦东新区张江镇) are taken whole, each
  * of them, when the path begins and ends on word boundaries. A short
  * form of two characters that is part of a person's name (记者夏昆山,
  * 黄平涛) is skipped, and a name that opens an organisation's name
- * (四川男排, 广东美雅集团) is marked org (org_follows).
+ * (四川男排, 广东美雅集团, 南丰县一中) is marked org (org_follows), one
+ * before a venue (北京音乐厅) or 当局 is not.
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. A name with several is decided first by a
