@@ -391,7 +391,8 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 	-fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
-	build/regions_data.o build/boilerplate_data.o
+	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
+	build/venues_data.o
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)
