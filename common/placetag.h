@@ -27,6 +27,7 @@ struct placetag {
 	const struct gazetteer *gz;
 	struct wordseg *ws;
 	struct orgheads *oh;	/* heads of organisations' names */
+	struct orgheads *venues;	/* words that end venues' names */
 	struct mention *m;
 	size_t n, cap;
 	/* per-article counts, indexed by region; touched ones listed */
