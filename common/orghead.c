@@ -10,10 +10,13 @@
 
 extern const char zh_orgheads_data[];
 extern const unsigned long zh_orgheads_size;
+extern const char zh_venues_data[];
+extern const unsigned long zh_venues_size;
 
 struct orgheads {
 	const char **s;		/* open addressing: pointers into the text */
 	uint8_t *len;
+	uint8_t *no;		/* a word that ends with a head and is none */
 	size_t mask, n;
 	size_t maxlen;		/* bytes of the longest head */
 	uint64_t last[0x10000 / 64];	/* BMP code points that end a head */
@@ -29,6 +32,7 @@ hash(const char *s, size_t n)
 	return h ^ h >> 31;
 }
 
+/* 1 a head, -1 a word that ends with a head and is none, 0 neither */
 static int
 has(const struct orgheads *oh, const char *w, size_t n)
 {
@@ -36,12 +40,12 @@ has(const struct orgheads *oh, const char *w, size_t n)
 
 	for (i = hash(w, n) & oh->mask; oh->s[i]; i = (i + 1) & oh->mask)
 		if (oh->len[i] == n && memcmp(oh->s[i], w, n) == 0)
-			return 1;
+			return oh->no[i] ? -1 : 1;
 	return 0;
 }
 
 static void
-put(struct orgheads *oh, const char *w, size_t n)
+put(struct orgheads *oh, const char *w, size_t n, int no)
 {
 	size_t i;
 
@@ -51,6 +55,12 @@ put(struct orgheads *oh, const char *w, size_t n)
 		;
 	oh->s[i] = w;
 	oh->len[i] = (uint8_t)n;
+	oh->no[i] = (uint8_t)no;
+	if (no) {
+		if (n > oh->maxlen)
+			oh->maxlen = n;
+		return;
+	}
 	{
 		size_t b = n - 1;
 		uint32_t c;
@@ -80,6 +90,7 @@ oh_new_buf(const char *p, size_t n)
 		oh->mask <<= 1;
 	oh->s = xcalloc(oh->mask, sizeof *oh->s);
 	oh->len = xcalloc(oh->mask, sizeof *oh->len);
+	oh->no = xcalloc(oh->mask, sizeof *oh->no);
 	oh->mask--;
 	while (p < end) {
 		const char *e = memchr(p, '\n', (size_t)(end - p));
@@ -88,9 +99,12 @@ oh_new_buf(const char *p, size_t n)
 		if (e == NULL)
 			e = end;
 		if (*w != '#') {
+			int no = *w == '-';	/* -当局: no head */
+
+			w += no;
 			for (q = w; q < e && *q != '\t' && *q != '\r'; q++)
 				;
-			put(oh, w, (size_t)(q - w));
+			put(oh, w, (size_t)(q - w), no);
 		}
 		p = e + 1;
 	}
@@ -103,6 +117,12 @@ oh_new(void)
 	return oh_new_buf(zh_orgheads_data, zh_orgheads_size);
 }
 
+struct orgheads *
+oh_new_venues(void)
+{
+	return oh_new_buf(zh_venues_data, zh_venues_size);
+}
+
 void
 oh_free(struct orgheads *oh)
 {
@@ -110,6 +130,7 @@ oh_free(struct orgheads *oh)
 		return;
 	free(oh->s);
 	free(oh->len);
+	free(oh->no);
 	free(oh);
 }
 
@@ -117,15 +138,34 @@ int
 oh_head(const struct orgheads *oh, const char *w, size_t n)
 {
 	size_t i = 0;
+	int k;
 
-	/* every ending of w, at code point starts, no longer than a head */
+	/* every ending of w, at code point starts, no longer than a head,
+	 * the longest first: 当局 is no head though 局 is one */
 	if (n > oh->maxlen)
 		i = n - oh->maxlen;
 	for (; i < n; i++) {
 		if (((unsigned char)w[i] & 0xC0) == 0x80)
 			continue;
-		if (has(oh, w + i, n - i))
-			return 1;
+		if ((k = has(oh, w + i, n - i)) != 0)
+			return k > 0;
+	}
+	return 0;
+}
+
+int
+oh_none(const struct orgheads *oh, const char *w, size_t n)
+{
+	size_t i = 0;
+	int k;
+
+	if (n > oh->maxlen)
+		i = n - oh->maxlen;
+	for (; i < n; i++) {
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue;
+		if ((k = has(oh, w + i, n - i)) != 0)
+			return k < 0;
 	}
 	return 0;
 }
@@ -139,7 +179,7 @@ oh_may_end(const struct orgheads *oh, uint32_t c)
 int
 oh_is(const struct orgheads *oh, const char *w, size_t n)
 {
-	return has(oh, w, n);
+	return has(oh, w, n) > 0;
 }
 
 size_t

@@ -9,13 +9,16 @@
  * the word segmenter gives on a window around the name: 党建|平台 has no
  * 建平, 动机|和|政治 no 和政, 发展|乡村 no 发展乡, and 武威|市委 falls
  * back from 武威市 to 武威. A name that begins a longer word of an
- * organisation (甘肃日报) is kept and marked; so is one inside a word
+ * organisation (甘肃日报) is kept and marked when it is a place word
+ * there (not 解放战争, 新华社: the list is sure of those words), unmarked
+ * before a venue (北京人民大会堂); so is one inside a word
  * whose rest is a known suffix or prefix (台湾同胞, 首都北京). Names
  * written together as a path (上海市浦东新区张江镇) are taken whole, each
  * of them, when the path begins and ends on word boundaries. A short
  * form of two characters that is part of a person's name (记者夏昆山,
  * 黄平涛) is skipped, and a name that opens an organisation's name
- * (四川男排, 广东美雅集团) is marked org (org_follows).
+ * (四川男排, 广东美雅集团, 南丰县一中) is marked org (org_follows), one
+ * before a venue (北京音乐厅) or 当局 is not.
  *
  * Resolution: a name with one candidate that is not an ordinary word
  * anchors its division. A name with several is decided first by a
@@ -47,6 +50,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->gz = gz;
 	pt->ws = ws;
 	pt->oh = oh_new();
+	pt->venues = oh_new_venues();
 	pt->simp = simp_new();
 	pt->self = xcalloc(gz->n, sizeof *pt->self);
 	pt->sub = xcalloc(gz->n, sizeof *pt->sub);
@@ -66,6 +70,7 @@ pt_free(struct placetag *pt)
 		return;
 	free(pt->m);
 	oh_free(pt->oh);
+	oh_free(pt->venues);
 	simp_free(pt->simp);
 	free(pt->self);
 	free(pt->sub);
@@ -122,6 +127,7 @@ struct segwin {
 	size_t b, e;		/* candidate, bytes */
 	int bstart, bend;	/* b and e fall on word boundaries */
 	int org;		/* an organisation's name holds the name */
+	int orgsuf;		/* the rest of the word is a head: 济南军区 */
 };
 
 /* Words of which a division's name may be the first part, the rest
@@ -147,6 +153,28 @@ in_affixes(const char *const *list, size_t k, const char *s, size_t n)
 
 #define NELEM(a) (sizeof (a) / sizeof *(a))
 
+static int in_chars(const char *set, const char *s, size_t n);
+static int numeral(const char *w, size_t n);
+
+/* The rest of a word that names a people (东乡族, 鄂温克族) */
+static int
+people(const char *w, size_t n)
+{
+	return n == 3 && memcmp(w, "族", 3) == 0;
+}
+
+/* Is the name w[0..n) a place word: a full name (香港特别行政区, which
+ * the list tags nt), tagged ns by the word list, or not in it? 解放 (v),
+ * 和平 and 新华 (nz) are words of their own first. */
+static int
+place_word(const struct placetag *pt, const char *w, size_t n)
+{
+	const char *tag = ws_tag(pt->ws, w, n);
+
+	return tag == NULL || strcmp(tag, "ns") == 0 ||
+	    (n > 3 && in_chars("省市县区州盟旗镇乡", w + n - 3, 3));
+}
+
 static void
 on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 {
@@ -162,14 +190,28 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 	/* a longer word that starts with the name: 甘肃日报 凉州区 */
 	if (t == TOK_WORD && tb == w->b && te > w->e &&
 	    (tag = ws_tag(w->pt->ws, w->s + tb, te - tb)) != NULL) {
-		if (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0)
-			w->org = 1;
+		if (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0) {
+			if (oh_head(w->pt->venues, w->s + w->e, te - w->e) ||
+			    oh_none(w->pt->oh, w->s + w->e, te - w->e))
+				w->bend = 1;	/* 北京人民大会堂: a venue,
+						 * 台湾当局: no body */
+			else if (!people(w->s + w->e, te - w->e) &&
+			    place_word(w->pt, w->s + w->b, w->e - w->b))
+				w->org = 1;	/* 甘肃日报, 云南白药 */
+			/* else the word list holds a word of its own that
+			 * begins with the name, which is no place word:
+			 * 解放|战争, 三明治, 新华社, 东乡族 */
+		}
 	}
 	/* a word that is the name and a known suffix or prefix */
 	if (t == TOK_WORD && tb == w->b && te > w->e &&
 	    in_affixes(name_suffixes, NELEM(name_suffixes), w->s + w->e,
-	    te - w->e))
+	    te - w->e)) {
 		w->bend = 1;
+		/* the suffix is an organisation's head: 济南军区 */
+		if (oh_is(w->pt->oh, w->s + w->e, te - w->e))
+			w->orgsuf = 1;
+	}
 	if (t == TOK_WORD && te == w->e && tb < w->b &&
 	    in_affixes(name_prefixes, NELEM(name_prefixes), w->s + tb,
 	    w->b - tb))
@@ -182,7 +224,7 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 static int
 boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 {
-	struct segwin w = { pt, s, 0, b, e, 0, 0, 0 };
+	struct segwin w = { pt, s, 0, b, e, 0, 0, 0, 0 };
 	size_t we = ahead_cps(s, n, e, WINDOW);
 
 	if (pt->ws == NULL)
@@ -192,7 +234,7 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 	w.bend = e == we;
 	ws_cut(pt->ws, s + w.base, we - w.base, on_segword, &w);
 	if (w.bstart && w.bend)
-		return 1;
+		return w.orgsuf ? 2 : 1;	/* 济南军区: 2 */
 	if (w.bstart && w.org)
 		return 2;	/* 甘肃日报 */
 	return 0;		/* 党建|平台, 发展|乡村, 青海湖 (a lake) */
@@ -221,6 +263,11 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 struct orgwalk {
 	const struct placetag *pt;
 	const char *s;		/* the window */
+	size_t n;		/* its length, bytes */
+	size_t pb, pe;		/* the word before, bytes (pe 0: none) */
+	int pnum;		/* the token before is a number */
+	int atend;		/* the window ends the text */
+	int timeword;		/* the word before is a word of time */
 	int words;		/* words seen */
 	int state;		/* 0 looking, 1 a head found, 2 no name */
 };
@@ -237,6 +284,8 @@ name_tag(const char *tag)
 	case 'a':		/* adjectives: 大 新 */
 	case 'm':		/* numerals: 第二 in 第二印染厂 */
 	case 'l':		/* set phrases: 远洋运输 */
+	case 'i':		/* idioms: 见义勇为 */
+	case 's':		/* words of place: 海外 in 广东妇女海外联谊会 */
 	case 'x':
 		return 1;
 	case 'v':
@@ -276,7 +325,8 @@ quantity(const char *w, size_t n, const char *tag)
 	    memcmp(w, "第", 3) != 0;
 }
 
-/* A date or a time: a number or numeral ending in 年 月 日 号 时 点 */
+/* A date or a time: a number or numeral ending in 年 月 日 号 时 点
+ * (１９９８年, 一月, 元月; not 老年), or a dateline's 六日电 */
 static int
 date_like(const char *w, size_t n)
 {
@@ -285,10 +335,108 @@ date_like(const char *w, size_t n)
 
 	if (n < 6)
 		return 0;
+	if (n >= 9 && memcmp(w + n - 6, "日电", 6) == 0)
+		return 1;
 	for (k = 0; k < sizeof units / sizeof *units; k++)
 		if (memcmp(w + n - 3, units[k], 3) == 0)
+			return numeral(w, n - 3) || (n == 6 &&
+			    (memcmp(w, "元", 3) == 0 || memcmp(w, "正", 3) == 0));
+	return 0;
+}
+
+/* Is c a digit or a Chinese numeral (一 十 两 〇)? */
+static int
+numeral_cp(uint32_t c)
+{
+	char b[4];
+	size_t n = 0;
+
+	if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+		return 1;
+	if (c < 0x800 || c > 0xFFFF)
+		return 0;
+	b[n++] = (char)(0xE0 | c >> 12);
+	b[n++] = (char)(0x80 | (c >> 6 & 0x3F));
+	b[n++] = (char)(0x80 | (c & 0x3F));
+	return numeral(b, n);
+}
+
+/* Is w[0..n) a numeral: digits, or Chinese numerals (一 十 两 〇)? */
+static int
+numeral(const char *w, size_t n)
+{
+	static const char digits[] = "〇一二三四五六七八九十两零";
+	size_t i = 0, at;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	while (i < n) {
+		at = i;
+		c = utf8_next(w, n, &i);
+		if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+			continue;
+		if (!in_chars(digits, w + at, i - at))
+			return 0;
+	}
+	return 1;
+}
+
+/* A number with a decimal point: 23.42, ２３．４２ */
+static int
+decimal(const char *w, size_t n)
+{
+	size_t i = 0;
+	uint32_t c;
+	int point = 0, digits = 0;
+
+	while (i < n) {
+		c = utf8_next(w, n, &i);
+		if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+			digits++;
+		else if ((c == '.' || c == 0xFF0E) && digits > 0 && !point)
+			point = 1;
+		else
+			return 0;
+	}
+	return point && (c != '.' && c != 0xFF0E);
+}
+
+/* A school named by its number: 一中, 八中, ８８中, 二小 (the first middle
+ * school, the second primary school) as one word, or a number and 中 or
+ * 小; not 三中全会 (a plenary session) nor 一中一台. The character after
+ * is s[e] of the window s[0, n). */
+static int
+numbered_school(const struct orgwalk *w, size_t b, size_t e)
+{
+	const char *x = w->s + b;
+	size_t n = e - b;
+
+	if (n < 3 || (memcmp(x + n - 3, "中", 3) != 0 &&
+	    memcmp(x + n - 3, "小", 3) != 0))
+		return 0;
+	if (n == 3 ? !(w->pnum && w->pe == b) : !numeral(x, n - 3))
+		return 0;
+	if (e + 3 <= w->n && (memcmp(w->s + e, "全", 3) == 0 ||
+	    numeral(w->s + e, 3)))
+		return 0;
+	return 1;
+}
+
+/* A head that begins inside the word before and ends with this one: the
+ * segmenter cut it (有线电视|台 for 电视台, 省外|办 for 外办). */
+static int
+head_across(const struct orgwalk *w, size_t b, size_t e)
+{
+	size_t i;
+
+	if (w->pe != b || w->pe == 0)
+		return 0;
+	for (i = w->pb + 1; i < b; i++)
+		if (((unsigned char)w->s[i] & 0xC0) != 0x80 &&
+		    oh_is(w->pt->oh, w->s + i, e - i))
 			return 1;
-	return n >= 9 && memcmp(w + n - 6, "日电", 6) == 0;
+	return 0;
 }
 
 /* w[0..n) is a head and a noun of two characters or more: 市委书记 */
@@ -308,6 +456,29 @@ head_then_noun(const struct placetag *pt, const char *w, size_t n)
 	return 0;
 }
 
+/* A set phrase that names a body: one of three characters that ends
+ * with a head (孤儿院, 售票处, 合作社), or one that ends with a head of
+ * two characters or more (专科学校, 活动中心); not an idiom of four that
+ * ends with one character of a head (统揽全局, 所到之处), nor one that
+ * begins with a pronoun (各级党委: every level's committees). */
+static int
+phrase_head(const struct placetag *pt, const char *w, size_t n)
+{
+	const char *tag;
+	size_t i;
+
+	if (n > 3 && (tag = ws_tag(pt->ws, w, utf8_seqlen((unsigned char)*w)))
+	    != NULL && tag[0] == 'r')
+		return 0;
+	if (utf8_count(w, n) == 3)
+		return oh_head(pt->oh, w, n);
+	for (i = 1; i + 6 <= n; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80 &&
+		    oh_is(pt->oh, w + i, n - i))
+			return 1;
+	return 0;
+}
+
 static void
 on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 {
@@ -322,23 +493,60 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 		w->state = 2;	/* 北京|１月|５日|电, 北京|一月|六日电 */
 		return;
 	}
+	if (t == TOK_NUM && w->words > 0 && w->atend && e == w->n &&
+	    decimal(w->s + b, e - b)) {
+		w->state = 1;	/* a share's price: 江苏|春兰|２３．４２ */
+		return;
+	}
+	if ((t == TOK_WORD || t == TOK_NUM) && numbered_school(w, b, e)) {
+		w->state = 1;
+		return;
+	}
+	if (t == TOK_WORD && head_across(w, b, e)) {
+		w->state = 1;
+		return;
+	}
+	w->pnum = t == TOK_NUM || (t == TOK_WORD && numeral(w->s + b, e - b));
+	if (t == TOK_WORD || t == TOK_NUM) {
+		w->pb = b;
+		w->pe = e;
+	} else
+		w->pe = 0;
 	if (t == TOK_WORD) {
 		tag = ws_tag(w->pt->ws, w->s + b, e - b);
+		if (oh_head(w->pt->venues, w->s + b, e - b)) {
+			w->state = 2;	/* 北京|音乐厅: a venue, no body */
+			return;
+		}
 		if ((e - b > 3 && oh_is(w->pt->oh, w->s + b, e - b)) ||
 		    ((tag == NULL || tag[0] == 'n' || tag[0] == 'j' ||
 		    tag[0] == '\0' || (e - b == 3 && free_char(tag) &&
 		    tag[0] != 'v')) &&
 		    (oh_head(w->pt->oh, w->s + b, e - b) ||
-		    head_then_noun(w->pt, w->s + b, e - b)))) {
+		    head_then_noun(w->pt, w->s + b, e - b))) ||
+		    (tag != NULL && tag[0] == 'l' &&
+		    phrase_head(w->pt, w->s + b, e - b))) {
 			w->state = 1;
 			return;
 		}
-		if ((tag != NULL && !name_tag(tag) &&
+		/* a word of time in a name qualifies the noun after it
+		 * (北京|老年|长跑队, 北京|现代|公关|咨询|事务所); before
+		 * anything else it is when things happen (北京|今天|举行) */
+		if (w->timeword && (tag == NULL || !strchr("njb", tag[0]))) {
+			w->state = 2;
+			return;
+		}
+		w->timeword = tag != NULL && tag[0] == 't' &&
+		    utf8_count(w->s + b, e - b) > 1;
+		if ((tag != NULL && !name_tag(tag) && !w->timeword &&
 		    (utf8_count(w->s + b, e - b) > 1 || !free_char(tag))) ||
 		    quantity(w->s + b, e - b, tag)) {
 			w->state = 2;
 			return;
 		}
+	} else if (w->timeword) {
+		w->state = 2;
+		return;
 	}
 	if (++w->words == ORG_WORDS)
 		w->state = 2;
@@ -347,16 +555,26 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 static int
 org_follows(const struct placetag *pt, const char *s, size_t n, size_t e)
 {
-	struct orgwalk w = { pt, s + e, 0, 0 };
 	size_t we = ahead_cps(s, n, e, ORG_WINDOW);
-
+	struct orgwalk w = { pt, s + e, we - e, 0, 0, 0, we == n, 0, 0, 0 };
 	size_t i = e;
+	uint32_t c;
 	int may = 0;
 
 	if (pt->ws == NULL || we == e)
 		return 0;
-	while (i < we && !(may = oh_may_end(pt->oh, utf8_next(s, we, &i))))
-		;
+	/* a character that ends a head, 中 小 (一中 二小), or a digit that
+	 * ends the text (a share's price) */
+	may = we == n && ((s[n - 1] >= '0' && s[n - 1] <= '9') || (n >= 3 &&
+	    (unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] == 0xBC &&
+	    (unsigned char)s[n - 1] >= 0x90 && (unsigned char)s[n - 1] <= 0x99));
+	for (c = 0; !may && i < we; ) {
+		uint32_t prev = c;
+
+		c = utf8_next(s, we, &i);
+		may = oh_may_end(pt->oh, c) || ((c == 0x4E2D || c == 0x5C0F) &&
+		    numeral_cp(prev));
+	}
 	if (!may)
 		return 0;	/* no character that ends a head */
 	ws_cut(pt->ws, s + e, we - e, on_orgword, &w);

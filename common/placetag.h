@@ -28,6 +28,7 @@ struct placetag {
 	const struct gazetteer *gz;
 	struct wordseg *ws;
 	struct orgheads *oh;	/* heads of organisations' names */
+	struct orgheads *venues;	/* words that end venues' names */
 	struct simplify *simp;	/* names are found on Simplified text */
 	struct mention *m;
 	size_t n, cap;

@@ -39,7 +39,7 @@ const EXTRA = [
 	'公安厅', '人大', '日报', '晚报', '电台', '频道', '航站', '事务所',
 	'领导小组', '科协', '社科联', '文联', '农专', '农大', '医大', '人艺',
 	'小学', '立法会', '农行', '工行', '建行', '中行', '农发行', '新闻网',
-	'广播电视台', '融媒体中心',
+	'广播电视台', '融媒体中心', '核电站',
 ];
 // Endings that name a field, an activity or a product, not a body: the
 // tags make them heads because the list holds names such as 比较文学 or
@@ -55,6 +55,10 @@ const NOT_HEADS = new Set([
 	'技术开发区', '经济特区', '医师', '大厦', '宾馆', '公学', '国会',
 	'共同体',
 ]);
+// Words that end with a head and name no body, written "-word" in the
+// output: 当局 is the authorities of a place as a whole (台湾当局), not
+// one of its bodies, though 局 ends 公安局 and 当局 is a noun as they are.
+const NOT_BODIES = ['当局'];
 // The single characters that are heads: each names a body, and the
 // nouns it ends are mostly bodies (工厂, 球队, 市委, 学院, 研究所, 报社,
 // 公安局, 公司, 财政厅, 公证处, 指挥部, 剧团, 党校, 图书馆; 南部 and
@@ -112,6 +116,9 @@ process.stdout.write(
 	'# the last words of the names tagged nt, kept when they end at least ' + MIN_NAMES + '\n' +
 	'# such names and ' + MIN_SHARE * 100 + '% of the words they end, with the corrections listed\n' +
 	'# in the script. A head ends an organisation\'s name as a word or as the end\n' +
-	'# of a longer word (烟厂 in 卷烟厂). Regenerate with: make orgheads\n');
+	'# of a longer word (烟厂 in 卷烟厂); a row -word is a word that ends with a head\n' +
+	'# and is none (-当局). Regenerate with: make orgheads\n');
 for (const [h, [c, o]] of rows)
 	process.stdout.write(h + '\t' + c + '\t' + o + '\n');
+for (const w of NOT_BODIES)
+	process.stdout.write('-' + w + '\t' + (nt.get(w) || 0) + '\t' + (other.get(w) || 0) + '\n');

@@ -1679,11 +1679,19 @@ static void
 test_orgheads(void)
 {
 	static const char list[] = "# heads\n公司\t120\t105\n队\t116\t381\n"
-	    "市委\t17\t2\n";
+	    "市委\t17\t2\n局\t1\t1\n-当局\t0\t6\n";
 	struct orgheads *oh = oh_new_buf(list, strlen(list));
 	struct orgheads *bi = oh_new();
+	struct orgheads *ve = oh_new_venues();
 
-	CHECK("org heads: three read", oh_size(oh) == 3);
+	CHECK("org heads: four read, no-heads not counted", oh_size(oh) == 4);
+	CHECK("org heads: a row -word ends with a head and is none",
+	    oh_head(oh, "公安局", 9) && !oh_head(oh, "当局", 6) &&
+	    !oh_head(oh, "台湾当局", 12) && !oh_is(oh, "当局", 6) &&
+	    oh_none(oh, "台湾当局", 12) && !oh_none(oh, "公安局", 9));
+	CHECK("org heads: the built-in venues",
+	    oh_head(ve, "人民大会堂", 15) && oh_head(ve, "音乐厅", 9) &&
+	    !oh_head(ve, "大学", 6) && !oh_head(ve, "公司", 6));
 	CHECK("org heads: a head is one", oh_is(oh, "公司", 6) &&
 	    oh_head(oh, "公司", 6));
 	CHECK("org heads: a word that ends with one",
@@ -1696,6 +1704,7 @@ test_orgheads(void)
 	    !oh_is(bi, "会", 3) && oh_is(bi, "厂", 3));
 	oh_free(oh);
 	oh_free(bi);
+	oh_free(ve);
 }
 
 /* Roles and the guards, on the built-in lists */
