@@ -271,7 +271,9 @@ bench-deps:
 # articles *.txt with gold.tsv (place names), labels.tsv (boilerplate),
 # 199801-dev.txt.gz (the PKU-tagged People's Daily: numbers and place
 # names, one line each for the tune and held parts; bench/num-pd98 and
-# bench/region-pd98 print the full figures).
+# bench/region-pd98 print the full figures; and words, places and numbers
+# on its Traditional renderings against the Simplified text, by
+# bench/trad-pd98 with OpenCC's command, which make deps installs).
 eval: all
 	@if [ -n '$(CORPUS)' ]; then \
 	  echo "== dedupe-boilerplate on labelled pages of $(CORPUS)"; \
@@ -285,7 +287,7 @@ eval: all
 	  echo "      (tag-region, e.g. tests/tag-region/gold), labels.tsv"; \
 	  echo "      (dedupe-boilerplate, e.g. tests/dedupe-boilerplate/gold),"; \
 	  echo "      199801-dev.txt.gz (PKU-tagged People's Daily: extract-num"; \
-	  echo "      and tag-region),"; \
+	  echo "      and tag-region, and all three on its Traditional renderings),"; \
 	  echo "      or their parent folder; CORPUS=DIR scores dedupe-boilerplate"; \
 	  echo "      on the pages of bench/labels/cctv-boiler.tsv"; \
 	else \
@@ -305,6 +307,10 @@ eval: all
 	    echo "== extract-num and tag-region on the tagged People's Daily: $$d"; \
 	    BIN=$(CURDIR)/$(BUILD) python3 bench/num-pd98 --summary "$$d" || exit 1; \
 	    BIN=$(CURDIR)/$(BUILD) python3 bench/region-pd98 --summary "$$d" || exit 1; \
+	    echo "== the tools on its Traditional renderings (OpenCC's command: s2t, s2hk, s2tw)"; \
+	    command -v opencc >/dev/null 2>&1 || \
+	      $(MAKE) --no-print-directory deps DEB_PKGS=opencc || exit 1; \
+	    BIN=$(CURDIR)/$(BUILD) python3 bench/trad-pd98 "$$d" || exit 1; \
 	  done; \
 	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
 	fi
