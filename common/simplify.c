@@ -153,9 +153,10 @@ open_chain(struct simplify *sp)
 	sp->opened = 1;
 }
 
-/* Append the conversion of s[0..n) to out. */
+/* Append the conversion of s[0..n) to out, in one call of each
+ * converter. */
 static void
-convert(struct simplify *sp, const char *s, size_t n, struct buf *out)
+convert_piece(struct simplify *sp, const char *s, size_t n, struct buf *out)
 {
 	char *cur = NULL, *next;
 	size_t k, len = n;
@@ -178,6 +179,35 @@ convert(struct simplify *sp, const char *s, size_t n, struct buf *out)
 		die(EXIT_TROUBLE, "OpenCC gave ill-formed UTF-8");
 	buf_add(out, cur, len);
 	opencc_convert_utf8_free(cur);
+}
+
+/* OpenCC holds a few times its input while converting: a long line is
+ * converted in pieces of about CHUNK bytes, each ending after a
+ * character other than Han where there is one in its second half (no
+ * word of the dictionaries spans one), else at a character boundary. */
+#define CHUNK 65536
+
+/* Append the conversion of s[0..n) to out. */
+static void
+convert(struct simplify *sp, const char *s, size_t n, struct buf *out)
+{
+	size_t at = 0;
+
+	while (n - at > CHUNK) {
+		size_t i = at, cut = 0, end = at + CHUNK;
+
+		while (i < end) {
+			uint32_t c = utf8_next(s, n, &i);
+
+			if (!uc_is_han(c) && i - at > CHUNK / 2)
+				cut = i;
+		}
+		if (cut == 0)
+			cut = i;
+		convert_piece(sp, s + at, cut - at, out);
+		at = cut;
+	}
+	convert_piece(sp, s + at, n - at, out);
 }
 
 static uint32_t *
@@ -421,6 +451,36 @@ keep_simplified(struct simplify *sp, const char *s)
 	decode_out(sp);		/* one code point for one: the map stands */
 }
 
+/* Is the converted line the original character for character, each
+ * changed one a Han character taking the bytes it took? Then the map is
+ * the identity and no table of it is made. Simplified characters the
+ * conversion changed (see simplify.h) are put back on the way. */
+static int
+same_layout(struct simplify *sp, const char *s, size_t n)
+{
+	char *t = sp->out.p;
+	size_t i = 0, j = 0, tn = sp->out.len;
+
+	while (i < n && j < tn) {
+		size_t li = utf8_seqlen((unsigned char)s[i]), k = i, l = j;
+		uint32_t c, d;
+
+		if (li != utf8_seqlen((unsigned char)t[j]))
+			return 0;
+		if (memcmp(s + i, t + j, li) != 0) {
+			c = utf8_next(s, n, &k);
+			d = utf8_next(t, tn, &l);
+			if (!uc_is_han(c) || !uc_is_han(d))
+				return 0;
+			if (!sp->all && kept(c))
+				memcpy(t + j, s + i, li);
+		}
+		i += li;
+		j += li;
+	}
+	return i == n && j == tn;
+}
+
 const char *
 simp_line(struct simplify *sp, const char *s, size_t n, size_t *len)
 {
@@ -436,6 +496,13 @@ simp_line(struct simplify *sp, const char *s, size_t n, size_t *len)
 	convert(sp, s, n, &sp->out);
 	if (sp->out.len == n && memcmp(sp->out.p, s, n) == 0)
 		return s;
+	if (same_layout(sp, s, n)) {
+		if (memcmp(sp->out.p, s, n) == 0)
+			return s;
+		sp->changed = sp->same = 1;
+		*len = sp->out.len;
+		return sp->out.p;
+	}
 	if (sp->out.len >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a converted line of %zu bytes is longer "
 		    "than 4 GB", sp->out.len);
