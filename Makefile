@@ -26,7 +26,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib sqlite3
+PKGS = icu-uc icu-i18n libpcre2-8 jansson zlib sqlite3 opencc
 CFLAGS ?= -O2 -g
 
 ifeq ($(SANITIZE),1)
@@ -47,18 +47,19 @@ LIBS = $(PKG_LIBS) -lm
 TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
 	numunit opts orghead output placetag punct records regex rows sentence \
-	sources splitter statedb textnorm trie utf8 warc words
+	simplify sources splitter statedb textnorm trie utf8 warc words
 # dedupe-boilerplate's parts
 COMMON += boilerclass counts docid hash neardup spool
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
-	$(BUILD)/venues_data.o
+	$(BUILD)/venues_data.o \
+	$(BUILD)/tradset_data.o
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 	man/dedupe-boilerplate.1 man/zhpipe.7
 
 DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
-	libjansson-dev zlib1g-dev mandoc parallel python3
+	libjansson-dev zlib1g-dev libopencc-dev opencc mandoc parallel python3
 
 .PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer orgheads venues \
 	fuzz fuzz-deps \
@@ -98,6 +99,22 @@ $(BUILD)/%_data.c: data/%.rules
 
 $(BUILD)/%_data.o: $(BUILD)/%_data.c
 	$(CC) -c -O0 -o $@ $<
+
+# Which characters the conversion of Traditional to Simplified changes
+# (common/simplify.h), asked of the OpenCC installed at build time, and
+# asked again when its dictionaries change; the word list says which of
+# them are Simplified characters to keep (data/make-tradset.c). The program runs here, so it
+# is built without the sanitizers.
+OPENCC_DATA ?= $(firstword $(wildcard /usr/share/opencc /usr/local/share/opencc \
+	/opt/homebrew/share/opencc))
+$(BUILD)/make-tradset: data/make-tradset.c common/simplify.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) -O2 \
+	  -o $@ $< $(PKG_LIBS)
+
+$(BUILD)/tradset_data.c: $(BUILD)/make-tradset data/words.tsv \
+	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
+	$(BUILD)/make-tradset data/words.tsv > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/libzhpipe.a: $(COMMON_OBJ)
 	rm -f $@
@@ -145,8 +162,8 @@ deps:
 	else \
 	  echo "deps: no apt-get here; install these and re-run make:"; \
 	  echo "  Debian/Ubuntu: apt-get install $(DEB_PKGS)"; \
-	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel mandoc parallel python3"; \
-	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson mandoc parallel python3"; \
+	  echo "  Fedora:        dnf install gcc make pkgconf-pkg-config libicu-devel pcre2-devel sqlite-devel jansson-devel zlib-devel opencc-devel opencc-tools mandoc parallel python3"; \
+	  echo "  macOS:         brew install pkg-config icu4c pcre2 sqlite jansson opencc mandoc parallel python3"; \
 	  echo "                 (and PKG_CONFIG_PATH=\$$(brew --prefix icu4c)/lib/pkgconfig)"; \
 	  $(PKG_CONFIG) --exists $(PKGS) || exit 1; \
 	fi
@@ -254,7 +271,9 @@ bench-deps:
 # articles *.txt with gold.tsv (place names), labels.tsv (boilerplate),
 # 199801-dev.txt.gz (the PKU-tagged People's Daily: numbers and place
 # names, one line each for the tune and held parts; bench/num-pd98 and
-# bench/region-pd98 print the full figures).
+# bench/region-pd98 print the full figures; and words, places and numbers
+# on its Traditional renderings against the Simplified text, by
+# bench/trad-pd98 with OpenCC's command, which make deps installs).
 eval: all
 	@if [ -n '$(CORPUS)' ]; then \
 	  echo "== dedupe-boilerplate on labelled pages of $(CORPUS)"; \
@@ -268,7 +287,7 @@ eval: all
 	  echo "      (tag-region, e.g. tests/tag-region/gold), labels.tsv"; \
 	  echo "      (dedupe-boilerplate, e.g. tests/dedupe-boilerplate/gold),"; \
 	  echo "      199801-dev.txt.gz (PKU-tagged People's Daily: extract-num"; \
-	  echo "      and tag-region),"; \
+	  echo "      and tag-region, and all three on its Traditional renderings),"; \
 	  echo "      or their parent folder; CORPUS=DIR scores dedupe-boilerplate"; \
 	  echo "      on the pages of bench/labels/cctv-boiler.tsv"; \
 	else \
@@ -288,6 +307,10 @@ eval: all
 	    echo "== extract-num and tag-region on the tagged People's Daily: $$d"; \
 	    BIN=$(CURDIR)/$(BUILD) python3 bench/num-pd98 --summary "$$d" || exit 1; \
 	    BIN=$(CURDIR)/$(BUILD) python3 bench/region-pd98 --summary "$$d" || exit 1; \
+	    echo "== the tools on its Traditional renderings (OpenCC's command: s2t, s2hk, s2tw)"; \
+	    command -v opencc >/dev/null 2>&1 || \
+	      $(MAKE) --no-print-directory deps DEB_PKGS=opencc || exit 1; \
+	    BIN=$(CURDIR)/$(BUILD) python3 bench/trad-pd98 "$$d" || exit 1; \
 	  done; \
 	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
 	fi
@@ -394,7 +417,8 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 	-fno-sanitize-recover=undefined -DZHPIPE_VERSION='"$(VERSION)"'
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
-	build/venues_data.o
+	build/venues_data.o \
+	build/tradset_data.o
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)

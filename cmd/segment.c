@@ -9,7 +9,6 @@
 #include "output.h"
 #include "sources.h"
 #include "splitter.h"
-#include "textnorm.h"
 #include "words.h"
 
 static struct src_spec spec;
@@ -50,7 +49,8 @@ static const char help_text[] =
 	"      --semicolon      also end sentences at semicolons\n"
 	"  -u, --user-dict FILE add words (one a line, optional frequency)\n"
 	"      --nfkc           fold full-width letters and digits (NFKC)\n"
-	"      --simplified     convert Traditional to Simplified Chinese\n"
+	"      --simplified     rewrite Traditional Chinese as Simplified (words\n"
+	"                       are found on the Simplified reading anyway)\n"
 	"      --header         print a header line naming the columns\n"
 	"      --line-buffered  flush every record\n"
 	"      --strict         invalid UTF-8 is an error, not repaired\n"
@@ -158,10 +158,10 @@ handle(int opt, const char *arg)
 		userdicts[nuserdicts++] = (char *)arg;
 		break;
 	case O_NFKC:
-		tnflags |= TN_NFKC;
+		tnflags |= SP_NFKC;
 		break;
 	case O_SIMP:
-		tnflags |= TN_SIMPLIFIED;
+		tnflags |= SP_SIMPLIFIED;
 		break;
 	default:
 		return -1;

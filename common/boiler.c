@@ -12,6 +12,7 @@
 #include "punct.h"
 #include "hash.h"
 #include "rows.h"
+#include "simplify.h"
 #include "spool.h"
 #include "textnorm.h"
 #include "utf8.h"
@@ -21,6 +22,7 @@ extern const unsigned long zh_boilerplate_size;
 
 struct normaliser {
 	struct textnorm *tn;
+	struct simplify *simp;
 	struct buf nf, folded;
 };
 
@@ -30,6 +32,7 @@ norm_new(void)
 	struct normaliser *nm = xcalloc(1, sizeof *nm);
 
 	nm->tn = tn_new(TN_NFKC);
+	nm->simp = simp_new();
 	return nm;
 }
 
@@ -39,6 +42,7 @@ norm_free(struct normaliser *nm)
 	if (nm == NULL)
 		return;
 	tn_free(nm->tn);
+	simp_free(nm->simp);
 	buf_free(&nm->nf);
 	buf_free(&nm->folded);
 	free(nm);
@@ -47,16 +51,18 @@ norm_free(struct normaliser *nm)
 uint64_t
 norm_hash(struct normaliser *nm, const char *s, size_t n)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, tn;
 	uint64_t h;
+	const char *t;
 
 	tn_apply(nm->tn, s, n, &nm->nf);
+	t = simp_line(nm->simp, nm->nf.p ? nm->nf.p : "", nm->nf.len, &tn);
 	nm->folded.len = 0;
-	while (i < nm->nf.len) {
+	while (i < tn) {
 		uint32_t c;
 
 		j = i;
-		c = utf8_next(nm->nf.p, nm->nf.len, &i);
+		c = utf8_next(t, tn, &i);
 		if (c < 0x80) {
 			if (c >= '0' && c <= '9')
 				buf_addc(&nm->folded, '0');
@@ -67,7 +73,7 @@ norm_hash(struct normaliser *nm, const char *s, size_t n)
 		if (u_isdigit((UChar32)c))
 			buf_addc(&nm->folded, '0');
 		else if (uc_is_han(c) || u_isalpha((UChar32)c))
-			buf_add(&nm->folded, nm->nf.p + j, i - j);
+			buf_add(&nm->folded, t + j, i - j);
 	}
 	if (nm->folded.len == 0)
 		return 0;

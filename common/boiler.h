@@ -12,10 +12,11 @@
 struct rows;
 struct spool;
 
-/* The normal form of a line for counting across documents: NFKC, digits
- * folded to 0 (so 2021-07-01 and 2023-05-26 headlines match), letters
- * lower-cased, punctuation, symbols and white space dropped. Its 64-bit
- * hash is 0 when nothing is left (such lines are never counted). */
+/* The normal form of a line for counting across documents: NFKC,
+ * Traditional characters as Simplified (simplify.h: 責任編輯 is 责任编辑),
+ * digits folded to 0 (so 2021-07-01 and 2023-05-26 headlines match),
+ * letters lower-cased, punctuation, symbols and white space dropped. Its
+ * 64-bit hash is 0 when nothing is left (such lines are never counted). */
 struct normaliser;
 struct normaliser *norm_new(void);
 uint64_t norm_hash(struct normaliser *nm, const char *s, size_t n);

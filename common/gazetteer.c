@@ -1,10 +1,11 @@
 /* gazetteer.c - administrative divisions: loading, short forms, the trie
  *
  * Each division is found by its official name (甘肃省, 城关镇), by other
- * written forms of it ("variant" rows: 沙田區 for 沙田区), by former names
+ * names of it ("variant" rows: 氹仔 for 嘉模堂区), by former names
  * (湟中县), and above the town level by the short forms of its official
- * and variant names (甘肃, 武威, 湟中, 天祝 for 天祝藏族自治县, 灣仔 for
- * 灣仔區). A short form that is also an ordinary
+ * and variant names (甘肃, 武威, 湟中, 天祝 for 天祝藏族自治县, 湾仔 for
+ * 湾仔区). Names are held in Simplified characters, as the text is read
+ * (simplify.h): 沙田區 is 沙田区. A short form that is also an ordinary
  * word (和平, 振兴, 城区) is marked "common": it counts only with support
  * from the rest of the article. */
 #include "gazetteer.h"
@@ -17,6 +18,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "rows.h"
+#include "simplify.h"
 #include "textnorm.h"
 #include "utf8.h"
 #include "words.h"
@@ -39,11 +41,11 @@ static const char *const common_words[] = {
 	"文化", "工农", "人民", "友谊", "幸福", "民主", "和谐", "龙华", "同心",
 };
 
-/* Suffixes that make a short form, longest first; Traditional forms
- * where they differ (香港特別行政區, 臺東縣, 灣仔區). */
+/* Suffixes that make a short form, longest first (names are held in
+ * Simplified characters). */
 static const char *const suffixes[] = {
-	"特别行政区", "特別行政區", "自治县", "自治州", "自治区", "自治旗",
-	"地区", "林区", "省", "市", "县", "縣", "区", "區", "盟", "旗", "州",
+	"特别行政区", "自治县", "自治州", "自治区", "自治旗",
+	"地区", "林区", "省", "市", "县", "区", "盟", "旗", "州",
 };
 
 static const char *const peoples[] = {
@@ -354,6 +356,8 @@ struct load {
 	size_t nformer, capformer;
 	struct codeidx ci;
 	struct textnorm *tn;
+	char **simp;		/* names in Traditional characters, as
+				 * Simplified: divisions', then formers' */
 	struct buf norm;
 };
 
@@ -520,13 +524,60 @@ link_divisions(struct load *L)
 	return 1;
 }
 
+/* Names are matched on text read as Simplified (simplify.h), so a name
+ * written in Traditional characters is taken as Simplified (臺北市 as
+ * 台北市: a variant row that says no more than the official name adds
+ * nothing). The names that need it are converted together, in one call
+ * of the converter, into L->simp. */
+static void
+simplify_names(struct load *L)
+{
+	struct gazetteer *gz = L->gz;
+	struct buf all = { 0 };
+	struct simplify *sp;
+	size_t i, k, n, total = gz->n + L->nformer;
+	const char *t, *nl;
+
+	L->simp = xcalloc(total ? total : 1, sizeof *L->simp);
+	for (i = 0; i < total; i++) {
+		const struct span *nm = i < gz->n ? &L->pend[i].name :
+		    &L->former[i - gz->n].name;
+
+		if (!simp_needed(nm->s, nm->n))
+			continue;
+		buf_add(&all, nm->s, nm->n);
+		buf_addc(&all, '\n');
+		L->simp[i] = (char *)1;		/* to be filled */
+	}
+	if (all.len == 0)
+		return;
+	sp = simp_new();
+	t = simp_line(sp, all.p, all.len, &n);
+	for (i = 0; i < total; i++) {
+		if (L->simp[i] == NULL)
+			continue;
+		if ((nl = memchr(t, '\n', n)) == NULL)
+			die(EXIT_TROUBLE, "simplify: lines lost in converting names");
+		k = (size_t)(nl - t);
+		L->simp[i] = xmalloc(k + 1);
+		memcpy(L->simp[i], t, k);
+		L->simp[i][k] = '\0';
+		n -= k + 1;
+		t = nl + 1;
+	}
+	simp_free(sp);
+	buf_free(&all);
+}
+
 /* The NFKC form of a name into L->norm (some towns are written with
- * full-width digits), checked again: 0 after reporting. */
+ * full-width digits), checked again: 0 after reporting. simp: the name
+ * as Simplified, or NULL when it is. */
 static int
-norm_name(struct load *L, unsigned long line, const char *s, size_t n)
+norm_name(struct load *L, unsigned long line, const char *s, size_t n,
+    const char *simp)
 {
 	L->norm.len = 0;
-	tn_apply(L->tn, s, n, &L->norm);
+	tn_apply(L->tn, simp ? simp : s, simp ? strlen(simp) : n, &L->norm);
 	if (L->norm.len == 0)
 		return load_error(L, line, "empty name");
 	return check_name(L, line, s, n, L->norm.p, L->norm.len);
@@ -592,9 +643,10 @@ add_names(struct load *L)
 	gz->capnodes = 1u << 16;
 	gz->first = xcalloc(gz->capnodes, sizeof *gz->first);
 	L->tn = tn_new(TN_NFKC);
+	simplify_names(L);
 	for (i = 0; i < gz->n; i++) {
 		if (!norm_name(L, L->pend[i].line, gz->r[i].name,
-		    L->pend[i].name.n))
+		    L->pend[i].name.n, L->simp[i]))
 			return 0;
 		add_official(L, i, 0);
 	}
@@ -611,7 +663,8 @@ add_names(struct load *L)
 		if (idx < 0)
 			return load_error(L, f->line, "%s name of an unknown code",
 			    f->variant ? "variant" : "former");
-		if (!norm_name(L, f->line, f->name.s, f->name.n))
+		if (!norm_name(L, f->line, f->name.s, f->name.n,
+		    L->simp[gz->n + i]))
 			return 0;
 		if (f->variant) {
 			add_official(L, (size_t)idx, 1);
@@ -640,6 +693,13 @@ load_free(struct load *L)
 	free(L->former);
 	buf_free(&L->norm);
 	tn_free(L->tn);
+	if (L->simp) {
+		size_t i;
+
+		for (i = 0; i < L->gz->n + L->nformer; i++)
+			free(L->simp[i]);
+		free(L->simp);
+	}
 }
 
 struct gazetteer *

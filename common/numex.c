@@ -8,7 +8,9 @@
  * number for ranges. Context decides the kind: dates, times and years are
  * never counts; phone numbers, codes (PM2.5, 5G, G20) and list markers
  * are recognised and set aside; numerals inside words of the dictionary
- * that are not numeral + measure (统一, 一线, 进一步) are not numbers. */
+ * that are not numeral + measure (统一, 一线, 进一步) are not numbers.
+ * A line in Traditional characters is read as Simplified (simplify.h)
+ * and what is found there is reported at its place in the line. */
 #include "numex.h"
 #include "numunit.h"
 
@@ -19,6 +21,7 @@
 #include "diag.h"
 #include "punct.h"
 #include "regex.h"
+#include "simplify.h"
 #include "utf8.h"
 
 const char *const nkind_name[NK_NKINDS] = {
@@ -112,10 +115,9 @@ struct numex {
 	uint32_t *off;		/* byte offset of each code point */
 	uint8_t *mark;		/* per code point: M_URL, M_QUOTE */
 	size_t cap;
-	const char *s;		/* the line, or its folded copy */
+	const char *s;		/* the line, as Simplified */
 	size_t n, m;
-	char *fold;		/* the folded copy */
-	size_t foldcap;
+	struct simplify *simp;
 	struct qwords *qw;	/* measure words of the word list, as units */
 };
 
@@ -136,7 +138,7 @@ enum { M_URL = 1, M_QUOTE = 2 };
 
 /* For each BMP character: 0 no expression starts with it, 1 one may
  * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours;
- * and whether nu_fold changes it. Made once. */
+ * and whether nu_fold changes it (full-width letters). Made once. */
 static uint8_t start_class[0x10000];
 static uint8_t folds[0x10000 / 8];
 static int classes_ready;
@@ -150,6 +152,7 @@ nx_new(struct wordseg *ws, int subjects)
 	nx->ws = ws;
 	nx->subjects = subjects;
 	nx->qw = xcalloc(1, sizeof *nx->qw);
+	nx->simp = simp_new();
 	if (!classes_ready)
 		init_classes();
 	if (!lits_ready)
@@ -169,7 +172,7 @@ nx_free(struct numex *nx)
 	free(nx->cp);
 	free(nx->off);
 	free(nx->mark);
-	free(nx->fold);
+	simp_free(nx->simp);
 	if (nx->qw)
 		free(nx->qw->w);
 	free(nx->qw);
@@ -1018,6 +1021,18 @@ emit_hit(struct emit *em, struct nx_hit *h)
 		h->sbe = x->off[h->se];
 	} else
 		h->sbb = h->sbe = 0;
+	if (simp_changed(x->simp)) {	/* where it stands in the line */
+		struct nx_hit o = *h;
+
+		simp_back_cp(x->simp, &o.b, &o.e);
+		simp_back(x->simp, &o.bb, &o.be);
+		if (o.se > o.sb) {
+			simp_back_cp(x->simp, &o.sb, &o.se);
+			simp_back(x->simp, &o.sbb, &o.sbe);
+		}
+		em->fn(em->arg, &o);
+		return;
+	}
 	em->fn(em->arg, h);
 }
 
@@ -2941,37 +2956,11 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* Traditional characters folded to Simplified in a copy of the line
- * (both take three bytes: offsets stay), for the literal matches. */
-static void
-fold_bytes(struct numex *nx)
-{
-	size_t k;
-
-	if (nx->n > nx->foldcap) {
-		nx->foldcap = nx->n + nx->n / 4;
-		nx->fold = xrealloc(nx->fold, nx->foldcap);
-	}
-	memcpy(nx->fold, nx->s, nx->n);
-	for (k = 0; k < nx->m; k++)
-		if (nx->cp[k] >= 0x4E00 && nx->cp[k] < 0xA000 &&
-		    nx->off[k + 1] - nx->off[k] == 3) {
-			char *p = nx->fold + nx->off[k];
-			uint32_t c = nx->cp[k];
-
-			p[0] = (char)(0xE0 | c >> 12);
-			p[1] = (char)(0x80 | (c >> 6 & 0x3F));
-			p[2] = (char)(0x80 | (c & 0x3F));
-		}
-	nx->s = nx->fold;
-}
-
 /* The line as code points, with URLs and short quotations marked. */
 static void
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	size_t i = 0, m = utf8_count(s, n), from, b, e;
-	int han = 0;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -2990,17 +2979,13 @@ decode_line(struct numex *nx, const char *s, size_t n)
 
 		nx->off[m] = (uint32_t)i;
 		c = utf8_next(s, n, &i);
-		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1)) {
-			han |= c >= 0x4E00 && c < 0xA000;
+		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1))
 			c = nu_fold(c);
-		}
 		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
-	if (han)
-		fold_bytes(nx);
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
 	if (memchr(s, '/', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4))
@@ -3029,6 +3014,7 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 	struct emit em = { nx, fn, arg };
 	size_t i = 0;
 
+	s = simp_line(nx->simp, s, n, &n);
 	decode_line(nx, s, n);
 	while (i < nx->m)
 		if (may_start(nx, i))

@@ -1,5 +1,5 @@
 /* numunit.h - the units and measure words numbers carry, and the folding
- * of Traditional characters and full-width letters before matching */
+ * of full-width letters before matching */
 #ifndef ZH_NUMUNIT_H
 #define ZH_NUMUNIT_H
 
@@ -30,12 +30,8 @@ struct unit {
  * nu_fold), or NULL; *len its length in code points. */
 const struct unit *nu_find(const uint32_t *cp, size_t n, size_t *len);
 
-/* Traditional characters that occur in numerals, units and the words
- * around them, as Simplified (萬 萬 個 點 歲 …); full-width Latin letters
- * as ASCII. Other code points are returned unchanged. The Traditional
- * ones keep their UTF-8 length (3 bytes), so byte offsets survive. */
+/* Full-width Latin letters as ASCII, µ (micro sign) as μ; other code
+ * points are returned unchanged. */
 uint32_t nu_fold(uint32_t c);
-/* Nonzero when nu_fold changes some Han character (a cheap first test). */
-int nu_folds_han(uint32_t c);
 
 #endif

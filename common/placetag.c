@@ -1,5 +1,9 @@
 /* placetag.c - place names in text, resolved with the article as context
  *
+ * Text in Traditional characters is read as Simplified (simplify.h),
+ * as the gazetteer's names are held; the mentions keep the text's own
+ * offsets.
+ *
  * Matching: at each position the longest name of the gazetteer that
  * begins and ends on word boundaries is taken. The boundaries are those
  * the word segmenter gives on a window around the name: 党建|平台 has no
@@ -35,6 +39,7 @@
 
 #include "diag.h"
 #include "orghead.h"
+#include "simplify.h"
 #include "utf8.h"
 
 struct placetag *
@@ -46,6 +51,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->ws = ws;
 	pt->oh = oh_new();
 	pt->venues = oh_new_venues();
+	pt->simp = simp_new();
 	pt->self = xcalloc(gz->n, sizeof *pt->self);
 	pt->sub = xcalloc(gz->n, sizeof *pt->sub);
 	pt->touched = xmalloc(gz->n * sizeof *pt->touched);
@@ -65,6 +71,7 @@ pt_free(struct placetag *pt)
 	free(pt->m);
 	oh_free(pt->oh);
 	oh_free(pt->venues);
+	simp_free(pt->simp);
 	free(pt->self);
 	free(pt->sub);
 	free(pt->touched);
@@ -862,8 +869,8 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 	return 0;
 }
 
-void
-pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
+static void
+scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
 	size_t i = 0, next, ends[MAXPREFIX];
 	uint32_t nodes[MAXPREFIX];
@@ -904,6 +911,18 @@ pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 		add_mention(pt, rec, s, n, i, ends[k], nodes[k], ok == 2);
 		i = ends[k];
 	}
+}
+
+void
+pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
+{
+	size_t first = pt->n, k, tn;
+	const char *t = simp_line(pt->simp, s, n, &tn);
+
+	scan(pt, rec, t, tn);
+	if (simp_changed(pt->simp))	/* where they stand in the text */
+		for (k = first; k < pt->n; k++)
+			simp_back(pt->simp, &pt->m[k].bb, &pt->m[k].be);
 }
 
 const struct gz_name *

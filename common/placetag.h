@@ -22,12 +22,14 @@ struct mention {
 };
 
 struct orgheads;
+struct simplify;
 
 struct placetag {
 	const struct gazetteer *gz;
 	struct wordseg *ws;
 	struct orgheads *oh;	/* heads of organisations' names */
 	struct orgheads *venues;	/* words that end venues' names */
+	struct simplify *simp;	/* names are found on Simplified text */
 	struct mention *m;
 	size_t n, cap;
 	/* per-article counts, indexed by region; touched ones listed */
@@ -52,7 +54,9 @@ struct placetag *pt_new(const struct gazetteer *gz, struct wordseg *ws);
 void pt_free(struct placetag *pt);
 /* Start a new article. */
 void pt_reset(struct placetag *pt);
-/* Find the place names in one record's text (well-formed UTF-8). */
+/* Find the place names in one record's text (well-formed UTF-8). Text
+ * in Traditional characters is read as Simplified (simplify.h); the
+ * mentions' offsets are the text's as given. */
 void pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n);
 /* Find and resolve the names of one article: pt_reset, pt_scan of
  * each record (mention.rec is its index), pt_resolve. */

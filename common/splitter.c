@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "sentence.h"
+#include "simplify.h"
 #include "textnorm.h"
 
 struct splitter {
@@ -14,22 +15,29 @@ struct splitter {
 	struct sentsplit *ss;
 	struct wordseg *ws;
 	struct textnorm *tn;
+	struct simplify *simp;	/* words: found on Simplified text */
+	int rewrite;		/* --simplified: the line is rewritten */
 	struct buf normed, folded;
 	/* the line at hand */
 	const char *line;
 	const struct sp_sink *sink;
 	void *arg;
 	unsigned long sent, tok;
+	size_t done;		/* where the last token ended, in folded */
+	int converted;		/* the sentence at hand was */
 };
 
 struct splitter *
-sp_new(enum sp_mode mode, int semicolon, int tnflags)
+sp_new(enum sp_mode mode, int semicolon, int norm)
 {
 	struct splitter *sp = xcalloc(1, sizeof *sp);
 
 	sp->mode = mode;
 	sp->ss = ss_new(semicolon);
-	sp->tn = tn_new(tnflags);
+	sp->tn = tn_new(norm & SP_NFKC ? TN_NFKC : 0);
+	sp->rewrite = (norm & SP_SIMPLIFIED) != 0;
+	if (sp->rewrite || mode == SP_WORDS || mode == SP_TOKENS)
+		sp->simp = simp_new();
 	if (mode == SP_WORDS || mode == SP_TOKENS)
 		sp->ws = ws_new();
 	return sp;
@@ -43,11 +51,22 @@ sp_words(struct splitter *sp)
 	return sp->ws;
 }
 
+/* A token of the Simplified sentence, handed on as the sentence has it.
+ * Where the conversion changed the length, two tokens may come from one
+ * piece of the original: it is handed on once. */
 static void
 on_token(void *arg, size_t b, size_t e, enum toktype t)
 {
 	struct splitter *sp = arg;
 
+	if (sp->converted) {
+		simp_back(sp->simp, &b, &e);
+		if (b < sp->done)
+			b = sp->done;
+		if (b >= e)
+			return;
+		sp->done = e;
+	}
 	sp->sink->token(sp->arg, sp->sent, ++sp->tok, t, sp->folded.p + b, e - b);
 }
 
@@ -64,7 +83,15 @@ on_sentence(void *arg, size_t b, size_t e)
 		return;
 	}
 	sp->tok = 0;
-	ws_cut(sp->ws, sp->folded.p, sp->folded.len, on_token, sp);
+	sp->done = 0;
+	{
+		size_t n;
+		const char *t = simp_line(sp->simp, sp->folded.p ? sp->folded.p : "",
+		    sp->folded.len, &n);
+
+		sp->converted = simp_changed(sp->simp);
+		ws_cut(sp->ws, t, n, on_token, sp);
+	}
 	if (sp->tok > 0 && sp->sink->end)
 		sp->sink->end(sp->arg, sp->sent);
 }
@@ -77,6 +104,17 @@ sp_line(struct splitter *sp, const char *s, size_t n,
 		tn_apply(sp->tn, s, n, &sp->normed);
 		s = sp->normed.p ? sp->normed.p : "";
 		n = sp->normed.len;
+	}
+	if (sp->rewrite) {
+		size_t k;
+		const char *t = simp_line(sp->simp, s, n, &k);
+
+		if (t != s) {
+			sp->normed.len = 0;
+			buf_add(&sp->normed, t, k);
+			s = sp->normed.p;
+			n = k;
+		}
 	}
 	sp->sink = sink;
 	sp->arg = arg;
@@ -100,6 +138,7 @@ sp_free(struct splitter *sp)
 	ss_free(sp->ss);
 	ws_free(sp->ws);
 	tn_free(sp->tn);
+	simp_free(sp->simp);
 	buf_free(&sp->normed);
 	buf_free(&sp->folded);
 	free(sp);

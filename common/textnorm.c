@@ -1,4 +1,4 @@
-/* textnorm.c - NFKC and Traditional->Simplified through ICU
+/* textnorm.c - NFKC through ICU
  *
  * NFKC alone takes a short cut that gives the same result. The text is
  * cut at normalisation boundaries, as ICU reports them for each
@@ -15,7 +15,6 @@
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 #include <unicode/ustring.h>
-#include <unicode/utrans.h>
 
 #include "diag.h"
 #include "utf8.h"
@@ -34,7 +33,6 @@ struct textnorm {
 	const UNormalizer2 *nfkc;
 	struct nfkc_block *blk[0x110000 / 256];
 	struct buf piece;	/* a run normalised by ICU */
-	UTransliterator *t2s;
 	UChar *u, *v;
 	int32_t ucap, vcap;
 };
@@ -48,21 +46,10 @@ tn_new(int flags)
 	if (flags == 0)
 		return NULL;
 	tn = xcalloc(1, sizeof *tn);
-	if (flags & TN_NFKC) {
-		tn->nfkc = unorm2_getNFKCInstance(&st);
-		if (U_FAILURE(st))
-			die(EXIT_TROUBLE, "cannot load ICU NFKC data: %s",
-			    u_errorName(st));
-	}
-	if (flags & TN_SIMPLIFIED) {
-		static const UChar id[] = { 'H','a','n','t','-','H','a','n','s',0 };
-
-		st = U_ZERO_ERROR;
-		tn->t2s = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
-		if (U_FAILURE(st))
-			die(EXIT_TROUBLE, "cannot open ICU transliterator "
-			    "Hant-Hans: %s", u_errorName(st));
-	}
+	tn->nfkc = unorm2_getNFKCInstance(&st);
+	if (U_FAILURE(st))
+		die(EXIT_TROUBLE, "cannot load ICU NFKC data: %s",
+		    u_errorName(st));
 	return tn;
 }
 
@@ -91,7 +78,7 @@ icu_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 	u_strFromUTF8(tn->u, tn->ucap, &len, s, (int32_t)n, &st);
 	if (U_FAILURE(st))
 		die(EXIT_TROUBLE, "ICU conversion: %s", u_errorName(st));
-	if (tn->nfkc) {
+	{
 		ensure(&tn->v, &tn->vcap, (int64_t)len * 3 + 16);
 		st = U_ZERO_ERROR;
 		olen = unorm2_normalize(tn->nfkc, tn->u, len, tn->v, tn->vcap, &st);
@@ -113,27 +100,6 @@ icu_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 			tn->vcap = c;
 		}
 		len = olen;
-	}
-	if (tn->t2s) {
-		int32_t limit = len;
-
-		ensure(&tn->u, &tn->ucap, (int64_t)len * 2 + 16);
-		for (;;) {
-			int32_t tl = len;
-
-			limit = len;
-			st = U_ZERO_ERROR;
-			utrans_transUChars(tn->t2s, tn->u, &tl, tn->ucap, 0, &limit,
-			    &st);
-			if (st != U_BUFFER_OVERFLOW_ERROR) {
-				len = tl;
-				break;
-			}
-			/* the text was changed in place up to the error: redo */
-			die(EXIT_TROUBLE, "ICU transliteration overflow");
-		}
-		if (U_FAILURE(st))
-			die(EXIT_TROUBLE, "ICU transliteration: %s", u_errorName(st));
 	}
 	st = U_ZERO_ERROR;
 	u_strToUTF8(NULL, 0, &olen, tn->u, len, &st);
@@ -223,10 +189,7 @@ nfkc_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 void
 tn_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 {
-	if (tn->nfkc && !tn->t2s)
-		nfkc_apply(tn, s, n, out);
-	else
-		icu_apply(tn, s, n, out);
+	nfkc_apply(tn, s, n, out);
 }
 
 void
@@ -239,8 +202,6 @@ tn_free(struct textnorm *tn)
 	for (i = 0; i < sizeof tn->blk / sizeof *tn->blk; i++)
 		free(tn->blk[i]);
 	buf_free(&tn->piece);
-	if (tn->t2s)
-		utrans_close(tn->t2s);
 	free(tn->u);
 	free(tn->v);
 	free(tn);

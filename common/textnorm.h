@@ -1,5 +1,5 @@
-/* textnorm.h - text folding done with ICU: NFKC, Traditional to
- * Simplified, and white-space normalisation */
+/* textnorm.h - text folding done with ICU: NFKC, and white-space
+ * normalisation (Traditional to Simplified is simplify.h's) */
 #ifndef ZH_TEXTNORM_H
 #define ZH_TEXTNORM_H
 
@@ -7,7 +7,7 @@
 
 #include "buf.h"
 
-enum { TN_NFKC = 1, TN_SIMPLIFIED = 2 };
+enum { TN_NFKC = 1 };
 
 struct textnorm;
 

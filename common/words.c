@@ -31,6 +31,7 @@
 #include "input.h"
 #include "regex.h"
 #include "rows.h"
+#include "simplify.h"
 #include "trie.h"
 #include "utf8.h"
 
@@ -61,6 +62,7 @@ struct wordseg {
 	size_t scap;
 	double *route;		/* a ring: the words ahead of a position */
 	size_t rmask;
+	struct simplify *simp;	/* user words in Traditional characters */
 };
 
 static const char TOKEN_PATTERN[] =
@@ -529,9 +531,16 @@ user_row(struct wordseg *ws, struct rows *r, struct user_load *ul)
 	size_t fb = skip_run(r->s, r->n, we, 1), fe = skip_run(r->s, r->n, fb, 0);
 	const char *w = r->s + wb, *fs = r->s + fb;
 	double f = -1;
+	size_t wn = we - wb;
 
 	if (wb == we || *w == '#')
 		return;
+	/* text is cut as Simplified: so are the words */
+	if (simp_needed(w, wn)) {
+		if (ws->simp == NULL)
+			ws->simp = simp_new();
+		w = simp_line(ws->simp, w, wn, &wn);
+	}
 	if (fe > fb) {
 		char num[64], *end;
 
@@ -547,18 +556,18 @@ user_row(struct wordseg *ws, struct rows *r, struct user_load *ul)
 			rows_error(r, "bad frequency '%s'", num);
 			return;
 		}
-		if (f == 0 && ws_freq(ws, w, we - wb) <= 0) {
+		if (f == 0 && ws_freq(ws, w, wn) <= 0) {
 			rows_error(r, "frequency 0 removes a word, and '%.*s' is "
-			    "not in the dictionary", (int)(we - wb), w);
+			    "not in the dictionary", (int)(we - wb), r->s + wb);
 			return;
 		}
 	}
-	if (!all_han(w, we - wb) && ul->mixed++ == 0) {
+	if (!all_han(w, wn) && ul->mixed++ == 0) {
 		ul->mixed_line = r->lineno;
 		snprintf(ul->mixed_word, sizeof ul->mixed_word, "%.*s",
-		    (int)(we - wb), w);
+		    (int)(we - wb), r->s + wb);
 	}
-	add_word(ws, w, we - wb, f < 0 ? suggest(ws, w, we - wb) : f);
+	add_word(ws, w, wn, f < 0 ? suggest(ws, w, wn) : f);
 }
 
 int
@@ -676,5 +685,6 @@ ws_free(struct wordseg *ws)
 	free(ws->route);
 	free(ws->next);
 	rx_free(&ws->tok);
+	simp_free(ws->simp);
 	free(ws);
 }

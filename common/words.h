@@ -19,7 +19,8 @@ struct wordseg *ws_new(void);
  * enough to keep it whole; a frequency of 0 removes a word (an error
  * for one that is not in the dictionary). A word with characters other
  * than Han ideographs is added but can never be cut whole: reported in
- * one warning. Bad rows are reported with their line number and the
+ * one warning. Words in Traditional characters are added as Simplified,
+ * as the text is cut. Bad rows are reported with their line number and the
  * others still read; returns -1 if there was one, or if the file could
  * not be read (the caller decides). The file is read as input is:
  * gzip-compressed or not, "-" for standard input. */

@@ -62,12 +62,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sp[0] == NULL) {
 		fuzz_init();
 		sp[0] = sp_new(SP_SENTENCES, 1, 0);
-		sp[1] = sp_new(SP_PARAGRAPHS, 0, TN_SIMPLIFIED);
+		sp[1] = sp_new(SP_PARAGRAPHS, 0, SP_SIMPLIFIED);
 		sp[3] = sp_new(SP_TOKENS, 0, 0);
 	}
 	if (runs++ % 512 == 0) {
 		sp_free(sp[2]);
-		sp[2] = sp_new(SP_WORDS, 0, TN_NFKC);
+		sp[2] = sp_new(SP_WORDS, 0, SP_NFKC);
 	}
 	if (size == 0)
 		return 0;

@@ -37,6 +37,7 @@
 #include "regex.h"
 #include "rows.h"
 #include "sentence.h"
+#include "simplify.h"
 #include "splitter.h"
 #include "spool.h"
 #include "statedb.h"
@@ -1023,7 +1024,7 @@ static void
 test_splitter(void)
 {
 	struct splitter *s = sp_new(SP_SENTENCES, 0, 0),
-	    *p = sp_new(SP_PARAGRAPHS, 0, TN_NFKC),
+	    *p = sp_new(SP_PARAGRAPHS, 0, SP_NFKC),
 	    *w = sp_new(SP_WORDS, 1, 0);
 
 	CHECK("splitter sentences", split_to(s, " 甲。  乙\t丙！",
@@ -1177,17 +1178,133 @@ test_jsonl_unread(void)
 	jsonl_doc_free(&k, &ksp);
 }
 
+/* the original span, as text, of bytes [b, e) of the converted line */
+static int
+back_is(struct simplify *sp, const char *orig, size_t b, size_t e,
+    const char *want)
+{
+	simp_back(sp, &b, &e);
+	if (e - b != strlen(want) || memcmp(orig + b, want, e - b) != 0) {
+		printf("# simp_back: got '%.*s', want '%s'\n", (int)(e - b),
+		    orig + b, want);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+back_cp_is(struct simplify *sp, size_t b, size_t e, size_t wb, size_t we)
+{
+	simp_back_cp(sp, &b, &e);
+	if (b != wb || e != we)
+		printf("# simp_back_cp: got [%zu, %zu), want [%zu, %zu)\n", b, e,
+		    wb, we);
+	return b == wb && e == we;
+}
+
+/* The conversion through OpenCC, the table that says which lines need
+ * it, and the map back; then a dictionary of our own whose words change
+ * length, for the map of such lines. */
+static void
+test_simplify(void)
+{
+	struct simplify *sp = simp_new();
+	const char *in = "香港特別行政區政府", *simp = "国家发展", *out;
+	const char *mix = "A臺灣𠀋b", *hk = "衞生署着手";
+	char dir[] = "/tmp/zhpipe-simp.XXXXXX", path[256];
+	FILE *f;
+	size_t n;
+
+	CHECK("simplify: 國 changes", simp_changes(0x570B));
+	CHECK("simplify: 国 does not", !simp_changes(0x56FD));
+	CHECK("simplify: ASCII does not", !simp_changes('A'));
+	CHECK("simplify: Simplified needs nothing", !simp_needed(simp,
+	    strlen(simp)));
+	CHECK("simplify: Traditional needs it", simp_needed(in, strlen(in)));
+	out = simp_line(sp, simp, strlen(simp), &n);
+	CHECK("simplify: Simplified line is the line", out == simp &&
+	    n == strlen(simp) && !simp_changed(sp));
+	out = simp_line(sp, in, strlen(in), &n);
+	CHECK("simplify: converted", simp_changed(sp) &&
+	    n == strlen("香港特别行政区政府") &&
+	    memcmp(out, "香港特别行政区政府", n) == 0);
+	CHECK("simplify: 特别 back", back_is(sp, in, 6, 12, "特別"));
+	CHECK("simplify: code points back", back_cp_is(sp, 2, 4, 2, 4));
+	out = simp_line(sp, mix, strlen(mix), &n);
+	CHECK("simplify: mixed line", n == strlen("A台湾𠀋b") &&
+	    memcmp(out, "A台湾𠀋b", n) == 0);
+	CHECK("simplify: mixed back", back_is(sp, mix, 1, 7, "臺灣") &&
+	    back_is(sp, mix, 7, 12, "𠀋b"));
+	out = simp_line(sp, hk, strlen(hk), &n);
+	CHECK("simplify: Hong Kong forms", n == strlen("卫生署着手") &&
+	    memcmp(out, "卫生署着手", n) == 0);
+	out = simp_line(sp, "", 0, &n);
+	CHECK("simplify: empty line", n == 0 && !simp_changed(sp));
+	CHECK("simplify: 么 and 抬 are Simplified", !simp_needed("什么抬头",
+	    strlen("什么抬头")));
+	out = simp_line(sp, "他說什么？抬頭", strlen("他說什么？抬頭"), &n);
+	CHECK("simplify: Simplified characters kept in a converted line",
+	    n == strlen("他说什么？抬头") &&
+	    memcmp(out, "他说什么？抬头", n) == 0);
+	simp_free(sp);
+
+	/* 甲乙 -> 丙 (shorter), 丁 -> 戊己 (longer), 庚 -> 辛 */
+	if (mkdtemp(dir) == NULL) {
+		CHECK("simplify: temporary directory", 0);
+		return;
+	}
+	snprintf(path, sizeof path, "%s/d.txt", dir);
+	f = fopen(path, "w");
+	fputs("甲乙\t丙\n丁\t戊己\n庚\t辛\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/c.json", dir);
+	f = fopen(path, "w");
+	fputs("{\"name\":\"t\",\"segmentation\":{\"type\":\"mmseg\",\"dict\":"
+	    "{\"type\":\"text\",\"file\":\"d.txt\"}},\"conversion_chain\":"
+	    "[{\"dict\":{\"type\":\"text\",\"file\":\"d.txt\"}}]}\n", f);
+	fclose(f);
+	{
+		const char *const chain[] = { path };
+		/* 庚 甲 乙 庚 , 丁 庚 , 甲 */
+		const char *t = "庚甲乙庚,丁庚,甲";
+
+		sp = simp_new_chain(chain, 1);
+		out = simp_line(sp, t, strlen(t), &n);
+		CHECK("simplify: lengths change", n == strlen("辛丙辛,戊己辛,甲") &&
+		    memcmp(out, "辛丙辛,戊己辛,甲", n) == 0);
+		/* 辛 丙 辛 , 戊 己 辛 , 甲 */
+		CHECK("simplify: before a shorter piece",
+		    back_cp_is(sp, 0, 1, 0, 1));
+		CHECK("simplify: the shorter piece", back_cp_is(sp, 1, 2, 1, 3));
+		CHECK("simplify: after it", back_cp_is(sp, 2, 3, 3, 4));
+		CHECK("simplify: inside a longer piece",
+		    back_cp_is(sp, 4, 5, 5, 6) && back_cp_is(sp, 5, 6, 5, 6));
+		CHECK("simplify: across it", back_cp_is(sp, 4, 7, 5, 7));
+		CHECK("simplify: the rest", back_cp_is(sp, 7, 9, 7, 9));
+		CHECK("simplify: empty span at the end",
+		    back_cp_is(sp, 9, 9, 9, 9));
+		CHECK("simplify: bytes of the shorter piece",
+		    back_is(sp, t, 3, 6, "甲乙"));
+		CHECK("simplify: bytes of the longer piece",
+		    back_is(sp, t, 10, 16, "丁"));
+		simp_free(sp);
+	}
+	unlink(path);
+	snprintf(path, sizeof path, "%s/d.txt", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void
 test_textnorm(void)
 {
-	struct textnorm *tn = tn_new(TN_NFKC | TN_SIMPLIFIED);
+	struct textnorm *tn = tn_new(TN_NFKC);
 	struct buf b = { 0 };
 	const char *in = "\xef\xbc\xa1\xef\xbc\x91國家";
 
 	CHECK("textnorm none is NULL", tn_new(0) == NULL);
 	tn_apply(tn, in, strlen(in), &b);
-	CHECK("textnorm NFKC and simplified", b.len == 8 &&
-	    memcmp(b.p, "A1国家", 8) == 0);
+	CHECK("textnorm NFKC", b.len == 8 && memcmp(b.p, "A1國家", 8) == 0);
 	buf_free(&b);
 	tn_free(tn);
 }
@@ -1471,7 +1588,8 @@ test_gazetteer_load(void)
 
 /* "variant" rows: another written form of a name, found as a full name
  * with its own short form; not a former name; refused for an unknown
- * code. */
+ * code. Names in Traditional characters are taken as Simplified, as the
+ * text is read: 灣仔區 adds nothing to 湾仔区. */
 static void
 test_gazetteer_variants(void)
 {
@@ -1481,6 +1599,7 @@ test_gazetteer_variants(void)
 	    "810307\tcounty\t沙田区\t8103\n"
 	    "810102\tcounty\t湾仔区\t81\n"
 	    "810102\tvariant\t灣仔區\t81\n"
+	    "810102\tvariant\t下環區\t81\n"
 	    "810307\tvariant\t沙田區\t8103\n"
 	    "81\tvariant\t香港特別行政區\t\n"
 	    "810102\tformer\t湾仔旧区\t81\n";
@@ -1490,14 +1609,19 @@ test_gazetteer_variants(void)
 	CHECK("variant rows are no divisions", gz && gz->n == 4);
 	if (gz == NULL)
 		return;
+	gz_entries(gz, "湾仔区", got, sizeof got);
+	CHECK("a Traditional variant is its Simplified name, one entry",
+	    strcmp(got, "810102:F") == 0);
 	gz_entries(gz, "灣仔區", got, sizeof got);
+	CHECK("names are held in Simplified characters", got[0] == '\0');
+	gz_entries(gz, "下环区", got, sizeof got);
 	CHECK("a variant is found as a full name", strcmp(got, "810102:F") == 0);
-	gz_entries(gz, "灣仔", got, sizeof got);
+	gz_entries(gz, "下环", got, sizeof got);
 	CHECK("a variant has its short form (區)", strcmp(got, "810102:S") == 0);
 	gz_entries(gz, "沙田", got, sizeof got);
 	CHECK("a short form shared by name and variant is one entry",
 	    strcmp(got, "810307:S") == 0);
-	gz_entries(gz, "澳門", got, sizeof got);
+	gz_entries(gz, "澳门", got, sizeof got);
 	CHECK("no name, no entry", got[0] == '\0');
 	gz_entries(gz, "香港", got, sizeof got);
 	CHECK("short form of 特別行政區", strcmp(got, "81:S") == 0);
@@ -1901,8 +2025,8 @@ test_numex_classes(void)
 	nx_free(nx);
 	ws_free(ws);
 
-	CHECK("nu_fold Traditional", nu_fold(0x842C) == 0x4E07 &&
-	    nu_fold(0x9EDE) == 0x70B9 && nu_fold(0x4E00) == 0x4E00);
+	CHECK("nu_fold leaves Han alone (simplify.h reads Traditional)",
+	    nu_fold(0x842C) == 0x842C && nu_fold(0x4E00) == 0x4E00);
 	CHECK("nu_fold full-width letters", nu_fold(0xFF4B) == 'k' &&
 	    nu_fold(0xFF2B) == 'K');
 	CHECK("nu_find any case", (u = nu_find(cm, 3, &l)) != NULL && l == 2 &&
@@ -1947,6 +2071,7 @@ main(void)
 	test_warc_mem();
 	test_jsonl();
 	test_jsonl_unread();
+	test_simplify();
 	test_textnorm();
 	test_nfkc_pieces();
 	test_trie_insert();
