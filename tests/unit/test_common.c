@@ -1810,6 +1810,18 @@ test_statedb(void)
 	    counts_get(got, 42) == 4 && counts_get(got, (uint64_t)1 << 63 | 5)
 	    == 1 && counts_get(got, 99) == 0 && counts_size(got) == 3);
 	{
+		struct counts *many = counts_new();
+		uint64_t j;
+
+		for (j = 1000; j < 1200; j++)
+			counts_touch(many, j);
+		counts_add(many, 42, 1);
+		sdb_load_counts_of(db, many);
+		CHECK("statedb: a small state read through, the keys at hand",
+		    counts_get(many, 42) == 4 && counts_size(many) == 201);
+		counts_free(many);
+	}
+	{
 		uint64_t k[2] = { 42, 7 };
 
 		sdb_fetch_counts(db, got, k, 2);
