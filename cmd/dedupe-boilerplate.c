@@ -18,7 +18,8 @@
 #include "statedb.h"
 
 static const char *statefile;
-static long min_docs = 3, site_field, key_fields = 1, wait_s = 10;
+static long min_docs = 3, site_field, key_fields = 1, wait_s = 10,
+    prune_after = 60;
 static double similarity = 0.8;
 static int mark, stats, learn, apply, emit;
 static char **rulefiles, **countfiles;
@@ -27,7 +28,7 @@ static size_t nrulefiles, ncountfiles;
 static const char usage_text[] =
 	"dedupe-boilerplate [--state file] [--mark]\n"
 	"       [--learn | --apply | --emit-counts] [--counts file]\n"
-	"       [--min-docs N] [--similarity X] [--rules file]\n"
+	"       [--min-docs N] [--prune-after N] [--similarity X] [--rules file]\n"
 	"       [options] [file ...]\n";
 static const char help_text[] =
 	"Drop boilerplate records (menus, copyright notices, editor lines,\n"
@@ -44,6 +45,8 @@ static const char help_text[] =
 	"Options:\n"
 	"      --state FILE     SQLite state kept across runs (default: memory)\n"
 	"      --min-docs N     documents a line must be in (default 3)\n"
+	"      --prune-after N  forget the state's lines below --min-docs that\n"
+	"                       no new document had for N runs (60; 0: never)\n"
 	"      --similarity X   Jaccard threshold for duplicates (default 0.8)\n"
 	"      --site-field N   the site is field N (default: the first key\n"
 	"                       that is a URL, its host; else one site)\n"
@@ -75,12 +78,13 @@ static const char help_text[] =
 
 enum {
 	O_STATE = 0x2000, O_MINDOCS, O_SIM, O_SITE, O_RULES, O_MARK, O_STATS,
-	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART
+	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART, O_PRUNE
 };
 
 static const struct option longopts[] = {
 	{ "state", required_argument, NULL, O_STATE },
 	{ "min-docs", required_argument, NULL, O_MINDOCS },
+	{ "prune-after", required_argument, NULL, O_PRUNE },
 	{ "similarity", required_argument, NULL, O_SIM },
 	{ "site-field", required_argument, NULL, O_SITE },
 	{ "key", required_argument, NULL, 'k' },
@@ -117,6 +121,9 @@ handle(int opt, const char *arg)
 		break;
 	case O_MINDOCS:
 		return (min_docs = opts_count("--min-docs", arg, 1000000)) < 0 ? -1 : 0;
+	case O_PRUNE:
+		return (prune_after = opts_number("--prune-after", arg, 0,
+		    1000000000)) < 0 ? -1 : 0;
 	case O_SITE:
 		return (site_field = opts_count("--site-field", arg, 10000)) < 0 ? -1 : 0;
 	case 'k':
@@ -167,6 +174,7 @@ static struct {
 	struct buf hdr;		/* the header to write (--header) */
 	int counted, saved;	/* pass 1 is over; the state is saved */
 	int warned_site;
+	int fetch;		/* streaming: look up each article's lines */
 	struct bc_verdict *out;	/* scratch for one article */
 	uint64_t *keys;
 	size_t cap;
@@ -197,6 +205,10 @@ count_article(const struct article *a, uint64_t id)
 {
 	size_t i, n;
 
+	/* every line's stored count is read after this pass, once */
+	if (statefile && !emit)
+		for (i = 0; i < a->n; i++)
+			counts_touch(run.counts, run.forms.key[i]);
 	if (!docids_first(run.ids, id, DOC_COUNTED))
 		return;		/* counted in this run */
 	if (!emit && sdb_doc_seen(run.db, id))
@@ -306,8 +318,12 @@ count_one(void *arg, const struct article *a)
 static void
 decide_one(void *arg, const struct article *a)
 {
+	uint64_t id = read_article(a);
+
 	(void)arg;
-	decide_article(a, read_article(a));
+	if (run.fetch)
+		sdb_fetch_counts(run.db, run.counts, run.forms.key, a->n);
+	decide_article(a, id);
 }
 
 /* Pass 2: decide the spooled articles, with this run's counts. */
@@ -346,6 +362,8 @@ save_state(void)
 		return;
 	run.saved = 1;
 	sdb_save_counts(run.db, run.counts);
+	if (statefile)
+		sdb_prune(run.db, prune_after, (uint32_t)min_docs);
 	sdb_commit(run.db);
 }
 
@@ -379,7 +397,11 @@ main(int argc, char **argv)
 			die(EXIT_TROUBLE, "%s: cannot use these rules", rulefiles[i]);
 	if (!emit) {
 		run.db = sdb_open(statefile, !streaming, (int)wait_s);
-		sdb_load_counts(run.db, run.counts);
+		/* counts files sum with the whole state; else each run reads
+		 * the stored counts of its own lines only */
+		if (statefile && streaming && ncountfiles)
+			sdb_load_counts(run.db, run.counts);
+		run.fetch = statefile && streaming && !ncountfiles;
 		run.nd.db = run.db;
 		run.nd.similarity = similarity;
 		run.nd.store = !streaming;
@@ -396,6 +418,8 @@ main(int argc, char **argv)
 			    spool_dir(), strerror(errno));
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, count_one, NULL);
+		if (statefile && !emit)
+			sdb_load_counts_of(run.db, run.counts);
 		run.counted = 1;
 		out_on_close(save_state);
 		if (run.spool)

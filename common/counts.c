@@ -116,8 +116,28 @@ counts_load(struct counts *c, uint64_t key, uint32_t n)
 	if (key == 0)
 		return;
 	i = slot(c, key);
+	c->base[i] = sat_add(c->base[i], n);
+	c->docs[i] = sat_add(c->docs[i], n);
+}
 
-	c->base[i] = c->docs[i] = sat_add(c->docs[i], n);
+int
+counts_has(const struct counts *c, uint64_t key)
+{
+	size_t i;
+
+	if (c->key == NULL || key == 0)
+		return 0;
+	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
+		if (c->key[i] == key)
+			return 1;
+	return 0;
+}
+
+void
+counts_touch(struct counts *c, uint64_t key)
+{
+	if (key)
+		(void)slot(c, key);
 }
 
 size_t
@@ -135,20 +155,32 @@ cmp_kv(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-struct count_kv *
-counts_changed(const struct counts *c, size_t *n)
+static struct count_kv *
+some(const struct counts *c, size_t *n, int all)
 {
 	struct count_kv *v = xmalloc((c->n ? c->n : 1) * sizeof *v);
 	size_t i;
 
 	*n = 0;
 	for (i = 0; c->key && i <= c->mask; i++)
-		if (c->key[i] && c->docs[i] != c->base[i]) {
+		if (c->key[i] && (all || c->docs[i] != c->base[i])) {
 			v[*n].key = c->key[i];
 			v[(*n)++].docs = c->docs[i];
 		}
 	qsort(v, *n, sizeof *v, cmp_kv);
 	return v;
+}
+
+struct count_kv *
+counts_changed(const struct counts *c, size_t *n)
+{
+	return some(c, n, 0);
+}
+
+struct count_kv *
+counts_all(const struct counts *c, size_t *n)
+{
+	return some(c, n, 1);
 }
 
 /* s[0..n) as a number of the base, all digits; -1 when it is not one

@@ -24,8 +24,13 @@ uint32_t counts_get(const struct counts *c, uint64_t key);
 /* Add n to the count of key, stopping at COUNTS_MAX; the new count. */
 uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
 /* Add n as counted before this run (read from a state or a counts
- * file): not a change that counts_changed() reports. */
+ * file): not a change that counts_changed() reports, so it may come
+ * after this run's counts_add() of the same key. */
 void counts_load(struct counts *c, uint64_t key, uint32_t n);
+/* Whether key has a slot (counted, loaded or touched), even of 0. */
+int counts_has(const struct counts *c, uint64_t key);
+/* Give key a slot of its own count, 0 if new: a key to look up. */
+void counts_touch(struct counts *c, uint64_t key);
 /* Load the rows of a counts file, key<TAB>docs a row (what
  * --emit-counts writes, summed): key 1 to 16 hexadecimal digits, not 0;
  * docs decimal digits, 0 to COUNTS_MAX. The counts of a key add up
@@ -38,5 +43,7 @@ size_t counts_size(const struct counts *c);
 /* The keys whose count changed since they were loaded, with their
  * counts, in increasing key order: an array to free(), of n entries. */
 struct count_kv *counts_changed(const struct counts *c, size_t *n);
+/* Every key with a slot, in the same order and form. */
+struct count_kv *counts_all(const struct counts *c, size_t *n);
 
 #endif

@@ -45,20 +45,26 @@ usage_error(const char *fmt, ...)
 }
 
 long
-opts_count(const char *name, const char *arg, long max)
+opts_number(const char *name, const char *arg, long min, long max)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
-	if (errno != 0 || end == arg || *end != '\0' || v < 1 || v > max) {
-		fprintf(stderr, "%s: invalid %s '%s' (expected 1..%ld)\n"
+	if (errno != 0 || end == arg || *end != '\0' || v < min || v > max) {
+		fprintf(stderr, "%s: invalid %s '%s' (expected %ld..%ld)\n"
 		    "Try '%s --help' for more information.\n",
-		    prog, name, arg, max, prog);
+		    prog, name, arg, min, max, prog);
 		return -1;
 	}
 	return v;
+}
+
+long
+opts_count(const char *name, const char *arg, long max)
+{
+	return opts_number(name, arg, 1, max);
 }
 
 int

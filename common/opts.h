@@ -36,5 +36,7 @@ _Noreturn void usage_error(const char *fmt, ...)
 int opts_size(const char *name, const char *arg, size_t *out);
 /* Parse a positive decimal count (1..max) for option `name`, or -1. */
 long opts_count(const char *name, const char *arg, long max);
+/* The same for a number of min..max (min >= 0). */
+long opts_number(const char *name, const char *arg, long min, long max);
 
 #endif

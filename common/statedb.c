@@ -11,6 +11,14 @@
  * Version 1 had no docs.doc, and its seen keys were of the key alone: a
  * run that writes such a file adds the column (NULL: no identity) and
  * sets version 2; read-only, the column is taken as NULL.
+ * Besides, lines.run is the last run (numbered in meta: 'runs') in which
+ * a new document had the line, indexed, so that lines that stayed below
+ * --min-docs can be pruned a few runs at a time ('pruned': through which
+ * run); a file without them gets them from its first run that writes
+ * (run 0 for the lines it had).
+ * A run reads only the lines of its input (one look-up each, in key
+ * order), never the whole table, so its time and memory follow the
+ * input, not the history.
  * A run holds the write lock from start to end (BEGIN IMMEDIATE), so a
  * second run waits, then fails clearly; SQLite's journal makes the one
  * COMMIT atomic, so a killed run leaves the state as it was. */
@@ -33,7 +41,9 @@ struct statedb {
 	sqlite3 *db;
 	const char *path;
 	sqlite3_stmt *seen_get, *seen_put, *band_get, *sig_get, *doc_put,
-	    *band_put, *line_put;
+	    *band_put, *line_put, *line_get;
+	int64_t run;		/* this run's number (writing runs) */
+	int64_t pruned;		/* lines of runs up to this one are pruned */
 };
 
 /* ---- the database ---- */
@@ -102,6 +112,49 @@ pragma_int(struct statedb *s, const char *sql)
 	return v;
 }
 
+static int64_t
+meta_get(struct statedb *s, const char *name)
+{
+	sqlite3_stmt *st = prep(s, "SELECT value FROM meta WHERE name = ?");
+	int64_t v = 0;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void
+meta_put(struct statedb *s, const char *name, int64_t v)
+{
+	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, v);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		fail(s, "state");
+	}
+	sqlite3_finalize(st);
+}
+
+/* A writing run: the run column and the meta table where a file has
+ * none yet, and this run's number. */
+static void
+runs_begin(struct statedb *s)
+{
+	if (pragma_int(s, "SELECT count(*) FROM pragma_table_info('lines') "
+	    "WHERE name = 'run'") == 0)
+		exec(s, "ALTER TABLE lines ADD COLUMN run INTEGER NOT NULL DEFAULT 0;"
+		    "CREATE INDEX lines_run ON lines (run);");
+	exec(s, "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY,"
+	    " value INTEGER NOT NULL);");
+	s->run = meta_get(s, "runs") + 1;
+	s->pruned = meta_get(s, "pruned");
+	meta_put(s, "runs", s->run);
+}
+
 /* Take the lock, check or make the schema, prepare the statements. */
 static struct statedb *
 setup(struct statedb *s, int write)
@@ -113,7 +166,10 @@ setup(struct statedb *s, int write)
 	if (tables == 0 && write)
 		exec(s, "PRAGMA application_id = 2053664866;"	/* APP_ID */
 		    "PRAGMA user_version = 2;"
-		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
+		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL,"
+		    " run INTEGER NOT NULL DEFAULT 0);"
+		    "CREATE INDEX lines_run ON lines (run);"
+		    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);"
 		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
 		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 		    " sig BLOB NOT NULL, doc INTEGER);"
@@ -130,6 +186,9 @@ setup(struct statedb *s, int write)
 	else if (version != 1 && version != SCHEMA_VERSION)
 		fail_msg(s, "%s: state file of an unknown version %d", s->path,
 		    version);
+	if (write)
+		runs_begin(s);
+	s->line_get = prep(s, "SELECT docs FROM lines WHERE key = ?");
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
 	s->sig_get = prep(s, version == 1 && !write ?
@@ -140,7 +199,8 @@ setup(struct statedb *s, int write)
 		s->doc_put = prep(s, "INSERT INTO docs (name, sig, doc) "
 		    "VALUES (?, ?, ?)");
 		s->band_put = prep(s, "INSERT INTO bands VALUES (?, ?)");
-		s->line_put = prep(s, "INSERT OR REPLACE INTO lines VALUES (?, ?)");
+		s->line_put = prep(s, "INSERT OR REPLACE INTO lines (key, docs, run) "
+		    "VALUES (?, ?, ?)");
 	}
 	return s;
 }
@@ -201,6 +261,80 @@ step(struct statedb *s, sqlite3_stmt *st)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		fail(s, "state");
 	return rc;
+}
+
+/* The stored count of one line key, into c (a slot even when 0). */
+static void
+load_one(struct statedb *s, struct counts *c, uint64_t key)
+{
+	uint32_t n = 0;
+
+	sqlite3_bind_int64(s->line_get, 1, (sqlite3_int64)key);
+	if (step(s, s->line_get) == SQLITE_ROW) {
+		sqlite3_int64 d = sqlite3_column_int64(s->line_get, 0);
+
+		n = d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d;
+	}
+	sqlite3_reset(s->line_get);
+	counts_load(c, key, n);
+}
+
+/* The index of the first key of v[0..n) (in increasing order) that is
+ * negative as SQLite's signed integers: the B-tree starts there. */
+static size_t
+first_negative(const struct count_kv *v, size_t n)
+{
+	size_t neg;
+
+	for (neg = 0; neg < n && (int64_t)v[neg].key >= 0; neg++)
+		;
+	return neg;
+}
+
+void
+sdb_load_counts_of(struct statedb *s, struct counts *c)
+{
+	size_t i, k, n, neg;
+	struct count_kv *v = counts_all(c, &n);
+
+	/* A state small beside the input (a first day) is cheaper read
+	 * through once, taking the keys at hand, than looked up key by key
+	 * (a pair of ints a row; 4 KiB pages hold about a hundred) */
+	if ((uint64_t)pragma_int(s, "PRAGMA page_count") * 100 < (uint64_t)n * 10) {
+		sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
+		int rc;
+
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
+			sqlite3_int64 d = sqlite3_column_int64(st, 1);
+
+			if (counts_has(c, key))
+				counts_load(c, key, d < 0 ? 0 : d > COUNTS_MAX ?
+				    COUNTS_MAX : (uint32_t)d);
+		}
+		sqlite3_finalize(st);
+		free(v);
+		if (rc != SQLITE_DONE)
+			fail(s, "reading the state");
+		return;
+	}
+	neg = first_negative(v, n);
+	for (k = 0; k < n; k++) {
+		i = (neg + k) % n;
+		load_one(s, c, v[i].key);
+	}
+	free(v);
+}
+
+void
+sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i] && !counts_has(c, keys[i]))
+			load_one(s, c, keys[i]);
 }
 
 void
@@ -327,16 +461,39 @@ sdb_save_counts(struct statedb *s, const struct counts *c)
 	size_t i, k, n, neg;
 	struct count_kv *v = counts_changed(c, &n);
 
-	for (neg = 0; neg < n && (int64_t)v[neg].key >= 0; neg++)
-		;
+	neg = first_negative(v, n);
 	for (k = 0; k < n; k++) {
 		i = (neg + k) % n;
 		sqlite3_bind_int64(s->line_put, 1, (sqlite3_int64)v[i].key);
 		sqlite3_bind_int64(s->line_put, 2, v[i].docs);
+		sqlite3_bind_int64(s->line_put, 3, s->run);
 		step(s, s->line_put);
 		sqlite3_reset(s->line_put);
 	}
 	free(v);
+}
+
+int64_t
+sdb_prune(struct statedb *s, int64_t after, uint32_t min_docs)
+{
+	sqlite3_stmt *st;
+	int64_t upto = s->run - after, gone;
+
+	if (after <= 0 || upto <= s->pruned)
+		return 0;
+	st = prep(s, "DELETE FROM lines WHERE run > ? AND run <= ? AND docs < ?");
+	sqlite3_bind_int64(st, 1, s->pruned);
+	sqlite3_bind_int64(st, 2, upto);
+	sqlite3_bind_int64(st, 3, min_docs);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		fail(s, "pruning the state");
+	}
+	sqlite3_finalize(st);
+	gone = sqlite3_changes64(s->db);
+	s->pruned = upto;
+	meta_put(s, "pruned", upto);
+	return gone;
 }
 
 void
@@ -357,6 +514,7 @@ sdb_close(struct statedb *s)
 	sqlite3_finalize(s->doc_put);
 	sqlite3_finalize(s->band_put);
 	sqlite3_finalize(s->line_put);
+	sqlite3_finalize(s->line_get);
 	sqlite3_close_v2(s->db);
 	free(s);
 }

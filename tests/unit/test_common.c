@@ -264,6 +264,20 @@ test_counts(void)
 	CHECK("counts: changed since loaded, in key order", n == 2 &&
 	    v[0].key == 3 && v[0].docs == 1 && v[1].key == 7 && v[1].docs == 3);
 	free(v);
+	counts_add(c, 11, 2);
+	counts_load(c, 11, 5);
+	counts_touch(c, 13);
+	v = counts_changed(c, &n);
+	CHECK("counts: loaded after this run's counts, still a change",
+	    counts_get(c, 11) == 7 && n == 3 && v[2].key == 11 &&
+	    v[2].docs == 7);
+	free(v);
+	CHECK("counts: a touched key has a slot of 0, no change",
+	    counts_has(c, 13) && counts_get(c, 13) == 0 && !counts_has(c, 17));
+	v = counts_all(c, &n);
+	CHECK("counts: all keys, in key order", n == 5 && v[0].key == 3 &&
+	    v[4].key == 13);
+	free(v);
 	counts_load(c, 5, COUNTS_MAX - 1);
 	CHECK("counts: stop at the maximum", counts_get(c, 5) == COUNTS_MAX &&
 	    counts_add(c, 5, 1) == COUNTS_MAX);
@@ -1783,10 +1797,38 @@ test_statedb(void)
 		close(fd);
 	db = sdb_open_mem("mem", bytes.p, bytes.len);
 	sdb_load_counts(db, got);
-	sdb_close(db);
 	CHECK("statedb: counts saved, read back from the bytes",
 	    counts_get(got, 42) == 3 && counts_get(got, (uint64_t)1 << 63 | 5)
 	    == 1 && counts_size(got) == 2);
+	counts_free(got);
+	got = counts_new();
+	counts_add(got, 42, 1);
+	counts_touch(got, (uint64_t)1 << 63 | 5);
+	counts_touch(got, 99);
+	sdb_load_counts_of(db, got);
+	CHECK("statedb: the counts of the keys at hand only, added",
+	    counts_get(got, 42) == 4 && counts_get(got, (uint64_t)1 << 63 | 5)
+	    == 1 && counts_get(got, 99) == 0 && counts_size(got) == 3);
+	{
+		struct counts *many = counts_new();
+		uint64_t j;
+
+		for (j = 1000; j < 1200; j++)
+			counts_touch(many, j);
+		counts_add(many, 42, 1);
+		sdb_load_counts_of(db, many);
+		CHECK("statedb: a small state read through, the keys at hand",
+		    counts_get(many, 42) == 4 && counts_size(many) == 201);
+		counts_free(many);
+	}
+	{
+		uint64_t k[2] = { 42, 7 };
+
+		sdb_fetch_counts(db, got, k, 2);
+		CHECK("statedb: fetch leaves keys it has, looks up the rest",
+		    counts_get(got, 42) == 4 && counts_has(got, 7));
+	}
+	sdb_close(db);
 	diag_die = jump_back;
 	if (setjmp(back) == 0)
 		sdb_close(sdb_open_mem("mem", "not a state", 11));
