@@ -39,7 +39,8 @@ static const char help_text[] =
 	"the block of short lines without sentence ends that closes an\n"
 	"article, when it is a short label before the first sentence, or when\n"
 	"the article had it already. An article whose body is --similarity\n"
-	"alike to an earlier one (MinHash) is a duplicate.\n"
+	"alike to an earlier one, in its text (MinHash) and in its numbers,\n"
+	"is a duplicate.\n"
 	"\n"
 	"Options:\n"
 	"      --state FILE     SQLite state kept across runs (default: memory)\n"
@@ -248,7 +249,7 @@ decide_article(const struct article *a, uint64_t id)
 
 	room(a->n);
 	bc_classify(&c, a, run.forms.key, run.out);
-	if (nd_check(&run.nd, &run.forms, run.out, a->n, &self,
+	if (nd_check(&run.nd, a, &run.forms, run.out, &self,
 	    docids_first(run.ids, id, DOC_DECIDED), dupof, sizeof dupof))
 		for (i = 0; i < a->n; i++)
 			run.out[i].label = BC_DUP;
@@ -345,6 +346,7 @@ save_state(void)
 	if (!run.nd.store || !run.counted || run.saved)
 		return;
 	run.saved = 1;
+	nd_save(&run.nd);
 	sdb_save_counts(run.db, run.counts);
 	sdb_commit(run.db);
 }
