@@ -49,7 +49,7 @@ COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals n
 	numunit opts orghead output placetag punct records regex rows sentence \
 	simplify sources splitter statedb textnorm trie utf8 warc words
 # dedupe-boilerplate's parts
-COMMON += boilerclass counts docid hash neardup spool
+COMMON += boilerclass counts docid docsig hash ndshard neardup spool
 COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
 	$(BUILD)/venues_data.o \

@@ -11,6 +11,7 @@
 #include "counts.h"
 #include "diag.h"
 #include "docid.h"
+#include "ndshard.h"
 #include "neardup.h"
 #include "opts.h"
 #include "output.h"
@@ -19,9 +20,10 @@
 
 static const char *statefile;
 static long min_docs = 3, site_field, key_fields = 1, wait_s = 10,
-    prune_after = 60;
+    prune_after = 60, order_field;
 static double similarity = 0.8;
-static int mark, stats, learn, apply, emit;
+static int mark, stats, learn, apply, emit, emit_sigs, reduce_sigs;
+static const char *dupsfile;
 static char **rulefiles, **countfiles;
 static size_t nrulefiles, ncountfiles;
 
@@ -29,7 +31,9 @@ static const char usage_text[] =
 	"dedupe-boilerplate [--state file] [--mark]\n"
 	"       [--learn | --apply | --emit-counts] [--counts file]\n"
 	"       [--min-docs N] [--prune-after N] [--similarity X] [--rules file]\n"
-	"       [options] [file ...]\n";
+	"       [--emit-signatures | --dups file] [--order-field N]\n"
+	"       [options] [file ...]\n"
+	"       dedupe-boilerplate --reduce-signatures [--similarity X] [file ...]\n";
 static const char help_text[] =
 	"Drop boilerplate records (menus, copyright notices, editor lines,\n"
 	"related-headline lists) and near-duplicate articles from TSV records\n"
@@ -40,7 +44,8 @@ static const char help_text[] =
 	"the block of short lines without sentence ends that closes an\n"
 	"article, when it is a short label before the first sentence, or when\n"
 	"the article had it already. An article whose body is --similarity\n"
-	"alike to an earlier one (MinHash) is a duplicate.\n"
+	"alike to an earlier one, in its text (MinHash) and in its numbers,\n"
+	"is a duplicate.\n"
 	"\n"
 	"Options:\n"
 	"      --state FILE     SQLite state kept across runs (default: memory)\n"
@@ -63,6 +68,15 @@ static const char help_text[] =
 	"      --emit-counts    write key<TAB>docs counts of this input (for\n"
 	"                       counting on many machines), nothing else\n"
 	"      --counts FILE    filter with these summed counts (streaming)\n"
+	"      --emit-signatures  with --counts: write a signature line for\n"
+	"                       each article (near duplicates on many\n"
+	"                       machines), nothing else\n"
+	"      --reduce-signatures  read signature lines, write the list of\n"
+	"                       duplicates (order<TAB>part<TAB>original)\n"
+	"      --dups FILE      with --counts: the duplicates are those of\n"
+	"                       this list\n"
+	"      --order-field N  an article's order is field N (a number),\n"
+	"                       not its position in the input\n"
 	"      --wait SECONDS   wait this long for another run's lock (10)\n"
 	"  -f, --field N        the text is field N (default: the last)\n"
 	"      --header         the first line is a header\n"
@@ -78,7 +92,8 @@ static const char help_text[] =
 
 enum {
 	O_STATE = 0x2000, O_MINDOCS, O_SIM, O_SITE, O_RULES, O_MARK, O_STATS,
-	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART, O_PRUNE
+	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART, O_PRUNE,
+	O_EMITSIG, O_REDUCE, O_DUPS, O_ORDER
 };
 
 static const struct option longopts[] = {
@@ -97,6 +112,10 @@ static const struct option longopts[] = {
 	{ "emit-counts", no_argument, NULL, O_EMIT },
 	{ "counts", required_argument, NULL, O_COUNTS },
 	{ "wait", required_argument, NULL, O_WAIT },
+	{ "emit-signatures", no_argument, NULL, O_EMITSIG },
+	{ "reduce-signatures", no_argument, NULL, O_REDUCE },
+	{ "dups", required_argument, NULL, O_DUPS },
+	{ "order-field", required_argument, NULL, O_ORDER },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -150,6 +169,16 @@ handle(int opt, const char *arg)
 	case O_LEARN: learn = 1; break;
 	case O_APPLY: apply = 1; break;
 	case O_EMIT: emit = 1; break;
+	case O_EMITSIG: emit_sigs = 1; break;
+	case O_REDUCE: reduce_sigs = 1; break;
+	case O_DUPS:
+		if (*arg == '\0')
+			usage_error("invalid --dups '' (expected a file name)");
+		dupsfile = arg;
+		break;
+	case O_ORDER:
+		return (order_field = opts_count("--order-field", arg, 10000)) < 0 ?
+		    -1 : 0;
 	default:
 		return -1;
 	}
@@ -179,6 +208,9 @@ static struct {
 	uint64_t *keys;
 	size_t cap;
 	struct bc_stats st;
+	struct ndsh_dups *dups;	/* --dups */
+	uint64_t articles;	/* read so far (the order without a field) */
+	struct buf sigline;	/* --emit-signatures */
 } run;
 
 _Noreturn static void
@@ -249,23 +281,85 @@ write_record(const struct article *a, size_t i, const char *label,
 	out_eol();
 }
 
+/* The article's order: field --order-field of its first record (a key
+ * field holding a number), or its position in the input. */
+static uint64_t
+article_order(const struct article *a)
+{
+	const struct art_rec *r = &a->r[0];
+	const char *s = a->data.p + r->off, *end = a->data.p + r->toff;
+	uint64_t v = 0;
+	long f;
+	int digits = 0;
+
+	if (a->part == 0)
+		run.articles++;
+	if (order_field == 0)
+		return run.articles;
+	for (f = 1; f < order_field && s < end; s++)
+		if (*s == '\t')
+			f++;
+	for (; s < end && *s != '\t'; s++, digits++)
+		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
+			break;
+		else
+			v = v * 10 + (uint64_t)(*s - '0');
+	if (f < order_field || (s < end && *s != '\t') || digits == 0)
+		die(EXIT_TROUBLE, "%s:%lu: field %ld (--order-field) is no key "
+		    "field holding a number: articles cannot be put in order",
+		    r->file, r->lineno, order_field);
+	return v;
+}
+
+/* Is the article a near duplicate (the original's name to dupof)? With
+ * --dups, when the list says so; with --emit-signatures, its signature
+ * line is written instead, and it is none. */
+static int
+near_dup(const struct article *a, uint64_t id, char *dupof, size_t cap)
+{
+	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
+	struct docsig sig;
+	struct minhash old;
+	const char *orig;
+	int has_old;
+
+	if (run.dups) {
+		if ((orig = ndsh_dup_of(run.dups, article_order(a), a->part)))
+			snprintf(dupof, cap, "%s", orig);
+		return orig != NULL;
+	}
+	if (emit_sigs) {
+		uint64_t order = article_order(a);
+
+		if (nd_sign(&run.nd, a, &run.forms, run.out, &sig, &old,
+		    &has_old)) {
+			run.sigline.len = 0;
+			ndsh_sig_line(&run.sigline, order, a->part, id, &sig,
+			    a->key.p, a->key.len);
+			out_write(run.sigline.p, run.sigline.len);
+			out_eol();
+		}
+		return 0;
+	}
+	return nd_check(&run.nd, a, &run.forms, run.out, &self,
+	    docids_first(run.ids, id, DOC_DECIDED), dupof, cap);
+}
+
 /* Pass 2 (or streaming): label the records, then write them. */
 static void
 decide_article(const struct article *a, uint64_t id)
 {
 	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs };
-	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
 	char dupof[512] = "", label[600];
 	size_t i;
 
 	room(a->n);
 	bc_classify(&c, a, run.forms.key, run.out);
-	if (nd_check(&run.nd, &run.forms, run.out, a->n, &self,
-	    docids_first(run.ids, id, DOC_DECIDED), dupof, sizeof dupof))
+	if (near_dup(a, id, dupof, sizeof dupof))
 		for (i = 0; i < a->n; i++)
 			run.out[i].label = BC_DUP;
 	bc_stats_add(&run.st, run.out, a->n);
-	for (i = 0; i < a->n; i++)
+	for (i = 0; i < a->n && !emit_sigs; i++)
 		if (mark || run.out[i].label == BC_BODY)
 			write_record(a, i, label, bc_label_text(&run.out[i],
 			    dupof, label, sizeof label));
@@ -284,7 +378,7 @@ on_header(void *arg, const struct record *rec)
 	if (mark)
 		buf_add(&run.hdr, "label\t", 6);
 	buf_add(&run.hdr, text, rec->n - rec->f->b[rec->text]);
-	if (!run.spool && !learn && !emit) {	/* streaming: now */
+	if (!run.spool && !learn && !emit && !emit_sigs) {	/* streaming: now */
 		out_write(run.hdr.p, run.hdr.len);
 		out_eol();
 	}
@@ -361,6 +455,7 @@ save_state(void)
 	if (!run.nd.store || !run.counted || run.saved)
 		return;
 	run.saved = 1;
+	nd_save(&run.nd);
 	sdb_save_counts(run.db, run.counts);
 	if (statefile)
 		sdb_prune(run.db, prune_after, (uint32_t)min_docs);
@@ -377,13 +472,31 @@ main(int argc, char **argv)
 
 	diag_init(argv[0]);
 	first = opts_parse(&tool, argc, argv);
+	files = first < argc ? argv + first : stdin_only;
+	if (reduce_sigs) {
+		if (statefile || mark || learn || apply || emit || emit_sigs ||
+		    dupsfile || ncountfiles || nrulefiles || order_field)
+			usage_error("--reduce-signatures takes no other option "
+			    "but --similarity");
+		out_init(copt.line_buffered);
+		ndsh_reduce(files, similarity);
+		out_close();
+		return exit_status;
+	}
+	if (emit_sigs + (dupsfile != NULL) + learn + apply + emit > 1)
+		usage_error("--emit-signatures, --dups, --learn, --apply and "
+		    "--emit-counts exclude each other");
+	if ((emit_sigs || dupsfile) && (!ncountfiles || statefile))
+		usage_error("--emit-signatures and --dups need --counts, and "
+		    "no --state");
+	if (emit_sigs && mark)
+		usage_error("--mark writes records; --emit-signatures does not");
 	if (learn + apply + emit > 1)
 		usage_error("--learn, --apply and --emit-counts exclude each other");
 	if (apply && !statefile && !ncountfiles)
 		usage_error("--apply needs --state or --counts");
 	if (mark && (learn || emit))
 		usage_error("--mark writes records; --learn and --emit-counts do not");
-	files = first < argc ? argv + first : stdin_only;
 	rdflags = copt.strict ? RD_STRICT : 0;
 	streaming = apply || ncountfiles;
 	out_init(copt.line_buffered);
@@ -409,6 +522,8 @@ main(int argc, char **argv)
 	for (i = 0; i < ncountfiles; i++)
 		if (counts_read_path(run.counts, countfiles[i]) < 0)
 			die(EXIT_TROUBLE, "%s: cannot use these counts", countfiles[i]);
+	if (dupsfile)
+		run.dups = ndsh_dups_read(dupsfile);
 	if (streaming)
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, decide_one, NULL);
@@ -438,6 +553,8 @@ main(int argc, char **argv)
 	nd_free(&run.nd);
 	forms_free(&run.forms);
 	buf_free(&run.hdr);
+	buf_free(&run.sigline);
+	ndsh_dups_free(run.dups);
 	free(run.out);
 	free(run.keys);
 	free(rulefiles);

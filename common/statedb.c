@@ -1,16 +1,22 @@
 /* statedb.c - dedupe-boilerplate's state in SQLite
  *
- * Schema (application_id 'zhpb', user_version 2):
+ * Schema (application_id 'zhpb', user_version 3):
  *   lines(key INTEGER PRIMARY KEY, docs)   per-site line document counts
  *   seen(key INTEGER PRIMARY KEY)          documents already counted, by
  *                                          identity (key and content)
- *   docs(id, name, sig, doc)               MinHash signatures, and the
+ *   docs(id, name, sig, doc, form, nums)   signatures (docsig.h), the
  *                                          identity of their document
+ *                                          (indexed), their form and
+ *                                          numbers
  *   bands(key, doc)                        their LSH bands (the primary
  *                                          key; older files: an index)
- * Version 1 had no docs.doc, and its seen keys were of the key alone: a
- * run that writes such a file adds the column (NULL: no identity) and
- * sets version 2; read-only, the column is taken as NULL.
+ * Version 1 had no docs.doc, and its seen keys were of the key alone;
+ * versions 1 and 2 had no form and nums: their signatures are of form 1
+ * (DS_FORM_FOLDED). A run that writes such a file adds the columns
+ * (NULL: no identity, form 1) and the index, and sets version 3;
+ * read-only, the columns are taken as NULL. Old rows come first (their
+ * ids are the lowest), so whether there are any is one look at the
+ * first row.
  * Besides, lines.run is the last run (numbered in meta: 'runs') in which
  * a new document had the line, indexed, so that lines that stayed below
  * --min-docs can be pruned a few runs at a time ('pruned': through which
@@ -35,15 +41,19 @@
 #include "diag.h"
 
 #define APP_ID 0x7A687062	/* "zhpb" */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 struct statedb {
 	sqlite3 *db;
 	const char *path;
 	sqlite3_stmt *seen_get, *seen_put, *band_get, *sig_get, *doc_put,
-	    *band_put, *line_put, *line_get;
+	    *band_put, *line_put, *line_get, *doc_get;
 	int64_t run;		/* this run's number (writing runs) */
 	int64_t pruned;		/* lines of runs up to this one are pruned */
+	int folded;		/* form-1 signatures are stored */
+	int sigs;		/* signatures are stored */
+	int memory;		/* no file */
+	struct buf name;	/* of the last sdb_row */
 };
 
 /* ---- the database ---- */
@@ -165,14 +175,15 @@ setup(struct statedb *s, int write)
 	tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
 	if (tables == 0 && write)
 		exec(s, "PRAGMA application_id = 2053664866;"	/* APP_ID */
-		    "PRAGMA user_version = 2;"
+		    "PRAGMA user_version = 3;"
 		    "CREATE TABLE lines (key INTEGER PRIMARY KEY, docs INTEGER NOT NULL,"
 		    " run INTEGER NOT NULL DEFAULT 0);"
 		    "CREATE INDEX lines_run ON lines (run);"
 		    "CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);"
 		    "CREATE TABLE seen (key INTEGER PRIMARY KEY);"
 		    "CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-		    " sig BLOB NOT NULL, doc INTEGER);"
+		    " sig BLOB NOT NULL, doc INTEGER, form INTEGER, nums BLOB);"
+		    "CREATE INDEX docs_doc ON docs (doc);"
 		    "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL,"
 		    " PRIMARY KEY (key, doc)) WITHOUT ROWID;");
 	else if (pragma_int(s, "PRAGMA application_id") != APP_ID)
@@ -180,24 +191,38 @@ setup(struct statedb *s, int write)
 		    "(another program's database?); nothing was changed",
 		    s->path);
 	version = pragma_int(s, "PRAGMA user_version");
-	if (version == 1 && write)
-		exec(s, "ALTER TABLE docs ADD COLUMN doc INTEGER;"
-		    "PRAGMA user_version = 2;");
-	else if (version != 1 && version != SCHEMA_VERSION)
+	if (version < 1 || version > SCHEMA_VERSION)
 		fail_msg(s, "%s: state file of an unknown version %d", s->path,
 		    version);
+	if (version < SCHEMA_VERSION && write) {
+		if (version == 1)
+			exec(s, "ALTER TABLE docs ADD COLUMN doc INTEGER;");
+		exec(s, "ALTER TABLE docs ADD COLUMN form INTEGER;"
+		    "ALTER TABLE docs ADD COLUMN nums BLOB;"
+		    "CREATE INDEX IF NOT EXISTS docs_doc ON docs (doc);"
+		    "PRAGMA user_version = 3;");
+		version = SCHEMA_VERSION;
+	}
 	if (write)
 		runs_begin(s);
 	s->line_get = prep(s, "SELECT docs FROM lines WHERE key = ?");
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
-	s->sig_get = prep(s, version == 1 && !write ?
-	    "SELECT name, sig, NULL FROM docs WHERE id = ?" :
-	    "SELECT name, sig, doc FROM docs WHERE id = ?");
+	s->sig_get = prep(s, version == 1 ?
+	    "SELECT name, sig, NULL, NULL, NULL FROM docs WHERE id = ?" :
+	    version == 2 ?
+	    "SELECT name, sig, doc, NULL, NULL FROM docs WHERE id = ?" :
+	    "SELECT name, sig, doc, form, nums FROM docs WHERE id = ?");
+	s->folded = pragma_int(s, version < 3 ?
+	    "SELECT EXISTS (SELECT 1 FROM docs)" :
+	    "SELECT coalesce((SELECT form IS NULL FROM docs ORDER BY id "
+	    "LIMIT 1), 0)");
+	s->sigs = pragma_int(s, "SELECT EXISTS (SELECT 1 FROM docs)");
 	if (write) {
+		s->doc_get = prep(s, "SELECT 1 FROM docs WHERE doc = ?");
 		s->seen_put = prep(s, "INSERT OR IGNORE INTO seen VALUES (?)");
-		s->doc_put = prep(s, "INSERT INTO docs (name, sig, doc) "
-		    "VALUES (?, ?, ?)");
+		s->doc_put = prep(s, "INSERT INTO docs (name, sig, doc, form, nums) "
+		    "VALUES (?, ?, ?, 2, ?)");
 		s->band_put = prep(s, "INSERT INTO bands VALUES (?, ?)");
 		s->line_put = prep(s, "INSERT OR REPLACE INTO lines (key, docs, run) "
 		    "VALUES (?, ?, ?)");
@@ -217,6 +242,7 @@ sdb_open(const char *path, int write, int wait_s)
 	    SQLITE_OPEN_READONLY;
 
 	s->path = path ? path : "(memory)";
+	s->memory = path == NULL;
 	if (path && !write) {
 		struct stat sb;
 
@@ -373,83 +399,134 @@ sdb_doc_add(struct statedb *s, uint64_t dockey)
 	sqlite3_reset(s->seen_put);
 }
 
-/* Is the signature row at hand document skip's? By its identity, or,
- * for a row of format 1 (no identity), by its name. */
-static int
-is_self(struct statedb *s, struct doc_ref *skip)
+int
+sdb_folded(struct statedb *s)
 {
-	sqlite3_stmt *st = s->sig_get;
-	const unsigned char *name;
-	int self;
-
-	if (skip == NULL)
-		return 0;
-	if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-		self = (uint64_t)sqlite3_column_int64(st, 2) == skip->id;
-	else {
-		name = sqlite3_column_text(st, 0);
-		self = (size_t)sqlite3_column_bytes(st, 0) == skip->n &&
-		    (skip->n == 0 || memcmp(name, skip->name, skip->n) == 0);
-	}
-	skip->met |= self;
-	return self;
+	return s->folded;
 }
 
 int
-sdb_similar(struct statedb *s, const struct minhash *m, double threshold,
-    struct doc_ref *skip, char *name, size_t cap)
+sdb_memory(struct statedb *s)
 {
-	int b, found = 0;
-	sqlite3_int64 best = -1;
+	return s->memory;
+}
 
-	for (b = 0; b < MH_BANDS; b++) {
-		sqlite3_bind_int64(s->band_get, 1, (sqlite3_int64)mh_band(m, b));
-		while (step(s, s->band_get) == SQLITE_ROW) {
-			sqlite3_int64 id = sqlite3_column_int64(s->band_get, 0);
+int
+sdb_signatures(struct statedb *s)
+{
+	return s->sigs;
+}
 
-			if (found && id >= best)
-				break;
-			sqlite3_bind_int64(s->sig_get, 1, id);
-			if (step(s, s->sig_get) == SQLITE_ROW &&
-			    sqlite3_column_bytes(s->sig_get, 1) == sizeof *m &&
-			    !is_self(s, skip)) {
-				struct minhash other;
+int
+sdb_stored(struct statedb *s, uint64_t doc)
+{
+	int rc;
 
-				memcpy(&other, sqlite3_column_blob(s->sig_get, 1),
-				    sizeof other);
-				if (mh_similarity(m, &other) >= threshold) {
-					best = id;
-					found = 1;
-					snprintf(name, cap, "%s",
-					    (const char *)sqlite3_column_text(s->sig_get, 0));
-				}
-			}
-			sqlite3_reset(s->sig_get);
-		}
-		sqlite3_reset(s->band_get);
-	}
-	return found;
+	if (s->doc_get == NULL || !s->sigs)
+		return 0;
+	sqlite3_bind_int64(s->doc_get, 1, (sqlite3_int64)doc);
+	rc = step(s, s->doc_get);
+	sqlite3_reset(s->doc_get);
+	return rc == SQLITE_ROW;
+}
+
+size_t
+sdb_bucket(struct statedb *s, uint64_t key, int64_t *ids)
+{
+	size_t n = 0;
+
+	if (!s->sigs)
+		return 0;
+	sqlite3_bind_int64(s->band_get, 1, (sqlite3_int64)key);
+	while (n < SDB_BUCKET && step(s, s->band_get) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(s->band_get, 0);
+	sqlite3_reset(s->band_get);
+	return n;
+}
+
+int
+sdb_row(struct statedb *s, int64_t id, struct sdb_row *row)
+{
+	sqlite3_stmt *st = s->sig_get;
+	int rc = 0;
+
+	sqlite3_bind_int64(st, 1, id);
+	if (step(s, st) != SQLITE_ROW ||
+	    sqlite3_column_bytes(st, 1) != sizeof row->sig.m)
+		goto out;
+	row->form = sqlite3_column_type(st, 3) == SQLITE_NULL ?
+	    DS_FORM_FOLDED : sqlite3_column_int(st, 3);
+	memcpy(&row->sig.m, sqlite3_column_blob(st, 1), sizeof row->sig.m);
+	row->sig.nnum = 0;
+	row->sig.more = 0;
+	if (row->form == DS_FORM_DIGITS ? ds_nums_unblob(&row->sig,
+	    sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4)) < 0 :
+	    row->form != DS_FORM_FOLDED)
+		goto out;	/* a form of a later version: not compared */
+	row->has_doc = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	row->doc = (uint64_t)sqlite3_column_int64(st, 2);
+	s->name.len = 0;
+	buf_add(&s->name, sqlite3_column_text(st, 0),
+	    (size_t)sqlite3_column_bytes(st, 0));
+	row->name = buf_cstr(&s->name);
+	row->n = s->name.len;
+	rc = 1;
+out:
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Band rows to write, in key order. */
+static int
+cmp_band(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return (x[1] > y[1]) - (x[1] < y[1]);
 }
 
 void
-sdb_add_signature(struct statedb *s, uint64_t doc, const char *name,
-    size_t n, const struct minhash *m)
+sdb_add_signatures(struct statedb *s, size_t n,
+    void (*get)(void *arg, size_t i, struct sdb_new *out), void *arg)
 {
-	sqlite3_int64 id;
-	int b;
+	unsigned char nums[DS_NUMS * 4 + 1];
+	int64_t (*band)[2] = NULL;
+	size_t i, k, nband = 0, cap = 0;
+	struct sdb_new d;
 
-	sqlite3_bind_text(s->doc_put, 1, name, (int)n, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(s->doc_put, 2, m, sizeof *m, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s->doc_put, 3, (sqlite3_int64)doc);
-	step(s, s->doc_put);
-	sqlite3_reset(s->doc_put);
-	id = sqlite3_last_insert_rowid(s->db);
-	for (b = 0; b < MH_BANDS; b++) {
-		sqlite3_bind_int64(s->band_put, 1, (sqlite3_int64)mh_band(m, b));
-		sqlite3_bind_int64(s->band_put, 2, id);
+	for (i = 0; i < n; i++) {
+		get(arg, i, &d);
+		sqlite3_bind_text(s->doc_put, 1, d.name, (int)d.n,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_blob(s->doc_put, 2, &d.sig->m, sizeof d.sig->m,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s->doc_put, 3, (sqlite3_int64)d.doc);
+		sqlite3_bind_blob(s->doc_put, 4, nums,
+		    (int)ds_nums_blob(d.sig, nums), SQLITE_TRANSIENT);
+		step(s, s->doc_put);
+		sqlite3_reset(s->doc_put);
+		if (nband + d.nkeys > cap) {
+			cap = 2 * (nband + d.nkeys);
+			band = xrealloc(band, cap * sizeof *band);
+		}
+		for (k = 0; k < d.nkeys; k++) {
+			band[nband][0] = (int64_t)d.keys[k];
+			band[nband++][1] = sqlite3_last_insert_rowid(s->db);
+		}
+	}
+	/* the B-tree of the bands is then written from left to right */
+	if (nband)
+		qsort(band, nband, sizeof *band, cmp_band);
+	for (i = 0; i < nband; i++) {
+		sqlite3_bind_int64(s->band_put, 1, band[i][0]);
+		sqlite3_bind_int64(s->band_put, 2, band[i][1]);
 		step(s, s->band_put);
 		sqlite3_reset(s->band_put);
 	}
+	free(band);
+	s->sigs |= n > 0;
 }
 
 /* The changed counts in the order of the table's B-tree (signed keys),
@@ -515,6 +592,8 @@ sdb_close(struct statedb *s)
 	sqlite3_finalize(s->band_put);
 	sqlite3_finalize(s->line_put);
 	sqlite3_finalize(s->line_get);
+	sqlite3_finalize(s->doc_get);
 	sqlite3_close_v2(s->db);
+	buf_free(&s->name);
 	free(s);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "counts.h"
+#include "docsig.h"
 #include "minhash.h"
 
 struct statedb;
@@ -33,24 +34,48 @@ void sdb_fetch_counts(struct statedb *db, struct counts *c,
  * content, so that a reused key never hides a new document. */
 int sdb_doc_seen(struct statedb *db, uint64_t doc);
 void sdb_doc_add(struct statedb *db, uint64_t doc);
-/* A document: its identity, and its name (key) name[0..n). */
-struct doc_ref {
-	uint64_t id;
+/* Documents compared in each LSH bucket: the first (earliest) stored
+ * there. A bucket that many kept documents share (a template) so costs
+ * no more than this, and a later document is not stored in a full
+ * bucket, as it would never be compared there. */
+#define SDB_BUCKET 8
+
+/* Is the state in memory, for the run only (no file)? */
+int sdb_memory(struct statedb *db);
+/* Are signatures stored at all; are some of form 1 (versions 1, 2)? */
+int sdb_signatures(struct statedb *db);
+int sdb_folded(struct statedb *db);
+/* The first SDB_BUCKET signature rows (at most) of LSH bucket key, in
+ * the order they were stored, into ids; how many. */
+size_t sdb_bucket(struct statedb *db, uint64_t key, int64_t *ids);
+/* A stored signature: its form (a row of a form this version does not
+ * know is not returned), identity (has_doc: a row of format 1 has none)
+ * and name, valid until the next call. */
+struct sdb_row {
+	int form;
+	struct docsig sig;	/* form 1: only sig.m */
+	uint64_t doc;
+	int has_doc;
 	const char *name;
 	size_t n;
-	int met;		/* sdb_similar met its own signature */
 };
-
-/* The earliest stored document, other than the document skip (NULL:
- * none; a signature stored by format 1 is skip's when it has skip's
- * name), whose signature is at least `threshold` similar; its name goes
- * to name (cap bytes). Returns 1 if found; when not, skip->met says
- * whether skip's own signature is stored (as alike as this one). */
-int sdb_similar(struct statedb *db, const struct minhash *m, double threshold,
-    struct doc_ref *skip, char *name, size_t cap);
-/* Store the signature of document doc (its identity), named name[0..n). */
-void sdb_add_signature(struct statedb *db, uint64_t doc, const char *name,
-    size_t n, const struct minhash *m);
+/* Row id into row: 1, or 0 when there is none (or one of unknown form). */
+int sdb_row(struct statedb *db, int64_t id, struct sdb_row *row);
+/* Is a signature of the document stored (by its identity)? Only on a
+ * state opened for writing; 0 otherwise. */
+int sdb_stored(struct statedb *db, uint64_t doc);
+/* Store n signatures (of form 2), in order: get(arg, i, out) describes
+ * the i-th, with the keys of the buckets it is to be found in. */
+struct sdb_new {
+	uint64_t doc;		/* identity */
+	const char *name;
+	size_t n;
+	const struct docsig *sig;
+	const uint64_t *keys;
+	size_t nkeys;
+};
+void sdb_add_signatures(struct statedb *db, size_t n,
+    void (*get)(void *arg, size_t i, struct sdb_new *out), void *arg);
 void sdb_save_counts(struct statedb *db, const struct counts *c);
 /* Delete the lines with fewer than min_docs documents that no new
  * document had for `after` runs (after > 0; a writing run only), those

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "docid.h"
+#include "docsig.h"
 #include "fields.h"
 #include "gazetteer.h"
 #include "input.h"
@@ -546,42 +547,201 @@ test_docid(void)
 	buf_free(&b);
 }
 
-/* Near duplicates in a state in memory: a document is not its own
- * duplicate the first time, a copy of it is. */
+/* The signature of a text, as one body record. */
+static int
+sign_text(const char *text, struct docsig *sig)
+{
+	struct ds_builder b = { 0 };
+	int rc;
+
+	ds_begin(&b);
+	ds_add(&b, text, strlen(text));
+	rc = ds_end(&b, sig);
+	ds_builder_free(&b);
+	return rc;
+}
+
+static void
+test_docsig(void)
+{
+	static const char base[] = "今年以来全县围绕特色产业发展目标新建种植基地"
+	    "带动农户增收合作社的负责人说这些年的变化大家都看得见今后还要在"
+	    "种植和销售上下更大的功夫";
+	struct docsig a, b, c;
+	struct buf t = { 0 };
+	unsigned char blob[DS_NUMS * 4 + 1];
+	int i;
+
+	CHECK("docsig: a short body is not signed",
+	    !sign_text("短短的一句话。", &a));
+	/* digits stay: the same template with other figures differs */
+	sign_text("今年以来全县新建种植基地128个带动农户增收3.8亿元,"
+	    "合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &a);
+	sign_text("今年以来全县新建种植基地１２８个带动农户增收3.8亿元。"
+	    "合作社的负责人说:这些年的变化,大家都看得见,今后还要下更大的功夫!", &b);
+	CHECK("docsig: full-width digits, punctuation: the same signature",
+	    memcmp(&a, &b, sizeof a) == 0 && a.nnum == 2);
+	sign_text("今年以来全县新建种植基地456个带动农户增收7.2亿元,"
+	    "合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &c);
+	CHECK("docsig: other figures, other numbers",
+	    ds_nums_similarity(&a, &c) == 0 && !ds_alike(&a, &c, 0.8));
+	/* 1,286 and 1286 are one number; 十四 and 三 are numbers */
+	sign_text("第十四届第三次会议上全市1,286个单位参加了评比,比去年多了一些"
+	    "单位,合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &a);
+	sign_text("第十四届第三次会议上全市1286个单位参加了评比,比去年多了一些"
+	    "单位,合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &b);
+	sign_text("第十四届第二次会议上全市1286个单位参加了评比,比去年多了一些"
+	    "单位,合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &c);
+	CHECK("docsig: thousands separators, Chinese numerals",
+	    ds_nums_similarity(&a, &b) == 1 && a.nnum == 4 &&
+	    ds_nums_similarity(&b, &c) < 0.8);
+	/* a multiset: a number stated twice counts twice */
+	sign_text("第三次会议和第三次会议说的是这件事情这些年的变化大家都看得见"
+	    "合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &a);
+	sign_text("第三次会议和第二次会议说的是这件事情这些年的变化大家都看得见"
+	    "合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &b);
+	CHECK("docsig: numbers are a multiset",
+	    a.nnum == 2 && ds_nums_similarity(&a, &b) > 0.3 &&
+	    ds_nums_similarity(&a, &b) < 0.4);
+	CHECK("docsig: one without numbers and one with do not agree",
+	    sign_text(base, &c) && c.nnum == 0 &&
+	    ds_nums_similarity(&a, &c) == 0 && ds_nums_similarity(&c, &c) == 1);
+	/* many numbers: the lowest DS_NUMS kept, compared below a cut */
+	for (i = 0; i < 100; i++) {
+		char n[16];
+
+		snprintf(n, sizeof n, "%d、", 1000 + i);
+		buf_add(&t, n, strlen(n));
+	}
+	buf_add(&t, base, sizeof base - 1);
+	sign_text(buf_cstr(&t), &a);
+	t.len = 0;
+	for (i = 0; i < 100; i++) {
+		char n[16];
+
+		snprintf(n, sizeof n, "%d、", 1000 + (i < 90 ? i : 500 + i));
+		buf_add(&t, n, strlen(n));
+	}
+	buf_add(&t, base, sizeof base - 1);
+	sign_text(buf_cstr(&t), &b);
+	CHECK("docsig: more numbers than kept: a sample of both",
+	    a.more && a.nnum == DS_NUMS && b.more &&
+	    ds_nums_similarity(&a, &a) == 1 &&
+	    ds_nums_similarity(&a, &b) > 0.6 && ds_nums_similarity(&a, &b) < 1);
+	/* as text and as a blob, and back */
+	t.len = 0;
+	ds_format_sig(&a, &t);
+	CHECK("docsig: the MinHash as hex", t.len == DS_HEX_SIG &&
+	    ds_parse_sig(&c, t.p, t.len) == 0 &&
+	    memcmp(&c.m, &a.m, sizeof a.m) == 0);
+	t.len = 0;
+	ds_format_nums(&a, &t);
+	CHECK("docsig: the numbers as hex", t.len == DS_NUMS * 8 + 1 &&
+	    t.p[t.len - 1] == '+' && ds_parse_nums(&c, t.p, t.len) == 0 &&
+	    c.nnum == a.nnum && c.more &&
+	    memcmp(c.num, a.num, sizeof a.num) == 0);
+	CHECK("docsig: bad hex refused",
+	    ds_parse_nums(&c, "0000000a00000001", 16) < 0 &&	/* descending */
+	    ds_parse_nums(&c, "0000000x", 8) < 0 &&
+	    ds_parse_nums(&c, "00000001+", 9) < 0 &&		/* + but 1 */
+	    ds_parse_sig(&c, t.p, 8) < 0 && ds_parse_nums(&c, "", 0) == 0 &&
+	    c.nnum == 0);
+	CHECK("docsig: the numbers as a blob",
+	    ds_nums_unblob(&c, blob, ds_nums_blob(&a, blob)) == 0 &&
+	    c.nnum == a.nnum && c.more &&
+	    ds_nums_unblob(&c, blob, 3) < 0);
+	buf_free(&t);
+}
+
+/* A decision in a state in memory, keeping what is no duplicate. */
+static int
+decide(struct neardup *nd, const struct docsig *sig, uint64_t id,
+    const char *name, int first, char *dupof)
+{
+	struct doc_ref self = { id, name, strlen(name), 0 };
+
+	*dupof = '\0';
+	return nd_decide(nd, sig, NULL, &self, first, dupof, 64);
+}
+
+/* Near duplicates: a document is not its own duplicate the first time,
+ * a copy of it is; the earliest kept one is the original, a copy's copy
+ * is compared with what was kept; a crowded bucket keeps its first. */
 static void
 test_neardup(void)
 {
 	static const char body[] = "这是一篇用来比较的文章长度超过五十个字内容是"
 	    "关于一座城市修建新的公园和图书馆的消息市民都很期待开放的那一天";
+	/* B is A with four characters changed, C is B with four more */
+#define CHAIN(a, b, c, d, e, f, g) a "政府今天上午召开新闻发布会，介绍今年城市" \
+	"建设的进展情况。新建" b "园和图书馆已经完成主体工程，预计在国庆节前向" \
+	"市民开放，届时周边的交通线路也会相应调整，方便市民前往参观" c "览。另" \
+	"外，老城区的道路改造工程也进入了最后阶段，" d "街的店铺陆续恢复营业，" \
+	"附近的居民说，施工期间虽然出行有些不便，但" e "看到街道变得整洁宽敞，" \
+	"大家心里都很高兴。负责工程的同志表示，他们会抓紧时间收尾，" f "时" g \
+	"好绿化和照明设施的安装，让老街换上新的面貌，也请市民朋友继续给予理解" \
+	"和支持。"
+	static const char A[] = CHAIN("市", "的公", "游", "沿", "是", "同", "做");
+	static const char B[] = CHAIN("市", "成花", "浏", "临", "是", "同", "做");
+	static const char C[] = CHAIN("县", "成花", "浏", "临", "又", "随", "搞");
+#undef CHAIN
 	struct neardup nd = { 0 };
-	struct forms f = { 0 };
-	struct bc_verdict v = { BC_BODY, NULL, 0, 0 };
-	struct doc_ref self = { 77, "d1", 2, 0 }, other = { 78, "d2", 2, 0 };
-	char name[64] = "";
-	int r1, r2, r3;
+	struct docsig s, a, b, c, t[20], x;
+	char name[64], dupof[64];
+	int r1, r2, r3, i, ok;
 
-	f.key = xcalloc(1, sizeof *f.key);
-	f.flen = xcalloc(1, sizeof *f.flen);
-	f.n = f.cap = 1;
-	f.flen[0] = sizeof body - 1;
-	buf_add(&f.folded, body, sizeof body - 1);
 	nd.db = sdb_open(NULL, 1, 0);
 	nd.similarity = 0.8;
 	nd.store = 1;
-	r1 = nd_check(&nd, &f, &v, 1, &self, 1, name, sizeof name);
-	r2 = nd_check(&nd, &f, &v, 1, &self, 1, name, sizeof name);
-	r3 = nd_check(&nd, &f, &v, 1, &other, 1, name, sizeof name);
+	sign_text(body, &s);
+	r1 = decide(&nd, &s, 77, "d1", 1, dupof);
+	r2 = decide(&nd, &s, 77, "d1", 1, dupof);
+	r3 = decide(&nd, &s, 78, "d2", 1, dupof);
 	CHECK("neardup: never its own duplicate, a copy is one",
-	    !r1 && !r2 && self.met && r3 && strcmp(name, "d1") == 0);
-	self.met = 0;
+	    !r1 && !r2 && r3 && strcmp(dupof, "d1") == 0);
 	CHECK("neardup: a later copy in the run finds the first",
-	    nd_check(&nd, &f, &v, 1, &self, 0, name, sizeof name));
-	v.label = BC_TAIL;
-	CHECK("neardup: no body, no comparison",
-	    !nd_check(&nd, &f, &v, 1, &other, 1, name, sizeof name));
+	    decide(&nd, &s, 77, "d1", 0, dupof) && strcmp(dupof, "d1") == 0);
+	/* the chain: C resembles B only, and B is a copy */
+	sign_text(A, &a);
+	sign_text(B, &b);
+	sign_text(C, &c);
+	CHECK("neardup: the chain's similarities (A~B, B~C, not A~C)",
+	    ds_alike(&a, &b, 0.8) && ds_alike(&b, &c, 0.8) &&
+	    !ds_alike(&a, &c, 0.8));
+	r1 = decide(&nd, &a, 1, "A", 1, dupof);
+	r2 = decide(&nd, &b, 2, "B", 1, dupof) && strcmp(dupof, "A") == 0;
+	r3 = decide(&nd, &c, 3, "C", 1, dupof);
+	CHECK("neardup: a copy's copy is compared with what was kept",
+	    !r1 && r2 && !r3);
+	CHECK("neardup: the earliest kept one is the original",
+	    decide(&nd, &b, 4, "B2", 1, dupof) && strcmp(dupof, "A") == 0);
+	/* twenty articles of one text with other numbers: they share every
+	 * band and are alike with none; only the first SDB_BUCKET are
+	 * compared in a band, so a near copy of the last one (one number
+	 * more) is not found, its exact copy is (the whole signature) */
+	for (i = 0, ok = 1; i < 20; i++) {
+		t[i] = a;
+		t[i].nnum = 1;
+		t[i].num[0] = 1000 + (uint32_t)i;
+		snprintf(name, sizeof name, "t%d", i);
+		ok &= !decide(&nd, &t[i], 100 + (uint64_t)i, name, 1, dupof);
+	}
+	CHECK("neardup: a crowd of one template, all kept", ok);
+	x = t[19];
+	CHECK("neardup: an exact copy beyond a full bucket is found",
+	    decide(&nd, &x, 200, "x", 1, dupof) && strcmp(dupof, "t19") == 0);
+	x.nnum = 2;
+	x.num[1] = 5000;
+	CHECK("neardup: a near copy beyond a full bucket is not compared",
+	    ds_alike(&x, &t[19], 0.5) &&
+	    !(nd.similarity = 0.5, decide(&nd, &x, 201, "y", 1, dupof)));
+	x = t[3];
+	x.nnum = 2;
+	x.num[1] = 5000;
+	CHECK("neardup: within the first of a bucket, it is",
+	    decide(&nd, &x, 202, "z", 1, dupof) && strcmp(dupof, "t3") == 0);
 	sdb_close(nd.db);
 	nd_free(&nd);
-	forms_free(&f);
 }
 
 static void
@@ -2103,6 +2263,7 @@ main(void)
 	test_boilerclass();
 	test_site_key();
 	test_docid();
+	test_docsig();
 	test_neardup();
 	test_labels();
 	test_sentence();

@@ -7,6 +7,10 @@
 #	N pages of a site, each a body of its own (a fixed pseudo-random
 #	draw) and a footer; pages N-99 to N-90 repeat the bodies of pages
 #	N-199 to N-190
+#   awk -v what=template -v n=N -f data/gen.awk
+#	N pages of a site made from one template: each fills eight words
+#	and two numbers of it (a fixed pseudo-random draw), so that pages
+#	are alike in most of their text, not near duplicates of each other
 function spell(v,   w) {
 	for (w = ""; v > 0; v = int(v / 34))
 		w = w ch[v % 34]
@@ -28,6 +32,13 @@ BEGIN {
 		if (what == "sentences") {
 			printf "-\t%d\t这一段正文说的是%s这件事情,写得长一些好占地方。\n",
 			    i, spell(i)
+			continue
+		}
+		if (what == "template") {
+			u = "https://t.example.cn/" i
+			printf "t%d\t%s\t今年以来,%s县围绕%s产业发展目标,新建%s基地%d个,带动%s农户增收%d万元。\n", i, u, draw(2), draw(2), draw(2), seed % 1000, draw(2), seed % 10000
+			printf "t%d\t%s\t%s合作社的负责人说,这些年%s的变化大家都看得见,今后还要在%s和%s两方面下更大的功夫,让乡亲们的日子越过越红火。\n", i, u, draw(2), draw(2), draw(2), draw(2)
+			printf "t%d\t%s\t本站信息由编辑部整理发布\n", i, u
 			continue
 		}
 		b[i] = draw(60)
