@@ -50,10 +50,14 @@ COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals n
 	simplify sources splitter statedb textnorm trie utf8 warc words
 # dedupe-boilerplate's parts
 COMMON += boilerclass counts docid docsig hash ndshard neardup spool
-COMMON_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
+# what make-prebuilt is linked with: all but the tables it makes
+BASE_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
 	$(BUILD)/venues_data.o \
 	$(BUILD)/tradset_data.o
+PREBUILT_OBJ = $(BUILD)/common/prebuilt_words.o $(BUILD)/common/prebuilt_regions.o \
+	$(BUILD)/words_prebuilt.o $(BUILD)/regions_prebuilt.o
+COMMON_OBJ = $(BASE_OBJ) $(PREBUILT_OBJ)
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
 	man/dedupe-boilerplate.1 man/zhpipe.7
@@ -115,6 +119,29 @@ $(BUILD)/make-tradset: data/make-tradset.c common/simplify.h
 $(BUILD)/tradset_data.c: $(BUILD)/make-tradset data/words.tsv \
 	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
 	$(BUILD)/make-tradset data/words.tsv > $@.tmp && mv $@.tmp $@
+
+# The word list's trie and tables, and the gazetteer's, built here once
+# by the library's own code (data/make-prebuilt.c, common/prebuilt.h) and
+# compiled in as const data: the tools map them, they do not build them.
+# The gazetteer's Traditional names are converted here, by the OpenCC
+# installed, so its tables are made again when its dictionaries change.
+$(BUILD)/libzhbase.a: $(BASE_OBJ)
+	rm -f $@
+	ar rcs $@ $(BASE_OBJ)
+
+$(BUILD)/make-prebuilt: data/make-prebuilt.c $(BUILD)/libzhbase.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libzhbase.a $(LIBS)
+
+$(BUILD)/words_prebuilt.c: $(BUILD)/make-prebuilt
+	$(BUILD)/make-prebuilt words > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/regions_prebuilt.c: $(BUILD)/make-prebuilt \
+	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
+	$(BUILD)/make-prebuilt regions > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/%_prebuilt.o: $(BUILD)/%_prebuilt.c common/prebuilt.h common/trie.h \
+	common/gazetteer.h common/words.h
+	$(CC) -std=c11 -Icommon -c -O0 -o $@ $<
 
 $(BUILD)/libzhpipe.a: $(COMMON_OBJ)
 	rm -f $@
@@ -231,7 +258,7 @@ lint:
 
 bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@sum=$(CURDIR)/$(BUILD)/bench-summary.tsv; : > $$sum; \
-	for b in segment extract-num tag-region dedupe-boilerplate pipeline; do \
+	for b in startup segment extract-num tag-region dedupe-boilerplate pipeline; do \
 	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' EVAL='$(EVAL)' BENCH_SUMMARY=$$sum bash bench/$$b; \
 	  echo; \
 	done; \
@@ -418,7 +445,9 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
 	build/venues_data.o \
-	build/tradset_data.o
+	build/tradset_data.o \
+	$(FUZZ_BUILD)/common/prebuilt_words.o $(FUZZ_BUILD)/common/prebuilt_regions.o \
+	build/words_prebuilt.o build/regions_prebuilt.o
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)

@@ -44,7 +44,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%.3f %ld %d %.3f\n", (t1.tv_sec - t0.tv_sec) +
+	printf("%.6f %ld %d %.6f\n", (t1.tv_sec - t0.tv_sec) +
 	    (t1.tv_nsec - t0.tv_nsec) / 1e9, ru.ru_maxrss,
 	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
 	    ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +

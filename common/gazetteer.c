@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "prebuilt.h"
 #include "rows.h"
 #include "simplify.h"
 #include "textnorm.h"
@@ -738,7 +739,7 @@ gz_load_buf(const char *name, const char *p, size_t n, struct wordseg *ws)
 }
 
 struct gazetteer *
-gz_load(const char *path, struct wordseg *ws)
+gz_build(const char *path, struct wordseg *ws)
 {
 	struct rows r;
 	struct gazetteer *gz;
@@ -758,6 +759,10 @@ gz_free(struct gazetteer *gz)
 {
 	if (gz == NULL)
 		return;
+	if (gz->rodata) {
+		free(gz);
+		return;
+	}
 	trie_free(gz->trie);
 	free(gz->first);
 	free(gz->names);
@@ -806,4 +811,111 @@ gz_former_path(const struct gazetteer *gz, uint32_t former, struct buf *out)
 		buf_addc(out, '/');
 	}
 	buf_add(out, fm->name, strlen(fm->name));
+}
+
+/* The tables are const data; the pointers of struct gazetteer are not,
+ * but nothing writes through them. */
+struct gazetteer *
+gz_open(const struct gz_prebuilt *p)
+{
+	struct gazetteer *gz = xcalloc(1, sizeof *gz);
+
+	gz->r = (struct region *)p->r;
+	gz->n = p->n;
+	gz->trie = (struct trie *)p->trie;
+	gz->first = (uint32_t *)p->first;
+	gz->capnodes = p->capnodes;
+	gz->names = (struct gz_name *)p->names;
+	gz->nnames = p->nnames;
+	gz->capnames = p->capnames;
+	gz->formers = (struct gz_former *)p->formers;
+	gz->nformers = p->nformers;
+	gz->rodata = 1;
+	return gz;
+}
+
+void
+gz_emit(const struct gazetteer *gz, FILE *f, const char *name)
+{
+	char tn[64];
+	size_t i;
+
+	snprintf(tn, sizeof tn, "%s_trie", name);
+	trie_emit(gz->trie, f, tn);
+	/* the names, each ended by its NUL */
+	fprintf(f, "static const char %s_text[] =\n", name);
+	for (i = 0; i < gz->n; i++) {
+		emit_cstring(f, gz->r[i].name, strlen(gz->r[i].name) + 1);
+		fputc('\n', f);
+	}
+	fprintf(f, "\"\";\nstatic const char %s_ftext[] =\n", name);
+	for (i = 0; i < gz->nformers; i++) {
+		emit_cstring(f, gz->formers[i].name, strlen(gz->formers[i].name) + 1);
+		fputc('\n', f);
+	}
+	fprintf(f, "\"\";\nstatic const struct region %s_r[%zu] = {\n", name,
+	    gz->n ? gz->n : 1);
+	for (i = 0; i < gz->n; i++) {
+		fprintf(f, "{ ");
+		emit_cstring(f, gz->r[i].code, strlen(gz->r[i].code));
+		fprintf(f, ", %u, %ld, %s_text + %zu },\n", gz->r[i].level,
+		    (long)gz->r[i].parent, name,
+		    (size_t)(gz->r[i].name - gz->text));
+	}
+	fprintf(f, "};\nstatic const uint32_t %s_first[%lu] = {\n", name,
+	    (unsigned long)gz->capnodes);
+	for (i = 0; i < gz->capnodes; i++)
+		fprintf(f, "%lu,%s", (unsigned long)gz->first[i],
+		    i % 16 == 15 ? "\n" : "");
+	fprintf(f, "};\nstatic const struct gz_name %s_names[%zu] = {\n", name,
+	    gz->nnames ? gz->nnames : 1);
+	for (i = 0; i < gz->nnames; i++) {
+		const struct gz_name *e = &gz->names[i];
+
+		fprintf(f, "{ %lu, %u, %u, %lu, %lu },\n", (unsigned long)e->region,
+		    e->form, e->common, (unsigned long)e->next,
+		    (unsigned long)e->former);
+	}
+	fprintf(f, "};\nstatic const struct gz_former %s_formers[%zu] = {\n",
+	    name, gz->nformers ? gz->nformers : 1);
+	for (i = 0; i < gz->nformers; i++)
+		fprintf(f, "{ %s_ftext + %zu, %ld },\n", name,
+		    (size_t)(gz->formers[i].name - gz->ftext),
+		    (long)gz->formers[i].parent);
+	fprintf(f, "};\nconst struct gz_prebuilt %s_prebuilt = {\n"
+	    "\t.r = %s_r,\n\t.n = %zu,\n\t.trie = &%s,\n\t.first = %s_first,\n"
+	    "\t.capnodes = %lu,\n\t.names = %s_names,\n\t.nnames = %zu,\n"
+	    "\t.capnames = %zu,\n\t.formers = %s_formers,\n\t.nformers = %zu,\n"
+	    "};\n", name, name, gz->n, tn, name, (unsigned long)gz->capnodes,
+	    name, gz->nnames, gz->capnames, name, gz->nformers);
+}
+
+int
+gz_same(const struct gazetteer *a, const struct gazetteer *b)
+{
+	size_t i;
+
+	if (a->n != b->n || a->nnames != b->nnames ||
+	    a->nformers != b->nformers || a->capnodes != b->capnodes ||
+	    !trie_same(a->trie, b->trie) ||
+	    memcmp(a->first, b->first, a->capnodes * sizeof *a->first) != 0)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->r[i].code, b->r[i].code) != 0 ||
+		    a->r[i].level != b->r[i].level ||
+		    a->r[i].parent != b->r[i].parent ||
+		    strcmp(a->r[i].name, b->r[i].name) != 0)
+			return 0;
+	for (i = 0; i < a->nnames; i++)
+		if (a->names[i].region != b->names[i].region ||
+		    a->names[i].form != b->names[i].form ||
+		    a->names[i].common != b->names[i].common ||
+		    a->names[i].next != b->names[i].next ||
+		    a->names[i].former != b->names[i].former)
+			return 0;
+	for (i = 0; i < a->nformers; i++)
+		if (a->formers[i].parent != b->formers[i].parent ||
+		    strcmp(a->formers[i].name, b->formers[i].name) != 0)
+			return 0;
+	return 1;
 }

@@ -48,6 +48,7 @@ struct gazetteer {
 	struct gz_former *formers;
 	size_t nformers;
 	char *ftext;		/* their names */
+	int rodata;		/* prebuilt (prebuilt.h): only the struct is ours */
 };
 
 /* The gazetteer of the rows r: code, level, name, parent code; a row of

@@ -2,6 +2,7 @@
 #include "trie.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "utf8.h"
@@ -44,7 +45,7 @@ trie_new(uint32_t expect)
 void
 trie_free(struct trie *t)
 {
-	if (t == NULL)
+	if (t == NULL || t->rodata)
 		return;
 	xbigfree(t->slots, (t->mask + 1) * sizeof *t->slots);
 	free(t->filter);
@@ -246,4 +247,89 @@ trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
 	cur->prev = key;
 	cur->prevn = n;
 	return node;
+}
+
+static size_t
+filter_words(const struct trie *t)
+{
+	return (size_t)1 << (64 - t->fshift - 6);
+}
+
+/* n numbers, eight a line; zeros short */
+static void
+emit_u64(FILE *f, const uint64_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i])
+			fprintf(f, "0x%llxu,", (unsigned long long)v[i]);
+		else
+			fputs("0,", f);
+		if (i % 8 == 7 || i == n - 1)
+			fputc('\n', f);
+	}
+}
+
+void
+trie_emit(const struct trie *t, FILE *f, const char *name)
+{
+	size_t i;
+
+	fprintf(f, "static const uint64_t %s_slots[%zu] = {\n", name, t->mask + 1);
+	emit_u64(f, t->slots, t->mask + 1);
+	fprintf(f, "};\nstatic const uint64_t %s_filter[%zu] = {\n", name,
+	    filter_words(t));
+	emit_u64(f, t->filter, filter_words(t));
+	fprintf(f, "};\n/* the tables are never written: rodata is set */\n"
+	    "const struct trie %s = {\n\t.root = {\n", name);
+	for (i = 0; i < 0x10000; i++)
+		if (t->root[i])
+			fprintf(f, "\t\t[0x%zx] = %lu,\n", i, (unsigned long)t->root[i]);
+	fprintf(f, "\t},\n\t.slots = (uint64_t *)%s_slots,\n"
+	    "\t.mask = %zu,\n\t.used = %zu,\n"
+	    "\t.filter = (uint64_t *)%s_filter,\n\t.fshift = %u,\n"
+	    "\t.nnodes = %lu,\n\t.rodata = 1,\n};\n", name, t->mask,
+	    t->used, name, t->fshift, (unsigned long)t->nnodes);
+}
+
+struct trie *
+trie_copy(const struct trie *t)
+{
+	struct trie *c = xmalloc(sizeof *c);
+
+	*c = *t;
+	c->rodata = 0;
+	c->slots = xbigalloc((t->mask + 1) * sizeof *c->slots);
+	memcpy(c->slots, t->slots, (t->mask + 1) * sizeof *c->slots);
+	c->filter = xmalloc(filter_words(t) * sizeof *c->filter);
+	memcpy(c->filter, t->filter, filter_words(t) * sizeof *c->filter);
+	return c;
+}
+
+int
+trie_same(const struct trie *a, const struct trie *b)
+{
+	return a->mask == b->mask && a->used == b->used &&
+	    a->fshift == b->fshift && a->nnodes == b->nnodes &&
+	    memcmp(a->root, b->root, sizeof a->root) == 0 &&
+	    memcmp(a->slots, b->slots, (a->mask + 1) * sizeof *a->slots) == 0 &&
+	    memcmp(a->filter, b->filter, filter_words(a) * sizeof *a->filter) == 0;
+}
+
+void
+emit_cstring(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	fputc('"', f);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '?')
+			fprintf(f, "\\%03o", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
 }

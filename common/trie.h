@@ -10,6 +10,7 @@
 #define ZH_TRIE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include <stddef.h>
 
@@ -23,6 +24,7 @@ struct trie {
 	uint64_t *filter;	/* one bit per (node, cp) hash: edge may exist */
 	unsigned fshift;	/* 64 - log2(bits in the filter) */
 	uint32_t nnodes;
+	int rodata;		/* prebuilt: its tables are read-only data */
 };
 
 /* expect: about how many nodes will be added (sizes the hash once) */
@@ -80,5 +82,20 @@ uint32_t trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
 void trie_insert_end(struct trie *t, struct trie_cursor *cur);
 /* Nodes made so far, the root included. */
 uint32_t trie_nodes(const struct trie *t);
+
+/* Tries prebuilt at build time (data/make-prebuilt.c): trie_emit writes
+ * t as C source, a const struct trie called name (its tables name_slots
+ * and name_filter beside it) with rodata set, whose tables the tools only
+ * point at. Every value is written as a number, so the data does not
+ * depend on the byte order of the machine that built it. A prebuilt trie
+ * takes no keys; trie_copy makes a copy on the heap that does, the same
+ * node for node. trie_free leaves a prebuilt trie alone. trie_same: are
+ * the two the same, table for table (for tests)? */
+void trie_emit(const struct trie *t, FILE *f, const char *name);
+struct trie *trie_copy(const struct trie *t);
+int trie_same(const struct trie *a, const struct trie *b);
+/* s[0..n) as a C string literal, every byte that is not printable ASCII
+ * (and '"', '\\', '?') as a three-digit octal escape. */
+void emit_cstring(FILE *f, const char *s, size_t n);
 
 #endif

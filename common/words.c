@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "input.h"
+#include "prebuilt.h"
 #include "regex.h"
 #include "rows.h"
 #include "simplify.h"
@@ -63,6 +64,8 @@ struct wordseg {
 	double *route;		/* a ring: the words ahead of a position */
 	size_t rmask;
 	struct simplify *simp;	/* user words in Traditional characters */
+	int rodata;		/* trie, freq, tag and logp are prebuilt
+				 * read-only data (thaw() before a change) */
 };
 
 static const char TOKEN_PATTERN[] =
@@ -88,6 +91,29 @@ static inline uint32_t
 child(const struct wordseg *ws, uint32_t node, uint32_t c)
 {
 	return trie_child(ws->trie, node, c);
+}
+
+/* The prebuilt tables copied to the heap, before the first change: the
+ * same numbers, so a word added later is cut as if the list had been
+ * built at start. */
+static void
+thaw(struct wordseg *ws)
+{
+	double *freq;
+	uint8_t *tag;
+
+	if (!ws->rodata)
+		return;
+	freq = xbigalloc(ws->capnodes * sizeof *freq);
+	memcpy(freq, ws->freq, ws->nnodes * sizeof *freq);
+	tag = xbigalloc(ws->capnodes * sizeof *tag);
+	memcpy(tag, ws->tag, ws->nnodes * sizeof *tag);
+	ws->trie = trie_copy(ws->trie);
+	ws->freq = freq;
+	ws->tag = tag;
+	ws->logp = NULL;	/* finish() makes it again */
+	ws->finished = 0;
+	ws->rodata = 0;
 }
 
 /* Make the per-node arrays cover every node of the trie. */
@@ -133,6 +159,7 @@ set_word(struct wordseg *ws, uint32_t node, double freq)
 {
 	if (node == 0)
 		return 0;
+	thaw(ws);
 	cover_nodes(ws);
 	ws->nwords += (freq > 0) - (ws->freq[node] > 0);
 	ws->total -= ws->freq[node];
@@ -149,6 +176,7 @@ add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 	uint32_t node = 0;
 	size_t i = 0, len = 0;
 
+	thaw(ws);
 	while (i < n) {
 		node = trie_add(ws->trie, node, utf8_next(w, n, &i));
 		len++;
@@ -449,7 +477,7 @@ load_builtin(struct wordseg *ws)
 }
 
 struct wordseg *
-ws_new(void)
+ws_build(void)
 {
 	struct wordseg *ws = xcalloc(1, sizeof *ws);
 
@@ -677,14 +705,116 @@ ws_free(struct wordseg *ws)
 {
 	if (ws == NULL)
 		return;
-	trie_free(ws->trie);
-	xbigfree(ws->freq, ws->capnodes * sizeof *ws->freq);
-	xbigfree(ws->tag, ws->capnodes * sizeof *ws->tag);
-	free(ws->logp);
+	if (!ws->rodata) {
+		trie_free(ws->trie);
+		xbigfree(ws->freq, ws->capnodes * sizeof *ws->freq);
+		xbigfree(ws->tag, ws->capnodes * sizeof *ws->tag);
+		free(ws->logp);
+	}
 	free(ws->cp);
 	free(ws->route);
 	free(ws->next);
 	rx_free(&ws->tok);
 	simp_free(ws->simp);
 	free(ws);
+}
+
+/* Prebuilt at build time (prebuilt.h). The tables are const data;
+ * the pointers of struct wordseg are not, but nothing is written through
+ * them while rodata is set. */
+struct wordseg *
+ws_open(const struct ws_prebuilt *p)
+{
+	struct wordseg *ws = xcalloc(1, sizeof *ws);
+
+	ws->trie = (struct trie *)p->trie;
+	ws->freq = (double *)p->freq;
+	ws->tag = (uint8_t *)p->tag;
+	ws->logp = (float *)p->logp;
+	memcpy(ws->tags, p->tags, sizeof ws->tags);
+	memcpy(ws->tagn, p->tagn, sizeof ws->tagn);
+	ws->ntags = p->ntags;
+	ws->nnodes = p->nnodes;
+	ws->capnodes = p->capnodes;
+	ws->nwords = p->nwords;
+	ws->total = p->total;
+	ws->maxlen = p->maxlen;
+	ws->finished = 1;
+	ws->rodata = 1;
+	rx_builtin(&ws->tok, TOKEN_PATTERN, PCRE2_ANCHORED);
+	return ws;
+}
+
+int
+ws_builtin(const struct wordseg *ws)
+{
+	return ws != NULL && ws->rodata;
+}
+
+/* A double exactly: an integer as one, else in hexadecimal. */
+static void
+emit_double(FILE *f, double v, const char *end)
+{
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		fprintf(f, "%.0f%s", v, end);
+	else
+		fprintf(f, "%a%s", v, end);
+}
+
+void
+ws_emit(struct wordseg *ws, FILE *f, const char *name)
+{
+	char tn[64];
+	uint32_t i;
+	int k;
+
+	if (!ws->finished)
+		finish(ws);
+	snprintf(tn, sizeof tn, "%s_trie", name);
+	trie_emit(ws->trie, f, tn);
+	fprintf(f, "static const double %s_freq[%lu] = {\n", name,
+	    (unsigned long)ws->nnodes);
+	for (i = 0; i < ws->nnodes; i++)
+		emit_double(f, ws->freq[i], i % 8 == 7 ? ",\n" : ",");
+	fprintf(f, "};\nstatic const uint8_t %s_tag[%lu] = {\n", name,
+	    (unsigned long)ws->nnodes);
+	for (i = 0; i < ws->nnodes; i++)
+		fprintf(f, "%u,%s", ws->tag[i], i % 16 == 15 ? "\n" : "");
+	fprintf(f, "};\nstatic const float %s_logp[%lu] = {\n", name,
+	    (unsigned long)ws->nnodes);
+	for (i = 0; i < ws->nnodes; i++)
+		fprintf(f, "%af,%s", (double)ws->logp[i], i % 8 == 7 ? "\n" : "");
+	fprintf(f, "};\nconst struct ws_prebuilt %s_prebuilt = {\n"
+	    "\t.trie = &%s,\n\t.freq = %s_freq,\n\t.tag = %s_tag,\n"
+	    "\t.logp = %s_logp,\n\t.tags = {", name, tn, name, name, name);
+	for (k = 0; k < ws->ntags; k++) {
+		fputc(' ', f);
+		emit_cstring(f, ws->tags[k], ws->tagn[k]);
+		fputc(',', f);
+	}
+	fprintf(f, " },\n\t.tagn = {");
+	for (k = 0; k < ws->ntags; k++)
+		fprintf(f, " %u,", ws->tagn[k]);
+	fprintf(f, " },\n\t.ntags = %d,\n\t.nnodes = %lu,\n\t.capnodes = %lu,\n"
+	    "\t.nwords = %zu,\n\t.total = ", ws->ntags,
+	    (unsigned long)ws->nnodes, (unsigned long)ws->capnodes, ws->nwords);
+	emit_double(f, ws->total, ",\n");
+	fprintf(f, "\t.maxlen = %zu,\n};\n", ws->maxlen);
+}
+
+int
+ws_same(struct wordseg *a, struct wordseg *b)
+{
+	if (!a->finished)
+		finish(a);
+	if (!b->finished)
+		finish(b);
+	return trie_same(a->trie, b->trie) && a->nnodes == b->nnodes &&
+	    a->nwords == b->nwords && a->total == b->total &&
+	    a->maxlen == b->maxlen && a->ntags == b->ntags &&
+	    memcmp(a->tags, b->tags, sizeof a->tags) == 0 &&
+	    memcmp(a->tagn, b->tagn, sizeof a->tagn) == 0 &&
+	    memcmp(a->freq, b->freq, a->nnodes * sizeof *a->freq) == 0 &&
+	    memcmp(a->tag, b->tag, a->nnodes * sizeof *a->tag) == 0 &&
+	    memcmp(a->logp, b->logp, a->nnodes * sizeof *a->logp) == 0;
 }

@@ -34,6 +34,7 @@
 #include "opts.h"
 #include "orghead.h"
 #include "placetag.h"
+#include "prebuilt.h"
 #include "punct.h"
 #include "regex.h"
 #include "rows.h"
@@ -1146,6 +1147,46 @@ test_user_dict(void)
 	    3) < 0);
 	exit_status = 0;
 	ws_free(ws);
+}
+
+/* The tables compiled in (prebuilt.h) are those the same code builds
+ * from the same data at run time, value for value; so are they after
+ * a user dictionary, added to a copy of them; the gazetteer is the
+ * prebuilt one only with the prebuilt word list unchanged. */
+static void
+test_prebuilt(void)
+{
+	static const char ud[] = "甘曜毓 100\n卡阳村\n采访 0\n兰州\n";
+	struct wordseg *pre = ws_new(), *built = ws_build();
+	struct gazetteer *gp, *gb;
+	struct toks a = { "", NULL }, b = { "", NULL };
+	static const char text[] = "采访甘曜毓时，卡阳村在兰州市和平镇。";
+
+	CHECK("prebuilt word list: the tables built at run time",
+	    ws_builtin(pre) && !ws_builtin(built) && ws_same(pre, built));
+	gp = gz_load(NULL, pre);
+	gb = gz_build(NULL, built);
+	CHECK("prebuilt gazetteer: the tables built at run time",
+	    gp && gb && gp->rodata && !gb->rodata && gz_same(gp, gb));
+	gz_free(gp);
+	gz_free(gb);
+	CHECK("prebuilt word list: a user dictionary on a copy",
+	    ws_load_user_buf(pre, "u", ud, sizeof ud - 1) == 0 &&
+	    ws_load_user_buf(built, "u", ud, sizeof ud - 1) == 0 &&
+	    !ws_builtin(pre) && ws_same(pre, built));
+	a.src = b.src = text;
+	ws_cut(pre, text, sizeof text - 1, on_tok, &a);
+	ws_cut(built, text, sizeof text - 1, on_tok, &b);
+	CHECK("prebuilt word list: the same cut after it",
+	    strcmp(a.s, b.s) == 0 && strstr(a.s, "甘曜毓/w") != NULL);
+	gp = gz_load(NULL, pre);
+	gb = gz_build(NULL, built);
+	CHECK("gazetteer: built at start on a changed word list",
+	    gp && gb && !gp->rodata && gz_same(gp, gb));
+	gz_free(gp);
+	gz_free(gb);
+	ws_free(pre);
+	ws_free(built);
 }
 
 struct pieces {
@@ -2270,6 +2311,7 @@ main(void)
 	test_punct();
 	test_words();
 	test_user_dict();
+	test_prebuilt();
 	test_splitter();
 	test_warc_mem();
 	test_jsonl();

@@ -1,0 +1,67 @@
+/* prebuilt.h - the word list and the gazetteer, built at build time
+ *
+ * data/make-prebuilt.c builds the word list's trie and tables (and the
+ * gazetteer's, with the word list) with the same code that would build
+ * them at start (ws_build, gz_build), and writes them as const arrays
+ * into C sources compiled into the tools (ws_emit, gz_emit): at start a
+ * tool only points at them, and the system pages in what a run reads.
+ * Every value is written as a number or a string, so the data does not
+ * depend on the byte order of the machine. tests/unit checks that the
+ * prebuilt tables equal those built at run time from the same data. */
+#ifndef ZH_PREBUILT_H
+#define ZH_PREBUILT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "gazetteer.h"
+#include "trie.h"
+#include "words.h"
+
+struct ws_prebuilt {
+	const struct trie *trie;
+	const double *freq;	/* per node */
+	const uint8_t *tag;	/* per node */
+	const float *logp;	/* per node */
+	char tags[64][8];
+	uint8_t tagn[64];
+	int ntags;
+	uint32_t nnodes, capnodes;
+	size_t nwords;
+	double total;
+	size_t maxlen;
+};
+
+struct gz_prebuilt {
+	const struct region *r;
+	size_t n;
+	const struct trie *trie;
+	const uint32_t *first;	/* capnodes of them */
+	uint32_t capnodes;
+	const struct gz_name *names;
+	size_t nnames, capnames;
+	const struct gz_former *formers;
+	size_t nformers;
+};
+
+extern const struct ws_prebuilt zh_words_prebuilt;
+extern const struct gz_prebuilt zh_regions_prebuilt;
+
+/* The built-in word list built from its text, as at start before;
+ * a segmenter on prebuilt tables (a user dictionary copies them first). */
+struct wordseg *ws_build(void);
+struct wordseg *ws_open(const struct ws_prebuilt *p);
+/* Is ws the prebuilt word list, unchanged? */
+int ws_builtin(const struct wordseg *ws);
+void ws_emit(struct wordseg *ws, FILE *f, const char *name);
+int ws_same(struct wordseg *a, struct wordseg *b);
+
+/* The built-in gazetteer built from its text (path NULL) or a file, with
+ * the word list ws; one on prebuilt tables. */
+struct gazetteer *gz_build(const char *path, struct wordseg *ws);
+struct gazetteer *gz_open(const struct gz_prebuilt *p);
+void gz_emit(const struct gazetteer *gz, FILE *f, const char *name);
+int gz_same(const struct gazetteer *a, const struct gazetteer *b);
+
+#endif
