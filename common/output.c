@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -75,6 +76,13 @@ out_init(int line_buffered)
 void
 out_write(const char *s, size_t n)
 {
+	if (n <= OUTBUF - olen) {	/* the usual case: it fits */
+		memcpy(obuf + olen, s, n);
+		olen += n;
+		if (olen == OUTBUF)
+			flush_out();
+		return;
+	}
 	while (n > 0) {
 		size_t room = OUTBUF - olen, k = n < room ? n : room;
 
@@ -106,21 +114,44 @@ out_ulong(unsigned long v)
 	out_write(tmp + i, sizeof tmp - i);
 }
 
+/* Does the 8-byte word x hold a byte below 0x0E? TAB, LF, CR and NUL
+ * are all below it, so a word without one is copied as it is. */
+static inline int
+has_low_byte(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return ((x - ones * 0x0E) & ~x & ones * 0x80) != 0;
+}
+
 void
 out_field(const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		size_t end = n - i >= 8 ? i + 8 : n;
 
-		if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
-			out_write(s + run, i - run);
-			if (c == '\0')
-				out_write("\xEF\xBF\xBD", 3);
-			else
-				out_write(" ", 1);
-			run = i + 1;
+		if (end == i + 8) {
+			uint64_t x;
+
+			memcpy(&x, s + i, 8);
+			if (!has_low_byte(x)) {
+				i = end;
+				continue;
+			}
+		}
+		for (; i < end; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
+				out_write(s + run, i - run);
+				if (c == '\0')
+					out_write("\xEF\xBF\xBD", 3);
+				else
+					out_write(" ", 1);
+				run = i + 1;
+			}
 		}
 	}
 	out_write(s + run, n - run);
