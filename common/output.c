@@ -13,10 +13,8 @@
 
 #include "diag.h"
 
-#define OUTBUF (64 * 1024)
+struct out_buffer out_buf;
 
-static char obuf[OUTBUF];
-static size_t olen;
 static int oline;
 static int gone;			/* the reader went away */
 static void (*on_close)(void);
@@ -34,7 +32,7 @@ reader_gone(void)
 	void (*fn)(void) = on_close;
 
 	gone = 1;
-	olen = 0;
+	out_buf.len = 0;
 	on_close = NULL;
 	if (fn)
 		fn();
@@ -47,11 +45,11 @@ flush_out(void)
 	size_t off = 0;
 
 	if (gone) {
-		olen = 0;
+		out_buf.len = 0;
 		return;
 	}
-	while (off < olen) {
-		ssize_t w = write(STDOUT_FILENO, obuf + off, olen - off);
+	while (off < out_buf.len) {
+		ssize_t w = write(STDOUT_FILENO, out_buf.p + off, out_buf.len - off);
 
 		if (w < 0) {
 			if (errno == EINTR)
@@ -62,7 +60,7 @@ flush_out(void)
 		}
 		off += (size_t)w;
 	}
-	olen = 0;
+	out_buf.len = 0;
 }
 
 void
@@ -74,25 +72,24 @@ out_init(int line_buffered)
 }
 
 void
-out_write(const char *s, size_t n)
+out_write_long(const char *s, size_t n)
 {
-	if (n <= OUTBUF - olen) {	/* the usual case: it fits */
-		memcpy(obuf + olen, s, n);
-		olen += n;
-		if (olen == OUTBUF)
-			flush_out();
-		return;
-	}
 	while (n > 0) {
-		size_t room = OUTBUF - olen, k = n < room ? n : room;
+		size_t room = OUT_BUFSIZE - out_buf.len, k = n < room ? n : room;
 
-		memcpy(obuf + olen, s, k);
-		olen += k;
+		memcpy(out_buf.p + out_buf.len, s, k);
+		out_buf.len += k;
 		s += k;
 		n -= k;
-		if (olen == OUTBUF)
+		if (out_buf.len == OUT_BUFSIZE)
 			flush_out();
 	}
+}
+
+void
+out_flush_full(void)
+{
+	flush_out();
 }
 
 void
@@ -158,20 +155,10 @@ out_field(const char *s, size_t n)
 }
 
 void
-out_tab(void)
-{
-	if (olen == OUTBUF)
-		flush_out();
-	obuf[olen++] = '\t';
-}
-
-void
 out_eol(void)
 {
-	if (olen == OUTBUF)
-		flush_out();
-	obuf[olen++] = '\n';
-	if (oline)
+	out_buf.p[out_buf.len++] = '\n';
+	if (oline || out_buf.len == OUT_BUFSIZE)
 		flush_out();
 }
 
