@@ -803,8 +803,10 @@ covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
 	for (k = 0; k < n; k++) {
 		size_t l = (size_t)lits[k].n;
 
+		/* the literal's character over nb first: it seldom is */
 		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
-			if (s + l > nb && at_lit(x, s, &lits[k])) {
+			if (s + l > nb && lits[k].c[nb - s] == x->cp[nb] &&
+			    at_lit(x, s, &lits[k])) {
 				*start = s;
 				return s + l;
 			}
