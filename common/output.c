@@ -49,7 +49,8 @@ flush_out(void)
 		return;
 	}
 	while (off < out_buf.len) {
-		ssize_t w = write(STDOUT_FILENO, out_buf.p + off, out_buf.len - off);
+		ssize_t w = write(STDOUT_FILENO, out_buf.p + off,
+		    out_buf.len - off);
 
 		if (w < 0) {
 			if (errno == EINTR)

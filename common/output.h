@@ -20,6 +20,7 @@ extern struct out_buffer {
 	size_t len;
 	char p[OUT_BUFSIZE];
 } out_buf;
+/* the paths of out_write and out_tab when the buffer is full */
 void out_write_long(const char *s, size_t n);
 void out_flush_full(void);
 
