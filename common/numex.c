@@ -186,9 +186,13 @@ nx_free(struct numex *nx)
 static inline size_t
 at(const struct numex *x, size_t i, const char *lit)
 {
-	size_t l = strlen(lit), k, n = 0;
+	size_t l, k, n = 0;
 
-	if (i >= x->m || x->n - x->off[i] < l || memcmp(x->s + x->off[i], lit, l))
+	/* the first byte first: most literals are tried where they are not */
+	if (i >= x->m || x->s[x->off[i]] != lit[0])
+		return 0;
+	l = strlen(lit);
+	if (x->n - x->off[i] < l || memcmp(x->s + x->off[i], lit, l))
 		return 0;
 	for (k = 0; k < l; k++)
 		n += ((unsigned char)lit[k] & 0xC0) != 0x80;
@@ -799,8 +803,10 @@ covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
 	for (k = 0; k < n; k++) {
 		size_t l = (size_t)lits[k].n;
 
+		/* the literal's character over nb first: it seldom is */
 		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
-			if (s + l > nb && at_lit(x, s, &lits[k])) {
+			if (s + l > nb && lits[k].c[nb - s] == x->cp[nb] &&
+			    at_lit(x, s, &lits[k])) {
 				*start = s;
 				return s + l;
 			}
@@ -2961,6 +2967,7 @@ static void
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	size_t i = 0, m = utf8_count(s, n), from, b, e;
+	int linkish = 0;	/* a '/', '@' or '.': a URL may be there */
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -2981,6 +2988,8 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		c = utf8_next(s, n, &i);
 		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1))
 			c = nu_fold(c);
+		else if (c == '/' || c == '@' || c == '.')
+			linkish = 1;
 		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
@@ -2988,7 +2997,8 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	nx->m = m;
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
-	if (memchr(s, '/', n) || memchr(s, '@', n) || memmem(s, n, "www.", 4))
+	if (linkish && (memchr(s, '/', n) || memchr(s, '@', n) ||
+	    memmem(s, n, "www.", 4)))
 		for (from = 0; from < n &&
 		    rx_find(&nx->url, s, n, from, 0, &b, &e) && e > b; from = e)
 			memset(nx->mark + cp_of(nx, b), M_URL,

@@ -6,16 +6,15 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "diag.h"
 
-#define OUTBUF (64 * 1024)
+struct out_buffer out_buf;
 
-static char obuf[OUTBUF];
-static size_t olen;
 static int oline;
 static int gone;			/* the reader went away */
 static void (*on_close)(void);
@@ -33,7 +32,7 @@ reader_gone(void)
 	void (*fn)(void) = on_close;
 
 	gone = 1;
-	olen = 0;
+	out_buf.len = 0;
 	on_close = NULL;
 	if (fn)
 		fn();
@@ -46,11 +45,12 @@ flush_out(void)
 	size_t off = 0;
 
 	if (gone) {
-		olen = 0;
+		out_buf.len = 0;
 		return;
 	}
-	while (off < olen) {
-		ssize_t w = write(STDOUT_FILENO, obuf + off, olen - off);
+	while (off < out_buf.len) {
+		ssize_t w = write(STDOUT_FILENO, out_buf.p + off,
+		    out_buf.len - off);
 
 		if (w < 0) {
 			if (errno == EINTR)
@@ -61,7 +61,7 @@ flush_out(void)
 		}
 		off += (size_t)w;
 	}
-	olen = 0;
+	out_buf.len = 0;
 }
 
 void
@@ -73,18 +73,24 @@ out_init(int line_buffered)
 }
 
 void
-out_write(const char *s, size_t n)
+out_write_long(const char *s, size_t n)
 {
 	while (n > 0) {
-		size_t room = OUTBUF - olen, k = n < room ? n : room;
+		size_t room = OUT_BUFSIZE - out_buf.len, k = n < room ? n : room;
 
-		memcpy(obuf + olen, s, k);
-		olen += k;
+		memcpy(out_buf.p + out_buf.len, s, k);
+		out_buf.len += k;
 		s += k;
 		n -= k;
-		if (olen == OUTBUF)
+		if (out_buf.len == OUT_BUFSIZE)
 			flush_out();
 	}
+}
+
+void
+out_flush_full(void)
+{
+	flush_out();
 }
 
 void
@@ -106,41 +112,54 @@ out_ulong(unsigned long v)
 	out_write(tmp + i, sizeof tmp - i);
 }
 
+/* Does the 8-byte word x hold a byte below 0x0E? TAB, LF, CR and NUL
+ * are all below it, so a word without one is copied as it is. */
+static inline int
+has_low_byte(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return ((x - ones * 0x0E) & ~x & ones * 0x80) != 0;
+}
+
 void
 out_field(const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		size_t end = n - i >= 8 ? i + 8 : n;
 
-		if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
-			out_write(s + run, i - run);
-			if (c == '\0')
-				out_write("\xEF\xBF\xBD", 3);
-			else
-				out_write(" ", 1);
-			run = i + 1;
+		if (end == i + 8) {
+			uint64_t x;
+
+			memcpy(&x, s + i, 8);
+			if (!has_low_byte(x)) {
+				i = end;
+				continue;
+			}
+		}
+		for (; i < end; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
+				out_write(s + run, i - run);
+				if (c == '\0')
+					out_write("\xEF\xBF\xBD", 3);
+				else
+					out_write(" ", 1);
+				run = i + 1;
+			}
 		}
 	}
 	out_write(s + run, n - run);
 }
 
 void
-out_tab(void)
-{
-	if (olen == OUTBUF)
-		flush_out();
-	obuf[olen++] = '\t';
-}
-
-void
 out_eol(void)
 {
-	if (olen == OUTBUF)
-		flush_out();
-	obuf[olen++] = '\n';
-	if (oline)
+	out_buf.p[out_buf.len++] = '\n';
+	if (oline || out_buf.len == OUT_BUFSIZE)
 		flush_out();
 }
 

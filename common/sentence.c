@@ -258,6 +258,12 @@ ss_split(struct sentsplit *ss, const char *s, size_t n,
 			i++;
 			continue;
 		}
+		if (utf8_lead_plain((unsigned char)s[i]) && n - i >= 3) {
+			do		/* no punctuation there */
+				i += 3;
+			while (n - i >= 3 && utf8_lead_plain((unsigned char)s[i]));
+			continue;
+		}
 		c = utf8_next(s, n, &j);
 		if ((kind = term_kind(c, ss->semicolon)) == T_NONE) {
 			i = j;

@@ -222,6 +222,11 @@ ws_fold(const char *s, size_t n, struct buf *out)
 		if (b < 0x80) {
 			sp = b == ' ' || (b >= 0x09 && b <= 0x0D);
 			i++;
+		} else if (utf8_lead_plain(b) && n - i >= 3) {
+			do
+				i += 3;
+			while (n - i >= 3 && utf8_lead_plain((unsigned char)s[i]));
+			continue;
 		} else
 			sp = uc_is_space(utf8_next(s, n, &i));
 		if (!sp)

@@ -2,8 +2,30 @@
  * an ASCII fast path because most of a news dump's markup is ASCII */
 #include "utf8.h"
 
+#include <string.h>
+
 #include <unicode/utf8.h>
 #include <unicode/uchar.h>
+
+/* Is every byte of the 8-byte word x ASCII other than NUL? */
+static inline int
+plain_ascii8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return ((x | ((x - ones) & ~x)) & ones * 0x80) == 0;
+}
+
+/* x as loaded from memory, with its first byte lowest */
+static inline uint32_t
+le32(uint32_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap32(x);
+#else
+	return x;
+#endif
+}
 
 int
 utf8_clean(const char *s, size_t n)
@@ -13,20 +35,38 @@ utf8_clean(const char *s, size_t n)
 
 	while (i < n) {
 		UChar32 c;
+		unsigned b = p[i];
 
-		if (p[i] >= 0x01 && p[i] < 0x80) {
+		if (b < 0x80) {
+			if (b == 0)
+				return 0;
+			/* a run of ASCII (markup, numbers), a word at a time */
 			i++;
+			while (n - i >= 8) {
+				uint64_t x;
+
+				memcpy(&x, p + i, 8);
+				if (!plain_ascii8(x))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		/* most of Chinese text: three bytes, a lead byte whose second
-		 * byte may be any continuation byte (not E0 or ED) */
-		if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && i + 2 < n &&
-		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+		 * byte may be any continuation byte (not E0 or ED), read as
+		 * one little-endian word: 1110xxxx 10xxxxxx 10xxxxxx */
+		while (n - i >= 4 && b != 0xE0 && b != 0xED) {
+			uint32_t x;
+
+			memcpy(&x, p + i, 4);
+			x = le32(x);
+			if ((x & 0xC0C0F0) != 0x8080E0)
+				break;
 			i += 3;
-			continue;
+			b = p[i];
 		}
-		if (p[i] == 0)
-			return 0;
+		if (b < 0x80)
+			continue;
 		U8_NEXT(p, i, n, c);
 		if (c < 0)
 			return 0;
@@ -78,19 +118,24 @@ utf8_put(struct buf *out, uint32_t c)
 size_t
 utf8_count(const char *s, size_t n)
 {
-	size_t i, k = 0;
+	const uint64_t ones = 0x0101010101010101ULL;
+	size_t i = 0, k = 0;
 
-	for (i = 0; i < n; i++)
+	/* a word at a time: the bytes other than 10xxxxxx begin one each */
+	for (; n - i >= 8; i += 8) {
+		uint64_t x, cont;
+
+		memcpy(&x, s + i, 8);
+		cont = (x >> 7) & ~(x >> 6) & ones;	/* 1 in each 10xxxxxx */
+		k += 8 - (size_t)((cont * ones) >> 56);	/* their sum */
+	}
+	for (; i < n; i++)
 		k += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return k;
 }
 
 int
-uc_is_space(uint32_t c)
+uc_is_space_above(uint32_t c)
 {
-	if (c < 0x80)
-		return c == ' ' || (c >= 0x09 && c <= 0x0D);
-	if (c > 0x3000)		/* no White_Space above U+3000 */
-		return c == 0xFEFF;
 	return c == 0xFEFF || c == 0x200B || u_isUWhiteSpace((UChar32)c);
 }

@@ -55,8 +55,28 @@ utf8_seqlen(unsigned char c)
 /* Number of code points in well-formed s[0..n). */
 size_t utf8_count(const char *s, size_t n);
 
+/* uc_is_space for U+0080..U+3000 */
+int uc_is_space_above(uint32_t c);
+
 /* Unicode White_Space (plus U+FEFF ZWNBSP), for trimming and folding. */
-int uc_is_space(uint32_t c);
+static inline int
+uc_is_space(uint32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= 0x09 && c <= 0x0D);
+	if (c > 0x3000)		/* no White_Space above U+3000 */
+		return c == 0xFEFF;
+	return uc_is_space_above(c);
+}
+
+/* Is b the lead byte of a character of U+4000..U+EFFF (ideographs, Yi,
+ * Hangul, private use)? There is no white space and no punctuation
+ * there, so scanners for those step over it (3 bytes) undecoded. */
+static inline int
+utf8_lead_plain(unsigned char b)
+{
+	return b >= 0xE4 && b <= 0xEE;
+}
 
 /* Han ideographs, including U+3007 〇. */
 static inline int

@@ -51,6 +51,7 @@ struct wordseg {
 	uint8_t tagn[64];	/* their lengths */
 	int ntags;
 	float *logp;		/* per node, after finish() */
+	double lt;		/* log of the total frequency, after finish() */
 	uint32_t nnodes, capnodes;
 	size_t nwords;
 	double total;
@@ -192,6 +193,7 @@ finish(struct wordseg *ws)
 	double lt = log(ws->total > 1 ? ws->total : 1);
 	uint32_t i;
 
+	ws->lt = lt;
 	free(ws->logp);
 	ws->logp = xmalloc(ws->nnodes * sizeof *ws->logp);
 	for (i = 0; i < ws->nnodes; i++)
@@ -235,7 +237,7 @@ node_logp(const struct wordseg *ws, uint32_t node, int live, double lt)
 static inline __attribute__((always_inline)) void
 best_path_in(struct wordseg *ws, size_t m, int live)
 {
-	double lt = log(ws->total > 1 ? ws->total : 1);
+	double lt = live ? log(ws->total > 1 ? ws->total : 1) : ws->lt;
 	float unknown = (float)-lt;
 	double *route = ws->route;
 	size_t i, mask = ws->rmask;
@@ -313,24 +315,44 @@ classify(const char *s, size_t b, size_t e)
 	return digits ? TOK_NUM : TOK_LATIN;
 }
 
+/* The run of Han characters that starts at s[b] (its first character
+ * c ends at j): its code points into cp[], the bytes it takes returned. */
+static size_t
+read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
+    uint32_t c, size_t *m)
+{
+	size_t e = j, k = 0;
+
+	scratch(ws, (n - b) / 3 + 1);	/* Han characters take 3 or 4 bytes */
+	ws->cp[k++] = c;
+	while (e < n) {
+		size_t t = e;
+
+		if (!uc_is_han(c = utf8_next(s, n, &t)))
+			break;
+		ws->cp[k++] = c;
+		e = t;
+	}
+	*m = k;
+	return e;
+}
+
+/* Cut the Han run s[b..) of m code points (in cp[]). */
 static void
-cut_han(struct wordseg *ws, const char *s, size_t b, size_t e,
+cut_han(struct wordseg *ws, const char *s, size_t b, size_t m,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
-	size_t m = 0, i = b, k;
+	size_t i = b, k;
 
-	scratch(ws, (e - b) / 3 + 1);	/* Han characters take 3 or 4 bytes */
-	while (i < e)
-		ws->cp[m++] = utf8_next(s, e, &i);
 	best_path(ws, m);
-	for (k = 0, i = b; k < m; k = ws->next[k]) {
+	for (k = 0; k < m; k = ws->next[k]) {
 		size_t j, nk = ws->next[k], at = i;
 		enum toktype t = TOK_NUM;
 
 		for (j = k; j < nk; j++) {
 			if (t == TOK_NUM && !is_numeral(ws->cp[j]))
 				t = TOK_WORD;
-			(void)utf8_next(s, e, &i);
+			i += utf8_seqlen((unsigned char)s[i]);
 		}
 		fn(arg, at, i, t);
 	}
@@ -375,16 +397,9 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			continue;
 		}
 		if (uc_is_han(c)) {
-			size_t e = j;
+			size_t m, e = read_han(ws, s, n, i, j, c, &m);
 
-			while (e < n) {
-				size_t t = e;
-
-				if (!uc_is_han(utf8_next(s, n, &t)))
-					break;
-				e = t;
-			}
-			cut_han(ws, s, i, e, fn, arg);
+			cut_han(ws, s, i, m, fn, arg);
 			i = e;
 			continue;
 		}

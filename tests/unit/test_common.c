@@ -79,6 +79,24 @@ test_utf8(void)
 	CHECK("utf8_clean rejects overlong", !utf8_clean("\xc0\xaf", 2));
 	CHECK("utf8_clean rejects surrogate", !utf8_clean("\xed\xa0\x80", 3));
 	CHECK("utf8_clean rejects truncated", !utf8_clean("\xe4\xb8", 2));
+	/* past the first eight bytes, where runs are checked a word at a time */
+	CHECK("utf8_clean long ASCII", utf8_clean("abcdefghijklmnopq", 17));
+	CHECK("utf8_clean rejects NUL in a long ASCII run",
+	    !utf8_clean("abcdefghij\0klmnopq", 18));
+	CHECK("utf8_clean rejects 0x80 in a long ASCII run",
+	    !utf8_clean("abcdefghij\x80klmnopq", 18));
+	CHECK("utf8_clean long CJK", utf8_clean("\xe4\xb8\xad\xe6\x96\x87"
+	    "\xe4\xb8\xad\xe6\x96\x87\xef\xbc\x8c", 15));
+	CHECK("utf8_clean rejects a surrogate after CJK",
+	    !utf8_clean("\xe4\xb8\xad\xe6\x96\x87\xed\xa0\x80", 9));
+	CHECK("utf8_clean rejects an overlong E0 after CJK",
+	    !utf8_clean("\xe4\xb8\xad\xe6\x96\x87\xe0\x80\xaf", 9));
+	CHECK("utf8_clean rejects a bad continuation after CJK",
+	    !utf8_clean("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8" "a", 9));
+	CHECK("utf8_clean rejects CJK cut at the end",
+	    !utf8_clean("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8", 8));
+	CHECK("utf8_clean U+D7FF and U+E000",
+	    utf8_clean("\xed\x9f\xbf\xee\x80\x80" "abcdefgh", 14));
 
 	bad = utf8_repair("a\xff" "b", 3, &b);
 	CHECK("utf8_repair one byte", bad == 1 && b.len == 5 &&
@@ -100,6 +118,12 @@ test_utf8(void)
 	buf_free(&b);
 
 	CHECK("utf8_count", utf8_count("a\xe4\xb8\xad" "b", 5) == 3);
+	CHECK("utf8_count long", utf8_count("abc\xe4\xb8\xad\xe6\x96\x87"
+	    "\xf0\x9f\x98\x80\xc2\xa0xyz", 18) == 10);
+	CHECK("uc_is_space U+2028 U+200B U+FEFF U+1680", uc_is_space(0x2028) &&
+	    uc_is_space(0x200B) && uc_is_space(0xFEFF) && uc_is_space(0x1680));
+	CHECK("uc_is_space not U+3001 nor U+00B7", !uc_is_space(0x3001) &&
+	    !uc_is_space(0xB7));
 	CHECK("uc_is_space U+3000", uc_is_space(0x3000));
 	CHECK("uc_is_space NBSP", uc_is_space(0xA0));
 	CHECK("uc_is_space not Han", !uc_is_space(0x4E2D));
