@@ -133,7 +133,8 @@ ds_end(struct ds_builder *b, struct docsig *out)
 		return 0;
 	/* occurrence `run` of a number is the member (number, run): sorted,
 	 * equal numbers are together; then the members' 32-bit hashes */
-	qsort(b->toks, b->ntoks, sizeof *b->toks, cmp64);
+	if (b->ntoks)
+		qsort(b->toks, b->ntoks, sizeof *b->toks, cmp64);
 	for (i = 0, run = 0, prev = 0; i < b->ntoks; i++) {
 		uint64_t h = b->toks[i];
 
@@ -141,7 +142,8 @@ ds_end(struct ds_builder *b, struct docsig *out)
 		prev = h;
 		b->toks[i] = mix(h + 0x9E3779B97F4A7C15ULL * (run + 1)) >> 32;
 	}
-	qsort(b->toks, b->ntoks, sizeof *b->toks, cmp64);
+	if (b->ntoks)
+		qsort(b->toks, b->ntoks, sizeof *b->toks, cmp64);
 	memset(out->num, 0, sizeof out->num);
 	for (i = 0, k = 0; i < b->ntoks; i++)
 		if (k == 0 || b->toks[i] != b->toks[k - 1])

@@ -29,6 +29,8 @@ static inline void
 out_write(const char *s, size_t n)
 {
 	if (n < OUT_BUFSIZE - out_buf.len) {
+		if (n == 0)
+			return;	/* s may be NULL then */
 		memcpy(out_buf.p + out_buf.len, s, n);
 		out_buf.len += n;
 	} else
