@@ -258,7 +258,7 @@ lint:
 
 bench: all $(BUILD)/icubrk $(BUILD)/measure $(BUILD)/frisobrk
 	@sum=$(CURDIR)/$(BUILD)/bench-summary.tsv; : > $$sum; \
-	for b in startup segment extract-num tag-region dedupe-boilerplate pipeline; do \
+	for b in startup segment extract-num tag-region dedupe-boilerplate pipeline state-days; do \
 	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' EVAL='$(EVAL)' BENCH_SUMMARY=$$sum bash bench/$$b; \
 	  echo; \
 	done; \
