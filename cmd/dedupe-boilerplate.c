@@ -11,6 +11,7 @@
 #include "counts.h"
 #include "diag.h"
 #include "docid.h"
+#include "lineshape.h"
 #include "neardup.h"
 #include "opts.h"
 #include "output.h"
@@ -20,13 +21,14 @@
 static const char *statefile;
 static long min_docs = 3, site_field, key_fields = 1, wait_s = 10;
 static double similarity = 0.8;
-static int mark, stats, learn, apply, emit;
+static int mark, stats, learn, apply, emit, features;
 static char **rulefiles, **countfiles;
 static size_t nrulefiles, ncountfiles;
 
 static const char usage_text[] =
 	"dedupe-boilerplate [--state file] [--mark]\n"
-	"       [--learn | --apply | --emit-counts] [--counts file]\n"
+	"       [--learn | --apply | --emit-counts | --features]\n"
+	"       [--counts file]\n"
 	"       [--min-docs N] [--similarity X] [--rules file]\n"
 	"       [options] [file ...]\n";
 static const char help_text[] =
@@ -38,7 +40,10 @@ static const char help_text[] =
 	"is in at least --min-docs documents of the same site, when it is in\n"
 	"the block of short lines without sentence ends that closes an\n"
 	"article, when it is a short label before the first sentence, or when\n"
-	"the article had it already. An article whose body is --similarity\n"
+	"the article had it already. Every other line is judged by the line\n"
+	"model: boosted trees over the shape of the line and its neighbours\n"
+	"(length, punctuation, function words, dates, separators, place),\n"
+	"smoothed across runs of lines. An article whose body is --similarity\n"
 	"alike to an earlier one (MinHash) is a duplicate.\n"
 	"\n"
 	"Options:\n"
@@ -52,7 +57,8 @@ static const char help_text[] =
 	"      --rules FILE     more rules: name<TAB>PCRE2 pattern a line\n"
 	"      --mark           keep every record, with a label column before\n"
 	"                       the text: body, boiler:rule=NAME, boiler:df=N,\n"
-	"                       boiler:tail, boiler:head, boiler:repeat, dup:DOC\n"
+	"                       boiler:tail, boiler:head, boiler:repeat,\n"
+	"                       boiler:shape, dup:DOC\n"
 	"      --stats          a summary on standard error\n"
 	"      --learn          count only: update the state, write nothing\n"
 	"      --apply          filter with the stored counts only (streaming,\n"
@@ -61,6 +67,8 @@ static const char help_text[] =
 	"                       counting on many machines), nothing else\n"
 	"      --counts FILE    filter with these summed counts (streaming)\n"
 	"      --wait SECONDS   wait this long for another run's lock (10)\n"
+	"      --features       write each line's keys and the numbers the line\n"
+	"                       model reads, instead of records (for training)\n"
 	"  -f, --field N        the text is field N (default: the last)\n"
 	"      --header         the first line is a header\n"
 	"      --line-buffered  flush every record\n"
@@ -75,7 +83,7 @@ static const char help_text[] =
 
 enum {
 	O_STATE = 0x2000, O_MINDOCS, O_SIM, O_SITE, O_RULES, O_MARK, O_STATS,
-	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART
+	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART, O_FEATURES
 };
 
 static const struct option longopts[] = {
@@ -93,6 +101,7 @@ static const struct option longopts[] = {
 	{ "emit-counts", no_argument, NULL, O_EMIT },
 	{ "counts", required_argument, NULL, O_COUNTS },
 	{ "wait", required_argument, NULL, O_WAIT },
+	{ "features", no_argument, NULL, O_FEATURES },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -143,6 +152,7 @@ handle(int opt, const char *arg)
 	case O_LEARN: learn = 1; break;
 	case O_APPLY: apply = 1; break;
 	case O_EMIT: emit = 1; break;
+	case O_FEATURES: features = 1; break;
 	default:
 		return -1;
 	}
@@ -158,6 +168,8 @@ static const struct tool tool = {
 static struct {
 	struct normaliser *nm;
 	struct rules rules;
+	struct lineshape *ls;
+	struct ls_model model;
 	struct counts *counts;
 	struct statedb *db;
 	struct docids *ids;
@@ -237,17 +249,46 @@ write_record(const struct article *a, size_t i, const char *label,
 	out_eol();
 }
 
+/* --features: each line's keys (its first record's) and numbers. */
+static void
+write_features(const struct article *a, const struct ls_result *res)
+{
+	size_t j, k;
+
+	for (j = 0; j < res->nline; j++) {
+		const struct art_rec *r = &a->r[res->first[j]];
+
+		out_write(a->data.p + r->off, r->toff - r->off);
+		for (k = 0; k < LS_NFEAT; k++) {
+			char num[32];
+			int l = snprintf(num, sizeof num, "%.9g",
+			    res->feat[j * LS_NFEAT + k]);
+
+			out_write(num, (size_t)l);
+			if (k + 1 < LS_NFEAT)
+				out_tab();
+		}
+		out_eol();
+	}
+}
+
 /* Pass 2 (or streaming): label the records, then write them. */
 static void
 decide_article(const struct article *a, uint64_t id)
 {
-	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs };
+	struct ls_result lines;
+	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs,
+	    run.ls, features ? NULL : &run.model, features ? &lines : NULL };
 	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
 	char dupof[512] = "", label[600];
 	size_t i;
 
 	room(a->n);
 	bc_classify(&c, a, run.forms.key, run.out);
+	if (features) {
+		write_features(a, &lines);
+		return;
+	}
 	if (nd_check(&run.nd, &run.forms, run.out, a->n, &self,
 	    docids_first(run.ids, id, DOC_DECIDED), dupof, sizeof dupof))
 		for (i = 0; i < a->n; i++)
@@ -272,7 +313,7 @@ on_header(void *arg, const struct record *rec)
 	if (mark)
 		buf_add(&run.hdr, "label\t", 6);
 	buf_add(&run.hdr, text, rec->n - rec->f->b[rec->text]);
-	if (!run.spool && !learn && !emit) {	/* streaming: now */
+	if (!run.spool && !learn && !emit && !features) {	/* streaming */
 		out_write(run.hdr.p, run.hdr.len);
 		out_eol();
 	}
@@ -321,7 +362,7 @@ decide_spooled(void)
 	memset(&a, 0, sizeof a);
 	if (spool_rewind(run.spool) < 0)
 		spool_failed();
-	if (run.hdr.len) {
+	if (run.hdr.len && !features) {
 		out_write(run.hdr.p, run.hdr.len);
 		out_eol();
 	}
@@ -363,8 +404,11 @@ main(int argc, char **argv)
 		usage_error("--learn, --apply and --emit-counts exclude each other");
 	if (apply && !statefile && !ncountfiles)
 		usage_error("--apply needs --state or --counts");
-	if (mark && (learn || emit))
-		usage_error("--mark writes records; --learn and --emit-counts do not");
+	if ((mark || features) && (learn || emit))
+		usage_error("--mark and --features write records; --learn and "
+		    "--emit-counts do not");
+	if (mark && features)
+		usage_error("--mark and --features exclude each other");
 	files = first < argc ? argv + first : stdin_only;
 	rdflags = copt.strict ? RD_STRICT : 0;
 	streaming = apply || ncountfiles;
@@ -372,6 +416,8 @@ main(int argc, char **argv)
 	run.nm = norm_new();
 	run.counts = counts_new();
 	run.ids = docids_new();
+	run.ls = ls_new();
+	ls_model_builtin(&run.model);
 	if (rules_load(&run.rules, NULL) < 0)
 		die(EXIT_TROUBLE, "built-in rules are broken");
 	for (i = 0; i < nrulefiles; i++)
@@ -409,6 +455,8 @@ main(int argc, char **argv)
 	spool_free(run.spool);
 	norm_free(run.nm);
 	rules_free(&run.rules);
+	ls_free(run.ls);
+	ls_model_free(&run.model);
 	counts_free(run.counts);
 	docids_free(run.ids);
 	nd_free(&run.nd);

@@ -138,6 +138,72 @@ mark_head(const struct article *a, struct bc_verdict *out)
 		}
 }
 
+/* How much of a record's key fields names its line: all of them, but
+ * the last when the last two are numbers (segment's line and sentence
+ * numbers). k[0..n) are the key fields, each followed by a TAB. */
+static size_t
+line_keys(const char *k, size_t n)
+{
+	size_t b1, b2;
+
+	if (n == 0 || k[n - 1] != '\t')
+		return n;
+	for (b1 = n - 1; b1 > 0 && k[b1 - 1] != '\t'; b1--)
+		;
+	if (b1 == 0 || b1 == n - 1)
+		return n;
+	for (b2 = b1 - 1; b2 > 0 && k[b2 - 1] != '\t'; b2--)
+		;
+	if (b2 == b1 - 1 || strspn(k + b1, "0123456789") != n - 1 - b1 ||
+	    strspn(k + b2, "0123456789") != b1 - 1 - b2)
+		return n;
+	return b1;
+}
+
+/* Does record i start a line of its own (not the record before's)? */
+static int
+new_line(const struct article *a, size_t i)
+{
+	const char *p, *q;
+	size_t lp, lq;
+
+	if (i == 0)
+		return 1;
+	p = a->data.p + a->r[i - 1].off;
+	q = a->data.p + a->r[i].off;
+	lp = line_keys(p, a->r[i - 1].toff - a->r[i - 1].off);
+	lq = line_keys(q, a->r[i].toff - a->r[i].off);
+	return lp != lq || memcmp(p, q, lp) != 0;
+}
+
+/* The line model: body records of lines it scores as boilerplate become
+ * BC_SHAPE. */
+static void
+mark_shape(const struct bc_config *c, const struct article *a,
+    struct bc_verdict *out)
+{
+	static const int ev[] = { LS_EV_BODY, LS_EV_RULE, LS_EV_DF,
+		LS_EV_TAIL, LS_EV_HEAD, LS_EV_REPEAT, LS_EV_BODY, LS_EV_BODY };
+	struct ls_rec *in = ls_recs(c->ls, a->n);
+	struct ls_result res;
+	size_t i, j;
+
+	for (i = 0; i < a->n; i++) {
+		in[i].text = art_text(a, i, &in[i].len);
+		in[i].newline = new_line(a, i);
+		in[i].ev = ev[out[i].label];
+		in[i].rule = out[i].rule;
+	}
+	ls_article(c->ls, c->model, in, a->n, &res);
+	if (c->lines)
+		*c->lines = res;
+	for (j = 0; j < res.nline; j++)
+		if (res.boiler[j])
+			for (i = res.first[j]; i < res.first[j + 1]; i++)
+				if (out[i].label == BC_BODY)
+					out[i].label = BC_SHAPE;
+}
+
 void
 bc_classify(const struct bc_config *c, const struct article *a,
     const uint64_t *keys, struct bc_verdict *out)
@@ -159,6 +225,8 @@ bc_classify(const struct bc_config *c, const struct article *a,
 	mark_repeats(keys, a->n, out);
 	if (mark_tail(a, out))
 		mark_head(a, out);
+	if (c->ls && a->n)
+		mark_shape(c, a, out);
 }
 
 size_t
@@ -185,6 +253,9 @@ bc_label_text(const struct bc_verdict *v, const char *dupof, char *buf,
 		break;
 	case BC_REPEAT:
 		l = snprintf(buf, cap, "boiler:repeat");
+		break;
+	case BC_SHAPE:
+		l = snprintf(buf, cap, "boiler:shape");
 		break;
 	case BC_DUP:
 		l = snprintf(buf, cap, "dup:%s", dupof);
@@ -214,11 +285,12 @@ bc_stats_print(const struct bc_stats *st, const char *prog, FILE *f)
 
 	fprintf(f, "%s: %lu documents, %lu records: %lu body, %lu "
 	    "boilerplate (%lu by rule, %lu by count, %lu in closing "
-	    "blocks, %lu in opening blocks, %lu repeated), %lu in %lu "
-	    "duplicate documents\n", prog, st->docs, st->recs, n[BC_BODY],
-	    n[BC_RULE] + n[BC_DF] + n[BC_TAIL] + n[BC_HEAD] + n[BC_REPEAT],
-	    n[BC_RULE], n[BC_DF], n[BC_TAIL], n[BC_HEAD], n[BC_REPEAT],
-	    n[BC_DUP], st->dupdocs);
+	    "blocks, %lu in opening blocks, %lu repeated, %lu by the line "
+	    "model), %lu in %lu duplicate documents\n", prog, st->docs,
+	    st->recs, n[BC_BODY], n[BC_RULE] + n[BC_DF] + n[BC_TAIL] +
+	    n[BC_HEAD] + n[BC_REPEAT] + n[BC_SHAPE], n[BC_RULE], n[BC_DF],
+	    n[BC_TAIL], n[BC_HEAD], n[BC_REPEAT], n[BC_SHAPE], n[BC_DUP],
+	    st->dupdocs);
 	if (st->gaveup)
 		fprintf(f, "%s: %lu records on which a rule gave up (taken as "
 		    "not matching)\n", prog, st->gaveup);
