@@ -180,7 +180,7 @@ static struct {
 	int counted, saved;	/* pass 1 is over; the state is saved */
 	int warned_site;
 	struct bc_verdict *out;	/* scratch for one article */
-	uint64_t *keys;
+	uint64_t *keys, *gkeys;
 	size_t cap;
 	struct bc_stats st;
 } run;
@@ -200,10 +200,12 @@ room(size_t n)
 	run.cap = n;
 	run.out = xrealloc(run.out, n * sizeof *run.out);
 	run.keys = xrealloc(run.keys, n * sizeof *run.keys);
+	run.gkeys = xrealloc(run.gkeys, n * sizeof *run.gkeys);
 }
 
 /* Pass 1: an article's distinct lines each count once, unless the
- * state or this run counted the same document already. */
+ * state or this run counted the same document already; a line new to
+ * its site counts its site for the form. */
 static void
 count_article(const struct article *a, uint64_t id)
 {
@@ -214,16 +216,21 @@ count_article(const struct article *a, uint64_t id)
 	if (!emit && sdb_doc_seen(run.db, id))
 		return;		/* and in an earlier one */
 	room(a->n);
-	n = bc_distinct_keys(run.forms.key, a->n, run.keys);
+	n = bc_distinct_keys(run.forms.key, run.forms.gkey, a->n, run.keys,
+	    run.gkeys);
 	for (i = 0; i < n; i++) {
 		if (emit) {
-			char hex[24];
+			char hex[40];
 
-			snprintf(hex, sizeof hex, "%016" PRIx64 "\t1", run.keys[i]);
+			snprintf(hex, sizeof hex, "%016" PRIx64 "%016" PRIx64 "\t1",
+			    run.keys[i], run.gkeys[i]);
 			out_str(hex);
 			out_eol();
-		} else
-			counts_add(run.counts, run.keys[i], 1);
+			continue;
+		}
+		if (counts_get(run.counts, run.keys[i]) == 0)
+			counts_add(run.counts, run.gkeys[i], 1);
+		counts_add(run.counts, run.keys[i], 1);
 	}
 	if (!emit)
 		sdb_doc_add(run.db, id);
@@ -277,14 +284,17 @@ static void
 decide_article(const struct article *a, uint64_t id)
 {
 	struct ls_result lines;
+	/* the counts hold this document unless --apply reads a state that
+	 * never counted it */
 	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs,
-	    run.ls, features ? NULL : &run.model, features ? &lines : NULL };
+	    !(apply && !ncountfiles && !sdb_doc_seen(run.db, id)), run.ls,
+	    features ? NULL : &run.model, features ? &lines : NULL };
 	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
 	char dupof[512] = "", label[600];
 	size_t i;
 
 	room(a->n);
-	bc_classify(&c, a, run.forms.key, run.out);
+	bc_classify(&c, a, run.forms.key, run.forms.gkey, run.out);
 	if (features) {
 		write_features(a, &lines);
 		return;
@@ -464,6 +474,7 @@ main(int argc, char **argv)
 	buf_free(&run.hdr);
 	free(run.out);
 	free(run.keys);
+	free(run.gkeys);
 	free(rulefiles);
 	free(countfiles);
 	return exit_status;

@@ -141,12 +141,23 @@ line_key(uint64_t site, uint64_t h)
 	return k ? k : 1;
 }
 
+/* An even site: every site key is odd (site_key), so no line key of a
+ * site is a form key but by a collision of the hashes. */
+#define FORM_SITE 0x464F524D53495445ULL
+
+uint64_t
+form_key(uint64_t h)
+{
+	return line_key(FORM_SITE, h);
+}
+
 static void
 forms_room(struct forms *f, size_t n)
 {
 	if (n > f->cap) {
 		f->cap = n;
 		f->key = xrealloc(f->key, f->cap * sizeof *f->key);
+		f->gkey = xrealloc(f->gkey, f->cap * sizeof *f->gkey);
 		f->flen = xrealloc(f->flen, f->cap * sizeof *f->flen);
 	}
 }
@@ -166,6 +177,7 @@ forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
 
 		folded = norm_folded(nm, &flen);
 		f->key[i] = h ? line_key(site, h) : 0;
+		f->gkey[i] = h ? form_key(h) : 0;
 		f->flen[i] = flen;
 		buf_add(&f->folded, folded, flen);
 	}
@@ -178,6 +190,7 @@ forms_spool(const struct forms *f, struct spool *sp)
 	uint64_t len = f->folded.len;
 
 	if (spool_write(sp, f->key, f->n * sizeof *f->key) < 0 ||
+	    spool_write(sp, f->gkey, f->n * sizeof *f->gkey) < 0 ||
 	    spool_write(sp, f->flen, f->n * sizeof *f->flen) < 0 ||
 	    spool_write(sp, &len, sizeof len) < 0 ||
 	    spool_write(sp, f->folded.p, f->folded.len) < 0)
@@ -195,6 +208,7 @@ forms_unspool(struct forms *f, size_t n, struct spool *sp)
 	f->n = n;
 	f->folded.len = 0;
 	if ((n && (spool_read(sp, f->key, n * sizeof *f->key) != 1 ||
+	    spool_read(sp, f->gkey, n * sizeof *f->gkey) != 1 ||
 	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1)) ||
 	    spool_read(sp, &len, sizeof len) != 1)
 		return -1;
@@ -215,6 +229,7 @@ void
 forms_free(struct forms *f)
 {
 	free(f->key);
+	free(f->gkey);
 	free(f->flen);
 	buf_free(&f->folded);
 	memset(f, 0, sizeof *f);

@@ -36,11 +36,15 @@ uint64_t article_site(const struct article *a, long site_field,
     int *warned);
 /* The key under which a line of a site is counted (never 0). */
 uint64_t line_key(uint64_t site, uint64_t norm_hash);
+/* The key under which the sites that had a normal form are counted
+ * (never 0; in the same table as the line keys, apart from them). */
+uint64_t form_key(uint64_t norm_hash);
 
 /* The normal forms of the records of an article: each one's line key
- * (0: nothing left to count) and folded text. */
+ * (0: nothing left to count), form key and folded text. */
 struct forms {
 	uint64_t *key;
+	uint64_t *gkey;		/* form_key(); 0 where key is 0 */
 	uint64_t *flen;		/* folded text lengths; the texts are */
 	struct buf folded;	/* back to back in here */
 	size_t n, cap;

@@ -23,26 +23,26 @@ cmp_keyat(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 size_t
-bc_distinct_keys(const uint64_t *keys, size_t n, uint64_t *out)
+bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
+    uint64_t *out, uint64_t *gout)
 {
+	struct keyat *v = xmalloc((n ? n : 1) * sizeof *v);
 	size_t i, m = 0, k = 0;
 
 	for (i = 0; i < n; i++)
-		if (keys[i])
-			out[m++] = keys[i];
-	qsort(out, m, sizeof *out, cmp_key);
+		if (keys[i]) {
+			v[m].key = keys[i];
+			v[m++].at = i;
+		}
+	qsort(v, m, sizeof *v, cmp_keyat);
 	for (i = 0; i < m; i++)
-		if (i == 0 || out[i] != out[i - 1])
-			out[k++] = out[i];
+		if (i == 0 || v[i].key != v[i - 1].key) {
+			if (gout)
+				gout[k] = gkeys ? gkeys[v[i].at] : 0;
+			out[k++] = v[i].key;
+		}
+	free(v);
 	return k;
 }
 
@@ -177,10 +177,11 @@ new_line(const struct article *a, size_t i)
 }
 
 /* The line model: body records of lines it scores as boilerplate become
- * BC_SHAPE. */
+ * BC_SHAPE; the records of lines it keeps that the closing and opening
+ * blocks or repeats named become body again. */
 static void
 mark_shape(const struct bc_config *c, const struct article *a,
-    struct bc_verdict *out)
+    const uint64_t *keys, const uint64_t *gkeys, struct bc_verdict *out)
 {
 	static const int ev[] = { LS_EV_BODY, LS_EV_RULE, LS_EV_DF,
 		LS_EV_TAIL, LS_EV_HEAD, LS_EV_REPEAT, LS_EV_BODY, LS_EV_BODY };
@@ -193,20 +194,44 @@ mark_shape(const struct bc_config *c, const struct article *a,
 		in[i].newline = new_line(a, i);
 		in[i].ev = ev[out[i].label];
 		in[i].rule = out[i].rule;
+		in[i].sdf = in[i].xsites = 0;
+		if (keys[i]) {
+			uint32_t df = out[i].df;
+
+			in[i].sdf = df > c->self ? df - c->self : 0;
+			if (gkeys && gkeys[i]) {
+				uint32_t xs = counts_get(c->counts, gkeys[i]);
+
+				/* the site has it when a document of it had it */
+				in[i].xsites = xs > (df > 0) ? xs - (df > 0) : 0;
+			}
+		}
 	}
 	ls_article(c->ls, c->model, in, a->n, &res);
 	if (c->lines)
 		*c->lines = res;
-	for (j = 0; j < res.nline; j++)
-		if (res.boiler[j])
-			for (i = res.first[j]; i < res.first[j + 1]; i++)
-				if (out[i].label == BC_BODY)
-					out[i].label = BC_SHAPE;
+	if (c->model == NULL)
+		return;
+	for (j = 0; j < res.nline; j++) {
+		int named = 1;	/* every record of the line was named */
+
+		for (i = res.first[j]; i < res.first[j + 1]; i++)
+			named &= out[i].label != BC_BODY;
+		for (i = res.first[j]; i < res.first[j + 1]; i++) {
+			enum bc_label *l = &out[i].label;
+
+			if (res.boiler[j] && *l == BC_BODY)
+				*l = BC_SHAPE;
+			else if (!res.boiler[j] && named && (*l == BC_TAIL ||
+			    *l == BC_HEAD))
+				*l = BC_BODY;	/* the model overruled the block */
+		}
+	}
 }
 
 void
 bc_classify(const struct bc_config *c, const struct article *a,
-    const uint64_t *keys, struct bc_verdict *out)
+    const uint64_t *keys, const uint64_t *gkeys, struct bc_verdict *out)
 {
 	size_t i, n;
 
@@ -216,8 +241,11 @@ bc_classify(const struct bc_config *c, const struct article *a,
 
 		v->label = BC_BODY;
 		v->df = 0;
-		if ((v->rule = rules_match(c->rules, t, n, &v->gaveup)))
+		if ((v->rule = rules_match(c->rules, t, n, &v->gaveup))) {
 			v->label = BC_RULE;
+			if (keys[i])
+				v->df = counts_get(c->counts, keys[i]);
+		}
 		else if (keys[i] && (v->df = counts_get(c->counts, keys[i])) >=
 		    c->min_docs)
 			v->label = BC_DF;
@@ -226,7 +254,7 @@ bc_classify(const struct bc_config *c, const struct article *a,
 	if (mark_tail(a, out))
 		mark_head(a, out);
 	if (c->ls && a->n)
-		mark_shape(c, a, out);
+		mark_shape(c, a, keys, gkeys, out);
 }
 
 size_t

@@ -27,10 +27,12 @@ uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
  * file): not a change that counts_changed() reports. */
 void counts_load(struct counts *c, uint64_t key, uint32_t n);
 /* Load the rows of a counts file, key<TAB>docs a row (what
- * --emit-counts writes, summed): key 1 to 16 hexadecimal digits, not 0;
- * docs decimal digits, 0 to COUNTS_MAX. The counts of a key add up
- * (stopping at COUNTS_MAX). A bad row is reported with its line number
- * and ends the loading: -1. From rows, or from a path. */
+ * --emit-counts writes, summed): key 1 to 16 hexadecimal digits, not 0,
+ * or 32, a line key and its form key (form_key(), not 0); docs decimal
+ * digits, 0 to COUNTS_MAX. The counts of a key add up (stopping at
+ * COUNTS_MAX); the form key of a line key that had no count yet counts
+ * one more site. A bad row is reported with its line number and ends
+ * the loading: -1. From rows, or from a path. */
 int counts_read(struct counts *c, struct rows *r);
 int counts_read_path(struct counts *c, const char *path);
 /* Keys with a count. */

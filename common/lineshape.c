@@ -60,11 +60,39 @@ static const char *const patterns[RX_N] = {
 #define HAN0 0x4E00
 #define HAN1 0xA000
 
+/* Words of a site's chrome, the same on most sites: sign-in, navigation,
+ * sharing, lists of other pages, notices. Their density is a feature;
+ * any one of them is common in prose too. Each begins with a Han
+ * character. */
+static const char *const chrome_words[] = {
+	"登录", "登入", "注册", "退出", "首页", "返回", "顶部", "更多", "点击",
+	"阅读全文", "全文", "展开", "收起", "分享", "收藏", "点赞", "评论",
+	"跟帖", "回复", "举报", "打印", "关闭", "字号", "上一篇", "下一篇",
+	"上一页", "下一页", "相关", "推荐", "热门", "热点", "排行", "最新",
+	"猜你喜欢", "延伸阅读", "扫码", "扫一扫", "二维码", "关注", "微信",
+	"微博", "客户端", "下载", "订阅", "广告", "版权", "声明", "免责",
+	"隐私", "条款", "协议", "联系我们", "关于我们", "网站地图", "帮助",
+	"反馈", "投稿", "招聘", "频道", "栏目", "专题", "标签", "搜索", "客服",
+	"热线", "备案", "许可证", "手机版", "设为首页", "友情链接", "视频",
+	"图片", "直播", "快讯", "滚动", "要闻", "导航", "会员", "账号", "密码",
+	"验证码", "提交", "取消", "网友", "粉丝", "浏览", "阅读", "查看",
+	"本站", "本网", "官方", "网站", "主页", "专栏", "话题", "留言",
+	"公告", "通知", "问答", "社区", "论坛", "博客", "商城", "在线",
+	"頁", "登錄", "註冊", "閱讀", "廣告", "熱門", "推薦", "相關", "更多",
+	"評論", "分享", "私隱", "條款", "關於", "聯絡", "網站",
+	NULL
+};
+
 struct lineshape {
 	uint32_t *func;		/* sorted */
 	size_t nfunc;
 	unsigned char funcbit[(HAN1 - HAN0) / 8];	/* the same, U+4E00..9FFF */
 	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
+	/* the chrome words, by first character: a bitmap of U+4E00..9FFF
+	 * and the words sorted */
+	unsigned char chromebit[(HAN1 - HAN0) / 8];
+	struct cword { uint32_t first; const char *w; size_t len, chars; } *cw;
+	size_t ncw;
 	struct regex rx[RX_N];
 	struct buf shape;
 	/* per line scratch */
@@ -72,6 +100,7 @@ struct lineshape {
 		unsigned n, lb;
 		int ends, sent, shortl, prose, dateonly, enddate, endclause;
 		int key;
+		uint64_t label;	/* a hash of the short label before a colon, or 0 */
 		float han, func, loglen, boil;
 	} *l;
 	unsigned char *flag;
@@ -143,6 +172,63 @@ load_function_words(struct lineshape *ls)
 			    (unsigned char)(1 << ((ls->func[cap] - HAN0) & 7));
 }
 
+static int
+cmp_cword(const void *a, const void *b)
+{
+	const struct cword *x = a, *y = b;
+
+	if (x->first != y->first)
+		return (x->first > y->first) - (x->first < y->first);
+	return (x->len < y->len) - (x->len > y->len);	/* longer first */
+}
+
+static void
+load_chrome_words(struct lineshape *ls)
+{
+	size_t k, n;
+
+	for (n = 0; chrome_words[n]; n++)
+		;
+	ls->cw = xcalloc(n ? n : 1, sizeof *ls->cw);
+	for (k = 0; k < n; k++) {
+		size_t i = 0;
+		struct cword *w = &ls->cw[ls->ncw];
+
+		w->w = chrome_words[k];
+		w->len = strlen(w->w);
+		w->first = utf8_next(w->w, w->len, &i);
+		w->chars = utf8_count(w->w, w->len);
+		if (w->first < HAN0 || w->first >= HAN1)
+			continue;	/* not a Han character first: never tried */
+		ls->chromebit[(w->first - HAN0) >> 3] |=
+		    (unsigned char)(1 << ((w->first - HAN0) & 7));
+		ls->ncw++;
+	}
+	qsort(ls->cw, ls->ncw, sizeof *ls->cw, cmp_cword);
+}
+
+/* The longest chrome word at s[0..n), which begins with Han character
+ * c; its length in characters, or 0. */
+static size_t
+chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
+{
+	size_t lo = 0, hi = ls->ncw;
+
+	while (lo < hi) {	/* the first word whose first is c */
+		size_t mid = (lo + hi) / 2;
+
+		if (ls->cw[mid].first < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ls->ncw && ls->cw[lo].first == c; lo++)
+		if (ls->cw[lo].len <= n && memcmp(s, ls->cw[lo].w,
+		    ls->cw[lo].len) == 0)
+			return ls->cw[lo].chars;
+	return 0;
+}
+
 static int is_clause(uint32_t c);
 static int is_sep(uint32_t c);
 static int is_code(uint32_t c);
@@ -154,6 +240,7 @@ ls_new(void)
 	int k;
 
 	load_function_words(ls);
+	load_chrome_words(ls);
 	for (k = 1; k < 128; k++)
 		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
 		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
@@ -172,6 +259,7 @@ ls_free(struct lineshape *ls)
 	for (k = 0; k < RX_N; k++)
 		rx_free(&ls->rx[k]);
 	free(ls->func);
+	free(ls->cw);
 	buf_free(&ls->shape);
 	free(ls->l);
 	free(ls->flag);
@@ -345,7 +433,8 @@ reltime(const char *s, size_t n)
 struct scan {
 	size_t nonsp;
 	unsigned n, han, lat, dig, fn, clause, seps, code, inner, colons,
-	    firstcolon, hashat;
+	    firstcolon, hashat, chrome, chromechars, cskip;
+	size_t colonat;		/* the byte offset of the first colon */
 	int hash, rel;
 	char shfirst, shlast, shlastd;
 	uint32_t lastns, first;
@@ -366,6 +455,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	sp = ls->shape.p;
 	while (i < len) {
 		char sh;
+		size_t at = i;
 
 		c = utf8_next(text, len, &i);
 		if (sc->n == 0)
@@ -389,6 +479,17 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			}
 			lastend = 0;
 			*sp++ = sh;
+			if (sc->cskip)
+				sc->cskip--;	/* inside a chrome word */
+			else if (ls->chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
+				size_t w = chrome_at(ls, c, text + at, len - at);
+
+				if (w) {
+					sc->chrome++;
+					sc->chromechars += (unsigned)w;
+					sc->cskip = (unsigned)w - 1;
+				}
+			}
 			if (!sc->shfirst)
 				sc->shfirst = sh;
 			sc->shlast = sc->shlastd = sh;
@@ -398,12 +499,15 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			sc->fn += ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
 			continue;
 		}
+		sc->cskip = 0;
 		sh = shape_of(c);
 		lastend = is_end(c) && c != '.' && c != ';' && c != 0xFF1B &&
 		    c != 0x2026;
 		*sp++ = sh;
-		if (sh == ':' && sc->colons++ == 0)
+		if (sh == ':' && sc->colons++ == 0) {
 			sc->firstcolon = sc->n;		/* 1-based */
+			sc->colonat = at;
+		}
 		if (sh == '#') {
 			if (sc->hashat && sc->n - sc->hashat - 1 >= 1 && sc->n - sc->hashat - 1 <= 20)
 				sc->hash = 1;
@@ -450,7 +554,7 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	uint32_t c;
 	static const unsigned bucket[] = { 1, 3, 6, 10, 20, 40, 80 };
 	unsigned k;
-	int ends = 0;
+	int ends = 0, ellipsis = 0;
 
 	scan_line(ls, in->text, in->len, &sc);
 	/* ends like a sentence: the last character before closers */
@@ -469,9 +573,21 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 				continue;
 			}
 			ends = is_end(c);
+			/* … ... 。。。: a teaser cut short */
+			ellipsis = c == 0x2026 || (b >= 2 && c == '.' &&
+			    in->text[b - 1] == '.' && in->text[b - 2] == '.') ||
+			    (b >= 6 && c == 0x3002 &&
+			    memcmp(in->text + b - 6, "\xe3\x80\x82\xe3\x80\x82", 6) == 0);
 			break;
 		}
 	}
+	f[LS_ellipsis] = ellipsis;
+	f[LS_chrome] = (float)(sc.chrome < 3 ? sc.chrome : 3) / 3;
+	f[LS_chrome_share] = sc.n ? (float)(sc.chromechars < sc.n ?
+	    sc.chromechars : sc.n) / sc.n : 0;
+	f[LS_x_sdf] = (float)(log1p_n(in->sdf) / 4);
+	f[LS_x_sites] = (float)(log1p_n(in->xsites) / 4);
+	f[LS_x_sites_share] = in->nrec ? (float)in->nxs / in->nrec : 0;
 	for (k = 0; k < 7; k++)
 		f[LS_len1 + k] = sc.n <= bucket[k];
 	f[LS_loglen] = (float)(log1p_n(sc.n) / 5);
@@ -497,6 +613,15 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	f[LS_count] = sc.dig && sc.shlast == ')' && match(ls, RX_COUNT);
 	/* a short label and a colon: ^[^:]{1,6}: */
 	f[LS_labelcolon] = sc.colons && sc.firstcolon >= 2 && sc.firstcolon <= 7;
+	l->label = 0;
+	if (f[LS_labelcolon] > 0) {
+		uint64_t h = 1469598103934665603ULL;
+		size_t j;
+
+		for (j = 0; j < sc.colonat; j++)
+			h = (h ^ (unsigned char)in->text[j]) * 1099511628211ULL;
+		l->label = h ? h : 1;
+	}
 	f[LS_bracket] = sc.first == 0x3010 || sc.first == '[' || sc.first == 0xFF3B ||
 	    sc.lastns == 0x3011 || sc.lastns == ']' || sc.lastns == 0xFF3D;
 	f[LS_hash] = sc.hash;	/* #[^#]{1,20}# */
@@ -601,6 +726,39 @@ exact_repeats(struct lineshape *ls, const struct ls_line *in, size_t n, float *f
 		}
 }
 
+/* label_rep: how many other lines of the article have the same short
+ * label before a colon (成人票原价：… on every item of a table written as
+ * lines; a footer or a byline has each label once). */
+static void
+label_repeats(struct lineshape *ls, const struct lsl *l, size_t n, float *f)
+{
+	size_t i, j, m = 0;
+
+	for (i = 0; i < n; i++) {
+		f[i * LS_NFEAT + LS_label_rep] = 0;
+		if (l[i].label)
+			ls->hv[m++] = l[i].label;
+	}
+	qsort(ls->hv, m, sizeof *ls->hv, cmp_u64);
+	for (i = 0; i < n; i++) {
+		size_t lo = 0, hi = m, c = 0;
+
+		if (!l[i].label)
+			continue;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (ls->hv[mid] < l[i].label)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j < m && ls->hv[j] == l[i].label; j++)
+			c++;
+		f[i * LS_NFEAT + LS_label_rep] = (float)(log1p_n(c - 1) / 4);
+	}
+}
+
 /* What the article's lines say together. */
 struct page {
 	size_t n, first, last, nsent, nshort, nends, b4, e4, b16, e16;
@@ -698,6 +856,76 @@ neighbour_features(const struct lsl *l, const struct page *pg, size_t i,
 	    ((p && p->enddate) || (q && q->enddate))));
 }
 
+/* The runs of sentence lines (an article's paragraphs follow each other;
+ * teasers under headlines come one at a time), how much of the page's
+ * prose is before and after each line, how far the nearest sentence line
+ * is on each side, and lines whose shape is that of the line two before
+ * or after but not of the one between (a headline and its date, again
+ * and again). tot is the length of all sentence lines. */
+static void
+prose_features(const struct lsl *l, size_t n, double tot, float *f)
+{
+	size_t i, j, k, last;
+	double best = 0, before = 0;
+
+	for (i = 0; i < n; i = j) {
+		double chars = 0;
+
+		for (j = i; j < n && l[j].sent; j++)
+			chars += l[j].n;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		if (chars > best)
+			best = chars;
+	}
+	for (i = 0; i < n; i = j) {
+		double chars = 0;
+
+		for (j = i; j < n && l[j].sent; j++)
+			chars += l[j].n;
+		if (j == i) {
+			f[i * LS_NFEAT + LS_prun] = 0;
+			f[i * LS_NFEAT + LS_prun_share] = 0;
+			f[i * LS_NFEAT + LS_prun_max] = 0;
+			j++;
+			continue;
+		}
+		for (k = i; k < j; k++) {
+			f[k * LS_NFEAT + LS_prun] = (float)(log1p_n(j - i) / 4);
+			f[k * LS_NFEAT + LS_prun_share] = (float)(chars / best);
+			f[k * LS_NFEAT + LS_prun_max] = chars == best;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		float *x = f + i * LS_NFEAT;
+
+		x[LS_pre_prose] = tot > 0 ? (float)(before / tot) : 0;
+		if (l[i].sent)
+			before += l[i].n;
+		x[LS_post_prose] = tot > 0 ? (float)((tot - before) / tot) : 0;
+	}
+	for (last = n, i = 0; i < n; i++) {
+		size_t d = last == n ? 50 : i - last;
+
+		f[i * LS_NFEAT + LS_gap_prev] = (float)(log1p_n(d < 50 ? d : 50) / 4);
+		if (l[i].sent)
+			last = i;
+	}
+	for (last = n, i = n; i-- > 0;) {
+		size_t d = last == n ? 50 : last - i;
+
+		f[i * LS_NFEAT + LS_gap_next] = (float)(log1p_n(d < 50 ? d : 50) / 4);
+		if (l[i].sent)
+			last = i;
+	}
+	for (i = 0; i < n; i++)
+		f[i * LS_NFEAT + LS_alt2] =
+		    (i >= 2 && l[i - 2].key == l[i].key && l[i - 1].key != l[i].key) ||
+		    (i + 2 < n && l[i + 2].key == l[i].key && l[i + 1].key != l[i].key);
+}
+
 void
 ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 {
@@ -731,6 +959,7 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 		pg.nends += l[i].ends;
 	}
 	exact_repeats(ls, in, n, f);
+	label_repeats(ls, l, n, f);
 	pg.phan = tot > 0 ? hanw / tot : 0;
 	main_block(l, n, 4, &pg.b4, &pg.e4);
 	main_block(l, n, 16, &pg.b16, &pg.e16);
@@ -761,6 +990,7 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 		place_features(l, &pg, i, f + i * LS_NFEAT);
 		neighbour_features(l, &pg, i, f + i * LS_NFEAT);
 	}
+	prose_features(l, n, tot, f);
 	free(pg.ps);
 }
 
@@ -801,7 +1031,7 @@ number(const char *s, size_t n, double *v)
 	return *end ? -1 : 0;
 }
 
-/* Rows: "base V", "threshold V", "smooth LOW HIGH", "tree T" (a new tree begins; its nodes
+/* Rows: "base V", "threshold V", "smooth LOW HIGH", "overrule V", "tree T" (a new tree begins; its nodes
  * follow, numbered from 0 in the tree), "split FEATURE THR LEFT RIGHT",
  * "leaf VALUE". */
 /* The flat layout of the trees (see struct ls_flat), breadth first. */
@@ -890,6 +1120,8 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 		}
 		else if (l0 == 9 && memcmp(k, "threshold", 9) == 0)
 			m->threshold = v;
+		else if (l0 == 8 && memcmp(k, "overrule", 8) == 0)
+			m->overrule = v;
 		else if (l0 == 4 && memcmp(k, "tree", 4) == 0) {
 			if (m->ntree == tcap) {
 				tcap = tcap ? tcap * 2 : 64;
@@ -1027,10 +1259,17 @@ ls_decide(const struct ls_model *m, const double *p, size_t n,
 }
 
 /* Boilerplate whatever the model says: every record of the line was
- * named by a rule, the site's counts, the closing or opening block, or
- * the article had it already. */
+ * named by a rule or the site's counts, or the article had it already. */
 static int
 sure_boiler(const struct ls_line *l)
+{
+	return l->nrule + l->ndf + l->nrepeat == l->nrec;
+}
+
+/* Boilerplate unless the model is sure it is not: every record was
+ * named, by the closing or opening block at least once. */
+static int
+likely_boiler(const struct ls_line *l)
 {
 	return l->nrule + l->ndf + l->ntail + l->nhead + l->nrepeat == l->nrec;
 }
@@ -1076,15 +1315,27 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 		case LS_EV_HEAD: ln[nl - 1].nhead++; break;
 		case LS_EV_REPEAT: ln[nl - 1].nrepeat++; break;
 		}
+		if (r[i].sdf > ln[nl - 1].sdf)
+			ln[nl - 1].sdf = r[i].sdf;
+		if (r[i].xsites > ln[nl - 1].xsites)
+			ln[nl - 1].xsites = r[i].xsites;
+		ln[nl - 1].nxs += r[i].xsites > 0;
 	}
 	ls->first[nl] = n;
 	for (j = 0; j < nl; j++)
 		ln[j].text = ls->text.p + (size_t)ln[j].text;
 	ls_features(ls, ln, nl, ls->fv);
-	if (m) {
+	if (m && nl < LS_MIN_LINES) {
+		/* too few lines to set against each other: what was named */
 		for (j = 0; j < nl; j++)
+			ls->boiler[j] = (unsigned char)likely_boiler(&ln[j]);
+	} else if (m) {
+		for (j = 0; j < nl; j++) {
 			ls->score[j] = sure_boiler(&ln[j]) ? 1.0 :
 			    ls_score(m, ls->fv + j * LS_NFEAT);
+			if (likely_boiler(&ln[j]) && ls->score[j] >= m->overrule)
+				ls->score[j] = 1.0;
+		}
 		ls_decide(m, ls->score, nl, ls->boiler);
 	} else if (nl)
 		memset(ls->boiler, 0, nl);

@@ -42,6 +42,11 @@ struct ls_line {
 	/* how many of its records each earlier decision named */
 	unsigned nrule, ndf, ntail, nhead, nrepeat;
 	uint32_t rules;		/* bit k: built-in rule ls_rule_names[k] named one */
+	/* what the counts say of its records: the most other documents of
+	 * its site and other sites that had one, and how many records
+	 * another site had */
+	uint32_t sdf, xsites;
+	unsigned nxs;
 };
 
 #define LS_FEATURES(X) \
@@ -62,7 +67,10 @@ struct ls_line {
 	X(prev_short) X(prev_sent) X(prev_dateonly) X(prev_enddate) \
 	X(prev_endclause) X(prev_func) X(prev_same) X(prev_boil) \
 	X(next_short) X(next_sent) X(next_dateonly) X(next_enddate) \
-	X(next_endclause) X(next_func) X(next_same) X(next_boil) X(linklist)
+	X(next_endclause) X(next_func) X(next_same) X(next_boil) X(linklist) \
+	X(ellipsis) X(prun) X(prun_share) X(prun_max) X(pre_prose) \
+	X(post_prose) X(gap_prev) X(gap_next) X(alt2) X(chrome) \
+	X(chrome_share) X(x_sdf) X(x_sites) X(x_sites_share) X(label_rep)
 
 #define LS_ENUM(n) LS_##n,
 enum { LS_FEATURES(LS_ENUM) LS_NFEAT };
@@ -84,9 +92,16 @@ void ls_features(struct lineshape *ls, const struct ls_line *lines, size_t n,
 
 /* A model: boosted trees over the features, and the score from which a
  * line is boilerplate. */
+/* The model judges articles of at least this many lines; in a shorter
+ * one the lines that were named are boilerplate, the others body. */
+#define LS_MIN_LINES 3
+
 struct ls_model {
 	double base, threshold;
 	double lo, hi;		/* the band of uncertain scores (smoothing) */
+	/* a line the closing or opening block or a repeat named is
+	 * boilerplate unless it scores under this (0: always) */
+	double overrule;
 	struct ls_node {
 		int16_t feat;	/* -1: a leaf */
 		float thr;	/* go left when the feature is <= thr */
@@ -138,6 +153,8 @@ struct ls_rec {
 	int newline;		/* it starts a line (the first record always does) */
 	int ev;			/* enum ls_ev */
 	const char *rule;	/* LS_EV_RULE: the rule's name */
+	uint32_t sdf;		/* other documents of its site that had it */
+	uint32_t xsites;	/* other sites that had it */
 };
 
 struct ls_result {		/* valid until the next ls_article call */

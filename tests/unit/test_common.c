@@ -2,6 +2,7 @@
  * or "not ok N - name" per check (read by tests/run.sh) */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,7 +416,7 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 		keys[n] = h ? line_key(site, h) : 0;
 	}
 	a.n = n;
-	bc_classify(&cfg, &a, keys, out);
+	bc_classify(&cfg, &a, keys, NULL, out);
 	for (i = 0; i < n; i++)
 		got[i] = "brdthpsx"[out[i].label];
 	got[n] = '\0';
@@ -490,7 +491,7 @@ test_boilerclass(void)
 	keys[2] = 3;
 	keys[3] = 5;
 	keys[4] = 9;
-	CHECK("boilerclass: distinct keys", bc_distinct_keys(keys, 5, out) == 3 &&
+	CHECK("boilerclass: distinct keys", bc_distinct_keys(keys, NULL, 5, out, NULL) == 3 &&
 	    out[0] == 3 && out[1] == 5 && out[2] == 9);
 	rules_free(&r);
 	counts_free(c);
@@ -543,7 +544,7 @@ test_boilerclass_shape(void)
 	ls_model_load(&mo, "t", all_boiler, sizeof all_boiler - 1);
 	cfg.model = &mo;
 	cfg.lines = &res;
-	bc_classify(&cfg, &a, keys, out);
+	bc_classify(&cfg, &a, keys, NULL, out);
 	for (i = 0; i < 5; i++)
 		got[i] = "brdthpsx"[out[i].label];
 	got[5] = '\0';
@@ -553,14 +554,38 @@ test_boilerclass_shape(void)
 	    res.nline == 4 && res.first[1] == 1 && res.first[2] == 3 &&
 	    res.first[3] == 4 && res.first[4] == 5);
 	cfg.model = &mb;
-	bc_classify(&cfg, &a, keys, out);
+	bc_classify(&cfg, &a, keys, NULL, out);
 	for (i = 0; i < 5; i++)
 		got[i] = "brdthpsx"[out[i].label];
 	CHECK("boilerclass: a line model that keeps all", strcmp(got, "rbbbb") == 0);
 	cfg.model = NULL;
-	bc_classify(&cfg, &a, keys, out);
+	bc_classify(&cfg, &a, keys, NULL, out);
 	CHECK("boilerclass: features only, no labels of the model",
 	    out[3].label == BC_BODY && res.nline == 4);
+	/* the counts of the last line's form on other sites, and of the
+	 * line on its site, the article's own count left out */
+	{
+		uint64_t gkeys[5] = { 0 };
+
+		keys[4] = line_key(7, 99);
+		gkeys[4] = form_key(99);
+		counts_add(c, gkeys[4], 3);
+		bc_classify(&cfg, &a, keys, gkeys, out);
+		CHECK("boilerclass: a form seen on three other sites",
+		    fabsf(res.feat[3 * LS_NFEAT + LS_x_sites] - (float)(log(4) / 4)) < 1e-5 &&
+		    res.feat[3 * LS_NFEAT + LS_x_sdf] == 0 &&
+		    res.feat[2 * LS_NFEAT + LS_x_sites] == 0);
+		counts_add(c, keys[4], 2);	/* this site: the article and one more */
+		cfg.self = 1;
+		bc_classify(&cfg, &a, keys, gkeys, out);
+		CHECK("boilerclass: the article's own site and count left out",
+		    fabsf(res.feat[3 * LS_NFEAT + LS_x_sites] - (float)(log(3) / 4)) < 1e-5 &&
+		    fabsf(res.feat[3 * LS_NFEAT + LS_x_sdf] - (float)(log(2) / 4)) < 1e-5);
+		CHECK("boilerclass: form keys are not line keys",
+		    form_key(99) != line_key(7, 99) && form_key(99) != 0);
+		keys[4] = 0;
+		cfg.self = 0;
+	}
 	ls_model_free(&mb);
 	ls_model_free(&mo);
 	ls_free(ls);
@@ -2030,7 +2055,7 @@ test_lineshape(void)
 	int k;
 
 	CHECK("lineshape: feature names", strcmp(ls_feature_names[0], "len1") == 0 &&
-	    strcmp(ls_feature_names[LS_NFEAT - 1], "linklist") == 0 &&
+	    strcmp(ls_feature_names[LS_NFEAT - 1], "label_rep") == 0 &&
 	    strcmp(ls_feature_names[LS_r_dated_list], "r_dated_list") == 0);
 	CHECK("lineshape: rule bits", ls_rule_bit("menu") == LS_r_menu - LS_r_copyright &&
 	    ls_rule_bit("dated-list") == LS_r_dated_list - LS_r_copyright &&
@@ -2120,28 +2145,37 @@ test_lineshape(void)
 	}
 	/* a whole article: lines from records, sure lines, the model's */
 	{
-		static const char body0[] = "base\t-3\n", boil0[] = "base\t3\n";
+		static const char body0[] = "base\t-3\n", boil0[] = "base\t3\n",
+		    over[] = "base\t-3\noverrule\t0.5\n";
 		struct ls_rec r[5];
 		struct ls_result res;
-		struct ls_model mb, mo;
+		struct ls_model mb, mo, mv;
 
 		memset(r, 0, sizeof r);
 		r[0].text = "版权所有"; r[0].ev = LS_EV_RULE; r[0].rule = "copyright";
 		r[1].text = "第一句话。"; r[1].newline = 1;
 		r[2].text = "第二句话。";
 		r[3].text = "首页"; r[3].newline = 1; r[3].ev = LS_EV_REPEAT;
-		r[4].text = "另一行"; r[4].newline = 1;
+		r[4].text = "另一行"; r[4].newline = 1; r[4].ev = LS_EV_TAIL;
 		for (i = 0; i < 5; i++)
 			r[i].len = strlen(r[i].text);
 		CHECK("lineshape: article models load",
 		    ls_model_load(&mb, "t", body0, sizeof body0 - 1) == 0 &&
-		    ls_model_load(&mo, "t", boil0, sizeof boil0 - 1) == 0);
+		    ls_model_load(&mo, "t", boil0, sizeof boil0 - 1) == 0 &&
+		    ls_model_load(&mv, "t", over, sizeof over - 1) == 0 &&
+		    mv.overrule == 0.5 && mb.overrule == 0);
 		ls_article(ls, &mb, r, 5, &res);
 		CHECK("lineshape: records grouped into lines", res.nline == 4 &&
 		    res.first[0] == 0 && res.first[1] == 1 && res.first[2] == 3 &&
 		    res.first[3] == 4 && res.first[4] == 5 &&
 		    res.feat[LS_NFEAT + LS_multi] == 1 && res.feat[LS_multi] == 0);
-		CHECK("lineshape: named lines are boilerplate, the model keeps the rest",
+		CHECK("lineshape: lines a rule named or repeats are boilerplate, "
+		    "the model judges the rest, a closing line stays",
+		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
+		    res.boiler[3] == 1 && res.feat[2 * LS_NFEAT + LS_x_repeat] == 1 &&
+		    res.feat[3 * LS_NFEAT + LS_x_tail] == 1);
+		ls_article(ls, &mv, r, 5, &res);
+		CHECK("lineshape: the model overrules a closing line it scores low",
 		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
 		    res.boiler[3] == 0);
 		ls_article(ls, &mo, r, 5, &res);
@@ -2151,6 +2185,7 @@ test_lineshape(void)
 		CHECK("lineshape: features alone", res.nline == 4 && res.boiler[0] == 0);
 		ls_model_free(&mb);
 		ls_model_free(&mo);
+		ls_model_free(&mv);
 	}
 	/* smoothing: an uncertain line between two sure ones takes their side */
 	{
