@@ -10,9 +10,10 @@
 #   make bench      CORPUS=DIR (gzipped JSONL); the examples repeated if unset;
 #                   EVAL=DIR adds accuracy where labelled sets exist
 #   make bench-deps the peers of make bench (Debian, PyPI, npm; .venv-bench/)
-#   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR
+#   make eval       EVAL=DIR (labelled data, see make eval); CORPUS=DIR (with web/)
 #   make golden     regenerate the expected output of the golden tests
 #   make dict       regenerate data/words.tsv from Debian's python3-jieba
+#   make boiler-model  CORPUS=DIR: retrain data/lineshape.tsv from bench/labels
 #   make gazetteer  regenerate data/regions.tsv from npm and PyPI packages
 #   make orgheads   regenerate data/orgheads.tsv from data/words.tsv (node)
 #   make venues     CORPUS=DIR: regenerate data/venues.tsv from news pages (node)
@@ -49,12 +50,12 @@ COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals n
 	numunit opts orghead output placetag punct records regex rows sentence \
 	simplify sources splitter statedb textnorm trie utf8 warc words
 # dedupe-boilerplate's parts
-COMMON += boilerclass counts docid docsig hash ndshard neardup spool
+COMMON += boilerclass counts docid docsig hash lineshape ndshard neardup spool
 # what make-prebuilt is linked with: all but the tables it makes
 BASE_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
 	$(BUILD)/venues_data.o \
-	$(BUILD)/tradset_data.o
+	$(BUILD)/tradset_data.o $(BUILD)/lineshape_data.o
 PREBUILT_OBJ = $(BUILD)/common/prebuilt_words.o $(BUILD)/common/prebuilt_regions.o \
 	$(BUILD)/words_prebuilt.o $(BUILD)/regions_prebuilt.o
 COMMON_OBJ = $(BASE_OBJ) $(PREBUILT_OBJ)
@@ -67,7 +68,7 @@ DEB_PKGS = gcc make pkg-config libicu-dev libpcre2-dev libsqlite3-dev \
 
 .PHONY: all demo check check-run deps ensure-deps deps-scale install uninstall bench bench-deps gazetteer orgheads venues \
 	fuzz fuzz-deps \
-	eval golden clean dict lint
+	eval golden clean dict lint boiler-model
 
 all: $(BINS)
 
@@ -305,6 +306,10 @@ eval: all
 	@if [ -n '$(CORPUS)' ]; then \
 	  echo "== dedupe-boilerplate on labelled pages of $(CORPUS)"; \
 	  BIN=$(CURDIR)/$(BUILD) CORPUS='$(CORPUS)' bash bench/boiler-real; \
+	  if [ -d '$(CORPUS)/web' ]; then for part in dev test; do \
+	    echo "== dedupe-boilerplate on labelled web pages of many sites ($$part)"; \
+	    BIN=$(CURDIR)/$(BUILD) $(PYTHON) bench/boiler-web --corpus '$(CORPUS)' --part $$part || exit 1; \
+	  done; fi; \
 	  [ -n '$(EVAL)' ] || exit 0; \
 	fi; \
 	if [ -z '$(EVAL)' ]; then \
@@ -316,7 +321,8 @@ eval: all
 	  echo "      199801-dev.txt.gz (PKU-tagged People's Daily: extract-num"; \
 	  echo "      and tag-region, and all three on its Traditional renderings),"; \
 	  echo "      or their parent folder; CORPUS=DIR scores dedupe-boilerplate"; \
-	  echo "      on the pages of bench/labels/cctv-boiler.tsv"; \
+	  echo "      on the pages of bench/labels/cctv-boiler.tsv and, when DIR/web"; \
+	  echo "      holds the web pages, of web-boiler-{dev,test}.tsv"; \
 	else \
 	  found=0; \
 	  for d in '$(EVAL)' '$(EVAL)'/*/; do \
@@ -341,6 +347,18 @@ eval: all
 	  done; \
 	  [ $$found = 1 ] || { echo "eval: no evaluation files in $(EVAL)"; exit 1; }; \
 	fi
+
+# The line model of dedupe-boilerplate (data/lineshape.tsv), retrained from
+# the hand labels of the dev web pages: their features as dedupe-boilerplate
+# --features computes them, cold and warm, then tools/boiler-model (numpy).
+boiler-model: all
+	@[ -n '$(CORPUS)' ] || { echo "boiler-model: set CORPUS=DIR (the corpus, with web/)"; exit 1; }
+	@/usr/bin/python3 -c "import numpy" 2>/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=python3-numpy
+	@work=$$(mktemp -d "$${TMPDIR:-/tmp}/zhpipe-model.XXXXXX") && \
+	BIN=$(CURDIR)/$(BUILD) $(PYTHON) bench/boiler-web --corpus '$(CORPUS)' --part dev \
+	  --features --save "$$work" && \
+	/usr/bin/python3 tools/boiler-model train --features "$$work" --out data/lineshape.tsv; \
+	st=$$?; rm -rf "$$work"; exit $$st
 
 dict:
 	@f=/usr/lib/python3/dist-packages/jieba/dict.txt; \
@@ -445,7 +463,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
 	build/venues_data.o \
-	build/tradset_data.o \
+	build/tradset_data.o build/lineshape_data.o \
 	$(FUZZ_BUILD)/common/prebuilt_words.o $(FUZZ_BUILD)/common/prebuilt_regions.o \
 	build/words_prebuilt.o build/regions_prebuilt.o
 

@@ -11,6 +11,7 @@
 #include "counts.h"
 #include "diag.h"
 #include "docid.h"
+#include "lineshape.h"
 #include "ndshard.h"
 #include "neardup.h"
 #include "opts.h"
@@ -22,14 +23,15 @@ static const char *statefile;
 static long min_docs = 3, site_field, key_fields = 1, wait_s = 10,
     prune_after = 60, order_field;
 static double similarity = 0.8;
-static int mark, stats, learn, apply, emit, emit_sigs, reduce_sigs;
+static int mark, stats, learn, apply, emit, emit_sigs, reduce_sigs, features;
 static const char *dupsfile;
 static char **rulefiles, **countfiles;
 static size_t nrulefiles, ncountfiles;
 
 static const char usage_text[] =
 	"dedupe-boilerplate [--state file] [--mark]\n"
-	"       [--learn | --apply | --emit-counts] [--counts file]\n"
+	"       [--learn | --apply | --emit-counts | --features]\n"
+	"       [--counts file]\n"
 	"       [--min-docs N] [--prune-after N] [--similarity X] [--rules file]\n"
 	"       [--emit-signatures | --dups file] [--order-field N]\n"
 	"       [options] [file ...]\n"
@@ -43,7 +45,10 @@ static const char help_text[] =
 	"is in at least --min-docs documents of the same site, when it is in\n"
 	"the block of short lines without sentence ends that closes an\n"
 	"article, when it is a short label before the first sentence, or when\n"
-	"the article had it already. An article whose body is --similarity\n"
+	"the article had it already. Every other line is judged by the line\n"
+	"model: boosted trees over the shape of the line and its neighbours\n"
+	"(length, punctuation, function words, dates, separators, place),\n"
+	"smoothed across runs of lines. An article whose body is --similarity\n"
 	"alike to an earlier one, in its text (MinHash) and in its numbers,\n"
 	"is a duplicate.\n"
 	"\n"
@@ -60,7 +65,8 @@ static const char help_text[] =
 	"      --rules FILE     more rules: name<TAB>PCRE2 pattern a line\n"
 	"      --mark           keep every record, with a label column before\n"
 	"                       the text: body, boiler:rule=NAME, boiler:df=N,\n"
-	"                       boiler:tail, boiler:head, boiler:repeat, dup:DOC\n"
+	"                       boiler:tail, boiler:head, boiler:repeat,\n"
+	"                       boiler:shape, dup:DOC\n"
 	"      --stats          a summary on standard error\n"
 	"      --learn          count only: update the state, write nothing\n"
 	"      --apply          filter with the stored counts only (streaming,\n"
@@ -78,6 +84,8 @@ static const char help_text[] =
 	"      --order-field N  an article's order is field N (a number),\n"
 	"                       not its position in the input\n"
 	"      --wait SECONDS   wait this long for another run's lock (10)\n"
+	"      --features       write each line's keys and the numbers the line\n"
+	"                       model reads, instead of records (for training)\n"
 	"  -f, --field N        the text is field N (default: the last)\n"
 	"      --header         the first line is a header\n"
 	"      --line-buffered  flush every record\n"
@@ -93,7 +101,7 @@ static const char help_text[] =
 enum {
 	O_STATE = 0x2000, O_MINDOCS, O_SIM, O_SITE, O_RULES, O_MARK, O_STATS,
 	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART, O_PRUNE,
-	O_EMITSIG, O_REDUCE, O_DUPS, O_ORDER
+	O_EMITSIG, O_REDUCE, O_DUPS, O_ORDER, O_FEATURES
 };
 
 static const struct option longopts[] = {
@@ -116,6 +124,7 @@ static const struct option longopts[] = {
 	{ "reduce-signatures", no_argument, NULL, O_REDUCE },
 	{ "dups", required_argument, NULL, O_DUPS },
 	{ "order-field", required_argument, NULL, O_ORDER },
+	{ "features", no_argument, NULL, O_FEATURES },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -179,6 +188,7 @@ handle(int opt, const char *arg)
 	case O_ORDER:
 		return (order_field = opts_count("--order-field", arg, 10000)) < 0 ?
 		    -1 : 0;
+	case O_FEATURES: features = 1; break;
 	default:
 		return -1;
 	}
@@ -194,6 +204,8 @@ static const struct tool tool = {
 static struct {
 	struct normaliser *nm;
 	struct rules rules;
+	struct lineshape *ls;
+	struct ls_model model;
 	struct counts *counts;
 	struct statedb *db;
 	struct docids *ids;
@@ -205,7 +217,9 @@ static struct {
 	int warned_site;
 	int fetch;		/* streaming: look up each article's lines */
 	struct bc_verdict *out;	/* scratch for one article */
-	uint64_t *keys;
+	uint64_t *keys, *gkeys;
+	struct { uint64_t key, gkey; } *fresh;	/* see count_forms() */
+	size_t nfresh, capfresh;
 	size_t cap;
 	struct bc_stats st;
 	struct ndsh_dups *dups;	/* --dups */
@@ -228,10 +242,38 @@ room(size_t n)
 	run.cap = n;
 	run.out = xrealloc(run.out, n * sizeof *run.out);
 	run.keys = xrealloc(run.keys, n * sizeof *run.keys);
+	run.gkeys = xrealloc(run.gkeys, n * sizeof *run.gkeys);
+}
+
+static void
+fresh_add(uint64_t key, uint64_t gkey)
+{
+	if (run.nfresh == run.capfresh) {
+		run.capfresh = run.capfresh ? 2 * run.capfresh : 1024;
+		run.fresh = xrealloc(run.fresh, run.capfresh * sizeof *run.fresh);
+	}
+	run.fresh[run.nfresh].key = key;
+	run.fresh[run.nfresh++].gkey = gkey;
+}
+
+/* After the state's counts are read: the lines this run counted first
+ * that the state did not have count their sites for their forms. */
+static void
+count_forms(void)
+{
+	size_t i;
+
+	for (i = 0; i < run.nfresh; i++)
+		if (counts_loaded(run.counts, run.fresh[i].key) == 0)
+			counts_add(run.counts, run.fresh[i].gkey, 1);
+	free(run.fresh);
+	run.fresh = NULL;
+	run.nfresh = run.capfresh = 0;
 }
 
 /* Pass 1: an article's distinct lines each count once, unless the
- * state or this run counted the same document already. */
+ * state or this run counted the same document already; a line new to
+ * its site counts its site for the form. */
 static void
 count_article(const struct article *a, uint64_t id)
 {
@@ -239,23 +281,37 @@ count_article(const struct article *a, uint64_t id)
 
 	/* every line's stored count is read after this pass, once */
 	if (statefile && !emit)
-		for (i = 0; i < a->n; i++)
+		for (i = 0; i < a->n; i++) {
 			counts_touch(run.counts, run.forms.key[i]);
+			counts_touch(run.counts, run.forms.gkey[i]);
+		}
 	if (!docids_first(run.ids, id, DOC_COUNTED))
 		return;		/* counted in this run */
 	if (!emit && sdb_doc_seen(run.db, id))
 		return;		/* and in an earlier one */
 	room(a->n);
-	n = bc_distinct_keys(run.forms.key, a->n, run.keys);
+	n = bc_distinct_keys(run.forms.key, run.forms.gkey, a->n, run.keys,
+	    run.gkeys);
 	for (i = 0; i < n; i++) {
 		if (emit) {
-			char hex[24];
+			char hex[40];
 
-			snprintf(hex, sizeof hex, "%016" PRIx64 "\t1", run.keys[i]);
+			snprintf(hex, sizeof hex, "%016" PRIx64 "%016" PRIx64 "\t1",
+			    run.keys[i], run.gkeys[i]);
 			out_str(hex);
 			out_eol();
-		} else
-			counts_add(run.counts, run.keys[i], 1);
+			continue;
+		}
+		/* a line new to its site counts the site for its form; with
+		 * a state, whether it is new is known once the state's counts
+		 * are read (count_forms()) */
+		if (counts_get(run.counts, run.keys[i]) == 0) {
+			if (statefile)
+				fresh_add(run.keys[i], run.gkeys[i]);
+			else
+				counts_add(run.counts, run.gkeys[i], 1);
+		}
+		counts_add(run.counts, run.keys[i], 1);
 	}
 	if (!emit)
 		sdb_doc_add(run.db, id);
@@ -345,16 +401,48 @@ near_dup(const struct article *a, uint64_t id, char *dupof, size_t cap)
 	    docids_first(run.ids, id, DOC_DECIDED), dupof, cap);
 }
 
+/* --features: each line's keys (its first record's) and numbers. */
+static void
+write_features(const struct article *a, const struct ls_result *res)
+{
+	size_t j, k;
+
+	for (j = 0; j < res->nline; j++) {
+		const struct art_rec *r = &a->r[res->first[j]];
+
+		out_write(a->data.p + r->off, r->toff - r->off);
+		for (k = 0; k < LS_NFEAT; k++) {
+			char num[32];
+			int l = snprintf(num, sizeof num, "%.9g",
+			    res->feat[j * LS_NFEAT + k]);
+
+			out_write(num, (size_t)l);
+			if (k + 1 < LS_NFEAT)
+				out_tab();
+		}
+		out_eol();
+	}
+}
+
 /* Pass 2 (or streaming): label the records, then write them. */
 static void
 decide_article(const struct article *a, uint64_t id)
 {
-	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs };
+	struct ls_result lines;
+	/* the counts hold this document unless --apply reads a state that
+	 * never counted it */
+	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs,
+	    !(apply && !ncountfiles && !sdb_doc_seen(run.db, id)), run.ls,
+	    features ? NULL : &run.model, features ? &lines : NULL };
 	char dupof[512] = "", label[600];
 	size_t i;
 
 	room(a->n);
-	bc_classify(&c, a, run.forms.key, run.out);
+	bc_classify(&c, a, run.forms.key, run.forms.gkey, run.out);
+	if (features) {
+		write_features(a, &lines);
+		return;
+	}
 	if (near_dup(a, id, dupof, sizeof dupof))
 		for (i = 0; i < a->n; i++)
 			run.out[i].label = BC_DUP;
@@ -378,7 +466,7 @@ on_header(void *arg, const struct record *rec)
 	if (mark)
 		buf_add(&run.hdr, "label\t", 6);
 	buf_add(&run.hdr, text, rec->n - rec->f->b[rec->text]);
-	if (!run.spool && !learn && !emit && !emit_sigs) {	/* streaming: now */
+	if (!run.spool && !learn && !emit && !emit_sigs && !features) {	/* streaming: now */
 		out_write(run.hdr.p, run.hdr.len);
 		out_eol();
 	}
@@ -415,8 +503,10 @@ decide_one(void *arg, const struct article *a)
 	uint64_t id = read_article(a);
 
 	(void)arg;
-	if (run.fetch)
+	if (run.fetch) {
 		sdb_fetch_counts(run.db, run.counts, run.forms.key, a->n);
+		sdb_fetch_counts(run.db, run.counts, run.forms.gkey, a->n);
+	}
 	decide_article(a, id);
 }
 
@@ -431,7 +521,7 @@ decide_spooled(void)
 	memset(&a, 0, sizeof a);
 	if (spool_rewind(run.spool) < 0)
 		spool_failed();
-	if (run.hdr.len) {
+	if (run.hdr.len && !features) {
 		out_write(run.hdr.p, run.hdr.len);
 		out_eol();
 	}
@@ -475,7 +565,8 @@ main(int argc, char **argv)
 	files = first < argc ? argv + first : stdin_only;
 	if (reduce_sigs) {
 		if (statefile || mark || learn || apply || emit || emit_sigs ||
-		    dupsfile || ncountfiles || nrulefiles || order_field)
+		    dupsfile || ncountfiles || nrulefiles || order_field ||
+		    features)
 			usage_error("--reduce-signatures takes no other option "
 			    "but --similarity");
 		out_init(copt.line_buffered);
@@ -495,14 +586,19 @@ main(int argc, char **argv)
 		usage_error("--learn, --apply and --emit-counts exclude each other");
 	if (apply && !statefile && !ncountfiles)
 		usage_error("--apply needs --state or --counts");
-	if (mark && (learn || emit))
-		usage_error("--mark writes records; --learn and --emit-counts do not");
+	if ((mark || features) && (learn || emit))
+		usage_error("--mark and --features write records; --learn and "
+		    "--emit-counts do not");
+	if (mark && features)
+		usage_error("--mark and --features exclude each other");
 	rdflags = copt.strict ? RD_STRICT : 0;
 	streaming = apply || ncountfiles;
 	out_init(copt.line_buffered);
 	run.nm = norm_new();
 	run.counts = counts_new();
 	run.ids = docids_new();
+	run.ls = ls_new();
+	ls_model_builtin(&run.model);
 	if (rules_load(&run.rules, NULL) < 0)
 		die(EXIT_TROUBLE, "built-in rules are broken");
 	for (i = 0; i < nrulefiles; i++)
@@ -533,8 +629,10 @@ main(int argc, char **argv)
 			    spool_dir(), strerror(errno));
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, count_one, NULL);
-		if (statefile && !emit)
+		if (statefile && !emit) {
 			sdb_load_counts_of(run.db, run.counts);
+			count_forms();
+		}
 		run.counted = 1;
 		out_on_close(save_state);
 		if (run.spool)
@@ -548,6 +646,8 @@ main(int argc, char **argv)
 	spool_free(run.spool);
 	norm_free(run.nm);
 	rules_free(&run.rules);
+	ls_free(run.ls);
+	ls_model_free(&run.model);
 	counts_free(run.counts);
 	docids_free(run.ids);
 	nd_free(&run.nd);
@@ -557,6 +657,7 @@ main(int argc, char **argv)
 	ndsh_dups_free(run.dups);
 	free(run.out);
 	free(run.keys);
+	free(run.gkeys);
 	free(rulefiles);
 	free(countfiles);
 	return exit_status;

@@ -147,12 +147,23 @@ line_key(uint64_t site, uint64_t h)
 	return k ? k : 1;
 }
 
+/* An even site: every site key is odd (site_key), so no line key of a
+ * site is a form key but by a collision of the hashes. */
+#define FORM_SITE 0x464F524D53495445ULL
+
+uint64_t
+form_key(uint64_t h)
+{
+	return line_key(FORM_SITE, h);
+}
+
 static void
 forms_room(struct forms *f, size_t n)
 {
 	if (n > f->cap) {
 		f->cap = n;
 		f->key = xrealloc(f->key, f->cap * sizeof *f->key);
+		f->gkey = xrealloc(f->gkey, f->cap * sizeof *f->gkey);
 		f->flen = xrealloc(f->flen, f->cap * sizeof *f->flen);
 	}
 }
@@ -172,6 +183,7 @@ forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
 
 		folded = norm_folded(nm, &flen);
 		f->key[i] = h ? line_key(site, h) : 0;
+		f->gkey[i] = h ? form_key(h) : 0;
 		f->flen[i] = flen;
 		buf_add(&f->folded, folded, flen);
 	}
@@ -184,6 +196,7 @@ forms_spool(const struct forms *f, struct spool *sp)
 	uint64_t len = f->folded.len;
 
 	if (spool_write(sp, f->key, f->n * sizeof *f->key) < 0 ||
+	    spool_write(sp, f->gkey, f->n * sizeof *f->gkey) < 0 ||
 	    spool_write(sp, f->flen, f->n * sizeof *f->flen) < 0 ||
 	    spool_write(sp, &len, sizeof len) < 0 ||
 	    spool_write(sp, f->folded.p, f->folded.len) < 0)
@@ -201,6 +214,7 @@ forms_unspool(struct forms *f, size_t n, struct spool *sp)
 	f->n = n;
 	f->folded.len = 0;
 	if ((n && (spool_read(sp, f->key, n * sizeof *f->key) != 1 ||
+	    spool_read(sp, f->gkey, n * sizeof *f->gkey) != 1 ||
 	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1)) ||
 	    spool_read(sp, &len, sizeof len) != 1)
 		return -1;
@@ -221,6 +235,7 @@ void
 forms_free(struct forms *f)
 {
 	free(f->key);
+	free(f->gkey);
 	free(f->flen);
 	buf_free(&f->folded);
 	memset(f, 0, sizeof *f);
@@ -317,45 +332,133 @@ rules_load(struct rules *r, const char *path)
 
 enum { ALONE_UNJOINABLE = 1, ALONE_SLOW };	/* values of alone[] */
 
-/* The alternation of the rules that are not alone. */
+/* The end of the top-level branch of pat that starts at p (at a '|' or
+ * the NUL), or NULL when unsure (unbalanced, or quoted with \Q). */
+static const char *
+branch_end(const char *p)
+{
+	int depth = 0, inclass = 0;
+
+	for (; *p; p++) {
+		if (*p == '\\') {
+			if (p[1] == '\0' || p[1] == 'Q')
+				return NULL;
+			p++;
+			continue;
+		}
+		if (inclass) {
+			if (*p == ']')
+				inclass = 0;
+			continue;
+		}
+		if (*p == '[') {
+			inclass = 1;
+			if (p[1] == '^')
+				p++;
+			if (p[1] == ']')
+				p++;	/* a leading ] is a member */
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')') {
+			if (--depth < 0)
+				return NULL;
+		} else if (*p == '|' && depth == 0)
+			return p;
+	}
+	return depth == 0 && !inclass ? p : NULL;
+}
+
+/* (?i) and the like change the options of all that follows them, across
+ * branches: such a pattern is not split. */
+static int
+option_setting(const char *pat)
+{
+	const char *p = pat;
+
+	while ((p = strstr(p, "(?")) != NULL) {
+		size_t k = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
+
+		if (k > 0 && p[2 + k] == ')')
+			return 1;
+		p += 2;
+	}
+	return 0;
+}
+
+static void
+add_branch(struct buf *all, const char *p, size_t n)
+{
+	if (all->len)
+		buf_addc(all, '|');
+	buf_add(all, "(?:", 3);
+	buf_add(all, p, n);
+	buf_addc(all, ')');
+}
+
+/* Each top-level branch of pat joins all[1] when it begins with ^, else
+ * all[0]; a pattern that cannot be split joins all[0] whole. */
+static void
+add_rule_branches(struct buf all[2], const char *pat)
+{
+	const char *p, *e;
+
+	for (p = pat; (e = branch_end(p)) != NULL && *e; p = e + 1)
+		;
+	if (e == NULL || option_setting(pat)) {
+		add_branch(&all[0], pat, strlen(pat));
+		return;
+	}
+	for (p = pat;; p = e + 1) {
+		e = branch_end(p);
+		add_branch(&all[*p == '^'], p, (size_t)(e - p));
+		if (*e == '\0')
+			break;
+	}
+}
+
+/* The alternations of the rules that are not alone. */
 static void
 make_any(struct rules *r)
 {
-	struct buf all = { 0 };
+	struct buf all[2] = { { 0 }, { 0 } };
 	char err[300];
 	size_t k;
+	int g;
 
-	if (r->have_any)
-		rx_free(&r->any);
 	for (k = 0; k < r->n; k++)
-		if (!r->alone[k]) {
-			if (all.len)
-				buf_addc(&all, '|');
-			buf_add(&all, "(?:", 3);
-			buf_add(&all, r->pat[k], strlen(r->pat[k]));
-			buf_addc(&all, ')');
-		}
-	r->have_any = all.len > 0 && rx_compile(&r->any, buf_cstr(&all), 0,
-	    err, sizeof err) == 0;
-	if (r->have_any) {
-		rx_limit(&r->any, RULES_LIMIT);
-		r->any.warned = 1;	/* the rule itself will say it gave up */
+		if (!r->alone[k])
+			add_rule_branches(all, r->pat[k]);
+	for (g = 0; g < 2; g++) {
+		if (r->have_any[g])
+			rx_free(&r->any[g]);
+		r->have_any[g] = all[g].len > 0 && rx_compile(&r->any[g],
+		    buf_cstr(&all[g]), 0, err, sizeof err) == 0;
+		if (r->have_any[g]) {
+			rx_limit(&r->any[g], RULES_LIMIT);
+			r->any[g].warned = 1;	/* the rule will say it gave up */
+		} else if (all[g].len > 0)	/* cannot happen: try them all */
+			for (k = 0; k < r->n; k++)
+				if (!r->alone[k])
+					r->alone[k] = ALONE_UNJOINABLE;
+		buf_free(&all[g]);
 	}
 	r->stale = 0;
-	buf_free(&all);
 }
 
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
 	size_t k, b, e;
-	int some = 1;		/* a rule of the alternation may match */
+	int some = 0, g;	/* a rule of the alternations may match */
 
 	*gaveup = 0;
 	if (r->stale)
 		make_any(r);
-	if (r->have_any)
-		some = rx_find(&r->any, s, n, 0, 0, &b, &e) || r->any.gaveup;
+	for (g = 0; g < 2 && !some; g++)
+		if (r->have_any[g])
+			some = rx_find(&r->any[g], s, n, 0, 0, &b, &e) ||
+			    r->any[g].gaveup;
 	for (k = 0; k < r->n; k++) {
 		if (!some && !r->alone[k])
 			continue;
@@ -393,9 +496,10 @@ rules_free(struct rules *r)
 	r->name = r->pat = NULL;
 	r->alone = NULL;
 	r->n = 0;
-	if (r->have_any)
-		rx_free(&r->any);
-	r->have_any = r->stale = 0;
+	for (k = 0; k < 2; k++)
+		if (r->have_any[k])
+			rx_free(&r->any[k]);
+	r->have_any[0] = r->have_any[1] = r->stale = 0;
 }
 
 int

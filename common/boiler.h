@@ -37,11 +37,15 @@ uint64_t article_site(const struct article *a, long site_field,
     int *warned);
 /* The key under which a line of a site is counted (never 0). */
 uint64_t line_key(uint64_t site, uint64_t norm_hash);
+/* The key under which the sites that had a normal form are counted
+ * (never 0; in the same table as the line keys, apart from them). */
+uint64_t form_key(uint64_t norm_hash);
 
 /* The normal forms of the records of an article: each one's line key
- * (0: nothing left to count) and folded text. */
+ * (0: nothing left to count), form key and folded text. */
 struct forms {
 	uint64_t *key;
+	uint64_t *gkey;		/* form_key(); 0 where key is 0 */
 	uint64_t *flen;		/* folded text lengths; the texts are */
 	struct buf folded;	/* back to back in here */
 	size_t n, cap;
@@ -55,12 +59,15 @@ int forms_unspool(struct forms *f, size_t n, struct spool *sp);
 void forms_free(struct forms *f);
 
 /* Rules are tried in order, and the first that matches names the line.
- * Most lines match none: one alternation of the rules says so in one
- * pass, and the rules are tried one by one only after it matched.
- * Rules that cannot join it (numbered groups, verbs) and rules that
- * once gave up (ran out of their match limit, see rx_limit) are tried
- * alone on every line, so no rule runs twice on a line that matches
- * none. */
+ * Most lines match none: two alternations of the rules say so, and the
+ * rules are tried one by one only after one of them matched. The top
+ * level branches of the patterns are parted between them: those that
+ * begin with ^ make one alternation that PCRE2 tries at the start of
+ * the line only, the rest the other (a pattern that sets options for
+ * what follows, such as (?i), stays whole in the second). Rules that
+ * cannot join them (numbered groups, verbs) and rules that once gave up
+ * (ran out of their match limit, see rx_limit) are tried alone on every
+ * line, so no rule runs twice on a line that matches none. */
 #define RULES_LIMIT 100000	/* rx_limit() of every rule */
 
 struct rules {
@@ -69,8 +76,8 @@ struct rules {
 	unsigned char *alone;	/* not in the alternation (1), or no more,
 				 * as it gave up once (2) */
 	size_t n;
-	struct regex any;	/* the others, as one alternation */
-	int have_any, stale;
+	struct regex any[2];	/* the others' branches: anywhere, at ^ */
+	int have_any[2], stale;
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

@@ -23,26 +23,26 @@ cmp_keyat(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 size_t
-bc_distinct_keys(const uint64_t *keys, size_t n, uint64_t *out)
+bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
+    uint64_t *out, uint64_t *gout)
 {
+	struct keyat *v = xmalloc((n ? n : 1) * sizeof *v);
 	size_t i, m = 0, k = 0;
 
 	for (i = 0; i < n; i++)
-		if (keys[i])
-			out[m++] = keys[i];
-	qsort(out, m, sizeof *out, cmp_key);
+		if (keys[i]) {
+			v[m].key = keys[i];
+			v[m++].at = i;
+		}
+	qsort(v, m, sizeof *v, cmp_keyat);
 	for (i = 0; i < m; i++)
-		if (i == 0 || out[i] != out[i - 1])
-			out[k++] = out[i];
+		if (i == 0 || v[i].key != v[i - 1].key) {
+			if (gout)
+				gout[k] = gkeys ? gkeys[v[i].at] : 0;
+			out[k++] = v[i].key;
+		}
+	free(v);
 	return k;
 }
 
@@ -138,9 +138,100 @@ mark_head(const struct article *a, struct bc_verdict *out)
 		}
 }
 
+/* How much of a record's key fields names its line: all of them, but
+ * the last when the last two are numbers (segment's line and sentence
+ * numbers). k[0..n) are the key fields, each followed by a TAB. */
+static size_t
+line_keys(const char *k, size_t n)
+{
+	size_t b1, b2;
+
+	if (n == 0 || k[n - 1] != '\t')
+		return n;
+	for (b1 = n - 1; b1 > 0 && k[b1 - 1] != '\t'; b1--)
+		;
+	if (b1 == 0 || b1 == n - 1)
+		return n;
+	for (b2 = b1 - 1; b2 > 0 && k[b2 - 1] != '\t'; b2--)
+		;
+	if (b2 == b1 - 1 || strspn(k + b1, "0123456789") != n - 1 - b1 ||
+	    strspn(k + b2, "0123456789") != b1 - 1 - b2)
+		return n;
+	return b1;
+}
+
+/* Does record i start a line of its own (not the record before's)? */
+static int
+new_line(const struct article *a, size_t i)
+{
+	const char *p, *q;
+	size_t lp, lq;
+
+	if (i == 0)
+		return 1;
+	p = a->data.p + a->r[i - 1].off;
+	q = a->data.p + a->r[i].off;
+	lp = line_keys(p, a->r[i - 1].toff - a->r[i - 1].off);
+	lq = line_keys(q, a->r[i].toff - a->r[i].off);
+	return lp != lq || memcmp(p, q, lp) != 0;
+}
+
+/* The line model: body records of lines it scores as boilerplate become
+ * BC_SHAPE; the records of lines it keeps that the closing and opening
+ * blocks or repeats named become body again. */
+static void
+mark_shape(const struct bc_config *c, const struct article *a,
+    const uint64_t *keys, const uint64_t *gkeys, struct bc_verdict *out)
+{
+	static const int ev[] = { LS_EV_BODY, LS_EV_RULE, LS_EV_DF,
+		LS_EV_TAIL, LS_EV_HEAD, LS_EV_REPEAT, LS_EV_BODY, LS_EV_BODY };
+	struct ls_rec *in = ls_recs(c->ls, a->n);
+	struct ls_result res;
+	size_t i, j;
+
+	for (i = 0; i < a->n; i++) {
+		in[i].text = art_text(a, i, &in[i].len);
+		in[i].newline = new_line(a, i);
+		in[i].ev = ev[out[i].label];
+		in[i].rule = out[i].rule;
+		in[i].sdf = in[i].xsites = 0;
+		if (keys[i]) {
+			uint32_t df = out[i].df;
+
+			in[i].sdf = df > c->self ? df - c->self : 0;
+			if (gkeys && gkeys[i]) {
+				uint32_t xs = counts_get(c->counts, gkeys[i]);
+
+				/* the site has it when a document of it had it */
+				in[i].xsites = xs > (df > 0) ? xs - (df > 0) : 0;
+			}
+		}
+	}
+	ls_article(c->ls, c->model, in, a->n, &res);
+	if (c->lines)
+		*c->lines = res;
+	if (c->model == NULL)
+		return;
+	for (j = 0; j < res.nline; j++) {
+		int named = 1;	/* every record of the line was named */
+
+		for (i = res.first[j]; i < res.first[j + 1]; i++)
+			named &= out[i].label != BC_BODY;
+		for (i = res.first[j]; i < res.first[j + 1]; i++) {
+			enum bc_label *l = &out[i].label;
+
+			if (res.boiler[j] && *l == BC_BODY)
+				*l = BC_SHAPE;
+			else if (!res.boiler[j] && named && (*l == BC_TAIL ||
+			    *l == BC_HEAD))
+				*l = BC_BODY;	/* the model overruled the block */
+		}
+	}
+}
+
 void
 bc_classify(const struct bc_config *c, const struct article *a,
-    const uint64_t *keys, struct bc_verdict *out)
+    const uint64_t *keys, const uint64_t *gkeys, struct bc_verdict *out)
 {
 	size_t i, n;
 
@@ -150,8 +241,11 @@ bc_classify(const struct bc_config *c, const struct article *a,
 
 		v->label = BC_BODY;
 		v->df = 0;
-		if ((v->rule = rules_match(c->rules, t, n, &v->gaveup)))
+		if ((v->rule = rules_match(c->rules, t, n, &v->gaveup))) {
 			v->label = BC_RULE;
+			if (keys[i])
+				v->df = counts_get(c->counts, keys[i]);
+		}
 		else if (keys[i] && (v->df = counts_get(c->counts, keys[i])) >=
 		    c->min_docs)
 			v->label = BC_DF;
@@ -159,6 +253,8 @@ bc_classify(const struct bc_config *c, const struct article *a,
 	mark_repeats(keys, a->n, out);
 	if (mark_tail(a, out))
 		mark_head(a, out);
+	if (c->ls && a->n)
+		mark_shape(c, a, keys, gkeys, out);
 }
 
 size_t
@@ -185,6 +281,9 @@ bc_label_text(const struct bc_verdict *v, const char *dupof, char *buf,
 		break;
 	case BC_REPEAT:
 		l = snprintf(buf, cap, "boiler:repeat");
+		break;
+	case BC_SHAPE:
+		l = snprintf(buf, cap, "boiler:shape");
 		break;
 	case BC_DUP:
 		l = snprintf(buf, cap, "dup:%s", dupof);
@@ -214,11 +313,12 @@ bc_stats_print(const struct bc_stats *st, const char *prog, FILE *f)
 
 	fprintf(f, "%s: %lu documents, %lu records: %lu body, %lu "
 	    "boilerplate (%lu by rule, %lu by count, %lu in closing "
-	    "blocks, %lu in opening blocks, %lu repeated), %lu in %lu "
-	    "duplicate documents\n", prog, st->docs, st->recs, n[BC_BODY],
-	    n[BC_RULE] + n[BC_DF] + n[BC_TAIL] + n[BC_HEAD] + n[BC_REPEAT],
-	    n[BC_RULE], n[BC_DF], n[BC_TAIL], n[BC_HEAD], n[BC_REPEAT],
-	    n[BC_DUP], st->dupdocs);
+	    "blocks, %lu in opening blocks, %lu repeated, %lu by the line "
+	    "model), %lu in %lu duplicate documents\n", prog, st->docs,
+	    st->recs, n[BC_BODY], n[BC_RULE] + n[BC_DF] + n[BC_TAIL] +
+	    n[BC_HEAD] + n[BC_REPEAT] + n[BC_SHAPE], n[BC_RULE], n[BC_DF],
+	    n[BC_TAIL], n[BC_HEAD], n[BC_REPEAT], n[BC_SHAPE], n[BC_DUP],
+	    st->dupdocs);
 	if (st->gaveup)
 		fprintf(f, "%s: %lu records on which a rule gave up (taken as "
 		    "not matching)\n", prog, st->gaveup);

@@ -13,7 +13,13 @@
  *   head    the opening block: before the first body record that ends
  *           like a sentence, at most BC_HEAD_MAX code points, and
  *           shorter than the longest body record there (the title);
+ *   shape   the line model (lineshape.h) scores the record's line as
+ *           boilerplate, from the shape of the line and its neighbours
+ *           and what the labels above said of them;
  *   body    the rest.
+ * A line is a record, or the consecutive records whose keys differ only
+ * in a last key that is a number when the one before it is one too
+ * (segment's line and sentence numbers: a paragraph's sentences).
  * An article without a body record that reads as a sentence has neither
  * tail nor head. Near duplicates need the state: they are the
  * caller's. */
@@ -27,16 +33,23 @@
 #include "article.h"
 #include "boiler.h"
 #include "counts.h"
+#include "lineshape.h"
 
 #define BC_TAIL_MAX 40
 #define BC_HEAD_MAX 6
 
-enum bc_label { BC_BODY, BC_RULE, BC_DF, BC_TAIL, BC_HEAD, BC_REPEAT, BC_DUP };
+enum bc_label {
+	BC_BODY, BC_RULE, BC_DF, BC_TAIL, BC_HEAD, BC_REPEAT, BC_SHAPE, BC_DUP
+};
 
 struct bc_config {
 	struct rules *rules;
 	const struct counts *counts;	/* documents a line key is in */
 	uint32_t min_docs;
+	uint32_t self;		/* the article's own count in counts (0, 1) */
+	struct lineshape *ls;	/* the line model's scratch; NULL: none */
+	const struct ls_model *model;	/* NULL: the features only */
+	struct ls_result *lines;	/* not NULL: the lines and features */
 };
 
 struct bc_verdict {
@@ -47,12 +60,14 @@ struct bc_verdict {
 };
 
 /* Label the records of article a, whose line keys (line_key(); 0 for
- * none) are keys[0..a->n), into out[0..a->n). */
+ * none) are keys[0..a->n) and the keys of their forms on any site
+ * (form_key(); NULL for none) gkeys[0..a->n), into out[0..a->n). */
 void bc_classify(const struct bc_config *c, const struct article *a,
-    const uint64_t *keys, struct bc_verdict *out);
+    const uint64_t *keys, const uint64_t *gkeys, struct bc_verdict *out);
 
 /* The label of a verdict as --mark writes it (body, boiler:rule=NAME,
- * boiler:df=N, boiler:tail, boiler:head, boiler:repeat, dup:DOC with
+ * boiler:df=N, boiler:tail, boiler:head, boiler:repeat, boiler:shape,
+ * dup:DOC with
  * dupof as DOC) into buf, cut at cap - 1 bytes; returns its length. */
 size_t bc_label_text(const struct bc_verdict *v, const char *dupof,
     char *buf, size_t cap);
@@ -69,7 +84,10 @@ void bc_stats_add(struct bc_stats *st, const struct bc_verdict *v, size_t n);
 void bc_stats_print(const struct bc_stats *st, const char *prog, FILE *f);
 
 /* The distinct line keys of keys[0..n) but 0, in increasing order, into
- * out (room for n); returns how many. A document counts each once. */
-size_t bc_distinct_keys(const uint64_t *keys, size_t n, uint64_t *out);
+ * out (room for n), and the form key of each (from gkeys, which may be
+ * NULL) into gout unless it is NULL; returns how many. A document counts
+ * each once. */
+size_t bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
+    uint64_t *out, uint64_t *gout);
 
 #endif

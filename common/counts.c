@@ -120,6 +120,19 @@ counts_load(struct counts *c, uint64_t key, uint32_t n)
 	c->docs[i] = sat_add(c->docs[i], n);
 }
 
+uint32_t
+counts_loaded(const struct counts *c, uint64_t key)
+{
+	size_t i;
+
+	if (c->key == NULL || key == 0)
+		return 0;
+	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
+		if (c->key[i] == key)
+			return c->base[i];
+	return 0;
+}
+
 int
 counts_has(const struct counts *c, uint64_t key)
 {
@@ -213,15 +226,18 @@ counts_read(struct counts *c, struct rows *r)
 	while (rows_next(r)) {
 		const char *k, *d;
 		size_t kn, dn;
-		uint64_t key, docs;
+		uint64_t key, form = 0, docs;
 		int rc;
 
 		k = rows_field(r, 0, &kn);
 		d = rows_field(r, 1, &dn);
-		if (r->f.n != 2 || parse_number(k, kn, 16, UINT64_MAX, &key) < 0 ||
-		    key == 0) {
+		if (r->f.n != 2 || (kn == 32 ? parse_number(k, 16, 16,
+		    UINT64_MAX, &key) < 0 || parse_number(k + 16, 16, 16,
+		    UINT64_MAX, &form) < 0 || form == 0 :
+		    parse_number(k, kn, 16, UINT64_MAX, &key) < 0) || key == 0) {
 			rows_error(r, "expected key<TAB>docs (a key of 1 to 16 "
-			    "hexadecimal digits, not 0)");
+			    "hexadecimal digits, or 32: a line's and its "
+			    "form's, neither 0)");
 			break;
 		}
 		if ((rc = parse_number(d, dn, 10, COUNTS_MAX, &docs)) < 0) {
@@ -234,6 +250,10 @@ counts_read(struct counts *c, struct rows *r)
 				    "count of documents, 0 or more)");
 			break;
 		}
+		/* a line of a site counted for the first time: one more
+		 * site has its form */
+		if (form && docs && counts_get(c, key) == 0)
+			counts_load(c, form, 1);
 		counts_load(c, key, (uint32_t)docs);
 	}
 	return r->failed ? -1 : 0;

@@ -27,15 +27,19 @@ uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
  * file): not a change that counts_changed() reports, so it may come
  * after this run's counts_add() of the same key. */
 void counts_load(struct counts *c, uint64_t key, uint32_t n);
+/* What counts_load() gave key (0 when nothing). */
+uint32_t counts_loaded(const struct counts *c, uint64_t key);
 /* Whether key has a slot (counted, loaded or touched), even of 0. */
 int counts_has(const struct counts *c, uint64_t key);
 /* Give key a slot of its own count, 0 if new: a key to look up. */
 void counts_touch(struct counts *c, uint64_t key);
 /* Load the rows of a counts file, key<TAB>docs a row (what
- * --emit-counts writes, summed): key 1 to 16 hexadecimal digits, not 0;
- * docs decimal digits, 0 to COUNTS_MAX. The counts of a key add up
- * (stopping at COUNTS_MAX). A bad row is reported with its line number
- * and ends the loading: -1. From rows, or from a path. */
+ * --emit-counts writes, summed): key 1 to 16 hexadecimal digits, not 0,
+ * or 32, a line key and its form key (form_key(), not 0); docs decimal
+ * digits, 0 to COUNTS_MAX. The counts of a key add up (stopping at
+ * COUNTS_MAX); the form key of a line key that had no count yet counts
+ * one more site. A bad row is reported with its line number and ends
+ * the loading: -1. From rows, or from a path. */
 int counts_read(struct counts *c, struct rows *r);
 int counts_read_path(struct counts *c, const char *path);
 /* Keys with a count. */

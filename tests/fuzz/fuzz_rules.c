@@ -1,7 +1,8 @@
 /* fuzz_rules.c - --rules files: loading (a bad pattern is reported with
  * its line) and matching every line of the file against the rules; the
  * same bytes read as a --counts file. The input is handed to the
- * loaders as a buffer. */
+ * loaders as a buffer. Each line's answer must be that of the rules
+ * tried one by one. */
 #include <string.h>
 
 #include "boiler.h"
@@ -39,7 +40,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *s = text.p + at, *nl = memchr(s, '\n', text.len - at);
 		size_t n = nl ? (size_t)(nl - s) : text.len - at;
 
-		(void)rules_match(&r, s, n, &gaveup);
+		const char *got = rules_match(&r, s, n, &gaveup);
+		size_t j, b, e;
+
+		/* the alternations never hide a rule that matches: the
+		 * first rule that matches alone is the one named */
+		for (j = 0; j < r.n; j++)
+			if (rx_find(&r.rx[j], s, n, 0, 0, &b, &e) ||
+			    r.rx[j].gaveup)
+				break;
+		if (!gaveup && j < r.n && !r.rx[j].gaveup &&
+		    (got == NULL || strcmp(got, r.name[j]) != 0))
+			abort();
 		(void)ends_sentence(s, n);
 		at += n + 1;
 	}

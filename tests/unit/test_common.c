@@ -2,6 +2,7 @@
  * or "not ok N - name" per check (read by tests/run.sh) */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "gazetteer.h"
 #include "input.h"
 #include "jsonl.h"
+#include "lineshape.h"
 #include "minhash.h"
 #include "neardup.h"
 #include "numerals.h"
@@ -427,7 +429,7 @@ test_art_spool(void)
 
 /* Label the texts of one article of a site (NULL-terminated) as
  * bc_classify does: "b" body, "r" rule, "d" df, "t" tail, "h" head,
- * "p" repeat. */
+ * "p" repeat, "s" shape. */
 static const char *
 labels_of(struct rules *r, const struct counts *c, uint64_t site,
     const char *const *texts)
@@ -437,7 +439,7 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 	struct article a;
 	uint64_t keys[32];
 	struct bc_verdict out[32];
-	struct bc_config cfg = { r, c, 3 };
+	struct bc_config cfg = { .rules = r, .counts = c, .min_docs = 3 };
 	size_t i, n;
 
 	memset(&a, 0, sizeof a);
@@ -455,9 +457,9 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 		keys[n] = h ? line_key(site, h) : 0;
 	}
 	a.n = n;
-	bc_classify(&cfg, &a, keys, out);
+	bc_classify(&cfg, &a, keys, NULL, out);
 	for (i = 0; i < n; i++)
-		got[i] = "brdthpx"[out[i].label];
+		got[i] = "brdthpsx"[out[i].label];
 	got[n] = '\0';
 	art_release(&a);
 	norm_free(nm);
@@ -530,11 +532,107 @@ test_boilerclass(void)
 	keys[2] = 3;
 	keys[3] = 5;
 	keys[4] = 9;
-	CHECK("boilerclass: distinct keys", bc_distinct_keys(keys, 5, out) == 3 &&
+	CHECK("boilerclass: distinct keys", bc_distinct_keys(keys, NULL, 5, out, NULL) == 3 &&
 	    out[0] == 3 && out[1] == 5 && out[2] == 9);
 	rules_free(&r);
 	counts_free(c);
 	norm_free(nm);
+}
+
+/* The line model in the decision: records of a line take its label, a
+ * paragraph's sentence records are one line, and the labels of the
+ * earlier steps stay. */
+static void
+test_boilerclass_shape(void)
+{
+	static const char *const rec[][2] = {
+		{ "d\t1\t1\t", "版权所有 某某网" },
+		{ "d\t2\t1\t", "第一句话。" },
+		{ "d\t2\t2\t", "第二句话。" },
+		{ "d\t3\t1\t", "另一行" },
+		{ "x\ty\t", "不同的键，也是一句话。" },
+	};
+	static const char all_boiler[] = "base\t3\n", all_body[] = "base\t-3\n";
+	struct rules r;
+	struct counts *c = counts_new();
+	struct lineshape *ls = ls_new();
+	struct ls_model mb, mo;
+	struct ls_result res;
+	struct bc_config cfg = { .counts = c, .min_docs = 3, .ls = ls };
+	struct article a;
+	struct bc_verdict out[5];
+	uint64_t keys[5] = { 0 };
+	char got[6];
+	size_t i;
+
+	memset(&r, 0, sizeof r);
+	rules_load(&r, NULL);
+	cfg.rules = &r;
+	memset(&a, 0, sizeof a);
+	a.r = xcalloc(5, sizeof *a.r);
+	for (i = 0; i < 5; i++) {
+		size_t kl = strlen(rec[i][0]), tl = strlen(rec[i][1]);
+
+		a.r[i].off = a.data.len;
+		a.r[i].toff = a.data.len + kl;
+		a.r[i].tlen = tl;
+		a.r[i].len = kl + tl;
+		buf_add(&a.data, rec[i][0], kl);
+		buf_add(&a.data, rec[i][1], tl);
+	}
+	a.n = 5;
+	ls_model_load(&mb, "t", all_body, sizeof all_body - 1);
+	ls_model_load(&mo, "t", all_boiler, sizeof all_boiler - 1);
+	cfg.model = &mo;
+	cfg.lines = &res;
+	bc_classify(&cfg, &a, keys, NULL, out);
+	for (i = 0; i < 5; i++)
+		got[i] = "brdthpsx"[out[i].label];
+	got[5] = '\0';
+	CHECK("boilerclass: the line model labels what the rules leave",
+	    strcmp(got, "rssss") == 0);
+	CHECK("boilerclass: a paragraph's sentence records are one line",
+	    res.nline == 4 && res.first[1] == 1 && res.first[2] == 3 &&
+	    res.first[3] == 4 && res.first[4] == 5);
+	cfg.model = &mb;
+	bc_classify(&cfg, &a, keys, NULL, out);
+	for (i = 0; i < 5; i++)
+		got[i] = "brdthpsx"[out[i].label];
+	CHECK("boilerclass: a line model that keeps all", strcmp(got, "rbbbb") == 0);
+	cfg.model = NULL;
+	bc_classify(&cfg, &a, keys, NULL, out);
+	CHECK("boilerclass: features only, no labels of the model",
+	    out[3].label == BC_BODY && res.nline == 4);
+	/* the counts of the last line's form on other sites, and of the
+	 * line on its site, the article's own count left out */
+	{
+		uint64_t gkeys[5] = { 0 };
+
+		keys[4] = line_key(7, 99);
+		gkeys[4] = form_key(99);
+		counts_add(c, gkeys[4], 3);
+		bc_classify(&cfg, &a, keys, gkeys, out);
+		CHECK("boilerclass: a form seen on three other sites",
+		    fabsf(res.feat[3 * LS_NFEAT + LS_x_sites] - (float)(log(4) / 4)) < 1e-5 &&
+		    res.feat[3 * LS_NFEAT + LS_x_sdf] == 0 &&
+		    res.feat[2 * LS_NFEAT + LS_x_sites] == 0);
+		counts_add(c, keys[4], 2);	/* this site: the article and one more */
+		cfg.self = 1;
+		bc_classify(&cfg, &a, keys, gkeys, out);
+		CHECK("boilerclass: the article's own site and count left out",
+		    fabsf(res.feat[3 * LS_NFEAT + LS_x_sites] - (float)(log(3) / 4)) < 1e-5 &&
+		    fabsf(res.feat[3 * LS_NFEAT + LS_x_sdf] - (float)(log(2) / 4)) < 1e-5);
+		CHECK("boilerclass: form keys are not line keys",
+		    form_key(99) != line_key(7, 99) && form_key(99) != 0);
+		keys[4] = 0;
+		cfg.self = 0;
+	}
+	ls_model_free(&mb);
+	ls_model_free(&mo);
+	ls_free(ls);
+	art_release(&a);
+	rules_free(&r);
+	counts_free(c);
 }
 
 static void
@@ -2311,6 +2409,218 @@ test_numex_classes(void)
 	    strcmp(out, "0.428571") == 0);
 }
 
+/* an article of lines, in the test's own words */
+static void
+ls_fill(struct ls_line *l, const char *const *text, size_t n)
+{
+	size_t i;
+
+	memset(l, 0, n * sizeof *l);
+	for (i = 0; i < n; i++) {
+		l[i].text = text[i];
+		l[i].len = strlen(text[i]);
+		l[i].nrec = 1;
+	}
+}
+
+#define F(i, name) (f[(i) * LS_NFEAT + LS_##name])
+
+static void
+test_lineshape(void)
+{
+	static const char *const page[] = {
+		"首页",				/* 0 */
+		"|",				/* 1 */
+		"要闻",				/* 2 */
+		"河边的柳树发了新芽，附近的居民在傍晚时常来这里散步。",	/* 3 */
+		"他说，今年的春天来得比往年早一些，大家都很高兴。",	/* 4 */
+		"相关阅读",			/* 5 */
+		"老街的茶馆重新开张了",		/* 6 */
+		"2024-03-18",			/* 7 */
+		"#城市漫步#",			/* 8 */
+		"发布时间：09-30 22:46",	/* 9 */
+		"3小时前",			/* 10 */
+		"1、本站文章仅供参考",		/* 11 */
+		"评论(12)",			/* 12 */
+		"x = foo($y);",			/* 13 */
+		"The weather was fine today, said the man.",	/* 14 */
+		"第二段也写了几句话，",		/* 15 */
+	};
+	enum { N = sizeof page / sizeof page[0] };
+	struct ls_line l[N];
+	float *f = xcalloc(N * LS_NFEAT, sizeof *f);
+	struct lineshape *ls = ls_new();
+	struct ls_model m;
+	size_t i;
+	int k;
+
+	CHECK("lineshape: feature names", strcmp(ls_feature_names[0], "len1") == 0 &&
+	    strcmp(ls_feature_names[LS_NFEAT - 1], "label_rep") == 0 &&
+	    strcmp(ls_feature_names[LS_r_dated_list], "r_dated_list") == 0);
+	CHECK("lineshape: rule bits", ls_rule_bit("menu") == LS_r_menu - LS_r_copyright &&
+	    ls_rule_bit("dated-list") == LS_r_dated_list - LS_r_copyright &&
+	    ls_rule_bit("mine") == -1);
+	ls_fill(l, page, N);
+	l[5].nrule = 1;
+	l[5].rules = 1u << ls_rule_bit("related");
+	l[2].nrec = 2;
+	l[2].nrepeat = 1;
+	ls_features(ls, l, N, f);
+	CHECK("lineshape: length buckets", F(0, len1) == 0 && F(0, len3) == 1 &&
+	    F(1, len1) == 1 && F(3, len20) == 0 && F(3, len40) == 1);
+	CHECK("lineshape: sentence and clause ends", F(3, ends) == 1 &&
+	    F(0, ends) == 0 && F(15, endclause) == 1 && F(15, ends) == 0 &&
+	    F(14, ends) == 1);
+	CHECK("lineshape: Han and Latin shares", F(0, han) == 1 &&
+	    F(14, han) == 0 && F(14, nohan) == 1 && F(14, latin) > 0.6f);
+	/* 的 在 了 都 are function words of the word list; 首页 has none */
+	CHECK("lineshape: function words from the word list",
+	    F(3, func) > 0.05f && F(3, func2) == 1 && F(0, func) == 0);
+	CHECK("lineshape: a lone separator", F(1, seponly) == 1 && F(1, sep) > 0 &&
+	    F(0, seponly) == 0);
+	CHECK("lineshape: a date alone", F(7, dateonly) == 1 && F(7, date) == 1 &&
+	    F(6, dateonly) == 0 && F(6, date) == 0);
+	CHECK("lineshape: date and time at the end", F(9, enddate) == 1 &&
+	    F(9, time) == 1 && F(9, labelcolon) == 1 && F(3, labelcolon) == 0);
+	CHECK("lineshape: a headline followed by a date", F(6, linklist) == 1 &&
+	    F(4, linklist) == 0);
+	CHECK("lineshape: topic tag", F(8, hash) == 1 && F(0, hash) == 0);
+	CHECK("lineshape: relative time", F(10, reltime) == 1 && F(9, reltime) == 0);
+	CHECK("lineshape: numbered clause", F(11, numitem) == 1 && F(3, numitem) == 0);
+	CHECK("lineshape: a count in brackets", F(12, count) == 1 && F(11, count) == 0);
+	CHECK("lineshape: code-like symbols", F(13, code) > 0.3f && F(3, code) == 0);
+	CHECK("lineshape: evidence", F(5, x_rule) == 1 && F(5, r_related) == 1 &&
+	    F(5, r_menu) == 0 && F(2, x_repeat) == 0.5f && F(2, multi) == 1 &&
+	    F(6, prev_boil) == 1);
+	CHECK("lineshape: place", F(0, pos) == 0 && F(0, before) == 1 &&
+	    F(3, before) == 0 && F(5, after) == 0 && F(4, after) == 0 &&
+	    F(3, blk4) == 1 && F(0, blk4) == 0 && F(15, after) == 1);
+	CHECK("lineshape: runs of short lines", F(0, run) > F(3, run) &&
+	    F(3, run) == 0 && F(1, prev_short) == 1 && F(1, next_short) == 1);
+	CHECK("lineshape: windows", F(4, w1_sent) == 0.5f && F(0, w1_sent) == 0 &&
+	    F(0, w1_short) == 1);
+	/* the same text twice: the second is an exact repeat */
+	{
+		static const char *const two[] = { "点击查看", "正文一句话。", "点击查看" };
+		struct ls_line t[3];
+		float g[3 * LS_NFEAT];
+
+		ls_fill(t, two, 3);
+		ls_features(ls, t, 3, g);
+		CHECK("lineshape: exact repeats", g[2 * LS_NFEAT + LS_x_repeat_exact] == 1 &&
+		    g[LS_x_repeat_exact] == 0 && g[LS_NFEAT + LS_x_repeat_exact] == 0);
+	}
+	/* a model of one tree: boilerplate when the line has no sentence end */
+	{
+		static const char model[] =
+		    "# a test model\nbase\t0\nthreshold\t0.6\ntree\t0\n"
+		    "split\tends\t0.5\t1\t2\nleaf\t3\nleaf\t-3\n";
+		double p0, p3;
+
+		CHECK("lineshape: model loads", ls_model_load(&m, "test", model,
+		    sizeof model - 1) == 0 && m.ntree == 1 && m.nnode == 3 &&
+		    m.threshold == 0.6);
+		p0 = ls_score(&m, f);
+		p3 = ls_score(&m, f + 3 * LS_NFEAT);
+		CHECK("lineshape: model scores", p0 > 0.9 && p3 < 0.1);
+		ls_model_free(&m);
+	}
+	{
+		static const char *const bad[] = {
+			"tree\t0\nsplit\tnosuch\t1\t1\t2\nleaf\t1\nleaf\t2\n",
+			"tree\t0\nsplit\tends\t0.5\t1\t7\nleaf\t1\nleaf\t2\n",
+			"tree\t0\nsplit\tends\t0.5\t0\t1\nleaf\t1\n",
+			"leaf\t1\n",
+			"base\tx\n",
+			"bush\t1\n",
+		};
+		int refused = 0;
+
+		for (k = 0; k < (int)(sizeof bad / sizeof bad[0]); k++)
+			if (ls_model_load(&m, "bad model", bad[k], strlen(bad[k])) < 0 &&
+			    m.node == NULL)
+				refused++;
+		exit_status = 0;
+		CHECK("lineshape: bad models are refused", refused == 6);
+	}
+	/* a whole article: lines from records, sure lines, the model's */
+	{
+		static const char body0[] = "base\t-3\n", boil0[] = "base\t3\n",
+		    over[] = "base\t-3\noverrule\t0.5\n";
+		struct ls_rec r[5];
+		struct ls_result res;
+		struct ls_model mb, mo, mv;
+
+		memset(r, 0, sizeof r);
+		r[0].text = "版权所有"; r[0].ev = LS_EV_RULE; r[0].rule = "copyright";
+		r[1].text = "第一句话。"; r[1].newline = 1;
+		r[2].text = "第二句话。";
+		r[3].text = "首页"; r[3].newline = 1; r[3].ev = LS_EV_REPEAT;
+		r[4].text = "另一行"; r[4].newline = 1; r[4].ev = LS_EV_TAIL;
+		for (i = 0; i < 5; i++)
+			r[i].len = strlen(r[i].text);
+		CHECK("lineshape: article models load",
+		    ls_model_load(&mb, "t", body0, sizeof body0 - 1) == 0 &&
+		    ls_model_load(&mo, "t", boil0, sizeof boil0 - 1) == 0 &&
+		    ls_model_load(&mv, "t", over, sizeof over - 1) == 0 &&
+		    mv.overrule == 0.5 && mb.overrule == 0);
+		ls_article(ls, &mb, r, 5, &res);
+		CHECK("lineshape: records grouped into lines", res.nline == 4 &&
+		    res.first[0] == 0 && res.first[1] == 1 && res.first[2] == 3 &&
+		    res.first[3] == 4 && res.first[4] == 5 &&
+		    res.feat[LS_NFEAT + LS_multi] == 1 && res.feat[LS_multi] == 0);
+		CHECK("lineshape: lines a rule named or repeats are boilerplate, "
+		    "the model judges the rest, a closing line stays",
+		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
+		    res.boiler[3] == 1 && res.feat[2 * LS_NFEAT + LS_x_repeat] == 1 &&
+		    res.feat[3 * LS_NFEAT + LS_x_tail] == 1);
+		ls_article(ls, &mv, r, 5, &res);
+		CHECK("lineshape: the model overrules a closing line it scores low",
+		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
+		    res.boiler[3] == 0);
+		ls_article(ls, &mo, r, 5, &res);
+		CHECK("lineshape: the model's boilerplate", res.boiler[1] == 1 &&
+		    res.boiler[3] == 1);
+		ls_article(ls, NULL, r, 5, &res);
+		CHECK("lineshape: features alone", res.nline == 4 && res.boiler[0] == 0);
+		ls_model_free(&mb);
+		ls_model_free(&mo);
+		ls_model_free(&mv);
+	}
+	/* smoothing: an uncertain line between two sure ones takes their side */
+	{
+		static const char sm[] = "base\t0\nthreshold\t0.5\nsmooth\t0.2\t0.9\n";
+		double p[5] = { 0.95, 0.3, 0.95, 0.6, 0.1 };
+		unsigned char b[5];
+
+		CHECK("lineshape: smoothing band loads", ls_model_load(&m, "t", sm,
+		    sizeof sm - 1) == 0 && m.lo == 0.2 && m.hi == 0.9);
+		ls_decide(&m, p, 5, b);
+		CHECK("lineshape: smoothing", b[0] == 1 && b[1] == 1 && b[2] == 1 &&
+		    b[3] == 1 && b[4] == 0);
+		p[4] = 0.05;
+		p[2] = 0.1;
+		ls_decide(&m, p, 5, b);
+		CHECK("lineshape: no smoothing when the sides differ", b[1] == 0 &&
+		    b[3] == 0 && b[2] == 0);
+		ls_model_free(&m);
+	}
+	ls_model_builtin(&m);
+	CHECK("lineshape: the built-in model", m.ntree > 0 && m.threshold > 0 &&
+	    m.threshold < 1);
+	for (i = 0; i < N; i++) {
+		double p = ls_score(&m, f + i * LS_NFEAT);
+
+		if (!(p >= 0 && p <= 1))
+			break;
+	}
+	CHECK("lineshape: scores are probabilities", i == N);
+	ls_model_free(&m);
+	ls_features(ls, l, 0, f);	/* nothing: no crash */
+	ls_free(ls);
+	free(f);
+}
+
 int
 main(void)
 {
@@ -2326,6 +2636,8 @@ main(void)
 	test_spool();
 	test_art_spool();
 	test_boilerclass();
+	test_boilerclass_shape();
+	test_lineshape();
 	test_site_key();
 	test_docid();
 	test_docsig();

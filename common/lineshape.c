@@ -1,0 +1,1356 @@
+/* lineshape.c - features of an article's lines, and the boosted trees
+ * that score them (see lineshape.h) */
+#include "lineshape.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "regex.h"
+#include "rows.h"
+#include "utf8.h"
+
+extern const char zh_words_data[];
+extern const unsigned long zh_words_size;
+extern const char zh_lineshape_data[];
+extern const unsigned long zh_lineshape_size;
+
+#define LS_NAME(n) #n,
+const char *const ls_feature_names[LS_NFEAT] = { LS_FEATURES(LS_NAME) };
+#undef LS_NAME
+
+const char *const ls_rule_names[] = {
+	"copyright", "reprint", "dateline", "editor", "dateline-byline",
+	"byline", "comments", "menu", "related", "dated-list", "channel", "icp",
+	"contact", NULL
+};
+
+int
+ls_rule_bit(const char *name)
+{
+	int k;
+
+	for (k = 0; ls_rule_names[k]; k++)
+		if (strcmp(ls_rule_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+/* Function words: single characters of the word list whose part of
+ * speech is a function class, among the frequent ones. */
+#define FUNC_MIN_FREQ 30000
+#define FUNC_POS "upcdr"
+
+enum { RX_DATE, RX_TIME, RX_DATEONLY, RX_ENDDATE, RX_NUMITEM, RX_COUNT,
+	RX_N };
+
+/* over the shape of a line (see shape_of) */
+static const char *const patterns[RX_N] = {
+	"9{4}[-./Y]9{1,2}[-./M]9{1,2}|(?<!9)9{1,2}[-/]9{1,2}(?![-/]?9)|9{1,2}M9{1,2}D",
+	"(?<!9)9{1,2}:9{2}",
+	"^[ \\[\\]()]*(9{2,4}[-./Y])?9{1,2}[-./M]9{1,2}D?( *9{1,2}:9{2}(:9{2})?)?[ \\])]*$"
+	    "|^ *9{1,2}:9{2}(:9{2})? *$",
+	"(9{4}[-./Y]9{1,2}[-./M]9{1,2}D?|9{1,2}[-/]9{1,2}|9{1,2}:9{2}(:9{2})?)[ \\])]*$",
+	"^ *\\(?9{1,2}[~.)]",
+	"\\(9+\\) *$",
+};
+
+#define HAN0 0x4E00
+#define HAN1 0xA000
+
+/* Words of a site's chrome, the same on most sites: sign-in, navigation,
+ * sharing, lists of other pages, notices. Their density is a feature;
+ * any one of them is common in prose too. Each begins with a Han
+ * character. */
+static const char *const chrome_words[] = {
+	"登录", "登入", "注册", "退出", "首页", "返回", "顶部", "更多", "点击",
+	"阅读全文", "全文", "展开", "收起", "分享", "收藏", "点赞", "评论",
+	"跟帖", "回复", "举报", "打印", "关闭", "字号", "上一篇", "下一篇",
+	"上一页", "下一页", "相关", "推荐", "热门", "热点", "排行", "最新",
+	"猜你喜欢", "延伸阅读", "扫码", "扫一扫", "二维码", "关注", "微信",
+	"微博", "客户端", "下载", "订阅", "广告", "版权", "声明", "免责",
+	"隐私", "条款", "协议", "联系我们", "关于我们", "网站地图", "帮助",
+	"反馈", "投稿", "招聘", "频道", "栏目", "专题", "标签", "搜索", "客服",
+	"热线", "备案", "许可证", "手机版", "设为首页", "友情链接", "视频",
+	"图片", "直播", "快讯", "滚动", "要闻", "导航", "会员", "账号", "密码",
+	"验证码", "提交", "取消", "网友", "粉丝", "浏览", "阅读", "查看",
+	"本站", "本网", "官方", "网站", "主页", "专栏", "话题", "留言",
+	"公告", "通知", "问答", "社区", "论坛", "博客", "商城", "在线",
+	"頁", "登錄", "註冊", "閱讀", "廣告", "熱門", "推薦", "相關", "更多",
+	"評論", "分享", "私隱", "條款", "關於", "聯絡", "網站",
+	NULL
+};
+
+struct lineshape {
+	uint32_t *func;		/* sorted */
+	size_t nfunc;
+	unsigned char funcbit[(HAN1 - HAN0) / 8];	/* the same, U+4E00..9FFF */
+	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
+	/* the chrome words, by first character: a bitmap of U+4E00..9FFF
+	 * and the words sorted */
+	unsigned char chromebit[(HAN1 - HAN0) / 8];
+	struct cword { uint32_t first; const char *w; size_t len, chars; } *cw;
+	size_t ncw;
+	struct regex rx[RX_N];
+	struct buf shape;
+	/* per line scratch */
+	struct lsl {
+		unsigned n, lb;
+		int ends, sent, shortl, prose, dateonly, enddate, endclause;
+		int key;
+		uint64_t label;	/* a hash of the short label before a colon, or 0 */
+		float han, func, loglen, boil;
+	} *l;
+	unsigned char *flag;
+	size_t cap;
+	uint64_t *hv;
+	size_t hcap;
+	/* ls_article's */
+	struct ls_line *ln;
+	size_t *first;
+	float *fv;
+	double *score;
+	unsigned char *boiler;
+	size_t acap;
+	struct ls_rec *rec;	/* ls_recs() */
+	size_t rcap;
+	struct buf text;
+};
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+load_function_words(struct lineshape *ls)
+{
+	/* word<TAB>frequency<TAB>part of speech lines: only those whose word
+	 * is one character are looked at (the others are skipped at a glance,
+	 * the list being long) */
+	const char *p = zh_words_data, *end = p + zh_words_size;
+	size_t cap = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *pos;
+		size_t i = 0, wl;
+		uint32_t c;
+		long fr;
+
+		if (nl == NULL)
+			nl = end;
+		q = memchr(p, '\t', (size_t)(nl - p));
+		wl = q ? (size_t)(q - p) : 0;
+		if (q == NULL || wl == 0 || wl > 4 || *p == '#' ||
+		    !utf8_clean(p, wl)) {
+			p = nl + 1;
+			continue;
+		}
+		c = utf8_next(p, wl, &i);
+		fr = strtol(q + 1, (char **)&pos, 10);
+		if (i != wl || fr < FUNC_MIN_FREQ || pos >= nl || *pos != '\t' ||
+		    pos + 1 >= nl || !strchr(FUNC_POS, pos[1])) {
+			p = nl + 1;
+			continue;
+		}
+		if (ls->nfunc == cap) {
+			cap = cap ? cap * 2 : 64;
+			ls->func = xrealloc(ls->func, cap * sizeof *ls->func);
+		}
+		ls->func[ls->nfunc++] = c;
+		p = nl + 1;
+	}
+	qsort(ls->func, ls->nfunc, sizeof *ls->func, cmp_u32);
+	for (cap = 0; cap < ls->nfunc; cap++)
+		if (ls->func[cap] >= HAN0 && ls->func[cap] < HAN1)
+			ls->funcbit[(ls->func[cap] - HAN0) >> 3] |=
+			    (unsigned char)(1 << ((ls->func[cap] - HAN0) & 7));
+}
+
+static int
+cmp_cword(const void *a, const void *b)
+{
+	const struct cword *x = a, *y = b;
+
+	if (x->first != y->first)
+		return (x->first > y->first) - (x->first < y->first);
+	return (x->len < y->len) - (x->len > y->len);	/* longer first */
+}
+
+static void
+load_chrome_words(struct lineshape *ls)
+{
+	size_t k, n;
+
+	for (n = 0; chrome_words[n]; n++)
+		;
+	ls->cw = xcalloc(n ? n : 1, sizeof *ls->cw);
+	for (k = 0; k < n; k++) {
+		size_t i = 0;
+		struct cword *w = &ls->cw[ls->ncw];
+
+		w->w = chrome_words[k];
+		w->len = strlen(w->w);
+		w->first = utf8_next(w->w, w->len, &i);
+		w->chars = utf8_count(w->w, w->len);
+		if (w->first < HAN0 || w->first >= HAN1)
+			continue;	/* not a Han character first: never tried */
+		ls->chromebit[(w->first - HAN0) >> 3] |=
+		    (unsigned char)(1 << ((w->first - HAN0) & 7));
+		ls->ncw++;
+	}
+	qsort(ls->cw, ls->ncw, sizeof *ls->cw, cmp_cword);
+}
+
+/* The longest chrome word at s[0..n), which begins with Han character
+ * c; its length in characters, or 0. */
+static size_t
+chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
+{
+	size_t lo = 0, hi = ls->ncw;
+
+	while (lo < hi) {	/* the first word whose first is c */
+		size_t mid = (lo + hi) / 2;
+
+		if (ls->cw[mid].first < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ls->ncw && ls->cw[lo].first == c; lo++)
+		if (ls->cw[lo].len <= n && memcmp(s, ls->cw[lo].w,
+		    ls->cw[lo].len) == 0)
+			return ls->cw[lo].chars;
+	return 0;
+}
+
+static int is_clause(uint32_t c);
+static int is_sep(uint32_t c);
+static int is_code(uint32_t c);
+
+struct lineshape *
+ls_new(void)
+{
+	struct lineshape *ls = xcalloc(1, sizeof *ls);
+	int k;
+
+	load_function_words(ls);
+	load_chrome_words(ls);
+	for (k = 1; k < 128; k++)
+		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
+		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
+	for (k = 0; k < RX_N; k++)
+		rx_builtin(&ls->rx[k], patterns[k], 0);
+	return ls;
+}
+
+void
+ls_free(struct lineshape *ls)
+{
+	int k;
+
+	if (ls == NULL)
+		return;
+	for (k = 0; k < RX_N; k++)
+		rx_free(&ls->rx[k]);
+	free(ls->func);
+	free(ls->cw);
+	buf_free(&ls->shape);
+	free(ls->l);
+	free(ls->flag);
+	free(ls->hv);
+	free(ls->ln);
+	free(ls->first);
+	free(ls->fv);
+	free(ls->score);
+	free(ls->boiler);
+	free(ls->rec);
+	buf_free(&ls->text);
+	free(ls);
+}
+
+static int
+is_func(const struct lineshape *ls, uint32_t c)
+{
+	if (c >= HAN0 && c < HAN1)
+		return ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+	return bsearch(&c, ls->func, ls->nfunc, sizeof c, cmp_u32) != NULL;
+}
+
+/* log1p of small counts, from a table */
+static double
+log1p_n(size_t n)
+{
+	static double t[1024];
+	static int ready;
+
+	if (n >= 1024)
+		return log1p((double)n);
+	if (!ready) {
+		size_t i;
+
+		for (i = 0; i < 1024; i++)
+			t[i] = log1p((double)i);
+		ready = 1;
+	}
+	return t[n];
+}
+
+/* One ASCII byte for a code point: H Han, 9 digit, a Latin letter, ' '
+ * space; Y M D T N S for 年月日时分秒; full-width ASCII as ASCII; a few
+ * CJK marks as their ASCII look-alikes; '?' for the rest. */
+static char
+shape_of(uint32_t c)
+{
+	switch (c) {
+	case 0x5E74: return 'Y';
+	case 0x6708: return 'M';
+	case 0x65E5: return 'D';
+	case 0x65F6: return 'T';
+	case 0x5206: return 'N';
+	case 0x79D2: return 'S';
+	case 0x3001: return '~';	/* 、 */
+	case 0x3002: return '.';	/* 。 */
+	case 0x3010: return '[';	/* 【 */
+	case 0x3011: return ']';	/* 】 */
+	case 0x300A: return '<';	/* 《 */
+	case 0x300B: return '>';	/* 》 */
+	case 0x00B7: case 0x2022: case 0x30FB: return '*';
+	case 0x201C: case 0x201D: return '"';
+	case 0x2018: case 0x2019: return '\'';
+	}
+	if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+		return '9';
+	if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return 'a';
+	if (uc_is_han(c))
+		return 'H';
+	if (uc_is_space(c))
+		return ' ';
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return (char)(c - 0xFEE0);
+	if (c < 0x80)
+		return (char)c;
+	return '?';
+}
+
+static int
+is_sep(uint32_t c)
+{
+	switch (c) {
+	case '|': case 0xFF5C: case 0x00B7: case 0x2022: case '>': case 0xFF1E:
+	case 0x00BB: case 0x203A: case '/': case 0x300B: case 0x300A: case '_':
+	case '-': case 0x2014:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_clause(uint32_t c)
+{
+	return c == 0xFF0C || c == 0x3001 || c == ',' || c == 0xFF1A || c == ':';
+}
+
+static int
+is_code(uint32_t c)
+{
+	return c < 0x80 && c && strchr("=${}\\;()<>[]\"'_*&%+~^`", (int)c);
+}
+
+static int
+is_closer(uint32_t c)
+{
+	switch (c) {
+	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
+	case ')': case '"': case ' ': case 0x3000:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_end(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?':
+	case 0x2026: case 0xFF1B: case ';': case '.':
+		return 1;
+	}
+	return 0;
+}
+
+static int
+match(struct lineshape *ls, int k)
+{
+	size_t b, e;
+
+	return rx_find(&ls->rx[k], ls->shape.p, ls->shape.len, 0, 0, &b, &e);
+}
+
+/* 3分钟前, 7 小時前, 昨天, 刚刚: a relative time */
+static int
+reltime(const char *s, size_t n)
+{
+	static const char *const words[] = { "昨天", "昨日", "前天", "前日",
+		"刚刚", "剛剛", NULL };
+	static const char *const units[] = { "秒", "分钟", "分鐘", "小时",
+		"小時", "天", "日", NULL };
+	const char *p = s, *end = s + n, *q;
+	int k;
+
+	for (k = 0; words[k]; k++)
+		if (memmem(s, n, words[k], strlen(words[k])))
+			return 1;
+	while ((q = memmem(p, (size_t)(end - p), "前", 3)) != NULL) {
+		for (k = 0; units[k]; k++) {
+			size_t ul = strlen(units[k]);
+			const char *u = q - ul;
+
+			if (u < s || memcmp(u, units[k], ul) != 0)
+				continue;
+			while (u > s && (u[-1] == ' ' || u[-1] == '\t'))
+				u--;
+			if (u > s && ((u[-1] >= '0' && u[-1] <= '9') ||
+			    (u - s >= 3 && (unsigned char)u[-3] == 0xEF &&
+			    (unsigned char)u[-2] == 0xBC &&
+			    (unsigned char)u[-1] >= 0x90 &&
+			    (unsigned char)u[-1] <= 0x99)))
+				return 1;
+		}
+		p = q + 3;
+	}
+	return 0;
+}
+
+/* What one pass over a line's characters counts. */
+struct scan {
+	size_t nonsp;
+	unsigned n, han, lat, dig, fn, clause, seps, code, inner, colons,
+	    firstcolon, hashat, chrome, chromechars, cskip;
+	size_t colonat;		/* the byte offset of the first colon */
+	int hash, rel;
+	char shfirst, shlast, shlastd;
+	uint32_t lastns, first;
+};
+
+/* Count the characters of a line and write its shape (ls->shape). */
+static void
+scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
+{
+	size_t i = 0;
+	int lastend = 0;
+	char *sp;
+	uint32_t c;
+
+	memset(sc, 0, sizeof *sc);
+	ls->shape.len = 0;
+	buf_reserve(&ls->shape, len + 1);
+	sp = ls->shape.p;
+	while (i < len) {
+		char sh;
+		size_t at = i;
+
+		c = utf8_next(text, len, &i);
+		if (sc->n == 0)
+			sc->first = c;
+		if (lastend)
+			sc->inner++;	/* 。！？!? before the last character */
+		sc->n++;
+		if (c >= HAN0 && c < HAN1) {
+			/* the common case: a Han character (no punctuation) */
+			switch (c) {
+			case 0x5E74: sh = 'Y'; break;
+			case 0x6708: sh = 'M'; break;
+			case 0x65E5: sh = 'D'; break;
+			case 0x65F6: sh = 'T'; break;
+			case 0x5206: sh = 'N'; break;
+			case 0x79D2: sh = 'S'; break;
+			case 0x524D: case 0x6628: case 0x521A: case 0x525B:
+				sc->rel = 1;	/* 前 昨 刚 剛 */
+				/* fall through */
+			default: sh = 'H'; break;
+			}
+			lastend = 0;
+			*sp++ = sh;
+			if (sc->cskip)
+				sc->cskip--;	/* inside a chrome word */
+			else if (ls->chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
+				size_t w = chrome_at(ls, c, text + at, len - at);
+
+				if (w) {
+					sc->chrome++;
+					sc->chromechars += (unsigned)w;
+					sc->cskip = (unsigned)w - 1;
+				}
+			}
+			if (!sc->shfirst)
+				sc->shfirst = sh;
+			sc->shlast = sc->shlastd = sh;
+			sc->nonsp++;
+			sc->lastns = c;
+			sc->han++;
+			sc->fn += ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+			continue;
+		}
+		sc->cskip = 0;
+		sh = shape_of(c);
+		lastend = is_end(c) && c != '.' && c != ';' && c != 0xFF1B &&
+		    c != 0x2026;
+		*sp++ = sh;
+		if (sh == ':' && sc->colons++ == 0) {
+			sc->firstcolon = sc->n;		/* 1-based */
+			sc->colonat = at;
+		}
+		if (sh == '#') {
+			if (sc->hashat && sc->n - sc->hashat - 1 >= 1 && sc->n - sc->hashat - 1 <= 20)
+				sc->hash = 1;
+			sc->hashat = sc->n;
+		}
+		if (sh == ' ')
+			continue;
+		if (!sc->shfirst)
+			sc->shfirst = sh;
+		sc->shlast = sh;
+		if (sh != ']' && sh != ')')
+			sc->shlastd = sh;
+		sc->nonsp++;
+		sc->lastns = c;
+		if (sh == 'H' || sh == 'Y' || sh == 'M' || sh == 'D' ||
+		    sh == 'T' || sh == 'N' || sh == 'S') {
+			sc->han++;
+			if (is_func(ls, c))
+				sc->fn++;
+		} else if (sh == '9')
+			sc->dig++;
+		else if (sh == 'a')
+			sc->lat++;
+		if (c < 0x80) {
+			unsigned char k = ls->ascii[c];
+
+			sc->clause += k & 1;
+			sc->seps += k >> 1 & 1;
+			sc->code += k >> 2 & 1;
+		} else {
+			sc->clause += is_clause(c);
+			sc->seps += is_sep(c);
+		}
+	}
+	ls->shape.len = (size_t)(sp - ls->shape.p);
+}
+
+/* the features of one line alone; fills its scratch too */
+static void
+line_features(struct lineshape *ls, const struct ls_line *in, float *f,
+    struct lsl *l)
+{
+	struct scan sc;
+	uint32_t c;
+	static const unsigned bucket[] = { 1, 3, 6, 10, 20, 40, 80 };
+	unsigned k;
+	int ends = 0, ellipsis = 0;
+
+	scan_line(ls, in->text, in->len, &sc);
+	/* ends like a sentence: the last character before closers */
+	{
+		size_t j = in->len;
+
+		while (j > 0) {
+			size_t b = j - 1, t;
+
+			while (b > 0 && ((unsigned char)in->text[b] & 0xC0) == 0x80)
+				b--;
+			t = b;
+			c = utf8_next(in->text, in->len, &t);
+			if (is_closer(c)) {
+				j = b;
+				continue;
+			}
+			ends = is_end(c);
+			/* … ... 。。。: a teaser cut short */
+			ellipsis = c == 0x2026 || (b >= 2 && c == '.' &&
+			    in->text[b - 1] == '.' && in->text[b - 2] == '.') ||
+			    (b >= 6 && c == 0x3002 &&
+			    memcmp(in->text + b - 6, "\xe3\x80\x82\xe3\x80\x82", 6) == 0);
+			break;
+		}
+	}
+	f[LS_ellipsis] = ellipsis;
+	f[LS_chrome] = (float)(sc.chrome < 3 ? sc.chrome : 3) / 3;
+	f[LS_chrome_share] = sc.n ? (float)(sc.chromechars < sc.n ?
+	    sc.chromechars : sc.n) / sc.n : 0;
+	f[LS_x_sdf] = (float)(log1p_n(in->sdf) / 4);
+	f[LS_x_sites] = (float)(log1p_n(in->xsites) / 4);
+	f[LS_x_sites_share] = in->nrec ? (float)in->nxs / in->nrec : 0;
+	for (k = 0; k < 7; k++)
+		f[LS_len1 + k] = sc.n <= bucket[k];
+	f[LS_loglen] = (float)(log1p_n(sc.n) / 5);
+	f[LS_ends] = ends;
+	f[LS_multi] = in->nrec >= 2;
+	f[LS_han] = sc.n ? (float)sc.han / sc.n : 0;
+	f[LS_latin] = sc.n ? (float)sc.lat / sc.n : 0;
+	f[LS_digit] = sc.n ? (float)sc.dig / sc.n : 0;
+	f[LS_func] = sc.han ? (float)sc.fn / sc.han : 0;
+	f[LS_func2] = sc.fn >= 2;
+	f[LS_clause] = (float)(sc.clause < 4 ? sc.clause : 4) / 4;
+	f[LS_sep] = (float)(sc.seps < 4 ? sc.seps : 4) / 4;
+	f[LS_seponly] = sc.nonsp > 0 && sc.seps == sc.nonsp;
+	/* the patterns run only where they can match (shown by the counts
+	 * and the first and last characters) */
+	f[LS_date] = sc.dig >= 2 && match(ls, RX_DATE);
+	f[LS_time] = sc.dig >= 3 && sc.colons && match(ls, RX_TIME);
+	f[LS_dateonly] = sc.dig >= 2 && match(ls, RX_DATEONLY);
+	f[LS_enddate] = sc.dig >= 2 && (sc.shlastd == '9' || sc.shlastd == 'D') &&
+	    match(ls, RX_ENDDATE);
+	f[LS_numitem] = sc.dig && (sc.shfirst == '(' || sc.shfirst == '9') &&
+	    match(ls, RX_NUMITEM);
+	f[LS_count] = sc.dig && sc.shlast == ')' && match(ls, RX_COUNT);
+	/* a short label and a colon: ^[^:]{1,6}: */
+	f[LS_labelcolon] = sc.colons && sc.firstcolon >= 2 && sc.firstcolon <= 7;
+	l->label = 0;
+	if (f[LS_labelcolon] > 0) {
+		uint64_t h = 1469598103934665603ULL;
+		size_t j;
+
+		for (j = 0; j < sc.colonat; j++)
+			h = (h ^ (unsigned char)in->text[j]) * 1099511628211ULL;
+		l->label = h ? h : 1;
+	}
+	f[LS_bracket] = sc.first == 0x3010 || sc.first == '[' || sc.first == 0xFF3B ||
+	    sc.lastns == 0x3011 || sc.lastns == ']' || sc.lastns == 0xFF3D;
+	f[LS_hash] = sc.hash;	/* #[^#]{1,20}# */
+	f[LS_endclause] = is_clause(sc.lastns) || sc.lastns == 0xFF1B || sc.lastns == ';';
+	f[LS_inner_end] = (float)(sc.inner < 3 ? sc.inner : 3) / 3;
+	f[LS_code] = sc.nonsp ? (float)sc.code / sc.nonsp : 0;
+	f[LS_nohan] = sc.han == 0;
+	f[LS_reltime] = sc.rel && reltime(in->text, in->len);
+	/* the evidence of the earlier decisions */
+	{
+		float r = in->nrec ? 1.0f / in->nrec : 0;
+		int b;
+
+		f[LS_x_rule] = in->nrule * r;
+		f[LS_x_df] = in->ndf * r;
+		f[LS_x_tail] = in->ntail * r;
+		f[LS_x_head] = in->nhead * r;
+		f[LS_x_repeat] = in->nrepeat * r;
+		for (b = 0; ls_rule_names[b]; b++)
+			f[LS_r_copyright + b] = (in->rules >> b) & 1;
+		l->boil = f[LS_x_rule];
+		if (f[LS_x_df] > l->boil) l->boil = f[LS_x_df];
+		if (f[LS_x_tail] > l->boil) l->boil = f[LS_x_tail];
+		if (f[LS_x_head] > l->boil) l->boil = f[LS_x_head];
+		if (f[LS_x_repeat] > l->boil) l->boil = f[LS_x_repeat];
+	}
+	l->n = sc.n;
+	l->lb = sc.n <= 6 ? 0 : sc.n <= 20 ? 1 : sc.n <= 40 ? 2 : 3;
+	l->ends = ends;
+	l->sent = (ends && sc.n > 10) || sc.n > 40;
+	l->shortl = sc.n <= 20 && !ends;
+	l->endclause = f[LS_endclause] > 0;
+	l->prose = l->sent || l->endclause || (sc.fn > 0 && sc.clause > 0);
+	l->dateonly = f[LS_dateonly] > 0;
+	l->enddate = f[LS_enddate] > 0;
+	l->han = f[LS_han];
+	l->func = f[LS_func];
+	l->loglen = f[LS_loglen];
+	l->key = (int)l->lb * 8 + ends * 4 + (f[LS_date] > 0 || f[LS_time] > 0) * 2 +
+	    (sc.seps > 0);
+}
+
+/* [*b, *e) of the run of lines with the largest sum of v (0, 0 if none is
+ * positive): prose lines count their length, the others cost `cost` */
+static void
+main_block(const struct lsl *l, size_t n, double cost, size_t *b, size_t *e)
+{
+	double best = 0, cur = 0;
+	size_t i, cb = 0;
+
+	*b = *e = 0;
+	for (i = 0; i < n; i++) {
+		if (cur <= 0) {
+			cur = 0;
+			cb = i;
+		}
+		cur += l[i].prose ? (double)l[i].n : -cost;
+		if (cur > best) {
+			best = cur;
+			*b = cb;
+			*e = i + 1;
+		}
+	}
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* x_repeat_exact: an earlier line of the article has the same text. Hash
+ * and place packed in one sorted array: hash in the high bits. */
+static void
+exact_repeats(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
+{
+	size_t i;
+
+	if (n > ls->hcap) {
+		ls->hcap = n * 2;
+		ls->hv = xrealloc(ls->hv, ls->hcap * sizeof *ls->hv);
+	}
+	for (i = 0; i < n; i++) {
+		uint64_t h = 1469598103934665603ULL;
+		size_t j;
+
+		for (j = 0; j < in[i].len; j++)
+			h = (h ^ (unsigned char)in[i].text[j]) * 1099511628211ULL;
+		ls->hv[i] = (h & ~(uint64_t)0xFFFFFF) | (uint64_t)(i & 0xFFFFFF);
+		f[i * LS_NFEAT + LS_x_repeat_exact] = 0;
+	}
+	qsort(ls->hv, n, sizeof *ls->hv, cmp_u64);
+	for (i = 1; i < n; i++)
+		if ((ls->hv[i] >> 24) == (ls->hv[i - 1] >> 24)) {
+			size_t a = ls->hv[i] & 0xFFFFFF, b = ls->hv[i - 1] & 0xFFFFFF;
+
+			if (in[a].len == in[b].len &&
+			    memcmp(in[a].text, in[b].text, in[a].len) == 0)
+				f[a * LS_NFEAT + LS_x_repeat_exact] = 1;
+		}
+}
+
+/* label_rep: how many other lines of the article have the same short
+ * label before a colon (成人票原价：… on every item of a table written as
+ * lines; a footer or a byline has each label once). */
+static void
+label_repeats(struct lineshape *ls, const struct lsl *l, size_t n, float *f)
+{
+	size_t i, j, m = 0;
+
+	for (i = 0; i < n; i++) {
+		f[i * LS_NFEAT + LS_label_rep] = 0;
+		if (l[i].label)
+			ls->hv[m++] = l[i].label;
+	}
+	qsort(ls->hv, m, sizeof *ls->hv, cmp_u64);
+	for (i = 0; i < n; i++) {
+		size_t lo = 0, hi = m, c = 0;
+
+		if (!l[i].label)
+			continue;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (ls->hv[mid] < l[i].label)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j < m && ls->hv[j] == l[i].label; j++)
+			c++;
+		f[i * LS_NFEAT + LS_label_rep] = (float)(log1p_n(c - 1) / 4);
+	}
+}
+
+/* What the article's lines say together. */
+struct page {
+	size_t n, first, last, nsent, nshort, nends, b4, e4, b16, e16;
+	double phan;		/* the Han share of the prose */
+	double *ps;		/* prefix sums for the windows: sent, short, loglen */
+};
+
+/* f[feat] of each line: the (log) length of the run of lines whose flag
+ * is set that it is in, 0 outside such runs */
+static void
+run_lengths(const unsigned char *flag, size_t n, float *f, int feat)
+{
+	size_t i = 0, j, k;
+
+	while (i < n) {
+		for (j = i; j < n && flag[j]; j++)
+			;
+		if (j == i) {
+			f[i++ * LS_NFEAT + feat] = 0;
+			continue;
+		}
+		for (k = i; k < j; k++)
+			f[k * LS_NFEAT + feat] = (float)(log1p_n(j - i) / 4);
+		i = j;
+	}
+}
+
+/* Line i's place in the article (x[LS_dist] holds the distance to the
+ * nearest sentence line, in lines, on entry). */
+static void
+place_features(const struct lsl *l, const struct page *pg, size_t i, float *x)
+{
+	size_t n = pg->n;
+	double dd;
+
+	x[LS_pos] = (float)i / n;
+	x[LS_prose] = l[i].prose;
+	x[LS_blk4] = i >= pg->b4 && i < pg->e4;
+	dd = x[LS_blk4] ? 0 : i < pg->b4 ? pg->b4 - i : i - pg->e4 + 1;
+	x[LS_blkd4] = (float)(log1p_n((size_t)dd) / 4);
+	x[LS_blk16] = i >= pg->b16 && i < pg->e16;
+	dd = x[LS_blk16] ? 0 : i < pg->b16 ? pg->b16 - i : i - pg->e16 + 1;
+	x[LS_blkd16] = (float)(log1p_n((size_t)dd) / 4);
+	x[LS_before] = i < pg->first;
+	x[LS_after] = pg->last < n && i > pg->last;
+	x[LS_nobody] = pg->nsent == 0;
+	x[LS_bodyshare] = (float)pg->nsent / n;
+	x[LS_pshort] = (float)pg->nshort / n;
+	x[LS_handev] = (float)(pg->phan - l[i].han);
+	x[LS_pends] = (float)pg->nends / n;
+	x[LS_plines] = (float)(log1p_n(n) / 7);
+	dd = x[LS_dist] < 50 ? x[LS_dist] : 50;
+	x[LS_dist] = (float)(log1p_n((size_t)dd) / 4);
+}
+
+/* Line i's neighbours: the windows, the lines just before and after. */
+static void
+neighbour_features(const struct lsl *l, const struct page *pg, size_t i,
+    float *x)
+{
+	static const int win[3] = { 1, 3, 7 };
+	size_t n = pg->n;
+	const double *ps = pg->ps;
+	const struct lsl *p = i > 0 ? &l[i - 1] : NULL;
+	const struct lsl *q = i + 1 < n ? &l[i + 1] : NULL;
+	int w, k;
+
+	for (w = 0; w < 3; w++) {
+		size_t lo = i >= (size_t)win[w] ? i - win[w] : 0;
+		size_t hi = i + win[w] + 1 < n ? i + win[w] + 1 : n;
+		size_t cnt = hi - lo - 1;
+
+		for (k = 0; k < 3; k++) {
+			double s = ps[3 * hi + k] - ps[3 * lo + k] -
+			    (ps[3 * (i + 1) + k] - ps[3 * i + k]);
+
+			x[LS_w1_sent + 3 * w + k] = cnt ? (float)(s / cnt) : 0;
+		}
+	}
+	for (k = 0; k < 2; k++) {
+		const struct lsl *o = k ? q : p;
+		float *y = x + (k ? LS_next_short : LS_prev_short);
+
+		y[0] = o && o->shortl;
+		y[1] = o && o->sent;
+		y[2] = o && o->dateonly;
+		y[3] = o && o->enddate;
+		y[4] = o && o->endclause;
+		y[5] = o ? o->func : 0;
+		y[6] = o && o->key == l[i].key;
+		y[7] = o ? o->boil : 0;
+	}
+	x[LS_linklist] = (l[i].shortl || l[i].enddate) &&
+	    ((q && q->dateonly) || (l[i].enddate &&
+	    ((p && p->enddate) || (q && q->enddate))));
+}
+
+/* The runs of sentence lines (an article's paragraphs follow each other;
+ * teasers under headlines come one at a time), how much of the page's
+ * prose is before and after each line, how far the nearest sentence line
+ * is on each side, and lines whose shape is that of the line two before
+ * or after but not of the one between (a headline and its date, again
+ * and again). tot is the length of all sentence lines. */
+static void
+prose_features(const struct lsl *l, size_t n, double tot, float *f)
+{
+	size_t i, j, k, last;
+	double best = 0, before = 0;
+
+	for (i = 0; i < n; i = j) {
+		double chars = 0;
+
+		for (j = i; j < n && l[j].sent; j++)
+			chars += l[j].n;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		if (chars > best)
+			best = chars;
+	}
+	for (i = 0; i < n; i = j) {
+		double chars = 0;
+
+		for (j = i; j < n && l[j].sent; j++)
+			chars += l[j].n;
+		if (j == i) {
+			f[i * LS_NFEAT + LS_prun] = 0;
+			f[i * LS_NFEAT + LS_prun_share] = 0;
+			f[i * LS_NFEAT + LS_prun_max] = 0;
+			j++;
+			continue;
+		}
+		for (k = i; k < j; k++) {
+			f[k * LS_NFEAT + LS_prun] = (float)(log1p_n(j - i) / 4);
+			f[k * LS_NFEAT + LS_prun_share] = (float)(chars / best);
+			f[k * LS_NFEAT + LS_prun_max] = chars == best;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		float *x = f + i * LS_NFEAT;
+
+		x[LS_pre_prose] = tot > 0 ? (float)(before / tot) : 0;
+		if (l[i].sent)
+			before += l[i].n;
+		x[LS_post_prose] = tot > 0 ? (float)((tot - before) / tot) : 0;
+	}
+	for (last = n, i = 0; i < n; i++) {
+		size_t d = last == n ? 50 : i - last;
+
+		f[i * LS_NFEAT + LS_gap_prev] = (float)(log1p_n(d < 50 ? d : 50) / 4);
+		if (l[i].sent)
+			last = i;
+	}
+	for (last = n, i = n; i-- > 0;) {
+		size_t d = last == n ? 50 : last - i;
+
+		f[i * LS_NFEAT + LS_gap_next] = (float)(log1p_n(d < 50 ? d : 50) / 4);
+		if (l[i].sent)
+			last = i;
+	}
+	for (i = 0; i < n; i++)
+		f[i * LS_NFEAT + LS_alt2] =
+		    (i >= 2 && l[i - 2].key == l[i].key && l[i - 1].key != l[i].key) ||
+		    (i + 2 < n && l[i + 2].key == l[i].key && l[i + 1].key != l[i].key);
+}
+
+void
+ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
+{
+	struct lsl *l;
+	struct page pg;
+	size_t i, d;
+	double tot = 0, hanw = 0;
+
+	if (n == 0)
+		return;
+	if (n > ls->cap) {
+		ls->cap = n * 2;
+		ls->l = xrealloc(ls->l, ls->cap * sizeof *ls->l);
+		ls->flag = xrealloc(ls->flag, ls->cap);
+	}
+	l = ls->l;
+	memset(&pg, 0, sizeof pg);
+	pg.n = n;
+	pg.first = pg.last = n;
+	for (i = 0; i < n; i++) {
+		line_features(ls, &in[i], f + i * LS_NFEAT, &l[i]);
+		if (l[i].sent) {
+			if (pg.first == n)
+				pg.first = i;
+			pg.last = i;
+			pg.nsent++;
+			tot += l[i].n;
+			hanw += (double)l[i].han * l[i].n;
+		}
+		pg.nshort += l[i].shortl;
+		pg.nends += l[i].ends;
+	}
+	exact_repeats(ls, in, n, f);
+	label_repeats(ls, l, n, f);
+	pg.phan = tot > 0 ? hanw / tot : 0;
+	main_block(l, n, 4, &pg.b4, &pg.e4);
+	main_block(l, n, 16, &pg.b16, &pg.e16);
+	pg.ps = xcalloc(3 * (n + 1), sizeof *pg.ps);
+	for (i = 0; i < n; i++) {
+		pg.ps[3 * (i + 1)] = pg.ps[3 * i] + l[i].sent;
+		pg.ps[3 * (i + 1) + 1] = pg.ps[3 * i + 1] + l[i].shortl;
+		pg.ps[3 * (i + 1) + 2] = pg.ps[3 * i + 2] + l[i].loglen;
+	}
+	/* the runs of short lines, and of lines the article had already */
+	for (i = 0; i < n; i++)
+		ls->flag[i] = (unsigned char)l[i].shortl;
+	run_lengths(ls->flag, n, f, LS_run);
+	for (i = 0; i < n; i++)
+		ls->flag[i] = in[i].nrepeat && in[i].nrepeat == in[i].nrec;
+	run_lengths(ls->flag, n, f, LS_reprun);
+	/* the distance to the nearest sentence line, both ways */
+	for (d = n, i = 0; i < n; i++) {
+		d = l[i].sent ? 0 : d + 1;
+		f[i * LS_NFEAT + LS_dist] = (float)d;
+	}
+	for (d = n, i = n; i-- > 0;) {
+		d = l[i].sent ? 0 : d + 1;
+		if ((float)d < f[i * LS_NFEAT + LS_dist])
+			f[i * LS_NFEAT + LS_dist] = (float)d;
+	}
+	for (i = 0; i < n; i++) {
+		place_features(l, &pg, i, f + i * LS_NFEAT);
+		neighbour_features(l, &pg, i, f + i * LS_NFEAT);
+	}
+	prose_features(l, n, tot, f);
+	free(pg.ps);
+}
+
+/* ---- the model ---- */
+
+void
+ls_model_free(struct ls_model *m)
+{
+	free(m->node);
+	free(m->root);
+	free(m->flat);
+	free(m->froot);
+	memset(m, 0, sizeof *m);
+}
+
+static int
+feature_index(const char *s, size_t n)
+{
+	int k;
+
+	for (k = 0; k < LS_NFEAT; k++)
+		if (strlen(ls_feature_names[k]) == n &&
+		    memcmp(ls_feature_names[k], s, n) == 0)
+			return k;
+	return -1;
+}
+
+static int
+number(const char *s, size_t n, double *v)
+{
+	char tmp[64], *end;
+
+	if (n == 0 || n >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	*v = strtod(tmp, &end);
+	return *end ? -1 : 0;
+}
+
+/* Rows: "base V", "threshold V", "smooth LOW HIGH", "overrule V", "tree T" (a new tree begins; its nodes
+ * follow, numbered from 0 in the tree), "split FEATURE THR LEFT RIGHT",
+ * "leaf VALUE". */
+/* The flat layout of the trees (see struct ls_flat), breadth first. */
+static void
+flatten(struct ls_model *m)
+{
+	size_t t, nf = 0, *queue = xmalloc((m->nnode + 1) * sizeof *queue);
+	size_t *at = xmalloc((m->nnode + 1) * sizeof *at);	/* node -> flat */
+	int *dep = xmalloc((m->nnode + 1) * sizeof *dep);
+
+	m->flat = xmalloc((m->nnode + 1) * sizeof *m->flat);
+	m->froot = xmalloc((m->ntree + 1) * sizeof *m->froot);
+	m->depth = 0;
+	for (t = 0; t < m->ntree; t++) {
+		size_t head = 0, tail = 0;
+
+		queue[tail++] = (size_t)m->root[t];
+		at[m->root[t]] = nf++;
+		dep[m->root[t]] = 0;
+		m->froot[t] = (int32_t)at[m->root[t]];
+		while (head < tail) {
+			size_t k = queue[head++];
+			const struct ls_node *nd = &m->node[k];
+			struct ls_flat *fl = &m->flat[at[k]];
+
+			fl->value = nd->value;
+			if (nd->feat < 0) {
+				fl->feat = 0;
+				fl->thr = INFINITY;
+				fl->kid = (int32_t)at[k];
+				continue;
+			}
+			fl->feat = nd->feat;
+			fl->thr = nd->thr;
+			fl->kid = (int32_t)nf;
+			at[nd->left] = nf++;
+			at[nd->right] = nf++;
+			dep[nd->left] = dep[nd->right] = dep[k] + 1;
+			if (dep[k] + 1 > m->depth)
+				m->depth = dep[k] + 1;
+			queue[tail++] = (size_t)nd->left;
+			queue[tail++] = (size_t)nd->right;
+		}
+	}
+	free(queue);
+	free(at);
+	free(dep);
+}
+
+int
+ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
+{
+	struct rows r;
+	size_t cap = 0, tcap = 0, first = 0, t;
+	int smooth;
+
+	memset(m, 0, sizeof *m);
+	m->threshold = m->lo = m->hi = 0.5;
+	smooth = 0;
+	rows_buf(&r, name, p, n, 0);
+	while (rows_next(&r)) {
+		size_t l0, l1, l2, l3, l4;
+		const char *k = rows_field(&r, 0, &l0);
+		const char *a = rows_field(&r, 1, &l1);
+		const char *b = rows_field(&r, 2, &l2);
+		const char *c = rows_field(&r, 3, &l3);
+		const char *d = rows_field(&r, 4, &l4);
+		double v = 0, lv, rv;
+
+		if (!a || number(a, l1, &v) < 0) {
+			if (!(l0 == 5 && memcmp(k, "split", 5) == 0)) {
+				rows_error(&r, "expected a number");
+				break;
+			}
+		}
+		if (l0 == 4 && memcmp(k, "base", 4) == 0)
+			m->base = v;
+		else if (l0 == 6 && memcmp(k, "smooth", 6) == 0) {
+			if (!b || number(b, l2, &rv) < 0 || !(v <= rv)) {
+				rows_error(&r, "expected smooth LOW HIGH");
+				break;
+			}
+			m->lo = v;
+			m->hi = rv;
+			smooth = 1;
+		}
+		else if (l0 == 9 && memcmp(k, "threshold", 9) == 0)
+			m->threshold = v;
+		else if (l0 == 8 && memcmp(k, "overrule", 8) == 0)
+			m->overrule = v;
+		else if (l0 == 4 && memcmp(k, "tree", 4) == 0) {
+			if (m->ntree == tcap) {
+				tcap = tcap ? tcap * 2 : 64;
+				m->root = xrealloc(m->root, tcap * sizeof *m->root);
+			}
+			first = m->nnode;
+			m->root[m->ntree++] = (int32_t)first;
+		} else if ((l0 == 5 && memcmp(k, "split", 5) == 0) ||
+		    (l0 == 4 && memcmp(k, "leaf", 4) == 0)) {
+			struct ls_node *nd;
+
+			if (m->ntree == 0) {
+				rows_error(&r, "a node before the first tree");
+				break;
+			}
+			if (m->nnode == cap) {
+				cap = cap ? cap * 2 : 256;
+				m->node = xrealloc(m->node, cap * sizeof *m->node);
+			}
+			nd = &m->node[m->nnode++];
+			memset(nd, 0, sizeof *nd);
+			if (k[0] == 'l') {
+				nd->feat = -1;
+				nd->value = (float)v;
+				continue;
+			}
+			nd->feat = (int16_t)feature_index(a, l1);
+			if (nd->feat < 0) {
+				rows_error(&r, "unknown feature '%.*s'", (int)l1, a);
+				break;
+			}
+			if (!b || !c || !d || number(b, l2, &v) < 0 ||
+			    number(c, l3, &lv) < 0 || number(d, l4, &rv) < 0 ||
+			    lv < 1 || rv < 1) {
+				rows_error(&r, "expected split FEATURE THRESHOLD LEFT RIGHT");
+				break;
+			}
+			nd->thr = (float)v;
+			nd->left = (int32_t)(first + (size_t)lv);
+			nd->right = (int32_t)(first + (size_t)rv);
+		} else {
+			rows_error(&r, "unknown row '%.*s'", (int)l0, k);
+			break;
+		}
+	}
+	if (!smooth)
+		m->lo = m->hi = m->threshold;	/* no band: the threshold alone */
+	if (!r.failed && !(m->lo <= m->threshold && m->threshold <= m->hi))
+		rows_error(&r, "the threshold is outside the smoothing band");
+	if (!r.failed)
+		for (t = 0; t < m->nnode; t++)
+			if (m->node[t].feat >= 0 &&
+			    ((size_t)m->node[t].left >= m->nnode ||
+			    (size_t)m->node[t].right >= m->nnode ||
+			    (size_t)m->node[t].left <= t ||
+			    (size_t)m->node[t].right <= t)) {
+				rows_error(&r, "a split points outside its tree");
+				break;
+			}
+	rows_close(&r);
+	if (r.failed) {
+		ls_model_free(m);
+		return -1;
+	}
+	flatten(m);
+	return 0;
+}
+
+void
+ls_model_builtin(struct ls_model *m)
+{
+	if (ls_model_load(m, "built-in line model", zh_lineshape_data,
+	    zh_lineshape_size) < 0)
+		die(EXIT_TROUBLE, "the built-in line model is broken");
+}
+
+double
+ls_score(const struct ls_model *m, const float *f)
+{
+	double z = m->base;
+	size_t t;
+
+	for (t = 0; t < m->ntree; t++) {
+		int32_t k = m->froot[t];
+		int d;
+
+		for (d = 0; d < m->depth; d++) {
+			const struct ls_flat *fl = &m->flat[k];
+
+			k = fl->kid + (f[fl->feat] > fl->thr);
+		}
+		z += m->flat[k].value;
+	}
+	if (z > 30)
+		z = 30;
+	if (z < -30)
+		z = -30;
+	return 1 / (1 + exp(-z));
+}
+
+void
+ls_decide(const struct ls_model *m, const double *p, size_t n,
+    unsigned char *boiler)
+{
+	size_t i;
+	int side = -1;		/* the last confident line's: -1 none, 0, 1 */
+
+	/* forwards: the threshold, and the side before each line */
+	for (i = 0; i < n; i++) {
+		int sure = p[i] < m->lo || p[i] >= m->hi;
+
+		boiler[i] = p[i] >= m->threshold;
+		if (!sure)
+			boiler[i] |= (unsigned char)((side + 1) << 1);	/* bits 1-2 */
+		else
+			side = p[i] >= m->hi;
+	}
+	/* backwards: where both sides agree, the line takes theirs */
+	side = -1;
+	for (i = n; i-- > 0;) {
+		int sure = p[i] < m->lo || p[i] >= m->hi;
+
+		if (sure) {
+			side = p[i] >= m->hi;
+			continue;
+		}
+		{
+			int before = (boiler[i] >> 1) - 1;
+
+			boiler[i] &= 1;
+			if (before >= 0 && before == side)
+				boiler[i] = (unsigned char)side;
+		}
+	}
+}
+
+/* Boilerplate whatever the model says: every record of the line was
+ * named by a rule or the site's counts, or the article had it already. */
+static int
+sure_boiler(const struct ls_line *l)
+{
+	return l->nrule + l->ndf + l->nrepeat == l->nrec;
+}
+
+/* Boilerplate unless the model is sure it is not: every record was
+ * named, by the closing or opening block at least once. */
+static int
+likely_boiler(const struct ls_line *l)
+{
+	return l->nrule + l->ndf + l->ntail + l->nhead + l->nrepeat == l->nrec;
+}
+
+void
+ls_article(struct lineshape *ls, const struct ls_model *m,
+    const struct ls_rec *r, size_t n, struct ls_result *out)
+{
+	struct ls_line *ln;
+	size_t i, j, nl = 0;
+
+	if (n > ls->acap) {
+		ls->acap = n * 2;
+		ls->ln = xrealloc(ls->ln, ls->acap * sizeof *ls->ln);
+		ls->first = xrealloc(ls->first, (ls->acap + 1) * sizeof *ls->first);
+		ls->fv = xrealloc(ls->fv, ls->acap * LS_NFEAT * sizeof *ls->fv);
+		ls->score = xrealloc(ls->score, ls->acap * sizeof *ls->score);
+		ls->boiler = xrealloc(ls->boiler, ls->acap);
+	}
+	ln = ls->ln;
+	ls->text.len = 0;
+	for (i = 0; i < n; i++) {
+		if (i == 0 || r[i].newline) {
+			ls->first[nl] = i;
+			memset(&ln[nl], 0, sizeof ln[nl]);
+			ln[nl].text = (const char *)ls->text.len;	/* an offset, for now */
+			nl++;
+		}
+		buf_add(&ls->text, r[i].text, r[i].len);
+		ln[nl - 1].len += r[i].len;
+		ln[nl - 1].nrec++;
+		switch (r[i].ev) {
+		case LS_EV_RULE: {
+			int b = r[i].rule ? ls_rule_bit(r[i].rule) : -1;
+
+			ln[nl - 1].nrule++;
+			if (b >= 0)
+				ln[nl - 1].rules |= (uint32_t)1 << b;
+			break;
+		}
+		case LS_EV_DF: ln[nl - 1].ndf++; break;
+		case LS_EV_TAIL: ln[nl - 1].ntail++; break;
+		case LS_EV_HEAD: ln[nl - 1].nhead++; break;
+		case LS_EV_REPEAT: ln[nl - 1].nrepeat++; break;
+		}
+		if (r[i].sdf > ln[nl - 1].sdf)
+			ln[nl - 1].sdf = r[i].sdf;
+		if (r[i].xsites > ln[nl - 1].xsites)
+			ln[nl - 1].xsites = r[i].xsites;
+		ln[nl - 1].nxs += r[i].xsites > 0;
+	}
+	ls->first[nl] = n;
+	for (j = 0; j < nl; j++)
+		ln[j].text = ls->text.p + (size_t)ln[j].text;
+	ls_features(ls, ln, nl, ls->fv);
+	if (m && nl < LS_MIN_LINES) {
+		/* too few lines to set against each other: what was named */
+		for (j = 0; j < nl; j++)
+			ls->boiler[j] = (unsigned char)likely_boiler(&ln[j]);
+	} else if (m) {
+		for (j = 0; j < nl; j++) {
+			ls->score[j] = sure_boiler(&ln[j]) ? 1.0 :
+			    ls_score(m, ls->fv + j * LS_NFEAT);
+			if (likely_boiler(&ln[j]) && ls->score[j] >= m->overrule)
+				ls->score[j] = 1.0;
+		}
+		ls_decide(m, ls->score, nl, ls->boiler);
+	} else if (nl)
+		memset(ls->boiler, 0, nl);
+	out->nline = nl;
+	out->first = ls->first;
+	out->feat = ls->fv;
+	out->boiler = ls->boiler;
+}
+
+struct ls_rec *
+ls_recs(struct lineshape *ls, size_t n)
+{
+	if (n > ls->rcap) {
+		ls->rcap = n * 2;
+		ls->rec = xrealloc(ls->rec, ls->rcap * sizeof *ls->rec);
+	}
+	return ls->rec;
+}
