@@ -55,7 +55,7 @@ COMMON += boilerclass counts docid docsig hash lineshape ndshard neardup spool
 BASE_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
 	$(BUILD)/venues_data.o \
-	$(BUILD)/tradset_data.o $(BUILD)/lineshape_data.o
+	$(BUILD)/tradset_data.o $(BUILD)/lineshape_data.o $(BUILD)/charwords_data.o
 PREBUILT_OBJ = $(BUILD)/common/prebuilt_words.o $(BUILD)/common/prebuilt_regions.o \
 	$(BUILD)/words_prebuilt.o $(BUILD)/regions_prebuilt.o
 COMMON_OBJ = $(BASE_OBJ) $(PREBUILT_OBJ)
@@ -98,8 +98,19 @@ $(BUILD)/%_data.c: data/%.tsv
 	@mkdir -p $(@D)
 	$(EMBED) $< > $@.tmp && mv $@.tmp $@
 
+# The rows of the word list whose word is at most 4 bytes long (one
+# character, or a short Latin word): what the line model reads its
+# function words from, without scanning the whole list at start.
+$(BUILD)/charwords.tsv: data/words.tsv
+	@mkdir -p $(@D)
+	LC_ALL=C awk -F'\t' '!/^#/ && length($$1) <= 4' $< > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/%_data.c: data/%.rules
 	@mkdir -p $(@D)
+	$(EMBED) $< > $@.tmp && mv $@.tmp $@
+
+# data made at build time (after the rules above, which data/ files take)
+$(BUILD)/%_data.c: $(BUILD)/%.tsv
 	$(EMBED) $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/%_data.o: $(BUILD)/%_data.c
@@ -463,7 +474,7 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Icommon -Itests/fuzz $(PKG_CFLAGS) -g -O1 
 FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	build/regions_data.o build/boilerplate_data.o build/orgheads_data.o \
 	build/venues_data.o \
-	build/tradset_data.o build/lineshape_data.o \
+	build/tradset_data.o build/lineshape_data.o build/charwords_data.o \
 	$(FUZZ_BUILD)/common/prebuilt_words.o $(FUZZ_BUILD)/common/prebuilt_regions.o \
 	build/words_prebuilt.o build/regions_prebuilt.o
 

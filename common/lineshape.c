@@ -12,8 +12,10 @@
 #include "rows.h"
 #include "utf8.h"
 
-extern const char zh_words_data[];
-extern const unsigned long zh_words_size;
+/* the rows of the word list whose word is at most 4 bytes long (made at
+ * build time from data/words.tsv) */
+extern const char zh_charwords_data[];
+extern const unsigned long zh_charwords_size;
 extern const char zh_lineshape_data[];
 extern const unsigned long zh_lineshape_size;
 
@@ -133,7 +135,7 @@ load_function_words(struct lineshape *ls)
 	/* word<TAB>frequency<TAB>part of speech lines: only those whose word
 	 * is one character are looked at (the others are skipped at a glance,
 	 * the list being long) */
-	const char *p = zh_words_data, *end = p + zh_words_size;
+	const char *p = zh_charwords_data, *end = p + zh_charwords_size;
 	size_t cap = 0;
 
 	while (p < end) {
