@@ -314,9 +314,11 @@ main(int argc, char **argv)
 
 	sp = sp_new(mode, semicolon, tnflags);
 	for (i = 0; i < nuserdicts; i++)
-		if (ws_load_user(sp_words(sp), userdicts[i]) < 0)
+		if (ws_load_user(sp_words(sp), userdicts[i]) < 0) {
+			sp_free(sp);
 			die(EXIT_TROUBLE, "%s: cannot use user dictionary",
 			    userdicts[i]);
+		}
 	if (copt.header)
 		print_header();
 	spec.field = copt.field;

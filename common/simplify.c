@@ -519,7 +519,9 @@ simp_line(struct simplify *sp, const char *s, size_t n, size_t *len)
 		keep_simplified(sp, s);
 	if (sp->out.len == n && memcmp(sp->out.p, s, n) == 0)
 		return s;
-	sp->same = sp->m == sp->n;
+	/* the identity only when every character and the end keep their
+	 * bytes (䮝 becomes a four-byte character as the last one) */
+	sp->same = sp->m == sp->n && sp->out.len == n;
 	for (j = 0; sp->same && j < sp->m; j++)
 		sp->same = sp->srcb[j] == j && sp->srce[j] == j + 1 &&
 		    sp->fbyte[j] == sp->obyte[j];

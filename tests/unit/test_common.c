@@ -1555,6 +1555,16 @@ test_simplify(void)
 	CHECK("simplify: 國 changes", simp_changes(0x570B));
 	CHECK("simplify: 国 does not", !simp_changes(0x56FD));
 	CHECK("simplify: ASCII does not", !simp_changes('A'));
+	{
+		/* the last character grows from 3 bytes to 4: the end moves */
+		const char *grow = "九䝝九䮝";
+		size_t gl;
+
+		out = simp_line(sp, grow, strlen(grow), &gl);
+		CHECK("simplify: a last character that grows maps back to the end",
+		    gl == strlen(grow) + 1 && back_is(sp, grow, 6, gl, "九䮝") &&
+		    back_cp_is(sp, 2, 4, 2, 4));
+	}
 	CHECK("simplify: Simplified needs nothing", !simp_needed(simp,
 	    strlen(simp)));
 	CHECK("simplify: Traditional needs it", simp_needed(in, strlen(in)));
