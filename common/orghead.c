@@ -134,40 +134,36 @@ oh_free(struct orgheads *oh)
 	free(oh);
 }
 
-int
-oh_head(const struct orgheads *oh, const char *w, size_t n)
+/* The longest ending of w (at code point starts, no longer than a
+ * head) that the list has: its has() value, or 0. */
+static int
+longest_end(const struct orgheads *oh, const char *w, size_t n)
 {
 	size_t i = 0;
 	int k;
 
-	/* every ending of w, at code point starts, no longer than a head,
-	 * the longest first: 当局 is no head though 局 is one */
 	if (n > oh->maxlen)
 		i = n - oh->maxlen;
 	for (; i < n; i++) {
 		if (((unsigned char)w[i] & 0xC0) == 0x80)
 			continue;
 		if ((k = has(oh, w + i, n - i)) != 0)
-			return k > 0;
+			return k;
 	}
 	return 0;
 }
 
 int
+oh_head(const struct orgheads *oh, const char *w, size_t n)
+{
+	/* the longest first: 当局 is no head though 局 is one */
+	return longest_end(oh, w, n) > 0;
+}
+
+int
 oh_none(const struct orgheads *oh, const char *w, size_t n)
 {
-	size_t i = 0;
-	int k;
-
-	if (n > oh->maxlen)
-		i = n - oh->maxlen;
-	for (; i < n; i++) {
-		if (((unsigned char)w[i] & 0xC0) == 0x80)
-			continue;
-		if ((k = has(oh, w + i, n - i)) != 0)
-			return k < 0;
-	}
-	return 0;
+	return longest_end(oh, w, n) < 0;
 }
 
 int

@@ -289,6 +289,33 @@ step(struct statedb *s, sqlite3_stmt *st)
 	return rc;
 }
 
+/* A stored count as a count (a foreign file may hold any integer). */
+static uint32_t
+docs_of(sqlite3_stmt *st, int col)
+{
+	sqlite3_int64 d = sqlite3_column_int64(st, col);
+
+	return d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d;
+}
+
+/* Every stored count into c, or (present) those of the keys c has. */
+static void
+scan_lines(struct statedb *s, struct counts *c, int present)
+{
+	sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
+
+		if (!present || counts_has(c, key))
+			counts_load(c, key, docs_of(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		fail(s, "reading the state");
+}
+
 /* The stored count of one line key, into c (a slot even when 0). */
 static void
 load_one(struct statedb *s, struct counts *c, uint64_t key)
@@ -296,11 +323,8 @@ load_one(struct statedb *s, struct counts *c, uint64_t key)
 	uint32_t n = 0;
 
 	sqlite3_bind_int64(s->line_get, 1, (sqlite3_int64)key);
-	if (step(s, s->line_get) == SQLITE_ROW) {
-		sqlite3_int64 d = sqlite3_column_int64(s->line_get, 0);
-
-		n = d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d;
-	}
+	if (step(s, s->line_get) == SQLITE_ROW)
+		n = docs_of(s->line_get, 0);
 	sqlite3_reset(s->line_get);
 	counts_load(c, key, n);
 }
@@ -327,21 +351,8 @@ sdb_load_counts_of(struct statedb *s, struct counts *c)
 	 * through once, taking the keys at hand, than looked up key by key
 	 * (a pair of ints a row; 4 KiB pages hold about a hundred) */
 	if ((uint64_t)pragma_int(s, "PRAGMA page_count") * 100 < (uint64_t)n * 10) {
-		sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
-		int rc;
-
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
-			sqlite3_int64 d = sqlite3_column_int64(st, 1);
-
-			if (counts_has(c, key))
-				counts_load(c, key, d < 0 ? 0 : d > COUNTS_MAX ?
-				    COUNTS_MAX : (uint32_t)d);
-		}
-		sqlite3_finalize(st);
 		free(v);
-		if (rc != SQLITE_DONE)
-			fail(s, "reading the state");
+		scan_lines(s, c, 1);
 		return;
 	}
 	neg = first_negative(v, n);
@@ -366,18 +377,7 @@ sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
 void
 sdb_load_counts(struct statedb *s, struct counts *c)
 {
-	sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 d = sqlite3_column_int64(st, 1);
-
-		counts_load(c, (uint64_t)sqlite3_column_int64(st, 0),
-		    d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		fail(s, "reading the state");
+	scan_lines(s, c, 0);
 }
 
 int
