@@ -1,6 +1,7 @@
 /* counts.c - line key counts: open addressing, linear probing */
 #include "counts.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,17 +85,28 @@ sat_add(uint32_t a, uint32_t b)
 	return a > COUNTS_MAX - b ? COUNTS_MAX : a + b;
 }
 
-uint32_t
-counts_get(const struct counts *c, uint64_t key)
+#define NO_SLOT SIZE_MAX
+
+/* The slot holding key, or NO_SLOT. */
+static size_t
+find(const struct counts *c, uint64_t key)
 {
 	size_t i;
 
-	if (c->key == NULL)
-		return 0;
+	if (c->key == NULL || key == 0)
+		return NO_SLOT;
 	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
 		if (c->key[i] == key)
-			return c->docs[i];
-	return 0;
+			return i;
+	return NO_SLOT;
+}
+
+uint32_t
+counts_get(const struct counts *c, uint64_t key)
+{
+	size_t i = find(c, key);
+
+	return i == NO_SLOT ? 0 : c->docs[i];
 }
 
 uint32_t
@@ -123,27 +135,15 @@ counts_load(struct counts *c, uint64_t key, uint32_t n)
 uint32_t
 counts_loaded(const struct counts *c, uint64_t key)
 {
-	size_t i;
+	size_t i = find(c, key);
 
-	if (c->key == NULL || key == 0)
-		return 0;
-	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
-			return c->base[i];
-	return 0;
+	return i == NO_SLOT ? 0 : c->base[i];
 }
 
 int
 counts_has(const struct counts *c, uint64_t key)
 {
-	size_t i;
-
-	if (c->key == NULL || key == 0)
-		return 0;
-	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
-			return 1;
-	return 0;
+	return find(c, key) != NO_SLOT;
 }
 
 void
