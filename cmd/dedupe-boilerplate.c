@@ -545,10 +545,11 @@ save_state(void)
 	if (!run.nd.store || !run.counted || run.saved)
 		return;
 	run.saved = 1;
+	if (statefile == NULL)	/* nothing outlives the run */
+		return;
 	nd_save(&run.nd);
 	sdb_save_counts(run.db, run.counts);
-	if (statefile)
-		sdb_prune(run.db, prune_after, (uint32_t)min_docs);
+	sdb_prune(run.db, prune_after, (uint32_t)min_docs);
 	sdb_commit(run.db);
 }
 
