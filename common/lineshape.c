@@ -1083,11 +1083,49 @@ flatten(struct ls_model *m)
 	free(dep);
 }
 
+/* What is wrong with the trees, or NULL: each tree has nodes, a split's
+ * children are later nodes of its own tree, and every node but a tree's
+ * first is the child of one split, once; so flatten() meets each node
+ * once. A node's parents come before it: when it is reached, all its
+ * parents have been counted. */
+static const char *
+bad_trees(const struct ls_model *m)
+{
+	unsigned char *parents = xcalloc(m->nnode + 1, 1);
+	const char *bad = NULL;
+	size_t t, k;
+
+	for (t = 0; t < m->ntree && !bad; t++) {
+		size_t lo = (size_t)m->root[t];
+		size_t hi = t + 1 < m->ntree ? (size_t)m->root[t + 1] : m->nnode;
+
+		if (lo >= hi)
+			bad = "a tree without nodes";
+		for (k = lo; k < hi && !bad; k++) {
+			const struct ls_node *nd = &m->node[k];
+
+			if (k > lo && parents[k] != 1)
+				bad = "a node that is not the child of one split";
+			else if (nd->feat >= 0 && ((size_t)nd->left <= k ||
+			    (size_t)nd->left >= hi || (size_t)nd->right <= k ||
+			    (size_t)nd->right >= hi))
+				bad = "a split points outside its tree";
+			else if (nd->feat >= 0) {
+				parents[nd->left]++;
+				parents[nd->right]++;
+			}
+		}
+	}
+	free(parents);
+	return bad;
+}
+
 int
 ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 {
 	struct rows r;
-	size_t cap = 0, tcap = 0, first = 0, t;
+	size_t cap = 0, tcap = 0, first = 0;
+	const char *bad;
 	int smooth;
 
 	memset(m, 0, sizeof *m);
@@ -1173,16 +1211,8 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 		m->lo = m->hi = m->threshold;	/* no band: the threshold alone */
 	if (!r.failed && !(m->lo <= m->threshold && m->threshold <= m->hi))
 		rows_error(&r, "the threshold is outside the smoothing band");
-	if (!r.failed)
-		for (t = 0; t < m->nnode; t++)
-			if (m->node[t].feat >= 0 &&
-			    ((size_t)m->node[t].left >= m->nnode ||
-			    (size_t)m->node[t].right >= m->nnode ||
-			    (size_t)m->node[t].left <= t ||
-			    (size_t)m->node[t].right <= t)) {
-				rows_error(&r, "a split points outside its tree");
-				break;
-			}
+	if (!r.failed && (bad = bad_trees(m)) != NULL)
+		rows_error(&r, "%s", bad);
 	rows_close(&r);
 	if (r.failed) {
 		ls_model_free(m);
