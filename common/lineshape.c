@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "prebuilt.h"
 #include "regex.h"
 #include "rows.h"
 #include "utf8.h"
@@ -16,8 +17,6 @@
  * build time from data/words.tsv) */
 extern const char zh_charwords_data[];
 extern const unsigned long zh_charwords_size;
-extern const char zh_lineshape_data[];
-extern const unsigned long zh_lineshape_size;
 
 #define LS_NAME(n) #n,
 const char *const ls_feature_names[LS_NFEAT] = { LS_FEATURES(LS_NAME) };
@@ -1001,10 +1000,12 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 void
 ls_model_free(struct ls_model *m)
 {
-	free(m->node);
-	free(m->root);
-	free(m->flat);
-	free(m->froot);
+	if (!m->rodata) {
+		free(m->node);
+		free(m->root);
+		free(m->flat);
+		free(m->froot);
+	}
 	memset(m, 0, sizeof *m);
 }
 
@@ -1120,10 +1121,10 @@ bad_trees(const struct ls_model *m)
 	return bad;
 }
 
-int
-ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
+/* The model of the rows r; on a bad row, m is left empty. */
+static int
+load_rows(struct ls_model *m, struct rows *r)
 {
-	struct rows r;
 	size_t cap = 0, tcap = 0, first = 0;
 	const char *bad;
 	int smooth;
@@ -1131,19 +1132,18 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 	memset(m, 0, sizeof *m);
 	m->threshold = m->lo = m->hi = 0.5;
 	smooth = 0;
-	rows_buf(&r, name, p, n, 0);
-	while (rows_next(&r)) {
+	while (rows_next(r)) {
 		size_t l0, l1, l2, l3, l4;
-		const char *k = rows_field(&r, 0, &l0);
-		const char *a = rows_field(&r, 1, &l1);
-		const char *b = rows_field(&r, 2, &l2);
-		const char *c = rows_field(&r, 3, &l3);
-		const char *d = rows_field(&r, 4, &l4);
+		const char *k = rows_field(r, 0, &l0);
+		const char *a = rows_field(r, 1, &l1);
+		const char *b = rows_field(r, 2, &l2);
+		const char *c = rows_field(r, 3, &l3);
+		const char *d = rows_field(r, 4, &l4);
 		double v = 0, lv, rv;
 
 		if (!a || number(a, l1, &v) < 0) {
 			if (!(l0 == 5 && memcmp(k, "split", 5) == 0)) {
-				rows_error(&r, "expected a number");
+				rows_error(r, "expected a number");
 				break;
 			}
 		}
@@ -1151,7 +1151,7 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 			m->base = v;
 		else if (l0 == 6 && memcmp(k, "smooth", 6) == 0) {
 			if (!b || number(b, l2, &rv) < 0 || !(v <= rv)) {
-				rows_error(&r, "expected smooth LOW HIGH");
+				rows_error(r, "expected smooth LOW HIGH");
 				break;
 			}
 			m->lo = v;
@@ -1174,7 +1174,7 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 			struct ls_node *nd;
 
 			if (m->ntree == 0) {
-				rows_error(&r, "a node before the first tree");
+				rows_error(r, "a node before the first tree");
 				break;
 			}
 			if (m->nnode == cap) {
@@ -1190,31 +1190,30 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 			}
 			nd->feat = (int16_t)feature_index(a, l1);
 			if (nd->feat < 0) {
-				rows_error(&r, "unknown feature '%.*s'", (int)l1, a);
+				rows_error(r, "unknown feature '%.*s'", (int)l1, a);
 				break;
 			}
 			if (!b || !c || !d || number(b, l2, &v) < 0 ||
 			    number(c, l3, &lv) < 0 || number(d, l4, &rv) < 0 ||
 			    lv < 1 || rv < 1) {
-				rows_error(&r, "expected split FEATURE THRESHOLD LEFT RIGHT");
+				rows_error(r, "expected split FEATURE THRESHOLD LEFT RIGHT");
 				break;
 			}
 			nd->thr = (float)v;
 			nd->left = (int32_t)(first + (size_t)lv);
 			nd->right = (int32_t)(first + (size_t)rv);
 		} else {
-			rows_error(&r, "unknown row '%.*s'", (int)l0, k);
+			rows_error(r, "unknown row '%.*s'", (int)l0, k);
 			break;
 		}
 	}
 	if (!smooth)
 		m->lo = m->hi = m->threshold;	/* no band: the threshold alone */
-	if (!r.failed && !(m->lo <= m->threshold && m->threshold <= m->hi))
-		rows_error(&r, "the threshold is outside the smoothing band");
-	if (!r.failed && (bad = bad_trees(m)) != NULL)
-		rows_error(&r, "%s", bad);
-	rows_close(&r);
-	if (r.failed) {
+	if (!r->failed && !(m->lo <= m->threshold && m->threshold <= m->hi))
+		rows_error(r, "the threshold is outside the smoothing band");
+	if (!r->failed && (bad = bad_trees(m)) != NULL)
+		rows_error(r, "%s", bad);
+	if (r->failed) {
 		ls_model_free(m);
 		return -1;
 	}
@@ -1222,12 +1221,179 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 	return 0;
 }
 
-void
-ls_model_builtin(struct ls_model *m)
+int
+ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 {
-	if (ls_model_load(m, "built-in line model", zh_lineshape_data,
-	    zh_lineshape_size) < 0)
-		die(EXIT_TROUBLE, "the built-in line model is broken");
+	struct rows r;
+	int rc;
+
+	rows_buf(&r, name, p, n, 0);
+	rc = load_rows(m, &r);
+	rows_close(&r);
+	return rc;
+}
+
+int
+ls_model_load_path(struct ls_model *m, const char *path)
+{
+	struct rows r;
+	int rc;
+
+	memset(m, 0, sizeof *m);
+	if (rows_path(&r, path, 0) < 0)
+		return -1;
+	rc = load_rows(m, &r);
+	rows_close(&r);
+	return rc;
+}
+
+/* ---- the model prebuilt (prebuilt.h) ---- */
+
+void
+ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p)
+{
+	memset(m, 0, sizeof *m);
+	m->base = p->base;
+	m->threshold = p->threshold;
+	m->lo = p->lo;
+	m->hi = p->hi;
+	m->overrule = p->overrule;
+	m->node = (struct ls_node *)p->node;
+	m->nnode = p->nnode;
+	m->root = (int32_t *)p->root;
+	m->ntree = p->ntree;
+	m->flat = (struct ls_flat *)p->flat;
+	m->froot = (int32_t *)p->froot;
+	m->depth = p->depth;
+	m->rodata = 1;
+}
+
+/* A float or a double exactly: in hexadecimal, infinities and NaN by
+ * the names of <math.h>. */
+static void
+emit_real(FILE *f, double v, const char *suffix)
+{
+	if (isnan(v))
+		fprintf(f, "%sNAN", signbit(v) ? "-" : "");
+	else if (isinf(v))
+		fprintf(f, "%sINFINITY", v < 0 ? "-" : "");
+	else
+		fprintf(f, "%a%s", v, suffix);
+}
+
+/* The array name_what of n numbers; none when n is 0 (see emit_ref). */
+static void
+emit_i32s(FILE *f, const char *name, const char *what, const int32_t *v,
+    size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	fprintf(f, "static const int32_t %s_%s[%zu] = {\n", name, what, n);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%ld,%s", (long)v[i], i % 12 == 11 || i + 1 == n ?
+		    "\n" : " ");
+	fprintf(f, "};\n");
+}
+
+static void
+emit_ref(FILE *f, const char *field, const char *name, const char *what,
+    size_t n)
+{
+	if (n)
+		fprintf(f, "\t.%s = %s_%s,\n", field, name, what);
+	else
+		fprintf(f, "\t.%s = NULL,\n", field);
+}
+
+void
+ls_model_emit(const struct ls_model *m, FILE *f, const char *name)
+{
+	size_t i;
+
+	if (m->nnode) {
+		fprintf(f, "static const struct ls_node %s_node[%zu] = {\n",
+		    name, m->nnode);
+		for (i = 0; i < m->nnode; i++) {
+			const struct ls_node *nd = &m->node[i];
+
+			fprintf(f, "{ %d, ", nd->feat);
+			emit_real(f, nd->thr, "f");
+			fprintf(f, ", %ld, %ld, ", (long)nd->left, (long)nd->right);
+			emit_real(f, nd->value, "f");
+			fprintf(f, " },\n");
+		}
+		/* as many as the nodes: the trees are trees (bad_trees) */
+		fprintf(f, "};\nstatic const struct ls_flat %s_flat[%zu] = {\n",
+		    name, m->nnode);
+		for (i = 0; i < m->nnode; i++) {
+			const struct ls_flat *fl = &m->flat[i];
+
+			fprintf(f, "{ %ld, ", (long)fl->feat);
+			emit_real(f, fl->thr, "f");
+			fprintf(f, ", %ld, ", (long)fl->kid);
+			emit_real(f, fl->value, "f");
+			fprintf(f, " },\n");
+		}
+		fprintf(f, "};\n");
+	}
+	emit_i32s(f, name, "root", m->root, m->ntree);
+	emit_i32s(f, name, "froot", m->froot, m->ntree);
+	fprintf(f, "const struct ls_model_prebuilt %s = {\n\t.base = ", name);
+	emit_real(f, m->base, "");
+	fprintf(f, ",\n\t.threshold = ");
+	emit_real(f, m->threshold, "");
+	fprintf(f, ",\n\t.lo = ");
+	emit_real(f, m->lo, "");
+	fprintf(f, ",\n\t.hi = ");
+	emit_real(f, m->hi, "");
+	fprintf(f, ",\n\t.overrule = ");
+	emit_real(f, m->overrule, "");
+	fprintf(f, ",\n");
+	emit_ref(f, "node", name, "node", m->nnode);
+	fprintf(f, "\t.nnode = %zu,\n", m->nnode);
+	emit_ref(f, "root", name, "root", m->ntree);
+	fprintf(f, "\t.ntree = %zu,\n", m->ntree);
+	emit_ref(f, "flat", name, "flat", m->nnode);
+	emit_ref(f, "froot", name, "froot", m->ntree);
+	fprintf(f, "\t.depth = %d,\n};\n", m->depth);
+}
+
+/* The same number, bit for bit (0 and -0 differ; NaN is NaN). */
+static int
+same_real(double a, double b)
+{
+	return (isnan(a) && isnan(b)) ||
+	    (a == b && signbit(a) == signbit(b));
+}
+
+int
+ls_model_same(const struct ls_model *a, const struct ls_model *b)
+{
+	size_t i;
+
+	if (!same_real(a->base, b->base) ||
+	    !same_real(a->threshold, b->threshold) ||
+	    !same_real(a->lo, b->lo) || !same_real(a->hi, b->hi) ||
+	    !same_real(a->overrule, b->overrule) || a->nnode != b->nnode ||
+	    a->ntree != b->ntree || a->depth != b->depth)
+		return 0;
+	for (i = 0; i < a->nnode; i++) {
+		const struct ls_node *x = &a->node[i], *y = &b->node[i];
+		const struct ls_flat *u = &a->flat[i], *v = &b->flat[i];
+
+		if (x->feat != y->feat || !same_real(x->thr, y->thr) ||
+		    x->left != y->left || x->right != y->right ||
+		    !same_real(x->value, y->value) || u->feat != v->feat ||
+		    !same_real(u->thr, v->thr) || u->kid != v->kid ||
+		    !same_real(u->value, v->value))
+			return 0;
+	}
+	for (i = 0; i < a->ntree; i++)
+		if (a->root[i] != b->root[i] || a->froot[i] != b->froot[i])
+			return 0;
+	return 1;
 }
 
 double

@@ -1311,6 +1311,72 @@ test_prebuilt(void)
 	ws_free(built);
 }
 
+/* The text of data/lineshape.tsv, compiled in (the library's objects
+ * made from data/), which the tools no longer read: they take the
+ * model make-prebuilt loaded from the file. */
+extern const char zh_lineshape_data[];
+extern const unsigned long zh_lineshape_size;
+
+/* The line model compiled in is the one the loader makes of
+ * data/lineshape.tsv, tree for tree; a model is written as C that says
+ * each number exactly, an empty one without arrays. */
+static void
+test_prebuilt_model(void)
+{
+	static const char tiny[] = "base\t0.5\nthreshold\t0.75\n"
+	    "tree\t0\nsplit\tends\t-0.25\t1\t2\nleaf\t1e-3\nleaf\t-2\n";
+	static const char tiny_c[] =
+	    "static const struct ls_node t_node[3] = {\n"
+	    "{ 8, -0x1p-2f, 1, 2, 0x0p+0f },\n"
+	    "{ -1, 0x0p+0f, 0, 0, 0x1.0624dep-10f },\n"
+	    "{ -1, 0x0p+0f, 0, 0, -0x1p+1f },\n"
+	    "};\nstatic const struct ls_flat t_flat[3] = {\n"
+	    "{ 8, -0x1p-2f, 1, 0x0p+0f },\n"
+	    "{ 0, INFINITY, 1, 0x1.0624dep-10f },\n"
+	    "{ 0, INFINITY, 2, -0x1p+1f },\n"
+	    "};\nstatic const int32_t t_root[1] = {\n0,\n};\n"
+	    "static const int32_t t_froot[1] = {\n0,\n};\n"
+	    "const struct ls_model_prebuilt t = {\n"
+	    "\t.base = 0x1p-1,\n\t.threshold = 0x1.8p-1,\n"
+	    "\t.lo = 0x1.8p-1,\n\t.hi = 0x1.8p-1,\n\t.overrule = 0x0p+0,\n"
+	    "\t.node = t_node,\n\t.nnode = 3,\n\t.root = t_root,\n"
+	    "\t.ntree = 1,\n\t.flat = t_flat,\n\t.froot = t_froot,\n"
+	    "\t.depth = 1,\n};\n";
+	struct ls_model pre, loaded, m;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	int same;
+
+	ls_model_builtin(&pre);
+	CHECK("prebuilt line model: the one loaded at run time",
+	    ls_model_load(&loaded, "data/lineshape.tsv", zh_lineshape_data,
+	    zh_lineshape_size) == 0 && pre.rodata && !loaded.rodata &&
+	    pre.ntree > 0 && ls_model_same(&pre, &loaded));
+	loaded.flat[loaded.nnode - 1].value += 1;
+	same = ls_model_same(&pre, &loaded);
+	loaded.flat[loaded.nnode - 1].value -= 1;
+	loaded.node[0].thr = -loaded.node[0].thr;
+	CHECK("line model: a changed number is a changed model", !same &&
+	    !ls_model_same(&pre, &loaded));
+	ls_model_free(&loaded);
+	ls_model_free(&pre);	/* frees nothing of the tables */
+	CHECK("line model: written as C", ls_model_load(&m, "t", tiny,
+	    sizeof tiny - 1) == 0 && (f = open_memstream(&text, &len)) != NULL &&
+	    (ls_model_emit(&m, f, "t"), fclose(f) == 0) &&
+	    strcmp(text, tiny_c) == 0);
+	ls_model_free(&m);
+	free(text);
+	text = NULL;
+	CHECK("line model: an empty one written as C", ls_model_load(&m, "t",
+	    "base\t1\n", 7) == 0 && (f = open_memstream(&text, &len)) != NULL &&
+	    (ls_model_emit(&m, f, "e"), fclose(f) == 0) &&
+	    strstr(text, "[") == NULL && strstr(text, "\t.node = NULL,\n") &&
+	    strstr(text, "\t.froot = NULL,\n"));
+	ls_model_free(&m);
+	free(text);
+}
+
 struct pieces {
 	char s[512];
 	size_t len;
@@ -2664,6 +2730,7 @@ main(void)
 	test_words();
 	test_user_dict();
 	test_prebuilt();
+	test_prebuilt_model();
 	test_splitter();
 	test_warc_mem();
 	test_jsonl();
