@@ -62,7 +62,7 @@ LS_MODELS = lineshape
 PREBUILT_OBJ = $(BUILD)/common/prebuilt_words.o $(BUILD)/common/prebuilt_regions.o \
 	$(BUILD)/common/prebuilt_lineshape.o \
 	$(BUILD)/words_prebuilt.o $(BUILD)/regions_prebuilt.o \
-	$(LS_MODELS:%=$(BUILD)/%_prebuilt.o)
+	$(BUILD)/linewords_prebuilt.o $(LS_MODELS:%=$(BUILD)/%_prebuilt.o)
 COMMON_OBJ = $(BASE_OBJ) $(PREBUILT_OBJ)
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
@@ -155,6 +155,11 @@ $(BUILD)/words_prebuilt.c: $(BUILD)/make-prebuilt
 $(BUILD)/regions_prebuilt.c: $(BUILD)/make-prebuilt \
 	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
 	$(BUILD)/make-prebuilt regions > $@.tmp && mv $@.tmp $@
+
+# The words that the line features look for (common/lineshape.c): the
+# function words of the word list and the chrome words, sorted.
+$(BUILD)/linewords_prebuilt.c: $(BUILD)/make-prebuilt
+	$(BUILD)/make-prebuilt linewords > $@.tmp && mv $@.tmp $@
 
 # A line model is read by the loader of the tools (ls_model_load) and
 # written as its trees (ls_model_emit); the text of data/lineshape.tsv
@@ -490,7 +495,7 @@ FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	$(FUZZ_BUILD)/common/prebuilt_words.o $(FUZZ_BUILD)/common/prebuilt_regions.o \
 	$(FUZZ_BUILD)/common/prebuilt_lineshape.o \
 	build/words_prebuilt.o build/regions_prebuilt.o \
-	$(LS_MODELS:%=build/%_prebuilt.o)
+	build/linewords_prebuilt.o $(LS_MODELS:%=build/%_prebuilt.o)
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)

@@ -11,6 +11,7 @@
 #include "prebuilt.h"
 #include "regex.h"
 #include "rows.h"
+#include "trie.h"
 #include "utf8.h"
 
 /* the rows of the word list whose word is at most 4 bytes long (made at
@@ -84,16 +85,11 @@ static const char *const chrome_words[] = {
 	NULL
 };
 
+_Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
+
 struct lineshape {
-	uint32_t *func;		/* sorted */
-	size_t nfunc;
-	unsigned char funcbit[(HAN1 - HAN0) / 8];	/* the same, U+4E00..9FFF */
+	struct ls_words wd;	/* a copy: its arrays are the caller's */
 	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
-	/* the chrome words, by first character: a bitmap of U+4E00..9FFF
-	 * and the words sorted */
-	unsigned char chromebit[(HAN1 - HAN0) / 8];
-	struct cword { uint32_t first; const char *w; size_t len, chars; } *cw;
-	size_t ncw;
 	struct regex rx[RX_N];
 	struct buf shape;
 	/* per line scratch */
@@ -128,14 +124,56 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* ---- writing tables as C (prebuilt.h) ---- */
+
+/* A float or a double exactly: in hexadecimal, infinities and NaN by
+ * the names of <math.h>. */
 static void
-load_function_words(struct lineshape *ls)
+emit_real(FILE *f, double v, const char *suffix)
+{
+	if (isnan(v))
+		fprintf(f, "%sNAN", signbit(v) ? "-" : "");
+	else if (isinf(v))
+		fprintf(f, "%sINFINITY", v < 0 ? "-" : "");
+	else
+		fprintf(f, "%a%s", v, suffix);
+}
+
+/* The array name_what of n numbers; none when n is 0 (see emit_ref). */
+static void
+emit_i32s(FILE *f, const char *name, const char *what, const int32_t *v,
+    size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	fprintf(f, "static const int32_t %s_%s[%zu] = {\n", name, what, n);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%ld,%s", (long)v[i], i % 12 == 11 || i + 1 == n ?
+		    "\n" : " ");
+	fprintf(f, "};\n");
+}
+
+static void
+emit_ref(FILE *f, const char *field, const char *name, const char *what,
+    size_t n)
+{
+	if (n)
+		fprintf(f, "\t.%s = %s_%s,\n", field, name, what);
+	else
+		fprintf(f, "\t.%s = NULL,\n", field);
+}
+
+static void
+load_function_words(struct ls_words *wd)
 {
 	/* word<TAB>frequency<TAB>part of speech lines: only those whose word
 	 * is one character are looked at (the others are skipped at a glance,
 	 * the list being long) */
 	const char *p = zh_charwords_data, *end = p + zh_charwords_size;
-	size_t cap = 0;
+	size_t cap = 0, n = 0;
+	uint32_t *func = NULL;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *pos;
@@ -159,24 +197,26 @@ load_function_words(struct lineshape *ls)
 			p = nl + 1;
 			continue;
 		}
-		if (ls->nfunc == cap) {
+		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
-			ls->func = xrealloc(ls->func, cap * sizeof *ls->func);
+			func = xrealloc(func, cap * sizeof *func);
 		}
-		ls->func[ls->nfunc++] = c;
+		func[n++] = c;
 		p = nl + 1;
 	}
-	qsort(ls->func, ls->nfunc, sizeof *ls->func, cmp_u32);
-	for (cap = 0; cap < ls->nfunc; cap++)
-		if (ls->func[cap] >= HAN0 && ls->func[cap] < HAN1)
-			ls->funcbit[(ls->func[cap] - HAN0) >> 3] |=
-			    (unsigned char)(1 << ((ls->func[cap] - HAN0) & 7));
+	qsort(func, n, sizeof *func, cmp_u32);
+	for (cap = 0; cap < n; cap++)
+		if (func[cap] >= HAN0 && func[cap] < HAN1)
+			wd->funcbit[(func[cap] - HAN0) >> 3] |=
+			    (unsigned char)(1 << ((func[cap] - HAN0) & 7));
+	wd->func = func;
+	wd->nfunc = n;
 }
 
 static int
 cmp_cword(const void *a, const void *b)
 {
-	const struct cword *x = a, *y = b;
+	const struct ls_cword *x = a, *y = b;
 
 	if (x->first != y->first)
 		return (x->first > y->first) - (x->first < y->first);
@@ -184,16 +224,17 @@ cmp_cword(const void *a, const void *b)
 }
 
 static void
-load_chrome_words(struct lineshape *ls)
+load_chrome_words(struct ls_words *wd)
 {
-	size_t k, n;
+	size_t k, n, ncw = 0;
+	struct ls_cword *cw;
 
 	for (n = 0; chrome_words[n]; n++)
 		;
-	ls->cw = xcalloc(n ? n : 1, sizeof *ls->cw);
+	cw = xcalloc(n ? n : 1, sizeof *cw);
 	for (k = 0; k < n; k++) {
 		size_t i = 0;
-		struct cword *w = &ls->cw[ls->ncw];
+		struct ls_cword *w = &cw[ncw];
 
 		w->w = chrome_words[k];
 		w->len = strlen(w->w);
@@ -201,11 +242,92 @@ load_chrome_words(struct lineshape *ls)
 		w->chars = utf8_count(w->w, w->len);
 		if (w->first < HAN0 || w->first >= HAN1)
 			continue;	/* not a Han character first: never tried */
-		ls->chromebit[(w->first - HAN0) >> 3] |=
+		wd->chromebit[(w->first - HAN0) >> 3] |=
 		    (unsigned char)(1 << ((w->first - HAN0) & 7));
-		ls->ncw++;
+		ncw++;
 	}
-	qsort(ls->cw, ls->ncw, sizeof *ls->cw, cmp_cword);
+	qsort(cw, ncw, sizeof *cw, cmp_cword);
+	wd->cw = cw;
+	wd->ncw = ncw;
+}
+
+void
+ls_words_build(struct ls_words *wd)
+{
+	memset(wd, 0, sizeof *wd);
+	load_function_words(wd);
+	load_chrome_words(wd);
+}
+
+void
+ls_words_free(struct ls_words *wd)
+{
+	free((void *)wd->func);
+	free((void *)wd->cw);
+	memset(wd, 0, sizeof *wd);
+}
+
+/* .field = { the n bytes }, */
+static void
+emit_bytes(FILE *f, const char *field, const unsigned char *b, size_t n)
+{
+	size_t i;
+
+	fprintf(f, "\t.%s = {", field);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s%u,", i % 20 == 0 ? "\n\t" : " ", b[i]);
+	fprintf(f, "\n\t},\n");
+}
+
+void
+ls_words_emit(const struct ls_words *wd, FILE *f, const char *name)
+{
+	size_t i;
+
+	if (wd->nfunc) {
+		fprintf(f, "static const uint32_t %s_func[%zu] = {\n", name,
+		    wd->nfunc);
+		for (i = 0; i < wd->nfunc; i++)
+			fprintf(f, "0x%lx,%s", (unsigned long)wd->func[i],
+			    i % 8 == 7 || i + 1 == wd->nfunc ? "\n" : " ");
+		fprintf(f, "};\n");
+	}
+	if (wd->ncw) {
+		fprintf(f, "static const struct ls_cword %s_cw[%zu] = {\n", name,
+		    wd->ncw);
+		for (i = 0; i < wd->ncw; i++) {
+			fprintf(f, "{ 0x%lx, ", (unsigned long)wd->cw[i].first);
+			emit_cstring(f, wd->cw[i].w, wd->cw[i].len);
+			fprintf(f, ", %zu, %zu },\n", wd->cw[i].len, wd->cw[i].chars);
+		}
+		fprintf(f, "};\n");
+	}
+	fprintf(f, "const struct ls_words %s = {\n", name);
+	emit_ref(f, "func", name, "func", wd->nfunc);
+	fprintf(f, "\t.nfunc = %zu,\n", wd->nfunc);
+	emit_bytes(f, "funcbit", wd->funcbit, sizeof wd->funcbit);
+	emit_bytes(f, "chromebit", wd->chromebit, sizeof wd->chromebit);
+	emit_ref(f, "cw", name, "cw", wd->ncw);
+	fprintf(f, "\t.ncw = %zu,\n};\n", wd->ncw);
+}
+
+int
+ls_words_same(const struct ls_words *a, const struct ls_words *b)
+{
+	size_t i;
+
+	if (a->nfunc != b->nfunc || a->ncw != b->ncw ||
+	    (a->nfunc && memcmp(a->func, b->func, a->nfunc * sizeof *a->func)) ||
+	    memcmp(a->funcbit, b->funcbit, sizeof a->funcbit) != 0 ||
+	    memcmp(a->chromebit, b->chromebit, sizeof a->chromebit) != 0)
+		return 0;
+	for (i = 0; i < a->ncw; i++)
+		if (a->cw[i].first != b->cw[i].first ||
+		    a->cw[i].len != b->cw[i].len ||
+		    a->cw[i].chars != b->cw[i].chars ||
+		    memcmp(a->cw[i].w, b->cw[i].w, a->cw[i].len) != 0)
+			return 0;
+	return 1;
 }
 
 /* The longest chrome word at s[0..n), which begins with Han character
@@ -213,20 +335,20 @@ load_chrome_words(struct lineshape *ls)
 static size_t
 chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
 {
-	size_t lo = 0, hi = ls->ncw;
+	size_t lo = 0, hi = ls->wd.ncw;
 
 	while (lo < hi) {	/* the first word whose first is c */
 		size_t mid = (lo + hi) / 2;
 
-		if (ls->cw[mid].first < c)
+		if (ls->wd.cw[mid].first < c)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < ls->ncw && ls->cw[lo].first == c; lo++)
-		if (ls->cw[lo].len <= n && memcmp(s, ls->cw[lo].w,
-		    ls->cw[lo].len) == 0)
-			return ls->cw[lo].chars;
+	for (; lo < ls->wd.ncw && ls->wd.cw[lo].first == c; lo++)
+		if (ls->wd.cw[lo].len <= n && memcmp(s, ls->wd.cw[lo].w,
+		    ls->wd.cw[lo].len) == 0)
+			return ls->wd.cw[lo].chars;
 	return 0;
 }
 
@@ -235,13 +357,12 @@ static int is_sep(uint32_t c);
 static int is_code(uint32_t c);
 
 struct lineshape *
-ls_new(void)
+ls_open(const struct ls_words *wd)
 {
 	struct lineshape *ls = xcalloc(1, sizeof *ls);
 	int k;
 
-	load_function_words(ls);
-	load_chrome_words(ls);
+	ls->wd = *wd;
 	for (k = 1; k < 128; k++)
 		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
 		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
@@ -259,8 +380,6 @@ ls_free(struct lineshape *ls)
 		return;
 	for (k = 0; k < RX_N; k++)
 		rx_free(&ls->rx[k]);
-	free(ls->func);
-	free(ls->cw);
 	buf_free(&ls->shape);
 	free(ls->l);
 	free(ls->flag);
@@ -279,8 +398,8 @@ static int
 is_func(const struct lineshape *ls, uint32_t c)
 {
 	if (c >= HAN0 && c < HAN1)
-		return ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
-	return bsearch(&c, ls->func, ls->nfunc, sizeof c, cmp_u32) != NULL;
+		return ls->wd.funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+	return bsearch(&c, ls->wd.func, ls->wd.nfunc, sizeof c, cmp_u32) != NULL;
 }
 
 /* log1p of small counts, from a table */
@@ -482,7 +601,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			*sp++ = sh;
 			if (sc->cskip)
 				sc->cskip--;	/* inside a chrome word */
-			else if (ls->chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
+			else if (ls->wd.chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
 				size_t w = chrome_at(ls, c, text + at, len - at);
 
 				if (w) {
@@ -497,7 +616,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			sc->nonsp++;
 			sc->lastns = c;
 			sc->han++;
-			sc->fn += ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+			sc->fn += ls->wd.funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
 			continue;
 		}
 		sc->cskip = 0;
@@ -1266,45 +1385,6 @@ ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p)
 	m->froot = (int32_t *)p->froot;
 	m->depth = p->depth;
 	m->rodata = 1;
-}
-
-/* A float or a double exactly: in hexadecimal, infinities and NaN by
- * the names of <math.h>. */
-static void
-emit_real(FILE *f, double v, const char *suffix)
-{
-	if (isnan(v))
-		fprintf(f, "%sNAN", signbit(v) ? "-" : "");
-	else if (isinf(v))
-		fprintf(f, "%sINFINITY", v < 0 ? "-" : "");
-	else
-		fprintf(f, "%a%s", v, suffix);
-}
-
-/* The array name_what of n numbers; none when n is 0 (see emit_ref). */
-static void
-emit_i32s(FILE *f, const char *name, const char *what, const int32_t *v,
-    size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		return;
-	fprintf(f, "static const int32_t %s_%s[%zu] = {\n", name, what, n);
-	for (i = 0; i < n; i++)
-		fprintf(f, "%ld,%s", (long)v[i], i % 12 == 11 || i + 1 == n ?
-		    "\n" : " ");
-	fprintf(f, "};\n");
-}
-
-static void
-emit_ref(FILE *f, const char *field, const char *name, const char *what,
-    size_t n)
-{
-	if (n)
-		fprintf(f, "\t.%s = %s_%s,\n", field, name, what);
-	else
-		fprintf(f, "\t.%s = NULL,\n", field);
 }
 
 void

@@ -84,6 +84,7 @@ extern const char *const ls_rule_names[];
 int ls_rule_bit(const char *name);
 
 struct lineshape;		/* compiled patterns and the function words */
+/* On the words prebuilt from the word list (prebuilt.h) */
 struct lineshape *ls_new(void);
 void ls_free(struct lineshape *ls);
 

@@ -8,11 +8,13 @@
  * with that word list (Traditional names converted with the OpenCC
  * installed here, as simplify.h would at start), a line model of
  * dedupe-boilerplate from the file named (data/lineshape.tsv) by
- * ls_model_load, and each is written out as it is in memory, value for
- * value.
+ * ls_model_load, the words that its features look for from the word
+ * list's short rows (compiled in) by ls_words_build, and each is written
+ * out as it is in memory, value for value.
  *
  *   make-prebuilt words > words_prebuilt.c
  *   make-prebuilt regions > regions_prebuilt.c
+ *   make-prebuilt linewords > linewords_prebuilt.c
  *   make-prebuilt lineshape data/lineshape.tsv zh_lineshape_model \
  *       > lineshape_prebuilt.c
  */
@@ -49,6 +51,7 @@ main(int argc, char **argv)
 	struct wordseg *ws;
 	struct gazetteer *gz;
 	struct ls_model m;
+	struct ls_words wd;
 
 	diag_init(argv[0]);
 	if (argc == 4 && strcmp(argv[1], "lineshape") == 0 &&
@@ -58,6 +61,12 @@ main(int argc, char **argv)
 		head("A line model of dedupe-boilerplate", argv[2]);
 		ls_model_emit(&m, stdout, argv[3]);
 		ls_model_free(&m);
+	} else if (argc == 2 && strcmp(argv[1], "linewords") == 0) {
+		ls_words_build(&wd);
+		head("The words of dedupe-boilerplate's line features",
+		    "data/words.tsv, common/lineshape.c");
+		ls_words_emit(&wd, stdout, "zh_linewords");
+		ls_words_free(&wd);
 	} else if (argc == 2 && (strcmp(argv[1], "words") == 0 ||
 	    strcmp(argv[1], "regions") == 0)) {
 		ws = ws_build();
@@ -73,7 +82,7 @@ main(int argc, char **argv)
 		}
 		ws_free(ws);
 	} else {
-		fprintf(stderr, "usage: make-prebuilt words|regions > FILE.c\n"
+		fprintf(stderr, "usage: make-prebuilt words|regions|linewords > FILE.c\n"
 		    "       make-prebuilt lineshape MODEL.tsv SYMBOL > FILE.c\n");
 		return 2;
 	}

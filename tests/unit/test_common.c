@@ -1317,6 +1317,53 @@ test_prebuilt(void)
 extern const char zh_lineshape_data[];
 extern const unsigned long zh_lineshape_size;
 
+/* The words of the line features compiled in are those made from
+ * their text at run time, and give the same features. */
+static void
+test_prebuilt_linewords(void)
+{
+	static const char *const text[] = {
+		"首页 | 登录 | 注册 | 更多",
+		"他在这里和我们说了这个事情的来历。",
+		"分享到微博 扫一扫 关注我们",
+		"这是一个很长的句子，也说了一些别的事。",
+	};
+	enum { N = sizeof text / sizeof text[0] };
+	struct ls_words wd;
+	struct ls_line l[N];
+	struct lineshape *pre = ls_new(), *built;
+	float *fp = xcalloc(N * LS_NFEAT, sizeof *fp);
+	float *fb = xcalloc(N * LS_NFEAT, sizeof *fb);
+	size_t i;
+	int same;
+
+	ls_words_build(&wd);
+	built = ls_open(&wd);
+	memset(l, 0, sizeof l);
+	for (i = 0; i < N; i++) {
+		l[i].text = text[i];
+		l[i].len = strlen(text[i]);
+		l[i].nrec = 1;
+	}
+	ls_features(pre, l, N, fp);
+	ls_features(built, l, N, fb);
+	CHECK("prebuilt line words: those made at run time",
+	    zh_linewords.nfunc > 10 && zh_linewords.ncw > 10 &&
+	    ls_words_same(&zh_linewords, &wd));
+	CHECK("prebuilt line words: the same features", fp[LS_chrome] > 0 &&
+	    fp[LS_NFEAT + LS_func] > 0 &&
+	    memcmp(fp, fb, N * LS_NFEAT * sizeof *fp) == 0);
+	wd.chromebit[LS_HANBYTES - 1] ^= 1;
+	same = ls_words_same(&zh_linewords, &wd);
+	wd.chromebit[LS_HANBYTES - 1] ^= 1;
+	CHECK("line words: a changed bit is a change", !same);
+	ls_free(built);
+	ls_free(pre);
+	ls_words_free(&wd);
+	free(fp);
+	free(fb);
+}
+
 /* The line model compiled in is the one the loader makes of
  * data/lineshape.tsv, tree for tree; a model is written as C that says
  * each number exactly, an empty one without arrays. */
@@ -2730,6 +2777,7 @@ main(void)
 	test_words();
 	test_user_dict();
 	test_prebuilt();
+	test_prebuilt_linewords();
 	test_prebuilt_model();
 	test_splitter();
 	test_warc_mem();
