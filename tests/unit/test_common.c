@@ -2286,6 +2286,31 @@ test_statedb(void)
 	buf_free(&bytes);
 	counts_free(c);
 	counts_free(got);
+	/* a state in memory is made at its first use: before, it answers as
+	 * an empty one; a run that stores nothing ends without one */
+	{
+		struct counts *none = counts_new(), *some = counts_new();
+		int64_t ids[SDB_BUCKET];
+		struct statedb *m1 = sdb_open(NULL, 1, 0);
+		struct statedb *m2 = sdb_open(NULL, 1, 0);
+
+		sdb_save_counts(m1, none);
+		CHECK("statedb: a state in memory unused is an empty one",
+		    sdb_memory(m1) && !sdb_signatures(m1) && !sdb_folded(m1) &&
+		    !sdb_stored(m1, 5) && sdb_bucket(m1, 5, ids) == 0 &&
+		    sdb_prune(m1, 1, 3) == 0);
+		sdb_commit(m1);
+		sdb_close(m1);
+		counts_add(some, 42, 2);
+		CHECK("statedb: a state in memory made at its first use",
+		    !sdb_doc_seen(m2, 7) && (sdb_doc_add(m2, 7), 1) &&
+		    sdb_doc_seen(m2, 7) && (sdb_save_counts(m2, some), 1) &&
+		    (sdb_load_counts(m2, none), counts_get(none, 42) == 2));
+		sdb_commit(m2);
+		sdb_close(m2);
+		counts_free(none);
+		counts_free(some);
+	}
 }
 
 static void
