@@ -56,8 +56,13 @@ BASE_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \
 	$(BUILD)/venues_data.o \
 	$(BUILD)/tradset_data.o $(BUILD)/lineshape_data.o $(BUILD)/charwords_data.o
+# the line models of dedupe-boilerplate: data/NAME.tsv is prebuilt as
+# zh_NAME_model (common/prebuilt.h)
+LS_MODELS = lineshape
 PREBUILT_OBJ = $(BUILD)/common/prebuilt_words.o $(BUILD)/common/prebuilt_regions.o \
-	$(BUILD)/words_prebuilt.o $(BUILD)/regions_prebuilt.o
+	$(BUILD)/common/prebuilt_lineshape.o \
+	$(BUILD)/words_prebuilt.o $(BUILD)/regions_prebuilt.o \
+	$(BUILD)/linewords_prebuilt.o $(LS_MODELS:%=$(BUILD)/%_prebuilt.o)
 COMMON_OBJ = $(BASE_OBJ) $(PREBUILT_OBJ)
 BINS = $(TOOLS:%=$(BUILD)/%)
 MANS = man/segment.1 man/extract-num.1 man/tag-region.1 \
@@ -151,8 +156,20 @@ $(BUILD)/regions_prebuilt.c: $(BUILD)/make-prebuilt \
 	$(if $(OPENCC_DATA),$(wildcard $(OPENCC_DATA)/*.ocd2 $(OPENCC_DATA)/*.json))
 	$(BUILD)/make-prebuilt regions > $@.tmp && mv $@.tmp $@
 
+# The words that the line features look for (common/lineshape.c): the
+# function words of the word list and the chrome words, sorted.
+$(BUILD)/linewords_prebuilt.c: $(BUILD)/make-prebuilt
+	$(BUILD)/make-prebuilt linewords > $@.tmp && mv $@.tmp $@
+
+# A line model is read by the loader of the tools (ls_model_load) and
+# written as its trees (ls_model_emit); the text of data/lineshape.tsv
+# is compiled in only for tests/unit, which loads it to compare.
+$(LS_MODELS:%=$(BUILD)/%_prebuilt.c): $(BUILD)/%_prebuilt.c: data/%.tsv \
+	$(BUILD)/make-prebuilt
+	$(BUILD)/make-prebuilt lineshape $< zh_$*_model > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/%_prebuilt.o: $(BUILD)/%_prebuilt.c common/prebuilt.h common/trie.h \
-	common/gazetteer.h common/words.h
+	common/gazetteer.h common/words.h common/lineshape.h
 	$(CC) -std=c11 -Icommon -c -O0 -o $@ $<
 
 $(BUILD)/libzhpipe.a: $(COMMON_OBJ)
@@ -476,7 +493,9 @@ FUZZ_LIB = $(COMMON:%=$(FUZZ_BUILD)/common/%.o) build/words_data.o \
 	build/venues_data.o \
 	build/tradset_data.o build/lineshape_data.o build/charwords_data.o \
 	$(FUZZ_BUILD)/common/prebuilt_words.o $(FUZZ_BUILD)/common/prebuilt_regions.o \
-	build/words_prebuilt.o build/regions_prebuilt.o
+	$(FUZZ_BUILD)/common/prebuilt_lineshape.o \
+	build/words_prebuilt.o build/regions_prebuilt.o \
+	build/linewords_prebuilt.o $(LS_MODELS:%=build/%_prebuilt.o)
 
 $(FUZZ_BUILD)/common/%.o: common/%.c common/*.h
 	@mkdir -p $(@D)

@@ -8,16 +8,16 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "prebuilt.h"
 #include "regex.h"
 #include "rows.h"
+#include "trie.h"
 #include "utf8.h"
 
 /* the rows of the word list whose word is at most 4 bytes long (made at
  * build time from data/words.tsv) */
 extern const char zh_charwords_data[];
 extern const unsigned long zh_charwords_size;
-extern const char zh_lineshape_data[];
-extern const unsigned long zh_lineshape_size;
 
 #define LS_NAME(n) #n,
 const char *const ls_feature_names[LS_NFEAT] = { LS_FEATURES(LS_NAME) };
@@ -85,16 +85,11 @@ static const char *const chrome_words[] = {
 	NULL
 };
 
+_Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
+
 struct lineshape {
-	uint32_t *func;		/* sorted */
-	size_t nfunc;
-	unsigned char funcbit[(HAN1 - HAN0) / 8];	/* the same, U+4E00..9FFF */
+	struct ls_words wd;	/* a copy: its arrays are the caller's */
 	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
-	/* the chrome words, by first character: a bitmap of U+4E00..9FFF
-	 * and the words sorted */
-	unsigned char chromebit[(HAN1 - HAN0) / 8];
-	struct cword { uint32_t first; const char *w; size_t len, chars; } *cw;
-	size_t ncw;
 	struct regex rx[RX_N];
 	struct buf shape;
 	/* per line scratch */
@@ -129,14 +124,56 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* ---- writing tables as C (prebuilt.h) ---- */
+
+/* A float or a double exactly: in hexadecimal, infinities and NaN by
+ * the names of <math.h>. */
 static void
-load_function_words(struct lineshape *ls)
+emit_real(FILE *f, double v, const char *suffix)
+{
+	if (isnan(v))
+		fprintf(f, "%sNAN", signbit(v) ? "-" : "");
+	else if (isinf(v))
+		fprintf(f, "%sINFINITY", v < 0 ? "-" : "");
+	else
+		fprintf(f, "%a%s", v, suffix);
+}
+
+/* The array name_what of n numbers; none when n is 0 (see emit_ref). */
+static void
+emit_i32s(FILE *f, const char *name, const char *what, const int32_t *v,
+    size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	fprintf(f, "static const int32_t %s_%s[%zu] = {\n", name, what, n);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%ld,%s", (long)v[i], i % 12 == 11 || i + 1 == n ?
+		    "\n" : " ");
+	fprintf(f, "};\n");
+}
+
+static void
+emit_ref(FILE *f, const char *field, const char *name, const char *what,
+    size_t n)
+{
+	if (n)
+		fprintf(f, "\t.%s = %s_%s,\n", field, name, what);
+	else
+		fprintf(f, "\t.%s = NULL,\n", field);
+}
+
+static void
+load_function_words(struct ls_words *wd)
 {
 	/* word<TAB>frequency<TAB>part of speech lines: only those whose word
 	 * is one character are looked at (the others are skipped at a glance,
 	 * the list being long) */
 	const char *p = zh_charwords_data, *end = p + zh_charwords_size;
-	size_t cap = 0;
+	size_t cap = 0, n = 0;
+	uint32_t *func = NULL;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q, *pos;
@@ -160,24 +197,26 @@ load_function_words(struct lineshape *ls)
 			p = nl + 1;
 			continue;
 		}
-		if (ls->nfunc == cap) {
+		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
-			ls->func = xrealloc(ls->func, cap * sizeof *ls->func);
+			func = xrealloc(func, cap * sizeof *func);
 		}
-		ls->func[ls->nfunc++] = c;
+		func[n++] = c;
 		p = nl + 1;
 	}
-	qsort(ls->func, ls->nfunc, sizeof *ls->func, cmp_u32);
-	for (cap = 0; cap < ls->nfunc; cap++)
-		if (ls->func[cap] >= HAN0 && ls->func[cap] < HAN1)
-			ls->funcbit[(ls->func[cap] - HAN0) >> 3] |=
-			    (unsigned char)(1 << ((ls->func[cap] - HAN0) & 7));
+	qsort(func, n, sizeof *func, cmp_u32);
+	for (cap = 0; cap < n; cap++)
+		if (func[cap] >= HAN0 && func[cap] < HAN1)
+			wd->funcbit[(func[cap] - HAN0) >> 3] |=
+			    (unsigned char)(1 << ((func[cap] - HAN0) & 7));
+	wd->func = func;
+	wd->nfunc = n;
 }
 
 static int
 cmp_cword(const void *a, const void *b)
 {
-	const struct cword *x = a, *y = b;
+	const struct ls_cword *x = a, *y = b;
 
 	if (x->first != y->first)
 		return (x->first > y->first) - (x->first < y->first);
@@ -185,16 +224,17 @@ cmp_cword(const void *a, const void *b)
 }
 
 static void
-load_chrome_words(struct lineshape *ls)
+load_chrome_words(struct ls_words *wd)
 {
-	size_t k, n;
+	size_t k, n, ncw = 0;
+	struct ls_cword *cw;
 
 	for (n = 0; chrome_words[n]; n++)
 		;
-	ls->cw = xcalloc(n ? n : 1, sizeof *ls->cw);
+	cw = xcalloc(n ? n : 1, sizeof *cw);
 	for (k = 0; k < n; k++) {
 		size_t i = 0;
-		struct cword *w = &ls->cw[ls->ncw];
+		struct ls_cword *w = &cw[ncw];
 
 		w->w = chrome_words[k];
 		w->len = strlen(w->w);
@@ -202,11 +242,92 @@ load_chrome_words(struct lineshape *ls)
 		w->chars = utf8_count(w->w, w->len);
 		if (w->first < HAN0 || w->first >= HAN1)
 			continue;	/* not a Han character first: never tried */
-		ls->chromebit[(w->first - HAN0) >> 3] |=
+		wd->chromebit[(w->first - HAN0) >> 3] |=
 		    (unsigned char)(1 << ((w->first - HAN0) & 7));
-		ls->ncw++;
+		ncw++;
 	}
-	qsort(ls->cw, ls->ncw, sizeof *ls->cw, cmp_cword);
+	qsort(cw, ncw, sizeof *cw, cmp_cword);
+	wd->cw = cw;
+	wd->ncw = ncw;
+}
+
+void
+ls_words_build(struct ls_words *wd)
+{
+	memset(wd, 0, sizeof *wd);
+	load_function_words(wd);
+	load_chrome_words(wd);
+}
+
+void
+ls_words_free(struct ls_words *wd)
+{
+	free((void *)wd->func);
+	free((void *)wd->cw);
+	memset(wd, 0, sizeof *wd);
+}
+
+/* .field = { the n bytes }, */
+static void
+emit_bytes(FILE *f, const char *field, const unsigned char *b, size_t n)
+{
+	size_t i;
+
+	fprintf(f, "\t.%s = {", field);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s%u,", i % 20 == 0 ? "\n\t" : " ", b[i]);
+	fprintf(f, "\n\t},\n");
+}
+
+void
+ls_words_emit(const struct ls_words *wd, FILE *f, const char *name)
+{
+	size_t i;
+
+	if (wd->nfunc) {
+		fprintf(f, "static const uint32_t %s_func[%zu] = {\n", name,
+		    wd->nfunc);
+		for (i = 0; i < wd->nfunc; i++)
+			fprintf(f, "0x%lx,%s", (unsigned long)wd->func[i],
+			    i % 8 == 7 || i + 1 == wd->nfunc ? "\n" : " ");
+		fprintf(f, "};\n");
+	}
+	if (wd->ncw) {
+		fprintf(f, "static const struct ls_cword %s_cw[%zu] = {\n", name,
+		    wd->ncw);
+		for (i = 0; i < wd->ncw; i++) {
+			fprintf(f, "{ 0x%lx, ", (unsigned long)wd->cw[i].first);
+			emit_cstring(f, wd->cw[i].w, wd->cw[i].len);
+			fprintf(f, ", %zu, %zu },\n", wd->cw[i].len, wd->cw[i].chars);
+		}
+		fprintf(f, "};\n");
+	}
+	fprintf(f, "const struct ls_words %s = {\n", name);
+	emit_ref(f, "func", name, "func", wd->nfunc);
+	fprintf(f, "\t.nfunc = %zu,\n", wd->nfunc);
+	emit_bytes(f, "funcbit", wd->funcbit, sizeof wd->funcbit);
+	emit_bytes(f, "chromebit", wd->chromebit, sizeof wd->chromebit);
+	emit_ref(f, "cw", name, "cw", wd->ncw);
+	fprintf(f, "\t.ncw = %zu,\n};\n", wd->ncw);
+}
+
+int
+ls_words_same(const struct ls_words *a, const struct ls_words *b)
+{
+	size_t i;
+
+	if (a->nfunc != b->nfunc || a->ncw != b->ncw ||
+	    (a->nfunc && memcmp(a->func, b->func, a->nfunc * sizeof *a->func)) ||
+	    memcmp(a->funcbit, b->funcbit, sizeof a->funcbit) != 0 ||
+	    memcmp(a->chromebit, b->chromebit, sizeof a->chromebit) != 0)
+		return 0;
+	for (i = 0; i < a->ncw; i++)
+		if (a->cw[i].first != b->cw[i].first ||
+		    a->cw[i].len != b->cw[i].len ||
+		    a->cw[i].chars != b->cw[i].chars ||
+		    memcmp(a->cw[i].w, b->cw[i].w, a->cw[i].len) != 0)
+			return 0;
+	return 1;
 }
 
 /* The longest chrome word at s[0..n), which begins with Han character
@@ -214,20 +335,20 @@ load_chrome_words(struct lineshape *ls)
 static size_t
 chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
 {
-	size_t lo = 0, hi = ls->ncw;
+	size_t lo = 0, hi = ls->wd.ncw;
 
 	while (lo < hi) {	/* the first word whose first is c */
 		size_t mid = (lo + hi) / 2;
 
-		if (ls->cw[mid].first < c)
+		if (ls->wd.cw[mid].first < c)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < ls->ncw && ls->cw[lo].first == c; lo++)
-		if (ls->cw[lo].len <= n && memcmp(s, ls->cw[lo].w,
-		    ls->cw[lo].len) == 0)
-			return ls->cw[lo].chars;
+	for (; lo < ls->wd.ncw && ls->wd.cw[lo].first == c; lo++)
+		if (ls->wd.cw[lo].len <= n && memcmp(s, ls->wd.cw[lo].w,
+		    ls->wd.cw[lo].len) == 0)
+			return ls->wd.cw[lo].chars;
 	return 0;
 }
 
@@ -236,13 +357,12 @@ static int is_sep(uint32_t c);
 static int is_code(uint32_t c);
 
 struct lineshape *
-ls_new(void)
+ls_open(const struct ls_words *wd)
 {
 	struct lineshape *ls = xcalloc(1, sizeof *ls);
 	int k;
 
-	load_function_words(ls);
-	load_chrome_words(ls);
+	ls->wd = *wd;
 	for (k = 1; k < 128; k++)
 		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
 		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
@@ -260,8 +380,6 @@ ls_free(struct lineshape *ls)
 		return;
 	for (k = 0; k < RX_N; k++)
 		rx_free(&ls->rx[k]);
-	free(ls->func);
-	free(ls->cw);
 	buf_free(&ls->shape);
 	free(ls->l);
 	free(ls->flag);
@@ -280,8 +398,8 @@ static int
 is_func(const struct lineshape *ls, uint32_t c)
 {
 	if (c >= HAN0 && c < HAN1)
-		return ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
-	return bsearch(&c, ls->func, ls->nfunc, sizeof c, cmp_u32) != NULL;
+		return ls->wd.funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+	return bsearch(&c, ls->wd.func, ls->wd.nfunc, sizeof c, cmp_u32) != NULL;
 }
 
 /* log1p of small counts, from a table */
@@ -483,7 +601,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			*sp++ = sh;
 			if (sc->cskip)
 				sc->cskip--;	/* inside a chrome word */
-			else if (ls->chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
+			else if (ls->wd.chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
 				size_t w = chrome_at(ls, c, text + at, len - at);
 
 				if (w) {
@@ -498,7 +616,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			sc->nonsp++;
 			sc->lastns = c;
 			sc->han++;
-			sc->fn += ls->funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+			sc->fn += ls->wd.funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
 			continue;
 		}
 		sc->cskip = 0;
@@ -1001,10 +1119,12 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 void
 ls_model_free(struct ls_model *m)
 {
-	free(m->node);
-	free(m->root);
-	free(m->flat);
-	free(m->froot);
+	if (!m->rodata) {
+		free(m->node);
+		free(m->root);
+		free(m->flat);
+		free(m->froot);
+	}
 	memset(m, 0, sizeof *m);
 }
 
@@ -1083,29 +1203,66 @@ flatten(struct ls_model *m)
 	free(dep);
 }
 
-int
-ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
+/* What is wrong with the trees, or NULL: each tree has nodes, a split's
+ * children are later nodes of its own tree, and every node but a tree's
+ * first is the child of one split, once; so flatten() meets each node
+ * once. A node's parents come before it: when it is reached, all its
+ * parents have been counted. */
+static const char *
+bad_trees(const struct ls_model *m)
 {
-	struct rows r;
-	size_t cap = 0, tcap = 0, first = 0, t;
+	unsigned char *parents = xcalloc(m->nnode + 1, 1);
+	const char *bad = NULL;
+	size_t t, k;
+
+	for (t = 0; t < m->ntree && !bad; t++) {
+		size_t lo = (size_t)m->root[t];
+		size_t hi = t + 1 < m->ntree ? (size_t)m->root[t + 1] : m->nnode;
+
+		if (lo >= hi)
+			bad = "a tree without nodes";
+		for (k = lo; k < hi && !bad; k++) {
+			const struct ls_node *nd = &m->node[k];
+
+			if (k > lo && parents[k] != 1)
+				bad = "a node that is not the child of one split";
+			else if (nd->feat >= 0 && ((size_t)nd->left <= k ||
+			    (size_t)nd->left >= hi || (size_t)nd->right <= k ||
+			    (size_t)nd->right >= hi))
+				bad = "a split points outside its tree";
+			else if (nd->feat >= 0) {
+				parents[nd->left]++;
+				parents[nd->right]++;
+			}
+		}
+	}
+	free(parents);
+	return bad;
+}
+
+/* The model of the rows r; on a bad row, m is left empty. */
+static int
+load_rows(struct ls_model *m, struct rows *r)
+{
+	size_t cap = 0, tcap = 0, first = 0;
+	const char *bad;
 	int smooth;
 
 	memset(m, 0, sizeof *m);
 	m->threshold = m->lo = m->hi = 0.5;
 	smooth = 0;
-	rows_buf(&r, name, p, n, 0);
-	while (rows_next(&r)) {
+	while (rows_next(r)) {
 		size_t l0, l1, l2, l3, l4;
-		const char *k = rows_field(&r, 0, &l0);
-		const char *a = rows_field(&r, 1, &l1);
-		const char *b = rows_field(&r, 2, &l2);
-		const char *c = rows_field(&r, 3, &l3);
-		const char *d = rows_field(&r, 4, &l4);
+		const char *k = rows_field(r, 0, &l0);
+		const char *a = rows_field(r, 1, &l1);
+		const char *b = rows_field(r, 2, &l2);
+		const char *c = rows_field(r, 3, &l3);
+		const char *d = rows_field(r, 4, &l4);
 		double v = 0, lv, rv;
 
 		if (!a || number(a, l1, &v) < 0) {
 			if (!(l0 == 5 && memcmp(k, "split", 5) == 0)) {
-				rows_error(&r, "expected a number");
+				rows_error(r, "expected a number");
 				break;
 			}
 		}
@@ -1113,7 +1270,7 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 			m->base = v;
 		else if (l0 == 6 && memcmp(k, "smooth", 6) == 0) {
 			if (!b || number(b, l2, &rv) < 0 || !(v <= rv)) {
-				rows_error(&r, "expected smooth LOW HIGH");
+				rows_error(r, "expected smooth LOW HIGH");
 				break;
 			}
 			m->lo = v;
@@ -1136,7 +1293,7 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 			struct ls_node *nd;
 
 			if (m->ntree == 0) {
-				rows_error(&r, "a node before the first tree");
+				rows_error(r, "a node before the first tree");
 				break;
 			}
 			if (m->nnode == cap) {
@@ -1152,39 +1309,30 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 			}
 			nd->feat = (int16_t)feature_index(a, l1);
 			if (nd->feat < 0) {
-				rows_error(&r, "unknown feature '%.*s'", (int)l1, a);
+				rows_error(r, "unknown feature '%.*s'", (int)l1, a);
 				break;
 			}
 			if (!b || !c || !d || number(b, l2, &v) < 0 ||
 			    number(c, l3, &lv) < 0 || number(d, l4, &rv) < 0 ||
 			    lv < 1 || rv < 1) {
-				rows_error(&r, "expected split FEATURE THRESHOLD LEFT RIGHT");
+				rows_error(r, "expected split FEATURE THRESHOLD LEFT RIGHT");
 				break;
 			}
 			nd->thr = (float)v;
 			nd->left = (int32_t)(first + (size_t)lv);
 			nd->right = (int32_t)(first + (size_t)rv);
 		} else {
-			rows_error(&r, "unknown row '%.*s'", (int)l0, k);
+			rows_error(r, "unknown row '%.*s'", (int)l0, k);
 			break;
 		}
 	}
 	if (!smooth)
 		m->lo = m->hi = m->threshold;	/* no band: the threshold alone */
-	if (!r.failed && !(m->lo <= m->threshold && m->threshold <= m->hi))
-		rows_error(&r, "the threshold is outside the smoothing band");
-	if (!r.failed)
-		for (t = 0; t < m->nnode; t++)
-			if (m->node[t].feat >= 0 &&
-			    ((size_t)m->node[t].left >= m->nnode ||
-			    (size_t)m->node[t].right >= m->nnode ||
-			    (size_t)m->node[t].left <= t ||
-			    (size_t)m->node[t].right <= t)) {
-				rows_error(&r, "a split points outside its tree");
-				break;
-			}
-	rows_close(&r);
-	if (r.failed) {
+	if (!r->failed && !(m->lo <= m->threshold && m->threshold <= m->hi))
+		rows_error(r, "the threshold is outside the smoothing band");
+	if (!r->failed && (bad = bad_trees(m)) != NULL)
+		rows_error(r, "%s", bad);
+	if (r->failed) {
 		ls_model_free(m);
 		return -1;
 	}
@@ -1192,12 +1340,140 @@ ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 	return 0;
 }
 
-void
-ls_model_builtin(struct ls_model *m)
+int
+ls_model_load(struct ls_model *m, const char *name, const char *p, size_t n)
 {
-	if (ls_model_load(m, "built-in line model", zh_lineshape_data,
-	    zh_lineshape_size) < 0)
-		die(EXIT_TROUBLE, "the built-in line model is broken");
+	struct rows r;
+	int rc;
+
+	rows_buf(&r, name, p, n, 0);
+	rc = load_rows(m, &r);
+	rows_close(&r);
+	return rc;
+}
+
+int
+ls_model_load_path(struct ls_model *m, const char *path)
+{
+	struct rows r;
+	int rc;
+
+	memset(m, 0, sizeof *m);
+	if (rows_path(&r, path, 0) < 0)
+		return -1;
+	rc = load_rows(m, &r);
+	rows_close(&r);
+	return rc;
+}
+
+/* ---- the model prebuilt (prebuilt.h) ---- */
+
+void
+ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p)
+{
+	memset(m, 0, sizeof *m);
+	m->base = p->base;
+	m->threshold = p->threshold;
+	m->lo = p->lo;
+	m->hi = p->hi;
+	m->overrule = p->overrule;
+	m->node = (struct ls_node *)p->node;
+	m->nnode = p->nnode;
+	m->root = (int32_t *)p->root;
+	m->ntree = p->ntree;
+	m->flat = (struct ls_flat *)p->flat;
+	m->froot = (int32_t *)p->froot;
+	m->depth = p->depth;
+	m->rodata = 1;
+}
+
+void
+ls_model_emit(const struct ls_model *m, FILE *f, const char *name)
+{
+	size_t i;
+
+	if (m->nnode) {
+		fprintf(f, "static const struct ls_node %s_node[%zu] = {\n",
+		    name, m->nnode);
+		for (i = 0; i < m->nnode; i++) {
+			const struct ls_node *nd = &m->node[i];
+
+			fprintf(f, "{ %d, ", nd->feat);
+			emit_real(f, nd->thr, "f");
+			fprintf(f, ", %ld, %ld, ", (long)nd->left, (long)nd->right);
+			emit_real(f, nd->value, "f");
+			fprintf(f, " },\n");
+		}
+		/* as many as the nodes: the trees are trees (bad_trees) */
+		fprintf(f, "};\nstatic const struct ls_flat %s_flat[%zu] = {\n",
+		    name, m->nnode);
+		for (i = 0; i < m->nnode; i++) {
+			const struct ls_flat *fl = &m->flat[i];
+
+			fprintf(f, "{ %ld, ", (long)fl->feat);
+			emit_real(f, fl->thr, "f");
+			fprintf(f, ", %ld, ", (long)fl->kid);
+			emit_real(f, fl->value, "f");
+			fprintf(f, " },\n");
+		}
+		fprintf(f, "};\n");
+	}
+	emit_i32s(f, name, "root", m->root, m->ntree);
+	emit_i32s(f, name, "froot", m->froot, m->ntree);
+	fprintf(f, "const struct ls_model_prebuilt %s = {\n\t.base = ", name);
+	emit_real(f, m->base, "");
+	fprintf(f, ",\n\t.threshold = ");
+	emit_real(f, m->threshold, "");
+	fprintf(f, ",\n\t.lo = ");
+	emit_real(f, m->lo, "");
+	fprintf(f, ",\n\t.hi = ");
+	emit_real(f, m->hi, "");
+	fprintf(f, ",\n\t.overrule = ");
+	emit_real(f, m->overrule, "");
+	fprintf(f, ",\n");
+	emit_ref(f, "node", name, "node", m->nnode);
+	fprintf(f, "\t.nnode = %zu,\n", m->nnode);
+	emit_ref(f, "root", name, "root", m->ntree);
+	fprintf(f, "\t.ntree = %zu,\n", m->ntree);
+	emit_ref(f, "flat", name, "flat", m->nnode);
+	emit_ref(f, "froot", name, "froot", m->ntree);
+	fprintf(f, "\t.depth = %d,\n};\n", m->depth);
+}
+
+/* The same number, bit for bit (0 and -0 differ; NaN is NaN). */
+static int
+same_real(double a, double b)
+{
+	return (isnan(a) && isnan(b)) ||
+	    (a == b && signbit(a) == signbit(b));
+}
+
+int
+ls_model_same(const struct ls_model *a, const struct ls_model *b)
+{
+	size_t i;
+
+	if (!same_real(a->base, b->base) ||
+	    !same_real(a->threshold, b->threshold) ||
+	    !same_real(a->lo, b->lo) || !same_real(a->hi, b->hi) ||
+	    !same_real(a->overrule, b->overrule) || a->nnode != b->nnode ||
+	    a->ntree != b->ntree || a->depth != b->depth)
+		return 0;
+	for (i = 0; i < a->nnode; i++) {
+		const struct ls_node *x = &a->node[i], *y = &b->node[i];
+		const struct ls_flat *u = &a->flat[i], *v = &b->flat[i];
+
+		if (x->feat != y->feat || !same_real(x->thr, y->thr) ||
+		    x->left != y->left || x->right != y->right ||
+		    !same_real(x->value, y->value) || u->feat != v->feat ||
+		    !same_real(u->thr, v->thr) || u->kid != v->kid ||
+		    !same_real(u->value, v->value))
+			return 0;
+	}
+	for (i = 0; i < a->ntree; i++)
+		if (a->root[i] != b->root[i] || a->froot[i] != b->froot[i])
+			return 0;
+	return 1;
 }
 
 double

@@ -26,8 +26,9 @@
  *   - the article's: share of short lines, of sentence ends, its size,
  *     and how far the line's script is from that of its prose.
  * A model is a sum of small regression trees over these numbers (a
- * logistic score); it is data (data/lineshape.tsv, compiled in), written
- * by tools/boiler-model from the hand labels in bench/labels. */
+ * logistic score); it is data (data/lineshape.tsv, loaded at build time
+ * and compiled in, see prebuilt.h), written by tools/boiler-model from
+ * the hand labels in bench/labels. */
 #ifndef ZH_LINESHAPE_H
 #define ZH_LINESHAPE_H
 
@@ -83,6 +84,7 @@ extern const char *const ls_rule_names[];
 int ls_rule_bit(const char *name);
 
 struct lineshape;		/* compiled patterns and the function words */
+/* On the words prebuilt from the word list (prebuilt.h) */
 struct lineshape *ls_new(void);
 void ls_free(struct lineshape *ls);
 
@@ -122,13 +124,17 @@ struct ls_model {
 	} *flat;
 	int32_t *froot;
 	int depth;
+	int rodata;		/* prebuilt (prebuilt.h): only the struct is ours */
 };
 
 /* Load a model from its rows (see data/lineshape.tsv); name is for
  * messages. Returns 0, or -1 after reporting a bad row. */
 int ls_model_load(struct ls_model *m, const char *name, const char *p,
     size_t n);
-/* The built-in model; dies if it is broken (a bug). */
+/* The same from a file. */
+int ls_model_load_path(struct ls_model *m, const char *path);
+/* The built-in model: data/lineshape.tsv, loaded at build time
+ * (prebuilt.h); nothing is read at start. */
 void ls_model_builtin(struct ls_model *m);
 void ls_model_free(struct ls_model *m);
 /* The probability that a line with these features is boilerplate. */

@@ -1,13 +1,17 @@
-/* prebuilt.h - the word list and the gazetteer, built at build time
+/* prebuilt.h - the word list, the gazetteer and the line models, built
+ * at build time
  *
  * data/make-prebuilt.c builds the word list's trie and tables (and the
  * gazetteer's, with the word list) with the same code that would build
- * them at start (ws_build, gz_build), and writes them as const arrays
- * into C sources compiled into the tools (ws_emit, gz_emit): at start a
- * tool only points at them, and the system pages in what a run reads.
- * Every value is written as a number or a string, so the data does not
- * depend on the byte order of the machine. tests/unit checks that the
- * prebuilt tables equal those built at run time from the same data. */
+ * them at start (ws_build, gz_build), and loads each line model of
+ * dedupe-boilerplate (data/lineshape.tsv) as ls_model_load would and
+ * makes the words its features look for (ls_words_build), and writes
+ * them as const arrays into C sources compiled into the tools (ws_emit,
+ * gz_emit, ls_model_emit, ls_words_emit): at start a tool only points at
+ * them, and the system pages in what a run reads. Every value is
+ * written as a number or a string, so the data does not depend on the
+ * byte order of the machine. tests/unit checks that the prebuilt tables
+ * equal those built at run time from the same data. */
 #ifndef ZH_PREBUILT_H
 #define ZH_PREBUILT_H
 
@@ -16,6 +20,7 @@
 #include <stdio.h>
 
 #include "gazetteer.h"
+#include "lineshape.h"
 #include "trie.h"
 #include "words.h"
 
@@ -45,8 +50,46 @@ struct gz_prebuilt {
 	size_t nformers;
 };
 
+/* The words that lineshape.c looks for in a line: the function words
+ * of the word list (single characters of a function class, frequent)
+ * and the words of a site's chrome (sign-in, sharing, notices...), each
+ * beginning with a Han character; a bit for each first character of
+ * U+4E00..9FFF. */
+#define LS_HANBYTES ((0xA000 - 0x4E00) / 8)
+
+struct ls_cword {
+	uint32_t first;		/* its first character */
+	const char *w;
+	size_t len, chars;	/* in bytes, in characters */
+};
+
+struct ls_words {
+	const uint32_t *func;	/* sorted */
+	size_t nfunc;
+	unsigned char funcbit[LS_HANBYTES];	/* the same, U+4E00..9FFF */
+	unsigned char chromebit[LS_HANBYTES];
+	const struct ls_cword *cw;	/* by first character, longer first */
+	size_t ncw;
+};
+
+/* a line model (struct ls_model) */
+struct ls_model_prebuilt {
+	double base, threshold, lo, hi, overrule;
+	const struct ls_node *node;
+	size_t nnode;
+	const int32_t *root;
+	size_t ntree;
+	const struct ls_flat *flat;	/* nnode of them */
+	const int32_t *froot;		/* ntree of them */
+	int depth;
+};
+
 extern const struct ws_prebuilt zh_words_prebuilt;
 extern const struct gz_prebuilt zh_regions_prebuilt;
+/* data/lineshape.tsv; a model data/NAME.tsv is zh_NAME_model (Makefile:
+ * LS_MODELS) */
+extern const struct ls_model_prebuilt zh_lineshape_model;
+extern const struct ls_words zh_linewords;
 
 /* The built-in word list built from its text, as at start before;
  * a segmenter on prebuilt tables (a user dictionary copies them first). */
@@ -63,5 +106,22 @@ struct gazetteer *gz_build(const char *path, struct wordseg *ws);
 struct gazetteer *gz_open(const struct gz_prebuilt *p);
 void gz_emit(const struct gazetteer *gz, FILE *f, const char *name);
 int gz_same(const struct gazetteer *a, const struct gazetteer *b);
+
+/* The words of lineshape.c made from their text (the word list's short
+ * rows, made at build time, and a list in lineshape.c), as at start
+ * before, and freed; written as the tables of `name`; the same? The
+ * features of lines by the words wd, which must outlive it (ls_new:
+ * the prebuilt zh_linewords). */
+void ls_words_build(struct ls_words *wd);
+void ls_words_free(struct ls_words *wd);
+void ls_words_emit(const struct ls_words *wd, FILE *f, const char *name);
+int ls_words_same(const struct ls_words *a, const struct ls_words *b);
+struct lineshape *ls_open(const struct ls_words *wd);
+
+/* A line model on prebuilt tables (ls_model_free frees none of them);
+ * a loaded model written as the tables of `name`; the same model? */
+void ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p);
+void ls_model_emit(const struct ls_model *m, FILE *f, const char *name);
+int ls_model_same(const struct ls_model *a, const struct ls_model *b);
 
 #endif

@@ -23,8 +23,7 @@ rx_compile(struct regex *rx, const char *pattern, unsigned flags, char *err,
 		    (char *)msg);
 		return -1;
 	}
-	/* JIT memory can be refused (SELinux, W^X): fall back quietly. */
-	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+	rx->jit = -1;		/* at the first rx_find */
 	rx->warned = rx->gaveup = 0;
 	rx->limit = 0;
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
@@ -105,6 +104,9 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 		if (!(co & PCRE2_ANCHORED))
 			opts = PCRE2_ANCHORED;
 	}
+	/* JIT memory can be refused (SELinux, W^X): fall back quietly. */
+	if (rx->jit < 0)
+		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->gaveup = 0;
 	set_limits(match_context(), rx->limit, n - from);
 	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md,

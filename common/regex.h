@@ -1,4 +1,9 @@
-/* regex.h - PCRE2 patterns compiled once (UTF, UCP, JIT when available) */
+/* regex.h - PCRE2 patterns compiled once (UTF, UCP, JIT when available)
+ *
+ * A pattern is compiled (and checked) when it is given, and compiled to
+ * machine code by the JIT at its first match: most of the cost of a
+ * pattern is the JIT's, and a run need not try every pattern it has
+ * (empty input, or rules tried only after their alternation matched). */
 #ifndef ZH_REGEX_H
 #define ZH_REGEX_H
 
@@ -9,7 +14,8 @@
 struct regex {
 	pcre2_code *code;
 	pcre2_match_data *md;
-	int jit;		/* JIT compiled; else the interpreter runs */
+	int jit;		/* 1 JIT compiled, 0 the interpreter runs,
+				 * -1 not yet matched (rx_find compiles) */
 	int warned;		/* a match ran out of its limits (reported) */
 	int gaveup;		/* the last rx_find ran out of them */
 	unsigned long limit;	/* rx_limit(); 0: PCRE2's own limits */

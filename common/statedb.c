@@ -52,7 +52,8 @@ struct statedb {
 	int64_t pruned;		/* lines of runs up to this one are pruned */
 	int folded;		/* form-1 signatures are stored */
 	int sigs;		/* signatures are stored */
-	int memory;		/* no file */
+	int memory;		/* no file; the database is made at its first
+				 * use (ready()) */
 	struct buf name;	/* of the last sdb_row */
 };
 
@@ -165,6 +166,22 @@ runs_begin(struct statedb *s)
 	meta_put(s, "runs", s->run);
 }
 
+static struct statedb *setup(struct statedb *s, int write);
+
+/* The state in memory, made when it is first needed. Until then it is
+ * what it would be made: empty, of no signatures (folded and sigs 0),
+ * nothing to prune or commit. */
+static void
+ready(struct statedb *s)
+{
+	if (s->db != NULL || !s->memory)
+		return;
+	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+		fail(s, "cannot open the state");
+	setup(s, 1);
+}
+
 /* Take the lock, check or make the schema, prepare the statements. */
 static struct statedb *
 setup(struct statedb *s, int write)
@@ -236,14 +253,13 @@ sdb_open(const char *path, int write, int wait_s)
 	struct statedb *s = xcalloc(1, sizeof *s);
 	int flags;
 
-	if (path == NULL)
-		write = 1;	/* a state in memory is made for the run */
-	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
-	    SQLITE_OPEN_READONLY;
-
 	s->path = path ? path : "(memory)";
 	s->memory = path == NULL;
-	if (path && !write) {
+	if (s->memory)
+		return s;	/* made by ready() */
+	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+	    SQLITE_OPEN_READONLY;
+	if (!write) {
 		struct stat sb;
 
 		if (stat(path, &sb) < 0) {
@@ -251,8 +267,7 @@ sdb_open(const char *path, int write, int wait_s)
 			die(EXIT_TROUBLE, "%s: %s", path, strerror(errno));
 		}
 	}
-	if (sqlite3_open_v2(path ? path : ":memory:", &s->db, flags, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		fail(s, "cannot open the state");
 	sqlite3_busy_timeout(s->db, wait_s * 1000);
 	return setup(s, write);
@@ -347,6 +362,7 @@ sdb_load_counts_of(struct statedb *s, struct counts *c)
 	size_t i, k, n, neg;
 	struct count_kv *v = counts_all(c, &n);
 
+	ready(s);
 	/* A state small beside the input (a first day) is cheaper read
 	 * through once, taking the keys at hand, than looked up key by key
 	 * (a pair of ints a row; 4 KiB pages hold about a hundred) */
@@ -369,6 +385,7 @@ sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
 {
 	size_t i;
 
+	ready(s);
 	for (i = 0; i < n; i++)
 		if (keys[i] && !counts_has(c, keys[i]))
 			load_one(s, c, keys[i]);
@@ -377,6 +394,7 @@ sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
 void
 sdb_load_counts(struct statedb *s, struct counts *c)
 {
+	ready(s);
 	scan_lines(s, c, 0);
 }
 
@@ -385,6 +403,7 @@ sdb_doc_seen(struct statedb *s, uint64_t dockey)
 {
 	int rc;
 
+	ready(s);
 	sqlite3_bind_int64(s->seen_get, 1, (sqlite3_int64)dockey);
 	rc = step(s, s->seen_get);
 	sqlite3_reset(s->seen_get);
@@ -394,6 +413,7 @@ sdb_doc_seen(struct statedb *s, uint64_t dockey)
 void
 sdb_doc_add(struct statedb *s, uint64_t dockey)
 {
+	ready(s);
 	sqlite3_bind_int64(s->seen_put, 1, (sqlite3_int64)dockey);
 	step(s, s->seen_put);
 	sqlite3_reset(s->seen_put);
@@ -447,9 +467,11 @@ sdb_bucket(struct statedb *s, uint64_t key, int64_t *ids)
 int
 sdb_row(struct statedb *s, int64_t id, struct sdb_row *row)
 {
-	sqlite3_stmt *st = s->sig_get;
+	sqlite3_stmt *st;
 	int rc = 0;
 
+	ready(s);
+	st = s->sig_get;
 	sqlite3_bind_int64(st, 1, id);
 	if (step(s, st) != SQLITE_ROW ||
 	    sqlite3_column_bytes(st, 1) != sizeof row->sig.m)
@@ -496,6 +518,8 @@ sdb_add_signatures(struct statedb *s, size_t n,
 	size_t i, k, nband = 0, cap = 0;
 	struct sdb_new d;
 
+	if (n)
+		ready(s);
 	for (i = 0; i < n; i++) {
 		get(arg, i, &d);
 		sqlite3_bind_text(s->doc_put, 1, d.name, (int)d.n,
@@ -538,6 +562,8 @@ sdb_save_counts(struct statedb *s, const struct counts *c)
 	size_t i, k, n, neg;
 	struct count_kv *v = counts_changed(c, &n);
 
+	if (n)
+		ready(s);
 	neg = first_negative(v, n);
 	for (k = 0; k < n; k++) {
 		i = (neg + k) % n;
@@ -558,6 +584,7 @@ sdb_prune(struct statedb *s, int64_t after, uint32_t min_docs)
 
 	if (after <= 0 || upto <= s->pruned)
 		return 0;
+	ready(s);
 	st = prep(s, "DELETE FROM lines WHERE run > ? AND run <= ? AND docs < ?");
 	sqlite3_bind_int64(st, 1, s->pruned);
 	sqlite3_bind_int64(st, 2, upto);
@@ -576,6 +603,8 @@ sdb_prune(struct statedb *s, int64_t after, uint32_t min_docs)
 void
 sdb_commit(struct statedb *s)
 {
+	if (s->memory && s->db == NULL)
+		return;		/* never made: nothing to commit */
 	exec(s, "COMMIT");
 }
 

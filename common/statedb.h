@@ -13,7 +13,9 @@
 struct statedb;
 
 /* Open (or create) the state at path; NULL keeps it in memory for the
- * run. write: take the write lock now, waiting up to wait_s seconds for
+ * run, made when it is first used (a run that stores nothing, on empty
+ * input, makes none). write: take the write lock now, waiting up to
+ * wait_s seconds for
  * another run; all changes are committed by sdb_commit() at once, and
  * nothing if the program dies first. A foreign, corrupt or busy file is
  * a fatal error with a clear message (status 2). */
