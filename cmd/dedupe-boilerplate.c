@@ -335,6 +335,9 @@ main(int argc, char **argv)
 		usage_error("--mark writes records; --emit-signatures does not");
 	if (set.apply && !set.state && !set.ncounts)
 		usage_error("--apply needs --state or --counts");
+	if (set.ncounts && (set.learn || set.emit))
+		usage_error("--counts filters; --learn and --emit-counts only "
+		    "count");
 	if ((set.mark || set.features) && (set.learn || set.emit))
 		usage_error("--mark and --features write records; --learn and "
 		    "--emit-counts do not");
