@@ -926,7 +926,8 @@ run_over(const struct br_settings *s, const char *data, struct run_out *o)
 	char *p = tmpfile_with(data, strlen(data), 0), *files[2] = { p, NULL };
 	struct boilerrun *r;
 
-	memset(o, 0, sizeof *o);
+	o->got.len = o->sigs.len = 0;
+	o->counted = o->docs = 0;
 	if (p == NULL)
 		return "";
 	r = br_begin(s, &sink);
@@ -972,7 +973,7 @@ test_boilerrun(void)
 	    "7\ta\t" BODY_A "\n8\tb\t短的一句。\n";
 	struct br_settings s = { .min_docs = 3, .prune_after = 60,
 	    .wait_s = 10, .similarity = 0.8 };
-	struct run_out o;
+	struct run_out o = { 0 };
 	struct buf in = { 0 };
 	char dir[] = "/tmp/zhpipe-unit-run.XXXXXX", state[64], counts[64];
 	char *files[1];
@@ -990,8 +991,11 @@ test_boilerrun(void)
 	    strcmp(run_over(&s, buf_cstr(&in), &o),
 	    "a kept;b kept;c kept;") == 0);
 
-	if (mkdtemp(dir) == NULL)
+	if (mkdtemp(dir) == NULL) {
+		buf_free(&o.got);
+		buf_free(&in);
 		return;
+	}
 	snprintf(state, sizeof state, "%s/state.db", dir);
 	s.state = state;
 	s.learn = 1;
@@ -1027,6 +1031,7 @@ test_boilerrun(void)
 	    *run_over(&s, numbered, &o) == '\0' && strncmp(o.sigs.p ?
 	    o.sigs.p : "", "7\t0\t", 4) == 0 &&
 	    memchr(o.sigs.p, '\n', o.sigs.len) == o.sigs.p + o.sigs.len - 1);
+	buf_free(&o.got);
 	buf_free(&o.sigs);
 	unlink(counts);
 	unlink(state);
