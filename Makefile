@@ -50,7 +50,7 @@ COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals n
 	numunit opts orghead output placetag punct records regex rows sentence \
 	simplify sources splitter statedb textnorm trie utf8 warc words
 # dedupe-boilerplate's parts
-COMMON += boilerclass counts docid docsig hash lineshape ndshard neardup spool
+COMMON += boilerclass boilerrun counts docid docsig hash lineshape ndshard neardup spool
 # what make-prebuilt is linked with: all but the tables it makes
 BASE_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \

@@ -1,32 +1,23 @@
 /* dedupe-boilerplate - drop boilerplate lines and near-duplicate articles */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "article.h"
-#include "boiler.h"
 #include "boilerclass.h"
-#include "counts.h"
+#include "boilerrun.h"
 #include "diag.h"
-#include "docid.h"
 #include "lineshape.h"
 #include "ndshard.h"
-#include "neardup.h"
 #include "opts.h"
 #include "output.h"
-#include "spool.h"
-#include "statedb.h"
 
-static const char *statefile;
-static long min_docs = 3, site_field, key_fields = 1, wait_s = 10,
-    prune_after = 60, order_field;
-static double similarity = 0.8;
-static int mark, stats, learn, apply, emit, emit_sigs, reduce_sigs, features;
-static const char *dupsfile;
-static char **rulefiles, **countfiles;
-static size_t nrulefiles, ncountfiles;
+/* the run's settings, filled from the options */
+static struct br_settings set = {
+	.min_docs = 3, .prune_after = 60, .wait_s = 10, .similarity = 0.8
+};
+static long key_fields = 1;
+static int stats, reduce_sigs;
 
 static const char usage_text[] =
 	"dedupe-boilerplate [--state file] [--mark]\n"
@@ -145,50 +136,51 @@ handle(int opt, const char *arg)
 	case O_STATE:
 		if (*arg == '\0')
 			usage_error("invalid --state '' (expected a file name)");
-		statefile = arg;
+		set.state = arg;
 		break;
 	case O_MINDOCS:
-		return (min_docs = opts_count("--min-docs", arg, 1000000)) < 0 ? -1 : 0;
+		return (set.min_docs = opts_count("--min-docs", arg, 1000000)) < 0 ? -1 : 0;
 	case O_PRUNE:
-		return (prune_after = opts_number("--prune-after", arg, 0,
+		return (set.prune_after = opts_number("--prune-after", arg, 0,
 		    1000000000)) < 0 ? -1 : 0;
 	case O_SITE:
-		return (site_field = opts_count("--site-field", arg, 10000)) < 0 ? -1 : 0;
+		return (set.site_field = opts_count("--site-field", arg, 10000)) < 0 ? -1 : 0;
 	case 'k':
 		return (key_fields = opts_count("--key", arg, 10000)) < 0 ? -1 : 0;
 	case O_WAIT:
-		return (wait_s = opts_count("--wait", arg, 86400)) < 0 ? -1 : 0;
+		return (set.wait_s = opts_count("--wait", arg, 86400)) < 0 ? -1 : 0;
 	case O_MAXART:
 		return opts_size("--max-article", arg, &art_max_bytes);
 	case O_SIM:
 		errno = 0;
-		similarity = strtod(arg, &end);
-		if (errno || *end || end == arg || !(similarity > 0) || similarity > 1)
+		set.similarity = strtod(arg, &end);
+		if (errno || *end || end == arg || !(set.similarity > 0) ||
+		    set.similarity > 1)
 			usage_error("invalid --similarity '%s' (expected 0 < X <= 1)",
 			    arg);
 		break;
 	case O_RULES:
-		rulefiles = push(rulefiles, &nrulefiles, arg);
+		set.rules = push(set.rules, &set.nrules, arg);
 		break;
 	case O_COUNTS:
-		countfiles = push(countfiles, &ncountfiles, arg);
+		set.counts = push(set.counts, &set.ncounts, arg);
 		break;
-	case O_MARK: mark = 1; break;
+	case O_MARK: set.mark = 1; break;
 	case O_STATS: stats = 1; break;
-	case O_LEARN: learn = 1; break;
-	case O_APPLY: apply = 1; break;
-	case O_EMIT: emit = 1; break;
-	case O_EMITSIG: emit_sigs = 1; break;
+	case O_LEARN: set.learn = 1; break;
+	case O_APPLY: set.apply = 1; break;
+	case O_EMIT: set.emit = 1; break;
+	case O_EMITSIG: set.emit_sigs = 1; break;
 	case O_REDUCE: reduce_sigs = 1; break;
 	case O_DUPS:
 		if (*arg == '\0')
 			usage_error("invalid --dups '' (expected a file name)");
-		dupsfile = arg;
+		set.dups = arg;
 		break;
 	case O_ORDER:
-		return (order_field = opts_count("--order-field", arg, 10000)) < 0 ?
+		return (set.order_field = opts_count("--order-field", arg, 10000)) < 0 ?
 		    -1 : 0;
-	case O_FEATURES: features = 1; break;
+	case O_FEATURES: set.features = 1; break;
 	default:
 		return -1;
 	}
@@ -199,132 +191,20 @@ static const struct tool tool = {
 	usage_text, help_text, "k:", longopts, handle
 };
 
-/* ---- the run ---- */
+/* ---- the output ---- */
 
-static struct {
-	struct normaliser *nm;
-	struct rules rules;
-	struct lineshape *ls;
-	struct ls_model model;
-	struct counts *counts;
-	struct statedb *db;
-	struct docids *ids;
-	struct neardup nd;
-	struct spool *spool;	/* the input between the two passes */
-	struct forms forms;
-	struct buf hdr;		/* the header to write (--header) */
-	int counted, saved;	/* pass 1 is over; the state is saved */
-	int warned_site;
-	int fetch;		/* streaming: look up each article's lines */
-	struct bc_verdict *out;	/* scratch for one article */
-	uint64_t *keys, *gkeys;
-	struct { uint64_t key, gkey; } *fresh;	/* see count_forms() */
-	size_t nfresh, capfresh;
-	size_t cap;
-	struct bc_stats st;
-	struct ndsh_dups *dups;	/* --dups */
-	uint64_t articles;	/* read so far (the order without a field) */
-	struct buf sigline;	/* --emit-signatures */
-} run;
-
-_Noreturn static void
-spool_failed(void)
-{
-	die(EXIT_TROUBLE, "cannot buffer the input in %s: %s", spool_dir(),
-	    strerror(errno ? errno : EIO));
-}
+static struct boilerrun *run;
+static struct buf hdr;		/* the header to write (--header) */
 
 static void
-room(size_t n)
-{
-	if (n <= run.cap)
-		return;
-	run.cap = n;
-	run.out = xrealloc(run.out, n * sizeof *run.out);
-	run.keys = xrealloc(run.keys, n * sizeof *run.keys);
-	run.gkeys = xrealloc(run.gkeys, n * sizeof *run.gkeys);
-}
-
-static void
-fresh_add(uint64_t key, uint64_t gkey)
-{
-	if (run.nfresh == run.capfresh) {
-		run.capfresh = run.capfresh ? 2 * run.capfresh : 1024;
-		run.fresh = xrealloc(run.fresh, run.capfresh * sizeof *run.fresh);
-	}
-	run.fresh[run.nfresh].key = key;
-	run.fresh[run.nfresh++].gkey = gkey;
-}
-
-/* After the state's counts are read: the lines this run counted first
- * that the state did not have count their sites for their forms. */
-static void
-count_forms(void)
-{
-	size_t i;
-
-	for (i = 0; i < run.nfresh; i++)
-		if (counts_loaded(run.counts, run.fresh[i].key) == 0)
-			counts_add(run.counts, run.fresh[i].gkey, 1);
-	free(run.fresh);
-	run.fresh = NULL;
-	run.nfresh = run.capfresh = 0;
-}
-
-/* Pass 1: an article's distinct lines each count once, unless the
- * state or this run counted the same document already; a line new to
- * its site counts its site for the form. */
-static void
-count_article(const struct article *a, uint64_t id)
-{
-	size_t i, n;
-
-	/* every line's stored count is read after this pass, once */
-	if (statefile && !emit)
-		for (i = 0; i < a->n; i++) {
-			counts_touch(run.counts, run.forms.key[i]);
-			counts_touch(run.counts, run.forms.gkey[i]);
-		}
-	if (!docids_first(run.ids, id, DOC_COUNTED))
-		return;		/* counted in this run */
-	if (!emit && sdb_doc_seen(run.db, id))
-		return;		/* and in an earlier one */
-	room(a->n);
-	n = bc_distinct_keys(run.forms.key, run.forms.gkey, a->n, run.keys,
-	    run.gkeys);
-	for (i = 0; i < n; i++) {
-		if (emit) {
-			char hex[40];
-
-			snprintf(hex, sizeof hex, "%016" PRIx64 "%016" PRIx64 "\t1",
-			    run.keys[i], run.gkeys[i]);
-			out_str(hex);
-			out_eol();
-			continue;
-		}
-		/* a line new to its site counts the site for its form; with
-		 * a state, whether it is new is known once the state's counts
-		 * are read (count_forms()) */
-		if (counts_get(run.counts, run.keys[i]) == 0) {
-			if (statefile)
-				fresh_add(run.keys[i], run.gkeys[i]);
-			else
-				counts_add(run.counts, run.gkeys[i], 1);
-		}
-		counts_add(run.counts, run.keys[i], 1);
-	}
-	if (!emit)
-		sdb_doc_add(run.db, id);
-}
-
-static void
-write_record(const struct article *a, size_t i, const char *label,
-    size_t llen)
+write_record(void *arg, const struct article *a, size_t i,
+    const char *label, size_t llen)
 {
 	const struct art_rec *r = &a->r[i];
 	const char *line = a->data.p + r->off;
 
-	if (!mark) {
+	(void)arg;
+	if (label == NULL) {
 		out_write(line, r->len);
 		out_eol();
 		return;
@@ -337,76 +217,23 @@ write_record(const struct article *a, size_t i, const char *label,
 	out_eol();
 }
 
-/* The article's order: field --order-field of its first record (a key
- * field holding a number), or its position in the input. */
-static uint64_t
-article_order(const struct article *a)
+/* --emit-counts, --emit-signatures */
+static void
+write_line(void *arg, const char *line, size_t n)
 {
-	const struct art_rec *r = &a->r[0];
-	const char *s = a->data.p + r->off, *end = a->data.p + r->toff;
-	uint64_t v = 0;
-	long f;
-	int digits = 0;
-
-	if (a->part == 0)
-		run.articles++;
-	if (order_field == 0)
-		return run.articles;
-	for (f = 1; f < order_field && s < end; s++)
-		if (*s == '\t')
-			f++;
-	for (; s < end && *s != '\t'; s++, digits++)
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
-			break;
-		else
-			v = v * 10 + (uint64_t)(*s - '0');
-	if (f < order_field || (s < end && *s != '\t') || digits == 0)
-		die(EXIT_TROUBLE, "%s:%lu: field %ld (--order-field) is no key "
-		    "field holding a number: articles cannot be put in order",
-		    r->file, r->lineno, order_field);
-	return v;
-}
-
-/* Is the article a near duplicate (the original's name to dupof)? With
- * --dups, when the list says so; with --emit-signatures, its signature
- * line is written instead, and it is none. */
-static int
-near_dup(const struct article *a, uint64_t id, char *dupof, size_t cap)
-{
-	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
-	struct docsig sig;
-	struct minhash old;
-	const char *orig;
-	int has_old;
-
-	if (run.dups) {
-		if ((orig = ndsh_dup_of(run.dups, article_order(a), a->part)))
-			snprintf(dupof, cap, "%s", orig);
-		return orig != NULL;
-	}
-	if (emit_sigs) {
-		uint64_t order = article_order(a);
-
-		if (nd_sign(&run.nd, a, &run.forms, run.out, &sig, &old,
-		    &has_old)) {
-			run.sigline.len = 0;
-			ndsh_sig_line(&run.sigline, order, a->part, id, &sig,
-			    a->key.p, a->key.len);
-			out_write(run.sigline.p, run.sigline.len);
-			out_eol();
-		}
-		return 0;
-	}
-	return nd_check(&run.nd, a, &run.forms, run.out, &self,
-	    docids_first(run.ids, id, DOC_DECIDED), dupof, cap);
+	(void)arg;
+	out_write(line, n);
+	out_eol();
 }
 
 /* --features: each line's keys (its first record's) and numbers. */
 static void
-write_features(const struct article *a, const struct ls_result *res)
+write_features(void *arg, const struct article *a,
+    const struct ls_result *res)
 {
 	size_t j, k;
 
+	(void)arg;
 	for (j = 0; j < res->nline; j++) {
 		const struct art_rec *r = &a->r[res->first[j]];
 
@@ -424,36 +251,12 @@ write_features(const struct article *a, const struct ls_result *res)
 	}
 }
 
-/* Pass 2 (or streaming): label the records, then write them. */
 static void
-decide_article(const struct article *a, uint64_t id)
+write_header(void)
 {
-	struct ls_result lines;
-	/* the counts hold this document unless --apply reads a state that
-	 * never counted it */
-	struct bc_config c = { &run.rules, run.counts, (uint32_t)min_docs,
-	    !(apply && !ncountfiles && !sdb_doc_seen(run.db, id)), run.ls,
-	    features ? NULL : &run.model, features ? &lines : NULL };
-	char dupof[512] = "", label[600];
-	size_t i;
-
-	room(a->n);
-	bc_classify(&c, a, run.forms.key, run.forms.gkey, run.out);
-	if (features) {
-		write_features(a, &lines);
-		return;
-	}
-	if (near_dup(a, id, dupof, sizeof dupof))
-		for (i = 0; i < a->n; i++)
-			run.out[i].label = BC_DUP;
-	bc_stats_add(&run.st, run.out, a->n);
-	for (i = 0; i < a->n && !emit_sigs; i++)
-		if (mark || run.out[i].label == BC_BODY)
-			write_record(a, i, label, bc_label_text(&run.out[i],
-			    dupof, label, sizeof label));
+	out_write(hdr.p, hdr.len);
+	out_eol();
 }
-
-/* ---- the passes ---- */
 
 static void
 on_header(void *arg, const struct record *rec)
@@ -461,205 +264,109 @@ on_header(void *arg, const struct record *rec)
 	const char *text = rec->s + rec->f->b[rec->text];
 
 	(void)arg;
-	run.hdr.len = 0;
-	buf_add(&run.hdr, rec->s, rec->f->b[rec->text]);
-	if (mark)
-		buf_add(&run.hdr, "label\t", 6);
-	buf_add(&run.hdr, text, rec->n - rec->f->b[rec->text]);
-	if (!run.spool && !learn && !emit && !emit_sigs && !features) {	/* streaming: now */
-		out_write(run.hdr.p, run.hdr.len);
-		out_eol();
-	}
+	hdr.len = 0;
+	buf_add(&hdr, rec->s, rec->f->b[rec->text]);
+	if (set.mark)
+		buf_add(&hdr, "label\t", 6);
+	buf_add(&hdr, text, rec->n - rec->f->b[rec->text]);
+	/* streaming: now; else before pass 2 */
+	if (br_streaming(run) && !set.learn && !set.emit && !set.emit_sigs &&
+	    !set.features)
+		write_header();
 }
 
-/* The normal forms of an article as read, and its identity. */
-static uint64_t
-read_article(const struct article *a)
-{
-	forms_make(&run.forms, run.nm, article_site(a, site_field,
-	    &run.warned_site), a);
-	docids_key_again(run.ids, a);
-	return docid_of(a);
-}
+/* ---- the passes ---- */
 
-/* Pass 1: count each article, and keep it for pass 2. */
 static void
 count_one(void *arg, const struct article *a)
 {
-	uint64_t id = read_article(a);
-
 	(void)arg;
-	count_article(a, id);
-	if (run.spool && (art_spool(a, run.spool) < 0 ||
-	    forms_spool(&run.forms, run.spool) < 0 ||
-	    spool_write(run.spool, &id, sizeof id) < 0))
-		spool_failed();
+	br_count(run, a);
 }
 
-/* Streaming (--apply, --counts): decide each article as it comes. */
 static void
 decide_one(void *arg, const struct article *a)
 {
-	uint64_t id = read_article(a);
-
 	(void)arg;
-	if (run.fetch) {
-		sdb_fetch_counts(run.db, run.counts, run.forms.key, a->n);
-		sdb_fetch_counts(run.db, run.counts, run.forms.gkey, a->n);
-	}
-	decide_article(a, id);
+	br_decide(run, a);
 }
 
-/* Pass 2: decide the spooled articles, with this run's counts. */
-static void
-decide_spooled(void)
-{
-	struct article a;
-	uint64_t id;
-	int rc;
-
-	memset(&a, 0, sizeof a);
-	if (spool_rewind(run.spool) < 0)
-		spool_failed();
-	if (run.hdr.len && !features) {
-		out_write(run.hdr.p, run.hdr.len);
-		out_eol();
-	}
-	while ((rc = art_unspool(&a, run.spool)) > 0) {
-		if (forms_unspool(&run.forms, a.n, run.spool) < 0 ||
-		    spool_read(run.spool, &id, sizeof id) != 1)
-			spool_failed();
-		decide_article(&a, id);
-	}
-	if (rc < 0)
-		spool_failed();
-	art_release(&a);
-}
-
-/* Save the counts and commit: at the end, or as soon as the reader of
- * the output goes away (| head) once the counting pass is over, so that
- * a run never ends with status 0 and nothing saved. */
+/* Save the state at the end, or as soon as the reader of the output
+ * goes away (| head) once the counting pass is over, so that a run
+ * never ends with status 0 and nothing saved. */
 static void
 save_state(void)
 {
-	if (!run.nd.store || !run.counted || run.saved)
-		return;
-	run.saved = 1;
-	if (statefile == NULL)	/* nothing outlives the run */
-		return;
-	nd_save(&run.nd);
-	sdb_save_counts(run.db, run.counts);
-	sdb_prune(run.db, prune_after, (uint32_t)min_docs);
-	sdb_commit(run.db);
+	br_save(run);
 }
 
 int
 main(int argc, char **argv)
 {
 	static char *stdin_only[] = { "-", NULL };
+	static const struct br_sink sink = {
+		NULL, write_record, write_line, write_features
+	};
 	char **files;
-	int first, rdflags, streaming;
-	size_t i;
+	int first, rdflags;
 
 	diag_init(argv[0]);
 	first = opts_parse(&tool, argc, argv);
 	files = first < argc ? argv + first : stdin_only;
 	if (reduce_sigs) {
-		if (statefile || mark || learn || apply || emit || emit_sigs ||
-		    dupsfile || ncountfiles || nrulefiles || order_field ||
-		    features)
+		if (set.state || set.mark || set.learn || set.apply ||
+		    set.emit || set.emit_sigs || set.dups || set.ncounts ||
+		    set.nrules || set.order_field || set.features)
 			usage_error("--reduce-signatures takes no other option "
 			    "but --similarity");
 		out_init(copt.line_buffered);
-		ndsh_reduce(files, similarity);
+		ndsh_reduce(files, set.similarity);
 		out_close();
 		return exit_status;
 	}
-	if (emit_sigs + (dupsfile != NULL) + learn + apply + emit > 1)
+	if (set.emit_sigs + (set.dups != NULL) + set.learn + set.apply +
+	    set.emit > 1)
 		usage_error("--emit-signatures, --dups, --learn, --apply and "
 		    "--emit-counts exclude each other");
-	if ((emit_sigs || dupsfile) && (!ncountfiles || statefile))
+	if ((set.emit_sigs || set.dups) && (!set.ncounts || set.state))
 		usage_error("--emit-signatures and --dups need --counts, and "
 		    "no --state");
-	if (emit_sigs && mark)
+	if (set.emit_sigs && set.mark)
 		usage_error("--mark writes records; --emit-signatures does not");
-	if (learn + apply + emit > 1)
-		usage_error("--learn, --apply and --emit-counts exclude each other");
-	if (apply && !statefile && !ncountfiles)
+	if (set.apply && !set.state && !set.ncounts)
 		usage_error("--apply needs --state or --counts");
-	if ((mark || features) && (learn || emit))
+	if (set.ncounts && (set.learn || set.emit))
+		usage_error("--counts filters; --learn and --emit-counts only "
+		    "count");
+	if ((set.mark || set.features) && (set.learn || set.emit))
 		usage_error("--mark and --features write records; --learn and "
 		    "--emit-counts do not");
-	if (mark && features)
+	if (set.mark && set.features)
 		usage_error("--mark and --features exclude each other");
 	rdflags = copt.strict ? RD_STRICT : 0;
-	streaming = apply || ncountfiles;
 	out_init(copt.line_buffered);
-	run.nm = norm_new();
-	run.counts = counts_new();
-	run.ids = docids_new();
-	run.ls = ls_new();
-	ls_model_builtin(&run.model);
-	if (rules_load(&run.rules, NULL) < 0)
-		die(EXIT_TROUBLE, "built-in rules are broken");
-	for (i = 0; i < nrulefiles; i++)
-		if (rules_load(&run.rules, rulefiles[i]) < 0)
-			die(EXIT_TROUBLE, "%s: cannot use these rules", rulefiles[i]);
-	if (!emit) {
-		run.db = sdb_open(statefile, !streaming, (int)wait_s);
-		/* counts files sum with the whole state; else each run reads
-		 * the stored counts of its own lines only */
-		if (statefile && streaming && ncountfiles)
-			sdb_load_counts(run.db, run.counts);
-		run.fetch = statefile && streaming && !ncountfiles;
-		run.nd.db = run.db;
-		run.nd.similarity = similarity;
-		run.nd.store = !streaming;
-	}
-	for (i = 0; i < ncountfiles; i++)
-		if (counts_read_path(run.counts, countfiles[i]) < 0)
-			die(EXIT_TROUBLE, "%s: cannot use these counts", countfiles[i]);
-	if (dupsfile)
-		run.dups = ndsh_dups_read(dupsfile);
-	if (streaming)
+	run = br_begin(&set, &sink);
+	if (br_streaming(run))
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, decide_one, NULL);
 	else {
-		if (!learn && !emit && (run.spool = spool_new()) == NULL)
-			die(EXIT_TROUBLE, "cannot make a temporary file in %s: %s",
-			    spool_dir(), strerror(errno));
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, count_one, NULL);
-		if (statefile && !emit) {
-			sdb_load_counts_of(run.db, run.counts);
-			count_forms();
-		}
-		run.counted = 1;
+		first = br_counted(run);
 		out_on_close(save_state);
-		if (run.spool)
-			decide_spooled();
+		if (first) {
+			if (hdr.len && !set.features)
+				write_header();
+			br_decide_spooled(run);
+		}
 	}
 	out_close();
-	save_state();
+	br_save(run);
 	if (stats)
-		bc_stats_print(&run.st, prog, stderr);
-	sdb_close(run.db);
-	spool_free(run.spool);
-	norm_free(run.nm);
-	rules_free(&run.rules);
-	ls_free(run.ls);
-	ls_model_free(&run.model);
-	counts_free(run.counts);
-	docids_free(run.ids);
-	nd_free(&run.nd);
-	forms_free(&run.forms);
-	buf_free(&run.hdr);
-	buf_free(&run.sigline);
-	ndsh_dups_free(run.dups);
-	free(run.out);
-	free(run.keys);
-	free(run.gkeys);
-	free(rulefiles);
-	free(countfiles);
+		bc_stats_print(br_stats(run), prog, stderr);
+	br_end(run);
+	buf_free(&hdr);
+	free(set.rules);
+	free(set.counts);
 	return exit_status;
 }

@@ -18,6 +18,7 @@
 #include "article.h"
 #include "boiler.h"
 #include "boilerclass.h"
+#include "boilerrun.h"
 #include "counts.h"
 #include "buf.h"
 #include "diag.h"
@@ -865,6 +866,182 @@ test_neardup(void)
 	    decide(&nd, &x, 202, "z", 1, dupof) && strcmp(dupof, "t3") == 0);
 	sdb_close(nd.db);
 	nd_free(&nd);
+}
+
+/* A run's sink that notes each record kept as "key label;" (label
+ * "kept" without --mark), each counts row and each signature line. */
+struct run_out {
+	struct buf got, sigs;
+	unsigned long counted, docs;	/* lines counted, articles decided */
+};
+
+static void
+run_record(void *arg, const struct article *a, size_t i, const char *label,
+    size_t llen)
+{
+	struct run_out *o = arg;
+
+	(void)i;
+	buf_add(&o->got, a->key.p, a->key.len);
+	buf_addc(&o->got, ' ');
+	if (label)
+		buf_add(&o->got, label, llen);
+	else
+		buf_add(&o->got, "kept", 4);
+	buf_addc(&o->got, ';');
+}
+
+/* a counts row: note it; a signature line: keep it */
+static void
+run_line(void *arg, const char *line, size_t n)
+{
+	struct run_out *o = arg;
+
+	if (n == 34 && memcmp(line + 32, "\t1", 2) == 0)
+		o->counted++;
+	else {
+		buf_add(&o->sigs, line, n);
+		buf_addc(&o->sigs, '\n');
+	}
+}
+
+static void
+run_count_one(void *arg, const struct article *a)
+{
+	br_count(arg, a);
+}
+
+static void
+run_decide_one(void *arg, const struct article *a)
+{
+	br_decide(arg, a);
+}
+
+/* One run with settings s over the records of data (-k 1), in the shape
+ * the settings ask for; what its sink got, as "key label;" a record. */
+static const char *
+run_over(const struct br_settings *s, const char *data, struct run_out *o)
+{
+	const struct br_sink sink = { o, run_record, run_line, NULL };
+	char *p = tmpfile_with(data, strlen(data), 0), *files[2] = { p, NULL };
+	struct boilerrun *r;
+
+	o->got.len = o->sigs.len = 0;
+	o->counted = o->docs = 0;
+	if (p == NULL)
+		return "";
+	r = br_begin(s, &sink);
+	articles_each(files, 0, 0, 0, 1, NULL, br_streaming(r) ?
+	    run_decide_one : run_count_one, r);
+	if (!br_streaming(r) && br_counted(r))
+		br_decide_spooled(r);
+	br_save(r);
+	o->docs = br_stats(r)->docs;
+	br_end(r);
+	unlink(p);
+	return buf_cstr(&o->got);
+}
+
+/* Whole runs over a few articles of one site: what the first article
+ * repeats with the later ones is known in pass 2, a copy is labelled
+ * with its original, a state counts a document once however often it
+ * is learnt, --emit-counts hands over each document's distinct lines. */
+static void
+test_boilerrun(void)
+{
+#define MENU "小城日报网站推荐阅读"
+#define BODY_A "今年春天，小城的河边新种了一排柳树，附近的居民每天傍晚都会来这里" \
+	"散步聊天，孩子们在草地上放风筝，老人们坐在长椅上晒太阳，大家都说环境比以前好多了。"
+#define BODY_B "城东的菜市场经过半年的改造重新开门，摊位排得整整齐齐，地面也铺上了" \
+	"防滑的瓷砖，卖菜的阿姨说顾客比过去多了不少，买菜的人也觉得方便干净。"
+#define BODY_C "一所新的小学在城北建成，秋季开学时将迎来第一批学生，学校有宽敞的" \
+	"操场和明亮的图书室，家长们对孩子能就近上学感到十分满意。"
+#define BODY_D "图书馆延长了周末的开放时间，晚上九点才闭馆，不少年轻人下班后来这里" \
+	"看书学习，管理员还准备了热水和充电的插座。"
+	static const char abc[] =
+	    "a\t1\t" MENU "\na\t2\t" BODY_A "\n"
+	    "b\t1\t" MENU "\nb\t2\t" BODY_B "\n"
+	    "c\t1\t" MENU "\nc\t2\t" BODY_C "\n";
+	static const char copy[] =
+	    "e\t1\t" MENU "\ne\t2\t" BODY_A "\n";
+	static const char d[] =
+	    "d\t1\t" MENU "\nd\t2\t" BODY_D "\n";
+	static const char twice[] =
+	    "a\t1\t" MENU "\na\t2\t" BODY_A "\na\t3\t" MENU "\n"
+	    "b\t1\t" MENU "\nb\t2\t" BODY_B "\n";
+	static const char numbered[] =
+	    "7\ta\t" BODY_A "\n8\tb\t短的一句。\n";
+	struct br_settings s = { .min_docs = 3, .prune_after = 60,
+	    .wait_s = 10, .similarity = 0.8 };
+	struct run_out o = { 0 };
+	struct buf in = { 0 };
+	char dir[] = "/tmp/zhpipe-unit-run.XXXXXX", state[64], counts[64];
+	char *files[1];
+	int fd;
+
+	buf_add(&in, abc, sizeof abc - 1);
+	buf_add(&in, copy, sizeof copy - 1);
+	s.mark = 1;
+	CHECK("boilerrun: pass 2 knows what the first article shares, a copy "
+	    "is one", strcmp(run_over(&s, buf_cstr(&in), &o),
+	    "a boiler:df=4;a body;b boiler:df=4;b body;c boiler:df=4;c body;"
+	    "e dup:a;e dup:a;") == 0 && o.docs == 4);
+	s.mark = 0;
+	CHECK("boilerrun: without --mark the body records only",
+	    strcmp(run_over(&s, buf_cstr(&in), &o),
+	    "a kept;b kept;c kept;") == 0);
+
+	if (mkdtemp(dir) == NULL) {
+		buf_free(&o.got);
+		buf_free(&in);
+		return;
+	}
+	snprintf(state, sizeof state, "%s/state.db", dir);
+	s.state = state;
+	s.learn = 1;
+	CHECK("boilerrun: --learn writes nothing",
+	    *run_over(&s, abc, &o) == '\0' && o.counted == 0);
+	run_over(&s, abc, &o);
+	s.learn = 0;
+	s.apply = 1;
+	s.mark = 1;
+	CHECK("boilerrun: a state counts a document once, however often learnt",
+	    strcmp(run_over(&s, d, &o), "d boiler:df=3;d body;") == 0);
+	s.apply = 0;
+	s.mark = 0;
+	s.state = NULL;
+
+	s.emit = 1;
+	CHECK("boilerrun: --emit-counts, the distinct lines of each document",
+	    *run_over(&s, twice, &o) == '\0' && o.counted == 4);
+	s.emit = 0;
+
+	/* signature lines, in the order of a key field: an article too short
+	 * to compare has none */
+	snprintf(counts, sizeof counts, "%s/counts.tsv", dir);
+	fd = open(counts, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd >= 0)
+		close(fd);
+	files[0] = counts;
+	s.counts = files;
+	s.ncounts = 1;
+	s.emit_sigs = 1;
+	s.order_field = 1;
+	CHECK("boilerrun: --emit-signatures, ordered by --order-field",
+	    *run_over(&s, numbered, &o) == '\0' && strncmp(o.sigs.p ?
+	    o.sigs.p : "", "7\t0\t", 4) == 0 &&
+	    memchr(o.sigs.p, '\n', o.sigs.len) == o.sigs.p + o.sigs.len - 1);
+	buf_free(&o.got);
+	buf_free(&o.sigs);
+	unlink(counts);
+	unlink(state);
+	rmdir(dir);
+	buf_free(&in);
+#undef MENU
+#undef BODY_A
+#undef BODY_B
+#undef BODY_C
+#undef BODY_D
 }
 
 static void
@@ -2796,6 +2973,7 @@ main(void)
 	test_docid();
 	test_docsig();
 	test_neardup();
+	test_boilerrun();
 	test_labels();
 	test_sentence();
 	test_punct();
