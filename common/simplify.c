@@ -50,6 +50,8 @@ struct simplify {
 	size_t ocap, fcap;
 };
 
+static void close_config(opencc_t cc);
+
 static struct simplify *
 make(const char *const *configs, size_t n, int all)
 {
@@ -89,7 +91,7 @@ simp_free(struct simplify *sp)
 		return;
 	for (k = 0; k < sp->ncc; k++) {
 		if (sp->opened)
-			opencc_close(sp->cc[k]);
+			close_config(sp->cc[k]);
 		free(sp->configs[k]);
 	}
 	buf_free(&sp->out);
@@ -133,18 +135,78 @@ simp_needed(const char *s, size_t n)
 	return 0;
 }
 
+/* Opening a configuration reads its dictionaries (some milliseconds):
+ * the converters a process opened are shared by every simplify that
+ * names the same configuration (the normal forms and the signatures of
+ * one run, say), and closed when the last of them is freed. A converter
+ * keeps no state between calls. */
+static struct opened {
+	char *config;
+	opencc_t cc;
+	unsigned refs;
+} *opened;
+static size_t nopened;
+
+static opencc_t
+open_config(const char *config)
+{
+	size_t k;
+	opencc_t cc;
+
+	for (k = 0; k < nopened; k++)
+		if (opened[k].refs && strcmp(opened[k].config, config) == 0) {
+			opened[k].refs++;
+			return opened[k].cc;
+		}
+	if ((cc = opencc_open(config)) == (opencc_t)-1)
+		return cc;
+	for (k = 0; k < nopened && opened[k].refs; k++)
+		;
+	if (k == nopened)
+		opened = xrealloc(opened, ++nopened * sizeof *opened);
+	else
+		free(opened[k].config);
+	opened[k].config = xstrdup(config);
+	opened[k].cc = cc;
+	opened[k].refs = 1;
+	return cc;
+}
+
+static void
+close_config(opencc_t cc)
+{
+	size_t k;
+
+	for (k = 0; k < nopened; k++)
+		if (opened[k].refs && opened[k].cc == cc) {
+			if (--opened[k].refs == 0) {
+				opencc_close(cc);
+				free(opened[k].config);
+				opened[k].config = NULL;
+			}
+			break;
+		}
+	for (k = 0; k < nopened && !opened[k].refs; k++)
+		;
+	if (k == nopened) {	/* none left open */
+		free(opened);
+		opened = NULL;
+		nopened = 0;
+	}
+}
+
 static void
 open_chain(struct simplify *sp)
 {
 	size_t k, bad;
 
 	for (k = 0; k < sp->ncc; k++) {
-		sp->cc[k] = opencc_open(sp->configs[k]);
+		sp->cc[k] = open_config(sp->configs[k]);
 		if (sp->cc[k] == (opencc_t)-1) {
 			const char *why = opencc_error();
 
 			for (bad = k; k-- > 0;)
-				opencc_close(sp->cc[k]);
+				close_config(sp->cc[k]);
 			die(EXIT_TROUBLE, "cannot open the OpenCC configuration "
 			    "%s (is OpenCC's data installed?): %s",
 			    sp->configs[bad], why && *why ? why : "unknown error");

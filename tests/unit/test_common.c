@@ -1883,6 +1883,27 @@ test_simplify(void)
 	CHECK("simplify: Simplified characters kept in a converted line",
 	    n == strlen("他说什么？抬头") &&
 	    memcmp(out, "他说什么？抬头", n) == 0);
+	{
+		/* two of them share the converters; each works after the
+		 * other is freed, and a new one opens them again */
+		struct simplify *two = simp_new();
+		size_t n2;
+
+		out = simp_line(two, in, strlen(in), &n2);
+		CHECK("simplify: a second one converts alike", n2 == strlen("香港特别行政区政府") &&
+		    memcmp(out, "香港特别行政区政府", n2) == 0);
+		simp_free(sp);
+		out = simp_line(two, hk, strlen(hk), &n2);
+		CHECK("simplify: the second one after the first is freed",
+		    n2 == strlen("卫生署着手") &&
+		    memcmp(out, "卫生署着手", n2) == 0);
+		simp_free(two);
+		sp = simp_new();
+		out = simp_line(sp, in, strlen(in), &n2);
+		CHECK("simplify: opened again after all were freed",
+		    n2 == strlen("香港特别行政区政府") &&
+		    memcmp(out, "香港特别行政区政府", n2) == 0);
+	}
 	simp_free(sp);
 
 	/* 甲乙 -> 丙 (shorter), 丁 -> 戊己 (longer), 庚 -> 辛 */
