@@ -161,11 +161,9 @@ open_config(const char *config)
 	if ((cc = opencc_open(config)) == (opencc_t)-1)
 		return cc;
 	for (k = 0; k < nopened && opened[k].refs; k++)
-		;
+		;	/* a free slot, or one more */
 	if (k == nopened)
 		opened = xrealloc(opened, ++nopened * sizeof *opened);
-	else
-		free(opened[k].config);
 	opened[k].config = xstrdup(config);
 	opened[k].cc = cc;
 	opened[k].refs = 1;
