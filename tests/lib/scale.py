@@ -37,7 +37,7 @@ MIN_CPU_FLOOR = 0.05  # a faster small run is compared as if it took this
 MAX_BYTES = 8 << 20   # the small input grows no bigger than this
 MAX_RATIO = 5.0
 SLACK_KB = 4096     # memory growth below this is noise
-RETRIES = 2         # runs again before a verdict of not linear
+RETRIES = 4         # runs again before a verdict of not linear
 
 
 MEASURE = os.path.join(os.environ.get('BIN', 'build'), 'measure')
@@ -147,7 +147,10 @@ def main():
             if not bad or 'exit status' in bad[0]:
                 break
             # the machine may be busy: the least of more runs is the
-            # cost, and no noise brings x16 down to x5
+            # cost, and no noise brings x16 down to x5; a pause lets a
+            # burst of other work pass (a fast command's small run may
+            # take well under MIN_CPU when its input is capped)
+            time.sleep(1)
             r1, r4 = run(cmd, small), run(cmd, big)
             c1, m1, s1 = min(c1, r1[0]), min(m1, r1[1]), max(s1, r1[2])
             c4, m4, s4 = min(c4, r4[0]), min(m4, r4[1]), max(s4, r4[2])
