@@ -56,8 +56,11 @@ read_wet(const uint8_t *data, size_t n, size_t chunk, int flags)
 	rd_open_mem(&r, "in", data, n, chunk, flags & ~RD_NULSEP);
 	while (warc_next(&r, &uri, &body, &hdr))
 		if (!utf8_clean(body.p ? body.p : "", body.len) ||
-		    body.len > rd_max_line + rd_max_line)
-			abort();
+		    body.len > 3 * (rd_max_line + rd_max_line))
+			abort();	/* only UTF-8; a content of at most
+					 * --max-line and the rest of its last
+					 * line, up to --max-line more (each
+					 * bad byte repaired to 3) */
 	rd_close(&r);
 	buf_free(&uri);
 	buf_free(&body);
