@@ -1046,6 +1046,45 @@ prose_features(const struct lsl *l, size_t n, double tot, float *f)
 		    (i + 2 < n && l[i + 2].key == l[i].key && l[i + 1].key != l[i].key);
 }
 
+/* Feeds: the share of lines within 7 each side that end in an ellipsis
+ * (teasers cut short), and the largest share, over the periods 2, 3 and
+ * 4, of lines within 6 each side whose shape is that of the line one
+ * period before but not that of the line just before (an item of a few
+ * lines, repeated). A run of paragraphs has one shape and no period. */
+static void
+feed_features(const struct lsl *l, size_t n, float *f)
+{
+	size_t *ps = xcalloc(4 * (n + 1), sizeof *ps);
+	size_t i, p;
+
+	for (i = 0; i < n; i++) {
+		ps[4 * (i + 1)] = ps[4 * i] + (f[i * LS_NFEAT + LS_ellipsis] > 0);
+		for (p = 2; p <= 4; p++)
+			ps[4 * (i + 1) + p - 1] = ps[4 * i + p - 1] +
+			    (i >= p && l[i].key == l[i - p].key &&
+			    l[i].key != l[i - 1].key);
+	}
+	for (i = 0; i < n; i++) {
+		size_t lo = i >= 7 ? i - 7 : 0, hi = i + 8 < n ? i + 8 : n;
+		size_t e = ps[4 * hi] - ps[4 * lo] - (ps[4 * (i + 1)] - ps[4 * i]);
+		double best = 0;
+
+		f[i * LS_NFEAT + LS_w7_ellip] = hi - lo > 1 ?
+		    (float)((double)e / (hi - lo - 1)) : 0;
+		lo = i >= 6 ? i - 6 : 0;
+		hi = i + 7 < n ? i + 7 : n;
+		for (p = 1; p <= 3; p++) {
+			double s = (double)(ps[4 * hi + p] - ps[4 * lo + p]) /
+			    (hi - lo);
+
+			if (s > best)
+				best = s;
+		}
+		f[i * LS_NFEAT + LS_period] = (float)best;
+	}
+	free(ps);
+}
+
 void
 ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 {
@@ -1080,6 +1119,7 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 	}
 	exact_repeats(ls, in, n, f);
 	label_repeats(ls, l, n, f);
+	feed_features(l, n, f);
 	pg.phan = tot > 0 ? hanw / tot : 0;
 	main_block(l, n, 4, &pg.b4, &pg.e4);
 	main_block(l, n, 16, &pg.b16, &pg.e16);

@@ -22,7 +22,10 @@
  *     length in windows of 1, 3 and 7 lines each side, the previous and
  *     next line's shape and evidence, the length of the run of short
  *     lines it is in and of the run of repeated lines it is in (a block
- *     shown twice), headline-then-date shapes;
+ *     shown twice), headline-then-date shapes, the share of teasers cut
+ *     short nearby, and how regularly the shapes nearby repeat with a
+ *     period of 2, 3 or 4 lines (headline, teaser, source and time, again
+ *     and again);
  *   - the article's: share of short lines, of sentence ends, its size,
  *     and how far the line's script is from that of its prose.
  * A model is a sum of small regression trees over these numbers (a
@@ -71,7 +74,8 @@ struct ls_line {
 	X(next_endclause) X(next_func) X(next_same) X(next_boil) X(linklist) \
 	X(ellipsis) X(prun) X(prun_share) X(prun_max) X(pre_prose) \
 	X(post_prose) X(gap_prev) X(gap_next) X(alt2) X(chrome) \
-	X(chrome_share) X(x_sdf) X(x_sites) X(x_sites_share) X(label_rep)
+	X(chrome_share) X(x_sdf) X(x_sites) X(x_sites_share) X(label_rep) \
+	X(w7_ellip) X(period)
 
 #define LS_ENUM(n) LS_##n,
 enum { LS_FEATURES(LS_ENUM) LS_NFEAT };

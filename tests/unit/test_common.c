@@ -2801,7 +2801,7 @@ test_lineshape(void)
 	int k;
 
 	CHECK("lineshape: feature names", strcmp(ls_feature_names[0], "len1") == 0 &&
-	    strcmp(ls_feature_names[LS_NFEAT - 1], "label_rep") == 0 &&
+	    strcmp(ls_feature_names[LS_NFEAT - 1], "period") == 0 &&
 	    strcmp(ls_feature_names[LS_r_dated_list], "r_dated_list") == 0);
 	CHECK("lineshape: rule bits", ls_rule_bit("menu") == LS_r_menu - LS_r_copyright &&
 	    ls_rule_bit("dated-list") == LS_r_dated_list - LS_r_copyright &&
@@ -2855,6 +2855,40 @@ test_lineshape(void)
 		ls_features(ls, t, 3, g);
 		CHECK("lineshape: exact repeats", g[2 * LS_NFEAT + LS_x_repeat_exact] == 1 &&
 		    g[LS_x_repeat_exact] == 0 && g[LS_NFEAT + LS_x_repeat_exact] == 0);
+	}
+	/* a feed: headline, teaser cut short, source and time, four times,
+	 * then ten paragraphs of one shape */
+	{
+		static const char *const feed[] = {
+			"第一条新闻的标题", "这是第一条新闻的导语，写到一半……", "某网 3小时前",
+			"第二条新闻的标题", "这是第二条新闻的导语，也写到一半...", "某报 5小时前",
+			"第三条新闻的标题", "这是第三条新闻的导语，同样没写完…", "某台 昨天",
+			"第四条新闻的标题", "这是第四条新闻的导语，还是没写完…", "某刊 前天",
+			"正文的第一段写了一件事情的来龙去脉，说得清清楚楚。",
+			"正文的第二段接着写这件事情后来怎样了，也说得明白。",
+			"正文的第三段写了人们对这件事情的看法和以后的打算。",
+			"正文的第四段写了当地的天气和道路，都很平常的样子。",
+			"正文的第五段写了一位老人的回忆，他说那年也是这样。",
+			"正文的第六段写了孩子们放学以后在河边玩耍的情形。",
+			"正文的第七段写了市场上的菜价，比上个月略有下降。",
+			"正文的第八段写了工厂里新来的机器和工人们的看法。",
+			"正文的第九段写了晚上的广场舞，音乐一直放到九点。",
+			"正文的第十段写了第二天早上大家又去上班的情景。",
+		};
+		enum { NF = sizeof feed / sizeof feed[0] };
+		struct ls_line t[NF];
+		float g[NF * LS_NFEAT];
+
+		ls_fill(t, feed, NF);
+		ls_features(ls, t, NF, g);
+		CHECK("lineshape: teasers cut short nearby",
+		    g[4 * LS_NFEAT + LS_ellipsis] == 1 &&
+		    g[3 * LS_NFEAT + LS_ellipsis] == 0 &&
+		    g[4 * LS_NFEAT + LS_w7_ellip] > 0.2f &&
+		    g[21 * LS_NFEAT + LS_w7_ellip] == 0);
+		CHECK("lineshape: shapes repeating with a period",
+		    g[4 * LS_NFEAT + LS_period] > 0.4f &&
+		    g[21 * LS_NFEAT + LS_period] == 0);
 	}
 	/* a model of one tree: boilerplate when the line has no sentence end */
 	{
