@@ -2962,17 +2962,22 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* The line as code points, with URLs and short quotations marked. */
-static void
+/* The line as code points, with URLs and short quotations marked.
+ * Returns 0 when no character of it can start an expression (most
+ * lines without a numeral): nothing is marked then. */
+static int
 decode_line(struct numex *nx, const char *s, size_t n)
 {
-	size_t i = 0, m = utf8_count(s, n), from, b, e;
+	size_t i = 0, m, from, b, e;
 	int linkish = 0;	/* a '/', '@' or '.': a URL may be there */
+	int quotes = 0;		/* an opening quote: a slogan may be there */
+	unsigned cand = 0;	/* the start classes of its characters */
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
-	/* 9 bytes per code point of the longest line, and no more */
-	if (m + 1 > nx->cap) {
+	/* 9 bytes per code point of the longest line, and no more; a line
+	 * of fewer bytes than that has room without counting */
+	if (n + 1 > nx->cap && (m = utf8_count(s, n)) + 1 > nx->cap) {
 		nx->cap = m + 1 + m / 4;
 		nx->cp = xrealloc(nx->cp, nx->cap * sizeof *nx->cp);
 		nx->off = xrealloc(nx->off, nx->cap * sizeof *nx->off);
@@ -2986,15 +2991,24 @@ decode_line(struct numex *nx, const char *s, size_t n)
 
 		nx->off[m] = (uint32_t)i;
 		c = utf8_next(s, n, &i);
-		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1))
-			c = nu_fold(c);
-		else if (c == '/' || c == '@' || c == '.')
-			linkish = 1;
+		if (c < 0x80) {
+			if (c == '/' || c == '@' || c == '.')
+				linkish = 1;
+		} else if (c < 0x10000) {
+			if (folds[c / 8] >> (c % 8) & 1)
+				c = nu_fold(c);
+			else if (c == 0x201C || c == 0x300C)
+				quotes = 1;
+		}
+		if (c < 0x10000)
+			cand |= start_class[c];
 		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
+	if (cand == 0)
+		return 0;
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
 	if (linkish && (memchr(s, '/', n) || memchr(s, '@', n) ||
@@ -3004,7 +3018,7 @@ decode_line(struct numex *nx, const char *s, size_t n)
 			memset(nx->mark + cp_of(nx, b), M_URL,
 			    cp_of(nx, e) - cp_of(nx, b));
 	/* short quotations: slogans (“两学一做” “3820”) */
-	for (i = 0; i < m; i++) {
+	for (i = 0; quotes && i < m; i++) {
 		size_t k;
 
 		if (nx->cp[i] != 0x201C && nx->cp[i] != 0x300C)
@@ -3015,6 +3029,7 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		if (k < m && k - i <= 12 && k > i + 1)
 			memset(nx->mark + i + 1, M_QUOTE, k - i - 1);
 	}
+	return 1;
 }
 
 void
@@ -3025,7 +3040,8 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 	size_t i = 0;
 
 	s = simp_line(nx->simp, s, n, &n);
-	decode_line(nx, s, n);
+	if (!decode_line(nx, s, n))
+		return;
 	while (i < nx->m)
 		if (may_start(nx, i))
 			scan_from(&em, &i);
