@@ -79,6 +79,34 @@ static struct lit lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
     set_lit[NSET];
 static int lits_ready;
 
+/* Which literals hold a character, so that a place is tried only
+ * against those: a slot for each character of the lists (0: none), and
+ * per slot a bit for each literal of a list that holds it, and whether
+ * it ends a qualifier before or starts one after. */
+#define NSLOTS 256
+static uint8_t lit_slot[0x10000];
+static uint64_t lex_has[NSLOTS], set_has[NSLOTS];
+static uint8_t slot_flags[NSLOTS];
+enum { S_QB_LAST = 1, S_QA_FIRST = 2 };
+
+_Static_assert(NLEX <= 64 && NSET <= 64, "a bit per literal");
+
+static unsigned
+slot_of(uint32_t c)
+{
+	static unsigned nslots = 1;
+
+	if (c >= 0x10000)
+		die(EXIT_TROUBLE, "numex: U+%04X in a literal", (unsigned)c);
+	if (lit_slot[c] == 0) {
+		if (nslots == NSLOTS)
+			die(EXIT_TROUBLE, "numex: more than %d characters in "
+			    "the literals", NSLOTS - 1);
+		lit_slot[c] = (uint8_t)nslots++;
+	}
+	return lit_slot[c];
+}
+
 static void
 make_lit(struct lit *l, const char *s, size_t len)
 {
@@ -93,18 +121,36 @@ static void
 init_lits(void)
 {
 	size_t k;
+	int j;
 
-	for (k = 0; k < NLEX; k++)
+	for (k = 0; k < NLEX; k++) {
 		make_lit(&lex_lit[k], lexicalised[k], strlen(lexicalised[k]));
-	for (k = 0; k < NSET; k++)
+		for (j = 0; j < lex_lit[k].n; j++)
+			lex_has[slot_of(lex_lit[k].c[j])] |= 1ULL << k;
+	}
+	for (k = 0; k < NSET; k++) {
 		make_lit(&set_lit[k], set_phrases[k], strlen(set_phrases[k]));
-	for (k = 0; k < NQB; k++)
+		for (j = 0; j < set_lit[k].n; j++)
+			set_has[slot_of(set_lit[k].c[j])] |= 1ULL << k;
+	}
+	for (k = 0; k < NQB; k++) {
 		make_lit(&qb_lit[k], qual_before[k],
 		    (size_t)(strchr(qual_before[k], '>') - qual_before[k]));
-	for (k = 0; k < NQA; k++)
+		slot_flags[slot_of(qb_lit[k].c[qb_lit[k].n - 1])] |= S_QB_LAST;
+	}
+	for (k = 0; k < NQA; k++) {
 		make_lit(&qa_lit[k], qual_after[k],
 		    (size_t)(strchr(qual_after[k], '>') - qual_after[k]));
+		slot_flags[slot_of(qa_lit[k].c[0])] |= S_QA_FIRST;
+	}
 	lits_ready = 1;
+}
+
+/* the slot of c, 0 when no literal holds it */
+static inline unsigned
+slot_at(uint32_t c)
+{
+	return c < 0x10000 ? lit_slot[c] : 0;
 }
 
 struct numex {
@@ -638,6 +684,12 @@ match_qual(const struct numex *x, size_t i, int before, char *q)
 	const struct lit *lits = before ? qb_lit : qa_lit;
 	size_t n = before ? NQB : NQA, k, got;
 
+	/* none ends where the character before does not end one (or starts
+	 * where the character does not start one) */
+	if (before ? i == 0 || i > x->m ||
+	    !(slot_flags[slot_at(x->cp[i - 1])] & S_QB_LAST) :
+	    i >= x->m || !(slot_flags[slot_at(x->cp[i])] & S_QA_FIRST))
+		return 0;
 	for (k = 0; k < n; k++) {
 		got = before ? ends_lit(x, i, &lits[k]) : at_lit(x, i, &lits[k]);
 		if (!got)
@@ -793,16 +845,20 @@ extension(const struct numex *x, size_t ne)
 	}
 }
 
-/* Does one of lits[0..n) cover code point nb? Returns its end, or 0. */
+/* Does one of lits[0..n) cover code point nb? Returns its end, or 0.
+ * has gives, per slot, the literals that hold a character: the others
+ * cannot. */
 static size_t
-covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
-    size_t *start)
+covered_by(const struct numex *x, size_t nb, const struct lit *lits,
+    const uint64_t *has, size_t *start)
 {
-	size_t k, s;
+	uint64_t ks = has[slot_at(x->cp[nb])];
+	size_t s;
 
-	for (k = 0; k < n; k++) {
-		size_t l = (size_t)lits[k].n;
+	while (ks) {
+		size_t k = (size_t)__builtin_ctzll(ks), l = (size_t)lits[k].n;
 
+		ks &= ks - 1;
 		/* the literal's character over nb first: it seldom is */
 		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
 			if (s + l > nb && lits[k].c[nb - s] == x->cp[nb] &&
@@ -865,7 +921,7 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 	struct overlap o = { x, 0, nb, ne, extension(x, ne), 0 };
 	size_t s;
 
-	if (covered_by(x, nb, lex_lit, NLEX, &s))
+	if (covered_by(x, nb, lex_lit, lex_has, &s))
 		return 1;
 	if (x->ws == NULL)
 		return 0;
@@ -1970,7 +2026,7 @@ rec_set_phrase(struct scan *sc)
 	size_t ps, pe;
 
 	if (!sc->t.chinese ||
-	    (pe = covered_by(sc->x, sc->t.b, set_lit, NSET, &ps)) == 0)
+	    (pe = covered_by(sc->x, sc->t.b, set_lit, set_has, &ps)) == 0)
 		return NEXT;
 	sc->h.b = ps < sc->h.b ? ps : sc->h.b;
 	sc->h.e = pe;
