@@ -234,8 +234,10 @@ at(const struct numex *x, size_t i, const char *lit)
 {
 	size_t l, k, n = 0;
 
-	/* the first byte first: most literals are tried where they are not */
-	if (i >= x->m || x->s[x->off[i]] != lit[0])
+	/* the first bytes first: most literals are tried where they are
+	 * not (the line holds the second byte when it holds a lead byte) */
+	if (i >= x->m || x->s[x->off[i]] != lit[0] ||
+	    ((unsigned char)lit[0] >= 0xC0 && x->s[x->off[i] + 1] != lit[1]))
 		return 0;
 	l = strlen(lit);
 	if (x->n - x->off[i] < l || memcmp(x->s + x->off[i], lit, l))
@@ -245,12 +247,27 @@ at(const struct numex *x, size_t i, const char *lit)
 	return n;
 }
 
-/* is c one of the characters of the UTF-8 string set? */
+/* is c one of the characters of the UTF-8 string set? (A character's
+ * bytes match in well-formed UTF-8 only where it stands.) */
 static int
 strchr_cp(const char *set, uint32_t c)
 {
-	size_t i = 0, n = strlen(set);
+	const unsigned char *p = (const unsigned char *)set;
+	unsigned char b0, b1, b2;
+	size_t i = 0, n;
 
+	if (c < 0x80)
+		return c != 0 && strchr(set, (int)c) != NULL;
+	if (c >= 0x800 && c < 0x10000) {
+		b0 = (unsigned char)(0xE0 | c >> 12);
+		b1 = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+		b2 = (unsigned char)(0x80 | (c & 0x3F));
+		for (; *p; p++)
+			if (p[0] == b0 && p[1] == b1 && p[2] == b2)
+				return 1;
+		return 0;
+	}
+	n = strlen(set);
 	while (i < n)
 		if (utf8_next(set, n, &i) == c)
 			return 1;
@@ -660,6 +677,10 @@ read_multiplier(const struct numex *x, size_t i, size_t *len)
 	};
 	size_t k, ul;
 
+	if (cn_numeral(cpat(x, i)) < 12) {
+		*len = 0;	/* each begins with 百 千 万 亿 or theirs */
+		return 0;
+	}
 	if (read_unit(x, i, &ul) && ul > 1) {
 		*len = 0;	/* 千米 千克 百分点 are units, not multipliers */
 		return 0;
@@ -830,13 +851,14 @@ extension(const struct numex *x, size_t ne)
 		if (k > 0 && k < x->m && cn_is_unit(x->cp[k - 1]) &&
 		    (x->cp[k] == 0x6765 || x->cp[k] == 0x628A))
 			k++;			/* 十来 千把 */
-		if (read_unit(x, k, &ul) || (ul = at(x, k, "季度")) ||
+		if (read_unit(x, k, &ul) || (strchr_cp("季年周月日号大钱点时",
+		    cpat(x, k)) && ((ul = at(x, k, "季度")) ||
 		    (ul = at(x, k, "年代")) || (ul = at(x, k, "周年")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
 		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")) ||
 		    (ul = at(x, k, "点钟")) || (ul = at(x, k, "点")) ||
-		    (ul = at(x, k, "时")))
+		    (ul = at(x, k, "时")))))
 			k += ul;
 		else if (k == ne && noun_char(x, k))
 			return k + 1;		/* 两国 中美两国 */
@@ -1577,6 +1599,8 @@ rec_per(struct scan *sc)
 	size_t i = sc->i, l;
 	int pct, neg = 0;
 
+	if (x->cp[i] != 0x767E && x->cp[i] != 0x5343 && x->cp[i] != 0x4E07)
+		return NEXT;
 	if (!(l = at(x, i, "百分之")) && !(l = at(x, i, "千分之")) &&
 	    !(l = at(x, i, "万分之")))
 		return NEXT;
@@ -1627,6 +1651,9 @@ rec_negative(struct scan *sc)
 	uint32_t c = x->cp[i];
 	int plus = c == '+' || c == 0xFF0B;
 
+	if (c != 0x96F6 && c != 0x8D1F && c != 0x8CA0 && c != '-' &&
+	    c != 0xFF0D && c != 0x2212 && !plus)
+		return NEXT;	/* none of 零下 负 負 or a sign */
 	if (!(l = at(x, i, "零下")) && !(l = at(x, i, "负")) &&
 	    !(l = at(x, i, "負")) && !((c == '-' || c == 0xFF0D ||
 	    c == 0x2212 || plus) && (l = 1)))
@@ -1646,7 +1673,7 @@ rec_negative(struct scan *sc)
 static enum verdict
 rec_half_price(struct scan *sc)
 {
-	if (at(sc->x, sc->i, "对折") == 0)
+	if (sc->x->cp[sc->i] != 0x5BF9 || at(sc->x, sc->i, "对折") == 0)
 		return NEXT;
 	sc->h.e = sc->i + 2;
 	sc->h.kind = NK_PERCENT;
@@ -1661,7 +1688,7 @@ rec_half_of(struct scan *sc)
 {
 	size_t l;
 
-	if ((l = at(sc->x, sc->i, "一半")) == 0)
+	if (sc->x->cp[sc->i] != 0x4E00 || (l = at(sc->x, sc->i, "一半")) == 0)
 		return NEXT;
 	sc->h.e = sc->i + l;
 	sc->h.kind = NK_FRACTION;
@@ -1731,7 +1758,10 @@ lunar_month(const struct numex *x, size_t i, size_t *len)
 		{ "大年初", 1 }, { "正月", 1 }, { "冬月", 11 }, { "腊月", 12 },
 	};
 	size_t k, l;
+	uint32_t c = cpat(x, i);
 
+	if (c != 0x5927 && c != 0x6B63 && c != 0x51AC && c != 0x814A)
+		return 0;		/* 大 正 冬 腊 begin them */
 	for (k = 0; k < sizeof names / sizeof *names; k++)
 		if ((l = at(x, i, names[k].s)) != 0) {
 			if (len)
@@ -2220,6 +2250,18 @@ rec_mixed(struct scan *sc)
 
 	if (t->chinese || t->hasfrac || sc->ordinal)
 		return NEXT;
+	/* most numbers have no Chinese unit after their digits, nor digits
+	 * after a space: the loop below would stop after them */
+	if ((l = digits_end(x, j)) > j) {
+		uint32_t c = cpat(x, l), c1 = cpat(x, l + 1);
+
+		if (l - j > 4 || small_int(x, j, l) <= 0)
+			return NEXT;
+		if (!((c == ' ' || c == 0x3000) && (ar_digit(c1) >= 0 ||
+		    cn_is_unit(c1))) && !(cn_is_unit(c) || c == 0x96F6 ||
+		    c == 0x3007))
+			return NEXT;
+	}
 	while (j < x->m && k < 60) {
 		size_t e = digits_end(x, j);
 
