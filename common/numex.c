@@ -14,6 +14,7 @@
 #include "numex.h"
 #include "numunit.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -594,7 +595,9 @@ read_chinese(const struct numex *x, size_t i, struct numtok *t)
 static int
 read_number(const struct numex *x, size_t i, struct numtok *t)
 {
-	memset(t, 0, sizeof *t);
+	/* all zero but the digits, read only as far as len says */
+	memset(t, 0, offsetof(struct numtok, v.d));
+	memset(&t->v.len, 0, sizeof *t - offsetof(struct numtok, v.len));
 	t->b = i;
 	if (ar_digit(cpat(x, i)) >= 0)
 		return read_arabic(x, i, t);
@@ -2985,7 +2988,13 @@ scan_from(struct emit *em, size_t *ip)
 	size_t k;
 	int have = 0;
 
-	memset(&sc, 0, sizeof sc);
+	/* all zero but the digits of the number and the text of the value,
+	 * which are read only as far as they are written (len, the NUL) */
+	memset(&sc, 0, offsetof(struct scan, t.v.d));
+	memset(&sc.t.v.len, 0,
+	    offsetof(struct scan, h.value) - offsetof(struct scan, t.v.len));
+	sc.h.value[0] = '\0';
+	memset(&sc.h.qual, 0, sizeof sc - offsetof(struct scan, h.qual));
 	sc.x = em->x;
 	sc.i = sc.h.b = *ip;
 	sc.next = *ip + 1;
