@@ -1491,7 +1491,7 @@ dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 
 /* ---- the recognisers ----
  *
- * scan_from() tries the recognisers of the table at the end, in order, at
+ * scan_from() tries the recognisers of the tables at the end, in order, at
  * one position. The first group looks at the text before a number is
  * read (百分之, 第, 负, 半, dates with dots); one of them reads the number.
  * The second group looks at the number and what surrounds it. Each
@@ -2960,23 +2960,21 @@ rec_finish(struct scan *sc)
 	return EMIT;
 }
 
-/* In order: the first that does not pass decides. */
-static const struct recogniser {
-	enum verdict (*fn)(struct scan *);
-	int after;		/* 1: once the number is read */
-} recognisers[] = {
-	{ rec_point, 0 }, { rec_per, 0 }, { rec_prefix, 0 },
-	{ rec_negative, 0 }, { rec_half_price, 0 }, { rec_half_of, 0 },
-	{ rec_half, 0 },
-	{ rec_dotted_date, 0 }, { rec_lunar, 0 }, { rec_number, 0 },
-	{ rec_too_long, 1 }, { rec_suffix, 1 }, { rec_latin_code, 1 },
-	{ rec_model, 1 }, { rec_list_marker, 1 },
-	{ rec_fraction, 1 }, { rec_set_phrase, 1 }, { rec_quoted_name, 1 },
-	{ rec_lexicalised, 1 }, { rec_phone, 1 }, { rec_time, 1 },
-	{ rec_date, 1 }, { rec_identifier, 1 }, { rec_before, 1 },
-	{ rec_mixed, 1 }, { rec_multiplier, 1 }, { rec_range, 1 }, { rec_neighbours, 1 },
-	{ rec_ratio, 1 }, { rec_unit, 1 }, { rec_no_unit, 1 },
-	{ rec_ordinal, 1 }, { rec_unit_range, 1 }, { rec_finish, 1 },
+/* In order: the first that does not pass decides; the second group
+ * once one of the first has read the number (NUMBER). */
+typedef enum verdict (*recogniser)(struct scan *);
+
+static const recogniser before_number[] = {
+	rec_point, rec_per, rec_prefix, rec_negative, rec_half_price,
+	rec_half_of, rec_half, rec_dotted_date, rec_lunar, rec_number,
+};
+
+static const recogniser after_number[] = {
+	rec_too_long, rec_suffix, rec_latin_code, rec_model, rec_list_marker,
+	rec_fraction, rec_set_phrase, rec_quoted_name, rec_lexicalised,
+	rec_phone, rec_time, rec_date, rec_identifier, rec_before, rec_mixed,
+	rec_multiplier, rec_range, rec_neighbours, rec_ratio, rec_unit,
+	rec_no_unit, rec_ordinal, rec_unit_range, rec_finish,
 };
 
 /* Read the expression at *ip, report it and move *ip past it. */
@@ -2986,7 +2984,6 @@ scan_from(struct emit *em, size_t *ip)
 	struct scan sc;
 	enum verdict v = NEXT;
 	size_t k;
-	int have = 0;
 
 	/* all zero but the digits of the number and the text of the value,
 	 * which are read only as far as they are written (len, the NUL) */
@@ -2998,15 +2995,18 @@ scan_from(struct emit *em, size_t *ip)
 	sc.x = em->x;
 	sc.i = sc.h.b = *ip;
 	sc.next = *ip + 1;
-	for (k = 0; k < sizeof recognisers / sizeof *recognisers; k++) {
-		if (recognisers[k].after != have)
-			continue;
-		v = recognisers[k].fn(&sc);
-		if (v == NUMBER) {
-			have = 1;
-			sc.j = sc.t.e;
-		} else if (v != NEXT)
-			break;
+	for (k = 0; k < sizeof before_number / sizeof *before_number &&
+	    v == NEXT; k++)
+		v = before_number[k](&sc);
+	if (v == NUMBER) {
+		sc.j = sc.t.e;
+		for (k = 0; k < sizeof after_number / sizeof *after_number; k++)
+			if ((v = after_number[k](&sc)) == NUMBER)
+				sc.j = sc.t.e;
+			else if (v != NEXT)
+				break;
+		if (v == NUMBER)
+			v = NEXT;
 	}
 	if (v == EMIT) {
 		if (sc.subject)
