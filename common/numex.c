@@ -165,6 +165,7 @@ struct numex {
 	const char *s;		/* the line, as Simplified */
 	size_t n, m;
 	struct simplify *simp;
+	int converted;		/* simp_line was asked about the line */
 	struct qwords *qw;	/* measure words of the word list, as units */
 };
 
@@ -1108,7 +1109,8 @@ emit_hit(struct emit *em, struct nx_hit *h)
 		h->sbe = x->off[h->se];
 	} else
 		h->sbb = h->sbe = 0;
-	if (simp_changed(x->simp)) {	/* where it stands in the line */
+	/* where it stands in the line */
+	if (x->converted && simp_changed(x->simp)) {
 		struct nx_hit o = *h;
 
 		simp_back_cp(x->simp, &o.b, &o.e);
@@ -3069,16 +3071,21 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* The line as code points, with URLs and short quotations marked.
- * Returns 0 when no character of it can start an expression (most
- * lines without a numeral): nothing is marked then. */
-static int
+/* What decode_line saw in a line */
+enum {
+	L_START = 1,	/* a character that can start an expression */
+	L_TRAD = 2,	/* one that simplify converts (simp_needed) */
+	L_QUOTE = 4,	/* an opening quote: a slogan may be there */
+	L_LINK = 8	/* a '/', '@' or '.': a URL may be there */
+};
+
+/* The line as code points, in one pass over its bytes. */
+static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
-	size_t i = 0, m, from, b, e;
-	int linkish = 0;	/* a '/', '@' or '.': a URL may be there */
-	int quotes = 0;		/* an opening quote: a slogan may be there */
-	unsigned cand = 0;	/* the start classes of its characters */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, m;
+	unsigned seen = 0, start = 0;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -3094,38 +3101,56 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	nx->n = n;
 	m = 0;
 	while (i < n) {
-		uint32_t c;
+		uint32_t c = p[i];
 
 		nx->off[m] = (uint32_t)i;
-		c = utf8_next(s, n, &i);
 		if (c < 0x80) {
 			if (c == '/' || c == '@' || c == '.')
-				linkish = 1;
-		} else if (c < 0x10000) {
-			if (folds[c / 8] >> (c % 8) & 1)
-				c = nu_fold(c);
-			else if (c == 0x201C || c == 0x300C)
-				quotes = 1;
+				seen |= L_LINK;
+			i++;
+		} else {
+			if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+				c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
+				    (p[i + 2] & 0x3F);
+				i += 3;
+			} else
+				c = utf8_next(s, n, &i);
+			if (c >= 0x2000 && simp_changes(c))
+				seen |= L_TRAD;
+			if (c < 0x10000) {
+				if (folds[c / 8] >> (c % 8) & 1)
+					c = nu_fold(c);
+				else if (c == 0x201C || c == 0x300C)
+					seen |= L_QUOTE;
+			}
 		}
 		if (c < 0x10000)
-			cand |= start_class[c];
+			start |= start_class[c];
 		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
-	if (cand == 0)
-		return 0;
+	return seen | (start ? L_START : 0);
+}
+
+/* Mark the URLs and short quotations of the decoded line. */
+static void
+mark_line(struct numex *nx, unsigned seen)
+{
+	const char *s = nx->s;
+	size_t n = nx->n, m = nx->m, i, from, b, e;
+
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
-	if (linkish && (memchr(s, '/', n) || memchr(s, '@', n) ||
+	if ((seen & L_LINK) && (memchr(s, '/', n) || memchr(s, '@', n) ||
 	    memmem(s, n, "www.", 4)))
 		for (from = 0; from < n &&
 		    rx_find(&nx->url, s, n, from, 0, &b, &e) && e > b; from = e)
 			memset(nx->mark + cp_of(nx, b), M_URL,
 			    cp_of(nx, e) - cp_of(nx, b));
 	/* short quotations: slogans (“两学一做” “3820”) */
-	for (i = 0; quotes && i < m; i++) {
+	for (i = 0; (seen & L_QUOTE) && i < m; i++) {
 		size_t k;
 
 		if (nx->cp[i] != 0x201C && nx->cp[i] != 0x300C)
@@ -3136,7 +3161,6 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		if (k < m && k - i <= 12 && k > i + 1)
 			memset(nx->mark + i + 1, M_QUOTE, k - i - 1);
 	}
-	return 1;
 }
 
 void
@@ -3145,10 +3169,22 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 {
 	struct emit em = { nx, fn, arg };
 	size_t i = 0;
+	unsigned seen = decode_line(nx, s, n);
 
-	s = simp_line(nx->simp, s, n, &n);
-	if (!decode_line(nx, s, n))
+	/* a line in Traditional characters is read as Simplified */
+	nx->converted = 0;
+	if (seen & L_TRAD) {
+		size_t n2;
+		const char *s2 = simp_line(nx->simp, s, n, &n2);
+
+		nx->converted = 1;
+		if (s2 != s || n2 != n)
+			seen = decode_line(nx, s2, n2);
+	}
+	/* most lines without a numeral end here */
+	if (!(seen & L_START))
 		return;
+	mark_line(nx, seen);
 	while (i < nx->m)
 		if (may_start(nx, i))
 			scan_from(&em, &i);
