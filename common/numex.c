@@ -185,10 +185,20 @@ struct qwords {
 enum { M_URL = 1, M_QUOTE = 2 };
 
 /* For each BMP character: 0 no expression starts with it, 1 one may
- * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours;
- * and whether nu_fold changes it (full-width letters). Made once. */
+ * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours.
+ * Made once. */
 static uint8_t start_class[0x10000];
-static uint8_t folds[0x10000 / 8];
+
+/* What a line holds, as decode_line sees it; per BMP character, with
+ * L_FOLD for those nu_fold changes (full-width letters). Made once. */
+enum {
+	L_START = 1,	/* a character that can start an expression */
+	L_TRAD = 2,	/* one that simplify converts (as simp_needed) */
+	L_QUOTE = 4,	/* an opening quote: a slogan may be there */
+	L_LINK = 8,	/* a '/', '@' or '.': a URL may be there */
+	L_FOLD = 16
+};
+static uint8_t char_flags[0x10000];
 static int classes_ready;
 static void init_classes(void);
 
@@ -3028,16 +3038,23 @@ init_classes(void)
 	uint32_t c;
 	size_t i, n;
 
-	for (c = 0; c < 0x10000; c++) {
+	for (c = 0; c < 0x10000; c++)
 		if (ar_digit(c) >= 0 || cn_numeral(c) >= 0)
 			start_class[c] = 1;
-		if (c >= 0xB5 && nu_fold(c) != c)
-			folds[c / 8] |= (uint8_t)(1u << (c % 8));
-	}
 	for (i = 0, n = strlen(ones); i < n;)
 		start_class[utf8_next(ones, n, &i)] = 1;
 	for (i = 0, n = strlen(twos); i < n;)
 		start_class[utf8_next(twos, n, &i)] = 2;
+	for (c = 0; c < 0x10000; c++) {
+		uint32_t f = c >= 0xB5 ? nu_fold(c) : c;
+
+		/* the class of the character as decoded, folded */
+		char_flags[c] = (uint8_t)((start_class[f] ? L_START : 0) |
+		    (f != c ? L_FOLD : 0) |
+		    (c >= 0x2000 && simp_changes(c) ? L_TRAD : 0) |
+		    (c == 0x201C || c == 0x300C ? L_QUOTE : 0) |
+		    (c == '/' || c == '@' || c == '.' ? L_LINK : 0));
+	}
 	classes_ready = 1;
 }
 
@@ -3071,21 +3088,13 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* What decode_line saw in a line */
-enum {
-	L_START = 1,	/* a character that can start an expression */
-	L_TRAD = 2,	/* one that simplify converts (simp_needed) */
-	L_QUOTE = 4,	/* an opening quote: a slogan may be there */
-	L_LINK = 8	/* a '/', '@' or '.': a URL may be there */
-};
-
 /* The line as code points, in one pass over its bytes. */
 static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, m;
-	unsigned seen = 0, start = 0;
+	unsigned seen = 0;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -3102,36 +3111,30 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	m = 0;
 	while (i < n) {
 		uint32_t c = p[i];
+		unsigned f;
 
 		nx->off[m] = (uint32_t)i;
-		if (c < 0x80) {
-			if (c == '/' || c == '@' || c == '.')
-				seen |= L_LINK;
+		if (c < 0x80)
 			i++;
-		} else {
-			if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-				c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
-				    (p[i + 2] & 0x3F);
-				i += 3;
-			} else
-				c = utf8_next(s, n, &i);
-			if (c >= 0x2000 && simp_changes(c))
-				seen |= L_TRAD;
-			if (c < 0x10000) {
-				if (folds[c / 8] >> (c % 8) & 1)
-					c = nu_fold(c);
-				else if (c == 0x201C || c == 0x300C)
-					seen |= L_QUOTE;
-			}
-		}
-		if (c < 0x10000)
-			start |= start_class[c];
+		else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
+			    (p[i + 2] & 0x3F);
+			i += 3;
+		} else
+			c = utf8_next(s, n, &i);
+		if (c < 0x10000) {
+			f = char_flags[c];
+			if (f & L_FOLD)
+				c = nu_fold(c);
+		} else
+			f = simp_changes(c) ? L_TRAD : 0;
+		seen |= f;
 		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
-	return seen | (start ? L_START : 0);
+	return seen & ~(unsigned)L_FOLD;
 }
 
 /* Mark the URLs and short quotations of the decoded line. */
