@@ -259,31 +259,31 @@ at(const struct numex *x, size_t i, const char *lit)
 	return n;
 }
 
-/* is c one of the characters of the UTF-8 string set? (A character's
- * bytes match in well-formed UTF-8 only where it stands.) */
+/* is c one of the characters of the UTF-8 string set? */
 static int
 strchr_cp(const char *set, uint32_t c)
 {
 	const unsigned char *p = (const unsigned char *)set;
 	unsigned char b0, b1, b2;
-	size_t i = 0, n;
 
 	if (c < 0x80)
 		return c != 0 && strchr(set, (int)c) != NULL;
-	if (c >= 0x800 && c < 0x10000) {
+	if (c >= 0x800 && c < 0x10000) {	/* three bytes: step by character */
 		b0 = (unsigned char)(0xE0 | c >> 12);
 		b1 = (unsigned char)(0x80 | (c >> 6 & 0x3F));
 		b2 = (unsigned char)(0x80 | (c & 0x3F));
-		for (; *p; p++)
+		for (; *p; p += utf8_seqlen(*p))
 			if (p[0] == b0 && p[1] == b1 && p[2] == b2)
 				return 1;
 		return 0;
+	} else {
+		size_t i = 0, n = strlen(set);
+
+		while (i < n)
+			if (utf8_next(set, n, &i) == c)
+				return 1;
+		return 0;
 	}
-	n = strlen(set);
-	while (i < n)
-		if (utf8_next(set, n, &i) == c)
-			return 1;
-	return 0;
 }
 
 static size_t
@@ -854,6 +854,18 @@ noun_char(const struct numex *x, size_t k)
 
 /* where the numeral at [nb, ne) may extend: 多 余, units, measure
  * words, parts of dates and 大 of a congress */
+/* Does c begin one of the words extension() steps over after a unit? */
+static int
+time_word_start(uint32_t c)
+{
+	switch (c) {
+	case 0x5B63: case 0x5E74: case 0x5468: case 0x6708: case 0x65E5:
+	case 0x53F7: case 0x5927: case 0x94B1: case 0x70B9: case 0x65F6:
+		return 1;	/* 季 年 周 月 日 号 大 钱 点 时 */
+	}
+	return 0;
+}
+
 static size_t
 extension(const struct numex *x, size_t ne)
 {
@@ -865,8 +877,8 @@ extension(const struct numex *x, size_t ne)
 		if (k > 0 && k < x->m && cn_is_unit(x->cp[k - 1]) &&
 		    (x->cp[k] == 0x6765 || x->cp[k] == 0x628A))
 			k++;			/* 十来 千把 */
-		if (read_unit(x, k, &ul) || (strchr_cp("季年周月日号大钱点时",
-		    cpat(x, k)) && ((ul = at(x, k, "季度")) ||
+		if (read_unit(x, k, &ul) || (time_word_start(cpat(x, k)) &&
+		    ((ul = at(x, k, "季度")) ||
 		    (ul = at(x, k, "年代")) || (ul = at(x, k, "周年")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
