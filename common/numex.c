@@ -2985,21 +2985,76 @@ rec_finish(struct scan *sc)
 }
 
 /* In order: the first that does not pass decides; the second group
- * once one of the first has read the number (NUMBER). */
+ * once one of the first has read the number (NUMBER). Where a recogniser
+ * passes at once, with nothing done, unless the expression starts with
+ * one of some characters, or for one kind of number, the table says so,
+ * and scan_from() does not call it elsewhere. */
 typedef enum verdict (*recogniser)(struct scan *);
 
-static const recogniser before_number[] = {
-	rec_point, rec_per, rec_prefix, rec_negative, rec_half_price,
-	rec_half_of, rec_half, rec_dotted_date, rec_lunar, rec_number,
+static const struct {
+	recogniser fn;
+	const char *first;	/* the characters it may act at; NULL: any */
+} before_number[] = {
+	{ rec_point, ".．" }, { rec_per, "百千万" }, { rec_prefix, "第前之" },
+	{ rec_negative, "零负負-－−+＋" }, { rec_half_price, "对" },
+	{ rec_half_of, "一" }, { rec_half, "半" },
+	{ rec_dotted_date, "0123456789０１２３４５６７８９" },
+	{ rec_lunar, "大正冬腊" }, { rec_number, NULL },
 };
 
-static const recogniser after_number[] = {
-	rec_too_long, rec_suffix, rec_latin_code, rec_model, rec_list_marker,
-	rec_fraction, rec_set_phrase, rec_quoted_name, rec_lexicalised,
-	rec_phone, rec_time, rec_date, rec_identifier, rec_before, rec_mixed,
-	rec_multiplier, rec_range, rec_neighbours, rec_ratio, rec_unit,
-	rec_no_unit, rec_ordinal, rec_unit_range, rec_finish,
+enum { N_ARABIC = 1, N_CHINESE = 2, N_ANY = 3 };
+
+static const struct {
+	recogniser fn;
+	int numbers;		/* the numbers it may act on */
+} after_number[] = {
+	{ rec_too_long, N_ANY }, { rec_suffix, N_ARABIC },
+	{ rec_latin_code, N_ARABIC }, { rec_model, N_ARABIC },
+	{ rec_list_marker, N_ANY }, { rec_fraction, N_ANY },
+	{ rec_set_phrase, N_CHINESE }, { rec_quoted_name, N_ANY },
+	{ rec_lexicalised, N_ANY }, { rec_phone, N_ANY }, { rec_time, N_ANY },
+	{ rec_date, N_ANY }, { rec_identifier, N_ARABIC }, { rec_before, N_ANY },
+	{ rec_mixed, N_ARABIC }, { rec_multiplier, N_ANY }, { rec_range, N_ANY },
+	{ rec_neighbours, N_CHINESE }, { rec_ratio, N_ARABIC },
+	{ rec_unit, N_ANY }, { rec_no_unit, N_ANY }, { rec_ordinal, N_ANY },
+	{ rec_unit_range, N_ANY }, { rec_finish, N_ANY },
 };
+
+#define NBEFORE (sizeof before_number / sizeof *before_number)
+#define NAFTER (sizeof after_number / sizeof *after_number)
+
+/* bit k: before_number[k] may act where the expression starts with the
+ * character; and the recognisers after the number of each kind, in order */
+static uint16_t before_may[0x10000];
+static recogniser after_arabic[NAFTER + 1], after_chinese[NAFTER + 1];
+
+_Static_assert(NBEFORE <= 16, "a bit per recogniser");
+
+static void
+init_recognisers(void)
+{
+	size_t k, i, n, na = 0, nc = 0;
+	unsigned any = 0;
+	uint32_t c;
+
+	for (k = 0; k < NBEFORE; k++)
+		if (before_number[k].first == NULL)
+			any |= 1u << k;
+	for (c = 0; c < 0x10000; c++)
+		before_may[c] = (uint16_t)any;
+	for (k = 0; k < NBEFORE; k++) {
+		const char *f = before_number[k].first;
+
+		for (i = 0, n = f ? strlen(f) : 0; i < n;)
+			before_may[utf8_next(f, n, &i)] |= (uint16_t)(1u << k);
+	}
+	for (k = 0; k < NAFTER; k++) {
+		if (after_number[k].numbers & N_ARABIC)
+			after_arabic[na++] = after_number[k].fn;
+		if (after_number[k].numbers & N_CHINESE)
+			after_chinese[nc++] = after_number[k].fn;
+	}
+}
 
 /* Read the expression at *ip, report it and move *ip past it. */
 static void
@@ -3008,6 +3063,7 @@ scan_from(struct emit *em, size_t *ip)
 	struct scan sc;
 	enum verdict v = NEXT;
 	size_t k;
+	unsigned may;
 
 	/* all zero but the digits of the number and the text of the value,
 	 * which are read only as far as they are written (len, the NUL) */
@@ -3019,13 +3075,16 @@ scan_from(struct emit *em, size_t *ip)
 	sc.x = em->x;
 	sc.i = sc.h.b = *ip;
 	sc.next = *ip + 1;
-	for (k = 0; k < sizeof before_number / sizeof *before_number &&
-	    v == NEXT; k++)
-		v = before_number[k](&sc);
+	may = before_may[sc.x->cp[sc.i]];	/* < 0x10000 (may_start) */
+	for (k = 0; k < NBEFORE && v == NEXT; k++)
+		if (may >> k & 1)
+			v = before_number[k].fn(&sc);
 	if (v == NUMBER) {
+		const recogniser *r = sc.t.chinese ? after_chinese : after_arabic;
+
 		sc.j = sc.t.e;
-		for (k = 0; k < sizeof after_number / sizeof *after_number; k++)
-			if ((v = after_number[k](&sc)) == NUMBER)
+		for (; *r; r++)
+			if ((v = (*r)(&sc)) == NUMBER)
 				sc.j = sc.t.e;
 			else if (v != NEXT)
 				break;
@@ -3067,6 +3126,7 @@ init_classes(void)
 		    (c == 0x201C || c == 0x300C ? L_QUOTE : 0) |
 		    (c == '/' || c == '@' || c == '.' ? L_LINK : 0));
 	}
+	init_recognisers();
 	classes_ready = 1;
 }
 
