@@ -3062,7 +3062,6 @@ scan_from(struct emit *em, size_t *ip)
 {
 	struct scan sc;
 	enum verdict v = NEXT;
-	size_t k;
 	unsigned may;
 
 	/* all zero but the digits of the number and the text of the value,
@@ -3076,9 +3075,10 @@ scan_from(struct emit *em, size_t *ip)
 	sc.i = sc.h.b = *ip;
 	sc.next = *ip + 1;
 	may = before_may[sc.x->cp[sc.i]];	/* < 0x10000 (may_start) */
-	for (k = 0; k < NBEFORE && v == NEXT; k++)
-		if (may >> k & 1)
-			v = before_number[k].fn(&sc);
+	while (may && v == NEXT) {
+		v = before_number[__builtin_ctz(may)].fn(&sc);
+		may &= may - 1;
+	}
 	if (v == NUMBER) {
 		const recogniser *r = sc.t.chinese ? after_chinese : after_arabic;
 
