@@ -1298,9 +1298,10 @@ static size_t
 try_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 {
 	size_t j = t->e, m1, m2;
-	long hh = num_small(&t->v), mm, ss = 0;
+	long hh, mm, ss = 0;
 
-	if (t->chinese || t->hasfrac || hh < 0 || hh > 24 || t->e - i > 2)
+	if (t->chinese || t->hasfrac || t->e - i > 2 ||
+	    (hh = num_small(&t->v)) < 0 || hh > 24)
 		return 0;
 	if (cpat(x, j) == ':' || cpat(x, j) == 0xFF1A) {
 		m1 = digits_end(x, j + 1);
@@ -1351,12 +1352,14 @@ static size_t
 clock_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 {
 	size_t j = t->e;
-	long hh = num_small(&t->v), mm = 0, ss = 0;
+	long hh, mm = 0, ss = 0;
 	struct numtok u;
 	int dot, k;
 
-	if (t->hasfrac || hh < 0 || hh > 24 || t->direct || (!t->chinese &&
-	    t->e - i > 2))
+	/* 时 or 点 after it, first: most numbers have neither */
+	if (t->hasfrac || t->direct || (!t->chinese && t->e - i > 2) ||
+	    (cpat(x, j) != 0x65F6 && cpat(x, j) != 0x70B9) ||
+	    (hh = num_small(&t->v)) < 0 || hh > 24)
 		return 0;
 	if (at(x, j, "时") && !at(x, j, "时间") && !at(x, j, "时候") &&
 	    !at(x, j, "时期") && !at(x, j, "时代") && !at(x, j, "时许") &&
@@ -1405,6 +1408,11 @@ try_phone(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 
 	if (t->chinese || t->hasfrac)
 		return 0;
+	/* no phone number has fewer than 10 digits in one group, and no
+	 * dash after it */
+	if ((k = digits_end(x, j)) - j < 10 && !is_dash(cpat(x, k)))
+		return 0;
+	k = 0;
 	while (j < x->m && k < 20) {
 		size_t e = digits_end(x, j);
 
