@@ -744,9 +744,22 @@ match_qual(const struct numex *x, size_t i, int before, char *q)
 struct overlap {
 	const struct numex *x;
 	size_t s, nb, ne;	/* word start; numeral span */
-	size_t ext;		/* how far the numeral may extend */
+	size_t ext;		/* how far the numeral may extend (ext_of) */
 	int lexical;
 };
+
+#define EXT_UNKNOWN ((size_t)-1)
+
+static size_t extension(const struct numex *x, size_t ne);
+
+/* o->ext, found when first asked */
+static size_t
+ext_of(struct overlap *o)
+{
+	if (o->ext == EXT_UNKNOWN)
+		o->ext = extension(o->x, o->ne);
+	return o->ext;
+}
 
 static int
 numeralish(uint32_t c)
@@ -772,7 +785,6 @@ fixed_tag(const char *tag)
 	    strcmp(tag, "nr") == 0 || strcmp(tag, "ns") == 0);
 }
 
-static size_t extension(const struct numex *x, size_t ne);
 static int noun_char(const struct numex *x, size_t k);
 
 /* Is [b, e) numbers and their measure words only? */
@@ -809,9 +821,10 @@ on_prefix(void *arg, size_t len, const char *tag)
 	 * noun (三国: three countries) */
 	if (fixed_tag(tag) && !rare && e > o->ne) {
 		if ((strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0) &&
-		    (numbers_only(x, o->s, e) || (o->s == o->nb && o->ext > o->ne)))
+		    (numbers_only(x, o->s, e) || (o->s == o->nb &&
+		    ext_of(o) > o->ne)))
 			return;
-		if (!(strcmp(tag, "ns") == 0 && o->s == o->nb && e == o->ext &&
+		if (!(strcmp(tag, "ns") == 0 && o->s == o->nb && e == ext_of(o) &&
 		    noun_char(x, o->ne))) {
 			o->lexical = 1;
 			return;
@@ -833,7 +846,7 @@ on_prefix(void *arg, size_t len, const char *tag)
 	}
 	/* and on the right it may run into what follows the numeral in
 	 * the text: units, measure words, parts of dates (一个 万元 三季度) */
-	if (e > o->ext && !(o->ext > o->ne && rare &&
+	if (e > ext_of(o) && !(o->ext > o->ne && rare &&
 	    word_freq(x, o->ne, e - o->ne) < 50))
 		o->lexical = 1;
 }
@@ -945,7 +958,7 @@ lexical_in_cut(const struct numex *x, struct overlap *o)
 {
 	struct covering c = { x, 0, x->off[o->nb], 0, 0 };
 	size_t b = o->nb >= 6 ? o->nb - 6 : 0;
-	size_t e = o->ext + 6 < x->m ? o->ext + 6 : x->m;
+	size_t e = ext_of(o) + 6 < x->m ? o->ext + 6 : x->m;
 	size_t len;
 
 	c.base = x->off[b];
@@ -966,7 +979,7 @@ lexical_in_cut(const struct numex *x, struct overlap *o)
 static int
 lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 {
-	struct overlap o = { x, 0, nb, ne, extension(x, ne), 0 };
+	struct overlap o = { x, 0, nb, ne, EXT_UNKNOWN, 0 };
 	size_t s;
 
 	if (covered_by(x, nb, lex_lit, lex_has, &s))
