@@ -86,11 +86,18 @@ static int lits_ready;
  * it ends a qualifier before or starts one after. */
 #define NSLOTS 256
 static uint8_t lit_slot[0x10000];
-static uint64_t lex_has[NSLOTS], set_has[NSLOTS];
 static uint8_t slot_flags[NSLOTS];
+
+/* Per slot, the places of its character in a list's literals: literal
+ * k, position p; by k, then from the last p to the first. */
+struct litplaces {
+	struct { uint8_t k, p; } at[(NLEX > NSET ? NLEX : NSET) * 12];
+	uint16_t from[NSLOTS + 1];	/* slot's places: at[from[s]..from[s+1]) */
+};
+static struct litplaces lex_places, set_places;
 enum { S_QB_LAST = 1, S_QA_FIRST = 2 };
 
-_Static_assert(NLEX <= 64 && NSET <= 64, "a bit per literal");
+_Static_assert(NLEX <= 256 && NSET <= 256, "a byte per literal");
 
 static unsigned
 slot_of(uint32_t c)
@@ -119,6 +126,25 @@ make_lit(struct lit *l, const char *s, size_t len)
 }
 
 static void
+index_places(struct litplaces *pl, const struct lit *lits, size_t n)
+{
+	size_t k, np = 0;
+	unsigned sl;
+	int p;
+
+	for (sl = 0; sl < NSLOTS; sl++) {
+		pl->from[sl] = (uint16_t)np;
+		for (k = 0; sl > 0 && k < n; k++)
+			for (p = lits[k].n - 1; p >= 0; p--)
+				if (lit_slot[lits[k].c[p]] == sl) {
+					pl->at[np].k = (uint8_t)k;
+					pl->at[np++].p = (uint8_t)p;
+				}
+	}
+	pl->from[NSLOTS] = (uint16_t)np;
+}
+
+static void
 init_lits(void)
 {
 	size_t k;
@@ -127,13 +153,15 @@ init_lits(void)
 	for (k = 0; k < NLEX; k++) {
 		make_lit(&lex_lit[k], lexicalised[k], strlen(lexicalised[k]));
 		for (j = 0; j < lex_lit[k].n; j++)
-			lex_has[slot_of(lex_lit[k].c[j])] |= 1ULL << k;
+			slot_of(lex_lit[k].c[j]);
 	}
 	for (k = 0; k < NSET; k++) {
 		make_lit(&set_lit[k], set_phrases[k], strlen(set_phrases[k]));
 		for (j = 0; j < set_lit[k].n; j++)
-			set_has[slot_of(set_lit[k].c[j])] |= 1ULL << k;
+			slot_of(set_lit[k].c[j]);
 	}
+	index_places(&lex_places, lex_lit, NLEX);
+	index_places(&set_places, set_lit, NSET);
 	for (k = 0; k < NQB; k++) {
 		make_lit(&qb_lit[k], qual_before[k],
 		    (size_t)(strchr(qual_before[k], '>') - qual_before[k]));
@@ -906,27 +934,23 @@ extension(const struct numex *x, size_t ne)
 	}
 }
 
-/* Does one of lits[0..n) cover code point nb? Returns its end, or 0.
- * has gives, per slot, the literals that hold a character: the others
- * cannot. */
+/* Does one of lits cover code point nb? Returns its end, or 0. The
+ * places of the character at nb in the literals are tried in the order
+ * of the literals, each from the start that is furthest left. */
 static size_t
 covered_by(const struct numex *x, size_t nb, const struct lit *lits,
-    const uint64_t *has, size_t *start)
+    const struct litplaces *pl, size_t *start)
 {
-	uint64_t ks = has[slot_at(x->cp[nb])];
-	size_t s;
+	unsigned sl = slot_at(x->cp[nb]);
+	size_t q;
 
-	while (ks) {
-		size_t k = (size_t)__builtin_ctzll(ks), l = (size_t)lits[k].n;
+	for (q = pl->from[sl]; q < pl->from[sl + 1]; q++) {
+		size_t k = pl->at[q].k, p = pl->at[q].p;
 
-		ks &= ks - 1;
-		/* the literal's character over nb first: it seldom is */
-		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
-			if (s + l > nb && lits[k].c[nb - s] == x->cp[nb] &&
-			    at_lit(x, s, &lits[k])) {
-				*start = s;
-				return s + l;
-			}
+		if (p <= nb && at_lit(x, nb - p, &lits[k])) {
+			*start = nb - p;
+			return nb - p + (size_t)lits[k].n;
+		}
 	}
 	return 0;
 }
@@ -982,7 +1006,7 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 	struct overlap o = { x, 0, nb, ne, EXT_UNKNOWN, 0 };
 	size_t s;
 
-	if (covered_by(x, nb, lex_lit, lex_has, &s))
+	if (covered_by(x, nb, lex_lit, &lex_places, &s))
 		return 1;
 	if (x->ws == NULL)
 		return 0;
@@ -2104,7 +2128,7 @@ rec_set_phrase(struct scan *sc)
 	size_t ps, pe;
 
 	if (!sc->t.chinese ||
-	    (pe = covered_by(sc->x, sc->t.b, set_lit, set_has, &ps)) == 0)
+	    (pe = covered_by(sc->x, sc->t.b, set_lit, &set_places, &ps)) == 0)
 		return NEXT;
 	sc->h.b = ps < sc->h.b ? ps : sc->h.b;
 	sc->h.e = pe;
