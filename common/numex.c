@@ -3032,8 +3032,9 @@ rec_finish(struct scan *sc)
 /* In order: the first that does not pass decides; the second group
  * once one of the first has read the number (NUMBER). Where a recogniser
  * passes at once, with nothing done, unless the expression starts with
- * one of some characters, or for one kind of number, the table says so,
- * and scan_from() does not call it elsewhere. */
+ * one of some characters, or one of some characters follows the number,
+ * or for one kind of number, the tables say so, and scan_from() does not
+ * call it elsewhere. */
 typedef enum verdict (*recogniser)(struct scan *);
 
 static const struct {
@@ -3048,30 +3049,46 @@ static const struct {
 };
 
 enum { N_ARABIC = 1, N_CHINESE = 2, N_ANY = 3 };
+enum { AT_J = 1, AT_E = 2 };	/* the character at sc->j, at sc->t.e */
 
 static const struct {
 	recogniser fn;
 	int numbers;		/* the numbers it may act on */
+	const char *next;	/* the characters after it it may act at */
+	int at;			/* ... at AT_J or AT_E; 0: any */
 } after_number[] = {
-	{ rec_too_long, N_ANY }, { rec_suffix, N_ARABIC },
-	{ rec_latin_code, N_ARABIC }, { rec_model, N_ARABIC },
-	{ rec_list_marker, N_ANY }, { rec_fraction, N_ANY },
-	{ rec_set_phrase, N_CHINESE }, { rec_quoted_name, N_ANY },
-	{ rec_lexicalised, N_ANY }, { rec_phone, N_ANY }, { rec_time, N_ANY },
-	{ rec_date, N_ANY }, { rec_identifier, N_ARABIC }, { rec_before, N_ANY },
-	{ rec_mixed, N_ARABIC }, { rec_multiplier, N_ANY }, { rec_range, N_ANY },
-	{ rec_neighbours, N_CHINESE }, { rec_ratio, N_ARABIC },
-	{ rec_unit, N_ANY }, { rec_no_unit, N_ANY }, { rec_ordinal, N_ANY },
-	{ rec_unit_range, N_ANY }, { rec_finish, N_ANY },
+	{ rec_too_long, N_ANY, NULL, 0 },
+	{ rec_suffix, N_ARABIC, "eE×x*kKM", AT_E },
+	{ rec_latin_code, N_ARABIC, NULL, 0 },
+	{ rec_model, N_ARABIC, "型式", AT_J },
+	{ rec_list_marker, N_ANY, NULL, 0 },
+	{ rec_fraction, N_ANY, "分又/／", AT_E },
+	{ rec_set_phrase, N_CHINESE, NULL, 0 },
+	{ rec_quoted_name, N_ANY, NULL, 0 }, { rec_lexicalised, N_ANY, NULL, 0 },
+	{ rec_phone, N_ANY, NULL, 0 }, { rec_time, N_ANY, NULL, 0 },
+	{ rec_date, N_ANY, NULL, 0 }, { rec_identifier, N_ARABIC, NULL, 0 },
+	{ rec_before, N_ANY, NULL, 0 }, { rec_mixed, N_ARABIC, NULL, 0 },
+	{ rec_multiplier, N_ANY, NULL, 0 },
+	{ rec_range, N_ANY, "-—–－―−~～〜至到", AT_J },	/* is_range_sep */
+	{ rec_neighbours, N_CHINESE, NULL, 0 },
+	{ rec_ratio, N_ARABIC, ":：", AT_J },
+	{ rec_unit, N_ANY, NULL, 0 }, { rec_no_unit, N_ANY, NULL, 0 },
+	{ rec_ordinal, N_ANY, NULL, 0 }, { rec_unit_range, N_ANY, NULL, 0 },
+	{ rec_finish, N_ANY, NULL, 0 },
 };
 
 #define NBEFORE (sizeof before_number / sizeof *before_number)
 #define NAFTER (sizeof after_number / sizeof *after_number)
 
 /* bit k: before_number[k] may act where the expression starts with the
- * character; and the recognisers after the number of each kind, in order */
+ * character; the recognisers after the number of each kind, in order,
+ * each with the bit of next_may that lets it act (0: always) */
 static uint16_t before_may[0x10000];
-static recogniser after_arabic[NAFTER + 1], after_chinese[NAFTER + 1];
+static struct after {
+	recogniser fn;
+	uint8_t bit, at;
+} after_arabic[NAFTER + 1], after_chinese[NAFTER + 1];
+static uint8_t next_may[0x10000];
 
 _Static_assert(NBEFORE <= 16, "a bit per recogniser");
 
@@ -3079,7 +3096,7 @@ static void
 init_recognisers(void)
 {
 	size_t k, i, n, na = 0, nc = 0;
-	unsigned any = 0;
+	unsigned any = 0, nbits = 0;
 	uint32_t c;
 
 	for (k = 0; k < NBEFORE; k++)
@@ -3094,10 +3111,21 @@ init_recognisers(void)
 			before_may[utf8_next(f, n, &i)] |= (uint16_t)(1u << k);
 	}
 	for (k = 0; k < NAFTER; k++) {
+		const char *f = after_number[k].next;
+		struct after a = { after_number[k].fn, 0, 0 };
+
+		if (f) {
+			if (nbits == 8)
+				die(EXIT_TROUBLE, "numex: more than 8 gates");
+			a.bit = (uint8_t)(1u << nbits++);
+			a.at = (uint8_t)after_number[k].at;
+			for (i = 0, n = strlen(f); i < n;)
+				next_may[utf8_next(f, n, &i)] |= a.bit;
+		}
 		if (after_number[k].numbers & N_ARABIC)
-			after_arabic[na++] = after_number[k].fn;
+			after_arabic[na++] = a;
 		if (after_number[k].numbers & N_CHINESE)
-			after_chinese[nc++] = after_number[k].fn;
+			after_chinese[nc++] = a;
 	}
 }
 
@@ -3125,14 +3153,21 @@ scan_from(struct emit *em, size_t *ip)
 		may &= may - 1;
 	}
 	if (v == NUMBER) {
-		const recogniser *r = sc.t.chinese ? after_chinese : after_arabic;
+		const struct after *r = sc.t.chinese ? after_chinese : after_arabic;
 
 		sc.j = sc.t.e;
-		for (; *r; r++)
-			if ((v = (*r)(&sc)) == NUMBER)
+		for (; r->fn; r++) {
+			if (r->bit) {	/* not where it passes at once */
+				uint32_t c = cpat(sc.x, r->at == AT_J ? sc.j : sc.t.e);
+
+				if (c >= 0x10000 || !(next_may[c] & r->bit))
+					continue;
+			}
+			if ((v = r->fn(&sc)) == NUMBER)
 				sc.j = sc.t.e;
 			else if (v != NEXT)
 				break;
+		}
 		if (v == NUMBER)
 			v = NEXT;
 	}
