@@ -3265,14 +3265,25 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		uint32_t c = p[i];
 		unsigned f;
 
+		/* a run of three-byte characters (most of Chinese text) */
+		while (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
+			    (p[i + 2] & 0x3F);
+			f = char_flags[c];
+			if (f & L_FOLD)
+				c = nu_fold(c);
+			seen |= f;
+			nx->off[m] = (uint32_t)i;
+			nx->cp[m++] = c;
+			i += 3;
+			c = i < n ? p[i] : 0;
+		}
+		if (i >= n)
+			break;
 		nx->off[m] = (uint32_t)i;
 		if (c < 0x80)
 			i++;
-		else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-			c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
-			    (p[i + 2] & 0x3F);
-			i += 3;
-		} else
+		else
 			c = utf8_next(s, n, &i);
 		if (c < 0x10000) {
 			f = char_flags[c];
