@@ -1010,9 +1010,13 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 		return 1;
 	if (x->ws == NULL)
 		return 0;
-	for (s = nb >= 3 ? nb - 3 : 0; s <= nb && !o.lexical; s++) {
+	/* a word that starts with the numeral first (一起 一些), then those
+	 * that start before it (统一): whichever finds one decides */
+	for (s = nb; !o.lexical; s--) {
 		o.s = s;
 		ws_prefixes(x->ws, x->cp + s, x->m - s, on_prefix, &o);
+		if (s == 0 || nb - s == 3)
+			break;
 	}
 	return o.lexical && lexical_in_cut(x, &o);
 }
