@@ -293,6 +293,7 @@ strchr_cp(const char *set, uint32_t c)
 {
 	const unsigned char *p = (const unsigned char *)set;
 	unsigned char b0, b1, b2;
+	size_t i, n;
 
 	if (c < 0x80)
 		return c != 0 && strchr(set, (int)c) != NULL;
@@ -304,14 +305,11 @@ strchr_cp(const char *set, uint32_t c)
 			if (p[0] == b0 && p[1] == b1 && p[2] == b2)
 				return 1;
 		return 0;
-	} else {
-		size_t i = 0, n = strlen(set);
-
-		while (i < n)
-			if (utf8_next(set, n, &i) == c)
-				return 1;
-		return 0;
 	}
+	for (i = 0, n = strlen(set); i < n;)
+		if (utf8_next(set, n, &i) == c)
+			return 1;
+	return 0;
 }
 
 static size_t
@@ -893,8 +891,6 @@ noun_char(const struct numex *x, size_t k)
 	return tag != NULL && strcmp(tag, "n") == 0;
 }
 
-/* where the numeral at [nb, ne) may extend: 多 余, units, measure
- * words, parts of dates and 大 of a congress */
 /* Does c begin one of the words extension() steps over after a unit? */
 static int
 time_word_start(uint32_t c)
@@ -907,6 +903,8 @@ time_word_start(uint32_t c)
 	return 0;
 }
 
+/* where the numeral at [nb, ne) may extend: 多 余, units, measure
+ * words, parts of dates and 大 of a congress */
 static size_t
 extension(const struct numex *x, size_t ne)
 {
