@@ -1065,11 +1065,13 @@ static const char *const nominal_verbs[] = {
 
 struct wordspan {
 	size_t b[64], e[64];
-	const char *tag[64];
+	const char *tag[64];	/* NULL: no word; else see tag_of() */
 	int n;
 	const struct numex *x;
 	size_t base;		/* byte offset of the cut text in the line */
 };
+
+static const char tag_pending[] = "";
 
 static void
 on_word(void *arg, size_t b, size_t e, enum toktype t)
@@ -1080,11 +1082,22 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 		return;
 	w->b[w->n] = w->base + b;
 	w->e[w->n] = w->base + e;
-	w->tag[w->n] = t == TOK_WORD ? ws_tag(w->x->ws, w->x->s + w->base + b,
-	    e - b) : NULL;
-	if (t == TOK_WORD && w->tag[w->n] == NULL)
-		w->tag[w->n] = "?";		/* unknown Han word: a name */
+	w->tag[w->n] = t == TOK_WORD ? tag_pending : NULL;
 	w->n++;
+}
+
+/* The part of speech of word k, looked up when first asked (most of
+ * the words of a cut are never looked at) */
+static const char *
+tag_of(struct wordspan *w, int k)
+{
+	if (w->tag[k] == tag_pending) {
+		w->tag[k] = ws_tag(w->x->ws, w->x->s + w->b[k],
+		    w->e[k] - w->b[k]);
+		if (w->tag[k] == NULL)
+			w->tag[k] = "?";	/* unknown Han word: a name */
+	}
+	return w->tag[k];
 }
 
 static void
@@ -1106,13 +1119,14 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 			w.n = 0;
 			w.base = x->off[h->e];
 			ws_cut(x->ws, x->s + w.base, x->off[e] - w.base, on_word, &w);
-			for (k = 0; k < w.n && k < 4 && nounish(w.tag[k]) &&
-			    strcmp(w.tag[k], "vn") != 0 &&
+			for (k = 0; k < w.n && k < 4 &&
+			    nounish(tag_of(&w, k)) &&
+			    strcmp(tag_of(&w, k), "vn") != 0 &&
 			    !word_is(x, w.b[k], w.e[k], subject_stop,
 			    sizeof subject_stop / sizeof *subject_stop); k++)
 				;
-			if (k > 0 && (k == w.n || w.tag[k] == NULL ||
-			    strcmp(w.tag[k], "uj") != 0)) {
+			if (k > 0 && (k == w.n || tag_of(&w, k) == NULL ||
+			    strcmp(tag_of(&w, k), "uj") != 0)) {
 				h->sb = h->e;
 				h->se = cp_of(x, w.e[k - 1]);
 				return;
@@ -1131,14 +1145,16 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 	w.n = 0;
 	w.base = x->off[b];
 	ws_cut(x->ws, x->s + w.base, x->off[nb] - w.base, on_word, &w);
-	if (w.n == 0 || (!nounish(w.tag[w.n - 1]) && !word_is(x, w.b[w.n - 1],
-	    w.e[w.n - 1], nominal_verbs, sizeof nominal_verbs / sizeof *nominal_verbs)))
+	if (w.n == 0 || (!nounish(tag_of(&w, w.n - 1)) &&
+	    !word_is(x, w.b[w.n - 1], w.e[w.n - 1], nominal_verbs,
+	    sizeof nominal_verbs / sizeof *nominal_verbs)))
 		return;
 	/* 培训1.3万人: a verbal noun before a count is the verb */
-	if (counted && w.tag[w.n - 1] && strcmp(w.tag[w.n - 1], "vn") == 0)
+	if (counted && tag_of(&w, w.n - 1) &&
+	    strcmp(tag_of(&w, w.n - 1), "vn") == 0)
 		return;
 	/* back over the nouns to the clause start or the first verb */
-	for (first = w.n - 1; first > 0 && nounish(w.tag[first - 1]) &&
+	for (first = w.n - 1; first > 0 && nounish(tag_of(&w, first - 1)) &&
 	    !word_is(x, w.b[first - 1], w.e[first - 1], subject_stop,
 	    sizeof subject_stop / sizeof *subject_stop); first--)
 		;
