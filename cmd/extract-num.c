@@ -15,6 +15,8 @@ static int show_all, no_subject;
 static unsigned kinds_mask;	/* 0 = the default kinds */
 
 static struct buf keys;		/* key columns of the current record */
+static const struct record *cur;	/* ... made at its first hit */
+static int have_keys;
 
 static const char usage_text[] =
 	"extract-num [--all] [--kinds list] [--no-subject] [-f N] [--header]\n"
@@ -109,6 +111,11 @@ on_hit(void *arg, const struct nx_hit *h)
 	if (kinds_mask ? !(kinds_mask & (1u << h->kind)) :
 	    (!show_all && (h->kind == NK_CODE || h->kind == NK_NAME)))
 		return;
+	if (!have_keys) {
+		keys.len = 0;
+		record_keys(cur, &keys);
+		have_keys = 1;
+	}
 	out_write(keys.p, keys.len);
 	out_ulong(h->b);
 	out_tab();
@@ -135,9 +142,11 @@ on_record(void *arg, const struct record *rec)
 	struct numex *nx = arg;
 	const char *text = rec->s + rec->f->b[rec->text];
 
-	keys.len = 0;
-	record_keys(rec, &keys);
+	cur = rec;
+	have_keys = 0;
 	if (rec->header) {	/* the input's header names the keys */
+		keys.len = 0;
+		record_keys(rec, &keys);
 		out_write(keys.p, keys.len);
 		out_str("start\tend\tkind\tvalue\tqual\tunit\tsubject\tmention");
 		out_eol();

@@ -274,52 +274,32 @@ num_divide(const struct num *a, const struct num *b, char *out, size_t cap)
 	return i < 0 || (size_t)i >= cap ? -1 : i;
 }
 
-static int
-cn_numeral_slow(uint32_t c)
-{
-	switch (c) {
-	case 0x3007: case 0x96F6: return 0;		/* 〇零 */
-	case 0x4E00: case 0x58F9: case 0x5E7A: case 0x5F0C: return 1; /* 一壹幺弌 */
-	case 0x4E8C: case 0x8D30: case 0x8CB3: case 0x4E24: case 0x5169:
-	case 0x4FE9: case 0x5006: case 0x5F0D: return 2; /* 二贰貳两兩俩倆弍 */
-	case 0x4E09: case 0x53C1: case 0x53C2: case 0x53C3: case 0x5F0E:
-		return 3;				/* 三叁参參弎 */
-	case 0x56DB: case 0x8086: return 4;		/* 四肆 */
-	case 0x4E94: case 0x4F0D: return 5;		/* 五伍 */
-	case 0x516D: case 0x9646: case 0x9678: return 6;	/* 六陆陸 */
-	case 0x4E03: case 0x67D2: return 7;		/* 七柒 */
-	case 0x516B: case 0x634C: return 8;		/* 八捌 */
-	case 0x4E5D: case 0x7396: return 9;		/* 九玖 */
-	case 0x5341: case 0x62FE: return 11;		/* 十拾 */
-	case 0x767E: case 0x4F70: return 12;		/* 百佰 */
-	case 0x5343: case 0x4EDF: return 13;		/* 千仟 */
-	case 0x4E07: case 0x842C: return 14;		/* 万萬 */
-	case 0x4EBF: case 0x5104: return 18;		/* 亿億 */
-	case 0x5EFF: return 20;				/* 廿 */
-	case 0x5345: return 30;				/* 卅 */
-	case 0x534C: return 40;				/* 卌 */
-	}
-	return -1;
-}
-
-/* The numerals all lie in U+3000..U+9FFF: one table lookup a character. */
-int
-cn_numeral(uint32_t c)
-{
-	static int8_t table[0x7000];
-	static int ready;
-
-	if (c < 0x3000 || c >= 0xA000)
-		return -1;
-	if (!ready) {
-		uint32_t k;
-
-		for (k = 0; k < 0x7000; k++)
-			table[k] = (int8_t)cn_numeral_slow(0x3000 + k);
-		ready = 1;
-	}
-	return table[c - 0x3000];
-}
+/* The numerals all lie in U+3000..U+9FFF: one table look-up a character
+ * (cn_numeral), the value plus one by code point less U+3000, 0 for none. */
+#define N(c, v) [(c) - 0x3000] = (v) + 1
+const int8_t cn_numeral_tab[0x7000] = {
+	N(0x3007, 0), N(0x96F6, 0),	/* 〇零 */
+	N(0x4E00, 1), N(0x58F9, 1), N(0x5E7A, 1), N(0x5F0C, 1),	/* 一壹幺弌 */
+	N(0x4E8C, 2), N(0x8D30, 2), N(0x8CB3, 2), N(0x4E24, 2), N(0x5169, 2),
+	N(0x4FE9, 2), N(0x5006, 2), N(0x5F0D, 2),	/* 二贰貳两兩俩倆弍 */
+	N(0x4E09, 3), N(0x53C1, 3), N(0x53C2, 3), N(0x53C3, 3),
+	N(0x5F0E, 3),	/* 三叁参參弎 */
+	N(0x56DB, 4), N(0x8086, 4),	/* 四肆 */
+	N(0x4E94, 5), N(0x4F0D, 5),	/* 五伍 */
+	N(0x516D, 6), N(0x9646, 6), N(0x9678, 6),	/* 六陆陸 */
+	N(0x4E03, 7), N(0x67D2, 7),	/* 七柒 */
+	N(0x516B, 8), N(0x634C, 8),	/* 八捌 */
+	N(0x4E5D, 9), N(0x7396, 9),	/* 九玖 */
+	N(0x5341, 11), N(0x62FE, 11),	/* 十拾 */
+	N(0x767E, 12), N(0x4F70, 12),	/* 百佰 */
+	N(0x5343, 13), N(0x4EDF, 13),	/* 千仟 */
+	N(0x4E07, 14), N(0x842C, 14),	/* 万萬 */
+	N(0x4EBF, 18), N(0x5104, 18),	/* 亿億 */
+	N(0x5EFF, 20),	/* 廿 */
+	N(0x5345, 30),	/* 卅 */
+	N(0x534C, 40),	/* 卌 */
+};
+#undef N
 
 int
 ar_parse(const uint32_t *cp, size_t n, struct num *out)

@@ -39,7 +39,12 @@ long num_small(const struct num *n);
  * 两俩幺, capitals 壹贰…玖, traditional 貳參陸…), or the power of ten for
  * units as 10+k (十拾=11, 百佰=12, 千仟=13, 万萬=14, 亿億=18); 20 for
  * 廿, 30 for 卅, 40 for 卌; -1 otherwise. */
-int cn_numeral(uint32_t c);
+extern const int8_t cn_numeral_tab[0x7000];
+static inline int
+cn_numeral(uint32_t c)
+{
+	return c - 0x3000 < 0x7000 ? cn_numeral_tab[c - 0x3000] - 1 : -1;
+}
 static inline int cn_is_digit(uint32_t c) { int v = cn_numeral(c); return v >= 0 && v <= 9; }
 static inline int cn_is_unit(uint32_t c) { int v = cn_numeral(c); return v >= 11 && v <= 18; }
 

@@ -14,6 +14,7 @@
 #include "numex.h"
 #include "numunit.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,41 @@ static struct lit lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
     set_lit[NSET];
 static int lits_ready;
 
+/* Which literals hold a character, so that a place is tried only
+ * against those: a slot for each character of the lists (0: none), and
+ * per slot a bit for each literal of a list that holds it, and whether
+ * it ends a qualifier before or starts one after. */
+#define NSLOTS 256
+static uint8_t lit_slot[0x10000];
+static uint8_t slot_flags[NSLOTS];
+
+/* Per slot, the places of its character in a list's literals: literal
+ * k, position p; by k, then from the last p to the first. */
+struct litplaces {
+	struct { uint8_t k, p; } at[(NLEX > NSET ? NLEX : NSET) * 12];
+	uint16_t from[NSLOTS + 1];	/* slot's places: at[from[s]..from[s+1]) */
+};
+static struct litplaces lex_places, set_places;
+enum { S_QB_LAST = 1, S_QA_FIRST = 2 };
+
+_Static_assert(NLEX <= 256 && NSET <= 256, "a byte per literal");
+
+static unsigned
+slot_of(uint32_t c)
+{
+	static unsigned nslots = 1;
+
+	if (c >= 0x10000)
+		die(EXIT_TROUBLE, "numex: U+%04X in a literal", (unsigned)c);
+	if (lit_slot[c] == 0) {
+		if (nslots == NSLOTS)
+			die(EXIT_TROUBLE, "numex: more than %d characters in "
+			    "the literals", NSLOTS - 1);
+		lit_slot[c] = (uint8_t)nslots++;
+	}
+	return lit_slot[c];
+}
+
 static void
 make_lit(struct lit *l, const char *s, size_t len)
 {
@@ -90,21 +126,60 @@ make_lit(struct lit *l, const char *s, size_t len)
 }
 
 static void
+index_places(struct litplaces *pl, const struct lit *lits, size_t n)
+{
+	size_t k, np = 0;
+	unsigned sl;
+	int p;
+
+	for (sl = 0; sl < NSLOTS; sl++) {
+		pl->from[sl] = (uint16_t)np;
+		for (k = 0; sl > 0 && k < n; k++)
+			for (p = lits[k].n - 1; p >= 0; p--)
+				if (lit_slot[lits[k].c[p]] == sl) {
+					pl->at[np].k = (uint8_t)k;
+					pl->at[np++].p = (uint8_t)p;
+				}
+	}
+	pl->from[NSLOTS] = (uint16_t)np;
+}
+
+static void
 init_lits(void)
 {
 	size_t k;
+	int j;
 
-	for (k = 0; k < NLEX; k++)
+	for (k = 0; k < NLEX; k++) {
 		make_lit(&lex_lit[k], lexicalised[k], strlen(lexicalised[k]));
-	for (k = 0; k < NSET; k++)
+		for (j = 0; j < lex_lit[k].n; j++)
+			slot_of(lex_lit[k].c[j]);
+	}
+	for (k = 0; k < NSET; k++) {
 		make_lit(&set_lit[k], set_phrases[k], strlen(set_phrases[k]));
-	for (k = 0; k < NQB; k++)
+		for (j = 0; j < set_lit[k].n; j++)
+			slot_of(set_lit[k].c[j]);
+	}
+	index_places(&lex_places, lex_lit, NLEX);
+	index_places(&set_places, set_lit, NSET);
+	for (k = 0; k < NQB; k++) {
 		make_lit(&qb_lit[k], qual_before[k],
 		    (size_t)(strchr(qual_before[k], '>') - qual_before[k]));
-	for (k = 0; k < NQA; k++)
+		slot_flags[slot_of(qb_lit[k].c[qb_lit[k].n - 1])] |= S_QB_LAST;
+	}
+	for (k = 0; k < NQA; k++) {
 		make_lit(&qa_lit[k], qual_after[k],
 		    (size_t)(strchr(qual_after[k], '>') - qual_after[k]));
+		slot_flags[slot_of(qa_lit[k].c[0])] |= S_QA_FIRST;
+	}
 	lits_ready = 1;
+}
+
+/* the slot of c, 0 when no literal holds it */
+static inline unsigned
+slot_at(uint32_t c)
+{
+	return c < 0x10000 ? lit_slot[c] : 0;
 }
 
 struct numex {
@@ -118,6 +193,7 @@ struct numex {
 	const char *s;		/* the line, as Simplified */
 	size_t n, m;
 	struct simplify *simp;
+	int converted;		/* simp_line was asked about the line */
 	struct qwords *qw;	/* measure words of the word list, as units */
 };
 
@@ -137,10 +213,20 @@ struct qwords {
 enum { M_URL = 1, M_QUOTE = 2 };
 
 /* For each BMP character: 0 no expression starts with it, 1 one may
- * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours;
- * and whether nu_fold changes it (full-width letters). Made once. */
+ * (digits, numerals, 第 前 之 几 负 半), 2 it depends on its neighbours.
+ * Made once. */
 static uint8_t start_class[0x10000];
-static uint8_t folds[0x10000 / 8];
+
+/* What a line holds, as decode_line sees it; per BMP character, with
+ * L_FOLD for those nu_fold changes (full-width letters). Made once. */
+enum {
+	L_START = 1,	/* a character that can start an expression */
+	L_TRAD = 2,	/* one that simplify converts (as simp_needed) */
+	L_QUOTE = 4,	/* an opening quote: a slogan may be there */
+	L_LINK = 8,	/* a '/', '@' or '.': a URL may be there */
+	L_FOLD = 16
+};
+static uint8_t char_flags[0x10000];
 static int classes_ready;
 static void init_classes(void);
 
@@ -188,8 +274,10 @@ at(const struct numex *x, size_t i, const char *lit)
 {
 	size_t l, k, n = 0;
 
-	/* the first byte first: most literals are tried where they are not */
-	if (i >= x->m || x->s[x->off[i]] != lit[0])
+	/* the first bytes first: most literals are tried where they are
+	 * not (the line holds the second byte when it holds a lead byte) */
+	if (i >= x->m || x->s[x->off[i]] != lit[0] ||
+	    ((unsigned char)lit[0] >= 0xC0 && x->s[x->off[i] + 1] != lit[1]))
 		return 0;
 	l = strlen(lit);
 	if (x->n - x->off[i] < l || memcmp(x->s + x->off[i], lit, l))
@@ -203,9 +291,22 @@ at(const struct numex *x, size_t i, const char *lit)
 static int
 strchr_cp(const char *set, uint32_t c)
 {
-	size_t i = 0, n = strlen(set);
+	const unsigned char *p = (const unsigned char *)set;
+	unsigned char b0, b1, b2;
+	size_t i, n;
 
-	while (i < n)
+	if (c < 0x80)
+		return c != 0 && strchr(set, (int)c) != NULL;
+	if (c >= 0x800 && c < 0x10000) {	/* three bytes: step by character */
+		b0 = (unsigned char)(0xE0 | c >> 12);
+		b1 = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+		b2 = (unsigned char)(0x80 | (c & 0x3F));
+		for (; *p; p += utf8_seqlen(*p))
+			if (p[0] == b0 && p[1] == b1 && p[2] == b2)
+				return 1;
+		return 0;
+	}
+	for (i = 0, n = strlen(set); i < n;)
 		if (utf8_next(set, n, &i) == c)
 			return 1;
 	return 0;
@@ -531,7 +632,9 @@ read_chinese(const struct numex *x, size_t i, struct numtok *t)
 static int
 read_number(const struct numex *x, size_t i, struct numtok *t)
 {
-	memset(t, 0, sizeof *t);
+	/* all zero but the digits, read only as far as len says */
+	memset(t, 0, offsetof(struct numtok, v.d));
+	memset(&t->v.len, 0, sizeof *t - offsetof(struct numtok, v.len));
 	t->b = i;
 	if (ar_digit(cpat(x, i)) >= 0)
 		return read_arabic(x, i, t);
@@ -614,6 +717,10 @@ read_multiplier(const struct numex *x, size_t i, size_t *len)
 	};
 	size_t k, ul;
 
+	if (cn_numeral(cpat(x, i)) < 12) {
+		*len = 0;	/* each begins with 百 千 万 亿 or theirs */
+		return 0;
+	}
 	if (read_unit(x, i, &ul) && ul > 1) {
 		*len = 0;	/* 千米 千克 百分点 are units, not multipliers */
 		return 0;
@@ -638,6 +745,12 @@ match_qual(const struct numex *x, size_t i, int before, char *q)
 	const struct lit *lits = before ? qb_lit : qa_lit;
 	size_t n = before ? NQB : NQA, k, got;
 
+	/* none ends where the character before does not end one (or starts
+	 * where the character does not start one) */
+	if (before ? i == 0 || i > x->m ||
+	    !(slot_flags[slot_at(x->cp[i - 1])] & S_QB_LAST) :
+	    i >= x->m || !(slot_flags[slot_at(x->cp[i])] & S_QA_FIRST))
+		return 0;
 	for (k = 0; k < n; k++) {
 		got = before ? ends_lit(x, i, &lits[k]) : at_lit(x, i, &lits[k]);
 		if (!got)
@@ -657,9 +770,22 @@ match_qual(const struct numex *x, size_t i, int before, char *q)
 struct overlap {
 	const struct numex *x;
 	size_t s, nb, ne;	/* word start; numeral span */
-	size_t ext;		/* how far the numeral may extend */
+	size_t ext;		/* how far the numeral may extend (ext_of) */
 	int lexical;
 };
+
+#define EXT_UNKNOWN ((size_t)-1)
+
+static size_t extension(const struct numex *x, size_t ne);
+
+/* o->ext, found when first asked */
+static size_t
+ext_of(struct overlap *o)
+{
+	if (o->ext == EXT_UNKNOWN)
+		o->ext = extension(o->x, o->ne);
+	return o->ext;
+}
 
 static int
 numeralish(uint32_t c)
@@ -685,7 +811,6 @@ fixed_tag(const char *tag)
 	    strcmp(tag, "nr") == 0 || strcmp(tag, "ns") == 0);
 }
 
-static size_t extension(const struct numex *x, size_t ne);
 static int noun_char(const struct numex *x, size_t k);
 
 /* Is [b, e) numbers and their measure words only? */
@@ -722,9 +847,10 @@ on_prefix(void *arg, size_t len, const char *tag)
 	 * noun (三国: three countries) */
 	if (fixed_tag(tag) && !rare && e > o->ne) {
 		if ((strcmp(tag, "nz") == 0 || strcmp(tag, "nt") == 0) &&
-		    (numbers_only(x, o->s, e) || (o->s == o->nb && o->ext > o->ne)))
+		    (numbers_only(x, o->s, e) || (o->s == o->nb &&
+		    ext_of(o) > o->ne)))
 			return;
-		if (!(strcmp(tag, "ns") == 0 && o->s == o->nb && e == o->ext &&
+		if (!(strcmp(tag, "ns") == 0 && o->s == o->nb && e == ext_of(o) &&
 		    noun_char(x, o->ne))) {
 			o->lexical = 1;
 			return;
@@ -746,7 +872,7 @@ on_prefix(void *arg, size_t len, const char *tag)
 	}
 	/* and on the right it may run into what follows the numeral in
 	 * the text: units, measure words, parts of dates (一个 万元 三季度) */
-	if (e > o->ext && !(o->ext > o->ne && rare &&
+	if (e > ext_of(o) && !(o->ext > o->ne && rare &&
 	    word_freq(x, o->ne, e - o->ne) < 50))
 		o->lexical = 1;
 }
@@ -765,6 +891,18 @@ noun_char(const struct numex *x, size_t k)
 	return tag != NULL && strcmp(tag, "n") == 0;
 }
 
+/* Does c begin one of the words extension() steps over after a unit? */
+static int
+time_word_start(uint32_t c)
+{
+	switch (c) {
+	case 0x5B63: case 0x5E74: case 0x5468: case 0x6708: case 0x65E5:
+	case 0x53F7: case 0x5927: case 0x94B1: case 0x70B9: case 0x65F6:
+		return 1;	/* 季 年 周 月 日 号 大 钱 点 时 */
+	}
+	return 0;
+}
+
 /* where the numeral at [nb, ne) may extend: 多 余, units, measure
  * words, parts of dates and 大 of a congress */
 static size_t
@@ -778,13 +916,14 @@ extension(const struct numex *x, size_t ne)
 		if (k > 0 && k < x->m && cn_is_unit(x->cp[k - 1]) &&
 		    (x->cp[k] == 0x6765 || x->cp[k] == 0x628A))
 			k++;			/* 十来 千把 */
-		if (read_unit(x, k, &ul) || (ul = at(x, k, "季度")) ||
+		if (read_unit(x, k, &ul) || (time_word_start(cpat(x, k)) &&
+		    ((ul = at(x, k, "季度")) ||
 		    (ul = at(x, k, "年代")) || (ul = at(x, k, "周年")) ||
 		    (ul = at(x, k, "年")) || (ul = at(x, k, "月")) ||
 		    (ul = at(x, k, "日")) || (ul = at(x, k, "号")) ||
 		    (ul = at(x, k, "大")) || (ul = at(x, k, "钱")) ||
 		    (ul = at(x, k, "点钟")) || (ul = at(x, k, "点")) ||
-		    (ul = at(x, k, "时")))
+		    (ul = at(x, k, "时")))))
 			k += ul;
 		else if (k == ne && noun_char(x, k))
 			return k + 1;		/* 两国 中美两国 */
@@ -793,23 +932,23 @@ extension(const struct numex *x, size_t ne)
 	}
 }
 
-/* Does one of lits[0..n) cover code point nb? Returns its end, or 0. */
+/* Does one of lits cover code point nb? Returns its end, or 0. The
+ * places of the character at nb in the literals are tried in the order
+ * of the literals, each from the start that is furthest left. */
 static size_t
-covered_by(const struct numex *x, size_t nb, const struct lit *lits, size_t n,
-    size_t *start)
+covered_by(const struct numex *x, size_t nb, const struct lit *lits,
+    const struct litplaces *pl, size_t *start)
 {
-	size_t k, s;
+	unsigned sl = slot_at(x->cp[nb]);
+	size_t q;
 
-	for (k = 0; k < n; k++) {
-		size_t l = (size_t)lits[k].n;
+	for (q = pl->from[sl]; q < pl->from[sl + 1]; q++) {
+		size_t k = pl->at[q].k, p = pl->at[q].p;
 
-		/* the literal's character over nb first: it seldom is */
-		for (s = nb >= l ? nb - l + 1 : 0; s <= nb; s++)
-			if (s + l > nb && lits[k].c[nb - s] == x->cp[nb] &&
-			    at_lit(x, s, &lits[k])) {
-				*start = s;
-				return s + l;
-			}
+		if (p <= nb && at_lit(x, nb - p, &lits[k])) {
+			*start = nb - p;
+			return nb - p + (size_t)lits[k].n;
+		}
 	}
 	return 0;
 }
@@ -841,7 +980,7 @@ lexical_in_cut(const struct numex *x, struct overlap *o)
 {
 	struct covering c = { x, 0, x->off[o->nb], 0, 0 };
 	size_t b = o->nb >= 6 ? o->nb - 6 : 0;
-	size_t e = o->ext + 6 < x->m ? o->ext + 6 : x->m;
+	size_t e = ext_of(o) + 6 < x->m ? o->ext + 6 : x->m;
 	size_t len;
 
 	c.base = x->off[b];
@@ -862,16 +1001,20 @@ lexical_in_cut(const struct numex *x, struct overlap *o)
 static int
 lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 {
-	struct overlap o = { x, 0, nb, ne, extension(x, ne), 0 };
+	struct overlap o = { x, 0, nb, ne, EXT_UNKNOWN, 0 };
 	size_t s;
 
-	if (covered_by(x, nb, lex_lit, NLEX, &s))
+	if (covered_by(x, nb, lex_lit, &lex_places, &s))
 		return 1;
 	if (x->ws == NULL)
 		return 0;
-	for (s = nb >= 3 ? nb - 3 : 0; s <= nb && !o.lexical; s++) {
+	/* a word that starts with the numeral first (一起 一些), then those
+	 * that start before it (统一): whichever finds one decides */
+	for (s = nb; !o.lexical; s--) {
 		o.s = s;
 		ws_prefixes(x->ws, x->cp + s, x->m - s, on_prefix, &o);
+		if (s == 0 || nb - s == 3)
+			break;
 	}
 	return o.lexical && lexical_in_cut(x, &o);
 }
@@ -922,11 +1065,13 @@ static const char *const nominal_verbs[] = {
 
 struct wordspan {
 	size_t b[64], e[64];
-	const char *tag[64];
+	const char *tag[64];	/* NULL: no word; else see tag_of() */
 	int n;
 	const struct numex *x;
 	size_t base;		/* byte offset of the cut text in the line */
 };
+
+static const char tag_pending[] = "";
 
 static void
 on_word(void *arg, size_t b, size_t e, enum toktype t)
@@ -937,11 +1082,22 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 		return;
 	w->b[w->n] = w->base + b;
 	w->e[w->n] = w->base + e;
-	w->tag[w->n] = t == TOK_WORD ? ws_tag(w->x->ws, w->x->s + w->base + b,
-	    e - b) : NULL;
-	if (t == TOK_WORD && w->tag[w->n] == NULL)
-		w->tag[w->n] = "?";		/* unknown Han word: a name */
+	w->tag[w->n] = t == TOK_WORD ? tag_pending : NULL;
 	w->n++;
+}
+
+/* The part of speech of word k, looked up when first asked (most of
+ * the words of a cut are never looked at) */
+static const char *
+tag_of(struct wordspan *w, int k)
+{
+	if (w->tag[k] == tag_pending) {
+		w->tag[k] = ws_tag(w->x->ws, w->x->s + w->b[k],
+		    w->e[k] - w->b[k]);
+		if (w->tag[k] == NULL)
+			w->tag[k] = "?";	/* unknown Han word: a name */
+	}
+	return w->tag[k];
 }
 
 static void
@@ -963,13 +1119,14 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 			w.n = 0;
 			w.base = x->off[h->e];
 			ws_cut(x->ws, x->s + w.base, x->off[e] - w.base, on_word, &w);
-			for (k = 0; k < w.n && k < 4 && nounish(w.tag[k]) &&
-			    strcmp(w.tag[k], "vn") != 0 &&
+			for (k = 0; k < w.n && k < 4 &&
+			    nounish(tag_of(&w, k)) &&
+			    strcmp(tag_of(&w, k), "vn") != 0 &&
 			    !word_is(x, w.b[k], w.e[k], subject_stop,
 			    sizeof subject_stop / sizeof *subject_stop); k++)
 				;
-			if (k > 0 && (k == w.n || w.tag[k] == NULL ||
-			    strcmp(w.tag[k], "uj") != 0)) {
+			if (k > 0 && (k == w.n || tag_of(&w, k) == NULL ||
+			    strcmp(tag_of(&w, k), "uj") != 0)) {
 				h->sb = h->e;
 				h->se = cp_of(x, w.e[k - 1]);
 				return;
@@ -988,14 +1145,16 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 	w.n = 0;
 	w.base = x->off[b];
 	ws_cut(x->ws, x->s + w.base, x->off[nb] - w.base, on_word, &w);
-	if (w.n == 0 || (!nounish(w.tag[w.n - 1]) && !word_is(x, w.b[w.n - 1],
-	    w.e[w.n - 1], nominal_verbs, sizeof nominal_verbs / sizeof *nominal_verbs)))
+	if (w.n == 0 || (!nounish(tag_of(&w, w.n - 1)) &&
+	    !word_is(x, w.b[w.n - 1], w.e[w.n - 1], nominal_verbs,
+	    sizeof nominal_verbs / sizeof *nominal_verbs)))
 		return;
 	/* 培训1.3万人: a verbal noun before a count is the verb */
-	if (counted && w.tag[w.n - 1] && strcmp(w.tag[w.n - 1], "vn") == 0)
+	if (counted && tag_of(&w, w.n - 1) &&
+	    strcmp(tag_of(&w, w.n - 1), "vn") == 0)
 		return;
 	/* back over the nouns to the clause start or the first verb */
-	for (first = w.n - 1; first > 0 && nounish(w.tag[first - 1]) &&
+	for (first = w.n - 1; first > 0 && nounish(tag_of(&w, first - 1)) &&
 	    !word_is(x, w.b[first - 1], w.e[first - 1], subject_stop,
 	    sizeof subject_stop / sizeof *subject_stop); first--)
 		;
@@ -1027,7 +1186,8 @@ emit_hit(struct emit *em, struct nx_hit *h)
 		h->sbe = x->off[h->se];
 	} else
 		h->sbb = h->sbe = 0;
-	if (simp_changed(x->simp)) {	/* where it stands in the line */
+	/* where it stands in the line */
+	if (x->converted && simp_changed(x->simp)) {
 		struct nx_hit o = *h;
 
 		simp_back_cp(x->simp, &o.b, &o.e);
@@ -1193,9 +1353,10 @@ static size_t
 try_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 {
 	size_t j = t->e, m1, m2;
-	long hh = num_small(&t->v), mm, ss = 0;
+	long hh, mm, ss = 0;
 
-	if (t->chinese || t->hasfrac || hh < 0 || hh > 24 || t->e - i > 2)
+	if (t->chinese || t->hasfrac || t->e - i > 2 ||
+	    (hh = num_small(&t->v)) < 0 || hh > 24)
 		return 0;
 	if (cpat(x, j) == ':' || cpat(x, j) == 0xFF1A) {
 		m1 = digits_end(x, j + 1);
@@ -1246,12 +1407,14 @@ static size_t
 clock_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 {
 	size_t j = t->e;
-	long hh = num_small(&t->v), mm = 0, ss = 0;
+	long hh, mm = 0, ss = 0;
 	struct numtok u;
 	int dot, k;
 
-	if (t->hasfrac || hh < 0 || hh > 24 || t->direct || (!t->chinese &&
-	    t->e - i > 2))
+	/* 时 or 点 after it, first: most numbers have neither */
+	if (t->hasfrac || t->direct || (!t->chinese && t->e - i > 2) ||
+	    (cpat(x, j) != 0x65F6 && cpat(x, j) != 0x70B9) ||
+	    (hh = num_small(&t->v)) < 0 || hh > 24)
 		return 0;
 	if (at(x, j, "时") && !at(x, j, "时间") && !at(x, j, "时候") &&
 	    !at(x, j, "时期") && !at(x, j, "时代") && !at(x, j, "时许") &&
@@ -1300,6 +1463,11 @@ try_phone(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 
 	if (t->chinese || t->hasfrac)
 		return 0;
+	/* no phone number has fewer than 10 digits in one group, and no
+	 * dash after it */
+	if ((k = digits_end(x, j)) - j < 10 && !is_dash(cpat(x, k)))
+		return 0;
+	k = 0;
 	while (j < x->m && k < 20) {
 		size_t e = digits_end(x, j);
 
@@ -1410,7 +1578,7 @@ dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 
 /* ---- the recognisers ----
  *
- * scan_from() tries the recognisers of the table at the end, in order, at
+ * scan_from() tries the recognisers of the tables at the end, in order, at
  * one position. The first group looks at the text before a number is
  * read (百分之, 第, 负, 半, dates with dots); one of them reads the number.
  * The second group looks at the number and what surrounds it. Each
@@ -1521,6 +1689,8 @@ rec_per(struct scan *sc)
 	size_t i = sc->i, l;
 	int pct, neg = 0;
 
+	if (x->cp[i] != 0x767E && x->cp[i] != 0x5343 && x->cp[i] != 0x4E07)
+		return NEXT;
 	if (!(l = at(x, i, "百分之")) && !(l = at(x, i, "千分之")) &&
 	    !(l = at(x, i, "万分之")))
 		return NEXT;
@@ -1571,6 +1741,9 @@ rec_negative(struct scan *sc)
 	uint32_t c = x->cp[i];
 	int plus = c == '+' || c == 0xFF0B;
 
+	if (c != 0x96F6 && c != 0x8D1F && c != 0x8CA0 && c != '-' &&
+	    c != 0xFF0D && c != 0x2212 && !plus)
+		return NEXT;	/* none of 零下 负 負 or a sign */
 	if (!(l = at(x, i, "零下")) && !(l = at(x, i, "负")) &&
 	    !(l = at(x, i, "負")) && !((c == '-' || c == 0xFF0D ||
 	    c == 0x2212 || plus) && (l = 1)))
@@ -1590,7 +1763,7 @@ rec_negative(struct scan *sc)
 static enum verdict
 rec_half_price(struct scan *sc)
 {
-	if (at(sc->x, sc->i, "对折") == 0)
+	if (sc->x->cp[sc->i] != 0x5BF9 || at(sc->x, sc->i, "对折") == 0)
 		return NEXT;
 	sc->h.e = sc->i + 2;
 	sc->h.kind = NK_PERCENT;
@@ -1605,7 +1778,7 @@ rec_half_of(struct scan *sc)
 {
 	size_t l;
 
-	if ((l = at(sc->x, sc->i, "一半")) == 0)
+	if (sc->x->cp[sc->i] != 0x4E00 || (l = at(sc->x, sc->i, "一半")) == 0)
 		return NEXT;
 	sc->h.e = sc->i + l;
 	sc->h.kind = NK_FRACTION;
@@ -1675,7 +1848,10 @@ lunar_month(const struct numex *x, size_t i, size_t *len)
 		{ "大年初", 1 }, { "正月", 1 }, { "冬月", 11 }, { "腊月", 12 },
 	};
 	size_t k, l;
+	uint32_t c = cpat(x, i);
 
+	if (c != 0x5927 && c != 0x6B63 && c != 0x51AC && c != 0x814A)
+		return 0;		/* 大 正 冬 腊 begin them */
 	for (k = 0; k < sizeof names / sizeof *names; k++)
 		if ((l = at(x, i, names[k].s)) != 0) {
 			if (len)
@@ -1970,7 +2146,7 @@ rec_set_phrase(struct scan *sc)
 	size_t ps, pe;
 
 	if (!sc->t.chinese ||
-	    (pe = covered_by(sc->x, sc->t.b, set_lit, NSET, &ps)) == 0)
+	    (pe = covered_by(sc->x, sc->t.b, set_lit, &set_places, &ps)) == 0)
 		return NEXT;
 	sc->h.b = ps < sc->h.b ? ps : sc->h.b;
 	sc->h.e = pe;
@@ -2164,6 +2340,18 @@ rec_mixed(struct scan *sc)
 
 	if (t->chinese || t->hasfrac || sc->ordinal)
 		return NEXT;
+	/* most numbers have no Chinese unit after their digits, nor digits
+	 * after a space: the loop below would stop after them */
+	if ((l = digits_end(x, j)) > j) {
+		uint32_t c = cpat(x, l), c1 = cpat(x, l + 1);
+
+		if (l - j > 4 || small_int(x, j, l) <= 0)
+			return NEXT;
+		if (!((c == ' ' || c == 0x3000) && (ar_digit(c1) >= 0 ||
+		    cn_is_unit(c1))) && !(cn_is_unit(c) || c == 0x96F6 ||
+		    c == 0x3007))
+			return NEXT;
+	}
 	while (j < x->m && k < 60) {
 		size_t e = digits_end(x, j);
 
@@ -2859,24 +3047,106 @@ rec_finish(struct scan *sc)
 	return EMIT;
 }
 
-/* In order: the first that does not pass decides. */
-static const struct recogniser {
-	enum verdict (*fn)(struct scan *);
-	int after;		/* 1: once the number is read */
-} recognisers[] = {
-	{ rec_point, 0 }, { rec_per, 0 }, { rec_prefix, 0 },
-	{ rec_negative, 0 }, { rec_half_price, 0 }, { rec_half_of, 0 },
-	{ rec_half, 0 },
-	{ rec_dotted_date, 0 }, { rec_lunar, 0 }, { rec_number, 0 },
-	{ rec_too_long, 1 }, { rec_suffix, 1 }, { rec_latin_code, 1 },
-	{ rec_model, 1 }, { rec_list_marker, 1 },
-	{ rec_fraction, 1 }, { rec_set_phrase, 1 }, { rec_quoted_name, 1 },
-	{ rec_lexicalised, 1 }, { rec_phone, 1 }, { rec_time, 1 },
-	{ rec_date, 1 }, { rec_identifier, 1 }, { rec_before, 1 },
-	{ rec_mixed, 1 }, { rec_multiplier, 1 }, { rec_range, 1 }, { rec_neighbours, 1 },
-	{ rec_ratio, 1 }, { rec_unit, 1 }, { rec_no_unit, 1 },
-	{ rec_ordinal, 1 }, { rec_unit_range, 1 }, { rec_finish, 1 },
+/* In order: the first that does not pass decides; the second group
+ * once one of the first has read the number (NUMBER). Where a recogniser
+ * passes at once, with nothing done, unless the expression starts with
+ * one of some characters, or one of some characters follows the number,
+ * or for one kind of number, the tables say so, and scan_from() does not
+ * call it elsewhere. */
+typedef enum verdict (*recogniser)(struct scan *);
+
+static const struct {
+	recogniser fn;
+	const char *first;	/* the characters it may act at; NULL: any */
+} before_number[] = {
+	{ rec_point, ".．" }, { rec_per, "百千万" }, { rec_prefix, "第前之" },
+	{ rec_negative, "零负負-－−+＋" }, { rec_half_price, "对" },
+	{ rec_half_of, "一" }, { rec_half, "半" },
+	{ rec_dotted_date, "0123456789０１２３４５６７８９" },
+	{ rec_lunar, "大正冬腊" }, { rec_number, NULL },
 };
+
+enum { N_ARABIC = 1, N_CHINESE = 2, N_ANY = 3 };
+enum { AT_J = 1, AT_E = 2 };	/* the character at sc->j, at sc->t.e */
+
+static const struct {
+	recogniser fn;
+	int numbers;		/* the numbers it may act on */
+	const char *next;	/* the characters after it it may act at */
+	int at;			/* ... at AT_J or AT_E; 0: any */
+} after_number[] = {
+	{ rec_too_long, N_ANY, NULL, 0 },
+	{ rec_suffix, N_ARABIC, "eE×x*kKM", AT_E },
+	{ rec_latin_code, N_ARABIC, NULL, 0 },
+	{ rec_model, N_ARABIC, "型式", AT_J },
+	{ rec_list_marker, N_ANY, NULL, 0 },
+	{ rec_fraction, N_ANY, "分又/／", AT_E },
+	{ rec_set_phrase, N_CHINESE, NULL, 0 },
+	{ rec_quoted_name, N_ANY, NULL, 0 },
+	{ rec_lexicalised, N_CHINESE, NULL, 0 },
+	{ rec_phone, N_ARABIC, NULL, 0 }, { rec_time, N_ANY, NULL, 0 },
+	{ rec_date, N_ANY, NULL, 0 }, { rec_identifier, N_ARABIC, NULL, 0 },
+	{ rec_before, N_ANY, NULL, 0 }, { rec_mixed, N_ARABIC, NULL, 0 },
+	{ rec_multiplier, N_ANY, NULL, 0 },
+	{ rec_range, N_ANY, "-—–－―−~～〜至到", AT_J },	/* is_range_sep */
+	{ rec_neighbours, N_CHINESE, NULL, 0 },
+	{ rec_ratio, N_ARABIC, ":：", AT_J },
+	{ rec_unit, N_ANY, NULL, 0 }, { rec_no_unit, N_ANY, NULL, 0 },
+	{ rec_ordinal, N_ANY, NULL, 0 }, { rec_unit_range, N_ANY, NULL, 0 },
+	{ rec_finish, N_ANY, NULL, 0 },
+};
+
+#define NBEFORE (sizeof before_number / sizeof *before_number)
+#define NAFTER (sizeof after_number / sizeof *after_number)
+
+/* bit k: before_number[k] may act where the expression starts with the
+ * character; the recognisers after the number of each kind, in order,
+ * each with the bit of next_may that lets it act (0: always) */
+static uint16_t before_may[0x10000];
+static struct after {
+	recogniser fn;
+	uint8_t bit, at;
+} after_arabic[NAFTER + 1], after_chinese[NAFTER + 1];
+static uint8_t next_may[0x10000];
+
+_Static_assert(NBEFORE <= 16, "a bit per recogniser");
+
+static void
+init_recognisers(void)
+{
+	size_t k, i, n, na = 0, nc = 0;
+	unsigned any = 0, nbits = 0;
+	uint32_t c;
+
+	for (k = 0; k < NBEFORE; k++)
+		if (before_number[k].first == NULL)
+			any |= 1u << k;
+	for (c = 0; c < 0x10000; c++)
+		before_may[c] = (uint16_t)any;
+	for (k = 0; k < NBEFORE; k++) {
+		const char *f = before_number[k].first;
+
+		for (i = 0, n = f ? strlen(f) : 0; i < n;)
+			before_may[utf8_next(f, n, &i)] |= (uint16_t)(1u << k);
+	}
+	for (k = 0; k < NAFTER; k++) {
+		const char *f = after_number[k].next;
+		struct after a = { after_number[k].fn, 0, 0 };
+
+		if (f) {
+			if (nbits == 8)
+				die(EXIT_TROUBLE, "numex: more than 8 gates");
+			a.bit = (uint8_t)(1u << nbits++);
+			a.at = (uint8_t)after_number[k].at;
+			for (i = 0, n = strlen(f); i < n;)
+				next_may[utf8_next(f, n, &i)] |= a.bit;
+		}
+		if (after_number[k].numbers & N_ARABIC)
+			after_arabic[na++] = a;
+		if (after_number[k].numbers & N_CHINESE)
+			after_chinese[nc++] = a;
+	}
+}
 
 /* Read the expression at *ip, report it and move *ip past it. */
 static void
@@ -2884,22 +3154,41 @@ scan_from(struct emit *em, size_t *ip)
 {
 	struct scan sc;
 	enum verdict v = NEXT;
-	size_t k;
-	int have = 0;
+	unsigned may;
 
-	memset(&sc, 0, sizeof sc);
+	/* all zero but the digits of the number and the text of the value,
+	 * which are read only as far as they are written (len, the NUL) */
+	memset(&sc, 0, offsetof(struct scan, t.v.d));
+	memset(&sc.t.v.len, 0,
+	    offsetof(struct scan, h.value) - offsetof(struct scan, t.v.len));
+	sc.h.value[0] = '\0';
+	memset(&sc.h.qual, 0, sizeof sc - offsetof(struct scan, h.qual));
 	sc.x = em->x;
 	sc.i = sc.h.b = *ip;
 	sc.next = *ip + 1;
-	for (k = 0; k < sizeof recognisers / sizeof *recognisers; k++) {
-		if (recognisers[k].after != have)
-			continue;
-		v = recognisers[k].fn(&sc);
-		if (v == NUMBER) {
-			have = 1;
-			sc.j = sc.t.e;
-		} else if (v != NEXT)
-			break;
+	may = before_may[sc.x->cp[sc.i]];	/* < 0x10000 (may_start) */
+	while (may && v == NEXT) {
+		v = before_number[__builtin_ctz(may)].fn(&sc);
+		may &= may - 1;
+	}
+	if (v == NUMBER) {
+		const struct after *r = sc.t.chinese ? after_chinese : after_arabic;
+
+		sc.j = sc.t.e;
+		for (; r->fn; r++) {
+			if (r->bit) {	/* not where it passes at once */
+				uint32_t c = cpat(sc.x, r->at == AT_J ? sc.j : sc.t.e);
+
+				if (c >= 0x10000 || !(next_may[c] & r->bit))
+					continue;
+			}
+			if ((v = r->fn(&sc)) == NUMBER)
+				sc.j = sc.t.e;
+			else if (v != NEXT)
+				break;
+		}
+		if (v == NUMBER)
+			v = NEXT;
 	}
 	if (v == EMIT) {
 		if (sc.subject)
@@ -2919,16 +3208,24 @@ init_classes(void)
 	uint32_t c;
 	size_t i, n;
 
-	for (c = 0; c < 0x10000; c++) {
+	for (c = 0; c < 0x10000; c++)
 		if (ar_digit(c) >= 0 || cn_numeral(c) >= 0)
 			start_class[c] = 1;
-		if (c >= 0xB5 && nu_fold(c) != c)
-			folds[c / 8] |= (uint8_t)(1u << (c % 8));
-	}
 	for (i = 0, n = strlen(ones); i < n;)
 		start_class[utf8_next(ones, n, &i)] = 1;
 	for (i = 0, n = strlen(twos); i < n;)
 		start_class[utf8_next(twos, n, &i)] = 2;
+	for (c = 0; c < 0x10000; c++) {
+		uint32_t f = c >= 0xB5 ? nu_fold(c) : c;
+
+		/* the class of the character as decoded, folded */
+		char_flags[c] = (uint8_t)((start_class[f] ? L_START : 0) |
+		    (f != c ? L_FOLD : 0) |
+		    (c >= 0x2000 && simp_changes(c) ? L_TRAD : 0) |
+		    (c == 0x201C || c == 0x300C ? L_QUOTE : 0) |
+		    (c == '/' || c == '@' || c == '.' ? L_LINK : 0));
+	}
+	init_recognisers();
 	classes_ready = 1;
 }
 
@@ -2962,17 +3259,19 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* The line as code points, with URLs and short quotations marked. */
-static void
+/* The line as code points, in one pass over its bytes. */
+static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
-	size_t i = 0, m = utf8_count(s, n), from, b, e;
-	int linkish = 0;	/* a '/', '@' or '.': a URL may be there */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, m;
+	unsigned seen = 0;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
-	/* 9 bytes per code point of the longest line, and no more */
-	if (m + 1 > nx->cap) {
+	/* 9 bytes per code point of the longest line, and no more; a line
+	 * of fewer bytes than that has room without counting */
+	if (n + 1 > nx->cap && (m = utf8_count(s, n)) + 1 > nx->cap) {
 		nx->cap = m + 1 + m / 4;
 		nx->cp = xrealloc(nx->cp, nx->cap * sizeof *nx->cp);
 		nx->off = xrealloc(nx->off, nx->cap * sizeof *nx->off);
@@ -2982,29 +3281,61 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	nx->n = n;
 	m = 0;
 	while (i < n) {
-		uint32_t c;
+		uint32_t c = p[i];
+		unsigned f;
 
+		/* a run of three-byte characters (most of Chinese text) */
+		while (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+			c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
+			    (p[i + 2] & 0x3F);
+			f = char_flags[c];
+			if (f & L_FOLD)
+				c = nu_fold(c);
+			seen |= f;
+			nx->off[m] = (uint32_t)i;
+			nx->cp[m++] = c;
+			i += 3;
+			c = i < n ? p[i] : 0;
+		}
+		if (i >= n)
+			break;
 		nx->off[m] = (uint32_t)i;
-		c = utf8_next(s, n, &i);
-		if (c < 0x10000 && (folds[c / 8] >> (c % 8) & 1))
-			c = nu_fold(c);
-		else if (c == '/' || c == '@' || c == '.')
-			linkish = 1;
+		if (c < 0x80)
+			i++;
+		else
+			c = utf8_next(s, n, &i);
+		if (c < 0x10000) {
+			f = char_flags[c];
+			if (f & L_FOLD)
+				c = nu_fold(c);
+		} else
+			f = simp_changes(c) ? L_TRAD : 0;
+		seen |= f;
 		nx->cp[m++] = c;
 	}
 	nx->off[m] = (uint32_t)n;
 	nx->cp[m] = 0;
 	nx->m = m;
+	return seen & ~(unsigned)L_FOLD;
+}
+
+/* Mark the URLs and short quotations of the decoded line. */
+static void
+mark_line(struct numex *nx, unsigned seen)
+{
+	const char *s = nx->s;
+	size_t n = nx->n, m = nx->m, i, from, b, e;
+
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
-	if (linkish && (memchr(s, '/', n) || memchr(s, '@', n) ||
+	if ((seen & L_LINK) && (memchr(s, '/', n) || memchr(s, '@', n) ||
 	    memmem(s, n, "www.", 4)))
 		for (from = 0; from < n &&
 		    rx_find(&nx->url, s, n, from, 0, &b, &e) && e > b; from = e)
 			memset(nx->mark + cp_of(nx, b), M_URL,
 			    cp_of(nx, e) - cp_of(nx, b));
 	/* short quotations: slogans (“两学一做” “3820”) */
-	for (i = 0; i < m; i++) {
+	for (i = 0; (seen & L_QUOTE) && i < m; i++) {
 		size_t k;
 
 		if (nx->cp[i] != 0x201C && nx->cp[i] != 0x300C)
@@ -3023,9 +3354,22 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 {
 	struct emit em = { nx, fn, arg };
 	size_t i = 0;
+	unsigned seen = decode_line(nx, s, n);
 
-	s = simp_line(nx->simp, s, n, &n);
-	decode_line(nx, s, n);
+	/* a line in Traditional characters is read as Simplified */
+	nx->converted = 0;
+	if (seen & L_TRAD) {
+		size_t n2;
+		const char *s2 = simp_line(nx->simp, s, n, &n2);
+
+		nx->converted = 1;
+		if (s2 != s || n2 != n)
+			seen = decode_line(nx, s2, n2);
+	}
+	/* most lines without a numeral end here */
+	if (!(seen & L_START))
+		return;
+	mark_line(nx, seen);
 	while (i < nx->m)
 		if (may_start(nx, i))
 			scan_from(&em, &i);

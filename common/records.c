@@ -59,6 +59,12 @@ record_keys(const struct record *rec, struct buf *out)
 {
 	size_t i;
 
+	/* the text last (the usual case): the keys and their TABs are
+	 * the line up to it */
+	if (rec->text == (long)rec->f->n - 1) {
+		buf_add(out, rec->s, rec->f->b[rec->text]);
+		return;
+	}
 	for (i = 0; i < rec->f->n; i++) {
 		if ((long)i == rec->text)
 			continue;
