@@ -81,6 +81,7 @@ pt_free(struct placetag *pt)
 	free(pt->tallyhit);
 	free(pt->pairs);
 	free(pt->mark);
+	free(pt->starts);
 	free(pt);
 }
 
@@ -869,23 +870,91 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 	return 0;
 }
 
+/* ---- where names may begin ---- */
+
+/* Can a name of the gazetteer begin with the code point c, which ends
+ * at byte `next`: is c an edge of the trie's root whose node is a name
+ * or has an edge for the code point after it? A test of one or two
+ * table look-ups that says no for most characters of a text, and never
+ * where names_at() finds a name. */
+static int
+may_begin(const struct gazetteer *gz, const char *s, size_t n, uint32_t c,
+    size_t next)
+{
+	uint32_t node = trie_child(gz->trie, 0, c);
+
+	if (node == 0)
+		return 0;
+	if (gz->first[node])
+		return 1;
+	return next < n &&
+	    trie_child(gz->trie, node, utf8_next(s, n, &next)) != 0;
+}
+
+/* The Han characters of s[0..n) (well-formed UTF-8) where a name may
+ * begin, their byte offsets in order, into pt->starts. With `trad` set,
+ * the same pass is simp_needed()'s: it stops and returns 1 at the first
+ * character that the conversion to Simplified changes, as the names are
+ * then found on the converted line. Else 0. */
+static int
+find_starts(struct placetag *pt, const char *s, size_t n, int trad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, next;
+	uint32_t c;
+
+	if (n / 3 + 1 > pt->capstarts) {	/* a Han character takes 3
+						 * bytes or 4 */
+		pt->capstarts = n / 3 + 1;
+		free(pt->starts);
+		pt->starts = xmalloc(pt->capstarts * sizeof *pt->starts);
+	}
+	pt->nstarts = 0;
+	while (i < n) {
+		unsigned b = p[i];
+
+		/* below U+2000: no Han character, nothing converted */
+		if (b < 0xE2) {
+			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+			continue;
+		}
+		if (b < 0xF0 && i + 2 < n) {
+			c = (uint32_t)(b & 0x0F) << 12 |
+			    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+			next = i + 3;
+			if (trad && (zh_tradset_bmp[c >> 6] >> (c & 63) & 1))
+				return 1;
+		} else {
+			next = i;
+			c = utf8_next(s, n, &next);
+			if (trad && simp_changes(c))
+				return 1;
+		}
+		if (uc_is_han(c) && may_begin(pt->gz, s, n, c, next))
+			pt->starts[pt->nstarts++] = i;
+		i = next;
+	}
+	return 0;
+}
+
+/* Take the names of the line s[0..n) from the positions find_starts()
+ * gave: every other position begins none. */
 static void
 scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
-	size_t i = 0, next, ends[MAXPREFIX];
+	size_t i = 0, next, ends[MAXPREFIX], si;
 	uint32_t nodes[MAXPREFIX];
 	struct chain ch;
 
-	while (i < n) {
+	for (si = 0; si < pt->nstarts; si++) {
 		size_t k;
 		int ok = 0, j;
 		uint32_t c;
 
-		next = i;
-		if (!uc_is_han(c = utf8_next(s, n, &next))) {
-			i = next;
-			continue;
-		}
+		if (pt->starts[si] < i)
+			continue;	/* inside a name taken */
+		next = i = pt->starts[si];
+		c = utf8_next(s, n, &next);
 		if ((k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
 			i = next;
 			continue;
@@ -917,8 +986,16 @@ void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
 	size_t first = pt->n, k, tn;
-	const char *t = simp_line(pt->simp, s, n, &tn);
+	const char *t;
 
+	/* a line that needs no conversion is read as it is, as simp_line
+	 * would return it */
+	if (!find_starts(pt, s, n, 1)) {
+		scan(pt, rec, s, n);
+		return;
+	}
+	t = simp_line(pt->simp, s, n, &tn);
+	find_starts(pt, t, tn, 0);
 	scan(pt, rec, t, tn);
 	if (simp_changed(pt->simp))	/* where they stand in the text */
 		for (k = first; k < pt->n; k++)

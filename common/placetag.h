@@ -48,6 +48,9 @@ struct placetag {
 	/* while matching: divisions marked with the current stamp */
 	uint32_t *mark;
 	uint32_t stamp;
+	/* the byte offsets of the line where a name may begin */
+	size_t *starts;
+	size_t nstarts, capstarts;
 };
 
 struct placetag *pt_new(const struct gazetteer *gz, struct wordseg *ws);
