@@ -872,36 +872,23 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 
 /* ---- where names may begin ---- */
 
-/* Can a name of the gazetteer begin with the code point c, which ends
- * at byte `next`: is c an edge of the trie's root whose node is a name
- * or has an edge for the code point after it? A test of one or two
- * table look-ups that says no for most characters of a text, and never
- * where names_at() finds a name. */
-static int
-may_begin(const struct gazetteer *gz, const char *s, size_t n, uint32_t c,
-    size_t next)
-{
-	uint32_t node = trie_child(gz->trie, 0, c);
-
-	if (node == 0)
-		return 0;
-	if (gz->first[node])
-		return 1;
-	return next < n &&
-	    trie_child(gz->trie, node, utf8_next(s, n, &next)) != 0;
-}
-
 /* The Han characters of s[0..n) (well-formed UTF-8) where a name may
- * begin, their byte offsets in order, into pt->starts. With `trad` set,
- * the same pass is simp_needed()'s: it stops and returns 1 at the first
- * character that the conversion to Simplified changes, as the names are
- * then found on the converted line. Else 0. */
+ * begin, their byte offsets in order, into pt->starts: those that are an
+ * edge of the trie's root whose node is a name, or has an edge for the
+ * code point after. The test says no for most characters of a text, and
+ * never where names_at() finds a name; each character is decoded once.
+ * With `trad` set, the same pass is simp_needed()'s: it stops and
+ * returns 1 at the first character that the conversion to Simplified
+ * changes, as the names are then found on the converted line. Else 0. */
 static int
 find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, next;
-	uint32_t c;
+	const struct trie *t = pt->gz->trie;
+	const uint32_t *first = pt->gz->first;
+	size_t i = 0, at = 0, next;
+	uint32_t c, node = 0;	/* the node of the character at `at` when
+				 * it is no name itself, else 0 */
 
 	if (n / 3 + 1 > pt->capstarts) {	/* a Han character takes 3
 						 * bytes or 4 */
@@ -913,12 +900,12 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 	while (i < n) {
 		unsigned b = p[i];
 
-		/* below U+2000: no Han character, nothing converted */
-		if (b < 0xE2) {
+		if (b < 0xE2 && node == 0) {
+			/* below U+2000: no Han character, nothing converted */
 			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
 			continue;
 		}
-		if (b < 0xF0 && i + 2 < n) {
+		if (b >= 0xE2 && b < 0xF0 && i + 2 < n) {
 			c = (uint32_t)(b & 0x0F) << 12 |
 			    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
 			next = i + 3;
@@ -927,11 +914,18 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 		} else {
 			next = i;
 			c = utf8_next(s, n, &next);
-			if (trad && simp_changes(c))
+			if (trad && b >= 0xE2 && simp_changes(c))
 				return 1;
 		}
-		if (uc_is_han(c) && may_begin(pt->gz, s, n, c, next))
+		if (node != 0 && trie_child(t, node, c) != 0)
+			pt->starts[pt->nstarts++] = at;
+		node = 0;
+		if (uc_is_han(c) && (node = trie_child(t, 0, c)) != 0 &&
+		    first[node]) {
 			pt->starts[pt->nstarts++] = i;
+			node = 0;
+		}
+		at = i;
 		i = next;
 	}
 	return 0;
