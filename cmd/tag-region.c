@@ -252,7 +252,9 @@ on_article(void *arg, const struct article *a)
 			out_write(keys.p, keys.len);
 			print_regions(c.text, pt->m + from, k - from);
 			out_tab();
-			out_field(c.text, tlen);
+			/* a field of a record holds no TAB, CR, LF or NUL
+			 * (records.h, input.h): nothing to escape */
+			out_write(c.text, tlen);
 			out_eol();
 		}
 	}
