@@ -49,7 +49,31 @@ struct gazetteer {
 	size_t nformers;
 	char *ftext;		/* their names */
 	int rodata;		/* prebuilt (prebuilt.h): only the struct is ours */
+	/* a bit for each pair of code points that begins a name, by
+	 * gz_pair_bit (a filter: other pairs share the bits), and whether
+	 * a name is one code point */
+	uint64_t *pairs;
+	int single;
 };
+
+#define GZ_PAIRBITS 20
+
+static inline uint32_t
+gz_pair_bit(uint32_t a, uint32_t b)
+{
+	return (uint32_t)((((uint64_t)a << 21 | b) * 0x9E3779B97F4A7C15ULL) >>
+	    (64 - GZ_PAIRBITS));
+}
+
+/* May a name begin with the code points a, b? No when no name of two
+ * code points or more does; yes for every one that does. */
+static inline int
+gz_may_pair(const struct gazetteer *gz, uint32_t a, uint32_t b)
+{
+	uint32_t k = gz_pair_bit(a, b);
+
+	return (int)(gz->pairs[k >> 6] >> (k & 63) & 1);
+}
 
 /* The gazetteer of the rows r: code, level, name, parent code; a row of
  * level "variant" gives another written form of the name of the division

@@ -873,9 +873,10 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 /* ---- where names may begin ---- */
 
 /* The Han characters of s[0..n) (well-formed UTF-8) where a name may
- * begin, their byte offsets in order, into pt->starts: those that are an
- * edge of the trie's root whose node is a name, or has an edge for the
- * code point after. The test says no for most characters of a text, and
+ * begin, their byte offsets in order, into pt->starts: those that begin
+ * a pair of code points that the gazetteer's filter of the pairs that
+ * begin names lets through (gz_may_pair), and those that are a name of
+ * one code point. The filter says no for most characters of a text, and
  * never where names_at() finds a name; each character is decoded once.
  * With `trad` set, the same pass is simp_needed()'s: it stops and
  * returns 1 at the first character that the conversion to Simplified
@@ -884,11 +885,11 @@ static int
 find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	const struct trie *t = pt->gz->trie;
-	const uint32_t *first = pt->gz->first;
-	size_t i = 0, at = 0, next;
-	uint32_t c, node = 0;	/* the node of the character at `at` when
-				 * it is no name itself, else 0 */
+	const struct gazetteer *gz = pt->gz;
+	size_t i = 0, at = 0, next, ns = 0, *starts;
+	uint32_t c, prev = 0, node;
+	int han = 0;		/* the character at `at`, prev, is Han and
+				 * no name itself */
 
 	if (n / 3 + 1 > pt->capstarts) {	/* a Han character takes 3
 						 * bytes or 4 */
@@ -896,11 +897,11 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 		free(pt->starts);
 		pt->starts = xmalloc(pt->capstarts * sizeof *pt->starts);
 	}
-	pt->nstarts = 0;
+	starts = pt->starts;
 	while (i < n) {
 		unsigned b = p[i];
 
-		if (b < 0xE2 && node == 0) {
+		if (b < 0xE2 && !han) {
 			/* below U+2000: no Han character, nothing converted */
 			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
 			continue;
@@ -917,17 +918,19 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 			if (trad && b >= 0xE2 && simp_changes(c))
 				return 1;
 		}
-		if (node != 0 && trie_child(t, node, c) != 0)
-			pt->starts[pt->nstarts++] = at;
-		node = 0;
-		if (uc_is_han(c) && (node = trie_child(t, 0, c)) != 0 &&
-		    first[node]) {
-			pt->starts[pt->nstarts++] = i;
-			node = 0;
+		if (han && gz_may_pair(gz, prev, c))
+			starts[ns++] = at;
+		han = uc_is_han(c);
+		if (han && gz->single &&
+		    (node = trie_child(gz->trie, 0, c)) != 0 && gz->first[node]) {
+			starts[ns++] = i;
+			han = 0;
 		}
+		prev = c;
 		at = i;
 		i = next;
 	}
+	pt->nstarts = ns;
 	return 0;
 }
 

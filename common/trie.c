@@ -58,6 +58,39 @@ trie_nodes(const struct trie *t)
 	return t->nnodes;
 }
 
+void
+trie_pairs(const struct trie *t, void (*fn)(void *, uint32_t, uint32_t),
+    void *arg)
+{
+	uint32_t *cp = xcalloc(t->nnodes, sizeof *cp);	/* a node of depth
+							 * 1: its edge + 1 */
+	size_t i;
+	uint32_t c;
+
+	for (c = 0; c < 0x10000; c++)
+		if (t->root[c])
+			cp[t->root[c]] = c + 1;
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t key = t->slots[i] >> 21;
+
+		if (key != 0 && (key - 1) >> 21 == 0)	/* the root's, above
+							 * the BMP */
+			cp[t->slots[i] & TRIE_MAXNODES] =
+			    (uint32_t)((key - 1) & 0x1FFFFF) + 1;
+	}
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t key = t->slots[i] >> 21;
+		uint32_t parent;
+
+		if (key == 0)
+			continue;
+		parent = (uint32_t)((key - 1) >> 21);
+		if (parent != 0 && cp[parent])
+			fn(arg, cp[parent] - 1, (uint32_t)((key - 1) & 0x1FFFFF));
+	}
+	free(cp);
+}
+
 static void
 put_slot(uint64_t *slots, size_t mask, uint64_t e)
 {
