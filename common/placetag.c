@@ -881,11 +881,13 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
  * With `trad` set, the same pass is simp_needed()'s: it stops and
  * returns 1 at the first character that the conversion to Simplified
  * changes, as the names are then found on the converted line. Else 0. */
-static int
-find_starts(struct placetag *pt, const char *s, size_t n, int trad)
+static inline __attribute__((always_inline)) int
+find_starts_in(struct placetag *pt, const char *s, size_t n, const int trad)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const struct gazetteer *gz = pt->gz;
+	const uint64_t *pairs = gz->pairs;
+	const int single = gz->single;
 	size_t i = 0, at = 0, next, ns = 0, *starts;
 	uint32_t c, prev = 0, node;
 	int han = 0;		/* the character at `at`, prev, is Han and
@@ -918,10 +920,14 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 			if (trad && b >= 0xE2 && simp_changes(c))
 				return 1;
 		}
-		if (han && gz_may_pair(gz, prev, c))
-			starts[ns++] = at;
+		if (han) {
+			uint32_t k = gz_pair_bit(prev, c);
+
+			if (pairs[k >> 6] >> (k & 63) & 1)	/* gz_may_pair */
+				starts[ns++] = at;
+		}
 		han = uc_is_han(c);
-		if (han && gz->single &&
+		if (han && single &&
 		    (node = trie_child(gz->trie, 0, c)) != 0 && gz->first[node]) {
 			starts[ns++] = i;
 			han = 0;
@@ -932,6 +938,13 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 	}
 	pt->nstarts = ns;
 	return 0;
+}
+
+/* The same, made for each value of trad. */
+static int
+find_starts(struct placetag *pt, const char *s, size_t n, int trad)
+{
+	return trad ? find_starts_in(pt, s, n, 1) : find_starts_in(pt, s, n, 0);
 }
 
 /* Take the names of the line s[0..n) from the positions find_starts()
