@@ -42,6 +42,8 @@
 #include "simplify.h"
 #include "utf8.h"
 
+static void mark_surnames(struct placetag *pt);
+
 struct placetag *
 pt_new(const struct gazetteer *gz, struct wordseg *ws)
 {
@@ -60,6 +62,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->tally = xcalloc(gz->n, sizeof *pt->tally);
 	pt->tallyhit = xmalloc(gz->n * sizeof *pt->tallyhit);
 	pt->mark = xcalloc(gz->n, sizeof *pt->mark);
+	mark_surnames(pt);
 	return pt;
 }
 
@@ -799,6 +802,42 @@ static const char place_chars[] =
 	"省市县区州盟旗镇乡村街路站港湾湖山河江桥城场口岛门人籍地方里内外"
 	"上下中前后东西南北边部";
 
+/* The code point of the three bytes at s when they are a character of
+ * three bytes, else 0. */
+static uint32_t
+three_bytes(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 ||
+	    (p[2] & 0xC0) != 0x80)
+		return 0;
+	return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+}
+
+static void
+mark_surnames(struct placetag *pt)
+{
+	const char *p;
+
+	for (p = surnames; *p; p += 3) {
+		uint32_t c = three_bytes(p);
+
+		pt->surname[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+}
+
+/* Is the character at s[0..3) (s[0..n) of a line: n >= 3) one of the
+ * surnames? in_chars(surnames, s, 3) by a bit. */
+static int
+surname_at(const struct placetag *pt, const char *s)
+{
+	uint32_t c = three_bytes(s);
+
+	return c != 0 && (pt->surname[c >> 6] >> (c & 63) & 1);
+}
+
 static int
 in_chars(const char *set, const char *s, size_t n)
 {
@@ -845,6 +884,7 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 	struct tokspan w = { 0, b, e, (size_t)-1, (size_t)-1 };
 	size_t we;
 	const char *tag;
+	int before, first;
 
 	if (pt->ws == NULL || e - b != 6)
 		return 0;
@@ -854,14 +894,20 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 		if (!x->next)
 			break;
 	}
+	/* a surname right before it, or as its first character: else the
+	 * words around it do not matter */
+	before = b >= 3 && surname_at(pt, s + b - 3);
+	first = surname_at(pt, s + b);
+	if (!before && !first)
+		return 0;
 	w.base = back_cps(s, b, 2);
 	we = ahead_cps(s, n, e, 2);
 	ws_cut(pt->ws, s + w.base, we - w.base, on_tokspan, &w);
 	/* 夏|昆山: a surname standing alone right before */
-	if (w.pb != (size_t)-1 && in_chars(surnames, s + w.pb, b - w.pb))
+	if (before && w.pb == b - 3)
 		return 1;
 	/* 黄平|涛: a surname first, a character standing alone after */
-	if (in_chars(surnames, s + b, 3) && w.ne != (size_t)-1 &&
+	if (first && w.ne != (size_t)-1 &&
 	    w.ne - e == 3 && uc_is_han(utf8_next(s, n, &(size_t){ e })) &&
 	    !in_chars(place_chars, s + e, 3) &&
 	    ((tag = ws_tag(pt->ws, s + e, 3)) == NULL || !strchr("upcdrfqyv",
