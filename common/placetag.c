@@ -222,6 +222,31 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 		w->bstart = 1;
 }
 
+static int
+digit_cp(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Is the name s[b, e) a run of Han characters of its own: all of it
+ * Han, with no Han character right after it and none right before, nor
+ * a digit (a number takes the 年, 月 or 日 after it into its token)?
+ * The segmenter cuts such a run by itself, so a word begins at b and
+ * one ends at e, and no word goes on past the name. */
+static int
+lone_run(const char *s, size_t n, size_t b, size_t e)
+{
+	size_t i = back_cps(s, b, 1);
+	uint32_t c;
+
+	if (b > 0 && (uc_is_han(c = utf8_next(s, n, &i)) || digit_cp(c)))
+		return 0;
+	for (i = b; i < e; )
+		if (!uc_is_han(utf8_next(s, n, &i)))
+			return 0;
+	return e == n || !uc_is_han(utf8_next(s, n, &i));
+}
+
 /* Word boundaries from the segmenter, on a window around the name
  * s[b, e) of the line s[0, n): 0 reject, 1 accept, 2 accept inside an
  * organisation's name. */
@@ -231,7 +256,7 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 	struct segwin w = { pt, s, 0, b, e, 0, 0, 0, 0 };
 	size_t we = ahead_cps(s, n, e, WINDOW);
 
-	if (pt->ws == NULL)
+	if (pt->ws == NULL || lone_run(s, n, b, e))
 		return 1;
 	w.base = back_cps(s, b, WINDOW);
 	w.bstart = b == w.base;
