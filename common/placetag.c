@@ -509,9 +509,8 @@ phrase_head(const struct placetag *pt, const char *w, size_t n)
 }
 
 static void
-on_orgword(void *arg, size_t b, size_t e, enum toktype t)
+org_word(struct orgwalk *w, size_t b, size_t e, enum toktype t)
 {
-	struct orgwalk *w = arg;
 	const char *tag;
 
 	if (w->state != 0)
@@ -579,6 +578,17 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 	}
 	if (++w->words == ORG_WORDS)
 		w->state = 2;
+}
+
+/* One word of the walk; the cut stops where the walk ends. */
+static void
+on_orgword(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct orgwalk *w = arg;
+
+	org_word(w, b, e, t);
+	if (w->state != 0)
+		ws_stop(w->pt->ws);
 }
 
 static int
