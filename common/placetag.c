@@ -220,6 +220,10 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 	    in_affixes(name_prefixes, NELEM(name_prefixes), w->s + tb,
 	    w->b - tb))
 		w->bstart = 1;
+	/* a word that begins at the end of the name or later tells
+	 * nothing more, nor does any after it */
+	if (tb >= w->e)
+		ws_stop(w->pt->ws);
 }
 
 static int
