@@ -973,10 +973,11 @@ find_starts_in(struct placetag *pt, const char *s, size_t n, const int trad)
 	const struct gazetteer *gz = pt->gz;
 	const uint64_t *pairs = gz->pairs;
 	const int single = gz->single;
-	size_t i = 0, at = 0, next, ns = 0, *starts;
-	uint32_t c, prev = 0, node;
-	int han = 0;		/* the character at `at`, prev, is Han and
-				 * no name itself */
+	size_t i = 0, at, next, ns = 0, *starts;
+	size_t lim = n > 2 ? n - 2 : 0;	/* a character of three bytes
+					 * begins before it */
+	uint32_t c, prev, node, k;
+	unsigned b;
 
 	if (n / 3 + 1 > pt->capstarts) {	/* a Han character takes 3
 						 * bytes or 4 */
@@ -985,42 +986,64 @@ find_starts_in(struct placetag *pt, const char *s, size_t n, const int trad)
 		pt->starts = xmalloc(pt->capstarts * sizeof *pt->starts);
 	}
 	starts = pt->starts;
-	while (i < n) {
-		unsigned b = p[i];
-
-		if (b < 0xE2 && !han) {
-			/* below U+2000: no Han character, nothing converted */
-			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
-			continue;
+/* the character at i into c, its end into next; a character that the
+ * conversion changes ends the pass */
+#define NEXT_CHAR() do {						\
+	if (b >= 0xE2 && b < 0xF0 && i < lim) {				\
+		c = (uint32_t)(b & 0x0F) << 12 |			\
+		    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);	\
+		next = i + 3;						\
+		if (trad && (zh_tradset_bmp[c >> 6] >> (c & 63) & 1))	\
+			return 1;					\
+	} else {							\
+		next = i;						\
+		c = utf8_next(s, n, &next);				\
+		if (trad && b >= 0xE2 && simp_changes(c))		\
+			return 1;					\
+	}								\
+} while (0)
+/* is the Han character c at i a name itself? (then it is a start, and
+ * begins no pair) */
+#define NAME_ALONE() (single && (node = trie_child(gz->trie, 0, c)) != 0 && \
+	gz->first[node] && (starts[ns++] = i, 1))
+	for (;;) {
+		/* not right after a Han character */
+		for (;;) {
+			if (i >= n)
+				goto done;
+			b = p[i];
+			if (b < 0xE2) {
+				/* below U+2000: no Han character, nothing
+				 * converted */
+				i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+				continue;
+			}
+			NEXT_CHAR();
+			if (uc_is_han(c) && !NAME_ALONE())
+				break;
+			i = next;
 		}
-		if (b >= 0xE2 && b < 0xF0 && i + 2 < n) {
-			c = (uint32_t)(b & 0x0F) << 12 |
-			    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-			next = i + 3;
-			if (trad && (zh_tradset_bmp[c >> 6] >> (c & 63) & 1))
-				return 1;
-		} else {
-			next = i;
-			c = utf8_next(s, n, &next);
-			if (trad && b >= 0xE2 && simp_changes(c))
-				return 1;
-		}
-		if (han) {
-			uint32_t k = gz_pair_bit(prev, c);
-
-			if (pairs[k >> 6] >> (k & 63) & 1)	/* gz_may_pair */
+		/* right after the Han character prev at `at`: does the pair
+		 * with the next character begin a name? (gz_may_pair) */
+		for (;;) {
+			prev = c;
+			at = i;
+			if ((i = next) >= n)
+				goto done;
+			b = p[i];
+			NEXT_CHAR();
+			k = gz_pair_bit(prev, c);
+			if (pairs[k >> 6] >> (k & 63) & 1)
 				starts[ns++] = at;
+			if (!uc_is_han(c) || NAME_ALONE()) {
+				i = next;
+				break;
+			}
 		}
-		han = uc_is_han(c);
-		if (han && single &&
-		    (node = trie_child(gz->trie, 0, c)) != 0 && gz->first[node]) {
-			starts[ns++] = i;
-			han = 0;
-		}
-		prev = c;
-		at = i;
-		i = next;
 	}
+#undef NEXT_CHAR
+#undef NAME_ALONE
+done:
 	pt->nstarts = ns;
 	return 0;
 }
