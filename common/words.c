@@ -64,6 +64,7 @@ struct wordseg {
 	size_t scap;
 	double *route;		/* a ring: the words ahead of a position */
 	size_t rmask;
+	size_t rfor;		/* the maxlen the ring was sized for */
 	struct simplify *simp;	/* user words in Traditional characters */
 	int rodata;		/* trie, freq, tag and logp are prebuilt
 				 * read-only data (thaw() before a change) */
@@ -208,11 +209,14 @@ scratch(struct wordseg *ws, size_t m)
 {
 	size_t r = 2;
 
-	while (r < ws->maxlen + 2)
-		r *= 2;
-	if (r - 1 > ws->rmask) {
-		ws->rmask = r - 1;
-		ws->route = xrealloc(ws->route, r * sizeof *ws->route);
+	if (ws->route == NULL || ws->rfor != ws->maxlen) {
+		while (r < ws->maxlen + 2)
+			r *= 2;
+		if (r - 1 > ws->rmask) {
+			ws->rmask = r - 1;
+			ws->route = xrealloc(ws->route, r * sizeof *ws->route);
+		}
+		ws->rfor = ws->maxlen;
 	}
 	if (m + 1 <= ws->scap)
 		return;
