@@ -706,20 +706,39 @@ load_free(struct load *L)
 }
 
 static void
-set_pair(void *arg, uint32_t a, uint32_t b)
+set_bit(uint64_t *bits, uint32_t k)
 {
-	uint64_t *pairs = arg;
-	uint32_t k = gz_pair_bit(a, b);
-
-	pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+	bits[k >> 6] |= (uint64_t)1 << (k & 63);
 }
 
-/* The filter of the pairs that begin names, from the finished trie. */
+static void
+set_pair(void *arg, uint32_t a, uint32_t b, uint32_t node)
+{
+	struct gazetteer *gz = arg;
+
+	set_bit(gz->pairs, gz_pair_bit(a, b));
+	if (node < gz->capnodes && gz->first[node])	/* a name of two */
+		set_bit(gz->triples, gz_triple_bit(a, b, GZ_END));
+}
+
+static void
+set_triple(void *arg, uint32_t a, uint32_t b, uint32_t c)
+{
+	struct gazetteer *gz = arg;
+
+	set_bit(gz->triples, gz_triple_bit(a, b, c));
+}
+
+/* The filters of the pairs and the triples that begin names, from the
+ * finished trie. */
 static void
 make_pairs(struct gazetteer *gz)
 {
 	gz->pairs = xcalloc((size_t)1 << (GZ_PAIRBITS - 6), sizeof *gz->pairs);
-	trie_pairs(gz->trie, set_pair, gz->pairs);
+	gz->triples = xcalloc((size_t)1 << (GZ_PAIRBITS - 6),
+	    sizeof *gz->triples);
+	trie_pairs(gz->trie, set_pair, gz);
+	trie_triples(gz->trie, set_triple, gz);
 }
 
 struct gazetteer *
@@ -785,6 +804,7 @@ gz_free(struct gazetteer *gz)
 	}
 	trie_free(gz->trie);
 	free(gz->pairs);
+	free(gz->triples);
 	free(gz->first);
 	free(gz->names);
 	free(gz->r);
@@ -853,6 +873,7 @@ gz_open(const struct gz_prebuilt *p)
 	gz->nformers = p->nformers;
 	gz->pairs = (uint64_t *)p->pairs;
 	gz->single = p->single;
+	gz->triples = (uint64_t *)p->triples;
 	gz->rodata = 1;
 	return gz;
 }
@@ -910,14 +931,19 @@ gz_emit(const struct gazetteer *gz, FILE *f, const char *name)
 	for (i = 0; i < (size_t)1 << (GZ_PAIRBITS - 6); i++)
 		fprintf(f, "%#llxULL,%s", (unsigned long long)gz->pairs[i],
 		    i % 8 == 7 ? "\n" : "");
+	fprintf(f, "};\nstatic const uint64_t %s_triples[%lu] = {\n", name,
+	    1ul << (GZ_PAIRBITS - 6));
+	for (i = 0; i < (size_t)1 << (GZ_PAIRBITS - 6); i++)
+		fprintf(f, "%#llxULL,%s", (unsigned long long)gz->triples[i],
+		    i % 8 == 7 ? "\n" : "");
 	fprintf(f, "};\nconst struct gz_prebuilt %s_prebuilt = {\n"
 	    "\t.r = %s_r,\n\t.n = %zu,\n\t.trie = &%s,\n\t.first = %s_first,\n"
 	    "\t.capnodes = %lu,\n\t.names = %s_names,\n\t.nnames = %zu,\n"
 	    "\t.capnames = %zu,\n\t.formers = %s_formers,\n\t.nformers = %zu,\n"
-	    "\t.pairs = %s_pairs,\n\t.single = %d,\n"
+	    "\t.pairs = %s_pairs,\n\t.single = %d,\n\t.triples = %s_triples,\n"
 	    "};\n", name, name, gz->n, tn, name, (unsigned long)gz->capnodes,
 	    name, gz->nnames, gz->capnames, name, gz->nformers, name,
-	    gz->single);
+	    gz->single, name);
 }
 
 int
@@ -930,7 +956,9 @@ gz_same(const struct gazetteer *a, const struct gazetteer *b)
 	    !trie_same(a->trie, b->trie) ||
 	    memcmp(a->first, b->first, a->capnodes * sizeof *a->first) != 0 ||
 	    a->single != b->single || memcmp(a->pairs, b->pairs,
-	    ((size_t)1 << (GZ_PAIRBITS - 6)) * sizeof *a->pairs) != 0)
+	    ((size_t)1 << (GZ_PAIRBITS - 6)) * sizeof *a->pairs) != 0 ||
+	    memcmp(a->triples, b->triples,
+	    ((size_t)1 << (GZ_PAIRBITS - 6)) * sizeof *a->triples) != 0)
 		return 0;
 	for (i = 0; i < a->n; i++)
 		if (strcmp(a->r[i].code, b->r[i].code) != 0 ||

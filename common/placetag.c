@@ -1055,6 +1055,23 @@ find_starts(struct placetag *pt, const char *s, size_t n, int trad)
 	return trad ? find_starts_in(pt, s, n, 1) : find_starts_in(pt, s, n, 0);
 }
 
+/* May a name of two code points or more begin with c, which ends at
+ * byte `next`: is it one of two, or are its first three those of a
+ * longer one? The gazetteer's filter says no for most positions that
+ * find_starts() gives, and never where names_at() finds a name. */
+static int
+may_name(const struct gazetteer *gz, const char *s, size_t n, uint32_t c,
+    size_t next)
+{
+	uint32_t b;
+
+	if (next == n)
+		return 0;
+	b = utf8_next(s, n, &next);
+	return gz_triple(gz, c, b, GZ_END) ||
+	    (next < n && gz_triple(gz, c, b, utf8_next(s, n, &next)));
+}
+
 /* Take the names of the line s[0..n) from the positions find_starts()
  * gave: every other position begins none. */
 static void
@@ -1073,7 +1090,8 @@ scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 			continue;	/* inside a name taken */
 		next = i = pt->starts[si];
 		c = utf8_next(s, n, &next);
-		if ((k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
+		if ((!pt->gz->single && !may_name(pt->gz, s, n, c, next)) ||
+		    (k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
 			i = next;
 			continue;
 		}
