@@ -243,8 +243,11 @@ on_article(void *arg, const struct article *a)
 	for (i = 0; i < a->n; i++) {
 		struct cursor c = { art_text(a, i, &tlen), 0, 0 };
 
-		keys.len = 0;
-		art_keys(a, i, &keys);
+		/* the keys of a record, when something is printed for it */
+		if (mode == MODE_ANNOTATE || (k < pt->n && pt->m[k].rec == i)) {
+			keys.len = 0;
+			art_keys(a, i, &keys);
+		}
 		for (from = k; k < pt->n && pt->m[k].rec == i; k++)
 			if (mode == MODE_MENTIONS && !pt->m[k].drop)
 				print_mention(&keys, &c, &pt->m[k]);
@@ -252,7 +255,9 @@ on_article(void *arg, const struct article *a)
 			out_write(keys.p, keys.len);
 			print_regions(c.text, pt->m + from, k - from);
 			out_tab();
-			out_field(c.text, tlen);
+			/* a field of a record holds no TAB, CR, LF or NUL
+			 * (records.h, input.h): nothing to escape */
+			out_write(c.text, tlen);
 			out_eol();
 		}
 	}

@@ -55,13 +55,27 @@ deliver(struct grouper *g, int cut)
 	}
 }
 
-/* The record's article key into g->k; returns its number of key
+/* The record's article key, *len bytes: where the key fields stand
+ * together in the record (the text is not among the first of them), the
+ * record's own bytes, else joined in g->k. Returns its number of key
  * fields. */
 static size_t
-record_key(struct grouper *g, const struct record *rec)
+record_key(struct grouper *g, const struct record *rec, const char **key,
+    size_t *len)
 {
 	size_t i, have = rec->f->n - 1, taken = 0;
+	size_t m = have < g->keys ? have : g->keys;
 
+	if (m == 0) {
+		*key = "";
+		*len = 0;
+		return have;
+	}
+	if ((size_t)rec->text >= m) {
+		*key = rec->s + rec->f->b[0];
+		*len = rec->f->e[m - 1] - rec->f->b[0];
+		return have;
+	}
 	g->k.len = 0;
 	for (i = 0; i < rec->f->n && taken < g->keys; i++) {
 		if ((long)i == rec->text)
@@ -70,6 +84,8 @@ record_key(struct grouper *g, const struct record *rec)
 			buf_addc(&g->k, '\t');
 		buf_add(&g->k, rec->s + rec->f->b[i], rec->f->e[i] - rec->f->b[i]);
 	}
+	*key = g->k.p;
+	*len = g->k.len;
 	return have;
 }
 
@@ -79,14 +95,15 @@ on_record(void *arg, const struct record *rec)
 	struct grouper *g = arg;
 	struct article *a = &g->a;
 	struct art_rec *r;
-	size_t have;
+	size_t have, klen;
+	const char *key;
 
 	if (rec->header) {
 		if (g->on_header)
 			g->on_header(g->arg, rec);
 		return;
 	}
-	have = record_key(g, rec);
+	have = record_key(g, rec, &key, &klen);
 	if (have > 0 && have < g->keys && !g->warned_keys) {
 		input_warning(rec->r->name, rec->r->lineno, "the record has %zu "
 		    "key field%s, fewer than -k %u: the article is keyed by %s",
@@ -94,8 +111,8 @@ on_record(void *arg, const struct record *rec)
 		    "them all");
 		g->warned_keys = 1;
 	}
-	if (g->open && (have == 0 || g->k.len != a->key.len ||
-	    memcmp(g->k.p, a->key.p, g->k.len) != 0))
+	if (g->open && (have == 0 || klen != a->key.len ||
+	    memcmp(key, a->key.p, klen) != 0))
 		deliver(g, 0);
 	if (g->open && a->data.len + rec->n + (a->n + 1) * ART_REC_COST >
 	    art_max_bytes && a->n > 0) {
@@ -109,7 +126,7 @@ on_record(void *arg, const struct record *rec)
 	}
 	if (!g->open) {
 		a->key.len = 0;
-		buf_add(&a->key, g->k.p, g->k.len);
+		buf_add(&a->key, key, klen);
 		g->open = 1;
 	}
 	if (a->n == a->cap) {

@@ -9,24 +9,25 @@
 void
 fields_split(struct fields *f, const char *s, size_t n)
 {
-	size_t at = 0;
+	size_t at = 0, k = 0, cap = f->cap, *b = f->b, *e = f->e;
 
-	f->n = 0;
 	for (;;) {
 		const char *t = memchr(s + at, '\t', n - at);
 		size_t end = t ? (size_t)(t - s) : n;
 
-		if (f->n == f->cap) {
-			f->cap = f->cap ? f->cap * 2 : 16;
-			f->b = xrealloc(f->b, f->cap * sizeof *f->b);
-			f->e = xrealloc(f->e, f->cap * sizeof *f->e);
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			f->b = b = xrealloc(b, cap * sizeof *b);
+			f->e = e = xrealloc(e, cap * sizeof *e);
+			f->cap = cap;
 		}
-		f->b[f->n] = at;
-		f->e[f->n++] = end;
+		b[k] = at;
+		e[k++] = end;
 		if (t == NULL)
 			break;
 		at = end + 1;
 	}
+	f->n = k;
 }
 
 long

@@ -182,6 +182,8 @@ add_name(struct gazetteer *gz, const char *s, size_t n, uint32_t region,
 
 	while (i < n)
 		node = trie_add(gz->trie, node, utf8_next(s, n, &i));
+	if (n > 0 && utf8_count(s, n) == 1)
+		gz->single = 1;
 	if (trie_nodes(gz->trie) > gz->capnodes) {
 		uint32_t old = gz->capnodes;
 
@@ -703,6 +705,42 @@ load_free(struct load *L)
 	}
 }
 
+static void
+set_bit(uint64_t *bits, uint32_t k)
+{
+	bits[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+static void
+set_pair(void *arg, uint32_t a, uint32_t b, uint32_t node)
+{
+	struct gazetteer *gz = arg;
+
+	set_bit(gz->pairs, gz_pair_bit(a, b));
+	if (node < gz->capnodes && gz->first[node])	/* a name of two */
+		set_bit(gz->triples, gz_triple_bit(a, b, GZ_END));
+}
+
+static void
+set_triple(void *arg, uint32_t a, uint32_t b, uint32_t c)
+{
+	struct gazetteer *gz = arg;
+
+	set_bit(gz->triples, gz_triple_bit(a, b, c));
+}
+
+/* The filters of the pairs and the triples that begin names, from the
+ * finished trie. */
+static void
+make_pairs(struct gazetteer *gz)
+{
+	gz->pairs = xcalloc((size_t)1 << (GZ_PAIRBITS - 6), sizeof *gz->pairs);
+	gz->triples = xcalloc((size_t)1 << (GZ_PAIRBITS - 6),
+	    sizeof *gz->triples);
+	trie_pairs(gz->trie, set_pair, gz);
+	trie_triples(gz->trie, set_triple, gz);
+}
+
 struct gazetteer *
 gz_read(struct rows *r, struct wordseg *ws)
 {
@@ -723,6 +761,7 @@ gz_read(struct rows *r, struct wordseg *ws)
 		gz_free(L.gz);
 		return NULL;
 	}
+	make_pairs(L.gz);
 	return L.gz;
 }
 
@@ -764,6 +803,8 @@ gz_free(struct gazetteer *gz)
 		return;
 	}
 	trie_free(gz->trie);
+	free(gz->pairs);
+	free(gz->triples);
 	free(gz->first);
 	free(gz->names);
 	free(gz->r);
@@ -830,6 +871,9 @@ gz_open(const struct gz_prebuilt *p)
 	gz->capnames = p->capnames;
 	gz->formers = (struct gz_former *)p->formers;
 	gz->nformers = p->nformers;
+	gz->pairs = (uint64_t *)p->pairs;
+	gz->single = p->single;
+	gz->triples = (uint64_t *)p->triples;
 	gz->rodata = 1;
 	return gz;
 }
@@ -882,12 +926,24 @@ gz_emit(const struct gazetteer *gz, FILE *f, const char *name)
 		fprintf(f, "{ %s_ftext + %zu, %ld },\n", name,
 		    (size_t)(gz->formers[i].name - gz->ftext),
 		    (long)gz->formers[i].parent);
+	fprintf(f, "};\nstatic const uint64_t %s_pairs[%lu] = {\n", name,
+	    1ul << (GZ_PAIRBITS - 6));
+	for (i = 0; i < (size_t)1 << (GZ_PAIRBITS - 6); i++)
+		fprintf(f, "%#llxULL,%s", (unsigned long long)gz->pairs[i],
+		    i % 8 == 7 ? "\n" : "");
+	fprintf(f, "};\nstatic const uint64_t %s_triples[%lu] = {\n", name,
+	    1ul << (GZ_PAIRBITS - 6));
+	for (i = 0; i < (size_t)1 << (GZ_PAIRBITS - 6); i++)
+		fprintf(f, "%#llxULL,%s", (unsigned long long)gz->triples[i],
+		    i % 8 == 7 ? "\n" : "");
 	fprintf(f, "};\nconst struct gz_prebuilt %s_prebuilt = {\n"
 	    "\t.r = %s_r,\n\t.n = %zu,\n\t.trie = &%s,\n\t.first = %s_first,\n"
 	    "\t.capnodes = %lu,\n\t.names = %s_names,\n\t.nnames = %zu,\n"
 	    "\t.capnames = %zu,\n\t.formers = %s_formers,\n\t.nformers = %zu,\n"
+	    "\t.pairs = %s_pairs,\n\t.single = %d,\n\t.triples = %s_triples,\n"
 	    "};\n", name, name, gz->n, tn, name, (unsigned long)gz->capnodes,
-	    name, gz->nnames, gz->capnames, name, gz->nformers);
+	    name, gz->nnames, gz->capnames, name, gz->nformers, name,
+	    gz->single, name);
 }
 
 int
@@ -898,7 +954,11 @@ gz_same(const struct gazetteer *a, const struct gazetteer *b)
 	if (a->n != b->n || a->nnames != b->nnames ||
 	    a->nformers != b->nformers || a->capnodes != b->capnodes ||
 	    !trie_same(a->trie, b->trie) ||
-	    memcmp(a->first, b->first, a->capnodes * sizeof *a->first) != 0)
+	    memcmp(a->first, b->first, a->capnodes * sizeof *a->first) != 0 ||
+	    a->single != b->single || memcmp(a->pairs, b->pairs,
+	    ((size_t)1 << (GZ_PAIRBITS - 6)) * sizeof *a->pairs) != 0 ||
+	    memcmp(a->triples, b->triples,
+	    ((size_t)1 << (GZ_PAIRBITS - 6)) * sizeof *a->triples) != 0)
 		return 0;
 	for (i = 0; i < a->n; i++)
 		if (strcmp(a->r[i].code, b->r[i].code) != 0 ||

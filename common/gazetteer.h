@@ -49,7 +49,51 @@ struct gazetteer {
 	size_t nformers;
 	char *ftext;		/* their names */
 	int rodata;		/* prebuilt (prebuilt.h): only the struct is ours */
+	/* a bit for each pair of code points that begins a name, by
+	 * gz_pair_bit (a filter: other pairs share the bits), and whether
+	 * a name is one code point */
+	uint64_t *pairs;
+	int single;
+	/* a bit for each three code points that begin a name, and for
+	 * each name of two (the third GZ_END), by gz_triple_bit */
+	uint64_t *triples;
 };
+
+#define GZ_PAIRBITS 20
+
+static inline uint32_t
+gz_pair_bit(uint32_t a, uint32_t b)
+{
+	return (uint32_t)((((uint64_t)a << 21 | b) * 0x9E3779B97F4A7C15ULL) >>
+	    (64 - GZ_PAIRBITS));
+}
+
+#define GZ_END 0x1FFFFF	/* no code point: the end of a name */
+
+static inline uint32_t
+gz_triple_bit(uint32_t a, uint32_t b, uint32_t c)
+{
+	return (uint32_t)((((uint64_t)a << 42 | (uint64_t)b << 21 | c) *
+	    0x9E3779B97F4A7C15ULL) >> (64 - GZ_PAIRBITS));
+}
+
+static inline int
+gz_triple(const struct gazetteer *gz, uint32_t a, uint32_t b, uint32_t c)
+{
+	uint32_t k = gz_triple_bit(a, b, c);
+
+	return (int)(gz->triples[k >> 6] >> (k & 63) & 1);
+}
+
+/* May a name begin with the code points a, b? No when no name of two
+ * code points or more does; yes for every one that does. */
+static inline int
+gz_may_pair(const struct gazetteer *gz, uint32_t a, uint32_t b)
+{
+	uint32_t k = gz_pair_bit(a, b);
+
+	return (int)(gz->pairs[k >> 6] >> (k & 63) & 1);
+}
 
 /* The gazetteer of the rows r: code, level, name, parent code; a row of
  * level "variant" gives another written form of the name of the division

@@ -44,6 +44,17 @@ has(const struct orgheads *oh, const char *w, size_t n)
 	return 0;
 }
 
+/* The last code point of w[0..n), n > 0. */
+static uint32_t
+last_cp(const char *w, size_t n)
+{
+	size_t b = n - 1;
+
+	while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
+		b--;
+	return utf8_next(w, n, &b);
+}
+
 static void
 put(struct orgheads *oh, const char *w, size_t n, int no)
 {
@@ -62,12 +73,8 @@ put(struct orgheads *oh, const char *w, size_t n, int no)
 		return;
 	}
 	{
-		size_t b = n - 1;
-		uint32_t c;
+		uint32_t c = last_cp(w, n);
 
-		while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
-			b--;
-		c = utf8_next(w, n, &b);
 		if (c < 0x10000)
 			oh->last[c >> 6] |= (uint64_t)1 << (c & 63);
 	}
@@ -153,11 +160,19 @@ longest_end(const struct orgheads *oh, const char *w, size_t n)
 	return 0;
 }
 
+/* Can w[0..n) be a head or end with one? Not when its last character
+ * ends no head: a test of one bit before the probes of the table. */
+static int
+may_end_head(const struct orgheads *oh, const char *w, size_t n)
+{
+	return n > 0 && oh_may_end(oh, last_cp(w, n));
+}
+
 int
 oh_head(const struct orgheads *oh, const char *w, size_t n)
 {
 	/* the longest first: 当局 is no head though 局 is one */
-	return longest_end(oh, w, n) > 0;
+	return may_end_head(oh, w, n) && longest_end(oh, w, n) > 0;
 }
 
 int
@@ -175,7 +190,7 @@ oh_may_end(const struct orgheads *oh, uint32_t c)
 int
 oh_is(const struct orgheads *oh, const char *w, size_t n)
 {
-	return has(oh, w, n) > 0;
+	return may_end_head(oh, w, n) && has(oh, w, n) > 0;
 }
 
 size_t

@@ -42,6 +42,8 @@
 #include "simplify.h"
 #include "utf8.h"
 
+static void mark_surnames(struct placetag *pt);
+
 struct placetag *
 pt_new(const struct gazetteer *gz, struct wordseg *ws)
 {
@@ -60,6 +62,7 @@ pt_new(const struct gazetteer *gz, struct wordseg *ws)
 	pt->tally = xcalloc(gz->n, sizeof *pt->tally);
 	pt->tallyhit = xmalloc(gz->n * sizeof *pt->tallyhit);
 	pt->mark = xcalloc(gz->n, sizeof *pt->mark);
+	mark_surnames(pt);
 	return pt;
 }
 
@@ -81,6 +84,7 @@ pt_free(struct placetag *pt)
 	free(pt->tallyhit);
 	free(pt->pairs);
 	free(pt->mark);
+	free(pt->starts);
 	free(pt);
 }
 
@@ -216,6 +220,35 @@ on_segword(void *arg, size_t tb, size_t te, enum toktype t)
 	    in_affixes(name_prefixes, NELEM(name_prefixes), w->s + tb,
 	    w->b - tb))
 		w->bstart = 1;
+	/* a word that begins at the end of the name or later tells
+	 * nothing more, nor does any after it */
+	if (tb >= w->e)
+		ws_stop(w->pt->ws);
+}
+
+static int
+digit_cp(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Is the name s[b, e) a run of Han characters of its own: all of it
+ * Han, with no Han character right after it and none right before, nor
+ * a digit (a number takes the 年, 月 or 日 after it into its token)?
+ * The segmenter cuts such a run by itself, so a word begins at b and
+ * one ends at e, and no word goes on past the name. */
+static int
+lone_run(const char *s, size_t n, size_t b, size_t e)
+{
+	size_t i = back_cps(s, b, 1);
+	uint32_t c;
+
+	if (b > 0 && (uc_is_han(c = utf8_next(s, n, &i)) || digit_cp(c)))
+		return 0;
+	for (i = b; i < e; )
+		if (!uc_is_han(utf8_next(s, n, &i)))
+			return 0;
+	return e == n || !uc_is_han(utf8_next(s, n, &i));
 }
 
 /* Word boundaries from the segmenter, on a window around the name
@@ -227,7 +260,7 @@ boundaries(struct placetag *pt, const char *s, size_t n, size_t b, size_t e)
 	struct segwin w = { pt, s, 0, b, e, 0, 0, 0, 0 };
 	size_t we = ahead_cps(s, n, e, WINDOW);
 
-	if (pt->ws == NULL)
+	if (pt->ws == NULL || lone_run(s, n, b, e))
 		return 1;
 	w.base = back_cps(s, b, WINDOW);
 	w.bstart = b == w.base;
@@ -480,9 +513,8 @@ phrase_head(const struct placetag *pt, const char *w, size_t n)
 }
 
 static void
-on_orgword(void *arg, size_t b, size_t e, enum toktype t)
+org_word(struct orgwalk *w, size_t b, size_t e, enum toktype t)
 {
-	struct orgwalk *w = arg;
 	const char *tag;
 
 	if (w->state != 0)
@@ -550,6 +582,17 @@ on_orgword(void *arg, size_t b, size_t e, enum toktype t)
 	}
 	if (++w->words == ORG_WORDS)
 		w->state = 2;
+}
+
+/* One word of the walk; the cut stops where the walk ends. */
+static void
+on_orgword(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct orgwalk *w = arg;
+
+	org_word(w, b, e, t);
+	if (w->state != 0)
+		ws_stop(w->pt->ws);
 }
 
 static int
@@ -798,6 +841,42 @@ static const char place_chars[] =
 	"省市县区州盟旗镇乡村街路站港湾湖山河江桥城场口岛门人籍地方里内外"
 	"上下中前后东西南北边部";
 
+/* The code point of the three bytes at s when they are a character of
+ * three bytes, else 0. */
+static uint32_t
+three_bytes(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 ||
+	    (p[2] & 0xC0) != 0x80)
+		return 0;
+	return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+}
+
+static void
+mark_surnames(struct placetag *pt)
+{
+	const char *p;
+
+	for (p = surnames; *p; p += 3) {
+		uint32_t c = three_bytes(p);
+
+		pt->surname[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+}
+
+/* Is the character at s[0..3) (s[0..n) of a line: n >= 3) one of the
+ * surnames? in_chars(surnames, s, 3) by a bit. */
+static int
+surname_at(const struct placetag *pt, const char *s)
+{
+	uint32_t c = three_bytes(s);
+
+	return c != 0 && (pt->surname[c >> 6] >> (c & 63) & 1);
+}
+
 static int
 in_chars(const char *set, const char *s, size_t n)
 {
@@ -844,6 +923,7 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 	struct tokspan w = { 0, b, e, (size_t)-1, (size_t)-1 };
 	size_t we;
 	const char *tag;
+	int before, first;
 
 	if (pt->ws == NULL || e - b != 6)
 		return 0;
@@ -853,14 +933,20 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 		if (!x->next)
 			break;
 	}
+	/* a surname right before it, or as its first character: else the
+	 * words around it do not matter */
+	before = b >= 3 && surname_at(pt, s + b - 3);
+	first = surname_at(pt, s + b);
+	if (!before && !first)
+		return 0;
 	w.base = back_cps(s, b, 2);
 	we = ahead_cps(s, n, e, 2);
 	ws_cut(pt->ws, s + w.base, we - w.base, on_tokspan, &w);
 	/* 夏|昆山: a surname standing alone right before */
-	if (w.pb != (size_t)-1 && in_chars(surnames, s + w.pb, b - w.pb))
+	if (before && w.pb == b - 3)
 		return 1;
 	/* 黄平|涛: a surname first, a character standing alone after */
-	if (in_chars(surnames, s + b, 3) && w.ne != (size_t)-1 &&
+	if (first && w.ne != (size_t)-1 &&
 	    w.ne - e == 3 && uc_is_han(utf8_next(s, n, &(size_t){ e })) &&
 	    !in_chars(place_chars, s + e, 3) &&
 	    ((tag = ws_tag(pt->ws, s + e, 3)) == NULL || !strchr("upcdrfqyv",
@@ -869,24 +955,143 @@ person_like(struct placetag *pt, const char *s, size_t n, size_t b, size_t e,
 	return 0;
 }
 
+/* ---- where names may begin ---- */
+
+/* The Han characters of s[0..n) (well-formed UTF-8) where a name may
+ * begin, their byte offsets in order, into pt->starts: those that begin
+ * a pair of code points that the gazetteer's filter of the pairs that
+ * begin names lets through (gz_may_pair), and those that are a name of
+ * one code point. The filter says no for most characters of a text, and
+ * never where names_at() finds a name; each character is decoded once.
+ * With `trad` set, the same pass is simp_needed()'s: it stops and
+ * returns 1 at the first character that the conversion to Simplified
+ * changes, as the names are then found on the converted line. Else 0. */
+static inline __attribute__((always_inline)) int
+find_starts_in(struct placetag *pt, const char *s, size_t n, const int trad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const struct gazetteer *gz = pt->gz;
+	const uint64_t *pairs = gz->pairs;
+	const int single = gz->single;
+	size_t i = 0, at, next, ns = 0, *starts;
+	size_t lim = n > 2 ? n - 2 : 0;	/* a character of three bytes
+					 * begins before it */
+	uint32_t c, prev, node, k;
+	unsigned b;
+
+	if (n / 3 + 1 > pt->capstarts) {	/* a Han character takes 3
+						 * bytes or 4 */
+		pt->capstarts = n / 3 + 1;
+		free(pt->starts);
+		pt->starts = xmalloc(pt->capstarts * sizeof *pt->starts);
+	}
+	starts = pt->starts;
+/* the character at i into c, its end into next; a character that the
+ * conversion changes ends the pass */
+#define NEXT_CHAR() do {						\
+	if (b >= 0xE2 && b < 0xF0 && i < lim) {				\
+		c = (uint32_t)(b & 0x0F) << 12 |			\
+		    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);	\
+		next = i + 3;						\
+		if (trad && (zh_tradset_bmp[c >> 6] >> (c & 63) & 1))	\
+			return 1;					\
+	} else {							\
+		next = i;						\
+		c = utf8_next(s, n, &next);				\
+		if (trad && b >= 0xE2 && simp_changes(c))		\
+			return 1;					\
+	}								\
+} while (0)
+/* is the Han character c at i a name itself? (then it is a start, and
+ * begins no pair) */
+#define NAME_ALONE() (single && (node = trie_child(gz->trie, 0, c)) != 0 && \
+	gz->first[node] && (starts[ns++] = i, 1))
+	for (;;) {
+		/* not right after a Han character */
+		for (;;) {
+			if (i >= n)
+				goto done;
+			b = p[i];
+			if (b < 0xE2) {
+				/* below U+2000: no Han character, nothing
+				 * converted */
+				i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+				continue;
+			}
+			NEXT_CHAR();
+			if (uc_is_han(c) && !NAME_ALONE())
+				break;
+			i = next;
+		}
+		/* right after the Han character prev at `at`: does the pair
+		 * with the next character begin a name? (gz_may_pair) */
+		for (;;) {
+			prev = c;
+			at = i;
+			if ((i = next) >= n)
+				goto done;
+			b = p[i];
+			NEXT_CHAR();
+			k = gz_pair_bit(prev, c);
+			if (pairs[k >> 6] >> (k & 63) & 1)
+				starts[ns++] = at;
+			if (!uc_is_han(c) || NAME_ALONE()) {
+				i = next;
+				break;
+			}
+		}
+	}
+#undef NEXT_CHAR
+#undef NAME_ALONE
+done:
+	pt->nstarts = ns;
+	return 0;
+}
+
+/* The same, made for each value of trad. */
+static int
+find_starts(struct placetag *pt, const char *s, size_t n, int trad)
+{
+	return trad ? find_starts_in(pt, s, n, 1) : find_starts_in(pt, s, n, 0);
+}
+
+/* May a name of two code points or more begin with c, which ends at
+ * byte `next`: is it one of two, or are its first three those of a
+ * longer one? The gazetteer's filter says no for most positions that
+ * find_starts() gives, and never where names_at() finds a name. */
+static int
+may_name(const struct gazetteer *gz, const char *s, size_t n, uint32_t c,
+    size_t next)
+{
+	uint32_t b;
+
+	if (next == n)
+		return 0;
+	b = utf8_next(s, n, &next);
+	return gz_triple(gz, c, b, GZ_END) ||
+	    (next < n && gz_triple(gz, c, b, utf8_next(s, n, &next)));
+}
+
+/* Take the names of the line s[0..n) from the positions find_starts()
+ * gave: every other position begins none. */
 static void
 scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
-	size_t i = 0, next, ends[MAXPREFIX];
+	size_t i = 0, next, ends[MAXPREFIX], si;
 	uint32_t nodes[MAXPREFIX];
 	struct chain ch;
 
-	while (i < n) {
+	for (si = 0; si < pt->nstarts; si++) {
 		size_t k;
 		int ok = 0, j;
 		uint32_t c;
 
-		next = i;
-		if (!uc_is_han(c = utf8_next(s, n, &next))) {
-			i = next;
-			continue;
-		}
-		if ((k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
+		if (pt->starts[si] < i)
+			continue;	/* inside a name taken */
+		next = i = pt->starts[si];
+		c = utf8_next(s, n, &next);
+		if ((!pt->gz->single && !may_name(pt->gz, s, n, c, next)) ||
+		    (k = names_at(pt->gz, s, n, c, next, ends, nodes)) == 0) {
 			i = next;
 			continue;
 		}
@@ -917,8 +1122,16 @@ void
 pt_scan(struct placetag *pt, size_t rec, const char *s, size_t n)
 {
 	size_t first = pt->n, k, tn;
-	const char *t = simp_line(pt->simp, s, n, &tn);
+	const char *t;
 
+	/* a line that needs no conversion is read as it is, as simp_line
+	 * would return it */
+	if (!find_starts(pt, s, n, 1)) {
+		scan(pt, rec, s, n);
+		return;
+	}
+	t = simp_line(pt->simp, s, n, &tn);
+	find_starts(pt, t, tn, 0);
 	scan(pt, rec, t, tn);
 	if (simp_changed(pt->simp))	/* where they stand in the text */
 		for (k = first; k < pt->n; k++)

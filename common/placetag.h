@@ -48,6 +48,11 @@ struct placetag {
 	/* while matching: divisions marked with the current stamp */
 	uint32_t *mark;
 	uint32_t stamp;
+	/* the common surnames (placetag.c), a bit each, U+0000..FFFF */
+	uint64_t surname[1024];
+	/* the byte offsets of the line where a name may begin */
+	size_t *starts;
+	size_t nstarts, capstarts;
 };
 
 struct placetag *pt_new(const struct gazetteer *gz, struct wordseg *ws);

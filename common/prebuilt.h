@@ -48,6 +48,9 @@ struct gz_prebuilt {
 	size_t nnames, capnames;
 	const struct gz_former *formers;
 	size_t nformers;
+	const uint64_t *pairs;	/* 1 << GZ_PAIRBITS bits */
+	int single;
+	const uint64_t *triples;	/* the same */
 };
 
 /* The words that lineshape.c looks for in a line: the function words

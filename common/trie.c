@@ -58,6 +58,107 @@ trie_nodes(const struct trie *t)
 	return t->nnodes;
 }
 
+/* For each node of depth 1, its edge + 1 (0 for the other nodes). */
+static uint32_t *
+depth1(const struct trie *t)
+{
+	uint32_t *cp = xcalloc(t->nnodes, sizeof *cp);
+	size_t i;
+	uint32_t c;
+
+	for (c = 0; c < 0x10000; c++)
+		if (t->root[c])
+			cp[t->root[c]] = c + 1;
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t key = t->slots[i] >> 21;
+
+		if (key != 0 && (key - 1) >> 21 == 0)	/* the root's, above
+							 * the BMP */
+			cp[t->slots[i] & TRIE_MAXNODES] =
+			    (uint32_t)((key - 1) & 0x1FFFFF) + 1;
+	}
+	return cp;
+}
+
+/* The edges below the nodes that `up` gives a code point + 1: fn gets
+ * the parent's, the edge and the child. */
+static void
+edges_below(const struct trie *t, const uint32_t *up,
+    void (*fn)(void *, uint32_t, uint32_t, uint32_t, uint32_t), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t key = t->slots[i] >> 21;
+		uint32_t parent;
+
+		if (key == 0)
+			continue;
+		parent = (uint32_t)((key - 1) >> 21);
+		if (parent != 0 && up[parent])
+			fn(arg, parent, up[parent] - 1,
+			    (uint32_t)((key - 1) & 0x1FFFFF),
+			    (uint32_t)(t->slots[i] & TRIE_MAXNODES));
+	}
+}
+
+struct pairwalk {
+	void (*pair)(void *, uint32_t, uint32_t, uint32_t);
+	void (*triple)(void *, uint32_t, uint32_t, uint32_t);
+	void *arg;
+	uint32_t *a, *b;	/* for each node of depth 2: its edges + 1 */
+};
+
+static void
+on_pair(void *arg, uint32_t parent, uint32_t a, uint32_t b, uint32_t child)
+{
+	struct pairwalk *w = arg;
+
+	(void)parent;
+	if (w->pair)
+		w->pair(w->arg, a, b, child);
+	else {
+		w->a[child] = a + 1;
+		w->b[child] = b + 1;
+	}
+}
+
+static void
+on_triple(void *arg, uint32_t parent, uint32_t b, uint32_t c, uint32_t child)
+{
+	struct pairwalk *w = arg;
+
+	(void)child;
+	w->triple(w->arg, w->a[parent] - 1, b, c);
+}
+
+void
+trie_pairs(const struct trie *t,
+    void (*fn)(void *, uint32_t, uint32_t, uint32_t), void *arg)
+{
+	struct pairwalk w = { fn, NULL, arg, NULL, NULL };
+	uint32_t *cp = depth1(t);
+
+	edges_below(t, cp, on_pair, &w);
+	free(cp);
+}
+
+void
+trie_triples(const struct trie *t,
+    void (*fn)(void *, uint32_t, uint32_t, uint32_t), void *arg)
+{
+	struct pairwalk w = { NULL, fn, arg, NULL, NULL };
+	uint32_t *cp = depth1(t);
+
+	w.a = xcalloc(t->nnodes, sizeof *w.a);
+	w.b = xcalloc(t->nnodes, sizeof *w.b);
+	edges_below(t, cp, on_pair, &w);
+	edges_below(t, w.b, on_triple, &w);
+	free(cp);
+	free(w.a);
+	free(w.b);
+}
+
 static void
 put_slot(uint64_t *slots, size_t mask, uint64_t e)
 {

@@ -82,6 +82,15 @@ uint32_t trie_insert(struct trie *t, struct trie_cursor *cur, const char *key,
 void trie_insert_end(struct trie *t, struct trie_cursor *cur);
 /* Nodes made so far, the root included. */
 uint32_t trie_nodes(const struct trie *t);
+/* Call fn(arg, a, b, node) for every pair of code points that begins a
+ * key of two code points or more: b an edge of the node that is the
+ * root's edge a, node the node it leads to. In no particular order. */
+void trie_pairs(const struct trie *t,
+    void (*fn)(void *arg, uint32_t a, uint32_t b, uint32_t node), void *arg);
+/* The same for the first three code points of the keys of three or
+ * more: fn(arg, a, b, c). */
+void trie_triples(const struct trie *t,
+    void (*fn)(void *arg, uint32_t a, uint32_t b, uint32_t c), void *arg);
 
 /* Tries prebuilt at build time (data/make-prebuilt.c): trie_emit writes
  * t as C source, a const struct trie called name (its tables name_slots

@@ -27,6 +27,16 @@ le32(uint32_t x)
 #endif
 }
 
+static inline uint64_t
+le64(uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(x);
+#else
+	return x;
+#endif
+}
+
 int
 utf8_clean(const char *s, size_t n)
 {
@@ -54,7 +64,21 @@ utf8_clean(const char *s, size_t n)
 		}
 		/* most of Chinese text: three bytes, a lead byte whose second
 		 * byte may be any continuation byte (not E0 or ED), read as
-		 * one little-endian word: 1110xxxx 10xxxxxx 10xxxxxx */
+		 * one little-endian word: 1110xxxx 10xxxxxx 10xxxxxx; two
+		 * such characters at a time, then one */
+		while (n - i >= 8) {
+			uint64_t x;
+			unsigned b3;
+
+			memcpy(&x, p + i, 8);
+			x = le64(x);
+			b3 = (unsigned)(x >> 24) & 0xFF;
+			if ((x & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL ||
+			    b == 0xE0 || b == 0xED || b3 == 0xE0 || b3 == 0xED)
+				break;
+			i += 6;
+			b = p[i];
+		}
 		while (n - i >= 4 && b != 0xE0 && b != 0xED) {
 			uint32_t x;
 

@@ -64,9 +64,11 @@ struct wordseg {
 	size_t scap;
 	double *route;		/* a ring: the words ahead of a position */
 	size_t rmask;
+	size_t rfor;		/* the maxlen the ring was sized for */
 	struct simplify *simp;	/* user words in Traditional characters */
 	int rodata;		/* trie, freq, tag and logp are prebuilt
 				 * read-only data (thaw() before a change) */
+	int stop;		/* ws_stop() during a cut */
 };
 
 static const char TOKEN_PATTERN[] =
@@ -207,11 +209,14 @@ scratch(struct wordseg *ws, size_t m)
 {
 	size_t r = 2;
 
-	while (r < ws->maxlen + 2)
-		r *= 2;
-	if (r - 1 > ws->rmask) {
-		ws->rmask = r - 1;
-		ws->route = xrealloc(ws->route, r * sizeof *ws->route);
+	if (ws->route == NULL || ws->rfor != ws->maxlen) {
+		while (r < ws->maxlen + 2)
+			r *= 2;
+		if (r - 1 > ws->rmask) {
+			ws->rmask = r - 1;
+			ws->route = xrealloc(ws->route, r * sizeof *ws->route);
+		}
+		ws->rfor = ws->maxlen;
 	}
 	if (m + 1 <= ws->scap)
 		return;
@@ -355,6 +360,8 @@ cut_han(struct wordseg *ws, const char *s, size_t b, size_t m,
 			i += utf8_seqlen((unsigned char)s[i]);
 		}
 		fn(arg, at, i, t);
+		if (ws->stop)
+			return;
 	}
 }
 
@@ -388,6 +395,7 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 
 	if (!ws->finished)
 		finish(ws);
+	ws->stop = 0;
 	while (i < n) {
 		size_t j = i, ms, me;
 		uint32_t c = utf8_next(s, n, &j);
@@ -400,6 +408,8 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			size_t m, e = read_han(ws, s, n, i, j, c, &m);
 
 			cut_han(ws, s, i, m, fn, arg);
+			if (ws->stop)
+				break;
 			i = e;
 			continue;
 		}
@@ -410,6 +420,8 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			if (t == TOK_NUM && is_date_unit(s, n, me))
 				me += 3;
 			fn(arg, i, me, t);
+			if (ws->stop)
+				break;
 			i = me;
 			continue;
 		}
@@ -425,6 +437,8 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 				e = t;
 			}
 			fn(arg, i, e, TOK_PUNCT);
+			if (ws->stop)
+				break;
 			i = e;
 		}
 	}
@@ -832,4 +846,10 @@ ws_same(struct wordseg *a, struct wordseg *b)
 	    memcmp(a->freq, b->freq, a->nnodes * sizeof *a->freq) == 0 &&
 	    memcmp(a->tag, b->tag, a->nnodes * sizeof *a->tag) == 0 &&
 	    memcmp(a->logp, b->logp, a->nnodes * sizeof *a->logp) == 0;
+}
+
+void
+ws_stop(struct wordseg *ws)
+{
+	ws->stop = 1;
 }

@@ -33,6 +33,9 @@ int ws_load_user_buf(struct wordseg *ws, const char *name, const char *p,
  * is never part of a token. fn gets byte offsets [b, e) and the type. */
 void ws_cut(struct wordseg *ws, const char *s, size_t n,
     void (*fn)(void *arg, size_t b, size_t e, enum toktype t), void *arg);
+/* Called by fn during ws_cut: no token after this one is wanted, and
+ * the rest of the text is not cut. */
+void ws_stop(struct wordseg *ws);
 void ws_free(struct wordseg *ws);
 
 /* The part-of-speech tag of a dictionary word ("n", "v", "ns", ... or ""
