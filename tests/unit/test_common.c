@@ -2108,6 +2108,112 @@ test_trie_insert(void)
 	trie_free(t);
 }
 
+struct prefixes {
+	int pairs, triples, ok;
+};
+
+static void
+on_pair(void *arg, uint32_t a, uint32_t b, uint32_t node)
+{
+	struct prefixes *x = arg;
+
+	x->pairs++;
+	/* 北京 (北京市 under it) and 上海; node is the node of the pair */
+	x->ok &= ((a == 0x5317 && b == 0x4EAC) || (a == 0x4E0A && b == 0x6D77)) &&
+	    node != 0;
+}
+
+static void
+on_triple(void *arg, uint32_t a, uint32_t b, uint32_t c)
+{
+	struct prefixes *x = arg;
+
+	x->triples++;
+	x->ok &= a == 0x5317 && b == 0x4EAC && c == 0x5E02;	/* 北京市 */
+}
+
+/* trie_pairs and trie_triples give the first two and three code points
+ * of the keys that have them, once each, and nothing of shorter keys */
+static void
+test_trie_prefixes(void)
+{
+	const char *keys[] = { "上海", "北京", "北京市", "北京市区", "南" };
+	struct trie *t = trie_new(16);
+	struct trie_cursor cur = { 0 };
+	struct prefixes x = { 0, 0, 1 };
+	size_t k;
+
+	for (k = 0; k < sizeof keys / sizeof *keys; k++)
+		trie_insert(t, &cur, keys[k], strlen(keys[k]));
+	trie_insert_end(t, &cur);
+	trie_pairs(t, on_pair, &x);
+	trie_triples(t, on_triple, &x);
+	CHECK("trie_pairs and trie_triples", x.ok && x.pairs == 2 && x.triples == 1);
+	trie_free(t);
+}
+
+/* The gazetteer's filters of where a name may begin let through every
+ * name's first two code points (and its first three, or its two and the
+ * end), and turn most other pairs away. */
+static void
+test_gazetteer_filters(void)
+{
+	static const char *const names[] = { "北京市", "浦东新区", "张江镇", "武威市", "凉州区" };
+	struct wordseg *ws = ws_new();
+	struct gazetteer *gz = gz_load(NULL, ws);
+	int ok = gz != NULL, away = 0, k;
+	uint32_t c[4];
+
+	for (k = 0; ok && k < 5; k++) {
+		size_t i = 0, n = strlen(names[k]);
+		int j;
+
+		for (j = 0; j < 3; j++)
+			c[j] = utf8_next(names[k], n, &i);
+		ok &= gz_may_pair(gz, c[0], c[1]) && gz_triple(gz, c[0], c[1], c[2]);
+	}
+	/* pairs of Latin letters begin no name: nearly all are turned away */
+	for (k = 0; ok && k < 26 * 26; k++)
+		away += !gz_may_pair(gz, 'a' + k / 26, 'a' + k % 26);
+	CHECK("gazetteer: the filters let every name through", ok);
+	CHECK("gazetteer: the filters turn other pairs away", away > 26 * 26 * 9 / 10);
+	gz_free(gz);
+	ws_free(ws);
+}
+
+struct stopper {
+	struct wordseg *ws;
+	int n;
+};
+
+static void
+on_tok_stop(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct stopper *st = arg;
+
+	(void)b, (void)e, (void)t;
+	if (++st->n == 2)
+		ws_stop(st->ws);
+}
+
+/* ws_stop in the callback: no token after that one, and the next cut
+ * starts afresh */
+static void
+test_ws_stop(void)
+{
+	static const char text[] = "武威市凉州区的学生在兰州上学。";
+	struct stopper st = { ws_new(), 0 };
+
+	ws_cut(st.ws, text, sizeof text - 1, on_tok_stop, &st);
+	CHECK("ws_stop: no token after the one that stopped", st.n == 2);
+	st.n = 0;
+	ws_cut(st.ws, text, sizeof text - 1, on_tok_stop, &st);
+	CHECK("ws_stop: the next cut is whole until it stops again", st.n == 2);
+	CHECK("ws_stop: a cut that does not stop gives every token",
+	    cut_is(st.ws, "武威市凉州区", "武威市/w 凉州区/w"));
+	ws_free(st.ws);
+}
+
 static jmp_buf back;
 
 static void
@@ -3045,6 +3151,9 @@ main(void)
 	test_textnorm();
 	test_nfkc_pieces();
 	test_trie_insert();
+	test_trie_prefixes();
+	test_gazetteer_filters();
+	test_ws_stop();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
