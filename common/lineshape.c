@@ -1519,20 +1519,31 @@ ls_model_same(const struct ls_model *a, const struct ls_model *b)
 double
 ls_score(const struct ls_model *m, const float *f)
 {
+	const struct ls_flat *fl = m->flat;
 	double z = m->base;
 	size_t t;
 
-	for (t = 0; t < m->ntree; t++) {
-		int32_t k = m->froot[t];
-		int d;
+	/* one step down: a leaf leads to itself */
+#define LS_STEP(k) (fl[k].kid + (f[fl[k].feat] > fl[k].thr))
+	if (m->depth == 3)	/* the usual depth, unrolled */
+		for (t = 0; t < m->ntree; t++) {
+			int32_t k = m->froot[t];
 
-		for (d = 0; d < m->depth; d++) {
-			const struct ls_flat *fl = &m->flat[k];
-
-			k = fl->kid + (f[fl->feat] > fl->thr);
+			k = LS_STEP(k);
+			k = LS_STEP(k);
+			k = LS_STEP(k);
+			z += fl[k].value;
 		}
-		z += m->flat[k].value;
-	}
+	else
+		for (t = 0; t < m->ntree; t++) {
+			int32_t k = m->froot[t];
+			int d;
+
+			for (d = 0; d < m->depth; d++)
+				k = LS_STEP(k);
+			z += fl[k].value;
+		}
+#undef LS_STEP
 	if (z > 30)
 		z = 30;
 	if (z < -30)
