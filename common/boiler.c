@@ -396,40 +396,154 @@ add_branch(struct buf *all, const char *p, size_t n)
 	buf_addc(all, ')');
 }
 
+/* The literal a branch p[0..n) of a pattern begins with: the length of
+ * its leading characters that stand for themselves, none of them made
+ * optional or repeated by a quantifier after it; 0 when it begins
+ * otherwise. Any match of the branch begins with those bytes. */
+static size_t
+lead_literal(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		size_t w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+		if (c < 0x80 && strchr("\\^$.[]()|*+?{}", c))
+			break;
+		if (i + w > n || (i + w < n && strchr("?*+{", p[i + w])))
+			break;
+		i += w;
+	}
+	return i;
+}
+
 /* Each top-level branch of pat joins all[1] when it begins with ^, else
- * all[0]; a pattern that cannot be split joins all[0] whole. */
+ * all[0] when it begins with a literal of 2 bytes or more (added to
+ * r->lit), else all[2]; a pattern that cannot be split joins all[2]
+ * whole. */
 static void
-add_rule_branches(struct buf all[2], const char *pat)
+add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
 {
 	const char *p, *e;
 
 	for (p = pat; (e = branch_end(p)) != NULL && *e; p = e + 1)
 		;
 	if (e == NULL || option_setting(pat)) {
-		add_branch(&all[0], pat, strlen(pat));
+		add_branch(&all[2], pat, strlen(pat));
 		return;
 	}
 	for (p = pat;; p = e + 1) {
+		size_t lit;
+
 		e = branch_end(p);
-		add_branch(&all[*p == '^'], p, (size_t)(e - p));
+		lit = *p == '^' ? 0 : lead_literal(p, (size_t)(e - p));
+		if (lit >= 2) {
+			r->lit = xrealloc(r->lit, (r->nlit + 1) * sizeof *r->lit);
+			r->litlen = xrealloc(r->litlen,
+			    (r->nlit + 1) * sizeof *r->litlen);
+			r->lit[r->nlit] = xmalloc(lit);
+			memcpy(r->lit[r->nlit], p, lit);
+			r->litlen[r->nlit++] = lit;
+		}
+		add_branch(&all[*p == '^' ? 1 : lit >= 2 ? 0 : 2], p,
+		    (size_t)(e - p));
 		if (*e == '\0')
 			break;
 	}
+}
+
+static void
+free_lits(struct rules *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->nlit; k++)
+		free(r->lit[k]);
+	free(r->lit);
+	free(r->litlen);
+	r->lit = NULL;
+	r->litlen = NULL;
+	r->nlit = 0;
+	memset(r->litpair, 0, sizeof r->litpair);
+}
+
+static unsigned
+pair_of(const char *s)
+{
+	return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+}
+
+/* The literals in byte order, and the table of their first two bytes. */
+static void
+index_lits(struct rules *r)
+{
+	size_t i, j;
+
+	for (i = 1; i < r->nlit; i++)	/* a few dozen: insertion */
+		for (j = i; j > 0; j--) {
+			size_t m = r->litlen[j - 1] < r->litlen[j] ?
+			    r->litlen[j - 1] : r->litlen[j];
+			int c = memcmp(r->lit[j - 1], r->lit[j], m);
+			char *t;
+			size_t tl;
+
+			if (c < 0 || (c == 0 && r->litlen[j - 1] <= r->litlen[j]))
+				break;
+			t = r->lit[j], r->lit[j] = r->lit[j - 1], r->lit[j - 1] = t;
+			tl = r->litlen[j], r->litlen[j] = r->litlen[j - 1],
+			    r->litlen[j - 1] = tl;
+		}
+	for (i = 0; i < r->nlit; i++) {
+		unsigned b = pair_of(r->lit[i]);
+
+		r->litpair[b >> 6] |= (uint64_t)1 << (b & 63);
+	}
+}
+
+/* Does s[0..n) hold one of the literals? */
+static int
+has_lit(const struct rules *r, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		unsigned b = pair_of(s + i);
+		size_t lo = 0, hi = r->nlit;
+
+		if (!(r->litpair[b >> 6] >> (b & 63) & 1))
+			continue;
+		while (lo < hi) {	/* the first literal of that pair */
+			size_t mid = (lo + hi) / 2;
+
+			if (pair_of(r->lit[mid]) < b)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < r->nlit && pair_of(r->lit[lo]) == b; lo++)
+			if (r->litlen[lo] <= n - i &&
+			    memcmp(s + i, r->lit[lo], r->litlen[lo]) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 /* The alternations of the rules that are not alone. */
 static void
 make_any(struct rules *r)
 {
-	struct buf all[2] = { { 0 }, { 0 } };
+	struct buf all[3] = { { 0 }, { 0 }, { 0 } };
 	char err[300];
 	size_t k;
 	int g;
 
+	free_lits(r);
 	for (k = 0; k < r->n; k++)
 		if (!r->alone[k])
-			add_rule_branches(all, r->pat[k]);
-	for (g = 0; g < 2; g++) {
+			add_rule_branches(r, all, r->pat[k]);
+	index_lits(r);
+	for (g = 0; g < 3; g++) {
 		if (r->have_any[g])
 			rx_free(&r->any[g]);
 		r->have_any[g] = all[g].len > 0 && rx_compile(&r->any[g],
@@ -449,16 +563,20 @@ make_any(struct rules *r)
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
+	static const int order[3] = { 0, 2, 1 };
 	size_t k, b, e;
 	int some = 0, g;	/* a rule of the alternations may match */
 
 	*gaveup = 0;
 	if (r->stale)
 		make_any(r);
-	for (g = 0; g < 2 && !some; g++)
-		if (r->have_any[g])
-			some = rx_find(&r->any[g], s, n, 0, 0, &b, &e) ||
-			    r->any[g].gaveup;
+	for (g = 0; g < 3 && !some; g++) {
+		struct regex *rx = &r->any[order[g]];
+
+		/* a branch of any[0] matches where its literal is */
+		if (r->have_any[order[g]] && (order[g] != 0 || has_lit(r, s, n)))
+			some = rx_find(rx, s, n, 0, 0, &b, &e) || rx->gaveup;
+	}
 	for (k = 0; k < r->n; k++) {
 		if (!some && !r->alone[k])
 			continue;
@@ -496,10 +614,13 @@ rules_free(struct rules *r)
 	r->name = r->pat = NULL;
 	r->alone = NULL;
 	r->n = 0;
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < 3; k++) {
 		if (r->have_any[k])
 			rx_free(&r->any[k]);
-	r->have_any[0] = r->have_any[1] = r->stale = 0;
+		r->have_any[k] = 0;
+	}
+	free_lits(r);
+	r->stale = 0;
 }
 
 int

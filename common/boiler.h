@@ -76,8 +76,13 @@ struct rules {
 	unsigned char *alone;	/* not in the alternation (1), or no more,
 				 * as it gave up once (2) */
 	size_t n;
-	struct regex any[2];	/* the others' branches: anywhere, at ^ */
-	int have_any[2], stale;
+	/* the others' branches: anywhere and led by a literal (one of
+	 * lit), at ^, anywhere and not led by one */
+	struct regex any[3];
+	int have_any[3], stale;
+	char **lit;		/* those literals (2 bytes or more), sorted */
+	size_t *litlen, nlit;
+	uint64_t litpair[1024];	/* bit b0 << 8 | b1: a literal begins b0 b1 */
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

@@ -1159,6 +1159,7 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 void
 ls_model_free(struct ls_model *m)
 {
+	free(m->tree3);
 	if (!m->rodata) {
 		free(m->node);
 		free(m->root);
@@ -1191,6 +1192,39 @@ number(const char *s, size_t n, double *v)
 	tmp[n] = '\0';
 	*v = strtod(tmp, &end);
 	return *end ? -1 : 0;
+}
+
+/* Slot i of a depth-3 tree in heap order from flat node k at depth d. */
+static void
+heap_fill(const struct ls_model *m, struct ls_tree3 *t, int i, int32_t k,
+    int d)
+{
+	const struct ls_flat *fl = &m->flat[k];
+
+	if (d == 3) {
+		t->value[i - 7] = fl->value;
+		return;
+	}
+	t->feat[i] = fl->feat;
+	t->thr[i] = fl->thr;
+	heap_fill(m, t, 2 * i + 1, fl->kid, d + 1);
+	/* a leaf leads to itself whatever the test says (it never
+	 * passes: the threshold is infinite) */
+	heap_fill(m, t, 2 * i + 2, fl->kid == k ? k : fl->kid + 1, d + 1);
+}
+
+/* The depth-3 layout of the flat trees (m->tree3). */
+static void
+make_tree3(struct ls_model *m)
+{
+	size_t t;
+
+	m->tree3 = NULL;
+	if (m->depth != 3)
+		return;
+	m->tree3 = xmalloc((m->ntree + 1) * sizeof *m->tree3);
+	for (t = 0; t < m->ntree; t++)
+		heap_fill(m, &m->tree3[t], 0, m->froot[t], 0);
 }
 
 /* Rows: "base V", "threshold V", "smooth LOW HIGH", "overrule V", "tree T" (a new tree begins; its nodes
@@ -1377,6 +1411,7 @@ load_rows(struct ls_model *m, struct rows *r)
 		return -1;
 	}
 	flatten(m);
+	make_tree3(m);
 	return 0;
 }
 
@@ -1425,6 +1460,7 @@ ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p)
 	m->froot = (int32_t *)p->froot;
 	m->depth = p->depth;
 	m->rodata = 1;
+	make_tree3(m);
 }
 
 void
@@ -1519,20 +1555,30 @@ ls_model_same(const struct ls_model *a, const struct ls_model *b)
 double
 ls_score(const struct ls_model *m, const float *f)
 {
+	const struct ls_flat *fl = m->flat;
 	double z = m->base;
 	size_t t;
 
-	for (t = 0; t < m->ntree; t++) {
-		int32_t k = m->froot[t];
-		int d;
+	if (m->tree3)		/* depth 3, in heap order */
+		for (t = 0; t < m->ntree; t++) {
+			const struct ls_tree3 *h = &m->tree3[t];
+			int i = 0;
 
-		for (d = 0; d < m->depth; d++) {
-			const struct ls_flat *fl = &m->flat[k];
-
-			k = fl->kid + (f[fl->feat] > fl->thr);
+			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);
+			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);
+			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);
+			z += h->value[i - 7];
 		}
-		z += m->flat[k].value;
-	}
+	else
+		for (t = 0; t < m->ntree; t++) {
+			int32_t k = m->froot[t];
+			int d;
+
+			/* one step down: a leaf leads to itself */
+			for (d = 0; d < m->depth; d++)
+				k = fl[k].kid + (f[fl[k].feat] > fl[k].thr);
+			z += fl[k].value;
+		}
 	if (z > 30)
 		z = 30;
 	if (z < -30)

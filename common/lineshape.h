@@ -128,6 +128,14 @@ struct ls_model {
 	} *flat;
 	int32_t *froot;
 	int depth;
+	/* depth 3: each tree's 7 tests in heap order (the children of test
+	 * i are 2i+1 and 2i+2, a leaf above the bottom copied down) and its
+	 * 8 leaves; NULL for other depths */
+	struct ls_tree3 {
+		float thr[7];
+		int32_t feat[7];
+		float value[8];
+	} *tree3;
 	int rodata;		/* prebuilt (prebuilt.h): only the struct is ours */
 };
 
