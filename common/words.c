@@ -381,6 +381,65 @@ may_start_token(uint32_t c)
 }
 
 static int
+ascii_alnum(unsigned b)
+{
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* The match of TOKEN_PATTERN at an ASCII letter or digit s[i] when it
+ * is plain ASCII letters and digits joined by . : - _ / & ' + (the
+ * Latin alternative, e.g. 00:01:30, 2022-05-26, PM2.5), found without
+ * the regex; 0 when it may be anything else. The alternatives before
+ * the Latin one are ruled out first: URLs start with h, f or w, an
+ * e-mail address has '@' after its first run of [A-Za-z0-9._%+-], and
+ * a number with thousands separators has ',' or a full-width
+ * character after its first digits. The Latin alternative always
+ * matches, greedily, with no backtracking; where it could go on with a
+ * character outside ASCII (full-width letters, digits, joiners and %,
+ * lead byte EF; U+2030, lead byte E2) the regex decides. */
+static size_t
+plain_latin_end(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k;
+
+	switch (p[i] | 0x20) {
+	case 'h': case 'f': case 'w':
+		return 0;
+	}
+	for (k = i; k < n && (ascii_alnum(p[k]) || (strchr("._%+-", p[k]) &&
+	    p[k] != 0)); k++)
+		;
+	if (k < n && p[k] == '@')
+		return 0;
+	if (p[i] >= '0' && p[i] <= '9') {
+		for (k = i; k < n && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k < n && (p[k] == ',' || p[k] == 0xEF))
+			return 0;
+	}
+	for (;;) {
+		while (i < n && ascii_alnum(p[i]))
+			i++;
+		if (i + 1 < n && p[i] != 0 && strchr(".:-_/&'+", p[i]) &&
+		    ascii_alnum(p[i + 1])) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	while (i < n && p[i] != 0 && strchr("%+#", p[i]))
+		i++;
+	if (i < n && (p[i] == 0xEF || p[i] == 0xE2))
+		return 0;
+	/* a joiner then a full-width letter or digit */
+	if (i + 1 < n && p[i] != 0 && strchr(".:-_/&'+", p[i]) &&
+	    p[i + 1] == 0xEF)
+		return 0;
+	return i;
+}
+
+static int
 is_date_unit(const char *s, size_t n, size_t at)
 {
 	return at + 3 <= n && (memcmp(s + at, "年", 3) == 0 ||
@@ -413,8 +472,9 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			i = e;
 			continue;
 		}
-		if (may_start_token(c) &&
-		    rx_find(&ws->tok, s, n, i, 1, &ms, &me) && me > i) {
+		if (may_start_token(c) && ((c < 0x80 &&
+		    (me = plain_latin_end(s, n, i)) > i) ||
+		    (rx_find(&ws->tok, s, n, i, 1, &ms, &me) && me > i))) {
 			enum toktype t = classify(s, i, me);
 
 			if (t == TOK_NUM && is_date_unit(s, n, me))
