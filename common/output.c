@@ -127,6 +127,20 @@ out_field(const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
 
+	/* A short field (a word, a token) that fits: copied byte by byte
+	 * as it is checked, with no call for the copy. */
+	if (n <= 16 && OUT_BUFSIZE - out_buf.len > 16) {
+		char *d = out_buf.p + out_buf.len;
+
+		for (; i < n && (unsigned char)s[i] >= 0x0E; i++)
+			d[i] = s[i];
+		if (i == n) {
+			out_buf.len += n;
+			return;
+		}
+		i = 0;
+	}
+
 	while (i < n) {
 		size_t end = n - i >= 8 ? i + 8 : n;
 
