@@ -283,6 +283,17 @@ best_path_live(struct wordseg *ws, size_t m)
 static int
 is_numeral(uint32_t c)
 {
+#define NB(c) (1ULL << ((c) & 63))
+	/* the low 6 bits of the numerals below: most characters are told
+	 * apart by them alone */
+	static const uint64_t low6 = NB(0x3007) | NB(0x96F6) | NB(0x4E00) |
+	    NB(0x4E8C) | NB(0x4E09) | NB(0x56DB) | NB(0x4E94) | NB(0x516D) |
+	    NB(0x4E03) | NB(0x516B) | NB(0x4E5D) | NB(0x5341) | NB(0x767E) |
+	    NB(0x5343) | NB(0x4E07) | NB(0x4EBF) | NB(0x4E24);
+#undef NB
+
+	if (!(low6 >> (c & 63) & 1))
+		return 0;
 	switch (c) {
 	case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09:
 	case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B:
@@ -328,23 +339,36 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 {
 	size_t e = j, k = 0;
 
-	scratch(ws, (n - b) / 3 + 1);	/* Han characters take 3 or 4 bytes */
-	ws->cp[k++] = c;
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t *cp;
+
+	if ((n - b) / 3 + 2 > ws->scap || ws->rfor != ws->maxlen ||
+	    ws->route == NULL)
+		scratch(ws, (n - b) / 3 + 1);	/* Han takes 3 or 4 bytes */
+	cp = ws->cp;
+	cp[k++] = c;
 	while (e < n) {
 		size_t t = e;
 
+		/* U+5000..U+9FFF, all Han: decoded in place */
+		if (p[e] >= 0xE5 && p[e] <= 0xE9 && n - e >= 3) {
+			cp[k++] = (uint32_t)(p[e] & 0x0F) << 12 |
+			    (uint32_t)(p[e + 1] & 0x3F) << 6 | (p[e + 2] & 0x3F);
+			e += 3;
+			continue;
+		}
 		if (!uc_is_han(c = utf8_next(s, n, &t)))
 			break;
-		ws->cp[k++] = c;
+		cp[k++] = c;
 		e = t;
 	}
 	*m = k;
 	return e;
 }
 
-/* Cut the Han run s[b..) of m code points (in cp[]). */
+/* Cut the Han run that starts at byte b, of m code points (in cp[]). */
 static void
-cut_han(struct wordseg *ws, const char *s, size_t b, size_t m,
+cut_han(struct wordseg *ws, size_t b, size_t m,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
 	size_t i = b, k;
@@ -354,10 +378,11 @@ cut_han(struct wordseg *ws, const char *s, size_t b, size_t m,
 		size_t j, nk = ws->next[k], at = i;
 		enum toktype t = TOK_NUM;
 
+		/* Han characters take 3 bytes in the BMP, 4 beyond it */
 		for (j = k; j < nk; j++) {
 			if (t == TOK_NUM && !is_numeral(ws->cp[j]))
 				t = TOK_WORD;
-			i += utf8_seqlen((unsigned char)s[i]);
+			i += 3 + (ws->cp[j] > 0xFFFF);
 		}
 		fn(arg, at, i, t);
 		if (ws->stop)
@@ -466,7 +491,7 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 		if (uc_is_han(c)) {
 			size_t m, e = read_han(ws, s, n, i, j, c, &m);
 
-			cut_han(ws, s, i, m, fn, arg);
+			cut_han(ws, i, m, fn, arg);
 			if (ws->stop)
 				break;
 			i = e;
