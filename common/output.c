@@ -130,11 +130,44 @@ has_low_byte32(uint32_t x)
 	return ((x - ones * 0x0E) & ~x & ones * 0x80) != 0;
 }
 
-void
-out_field(const char *s, size_t n)
+/* out_field for anything but a short field of plain bytes: apart, so
+ * that the short path needs no registers saved */
+static __attribute__((noinline)) void
+field_long(const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
 
+	while (i < n) {
+		size_t end = n - i >= 8 ? i + 8 : n;
+
+		if (end == i + 8) {
+			uint64_t x;
+
+			memcpy(&x, s + i, 8);
+			if (!has_low_byte(x)) {
+				i = end;
+				continue;
+			}
+		}
+		for (; i < end; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
+				out_write(s + run, i - run);
+				if (c == '\0')
+					out_write("\xEF\xBF\xBD", 3);
+				else
+					out_write(" ", 1);
+				run = i + 1;
+			}
+		}
+	}
+	out_write(s + run, n - run);
+}
+
+void
+out_field(const char *s, size_t n)
+{
 	/* A short field (a word, a token) that fits: checked and copied
 	 * as two overlapping words, with no call for the copy. */
 	if (n <= 16 && OUT_BUFSIZE - out_buf.len > 16) {
@@ -163,42 +196,17 @@ out_field(const char *s, size_t n)
 				return;
 			}
 		} else {
-			for (; i < n && (unsigned char)s[i] >= 0x0E; i++)
+			size_t i;
+
+			for (i = 0; i < n && (unsigned char)s[i] >= 0x0E; i++)
 				d[i] = s[i];
 			if (i == n) {
 				out_buf.len += n;
 				return;
 			}
-			i = 0;
 		}
 	}
-
-	while (i < n) {
-		size_t end = n - i >= 8 ? i + 8 : n;
-
-		if (end == i + 8) {
-			uint64_t x;
-
-			memcpy(&x, s + i, 8);
-			if (!has_low_byte(x)) {
-				i = end;
-				continue;
-			}
-		}
-		for (; i < end; i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
-				out_write(s + run, i - run);
-				if (c == '\0')
-					out_write("\xEF\xBF\xBD", 3);
-				else
-					out_write(" ", 1);
-				run = i + 1;
-			}
-		}
-	}
-	out_write(s + run, n - run);
+	field_long(s, n);
 }
 
 void
