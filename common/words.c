@@ -337,9 +337,8 @@ static size_t
 read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
     uint32_t c, size_t *m)
 {
-	size_t e = j, k = 0;
-
 	const unsigned char *p = (const unsigned char *)s;
+	size_t e = j, k = 0;
 	uint32_t *cp;
 
 	if ((n - b) / 3 + 2 > ws->scap || ws->rfor != ws->maxlen ||
@@ -347,16 +346,18 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 		scratch(ws, (n - b) / 3 + 1);	/* Han takes 3 or 4 bytes */
 	cp = ws->cp;
 	cp[k++] = c;
-	while (e < n) {
-		size_t t = e;
+	for (;;) {
+		size_t t;
 
 		/* U+5000..U+9FFF, all Han: decoded in place */
-		if (p[e] >= 0xE5 && p[e] <= 0xE9 && n - e >= 3) {
+		while (n - e >= 3 && (unsigned)(p[e] - 0xE5) < 5) {
 			cp[k++] = (uint32_t)(p[e] & 0x0F) << 12 |
 			    (uint32_t)(p[e + 1] & 0x3F) << 6 | (p[e + 2] & 0x3F);
 			e += 3;
-			continue;
 		}
+		if (e >= n)
+			break;
+		t = e;
 		if (!uc_is_han(c = utf8_next(s, n, &t)))
 			break;
 		cp[k++] = c;
@@ -366,24 +367,32 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 	return e;
 }
 
-/* Cut the Han run that starts at byte b, of m code points (in cp[]). */
+/* Cut the Han run s[b..e) of m code points (in cp[]). */
 static void
-cut_han(struct wordseg *ws, size_t b, size_t m,
+cut_han(struct wordseg *ws, size_t b, size_t e, size_t m,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
+	const uint32_t *cp = ws->cp, *next = ws->next;
+	int wide = e - b != 3 * m;	/* a character beyond the BMP (4 bytes) */
 	size_t i = b, k;
 
 	best_path(ws, m);
-	for (k = 0; k < m; k = ws->next[k]) {
-		size_t j, nk = ws->next[k], at = i;
-		enum toktype t = TOK_NUM;
+	for (k = 0; k < m; k = next[k]) {
+		size_t j, nk = next[k], at = i;
+		enum toktype t = TOK_WORD;
 
-		/* Han characters take 3 bytes in the BMP, 4 beyond it */
-		for (j = k; j < nk; j++) {
-			if (t == TOK_NUM && !is_numeral(ws->cp[j]))
-				t = TOK_WORD;
-			i += 3 + (ws->cp[j] > 0xFFFF);
+		if (is_numeral(cp[k])) {
+			t = TOK_NUM;
+			for (j = k + 1; j < nk; j++)
+				if (!is_numeral(cp[j])) {
+					t = TOK_WORD;
+					break;
+				}
 		}
+		i += 3 * (nk - k);
+		if (wide)
+			for (j = k; j < nk; j++)
+				i += cp[j] > 0xFFFF;
 		fn(arg, at, i, t);
 		if (ws->stop)
 			return;
@@ -491,7 +500,7 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 		if (uc_is_han(c)) {
 			size_t m, e = read_han(ws, s, n, i, j, c, &m);
 
-			cut_han(ws, i, m, fn, arg);
+			cut_han(ws, i, e, m, fn, arg);
 			if (ws->stop)
 				break;
 			i = e;
