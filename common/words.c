@@ -425,7 +425,7 @@ ascii_alnum(unsigned b)
  * Latin alternative, e.g. 00:01:30, 2022-05-26, PM2.5), found without
  * the regex; 0 when it may be anything else. The alternatives before
  * the Latin one are ruled out first: URLs start with h, f or w, an
- * e-mail address has '@' after its first run of [A-Za-z0-9._%+-], and
+ * e-mail address has '@' after a run of at most 64 [A-Za-z0-9._%+-], and
  * a number with thousands separators has ',' or a full-width
  * character after its first digits. The Latin alternative always
  * matches, greedily, with no backtracking; where it could go on with a
@@ -441,8 +441,9 @@ plain_latin_end(const char *s, size_t n, size_t i)
 	case 'h': case 'f': case 'w':
 		return 0;
 	}
-	for (k = i; k < n && (ascii_alnum(p[k]) || (strchr("._%+-", p[k]) &&
-	    p[k] != 0)); k++)
+	/* the local part is 1 to 64 characters: no further look */
+	for (k = i; k < n && k - i <= 64 && (ascii_alnum(p[k]) ||
+	    (strchr("._%+-", p[k]) && p[k] != 0)); k++)
 		;
 	if (k < n && p[k] == '@')
 		return 0;
