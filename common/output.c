@@ -122,8 +122,18 @@ has_low_byte(uint64_t x)
 	return ((x - ones * 0x0E) & ~x & ones * 0x80) != 0;
 }
 
-void
-out_field(const char *s, size_t n)
+static inline int
+has_low_byte32(uint32_t x)
+{
+	const uint32_t ones = 0x01010101U;
+
+	return ((x - ones * 0x0E) & ~x & ones * 0x80) != 0;
+}
+
+/* out_field for anything but a short field of plain bytes: apart, so
+ * that the short path needs no registers saved */
+static __attribute__((noinline)) void
+field_long(const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
 
@@ -153,6 +163,50 @@ out_field(const char *s, size_t n)
 		}
 	}
 	out_write(s + run, n - run);
+}
+
+void
+out_field(const char *s, size_t n)
+{
+	/* A short field (a word, a token) that fits: checked and copied
+	 * as two overlapping words, with no call for the copy. */
+	if (n <= 16 && OUT_BUFSIZE - out_buf.len > 16) {
+		char *d = out_buf.p + out_buf.len;
+
+		if (n >= 8) {
+			uint64_t a, b;
+
+			memcpy(&a, s, 8);
+			memcpy(&b, s + n - 8, 8);
+			if (!has_low_byte(a) && !has_low_byte(b)) {
+				memcpy(d, &a, 8);
+				memcpy(d + n - 8, &b, 8);
+				out_buf.len += n;
+				return;
+			}
+		} else if (n >= 4) {
+			uint32_t a, b;
+
+			memcpy(&a, s, 4);
+			memcpy(&b, s + n - 4, 4);
+			if (!has_low_byte32(a) && !has_low_byte32(b)) {
+				memcpy(d, &a, 4);
+				memcpy(d + n - 4, &b, 4);
+				out_buf.len += n;
+				return;
+			}
+		} else {
+			size_t i;
+
+			for (i = 0; i < n && (unsigned char)s[i] >= 0x0E; i++)
+				d[i] = s[i];
+			if (i == n) {
+				out_buf.len += n;
+				return;
+			}
+		}
+	}
+	field_long(s, n);
 }
 
 void

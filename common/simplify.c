@@ -113,20 +113,22 @@ simp_needed(const char *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned b = p[i];
+		unsigned b;
 
-		/* lead bytes below E2 start code points below U+2000 */
-		if (b < 0xE2) {
-			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
-			continue;
-		}
-		/* the rest of the BMP: the word of the first two bytes, the
+		/* the rest of the BMP from U+2000 (lead bytes E2..EF, the
+		 * most of Chinese text): the word of the first two bytes, the
 		 * bit of the last */
-		if (b < 0xF0 && i + 2 < n) {
-			if (zh_tradset_bmp[(b & 0x0F) << 6 | (p[i + 1] & 0x3Fu)] >>
-			    (p[i + 2] & 0x3F) & 1)
+		while (n - i >= 3 && (unsigned)(p[i] - 0xE2) < 0x0E) {
+			if (zh_tradset_bmp[(p[i] & 0x0F) << 6 |
+			    (p[i + 1] & 0x3Fu)] >> (p[i + 2] & 0x3F) & 1)
 				return 1;
 			i += 3;
+		}
+		if (i >= n)
+			break;
+		/* lead bytes below E2 start code points below U+2000 */
+		if ((b = p[i]) < 0xE2) {
+			i += b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
 			continue;
 		}
 		if (simp_changes(utf8_next(s, n, &i)))

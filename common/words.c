@@ -283,6 +283,17 @@ best_path_live(struct wordseg *ws, size_t m)
 static int
 is_numeral(uint32_t c)
 {
+#define NB(c) (1ULL << ((c) & 63))
+	/* the low 6 bits of the numerals below: most characters are told
+	 * apart by them alone */
+	static const uint64_t low6 = NB(0x3007) | NB(0x96F6) | NB(0x4E00) |
+	    NB(0x4E8C) | NB(0x4E09) | NB(0x56DB) | NB(0x4E94) | NB(0x516D) |
+	    NB(0x4E03) | NB(0x516B) | NB(0x4E5D) | NB(0x5341) | NB(0x767E) |
+	    NB(0x5343) | NB(0x4E07) | NB(0x4EBF) | NB(0x4E24);
+#undef NB
+
+	if (!(low6 >> (c & 63) & 1))
+		return 0;
 	switch (c) {
 	case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09:
 	case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B:
@@ -326,39 +337,62 @@ static size_t
 read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
     uint32_t c, size_t *m)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t e = j, k = 0;
+	uint32_t *cp;
 
-	scratch(ws, (n - b) / 3 + 1);	/* Han characters take 3 or 4 bytes */
-	ws->cp[k++] = c;
-	while (e < n) {
-		size_t t = e;
+	if ((n - b) / 3 + 2 > ws->scap || ws->rfor != ws->maxlen ||
+	    ws->route == NULL)
+		scratch(ws, (n - b) / 3 + 1);	/* Han takes 3 or 4 bytes */
+	cp = ws->cp;
+	cp[k++] = c;
+	for (;;) {
+		size_t t;
 
+		/* U+5000..U+9FFF, all Han: decoded in place */
+		while (n - e >= 3 && (unsigned)(p[e] - 0xE5) < 5) {
+			cp[k++] = (uint32_t)(p[e] & 0x0F) << 12 |
+			    (uint32_t)(p[e + 1] & 0x3F) << 6 | (p[e + 2] & 0x3F);
+			e += 3;
+		}
+		if (e >= n)
+			break;
+		t = e;
 		if (!uc_is_han(c = utf8_next(s, n, &t)))
 			break;
-		ws->cp[k++] = c;
+		cp[k++] = c;
 		e = t;
 	}
 	*m = k;
 	return e;
 }
 
-/* Cut the Han run s[b..) of m code points (in cp[]). */
+/* Cut the Han run s[b..e) of m code points (in cp[]). */
 static void
-cut_han(struct wordseg *ws, const char *s, size_t b, size_t m,
+cut_han(struct wordseg *ws, size_t b, size_t e, size_t m,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
+	const uint32_t *cp = ws->cp, *next = ws->next;
+	int wide = e - b != 3 * m;	/* a character beyond the BMP (4 bytes) */
 	size_t i = b, k;
 
 	best_path(ws, m);
-	for (k = 0; k < m; k = ws->next[k]) {
-		size_t j, nk = ws->next[k], at = i;
-		enum toktype t = TOK_NUM;
+	for (k = 0; k < m; k = next[k]) {
+		size_t j, nk = next[k], at = i;
+		enum toktype t = TOK_WORD;
 
-		for (j = k; j < nk; j++) {
-			if (t == TOK_NUM && !is_numeral(ws->cp[j]))
-				t = TOK_WORD;
-			i += utf8_seqlen((unsigned char)s[i]);
+		if (is_numeral(cp[k])) {
+			t = TOK_NUM;
+			for (j = k + 1; j < nk; j++)
+				if (!is_numeral(cp[j])) {
+					t = TOK_WORD;
+					break;
+				}
 		}
+		i += 3 * (nk - k);
+		if (wide)
+			for (j = k; j < nk; j++)
+				i += cp[j] > 0xFFFF;
 		fn(arg, at, i, t);
 		if (ws->stop)
 			return;
@@ -378,6 +412,66 @@ may_start_token(uint32_t c)
 		return 0;	/* general and CJK punctuation */
 	return u_isalnum((UChar32)c) || u_getCombiningClass((UChar32)c) > 0 ||
 	    u_charType((UChar32)c) == U_NON_SPACING_MARK;
+}
+
+static int
+ascii_alnum(unsigned b)
+{
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* The match of TOKEN_PATTERN at an ASCII letter or digit s[i] when it
+ * is plain ASCII letters and digits joined by . : - _ / & ' + (the
+ * Latin alternative, e.g. 00:01:30, 2022-05-26, PM2.5), found without
+ * the regex; 0 when it may be anything else. The alternatives before
+ * the Latin one are ruled out first: URLs start with h, f or w, an
+ * e-mail address has '@' after a run of at most 64 [A-Za-z0-9._%+-], and
+ * a number with thousands separators has ',' or a full-width
+ * character after its first digits. The Latin alternative always
+ * matches, greedily, with no backtracking; where it could go on with a
+ * character outside ASCII (full-width letters, digits, joiners and %,
+ * lead byte EF; U+2030, lead byte E2) the regex decides. */
+static size_t
+plain_latin_end(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k;
+
+	switch (p[i] | 0x20) {
+	case 'h': case 'f': case 'w':
+		return 0;
+	}
+	/* the local part is 1 to 64 characters: no further look */
+	for (k = i; k < n && k - i <= 64 && (ascii_alnum(p[k]) ||
+	    (strchr("._%+-", p[k]) && p[k] != 0)); k++)
+		;
+	if (k < n && p[k] == '@')
+		return 0;
+	if (p[i] >= '0' && p[i] <= '9') {
+		for (k = i; k < n && p[k] >= '0' && p[k] <= '9'; k++)
+			;
+		if (k < n && (p[k] == ',' || p[k] == 0xEF))
+			return 0;
+	}
+	for (;;) {
+		while (i < n && ascii_alnum(p[i]))
+			i++;
+		if (i + 1 < n && p[i] != 0 && strchr(".:-_/&'+", p[i]) &&
+		    ascii_alnum(p[i + 1])) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	while (i < n && p[i] != 0 && strchr("%+#", p[i]))
+		i++;
+	if (i < n && (p[i] == 0xEF || p[i] == 0xE2))
+		return 0;
+	/* a joiner then a full-width letter or digit */
+	if (i + 1 < n && p[i] != 0 && strchr(".:-_/&'+", p[i]) &&
+	    p[i + 1] == 0xEF)
+		return 0;
+	return i;
 }
 
 static int
@@ -407,14 +501,15 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 		if (uc_is_han(c)) {
 			size_t m, e = read_han(ws, s, n, i, j, c, &m);
 
-			cut_han(ws, s, i, m, fn, arg);
+			cut_han(ws, i, e, m, fn, arg);
 			if (ws->stop)
 				break;
 			i = e;
 			continue;
 		}
-		if (may_start_token(c) &&
-		    rx_find(&ws->tok, s, n, i, 1, &ms, &me) && me > i) {
+		if (may_start_token(c) && ((c < 0x80 &&
+		    (me = plain_latin_end(s, n, i)) > i) ||
+		    (rx_find(&ws->tok, s, n, i, 1, &ms, &me) && me > i))) {
 			enum toktype t = classify(s, i, me);
 
 			if (t == TOK_NUM && is_date_unit(s, n, me))
