@@ -69,6 +69,7 @@ struct wordseg {
 	int rodata;		/* trie, freq, tag and logp are prebuilt
 				 * read-only data (thaw() before a change) */
 	int stop;		/* ws_stop() during a cut */
+	int regex_only;		/* ws_plain_latin(ws, 0): no byte scan */
 };
 
 static const char TOKEN_PATTERN[] =
@@ -507,7 +508,7 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			i = e;
 			continue;
 		}
-		if (may_start_token(c) && ((c < 0x80 &&
+		if (may_start_token(c) && ((c < 0x80 && !ws->regex_only &&
 		    (me = plain_latin_end(s, n, i)) > i) ||
 		    (rx_find(&ws->tok, s, n, i, 1, &ms, &me) && me > i))) {
 			enum toktype t = classify(s, i, me);
@@ -947,4 +948,10 @@ void
 ws_stop(struct wordseg *ws)
 {
 	ws->stop = 1;
+}
+
+void
+ws_plain_latin(struct wordseg *ws, int on)
+{
+	ws->regex_only = !on;
 }

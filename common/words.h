@@ -36,6 +36,10 @@ void ws_cut(struct wordseg *ws, const char *s, size_t n,
 /* Called by fn during ws_cut: no token after this one is wanted, and
  * the rest of the text is not cut. */
 void ws_stop(struct wordseg *ws);
+/* Whether ws_cut cuts plain ASCII letter and digit tokens by a byte scan
+ * (on, the default) or always by its token pattern: the two give the
+ * same tokens, and the unit tests check it. */
+void ws_plain_latin(struct wordseg *ws, int on);
 void ws_free(struct wordseg *ws);
 
 /* The part-of-speech tag of a dictionary word ("n", "v", "ns", ... or ""

@@ -2214,6 +2214,58 @@ test_ws_stop(void)
 	ws_free(st.ws);
 }
 
+/* The byte scan for plain ASCII tokens gives the tokens the token
+ * pattern gives, on strings made of the characters where they could
+ * part: letters that begin URLs, digits and thousands commas, joiners,
+ * '@' after up to 70 characters, %, full-width letters, digits and
+ * joiners, ‰, Han, spaces. A fixed seed: the same strings every run. */
+static void
+test_plain_latin(void)
+{
+	static const char *const piece[] = {
+		"a", "Z", "h", "f", "w", "x", "0", "7", "12", ",", ".", ":", "-",
+		"_", "/", "&", "'", "+", "%", "#", "@", " ", "ａ", "９", "．",
+		"％", "‰", "中", "年", "http://", "www.", "ftp", "1,234",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\t",
+	};
+	struct wordseg *fast = ws_new(), *slow = ws_new();
+	uint32_t seed = 12345;
+	int k, same = 1;
+
+	ws_plain_latin(slow, 0);
+	for (k = 0; k < 4000 && same; k++) {
+		char in[160];
+		size_t len = 0;
+		int j, m;
+		struct toks a = { "", in }, b = { "", in };
+
+		seed = seed * 1103515245u + 12345u;
+		m = 1 + (int)(seed >> 16) % 24;
+		for (j = 0; j < m; j++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+			if (len + strlen(p) + 1 >= sizeof in)
+				break;
+			memcpy(in + len, p, strlen(p));
+			len += strlen(p);
+		}
+		in[len] = '\0';
+		ws_cut(fast, in, len, on_tok, &a);
+		ws_cut(slow, in, len, on_tok, &b);
+		if (strcmp(a.s, b.s) != 0) {
+			printf("# %s\n#   scan: %s\n#   pattern: %s\n", in, a.s, b.s);
+			same = 0;
+		}
+	}
+	CHECK("words: the byte scan cuts as the token pattern does", same);
+	CHECK("words: the pattern alone still cuts",
+	    cut_is(slow, "PM2.5和5G", "PM2.5/l 和/w 5G/l"));
+	ws_free(fast);
+	ws_free(slow);
+}
+
 static jmp_buf back;
 
 static void
@@ -3154,6 +3206,7 @@ main(void)
 	test_trie_prefixes();
 	test_gazetteer_filters();
 	test_ws_stop();
+	test_plain_latin();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
