@@ -1,5 +1,6 @@
 /* hash.c - the hash of long inputs */
 #include "hash.h"
+#include "bytes.h"
 
 #include <string.h>
 
@@ -23,20 +24,6 @@ load_le(const unsigned char *s, size_t n)
 	return w;
 }
 
-/* A whole word, little-endian: one load where the host is. */
-static inline uint64_t
-load_le8(const unsigned char *s)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t w;
-
-	memcpy(&w, s, 8);
-	return w;
-#else
-	return load_le(s, 8);
-#endif
-}
-
 uint64_t
 hash64_long(const void *p, size_t n, uint64_t seed)
 {
@@ -45,7 +32,7 @@ hash64_long(const void *p, size_t n, uint64_t seed)
 	size_t i;
 
 	for (i = 0; i + 8 <= n; i += 8)
-		h = rotl(h ^ (load_le8(s + i) * K2), 31) * K1;
+		h = rotl(h ^ (load_le64(s + i) * K2), 31) * K1;
 	if (i < n)
 		h = rotl(h ^ (load_le(s + i, n - i) * K2), 31) * K1;
 	h ^= h >> 33;

@@ -1,6 +1,7 @@
 /* utf8.c - UTF-8 validation and repair on ICU's decoder (U8_NEXT), with
  * an ASCII fast path because most of a news dump's markup is ASCII */
 #include "utf8.h"
+#include "bytes.h"
 
 #include <string.h>
 
@@ -14,27 +15,6 @@ plain_ascii8(uint64_t x)
 	const uint64_t ones = 0x0101010101010101ULL;
 
 	return ((x | ((x - ones) & ~x)) & ones * 0x80) == 0;
-}
-
-/* x as loaded from memory, with its first byte lowest */
-static inline uint32_t
-le32(uint32_t x)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap32(x);
-#else
-	return x;
-#endif
-}
-
-static inline uint64_t
-le64(uint64_t x)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(x);
-#else
-	return x;
-#endif
 }
 
 int
@@ -67,11 +47,9 @@ utf8_clean(const char *s, size_t n)
 		 * one little-endian word: 1110xxxx 10xxxxxx 10xxxxxx; two
 		 * such characters at a time, then one */
 		while (n - i >= 8) {
-			uint64_t x;
+			uint64_t x = load_le64(p + i);
 			unsigned b3;
 
-			memcpy(&x, p + i, 8);
-			x = le64(x);
 			b3 = (unsigned)(x >> 24) & 0xFF;
 			if ((x & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL ||
 			    b == 0xE0 || b == 0xED || b3 == 0xE0 || b3 == 0xED)
@@ -80,10 +58,8 @@ utf8_clean(const char *s, size_t n)
 			b = p[i];
 		}
 		while (n - i >= 4 && b != 0xE0 && b != 0xED) {
-			uint32_t x;
+			uint32_t x = load_le32(p + i);
 
-			memcpy(&x, p + i, 4);
-			x = le32(x);
 			if ((x & 0xC0C0F0) != 0x8080E0)
 				break;
 			i += 3;
