@@ -8,10 +8,24 @@
 #include "diag.h"
 #include "rows.h"
 
-struct counts {
+/* The keys are spread over SHARDS tables by the top bits of their
+ * mixed hash, each growing on its own: a table that doubles holds its
+ * old and its new slots at once, and so the peak while one grows is a
+ * sixteenth more than the slots, not half more. */
+#define SHARD_BITS 4
+#define SHARDS (1u << SHARD_BITS)
+
+struct shard {
 	uint64_t *key;		/* 0 = empty */
-	uint32_t *docs, *base;	/* now, and as loaded */
+	uint32_t *docs;		/* now */
+	uint32_t *base;		/* as loaded; NULL until a key is loaded */
 	size_t mask, n;
+};
+
+struct counts {
+	struct shard sh[SHARDS];
+	size_t n;
+	int based;		/* counts_load() was called */
 };
 
 struct counts *
@@ -23,58 +37,78 @@ counts_new(void)
 void
 counts_free(struct counts *c)
 {
+	unsigned s;
+
 	if (c == NULL)
 		return;
-	free(c->key);
-	free(c->docs);
-	free(c->base);
+	for (s = 0; s < SHARDS; s++) {
+		free(c->sh[s].key);
+		free(c->sh[s].docs);
+		free(c->sh[s].base);
+	}
 	free(c);
 }
 
-static size_t
-slot_of(const struct counts *c, uint64_t key)
+static uint64_t
+mixed(uint64_t key)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & c->mask;
+	return key * 0x9E3779B97F4A7C15ULL;
+}
+
+static struct shard *
+shard_of(const struct counts *c, uint64_t key)
+{
+	return (struct shard *)&c->sh[mixed(key) >> (64 - SHARD_BITS)];
+}
+
+static size_t
+slot_of(const struct shard *t, uint64_t key)
+{
+	return (size_t)(mixed(key) >> 17) & t->mask;
 }
 
 static void
-grow(struct counts *c)
+grow(struct shard *t, int based)
 {
-	struct counts old = *c;
-	size_t i, cap = old.key ? (old.mask + 1) * 2 : 1 << 16;
+	struct shard old = *t;
+	size_t i, cap = old.key ? (old.mask + 1) * 2 : 1 << 12;
 
-	c->key = xcalloc(cap, sizeof *c->key);
-	c->docs = xcalloc(cap, sizeof *c->docs);
-	c->base = xcalloc(cap, sizeof *c->base);
-	c->mask = cap - 1;
+	t->key = xcalloc(cap, sizeof *t->key);
+	t->docs = xcalloc(cap, sizeof *t->docs);
+	t->base = based ? xcalloc(cap, sizeof *t->base) : NULL;
+	t->mask = cap - 1;
 	for (i = 0; old.key && i <= old.mask; i++) {
 		size_t j;
 
 		if (!old.key[i])
 			continue;
-		for (j = slot_of(c, old.key[i]); c->key[j]; j = (j + 1) & c->mask)
+		for (j = slot_of(t, old.key[i]); t->key[j]; j = (j + 1) & t->mask)
 			;
-		c->key[j] = old.key[i];
-		c->docs[j] = old.docs[i];
-		c->base[j] = old.base[i];
+		t->key[j] = old.key[i];
+		t->docs[j] = old.docs[i];
+		if (t->base)
+			t->base[j] = old.base ? old.base[i] : 0;
 	}
 	free(old.key);
 	free(old.docs);
 	free(old.base);
 }
 
-/* The slot of key, made if new. */
+/* The slot of key in its shard *tp, made if new. */
 static size_t
-slot(struct counts *c, uint64_t key)
+slot(struct counts *c, uint64_t key, struct shard **tp)
 {
+	struct shard *t = shard_of(c, key);
 	size_t i;
 
-	if (c->key == NULL || (c->n + 1) * 2 > c->mask + 1)
-		grow(c);
-	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
+	if (t->key == NULL || (t->n + 1) * 2 > t->mask + 1)
+		grow(t, c->based);
+	*tp = t;
+	for (i = slot_of(t, key); t->key[i]; i = (i + 1) & t->mask)
+		if (t->key[i] == key)
 			return i;
-	c->key[i] = key;
+	t->key[i] = key;
+	t->n++;
 	c->n++;
 	return i;
 }
@@ -87,16 +121,18 @@ sat_add(uint32_t a, uint32_t b)
 
 #define NO_SLOT SIZE_MAX
 
-/* The slot holding key, or NO_SLOT. */
+/* The slot holding key in its shard *tp, or NO_SLOT. */
 static size_t
-find(const struct counts *c, uint64_t key)
+find(const struct counts *c, uint64_t key, const struct shard **tp)
 {
+	const struct shard *t = shard_of(c, key);
 	size_t i;
 
-	if (c->key == NULL || key == 0)
+	*tp = t;
+	if (t->key == NULL || key == 0)
 		return NO_SLOT;
-	for (i = slot_of(c, key); c->key[i]; i = (i + 1) & c->mask)
-		if (c->key[i] == key)
+	for (i = slot_of(t, key); t->key[i]; i = (i + 1) & t->mask)
+		if (t->key[i] == key)
 			return i;
 	return NO_SLOT;
 }
@@ -104,53 +140,69 @@ find(const struct counts *c, uint64_t key)
 uint32_t
 counts_get(const struct counts *c, uint64_t key)
 {
-	size_t i = find(c, key);
+	const struct shard *t;
+	size_t i = find(c, key, &t);
 
-	return i == NO_SLOT ? 0 : c->docs[i];
+	return i == NO_SLOT ? 0 : t->docs[i];
 }
 
 uint32_t
 counts_add(struct counts *c, uint64_t key, uint32_t n)
 {
+	struct shard *t;
 	size_t i;
 
 	if (key == 0)
 		return 0;
-	i = slot(c, key);
-	return c->docs[i] = sat_add(c->docs[i], n);
+	i = slot(c, key, &t);
+	return t->docs[i] = sat_add(t->docs[i], n);
 }
 
 void
 counts_load(struct counts *c, uint64_t key, uint32_t n)
 {
+	struct shard *t;
 	size_t i;
+	unsigned s;
 
 	if (key == 0)
 		return;
-	i = slot(c, key);
-	c->base[i] = sat_add(c->base[i], n);
-	c->docs[i] = sat_add(c->docs[i], n);
+	if (!c->based) {	/* every shard gets its loaded counts, of 0 */
+		c->based = 1;
+		for (s = 0; s < SHARDS; s++)
+			if (c->sh[s].key)
+				c->sh[s].base = xcalloc(c->sh[s].mask + 1,
+				    sizeof *c->sh[s].base);
+	}
+	i = slot(c, key, &t);
+	t->base[i] = sat_add(t->base[i], n);
+	t->docs[i] = sat_add(t->docs[i], n);
 }
 
 uint32_t
 counts_loaded(const struct counts *c, uint64_t key)
 {
-	size_t i = find(c, key);
+	const struct shard *t;
+	size_t i = find(c, key, &t);
 
-	return i == NO_SLOT ? 0 : c->base[i];
+	return i == NO_SLOT || t->base == NULL ? 0 : t->base[i];
 }
 
 int
 counts_has(const struct counts *c, uint64_t key)
 {
-	return find(c, key) != NO_SLOT;
+	const struct shard *t;
+
+	return find(c, key, &t) != NO_SLOT;
 }
 
 void
 counts_touch(struct counts *c, uint64_t key)
 {
+	struct shard *t;
+
 	if (key)
-		(void)slot(c, key);
+		(void)slot(c, key, &t);
 }
 
 size_t
@@ -173,13 +225,19 @@ some(const struct counts *c, size_t *n, int all)
 {
 	struct count_kv *v = xmalloc((c->n ? c->n : 1) * sizeof *v);
 	size_t i;
+	unsigned s;
 
 	*n = 0;
-	for (i = 0; c->key && i <= c->mask; i++)
-		if (c->key[i] && (all || c->docs[i] != c->base[i])) {
-			v[*n].key = c->key[i];
-			v[(*n)++].docs = c->docs[i];
-		}
+	for (s = 0; s < SHARDS; s++) {
+		const struct shard *t = &c->sh[s];
+
+		for (i = 0; t->key && i <= t->mask; i++)
+			if (t->key[i] && (all || t->docs[i] !=
+			    (t->base ? t->base[i] : 0))) {
+				v[*n].key = t->key[i];
+				v[(*n)++].docs = t->docs[i];
+			}
+	}
 	qsort(v, *n, sizeof *v, cmp_kv);
 	return v;
 }

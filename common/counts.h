@@ -1,6 +1,7 @@
-/* counts.h - in how many documents each line key is: a hash table in
- * memory, 16 bytes a slot and at most half full, so about 32 bytes a
- * distinct key. Keys are 64-bit hashes; 0 is never a key. */
+/* counts.h - in how many documents each line key is: hash tables in
+ * memory, 12 bytes a slot (16 once counts are loaded) and at most half
+ * full, so about 24 to 32 bytes a distinct key. Keys are 64-bit hashes;
+ * 0 is never a key. */
 #ifndef ZH_COUNTS_H
 #define ZH_COUNTS_H
 

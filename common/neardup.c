@@ -1,9 +1,9 @@
 /* neardup.c - near-duplicate articles by MinHash and their numbers
  *
  * The articles a run keeps are held in memory: their signatures (about
- * 700 bytes each, and the name) and a hash table of the buckets they
- * are in (16 to 32 bytes a bucket; 32 more for one that holds more than
- * one article), written to the state at the end (nd_save). The state's own
+ * 700 bytes each, and the name) and hash tables of the buckets they are
+ * in (16 to 32 bytes a bucket; 32 more for one that holds more than one
+ * article), written to the state at the end (nd_save). The state's own
  * buckets are read from it as they are needed. */
 #include "neardup.h"
 
@@ -35,37 +35,39 @@ struct nd_bucket {
 static struct nd_bucket *
 bucket(struct neardup *nd, uint64_t key, int add)
 {
+	struct nd_table *t;
 	size_t i, mask;
 
-	if (add && 10 * (nd->tabused + 1) > 7 * nd->tabsize) {
-		struct nd_bucket *old = nd->tab;
-		size_t j, oldsize = nd->tabsize;
+	key = SLOT_KEY(key);
+	t = &nd->tabs[(key >> 59) & (ND_SHARDS - 1)];
+	if (add && 10 * (t->used + 1) > 7 * t->size) {
+		struct nd_bucket *old = t->tab;
+		size_t j, oldsize = t->size;
 
-		nd->tabsize = oldsize ? 2 * oldsize : 1024;
-		nd->tab = xcalloc(nd->tabsize, sizeof *nd->tab);
-		mask = nd->tabsize - 1;
+		t->size = oldsize ? 2 * oldsize : 256;
+		t->tab = xcalloc(t->size, sizeof *t->tab);
+		mask = t->size - 1;
 		for (j = 0; j < oldsize; j++)
 			if (old[j].key) {
-				for (i = old[j].key & mask; nd->tab[i].key;
+				for (i = old[j].key & mask; t->tab[i].key;
 				    i = (i + 1) & mask)
 					;
-				nd->tab[i] = old[j];
+				t->tab[i] = old[j];
 			}
 		free(old);
 	}
-	if (nd->tabsize == 0)
+	if (t->size == 0)
 		return NULL;
-	mask = nd->tabsize - 1;
-	key = SLOT_KEY(key);
-	for (i = key & mask; nd->tab[i].key; i = (i + 1) & mask)
-		if (nd->tab[i].key == key)
-			return &nd->tab[i];
+	mask = t->size - 1;
+	for (i = key & mask; t->tab[i].key; i = (i + 1) & mask)
+		if (t->tab[i].key == key)
+			return &t->tab[i];
 	if (!add)
 		return NULL;
-	nd->tab[i].key = key;
-	nd->tab[i].n = 0;
-	nd->tabused++;
-	return &nd->tab[i];
+	t->tab[i].key = key;
+	t->tab[i].n = 0;
+	t->used++;
+	return &t->tab[i];
 }
 
 /* The ids of a bucket. */
@@ -349,12 +351,15 @@ nd_save(struct neardup *nd)
 void
 nd_free(struct neardup *nd)
 {
+	size_t k;
+
 	ds_builder_free(&nd->sb);
 	simp_free(nd->simp);
 	buf_free(&nd->folded);
 	buf_free(&nd->names);
 	free(nd->kept);
-	free(nd->tab);
+	for (k = 0; k < ND_SHARDS; k++)
+		free(nd->tabs[k].tab);
 	free(nd->chunks);
 	free(nd->tried);
 }

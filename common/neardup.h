@@ -39,6 +39,10 @@ struct nd_bucket;
 
 struct simplify;
 
+/* The buckets are spread over this many hash tables, each growing on
+ * its own, so that one that doubles adds a little to the peak memory. */
+#define ND_SHARDS 16
+
 struct neardup {
 	struct statedb *db;
 	double similarity;	/* threshold of ds_alike() */
@@ -47,8 +51,10 @@ struct neardup {
 	struct nd_kept *kept;
 	size_t nkept, capkept;
 	struct buf names;
-	struct nd_bucket *tab;
-	size_t tabsize, tabused;
+	struct nd_table {	/* ND_SHARDS tables, by bits of the key */
+		struct nd_bucket *tab;
+		size_t size, used;
+	} tabs[ND_SHARDS];
 	uint32_t *chunks;	/* SDB_BUCKET ids each */
 	size_t nchunks, capchunks;
 	/* scratch */

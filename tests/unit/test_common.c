@@ -317,6 +317,26 @@ test_counts(void)
 	CHECK("counts: growing keeps every count", ok);
 	counts_free(c);
 
+	/* keys counted in every table before any is loaded, then loads */
+	c = counts_new();
+	for (i = 1; i <= 50000; i++)
+		counts_add(c, i * 0x9E3779B1ULL, 1);
+	for (i = 1; i <= 50000; i += 2)
+		counts_load(c, i * 0x9E3779B1ULL, 2);
+	for (i = 50001; i <= 60000; i++)
+		counts_load(c, i * 0x9E3779B1ULL, 1);
+	for (ok = 1, i = 1; i <= 60000; i++)
+		ok &= counts_get(c, i * 0x9E3779B1ULL) == (i > 50000 ? 1 :
+		    i & 1 ? 3 : 1) && counts_loaded(c, i * 0x9E3779B1ULL) ==
+		    (i > 50000 ? 1 : i & 1 ? 2 : 0);
+	v = counts_changed(c, &n);
+	for (i = 1; i < n; i++)
+		ok &= v[i - 1].key < v[i].key;
+	CHECK("counts: loads after counts, over every table", ok &&
+	    counts_size(c) == 60000 && n == 50000);
+	free(v);
+	counts_free(c);
+
 	c = counts_new();
 	rows_buf(&r, "t", "# c\n00ab\t2\nAB\t4294967295\n", 25, 0);
 	CHECK("counts_read: rows add up, to the maximum", counts_read(c, &r) ==
