@@ -56,15 +56,16 @@ mixed(uint64_t key)
 }
 
 static struct shard *
-shard_of(const struct counts *c, uint64_t key)
+shard_of(const struct counts *c, uint64_t h)
 {
-	return (struct shard *)&c->sh[mixed(key) >> (64 - SHARD_BITS)];
+	return (struct shard *)&c->sh[h >> (64 - SHARD_BITS)];
 }
 
+/* The first slot to try for a key of mixed hash h. */
 static size_t
-slot_of(const struct shard *t, uint64_t key)
+slot_of(const struct shard *t, uint64_t h)
 {
-	return (size_t)(mixed(key) >> 17) & t->mask;
+	return (size_t)(h >> 17) & t->mask;
 }
 
 static void
@@ -82,7 +83,8 @@ grow(struct shard *t, int based)
 
 		if (!old.key[i])
 			continue;
-		for (j = slot_of(t, old.key[i]); t->key[j]; j = (j + 1) & t->mask)
+		for (j = slot_of(t, mixed(old.key[i])); t->key[j];
+		    j = (j + 1) & t->mask)
 			;
 		t->key[j] = old.key[i];
 		t->docs[j] = old.docs[i];
@@ -98,13 +100,14 @@ grow(struct shard *t, int based)
 static size_t
 slot(struct counts *c, uint64_t key, struct shard **tp)
 {
-	struct shard *t = shard_of(c, key);
+	uint64_t h = mixed(key);
+	struct shard *t = shard_of(c, h);
 	size_t i;
 
 	if (t->key == NULL || (t->n + 1) * 2 > t->mask + 1)
 		grow(t, c->based);
 	*tp = t;
-	for (i = slot_of(t, key); t->key[i]; i = (i + 1) & t->mask)
+	for (i = slot_of(t, h); t->key[i]; i = (i + 1) & t->mask)
 		if (t->key[i] == key)
 			return i;
 	t->key[i] = key;
@@ -125,13 +128,14 @@ sat_add(uint32_t a, uint32_t b)
 static size_t
 find(const struct counts *c, uint64_t key, const struct shard **tp)
 {
-	const struct shard *t = shard_of(c, key);
+	uint64_t h = mixed(key);
+	const struct shard *t = shard_of(c, h);
 	size_t i;
 
 	*tp = t;
 	if (t->key == NULL || key == 0)
 		return NO_SLOT;
-	for (i = slot_of(t, key); t->key[i]; i = (i + 1) & t->mask)
+	for (i = slot_of(t, h); t->key[i]; i = (i + 1) & t->mask)
 		if (t->key[i] == key)
 			return i;
 	return NO_SLOT;
