@@ -270,11 +270,6 @@ sdb_open(const char *path, int write, int wait_s)
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		fail(s, "cannot open the state");
 	sqlite3_busy_timeout(s->db, wait_s * 1000);
-	/* A run looks its lines up all over the state (the keys are
-	 * hashes): with SQLite's default cache of 2 MB most look-ups read
-	 * their page again from the file. 8 MB holds the pages a day's run
-	 * comes back to, and bounds the memory whatever the state's size. */
-	exec(s, "PRAGMA cache_size = -8192");
 	return setup(s, write);
 }
 
