@@ -671,6 +671,75 @@ test_docid(void)
 	buf_free(&b);
 }
 
+/* mh_sign against the plain statement of it: each shingle of five code
+ * points hashed in order, its bin's minimum kept, empty bins filled from
+ * the next full one. */
+static size_t
+mh_sign_plain(const char *s, size_t n, struct minhash *out)
+{
+	uint32_t cp[256];
+	size_t i = 0, m = 0, k, count = 0;
+	int p;
+
+	while (i < n && m < 256)
+		cp[m++] = utf8_next(s, n, &i);
+	for (p = 0; p < MH_PERM; p++)
+		out->v[p] = UINT32_MAX;
+	for (k = 0; k + MH_SHINGLE <= m; k++) {
+		uint64_t h = 0x5348494E474C45ULL, z;
+		size_t j;
+
+		for (j = k; j < k + MH_SHINGLE; j++)
+			h = (h ^ cp[j]) * 0x9E3779B97F4A7C15ULL;
+		z = h;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		z ^= z >> 31;
+		if ((uint32_t)(z >> 32) < out->v[z & (MH_PERM - 1)])
+			out->v[z & (MH_PERM - 1)] = (uint32_t)(z >> 32);
+		count++;
+	}
+	if (count == 0)
+		return 0;
+	for (p = 0; p < MH_PERM; p++) {
+		int q = p, step = 0;
+		uint64_t z;
+
+		if (out->v[p] != UINT32_MAX)
+			continue;
+		while (out->v[q] == UINT32_MAX)
+			q = (q + 1) % MH_PERM, step++;
+		z = (uint64_t)step;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		z ^= z >> 31;
+		out->v[p] = out->v[q] ^ (uint32_t)z;
+	}
+	return count;
+}
+
+static void
+test_minhash(void)
+{
+	static const char *const texts[] = {
+		"", "abcd", "abcde", "短短四字", "中文五个字", "a中b文c",
+		"今年以来全县围绕特色产业发展目标新建种植基地，带动农户增收。",
+		"mixed 文字 and 😀 symbols 1,286 and 3.8 here",
+		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+	};
+	size_t k;
+	int ok = 1;
+
+	for (k = 0; k < sizeof texts / sizeof *texts; k++) {
+		struct minhash a, b;
+		size_t n = strlen(texts[k]), ca = mh_sign(texts[k], n, &a),
+		    cb = mh_sign_plain(texts[k], n, &b);
+
+		ok &= ca == cb && (ca == 0 || memcmp(&a, &b, sizeof a) == 0);
+	}
+	CHECK("mh_sign: the shingles hashed as five code points in order", ok);
+}
+
 /* The signature of a text, as one body record. */
 static int
 sign_text(const char *text, struct docsig *sig)
@@ -3184,6 +3253,7 @@ main(void)
 	test_lineshape();
 	test_site_key();
 	test_docid();
+	test_minhash();
 	test_docsig();
 	test_neardup();
 	test_boilerrun();
