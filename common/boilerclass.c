@@ -23,6 +23,56 @@ cmp_keyat(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
+/* A bucket longer than this is sorted by qsort (keys that share their
+ * leading bits far more than hashes do). */
+#define BUCKET_SORT_MAX 32
+
+/* Sort v[0..m) by key, and records of one key by place, as cmp_keyat
+ * does. The keys are hashes, spread evenly: each goes to the bucket of
+ * its leading bits (about one a bucket, in the order of v, so places
+ * stay in order), and each bucket is sorted by insertion, in time linear
+ * in m on the average. */
+static void
+sort_keyat(struct keyat *v, size_t m)
+{
+	struct keyat *tmp;
+	size_t *start, nb, i, b;
+	int bits = 1;
+
+	if (m < 2)
+		return;
+	while (bits < 63 && ((size_t)1 << bits) < m)
+		bits++;
+	nb = (size_t)1 << bits;
+	tmp = xmalloc(m * sizeof *tmp);
+	start = xcalloc(nb + 1, sizeof *start);
+	for (i = 0; i < m; i++)
+		start[(v[i].key >> (64 - bits)) + 1]++;
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < m; i++)
+		tmp[start[v[i].key >> (64 - bits)]++] = v[i];
+	/* start[b] is now the end of bucket b */
+	for (b = 0, i = 0; b < nb; i = start[b++]) {
+		size_t e = start[b], j, k;
+
+		if (e - i > BUCKET_SORT_MAX) {
+			qsort(tmp + i, e - i, sizeof *tmp, cmp_keyat);
+			continue;
+		}
+		for (j = i + 1; j < e; j++) {
+			struct keyat x = tmp[j];
+
+			for (k = j; k > i && tmp[k - 1].key > x.key; k--)
+				tmp[k] = tmp[k - 1];
+			tmp[k] = x;
+		}
+	}
+	memcpy(v, tmp, m * sizeof *v);
+	free(start);
+	free(tmp);
+}
+
 size_t
 bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
     uint64_t *out, uint64_t *gout)
@@ -35,7 +85,7 @@ bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
 			v[m].key = keys[i];
 			v[m++].at = i;
 		}
-	qsort(v, m, sizeof *v, cmp_keyat);
+	sort_keyat(v, m);
 	for (i = 0; i < m; i++)
 		if (i == 0 || v[i].key != v[i - 1].key) {
 			if (gout)
@@ -60,7 +110,7 @@ mark_repeats(const uint64_t *keys, size_t n, struct bc_verdict *out)
 			v[m].key = keys[i];
 			v[m++].at = i;
 		}
-	qsort(v, m, sizeof *v, cmp_keyat);
+	sort_keyat(v, m);
 	for (i = 1; i < m; i++)
 		if (v[i].key == v[i - 1].key && out[v[i].at].label == BC_BODY)
 			out[v[i].at].label = BC_REPEAT;

@@ -467,6 +467,71 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 	return got;
 }
 
+static int
+cmp_u64_test(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* bc_distinct_keys on many keys: spread like hashes, and crowded into a
+ * few leading bits (where the buckets overflow into qsort); each key's
+ * form key is that of its first record. */
+static void
+test_distinct_keys_many(void)
+{
+	enum { N = 3000 };
+	uint64_t *keys = xmalloc(N * sizeof *keys), *gkeys = xmalloc(N * sizeof *gkeys);
+	uint64_t *out = xmalloc(N * sizeof *out), *gout = xmalloc(N * sizeof *gout);
+	uint64_t *want = xmalloc(N * sizeof *want), x = 88172645463325252ULL;
+	int round;
+
+	for (round = 0; round < 3; round++) {
+		size_t i, j, k, m = 0, nw = 0;
+		int ok = 1;
+
+		for (i = 0; i < N; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* about one key in four is an earlier one again */
+			if (i > 0 && x % 4 == 0)
+				keys[i] = keys[(x >> 8) % i];
+			else if (round == 0)
+				keys[i] = x;	/* spread */
+			else if (round == 1)
+				keys[i] = x >> 58;	/* 64 values, all in bucket 0 */
+			else
+				/* 200 leading values: some 15 a bucket */
+				keys[i] = (x % 200) << 54 | (x >> 40 & 0xFF);
+			if (x % 97 == 0)
+				keys[i] = 0;	/* no key */
+			gkeys[i] = i + 1;
+		}
+		for (i = 0; i < N; i++)
+			if (keys[i])
+				want[nw++] = keys[i];
+		qsort(want, nw, sizeof *want, cmp_u64_test);
+		for (i = 0, k = 0; i < nw; i++)
+			if (k == 0 || want[i] != want[k - 1])
+				want[k++] = want[i];
+		m = bc_distinct_keys(keys, gkeys, N, out, gout);
+		ok = m == k && memcmp(out, want, k * sizeof *out) == 0;
+		for (i = 0; ok && i < m; i++) {
+			for (j = 0; keys[j] != out[i]; j++)
+				;
+			ok = gout[i] == gkeys[j];
+		}
+		CHECK(round == 0 ? "bc_distinct_keys: hash-like keys sorted, the first's form" :
+		    round == 1 ? "bc_distinct_keys: keys in one bucket sorted" :
+		    "bc_distinct_keys: keys crowded in a few buckets sorted", ok);
+	}
+	free(keys);
+	free(gkeys);
+	free(out);
+	free(gout);
+	free(want);
+}
+
 static void
 test_boilerclass(void)
 {
@@ -538,6 +603,7 @@ test_boilerclass(void)
 	rules_free(&r);
 	counts_free(c);
 	norm_free(nm);
+	test_distinct_keys_many();
 }
 
 /* The line model in the decision: records of a line take its label, a
