@@ -37,12 +37,19 @@ cn_numeral(uint32_t c)
 	return 0;
 }
 
+/* The CJK Unified Ideographs, most of the text: none is a decimal
+ * digit (general category Nd), so ICU is not asked about them. */
+#define DS_HAN0 0x4E00
+#define DS_HAN1 0xA000
+
 /* The digit value of c, or -1. */
 static int
 digit_of(uint32_t c)
 {
 	if (c < 0x80)
 		return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
+	if (c >= DS_HAN0 && c < DS_HAN1)
+		return -1;	/* a Han character is no decimal digit */
 	return u_isdigit((UChar32)c) ? u_charDigitValue((UChar32)c) : -1;
 }
 
