@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 #include "prebuilt.h"
 #include "regex.h"
 #include "rows.h"
@@ -87,10 +88,18 @@ static const char *const chrome_words[] = {
 
 _Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
 
+#define CWIX_BITS 9
+#define CWIX_SIZE (1 << CWIX_BITS)
+
 struct lineshape {
 	struct ls_words wd;	/* a copy: its arrays are the caller's */
 	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
 	struct regex rx[RX_N];
+	/* where each first character's chrome words begin in wd.cw: open
+	 * addressing on the character (0: an empty slot) */
+	struct cwslot {
+		uint32_t c, lo;
+	} cwix[CWIX_SIZE];
 	struct buf shape;
 	/* per line scratch */
 	struct lsl {
@@ -104,6 +113,8 @@ struct lineshape {
 	size_t cap;
 	uint64_t *hv;
 	size_t hcap;
+	size_t *ht;		/* exact_repeats' table */
+	size_t htcap;
 	/* ls_article's */
 	struct ls_line *ln;
 	size_t *first;
@@ -330,22 +341,48 @@ ls_words_same(const struct ls_words *a, const struct ls_words *b)
 	return 1;
 }
 
+static size_t
+cwix_slot(uint32_t c)
+{
+	return (size_t)((c * 0x9E3779B1u) >> (32 - CWIX_BITS));
+}
+
+/* The index of the chrome words by their first character (ls->cwix);
+ * the words are sorted by it. -1 if they do not fit. */
+static int
+cwix_build(struct lineshape *ls)
+{
+	size_t k, nfirst = 0;
+
+	memset(ls->cwix, 0, sizeof ls->cwix);
+	for (k = 0; k < ls->wd.ncw; k++) {
+		uint32_t c = ls->wd.cw[k].first;
+		size_t i;
+
+		if (k > 0 && ls->wd.cw[k - 1].first == c)
+			continue;
+		if (c == 0 || ++nfirst > CWIX_SIZE / 2)
+			return -1;
+		for (i = cwix_slot(c); ls->cwix[i].c; i = (i + 1) & (CWIX_SIZE - 1))
+			;
+		ls->cwix[i].c = c;
+		ls->cwix[i].lo = (uint32_t)k;
+	}
+	return 0;
+}
+
 /* The longest chrome word at s[0..n), which begins with Han character
  * c; its length in characters, or 0. */
 static size_t
 chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
 {
-	size_t lo = 0, hi = ls->wd.ncw;
+	size_t lo, i;
 
-	while (lo < hi) {	/* the first word whose first is c */
-		size_t mid = (lo + hi) / 2;
-
-		if (ls->wd.cw[mid].first < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < ls->wd.ncw && ls->wd.cw[lo].first == c; lo++)
+	for (i = cwix_slot(c); ls->cwix[i].c != c; i = (i + 1) & (CWIX_SIZE - 1))
+		if (ls->cwix[i].c == 0)
+			return 0;	/* no word begins with c */
+	for (lo = ls->cwix[i].lo; lo < ls->wd.ncw && ls->wd.cw[lo].first == c;
+	    lo++)
 		if (ls->wd.cw[lo].len <= n && memcmp(s, ls->wd.cw[lo].w,
 		    ls->wd.cw[lo].len) == 0)
 			return ls->wd.cw[lo].chars;
@@ -363,6 +400,8 @@ ls_open(const struct ls_words *wd)
 	int k;
 
 	ls->wd = *wd;
+	if (cwix_build(ls) < 0)
+		die(EXIT_TROUBLE, "lineshape: too many chrome words to index");
 	for (k = 1; k < 128; k++)
 		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
 		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
@@ -384,6 +423,7 @@ ls_free(struct lineshape *ls)
 	free(ls->l);
 	free(ls->flag);
 	free(ls->hv);
+	free(ls->ht);
 	free(ls->ln);
 	free(ls->first);
 	free(ls->fv);
@@ -815,35 +855,43 @@ cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* x_repeat_exact: an earlier line of the article has the same text. Hash
- * and place packed in one sorted array: hash in the high bits. */
+/* x_repeat_exact: an earlier line of the article has the same text. The
+ * lines' hashes (ls->hv) in a table of the distinct texts so far
+ * (ls->ht, open addressing, line + 1 or 0 for an empty slot). */
 static void
 exact_repeats(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 {
-	size_t i;
+	size_t i, size = 2, mask;
 
+	while (size < 2 * n)
+		size *= 2;
+	mask = size - 1;
 	if (n > ls->hcap) {
 		ls->hcap = n * 2;
 		ls->hv = xrealloc(ls->hv, ls->hcap * sizeof *ls->hv);
 	}
-	for (i = 0; i < n; i++) {
-		uint64_t h = 1469598103934665603ULL;
-		size_t j;
-
-		for (j = 0; j < in[i].len; j++)
-			h = (h ^ (unsigned char)in[i].text[j]) * 1099511628211ULL;
-		ls->hv[i] = (h & ~(uint64_t)0xFFFFFF) | (uint64_t)(i & 0xFFFFFF);
-		f[i * LS_NFEAT + LS_x_repeat_exact] = 0;
+	if (size > ls->htcap) {
+		ls->htcap = size;
+		ls->ht = xrealloc(ls->ht, ls->htcap * sizeof *ls->ht);
 	}
-	qsort(ls->hv, n, sizeof *ls->hv, cmp_u64);
-	for (i = 1; i < n; i++)
-		if ((ls->hv[i] >> 24) == (ls->hv[i - 1] >> 24)) {
-			size_t a = ls->hv[i] & 0xFFFFFF, b = ls->hv[i - 1] & 0xFFFFFF;
+	memset(ls->ht, 0, size * sizeof *ls->ht);
+	for (i = 0; i < n; i++) {
+		uint64_t h = hash64_long(in[i].text, in[i].len, 0x524550);
+		size_t k, j;
+		int seen = 0;
 
-			if (in[a].len == in[b].len &&
-			    memcmp(in[a].text, in[b].text, in[a].len) == 0)
-				f[a * LS_NFEAT + LS_x_repeat_exact] = 1;
-		}
+		ls->hv[i] = h;
+		for (k = (size_t)h & mask; (j = ls->ht[k]) != 0;
+		    k = (k + 1) & mask)
+			if (ls->hv[j - 1] == h && in[j - 1].len == in[i].len &&
+			    memcmp(in[j - 1].text, in[i].text, in[i].len) == 0) {
+				seen = 1;
+				break;
+			}
+		f[i * LS_NFEAT + LS_x_repeat_exact] = (float)seen;
+		if (!seen)
+			ls->ht[k] = i + 1;	/* a text not seen before */
+	}
 }
 
 /* label_rep: how many other lines of the article have the same short

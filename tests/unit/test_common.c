@@ -3158,6 +3158,59 @@ test_lineshape(void)
 		CHECK("lineshape: exact repeats", g[2 * LS_NFEAT + LS_x_repeat_exact] == 1 &&
 		    g[LS_x_repeat_exact] == 0 && g[LS_NFEAT + LS_x_repeat_exact] == 0);
 	}
+	/* exact repeats among many lines, against the plain statement: an
+	 * earlier line has the same bytes (same lengths, other bytes; empty
+	 * lines; a text three times) */
+	{
+		enum { NR = 300 };
+		static char text[NR][8];
+		struct ls_line *t = xcalloc(NR, sizeof *t);
+		float *g = xcalloc(NR * LS_NFEAT, sizeof *g);
+		uint64_t x = 0x2545F4914F6CDD1DULL;
+		size_t j, nrep = 0;
+		int ok = 1;
+
+		for (i = 0; i < NR; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			snprintf(text[i], sizeof text[i], "%u", (unsigned)(x % 240));
+			t[i].text = text[i];
+			t[i].len = x % 11 == 0 ? 0 : strlen(text[i]);
+			t[i].nrec = 1;
+		}
+		ls_features(ls, t, NR, g);
+		for (i = 0; i < NR; i++) {
+			int want = 0;
+
+			for (j = 0; j < i && !want; j++)
+				want = t[j].len == t[i].len &&
+				    memcmp(t[j].text, t[i].text, t[i].len) == 0;
+			ok &= g[i * LS_NFEAT + LS_x_repeat_exact] == want;
+			nrep += want;
+		}
+		CHECK("lineshape: exact repeats among many lines", ok &&
+		    nrep > 50 && nrep < NR - 50);
+		free(t);
+		free(g);
+	}
+	/* chrome words found by their first character, the longest first;
+	 * a word that only begins like one is none */
+	{
+		static const char *const chrome[] = { "更多", "上一篇下一页",
+			"在线阅读全文", "相信", "阅读" };
+		struct ls_line t[5];
+		float g[5 * LS_NFEAT];
+
+		ls_fill(t, chrome, 5);
+		ls_features(ls, t, 5, g);
+		CHECK("lineshape: chrome words", g[LS_chrome] == 1.0f / 3 &&
+		    g[LS_chrome_share] == 1 &&
+		    g[LS_NFEAT + LS_chrome] == 2.0f / 3 &&
+		    g[LS_NFEAT + LS_chrome_share] == 1 &&
+		    g[2 * LS_NFEAT + LS_chrome] == 2.0f / 3 &&
+		    g[2 * LS_NFEAT + LS_chrome_share] == 1 &&
+		    g[3 * LS_NFEAT + LS_chrome] == 0 &&
+		    g[4 * LS_NFEAT + LS_chrome] == 1.0f / 3);
+	}
 	/* a feed: headline, teaser cut short, source and time, four times,
 	 * then ten paragraphs of one shape */
 	{
