@@ -77,7 +77,8 @@ end_number(struct ds_builder *b)
 void
 ds_add(struct ds_builder *b, const char *s, size_t n)
 {
-	size_t i = 0, j;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, j, run = 0, runlen = 0;
 	int last = -1;		/* the previous code point was digit `last` */
 
 	while (i < n) {
@@ -85,6 +86,26 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 		int d;
 
 		j = i;
+		/* a Han character of U+4E00..9FFF (no digit) that is not a
+		 * numeral is kept as it is: it joins the run of such to copy */
+		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= n &&
+		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
+			c = (uint32_t)(u[i] & 0x0F) << 12 |
+			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (!cn_numeral(c)) {
+				i += 3;
+				end_number(b);
+				last = -1;
+				if (runlen == 0)
+					run = j;
+				runlen += 3;
+				continue;
+			}
+		}
+		if (runlen) {
+			buf_add(&b->text, s + run, runlen);
+			runlen = 0;
+		}
 		c = utf8_next(s, n, &i);
 		if ((d = digit_of(c)) >= 0) {
 			buf_addc(&b->text, (char)('0' + d));
@@ -118,6 +139,8 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 		else if (uc_is_han(c) || u_isalpha((UChar32)c))
 			buf_add(&b->text, s + j, i - j);
 	}
+	if (runlen)
+		buf_add(&b->text, s + run, runlen);
 	end_number(b);	/* a record's last number ends with it */
 }
 

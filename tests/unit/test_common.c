@@ -26,6 +26,7 @@
 #include "docsig.h"
 #include "fields.h"
 #include "gazetteer.h"
+#include "hash.h"
 #include "input.h"
 #include "jsonl.h"
 #include "lineshape.h"
@@ -839,6 +840,23 @@ test_docsig(void)
 		for (c = 0x4E00; c < 0xA000; c++)
 			any |= u_isdigit(c) != 0;
 		CHECK("docsig: no CJK unified ideograph is a decimal digit", !any);
+	}
+	{
+		/* the text kept (digits, numerals, Han and letters folded) and
+		 * the numbers: Han runs copied whole around them */
+		static const char in[] = "今天3.8万人,共1,286名ABC学生二十";
+		static const char want[] = "今天38万人共1286名abc学生二十";
+		struct ds_builder db = { 0 };
+
+		ds_begin(&db);
+		ds_add(&db, in, strlen(in));
+		CHECK("docsig: the text and numbers ds_add keeps",
+		    db.text.len == strlen(want) &&
+		    memcmp(db.text.p, want, db.text.len) == 0 && db.ntoks == 3 &&
+		    db.toks[0] == hash64("3.8万", strlen("3.8万"), 0x4E554D) &&
+		    db.toks[1] == hash64("1286", 4, 0x4E554D) &&
+		    db.toks[2] == hash64("二十", strlen("二十"), 0x4E554D));
+		ds_builder_free(&db);
 	}
 	CHECK("docsig: a short body is not signed",
 	    !sign_text("短短的一句话。", &a));
