@@ -88,12 +88,19 @@ static const char *const chrome_words[] = {
 
 _Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
 
+#define HF_FUNC 1
+#define HF_CHROME 2
+#define HF_SPECIAL 4
+
 #define CWIX_BITS 9
 #define CWIX_SIZE (1 << CWIX_BITS)
 
 struct lineshape {
 	struct ls_words wd;	/* a copy: its arrays are the caller's */
 	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
+	/* U+4E00..9FFF: HF_FUNC, HF_CHROME (begins a chrome word), HF_SPECIAL
+	 * (a shape of its own, or a relative time's) */
+	unsigned char hanfl[HAN1 - HAN0];
 	struct regex rx[RX_N];
 	/* where each first character's chrome words begin in wd.cw: open
 	 * addressing on the character (0: an empty slot) */
@@ -393,6 +400,13 @@ static int is_clause(uint32_t c);
 static int is_sep(uint32_t c);
 static int is_code(uint32_t c);
 
+/* The Han characters that scan_line looks at one by one: 年月日时分秒 (a
+ * shape of their own) and 前昨刚剛 (a relative time). */
+static const uint32_t han_special[] = {
+	0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2,
+	0x524D, 0x6628, 0x521A, 0x525B, 0
+};
+
 struct lineshape *
 ls_open(const struct ls_words *wd)
 {
@@ -400,6 +414,14 @@ ls_open(const struct ls_words *wd)
 	int k;
 
 	ls->wd = *wd;
+	for (k = 0; k < HAN1 - HAN0; k++) {
+		int func = ls->wd.funcbit[k >> 3] >> (k & 7) & 1;
+		int chrome = ls->wd.chromebit[k >> 3] >> (k & 7) & 1;
+
+		ls->hanfl[k] = (unsigned char)(func * HF_FUNC | chrome * HF_CHROME);
+	}
+	for (k = 0; han_special[k]; k++)
+		ls->hanfl[han_special[k] - HAN0] |= HF_SPECIAL;
 	if (cwix_build(ls) < 0)
 		die(EXIT_TROUBLE, "lineshape: too many chrome words to index");
 	for (k = 1; k < 128; k++)
@@ -600,14 +622,20 @@ struct scan {
 	uint32_t lastns, first;
 };
 
-/* Count the characters of a line and write its shape (ls->shape). */
+/* Count the characters of a line and write its shape (ls->shape). The
+ * counts every character moves are kept in locals; a Han character is
+ * decoded in place and looked up once in ls->hanfl. */
 static void
 scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 {
+	const unsigned char *u = (const unsigned char *)text;
+	const unsigned char *hanfl = ls->hanfl;
 	size_t i = 0;
 	int lastend = 0;
-	char *sp;
-	uint32_t c;
+	char *sp, shfirst = 0, shlast = 0, shlastd = 0;
+	unsigned n = 0, han = 0, fn = 0, inner = 0, cskip = 0;
+	size_t nonsp = 0;
+	uint32_t c, first = 0, lastns = 0;
 
 	memset(sc, 0, sizeof *sc);
 	ls->shape.len = 0;
@@ -617,76 +645,90 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		char sh;
 		size_t at = i;
 
-		c = utf8_next(text, len, &i);
-		if (sc->n == 0)
-			sc->first = c;
-		if (lastend)
-			sc->inner++;	/* 。！？!? before the last character */
-		sc->n++;
-		if (c >= HAN0 && c < HAN1) {
+		/* U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as utf8_next reads) */
+		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= len &&
+		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
+			unsigned fl;
+
+			c = (uint32_t)(u[i] & 0x0F) << 12 |
+			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			i += 3;
+			if (n == 0)
+				first = c;
+			if (lastend)
+				inner++;
+			n++;
 			/* the common case: a Han character (no punctuation) */
-			switch (c) {
-			case 0x5E74: sh = 'Y'; break;
-			case 0x6708: sh = 'M'; break;
-			case 0x65E5: sh = 'D'; break;
-			case 0x65F6: sh = 'T'; break;
-			case 0x5206: sh = 'N'; break;
-			case 0x79D2: sh = 'S'; break;
-			case 0x524D: case 0x6628: case 0x521A: case 0x525B:
-				sc->rel = 1;	/* 前 昨 刚 剛 */
-				/* fall through */
-			default: sh = 'H'; break;
-			}
+			fl = hanfl[c - HAN0];
+			sh = 'H';
+			if (fl & HF_SPECIAL)
+				switch (c) {
+				case 0x5E74: sh = 'Y'; break;
+				case 0x6708: sh = 'M'; break;
+				case 0x65E5: sh = 'D'; break;
+				case 0x65F6: sh = 'T'; break;
+				case 0x5206: sh = 'N'; break;
+				case 0x79D2: sh = 'S'; break;
+				case 0x524D: case 0x6628: case 0x521A: case 0x525B:
+					sc->rel = 1;	/* 前 昨 刚 剛 */
+					break;
+				}
 			lastend = 0;
 			*sp++ = sh;
-			if (sc->cskip)
-				sc->cskip--;	/* inside a chrome word */
-			else if (ls->wd.chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
+			if (cskip)
+				cskip--;	/* inside a chrome word */
+			else if (fl & HF_CHROME) {
 				size_t w = chrome_at(ls, c, text + at, len - at);
 
 				if (w) {
 					sc->chrome++;
 					sc->chromechars += (unsigned)w;
-					sc->cskip = (unsigned)w - 1;
+					cskip = (unsigned)w - 1;
 				}
 			}
-			if (!sc->shfirst)
-				sc->shfirst = sh;
-			sc->shlast = sc->shlastd = sh;
-			sc->nonsp++;
-			sc->lastns = c;
-			sc->han++;
-			sc->fn += ls->wd.funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+			if (!shfirst)
+				shfirst = sh;
+			shlast = shlastd = sh;
+			nonsp++;
+			lastns = c;
+			han++;
+			fn += fl & HF_FUNC;
 			continue;
 		}
-		sc->cskip = 0;
+		c = utf8_next(text, len, &i);
+		if (n == 0)
+			first = c;
+		if (lastend)
+			inner++;	/* 。！？!? before the last character */
+		n++;
+		cskip = 0;
 		sh = shape_of(c);
 		lastend = is_end(c) && c != '.' && c != ';' && c != 0xFF1B &&
 		    c != 0x2026;
 		*sp++ = sh;
 		if (sh == ':' && sc->colons++ == 0) {
-			sc->firstcolon = sc->n;		/* 1-based */
+			sc->firstcolon = n;		/* 1-based */
 			sc->colonat = at;
 		}
 		if (sh == '#') {
-			if (sc->hashat && sc->n - sc->hashat - 1 >= 1 && sc->n - sc->hashat - 1 <= 20)
+			if (sc->hashat && n - sc->hashat - 1 >= 1 && n - sc->hashat - 1 <= 20)
 				sc->hash = 1;
-			sc->hashat = sc->n;
+			sc->hashat = n;
 		}
 		if (sh == ' ')
 			continue;
-		if (!sc->shfirst)
-			sc->shfirst = sh;
-		sc->shlast = sh;
+		if (!shfirst)
+			shfirst = sh;
+		shlast = sh;
 		if (sh != ']' && sh != ')')
-			sc->shlastd = sh;
-		sc->nonsp++;
-		sc->lastns = c;
+			shlastd = sh;
+		nonsp++;
+		lastns = c;
 		if (sh == 'H' || sh == 'Y' || sh == 'M' || sh == 'D' ||
 		    sh == 'T' || sh == 'N' || sh == 'S') {
-			sc->han++;
+			han++;
 			if (is_func(ls, c))
-				sc->fn++;
+				fn++;
 		} else if (sh == '9')
 			sc->dig++;
 		else if (sh == 'a')
@@ -703,6 +745,17 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		}
 	}
 	ls->shape.len = (size_t)(sp - ls->shape.p);
+	sc->n = n;
+	sc->first = first;
+	sc->inner = inner;
+	sc->cskip = cskip;
+	sc->shfirst = shfirst;
+	sc->shlast = shlast;
+	sc->shlastd = shlastd;
+	sc->nonsp = nonsp;
+	sc->lastns = lastns;
+	sc->han = han;
+	sc->fn = fn;
 }
 
 /* the features of one line alone; fills its scratch too */

@@ -3210,6 +3210,24 @@ test_lineshape(void)
 		free(t);
 		free(g);
 	}
+	/* the Han characters with a shape of their own (年月日时分) and of a
+	 * relative time (昨): looked up apart from the others */
+	{
+		static const char *const shapes[] = { "2024年3月18日",
+			"发布于2024年3月18日 9时30分", "昨天下午", "明天下午",
+			"二〇二四年三月" };
+		struct ls_line t[5];
+		float g[5 * LS_NFEAT];
+
+		ls_fill(t, shapes, 5);
+		ls_features(ls, t, 5, g);
+		CHECK("lineshape: dates written with 年月日", g[LS_dateonly] == 1 &&
+		    g[LS_date] == 1 && g[LS_NFEAT + LS_date] == 1 &&
+		    g[LS_NFEAT + LS_dateonly] == 0 &&
+		    g[4 * LS_NFEAT + LS_date] == 0 &&
+		    g[2 * LS_NFEAT + LS_reltime] == 1 &&
+		    g[3 * LS_NFEAT + LS_reltime] == 0);
+	}
 	/* chrome words found by their first character, the longest first;
 	 * a word that only begins like one is none */
 	{
