@@ -1663,7 +1663,7 @@ ls_score(const struct ls_model *m, const float *f)
 	if (m->tree3)		/* depth 3, in heap order */
 		for (t = 0; t < m->ntree; t++) {
 			const struct ls_tree3 *h = &m->tree3[t];
-			int i = 0;
+			size_t i = 0;	/* wide: no sign extension a step */
 
 			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);
 			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);
