@@ -576,6 +576,27 @@ match(struct lineshape *ls, int k)
 	return rx_find(&ls->rx[k], ls->shape.p, ls->shape.len, 0, 0, &b, &e);
 }
 
+/* Is byte c, not NUL, one of set? */
+static int
+in_set(char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+/* Does the shape have a digit followed by one of set? Every date of
+ * RX_DATE does: 9{4}[-./Y], 9{1,2}[-/], 9{1,2}M. */
+static int
+digit_then(const struct lineshape *ls, const char *set)
+{
+	const char *s = ls->shape.p;
+	size_t j;
+
+	for (j = 0; j + 1 < ls->shape.len; j++)
+		if (s[j] == '9' && in_set(s[j + 1], set))
+			return 1;
+	return 0;
+}
+
 /* 3分钟前, 7 小時前, 昨天, 刚刚: a relative time */
 static int
 reltime(const char *s, size_t n)
@@ -816,9 +837,14 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	f[LS_seponly] = sc.nonsp > 0 && sc.seps == sc.nonsp;
 	/* the patterns run only where they can match (shown by the counts
 	 * and the first and last characters) */
-	f[LS_date] = sc.dig >= 2 && match(ls, RX_DATE);
+	f[LS_date] = sc.dig >= 2 && digit_then(ls, "-./YM") &&
+	    match(ls, RX_DATE);
 	f[LS_time] = sc.dig >= 3 && sc.colons && match(ls, RX_TIME);
-	f[LS_dateonly] = sc.dig >= 2 && match(ls, RX_DATEONLY);
+	/* RX_DATEONLY, the whole line: it begins with one of " []()9" and
+	 * ends with one of " ])9D" */
+	f[LS_dateonly] = sc.dig >= 2 && in_set(ls->shape.p[0], " []()9") &&
+	    in_set(ls->shape.p[ls->shape.len - 1], " ])9D") &&
+	    match(ls, RX_DATEONLY);
 	f[LS_enddate] = sc.dig >= 2 && (sc.shlastd == '9' || sc.shlastd == 'D') &&
 	    match(ls, RX_ENDDATE);
 	f[LS_numitem] = sc.dig && (sc.shfirst == '(' || sc.shfirst == '9') &&

@@ -3215,12 +3215,24 @@ test_lineshape(void)
 	{
 		static const char *const shapes[] = { "2024年3月18日",
 			"发布于2024年3月18日 9时30分", "昨天下午", "明天下午",
-			"二〇二四年三月" };
-		struct ls_line t[5];
-		float g[5 * LS_NFEAT];
+			"二〇二四年三月", "（3月18日）", "【3/18】", "共3.8万人",
+			"3月18日 新闻" };
+		struct ls_line t[9];
+		float g[9 * LS_NFEAT];
 
-		ls_fill(t, shapes, 5);
-		ls_features(ls, t, 5, g);
+		ls_fill(t, shapes, 9);
+		ls_features(ls, t, 9, g);
+		/* in brackets, a date alone still; a number is no date; a
+		 * date and more is not a date alone */
+		CHECK("lineshape: dates in brackets, numbers, dates and more",
+		    g[5 * LS_NFEAT + LS_dateonly] == 1 &&
+		    g[5 * LS_NFEAT + LS_date] == 1 &&
+		    g[6 * LS_NFEAT + LS_dateonly] == 1 &&
+		    g[6 * LS_NFEAT + LS_date] == 1 &&
+		    g[7 * LS_NFEAT + LS_date] == 0 &&
+		    g[7 * LS_NFEAT + LS_dateonly] == 0 &&
+		    g[8 * LS_NFEAT + LS_date] == 1 &&
+		    g[8 * LS_NFEAT + LS_dateonly] == 0);
 		CHECK("lineshape: dates written with 年月日", g[LS_dateonly] == 1 &&
 		    g[LS_date] == 1 && g[LS_NFEAT + LS_date] == 1 &&
 		    g[LS_NFEAT + LS_dateonly] == 0 &&
