@@ -42,6 +42,23 @@ cn_numeral(uint32_t c)
 #define DS_HAN0 0x4E00
 #define DS_HAN1 0xA000
 
+/* The numerals among the CJK unified ideographs, one bit each (made
+ * from cn_numeral at the first ds_add). */
+static unsigned char han_numeral[(DS_HAN1 - DS_HAN0) / 8];
+static int han_numeral_ready;
+
+static void
+han_numerals(void)
+{
+	uint32_t c;
+
+	for (c = DS_HAN0; c < DS_HAN1; c++)
+		if (cn_numeral(c))
+			han_numeral[(c - DS_HAN0) >> 3] |=
+			    (unsigned char)(1 << ((c - DS_HAN0) & 7));
+	han_numeral_ready = 1;
+}
+
 /* The digit value of c, or -1. */
 static int
 digit_of(uint32_t c)
@@ -81,6 +98,8 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 	size_t i = 0, j, run = 0, runlen = 0;
 	int last = -1;		/* the previous code point was digit `last` */
 
+	if (!han_numeral_ready)
+		han_numerals();
 	while (i < n) {
 		uint32_t c;
 		int d;
@@ -92,7 +111,8 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
 			c = (uint32_t)(u[i] & 0x0F) << 12 |
 			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-			if (!cn_numeral(c)) {
+			if (!(han_numeral[(c - DS_HAN0) >> 3] >>
+			    ((c - DS_HAN0) & 7) & 1)) {
 				i += 3;
 				end_number(b);
 				last = -1;
