@@ -36,7 +36,16 @@ mh_sign(const char *s, size_t n, struct minhash *out)
 	for (p = 0; p < MH_PERM; p++)
 		out->v[p] = UINT32_MAX;
 	while (i < n) {
-		c4 = utf8_next(s, n, &i);
+		const unsigned char *u = (const unsigned char *)s + i;
+
+		/* three bytes (most of the text) decoded here as utf8_next
+		 * does */
+		if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 3 <= n) {
+			c4 = (uint32_t)(u[0] & 0x0F) << 12 |
+			    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+			i += 3;
+		} else
+			c4 = utf8_next(s, n, &i);
 		if (++k >= MH_SHINGLE) {
 			uint64_t h = 0x5348494E474C45ULL;
 			uint32_t v;
@@ -49,8 +58,9 @@ mh_sign(const char *s, size_t n, struct minhash *out)
 			h = mix(h);
 			p = (int)(h & (MH_PERM - 1));
 			v = (uint32_t)(h >> 32);
-			if (v < out->v[p])
-				out->v[p] = v;
+			/* without a branch: whether the bin's minimum falls is
+			 * a coin toss early in a text */
+			out->v[p] = v < out->v[p] ? v : out->v[p];
 			count++;
 		}
 		c0 = c1;
