@@ -188,6 +188,18 @@ mark_head(const struct article *a, struct bc_verdict *out)
 		}
 }
 
+/* Are s[0..n) all ASCII digits? */
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
 /* How much of a record's key fields names its line: all of them, but
  * the last when the last two are numbers (segment's line and sentence
  * numbers). k[0..n) are the key fields, each followed by a TAB. */
@@ -204,26 +216,10 @@ line_keys(const char *k, size_t n)
 		return n;
 	for (b2 = b1 - 1; b2 > 0 && k[b2 - 1] != '\t'; b2--)
 		;
-	if (b2 == b1 - 1 || strspn(k + b1, "0123456789") != n - 1 - b1 ||
-	    strspn(k + b2, "0123456789") != b1 - 1 - b2)
+	if (b2 == b1 - 1 || !digits(k + b1, n - 1 - b1) ||
+	    !digits(k + b2, b1 - 1 - b2))
 		return n;
 	return b1;
-}
-
-/* Does record i start a line of its own (not the record before's)? */
-static int
-new_line(const struct article *a, size_t i)
-{
-	const char *p, *q;
-	size_t lp, lq;
-
-	if (i == 0)
-		return 1;
-	p = a->data.p + a->r[i - 1].off;
-	q = a->data.p + a->r[i].off;
-	lp = line_keys(p, a->r[i - 1].toff - a->r[i - 1].off);
-	lq = line_keys(q, a->r[i].toff - a->r[i].off);
-	return lp != lq || memcmp(p, q, lp) != 0;
 }
 
 /* The line model: body records of lines it scores as boilerplate become
@@ -237,11 +233,19 @@ mark_shape(const struct bc_config *c, const struct article *a,
 		LS_EV_TAIL, LS_EV_HEAD, LS_EV_REPEAT, LS_EV_BODY, LS_EV_BODY };
 	struct ls_rec *in = ls_recs(c->ls, a->n);
 	struct ls_result res;
-	size_t i, j;
+	size_t i, j, lp = 0;
+	const char *p = NULL;
 
 	for (i = 0; i < a->n; i++) {
+		/* a record starts a line of its own unless the keys that name
+		 * its line are those of the record before */
+		const char *q = a->data.p + a->r[i].off;
+		size_t lq = line_keys(q, a->r[i].toff - a->r[i].off);
+
 		in[i].text = art_text(a, i, &in[i].len);
-		in[i].newline = new_line(a, i);
+		in[i].newline = i == 0 || lp != lq || memcmp(p, q, lq) != 0;
+		p = q;
+		lp = lq;
 		in[i].ev = ev[out[i].label];
 		in[i].rule = out[i].rule;
 		in[i].sdf = in[i].xsites = 0;
