@@ -643,6 +643,10 @@ struct scan {
 	uint32_t lastns, first;
 };
 
+/* Does u[i..len) begin with a character of U+4E00..9FFF, 3 bytes? */
+#define IS_HAN3(u, i, len) ((u)[i] >= 0xE4 && (u)[i] <= 0xE9 && \
+	(i) + 3 <= (len) && ((u)[i] != 0xE4 || (u)[(i) + 1] >= 0xB8))
+
 /* Count the characters of a line and write its shape (ls->shape). The
  * counts every character moves are kept in locals; a Han character is
  * decoded in place and looked up once in ls->hanfl. */
@@ -666,54 +670,63 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		char sh;
 		size_t at = i;
 
-		/* U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as utf8_next reads) */
-		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= len &&
-		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
-			unsigned fl;
+		/* a run of U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as
+		 * utf8_next reads), the common case: Han characters, no
+		 * punctuation; what is the same for each is counted once */
+		if (IS_HAN3(u, i, len)) {
+			unsigned n0 = n;
 
-			c = (uint32_t)(u[i] & 0x0F) << 12 |
-			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-			i += 3;
 			if (n == 0)
-				first = c;
+				first = (uint32_t)(u[i] & 0x0F) << 12 |
+				    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
 			if (lastend)
 				inner++;
-			n++;
-			/* the common case: a Han character (no punctuation) */
-			fl = hanfl[c - HAN0];
-			sh = 'H';
-			if (fl & HF_SPECIAL)
-				switch (c) {
-				case 0x5E74: sh = 'Y'; break;
-				case 0x6708: sh = 'M'; break;
-				case 0x65E5: sh = 'D'; break;
-				case 0x65F6: sh = 'T'; break;
-				case 0x5206: sh = 'N'; break;
-				case 0x79D2: sh = 'S'; break;
-				case 0x524D: case 0x6628: case 0x521A: case 0x525B:
-					sc->rel = 1;	/* 前 昨 刚 剛 */
-					break;
-				}
 			lastend = 0;
-			*sp++ = sh;
-			if (cskip)
-				cskip--;	/* inside a chrome word */
-			else if (fl & HF_CHROME) {
-				size_t w = chrome_at(ls, c, text + at, len - at);
+			sh = 'H';
+			do {
+				unsigned fl;
 
-				if (w) {
-					sc->chrome++;
-					sc->chromechars += (unsigned)w;
-					cskip = (unsigned)w - 1;
+				at = i;
+				c = (uint32_t)(u[i] & 0x0F) << 12 |
+				    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+				i += 3;
+				n++;
+				fl = hanfl[c - HAN0];
+				sh = 'H';
+				if (fl & HF_SPECIAL)
+					switch (c) {
+					case 0x5E74: sh = 'Y'; break;
+					case 0x6708: sh = 'M'; break;
+					case 0x65E5: sh = 'D'; break;
+					case 0x65F6: sh = 'T'; break;
+					case 0x5206: sh = 'N'; break;
+					case 0x79D2: sh = 'S'; break;
+					case 0x524D: case 0x6628: case 0x521A:
+					case 0x525B:
+						sc->rel = 1;	/* 前 昨 刚 剛 */
+						break;
+					}
+				*sp++ = sh;
+				if (!shfirst)
+					shfirst = sh;
+				if (cskip)
+					cskip--;	/* inside a chrome word */
+				else if (fl & HF_CHROME) {
+					size_t w = chrome_at(ls, c, text + at,
+					    len - at);
+
+					if (w) {
+						sc->chrome++;
+						sc->chromechars += (unsigned)w;
+						cskip = (unsigned)w - 1;
+					}
 				}
-			}
-			if (!shfirst)
-				shfirst = sh;
+				fn += fl & HF_FUNC;
+			} while (IS_HAN3(u, i, len));
 			shlast = shlastd = sh;
-			nonsp++;
+			nonsp += n - n0;
+			han += n - n0;
 			lastns = c;
-			han++;
-			fn += fl & HF_FUNC;
 			continue;
 		}
 		c = utf8_next(text, len, &i);
