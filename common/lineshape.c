@@ -30,6 +30,9 @@ const char *const ls_rule_names[] = {
 	"contact", NULL
 };
 
+_Static_assert(sizeof ls_rule_names / sizeof *ls_rule_names ==
+    LS_r_contact - LS_r_copyright + 2, "a feature for each rule bit");
+
 int
 ls_rule_bit(const char *name)
 {
@@ -892,7 +895,7 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 		f[LS_x_tail] = in->ntail * r;
 		f[LS_x_head] = in->nhead * r;
 		f[LS_x_repeat] = in->nrepeat * r;
-		for (b = 0; ls_rule_names[b]; b++)
+		for (b = 0; b < LS_r_contact - LS_r_copyright + 1; b++)
 			f[LS_r_copyright + b] = (in->rules >> b) & 1;
 		l->boil = f[LS_x_rule];
 		if (f[LS_x_df] > l->boil) l->boil = f[LS_x_df];
