@@ -600,20 +600,36 @@ digit_then(const struct lineshape *ls, const char *set)
 	return 0;
 }
 
-/* 3分钟前, 7 小時前, 昨天, 刚刚: a relative time */
+/* The characters that begin a relative time, as bits of struct scan's
+ * rel: 前 昨 刚 剛 */
+#define REL_QIAN 1
+#define REL_ZUO 2
+#define REL_GANG 4
+#define REL_GANG_T 8
+
+/* 3分钟前, 7 小時前, 昨天, 刚刚: a relative time. rel says which of its
+ * first characters the line has (scan_line saw every character), dig
+ * whether it has a digit: the other words cannot be there. */
 static int
-reltime(const char *s, size_t n)
+reltime(const char *s, size_t n, int rel, unsigned dig)
 {
-	static const char *const words[] = { "昨天", "昨日", "前天", "前日",
-		"刚刚", "剛剛", NULL };
+	static const struct {
+		const char *w;
+		int bit;
+	} words[] = { { "昨天", REL_ZUO }, { "昨日", REL_ZUO },
+		{ "前天", REL_QIAN }, { "前日", REL_QIAN },
+		{ "刚刚", REL_GANG }, { "剛剛", REL_GANG_T }, { NULL, 0 } };
 	static const char *const units[] = { "秒", "分钟", "分鐘", "小时",
 		"小時", "天", "日", NULL };
 	const char *p = s, *end = s + n, *q;
 	int k;
 
-	for (k = 0; words[k]; k++)
-		if (memmem(s, n, words[k], strlen(words[k])))
+	for (k = 0; words[k].w; k++)
+		if ((rel & words[k].bit) &&
+		    memmem(s, n, words[k].w, strlen(words[k].w)))
 			return 1;
+	if (!(rel & REL_QIAN) || dig == 0)
+		return 0;	/* no 前, or no digit before a unit */
 	while ((q = memmem(p, (size_t)(end - p), "前", 3)) != NULL) {
 		for (k = 0; units[k]; k++) {
 			size_t ul = strlen(units[k]);
@@ -641,7 +657,8 @@ struct scan {
 	unsigned n, han, lat, dig, fn, clause, seps, code, inner, colons,
 	    firstcolon, hashat, chrome, chromechars, cskip;
 	size_t colonat;		/* the byte offset of the first colon */
-	int hash, rel;
+	int hash;
+	int rel;		/* REL_ bits: the first characters of a relative time */
 	char shfirst, shlast, shlastd;
 	uint32_t lastns, first;
 };
@@ -704,10 +721,10 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 					case 0x65F6: sh = 'T'; break;
 					case 0x5206: sh = 'N'; break;
 					case 0x79D2: sh = 'S'; break;
-					case 0x524D: case 0x6628: case 0x521A:
-					case 0x525B:
-						sc->rel = 1;	/* 前 昨 刚 剛 */
-						break;
+					case 0x524D: sc->rel |= REL_QIAN; break;
+					case 0x6628: sc->rel |= REL_ZUO; break;
+					case 0x521A: sc->rel |= REL_GANG; break;
+					case 0x525B: sc->rel |= REL_GANG_T; break;
 					}
 				*sp++ = sh;
 				if (!shfirst)
@@ -884,7 +901,7 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	f[LS_inner_end] = (float)(sc.inner < 3 ? sc.inner : 3) / 3;
 	f[LS_code] = sc.nonsp ? (float)sc.code / sc.nonsp : 0;
 	f[LS_nohan] = sc.han == 0;
-	f[LS_reltime] = sc.rel && reltime(in->text, in->len);
+	f[LS_reltime] = sc.rel && reltime(in->text, in->len, sc.rel, sc.dig);
 	/* the evidence of the earlier decisions */
 	{
 		float r = in->nrec ? 1.0f / in->nrec : 0;

@@ -3240,6 +3240,23 @@ test_lineshape(void)
 		    g[2 * LS_NFEAT + LS_reltime] == 1 &&
 		    g[3 * LS_NFEAT + LS_reltime] == 0);
 	}
+	/* relative times: each word by its first character, and a number
+	 * of units before 前 (ASCII or full-width digits) */
+	{
+		static const char *const rel[] = { "刚刚发布", "剛剛更新",
+			"前天晚上", "昨日下午", "３ 小時前", "5分钟前更新", "目前",
+			"前3小时", "此前天气晴", "刚才" };
+		static const int want[] = { 1, 1, 1, 1, 1, 1, 0, 0, 1, 0 };
+		struct ls_line t[10];
+		float g[10 * LS_NFEAT];
+		int ok = 1;
+
+		ls_fill(t, rel, 10);
+		ls_features(ls, t, 10, g);
+		for (i = 0; i < 10; i++)
+			ok &= g[i * LS_NFEAT + LS_reltime] == want[i];
+		CHECK("lineshape: relative times", ok);
+	}
 	/* chrome words found by their first character, the longest first;
 	 * a word that only begins like one is none */
 	{
