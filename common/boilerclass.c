@@ -23,6 +23,56 @@ cmp_keyat(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
+/* A bucket longer than this is sorted by qsort (keys that share their
+ * leading bits far more than hashes do). */
+#define BUCKET_SORT_MAX 32
+
+/* Sort v[0..m) by key, and records of one key by place, as cmp_keyat
+ * does. The keys are hashes, spread evenly: each goes to the bucket of
+ * its leading bits (about one a bucket, in the order of v, so places
+ * stay in order), and each bucket is sorted by insertion, in time linear
+ * in m on the average. */
+static void
+sort_keyat(struct keyat *v, size_t m)
+{
+	struct keyat *tmp;
+	size_t *start, nb, i, b;
+	int bits = 1;
+
+	if (m < 2)
+		return;
+	while (bits < 63 && ((size_t)1 << bits) < m)
+		bits++;
+	nb = (size_t)1 << bits;
+	tmp = xmalloc(m * sizeof *tmp);
+	start = xcalloc(nb + 1, sizeof *start);
+	for (i = 0; i < m; i++)
+		start[(v[i].key >> (64 - bits)) + 1]++;
+	for (b = 0; b < nb; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < m; i++)
+		tmp[start[v[i].key >> (64 - bits)]++] = v[i];
+	/* start[b] is now the end of bucket b */
+	for (b = 0, i = 0; b < nb; i = start[b++]) {
+		size_t e = start[b], j, k;
+
+		if (e - i > BUCKET_SORT_MAX) {
+			qsort(tmp + i, e - i, sizeof *tmp, cmp_keyat);
+			continue;
+		}
+		for (j = i + 1; j < e; j++) {
+			struct keyat x = tmp[j];
+
+			for (k = j; k > i && tmp[k - 1].key > x.key; k--)
+				tmp[k] = tmp[k - 1];
+			tmp[k] = x;
+		}
+	}
+	memcpy(v, tmp, m * sizeof *v);
+	free(start);
+	free(tmp);
+}
+
 size_t
 bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
     uint64_t *out, uint64_t *gout)
@@ -35,7 +85,7 @@ bc_distinct_keys(const uint64_t *keys, const uint64_t *gkeys, size_t n,
 			v[m].key = keys[i];
 			v[m++].at = i;
 		}
-	qsort(v, m, sizeof *v, cmp_keyat);
+	sort_keyat(v, m);
 	for (i = 0; i < m; i++)
 		if (i == 0 || v[i].key != v[i - 1].key) {
 			if (gout)
@@ -60,7 +110,7 @@ mark_repeats(const uint64_t *keys, size_t n, struct bc_verdict *out)
 			v[m].key = keys[i];
 			v[m++].at = i;
 		}
-	qsort(v, m, sizeof *v, cmp_keyat);
+	sort_keyat(v, m);
 	for (i = 1; i < m; i++)
 		if (v[i].key == v[i - 1].key && out[v[i].at].label == BC_BODY)
 			out[v[i].at].label = BC_REPEAT;
@@ -138,6 +188,18 @@ mark_head(const struct article *a, struct bc_verdict *out)
 		}
 }
 
+/* Are s[0..n) all ASCII digits? */
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
 /* How much of a record's key fields names its line: all of them, but
  * the last when the last two are numbers (segment's line and sentence
  * numbers). k[0..n) are the key fields, each followed by a TAB. */
@@ -154,26 +216,10 @@ line_keys(const char *k, size_t n)
 		return n;
 	for (b2 = b1 - 1; b2 > 0 && k[b2 - 1] != '\t'; b2--)
 		;
-	if (b2 == b1 - 1 || strspn(k + b1, "0123456789") != n - 1 - b1 ||
-	    strspn(k + b2, "0123456789") != b1 - 1 - b2)
+	if (b2 == b1 - 1 || !digits(k + b1, n - 1 - b1) ||
+	    !digits(k + b2, b1 - 1 - b2))
 		return n;
 	return b1;
-}
-
-/* Does record i start a line of its own (not the record before's)? */
-static int
-new_line(const struct article *a, size_t i)
-{
-	const char *p, *q;
-	size_t lp, lq;
-
-	if (i == 0)
-		return 1;
-	p = a->data.p + a->r[i - 1].off;
-	q = a->data.p + a->r[i].off;
-	lp = line_keys(p, a->r[i - 1].toff - a->r[i - 1].off);
-	lq = line_keys(q, a->r[i].toff - a->r[i].off);
-	return lp != lq || memcmp(p, q, lp) != 0;
 }
 
 /* The line model: body records of lines it scores as boilerplate become
@@ -187,11 +233,19 @@ mark_shape(const struct bc_config *c, const struct article *a,
 		LS_EV_TAIL, LS_EV_HEAD, LS_EV_REPEAT, LS_EV_BODY, LS_EV_BODY };
 	struct ls_rec *in = ls_recs(c->ls, a->n);
 	struct ls_result res;
-	size_t i, j;
+	size_t i, j, lp = 0;
+	const char *p = NULL;
 
 	for (i = 0; i < a->n; i++) {
+		/* a record starts a line of its own unless the keys that name
+		 * its line are those of the record before */
+		const char *q = a->data.p + a->r[i].off;
+		size_t lq = line_keys(q, a->r[i].toff - a->r[i].off);
+
 		in[i].text = art_text(a, i, &in[i].len);
-		in[i].newline = new_line(a, i);
+		in[i].newline = i == 0 || lp != lq || memcmp(p, q, lq) != 0;
+		p = q;
+		lp = lq;
 		in[i].ev = ev[out[i].label];
 		in[i].rule = out[i].rule;
 		in[i].sdf = in[i].xsites = 0;

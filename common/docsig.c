@@ -37,12 +37,36 @@ cn_numeral(uint32_t c)
 	return 0;
 }
 
+/* The CJK Unified Ideographs, most of the text: none is a decimal
+ * digit (general category Nd), so ICU is not asked about them. */
+#define DS_HAN0 0x4E00
+#define DS_HAN1 0xA000
+
+/* The numerals among the CJK unified ideographs, one bit each (made
+ * from cn_numeral at the first ds_add). */
+static unsigned char han_numeral[(DS_HAN1 - DS_HAN0) / 8];
+static int han_numeral_ready;
+
+static void
+han_numerals(void)
+{
+	uint32_t c;
+
+	for (c = DS_HAN0; c < DS_HAN1; c++)
+		if (cn_numeral(c))
+			han_numeral[(c - DS_HAN0) >> 3] |=
+			    (unsigned char)(1 << ((c - DS_HAN0) & 7));
+	han_numeral_ready = 1;
+}
+
 /* The digit value of c, or -1. */
 static int
 digit_of(uint32_t c)
 {
 	if (c < 0x80)
 		return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
+	if (c >= DS_HAN0 && c < DS_HAN1)
+		return -1;	/* a Han character is no decimal digit */
 	return u_isdigit((UChar32)c) ? u_charDigitValue((UChar32)c) : -1;
 }
 
@@ -70,14 +94,38 @@ end_number(struct ds_builder *b)
 void
 ds_add(struct ds_builder *b, const char *s, size_t n)
 {
-	size_t i = 0, j;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, j, run = 0, runlen = 0;
 	int last = -1;		/* the previous code point was digit `last` */
 
+	if (!han_numeral_ready)
+		han_numerals();
 	while (i < n) {
 		uint32_t c;
 		int d;
 
 		j = i;
+		/* a Han character of U+4E00..9FFF (no digit) that is not a
+		 * numeral is kept as it is: it joins the run of such to copy */
+		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= n &&
+		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
+			c = (uint32_t)(u[i] & 0x0F) << 12 |
+			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (!(han_numeral[(c - DS_HAN0) >> 3] >>
+			    ((c - DS_HAN0) & 7) & 1)) {
+				i += 3;
+				end_number(b);
+				last = -1;
+				if (runlen == 0)
+					run = j;
+				runlen += 3;
+				continue;
+			}
+		}
+		if (runlen) {
+			buf_add(&b->text, s + run, runlen);
+			runlen = 0;
+		}
 		c = utf8_next(s, n, &i);
 		if ((d = digit_of(c)) >= 0) {
 			buf_addc(&b->text, (char)('0' + d));
@@ -111,6 +159,8 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 		else if (uc_is_han(c) || u_isalpha((UChar32)c))
 			buf_add(&b->text, s + j, i - j);
 	}
+	if (runlen)
+		buf_add(&b->text, s + run, runlen);
 	end_number(b);	/* a record's last number ends with it */
 }
 

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 #include "prebuilt.h"
 #include "regex.h"
 #include "rows.h"
@@ -28,6 +29,9 @@ const char *const ls_rule_names[] = {
 	"byline", "comments", "menu", "related", "dated-list", "channel", "icp",
 	"contact", NULL
 };
+
+_Static_assert(sizeof ls_rule_names / sizeof *ls_rule_names ==
+    LS_r_contact - LS_r_copyright + 2, "a feature for each rule bit");
 
 int
 ls_rule_bit(const char *name)
@@ -87,10 +91,25 @@ static const char *const chrome_words[] = {
 
 _Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
 
+#define HF_FUNC 1
+#define HF_CHROME 2
+#define HF_SPECIAL 4
+
+#define CWIX_BITS 9
+#define CWIX_SIZE (1 << CWIX_BITS)
+
 struct lineshape {
 	struct ls_words wd;	/* a copy: its arrays are the caller's */
 	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
+	/* U+4E00..9FFF: HF_FUNC, HF_CHROME (begins a chrome word), HF_SPECIAL
+	 * (a shape of its own, or a relative time's) */
+	unsigned char hanfl[HAN1 - HAN0];
 	struct regex rx[RX_N];
+	/* where each first character's chrome words begin in wd.cw: open
+	 * addressing on the character (0: an empty slot) */
+	struct cwslot {
+		uint32_t c, lo;
+	} cwix[CWIX_SIZE];
 	struct buf shape;
 	/* per line scratch */
 	struct lsl {
@@ -104,6 +123,8 @@ struct lineshape {
 	size_t cap;
 	uint64_t *hv;
 	size_t hcap;
+	size_t *ht;		/* exact_repeats' table */
+	size_t htcap;
 	/* ls_article's */
 	struct ls_line *ln;
 	size_t *first;
@@ -330,22 +351,48 @@ ls_words_same(const struct ls_words *a, const struct ls_words *b)
 	return 1;
 }
 
+static size_t
+cwix_slot(uint32_t c)
+{
+	return (size_t)((c * 0x9E3779B1u) >> (32 - CWIX_BITS));
+}
+
+/* The index of the chrome words by their first character (ls->cwix);
+ * the words are sorted by it. -1 if they do not fit. */
+static int
+cwix_build(struct lineshape *ls)
+{
+	size_t k, nfirst = 0;
+
+	memset(ls->cwix, 0, sizeof ls->cwix);
+	for (k = 0; k < ls->wd.ncw; k++) {
+		uint32_t c = ls->wd.cw[k].first;
+		size_t i;
+
+		if (k > 0 && ls->wd.cw[k - 1].first == c)
+			continue;
+		if (c == 0 || ++nfirst > CWIX_SIZE / 2)
+			return -1;
+		for (i = cwix_slot(c); ls->cwix[i].c; i = (i + 1) & (CWIX_SIZE - 1))
+			;
+		ls->cwix[i].c = c;
+		ls->cwix[i].lo = (uint32_t)k;
+	}
+	return 0;
+}
+
 /* The longest chrome word at s[0..n), which begins with Han character
  * c; its length in characters, or 0. */
 static size_t
 chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
 {
-	size_t lo = 0, hi = ls->wd.ncw;
+	size_t lo, i;
 
-	while (lo < hi) {	/* the first word whose first is c */
-		size_t mid = (lo + hi) / 2;
-
-		if (ls->wd.cw[mid].first < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < ls->wd.ncw && ls->wd.cw[lo].first == c; lo++)
+	for (i = cwix_slot(c); ls->cwix[i].c != c; i = (i + 1) & (CWIX_SIZE - 1))
+		if (ls->cwix[i].c == 0)
+			return 0;	/* no word begins with c */
+	for (lo = ls->cwix[i].lo; lo < ls->wd.ncw && ls->wd.cw[lo].first == c;
+	    lo++)
 		if (ls->wd.cw[lo].len <= n && memcmp(s, ls->wd.cw[lo].w,
 		    ls->wd.cw[lo].len) == 0)
 			return ls->wd.cw[lo].chars;
@@ -356,6 +403,13 @@ static int is_clause(uint32_t c);
 static int is_sep(uint32_t c);
 static int is_code(uint32_t c);
 
+/* The Han characters that scan_line looks at one by one: 年月日时分秒 (a
+ * shape of their own) and 前昨刚剛 (a relative time). */
+static const uint32_t han_special[] = {
+	0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2,
+	0x524D, 0x6628, 0x521A, 0x525B, 0
+};
+
 struct lineshape *
 ls_open(const struct ls_words *wd)
 {
@@ -363,6 +417,16 @@ ls_open(const struct ls_words *wd)
 	int k;
 
 	ls->wd = *wd;
+	for (k = 0; k < HAN1 - HAN0; k++) {
+		int func = ls->wd.funcbit[k >> 3] >> (k & 7) & 1;
+		int chrome = ls->wd.chromebit[k >> 3] >> (k & 7) & 1;
+
+		ls->hanfl[k] = (unsigned char)(func * HF_FUNC | chrome * HF_CHROME);
+	}
+	for (k = 0; han_special[k]; k++)
+		ls->hanfl[han_special[k] - HAN0] |= HF_SPECIAL;
+	if (cwix_build(ls) < 0)
+		die(EXIT_TROUBLE, "lineshape: too many chrome words to index");
 	for (k = 1; k < 128; k++)
 		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
 		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
@@ -384,6 +448,7 @@ ls_free(struct lineshape *ls)
 	free(ls->l);
 	free(ls->flag);
 	free(ls->hv);
+	free(ls->ht);
 	free(ls->ln);
 	free(ls->first);
 	free(ls->fv);
@@ -514,20 +579,57 @@ match(struct lineshape *ls, int k)
 	return rx_find(&ls->rx[k], ls->shape.p, ls->shape.len, 0, 0, &b, &e);
 }
 
-/* 3分钟前, 7 小時前, 昨天, 刚刚: a relative time */
+/* Is byte c, not NUL, one of set? */
 static int
-reltime(const char *s, size_t n)
+in_set(char c, const char *set)
 {
-	static const char *const words[] = { "昨天", "昨日", "前天", "前日",
-		"刚刚", "剛剛", NULL };
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+/* Does the shape have a digit followed by one of set? Every date of
+ * RX_DATE does: 9{4}[-./Y], 9{1,2}[-/], 9{1,2}M. */
+static int
+digit_then(const struct lineshape *ls, const char *set)
+{
+	const char *s = ls->shape.p;
+	size_t j;
+
+	for (j = 0; j + 1 < ls->shape.len; j++)
+		if (s[j] == '9' && in_set(s[j + 1], set))
+			return 1;
+	return 0;
+}
+
+/* The characters that begin a relative time, as bits of struct scan's
+ * rel: 前 昨 刚 剛 */
+#define REL_QIAN 1
+#define REL_ZUO 2
+#define REL_GANG 4
+#define REL_GANG_T 8
+
+/* 3分钟前, 7 小時前, 昨天, 刚刚: a relative time. rel says which of its
+ * first characters the line has (scan_line saw every character), dig
+ * whether it has a digit: the other words cannot be there. */
+static int
+reltime(const char *s, size_t n, int rel, unsigned dig)
+{
+	static const struct {
+		const char *w;
+		int bit;
+	} words[] = { { "昨天", REL_ZUO }, { "昨日", REL_ZUO },
+		{ "前天", REL_QIAN }, { "前日", REL_QIAN },
+		{ "刚刚", REL_GANG }, { "剛剛", REL_GANG_T }, { NULL, 0 } };
 	static const char *const units[] = { "秒", "分钟", "分鐘", "小时",
 		"小時", "天", "日", NULL };
 	const char *p = s, *end = s + n, *q;
 	int k;
 
-	for (k = 0; words[k]; k++)
-		if (memmem(s, n, words[k], strlen(words[k])))
+	for (k = 0; words[k].w; k++)
+		if ((rel & words[k].bit) &&
+		    memmem(s, n, words[k].w, strlen(words[k].w)))
 			return 1;
+	if (!(rel & REL_QIAN) || dig == 0)
+		return 0;	/* no 前, or no digit before a unit */
 	while ((q = memmem(p, (size_t)(end - p), "前", 3)) != NULL) {
 		for (k = 0; units[k]; k++) {
 			size_t ul = strlen(units[k]);
@@ -555,19 +657,30 @@ struct scan {
 	unsigned n, han, lat, dig, fn, clause, seps, code, inner, colons,
 	    firstcolon, hashat, chrome, chromechars, cskip;
 	size_t colonat;		/* the byte offset of the first colon */
-	int hash, rel;
+	int hash;
+	int rel;		/* REL_ bits: the first characters of a relative time */
 	char shfirst, shlast, shlastd;
 	uint32_t lastns, first;
 };
 
-/* Count the characters of a line and write its shape (ls->shape). */
+/* Does u[i..len) begin with a character of U+4E00..9FFF, 3 bytes? */
+#define IS_HAN3(u, i, len) ((u)[i] >= 0xE4 && (u)[i] <= 0xE9 && \
+	(i) + 3 <= (len) && ((u)[i] != 0xE4 || (u)[(i) + 1] >= 0xB8))
+
+/* Count the characters of a line and write its shape (ls->shape). The
+ * counts every character moves are kept in locals; a Han character is
+ * decoded in place and looked up once in ls->hanfl. */
 static void
 scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 {
+	const unsigned char *u = (const unsigned char *)text;
+	const unsigned char *hanfl = ls->hanfl;
 	size_t i = 0;
 	int lastend = 0;
-	char *sp;
-	uint32_t c;
+	char *sp, shfirst = 0, shlast = 0, shlastd = 0;
+	unsigned n = 0, han = 0, fn = 0, inner = 0, cskip = 0;
+	size_t nonsp = 0;
+	uint32_t c, first = 0, lastns = 0;
 
 	memset(sc, 0, sizeof *sc);
 	ls->shape.len = 0;
@@ -577,76 +690,99 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		char sh;
 		size_t at = i;
 
-		c = utf8_next(text, len, &i);
-		if (sc->n == 0)
-			sc->first = c;
-		if (lastend)
-			sc->inner++;	/* 。！？!? before the last character */
-		sc->n++;
-		if (c >= HAN0 && c < HAN1) {
-			/* the common case: a Han character (no punctuation) */
-			switch (c) {
-			case 0x5E74: sh = 'Y'; break;
-			case 0x6708: sh = 'M'; break;
-			case 0x65E5: sh = 'D'; break;
-			case 0x65F6: sh = 'T'; break;
-			case 0x5206: sh = 'N'; break;
-			case 0x79D2: sh = 'S'; break;
-			case 0x524D: case 0x6628: case 0x521A: case 0x525B:
-				sc->rel = 1;	/* 前 昨 刚 剛 */
-				/* fall through */
-			default: sh = 'H'; break;
-			}
-			lastend = 0;
-			*sp++ = sh;
-			if (sc->cskip)
-				sc->cskip--;	/* inside a chrome word */
-			else if (ls->wd.chromebit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1) {
-				size_t w = chrome_at(ls, c, text + at, len - at);
+		/* a run of U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as
+		 * utf8_next reads), the common case: Han characters, no
+		 * punctuation; what is the same for each is counted once */
+		if (IS_HAN3(u, i, len)) {
+			unsigned n0 = n;
 
-				if (w) {
-					sc->chrome++;
-					sc->chromechars += (unsigned)w;
-					sc->cskip = (unsigned)w - 1;
+			if (n == 0)
+				first = (uint32_t)(u[i] & 0x0F) << 12 |
+				    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			if (lastend)
+				inner++;
+			lastend = 0;
+			sh = 'H';
+			do {
+				unsigned fl;
+
+				at = i;
+				c = (uint32_t)(u[i] & 0x0F) << 12 |
+				    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+				i += 3;
+				n++;
+				fl = hanfl[c - HAN0];
+				sh = 'H';
+				if (fl & HF_SPECIAL)
+					switch (c) {
+					case 0x5E74: sh = 'Y'; break;
+					case 0x6708: sh = 'M'; break;
+					case 0x65E5: sh = 'D'; break;
+					case 0x65F6: sh = 'T'; break;
+					case 0x5206: sh = 'N'; break;
+					case 0x79D2: sh = 'S'; break;
+					case 0x524D: sc->rel |= REL_QIAN; break;
+					case 0x6628: sc->rel |= REL_ZUO; break;
+					case 0x521A: sc->rel |= REL_GANG; break;
+					case 0x525B: sc->rel |= REL_GANG_T; break;
+					}
+				*sp++ = sh;
+				if (!shfirst)
+					shfirst = sh;
+				if (cskip)
+					cskip--;	/* inside a chrome word */
+				else if (fl & HF_CHROME) {
+					size_t w = chrome_at(ls, c, text + at,
+					    len - at);
+
+					if (w) {
+						sc->chrome++;
+						sc->chromechars += (unsigned)w;
+						cskip = (unsigned)w - 1;
+					}
 				}
-			}
-			if (!sc->shfirst)
-				sc->shfirst = sh;
-			sc->shlast = sc->shlastd = sh;
-			sc->nonsp++;
-			sc->lastns = c;
-			sc->han++;
-			sc->fn += ls->wd.funcbit[(c - HAN0) >> 3] >> ((c - HAN0) & 7) & 1;
+				fn += fl & HF_FUNC;
+			} while (IS_HAN3(u, i, len));
+			shlast = shlastd = sh;
+			nonsp += n - n0;
+			han += n - n0;
+			lastns = c;
 			continue;
 		}
-		sc->cskip = 0;
+		c = utf8_next(text, len, &i);
+		if (n == 0)
+			first = c;
+		if (lastend)
+			inner++;	/* 。！？!? before the last character */
+		n++;
+		cskip = 0;
 		sh = shape_of(c);
 		lastend = is_end(c) && c != '.' && c != ';' && c != 0xFF1B &&
 		    c != 0x2026;
 		*sp++ = sh;
 		if (sh == ':' && sc->colons++ == 0) {
-			sc->firstcolon = sc->n;		/* 1-based */
+			sc->firstcolon = n;		/* 1-based */
 			sc->colonat = at;
 		}
 		if (sh == '#') {
-			if (sc->hashat && sc->n - sc->hashat - 1 >= 1 && sc->n - sc->hashat - 1 <= 20)
+			if (sc->hashat && n - sc->hashat - 1 >= 1 && n - sc->hashat - 1 <= 20)
 				sc->hash = 1;
-			sc->hashat = sc->n;
+			sc->hashat = n;
 		}
 		if (sh == ' ')
 			continue;
-		if (!sc->shfirst)
-			sc->shfirst = sh;
-		sc->shlast = sh;
+		if (!shfirst)
+			shfirst = sh;
+		shlast = sh;
 		if (sh != ']' && sh != ')')
-			sc->shlastd = sh;
-		sc->nonsp++;
-		sc->lastns = c;
+			shlastd = sh;
+		nonsp++;
+		lastns = c;
 		if (sh == 'H' || sh == 'Y' || sh == 'M' || sh == 'D' ||
 		    sh == 'T' || sh == 'N' || sh == 'S') {
-			sc->han++;
+			han++;
 			if (is_func(ls, c))
-				sc->fn++;
+				fn++;
 		} else if (sh == '9')
 			sc->dig++;
 		else if (sh == 'a')
@@ -663,6 +799,17 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		}
 	}
 	ls->shape.len = (size_t)(sp - ls->shape.p);
+	sc->n = n;
+	sc->first = first;
+	sc->inner = inner;
+	sc->cskip = cskip;
+	sc->shfirst = shfirst;
+	sc->shlast = shlast;
+	sc->shlastd = shlastd;
+	sc->nonsp = nonsp;
+	sc->lastns = lastns;
+	sc->han = han;
+	sc->fn = fn;
 }
 
 /* the features of one line alone; fills its scratch too */
@@ -723,9 +870,14 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	f[LS_seponly] = sc.nonsp > 0 && sc.seps == sc.nonsp;
 	/* the patterns run only where they can match (shown by the counts
 	 * and the first and last characters) */
-	f[LS_date] = sc.dig >= 2 && match(ls, RX_DATE);
+	f[LS_date] = sc.dig >= 2 && digit_then(ls, "-./YM") &&
+	    match(ls, RX_DATE);
 	f[LS_time] = sc.dig >= 3 && sc.colons && match(ls, RX_TIME);
-	f[LS_dateonly] = sc.dig >= 2 && match(ls, RX_DATEONLY);
+	/* RX_DATEONLY, the whole line: it begins with one of " []()9" and
+	 * ends with one of " ])9D" */
+	f[LS_dateonly] = sc.dig >= 2 && in_set(ls->shape.p[0], " []()9") &&
+	    in_set(ls->shape.p[ls->shape.len - 1], " ])9D") &&
+	    match(ls, RX_DATEONLY);
 	f[LS_enddate] = sc.dig >= 2 && (sc.shlastd == '9' || sc.shlastd == 'D') &&
 	    match(ls, RX_ENDDATE);
 	f[LS_numitem] = sc.dig && (sc.shfirst == '(' || sc.shfirst == '9') &&
@@ -749,7 +901,7 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	f[LS_inner_end] = (float)(sc.inner < 3 ? sc.inner : 3) / 3;
 	f[LS_code] = sc.nonsp ? (float)sc.code / sc.nonsp : 0;
 	f[LS_nohan] = sc.han == 0;
-	f[LS_reltime] = sc.rel && reltime(in->text, in->len);
+	f[LS_reltime] = sc.rel && reltime(in->text, in->len, sc.rel, sc.dig);
 	/* the evidence of the earlier decisions */
 	{
 		float r = in->nrec ? 1.0f / in->nrec : 0;
@@ -760,7 +912,7 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 		f[LS_x_tail] = in->ntail * r;
 		f[LS_x_head] = in->nhead * r;
 		f[LS_x_repeat] = in->nrepeat * r;
-		for (b = 0; ls_rule_names[b]; b++)
+		for (b = 0; b < LS_r_contact - LS_r_copyright + 1; b++)
 			f[LS_r_copyright + b] = (in->rules >> b) & 1;
 		l->boil = f[LS_x_rule];
 		if (f[LS_x_df] > l->boil) l->boil = f[LS_x_df];
@@ -815,35 +967,43 @@ cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* x_repeat_exact: an earlier line of the article has the same text. Hash
- * and place packed in one sorted array: hash in the high bits. */
+/* x_repeat_exact: an earlier line of the article has the same text. The
+ * lines' hashes (ls->hv) in a table of the distinct texts so far
+ * (ls->ht, open addressing, line + 1 or 0 for an empty slot). */
 static void
 exact_repeats(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 {
-	size_t i;
+	size_t i, size = 2, mask;
 
+	while (size < 2 * n)
+		size *= 2;
+	mask = size - 1;
 	if (n > ls->hcap) {
 		ls->hcap = n * 2;
 		ls->hv = xrealloc(ls->hv, ls->hcap * sizeof *ls->hv);
 	}
-	for (i = 0; i < n; i++) {
-		uint64_t h = 1469598103934665603ULL;
-		size_t j;
-
-		for (j = 0; j < in[i].len; j++)
-			h = (h ^ (unsigned char)in[i].text[j]) * 1099511628211ULL;
-		ls->hv[i] = (h & ~(uint64_t)0xFFFFFF) | (uint64_t)(i & 0xFFFFFF);
-		f[i * LS_NFEAT + LS_x_repeat_exact] = 0;
+	if (size > ls->htcap) {
+		ls->htcap = size;
+		ls->ht = xrealloc(ls->ht, ls->htcap * sizeof *ls->ht);
 	}
-	qsort(ls->hv, n, sizeof *ls->hv, cmp_u64);
-	for (i = 1; i < n; i++)
-		if ((ls->hv[i] >> 24) == (ls->hv[i - 1] >> 24)) {
-			size_t a = ls->hv[i] & 0xFFFFFF, b = ls->hv[i - 1] & 0xFFFFFF;
+	memset(ls->ht, 0, size * sizeof *ls->ht);
+	for (i = 0; i < n; i++) {
+		uint64_t h = hash64_long(in[i].text, in[i].len, 0x524550);
+		size_t k, j;
+		int seen = 0;
 
-			if (in[a].len == in[b].len &&
-			    memcmp(in[a].text, in[b].text, in[a].len) == 0)
-				f[a * LS_NFEAT + LS_x_repeat_exact] = 1;
-		}
+		ls->hv[i] = h;
+		for (k = (size_t)h & mask; (j = ls->ht[k]) != 0;
+		    k = (k + 1) & mask)
+			if (ls->hv[j - 1] == h && in[j - 1].len == in[i].len &&
+			    memcmp(in[j - 1].text, in[i].text, in[i].len) == 0) {
+				seen = 1;
+				break;
+			}
+		f[i * LS_NFEAT + LS_x_repeat_exact] = (float)seen;
+		if (!seen)
+			ls->ht[k] = i + 1;	/* a text not seen before */
+	}
 }
 
 /* label_rep: how many other lines of the article have the same short
@@ -1562,7 +1722,7 @@ ls_score(const struct ls_model *m, const float *f)
 	if (m->tree3)		/* depth 3, in heap order */
 		for (t = 0; t < m->ntree; t++) {
 			const struct ls_tree3 *h = &m->tree3[t];
-			int i = 0;
+			size_t i = 0;	/* wide: no sign extension a step */
 
 			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);
 			i = 2 * i + 1 + (f[h->feat[i]] > h->thr[i]);

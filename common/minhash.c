@@ -26,29 +26,47 @@ mix(uint64_t z)
 size_t
 mh_sign(const char *s, size_t n, struct minhash *out)
 {
-	uint32_t ring[MH_SHINGLE];
+	/* the shingle's code points, oldest first, shifted along as each
+	 * new one comes (the hash folds them in that order) */
+	uint32_t c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4;
 	size_t i = 0, k = 0, count = 0;
 	int p, full;
 
+	_Static_assert(MH_SHINGLE == 5, "the shingle is five registers");
 	for (p = 0; p < MH_PERM; p++)
 		out->v[p] = UINT32_MAX;
 	while (i < n) {
-		ring[k % MH_SHINGLE] = utf8_next(s, n, &i);
-		k++;
-		if (k >= MH_SHINGLE) {
+		const unsigned char *u = (const unsigned char *)s + i;
+
+		/* three bytes (most of the text) decoded here as utf8_next
+		 * does */
+		if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 3 <= n) {
+			c4 = (uint32_t)(u[0] & 0x0F) << 12 |
+			    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+			i += 3;
+		} else
+			c4 = utf8_next(s, n, &i);
+		if (++k >= MH_SHINGLE) {
 			uint64_t h = 0x5348494E474C45ULL;
-			size_t j;
 			uint32_t v;
 
-			for (j = k - MH_SHINGLE; j < k; j++)
-				h = (h ^ ring[j % MH_SHINGLE]) * 0x9E3779B97F4A7C15ULL;
+			h = (h ^ c0) * 0x9E3779B97F4A7C15ULL;
+			h = (h ^ c1) * 0x9E3779B97F4A7C15ULL;
+			h = (h ^ c2) * 0x9E3779B97F4A7C15ULL;
+			h = (h ^ c3) * 0x9E3779B97F4A7C15ULL;
+			h = (h ^ c4) * 0x9E3779B97F4A7C15ULL;
 			h = mix(h);
 			p = (int)(h & (MH_PERM - 1));
 			v = (uint32_t)(h >> 32);
-			if (v < out->v[p])
-				out->v[p] = v;
+			/* without a branch: whether the bin's minimum falls is
+			 * a coin toss early in a text */
+			out->v[p] = v < out->v[p] ? v : out->v[p];
 			count++;
 		}
+		c0 = c1;
+		c1 = c2;
+		c2 = c3;
+		c3 = c4;
 	}
 	if (count == 0)
 		return 0;

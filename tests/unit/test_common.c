@@ -26,6 +26,7 @@
 #include "docsig.h"
 #include "fields.h"
 #include "gazetteer.h"
+#include "hash.h"
 #include "input.h"
 #include "jsonl.h"
 #include "lineshape.h"
@@ -487,6 +488,71 @@ labels_of(struct rules *r, const struct counts *c, uint64_t site,
 	return got;
 }
 
+static int
+cmp_u64_test(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* bc_distinct_keys on many keys: spread like hashes, and crowded into a
+ * few leading bits (where the buckets overflow into qsort); each key's
+ * form key is that of its first record. */
+static void
+test_distinct_keys_many(void)
+{
+	enum { N = 3000 };
+	uint64_t *keys = xmalloc(N * sizeof *keys), *gkeys = xmalloc(N * sizeof *gkeys);
+	uint64_t *out = xmalloc(N * sizeof *out), *gout = xmalloc(N * sizeof *gout);
+	uint64_t *want = xmalloc(N * sizeof *want), x = 88172645463325252ULL;
+	int round;
+
+	for (round = 0; round < 3; round++) {
+		size_t i, j, k, m = 0, nw = 0;
+		int ok = 1;
+
+		for (i = 0; i < N; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* about one key in four is an earlier one again */
+			if (i > 0 && x % 4 == 0)
+				keys[i] = keys[(x >> 8) % i];
+			else if (round == 0)
+				keys[i] = x;	/* spread */
+			else if (round == 1)
+				keys[i] = x >> 58;	/* 64 values, all in bucket 0 */
+			else
+				/* 200 leading values: some 15 a bucket */
+				keys[i] = (x % 200) << 54 | (x >> 40 & 0xFF);
+			if (x % 97 == 0)
+				keys[i] = 0;	/* no key */
+			gkeys[i] = i + 1;
+		}
+		for (i = 0; i < N; i++)
+			if (keys[i])
+				want[nw++] = keys[i];
+		qsort(want, nw, sizeof *want, cmp_u64_test);
+		for (i = 0, k = 0; i < nw; i++)
+			if (k == 0 || want[i] != want[k - 1])
+				want[k++] = want[i];
+		m = bc_distinct_keys(keys, gkeys, N, out, gout);
+		ok = m == k && memcmp(out, want, k * sizeof *out) == 0;
+		for (i = 0; ok && i < m; i++) {
+			for (j = 0; keys[j] != out[i]; j++)
+				;
+			ok = gout[i] == gkeys[j];
+		}
+		CHECK(round == 0 ? "bc_distinct_keys: hash-like keys sorted, the first's form" :
+		    round == 1 ? "bc_distinct_keys: keys in one bucket sorted" :
+		    "bc_distinct_keys: keys crowded in a few buckets sorted", ok);
+	}
+	free(keys);
+	free(gkeys);
+	free(out);
+	free(gout);
+	free(want);
+}
+
 static void
 test_boilerclass(void)
 {
@@ -558,6 +624,7 @@ test_boilerclass(void)
 	rules_free(&r);
 	counts_free(c);
 	norm_free(nm);
+	test_distinct_keys_many();
 }
 
 /* The line model in the decision: records of a line take its label, a
@@ -691,6 +758,75 @@ test_docid(void)
 	buf_free(&b);
 }
 
+/* mh_sign against the plain statement of it: each shingle of five code
+ * points hashed in order, its bin's minimum kept, empty bins filled from
+ * the next full one. */
+static size_t
+mh_sign_plain(const char *s, size_t n, struct minhash *out)
+{
+	uint32_t cp[256];
+	size_t i = 0, m = 0, k, count = 0;
+	int p;
+
+	while (i < n && m < 256)
+		cp[m++] = utf8_next(s, n, &i);
+	for (p = 0; p < MH_PERM; p++)
+		out->v[p] = UINT32_MAX;
+	for (k = 0; k + MH_SHINGLE <= m; k++) {
+		uint64_t h = 0x5348494E474C45ULL, z;
+		size_t j;
+
+		for (j = k; j < k + MH_SHINGLE; j++)
+			h = (h ^ cp[j]) * 0x9E3779B97F4A7C15ULL;
+		z = h;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		z ^= z >> 31;
+		if ((uint32_t)(z >> 32) < out->v[z & (MH_PERM - 1)])
+			out->v[z & (MH_PERM - 1)] = (uint32_t)(z >> 32);
+		count++;
+	}
+	if (count == 0)
+		return 0;
+	for (p = 0; p < MH_PERM; p++) {
+		int q = p, step = 0;
+		uint64_t z;
+
+		if (out->v[p] != UINT32_MAX)
+			continue;
+		while (out->v[q] == UINT32_MAX)
+			q = (q + 1) % MH_PERM, step++;
+		z = (uint64_t)step;
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		z ^= z >> 31;
+		out->v[p] = out->v[q] ^ (uint32_t)z;
+	}
+	return count;
+}
+
+static void
+test_minhash(void)
+{
+	static const char *const texts[] = {
+		"", "abcd", "abcde", "短短四字", "中文五个字", "a中b文c",
+		"今年以来全县围绕特色产业发展目标新建种植基地，带动农户增收。",
+		"mixed 文字 and 😀 symbols 1,286 and 3.8 here",
+		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+	};
+	size_t k;
+	int ok = 1;
+
+	for (k = 0; k < sizeof texts / sizeof *texts; k++) {
+		struct minhash a, b;
+		size_t n = strlen(texts[k]), ca = mh_sign(texts[k], n, &a),
+		    cb = mh_sign_plain(texts[k], n, &b);
+
+		ok &= ca == cb && (ca == 0 || memcmp(&a, &b, sizeof a) == 0);
+	}
+	CHECK("mh_sign: the shingles hashed as five code points in order", ok);
+}
+
 /* The signature of a text, as one body record. */
 static int
 sign_text(const char *text, struct docsig *sig)
@@ -716,6 +852,32 @@ test_docsig(void)
 	unsigned char blob[DS_NUMS * 4 + 1];
 	int i;
 
+	{
+		/* ds_add asks ICU about digits but for these: none is one */
+		UChar32 c;
+		int any = 0;
+
+		for (c = 0x4E00; c < 0xA000; c++)
+			any |= u_isdigit(c) != 0;
+		CHECK("docsig: no CJK unified ideograph is a decimal digit", !any);
+	}
+	{
+		/* the text kept (digits, numerals, Han and letters folded) and
+		 * the numbers: Han runs copied whole around them */
+		static const char in[] = "今天3.8万人,共1,286名ABC学生二十";
+		static const char want[] = "今天38万人共1286名abc学生二十";
+		struct ds_builder db = { 0 };
+
+		ds_begin(&db);
+		ds_add(&db, in, strlen(in));
+		CHECK("docsig: the text and numbers ds_add keeps",
+		    db.text.len == strlen(want) &&
+		    memcmp(db.text.p, want, db.text.len) == 0 && db.ntoks == 3 &&
+		    db.toks[0] == hash64("3.8万", strlen("3.8万"), 0x4E554D) &&
+		    db.toks[1] == hash64("1286", 4, 0x4E554D) &&
+		    db.toks[2] == hash64("二十", strlen("二十"), 0x4E554D));
+		ds_builder_free(&db);
+	}
 	CHECK("docsig: a short body is not signed",
 	    !sign_text("短短的一句话。", &a));
 	/* digits stay: the same template with other figures differs */
@@ -3034,6 +3196,106 @@ test_lineshape(void)
 		CHECK("lineshape: exact repeats", g[2 * LS_NFEAT + LS_x_repeat_exact] == 1 &&
 		    g[LS_x_repeat_exact] == 0 && g[LS_NFEAT + LS_x_repeat_exact] == 0);
 	}
+	/* exact repeats among many lines, against the plain statement: an
+	 * earlier line has the same bytes (same lengths, other bytes; empty
+	 * lines; a text three times) */
+	{
+		enum { NR = 300 };
+		static char text[NR][8];
+		struct ls_line *t = xcalloc(NR, sizeof *t);
+		float *g = xcalloc(NR * LS_NFEAT, sizeof *g);
+		uint64_t x = 0x2545F4914F6CDD1DULL;
+		size_t j, nrep = 0;
+		int ok = 1;
+
+		for (i = 0; i < NR; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			snprintf(text[i], sizeof text[i], "%u", (unsigned)(x % 240));
+			t[i].text = text[i];
+			t[i].len = x % 11 == 0 ? 0 : strlen(text[i]);
+			t[i].nrec = 1;
+		}
+		ls_features(ls, t, NR, g);
+		for (i = 0; i < NR; i++) {
+			int want = 0;
+
+			for (j = 0; j < i && !want; j++)
+				want = t[j].len == t[i].len &&
+				    memcmp(t[j].text, t[i].text, t[i].len) == 0;
+			ok &= g[i * LS_NFEAT + LS_x_repeat_exact] == want;
+			nrep += want;
+		}
+		CHECK("lineshape: exact repeats among many lines", ok &&
+		    nrep > 50 && nrep < NR - 50);
+		free(t);
+		free(g);
+	}
+	/* the Han characters with a shape of their own (年月日时分) and of a
+	 * relative time (昨): looked up apart from the others */
+	{
+		static const char *const shapes[] = { "2024年3月18日",
+			"发布于2024年3月18日 9时30分", "昨天下午", "明天下午",
+			"二〇二四年三月", "（3月18日）", "【3/18】", "共3.8万人",
+			"3月18日 新闻" };
+		struct ls_line t[9];
+		float g[9 * LS_NFEAT];
+
+		ls_fill(t, shapes, 9);
+		ls_features(ls, t, 9, g);
+		/* in brackets, a date alone still; a number is no date; a
+		 * date and more is not a date alone */
+		CHECK("lineshape: dates in brackets, numbers, dates and more",
+		    g[5 * LS_NFEAT + LS_dateonly] == 1 &&
+		    g[5 * LS_NFEAT + LS_date] == 1 &&
+		    g[6 * LS_NFEAT + LS_dateonly] == 1 &&
+		    g[6 * LS_NFEAT + LS_date] == 1 &&
+		    g[7 * LS_NFEAT + LS_date] == 0 &&
+		    g[7 * LS_NFEAT + LS_dateonly] == 0 &&
+		    g[8 * LS_NFEAT + LS_date] == 1 &&
+		    g[8 * LS_NFEAT + LS_dateonly] == 0);
+		CHECK("lineshape: dates written with 年月日", g[LS_dateonly] == 1 &&
+		    g[LS_date] == 1 && g[LS_NFEAT + LS_date] == 1 &&
+		    g[LS_NFEAT + LS_dateonly] == 0 &&
+		    g[4 * LS_NFEAT + LS_date] == 0 &&
+		    g[2 * LS_NFEAT + LS_reltime] == 1 &&
+		    g[3 * LS_NFEAT + LS_reltime] == 0);
+	}
+	/* relative times: each word by its first character, and a number
+	 * of units before 前 (ASCII or full-width digits) */
+	{
+		static const char *const rel[] = { "刚刚发布", "剛剛更新",
+			"前天晚上", "昨日下午", "３ 小時前", "5分钟前更新", "目前",
+			"前3小时", "此前天气晴", "刚才" };
+		static const int want[] = { 1, 1, 1, 1, 1, 1, 0, 0, 1, 0 };
+		struct ls_line t[10];
+		float g[10 * LS_NFEAT];
+		int ok = 1;
+
+		ls_fill(t, rel, 10);
+		ls_features(ls, t, 10, g);
+		for (i = 0; i < 10; i++)
+			ok &= g[i * LS_NFEAT + LS_reltime] == want[i];
+		CHECK("lineshape: relative times", ok);
+	}
+	/* chrome words found by their first character, the longest first;
+	 * a word that only begins like one is none */
+	{
+		static const char *const chrome[] = { "更多", "上一篇下一页",
+			"在线阅读全文", "相信", "阅读" };
+		struct ls_line t[5];
+		float g[5 * LS_NFEAT];
+
+		ls_fill(t, chrome, 5);
+		ls_features(ls, t, 5, g);
+		CHECK("lineshape: chrome words", g[LS_chrome] == 1.0f / 3 &&
+		    g[LS_chrome_share] == 1 &&
+		    g[LS_NFEAT + LS_chrome] == 2.0f / 3 &&
+		    g[LS_NFEAT + LS_chrome_share] == 1 &&
+		    g[2 * LS_NFEAT + LS_chrome] == 2.0f / 3 &&
+		    g[2 * LS_NFEAT + LS_chrome_share] == 1 &&
+		    g[3 * LS_NFEAT + LS_chrome] == 0 &&
+		    g[4 * LS_NFEAT + LS_chrome] == 1.0f / 3);
+	}
 	/* a feed: headline, teaser cut short, source and time, four times,
 	 * then ten paragraphs of one shape */
 	{
@@ -3204,6 +3466,7 @@ main(void)
 	test_lineshape();
 	test_site_key();
 	test_docid();
+	test_minhash();
 	test_docsig();
 	test_neardup();
 	test_boilerrun();
