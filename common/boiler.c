@@ -418,10 +418,206 @@ lead_literal(const char *p, size_t n)
 	return i;
 }
 
+/* Branches that need some characters (rx_needs), each tried alone and
+ * only on a line that holds a member of each set it needs. Each set is
+ * a bit; a character stands for the bits of the sets it is in. */
+#define GUARD_SETS 128		/* bits of need[] */
+#define GUARD_PER_BRANCH 6	/* the smallest sets of a branch */
+
+struct guarded {
+	struct regex rx;
+	uint64_t need[2];
+};
+
+struct guard_char {
+	uint32_t c;		/* 0: an empty slot */
+	uint64_t m[2];
+};
+
+struct guards {
+	struct guarded *b;
+	size_t n, nsets;
+	uint64_t ascii[128][2];
+	struct guard_char *tab;	/* the others, open addressing */
+	size_t tabn, tabmask;
+	uint64_t filter[1024];	/* bit c & 0xFFFF of each of them */
+};
+
+static size_t
+guard_slot(const struct guards *g, uint32_t c)
+{
+	size_t h = (size_t)((c * 0x9E3779B1u) >> 7) & g->tabmask;
+
+	while (g->tab[h].c != 0 && g->tab[h].c != c)
+		h = (h + 1) & g->tabmask;
+	return h;
+}
+
+static void
+guard_char(struct guards *g, uint32_t c, unsigned bit)
+{
+	uint64_t *m;
+
+	if (c < 0x80)
+		m = g->ascii[c];
+	else {
+		size_t h;
+
+		if (2 * (g->tabn + 1) > g->tabmask + 1) {	/* grow */
+			struct guard_char *old = g->tab;
+			size_t k, oldn = old ? g->tabmask + 1 : 0;
+
+			g->tabmask = oldn ? 2 * oldn - 1 : 63;
+			g->tab = xcalloc(g->tabmask + 1, sizeof *g->tab);
+			for (k = 0; k < oldn; k++)
+				if (old[k].c)
+					g->tab[guard_slot(g, old[k].c)] = old[k];
+			free(old);
+		}
+		h = guard_slot(g, c);
+		if (g->tab[h].c == 0) {
+			g->tab[h].c = c;
+			g->tabn++;
+		}
+		m = g->tab[h].m;
+		g->filter[(c >> 6) & 1023] |= (uint64_t)1 << (c & 63);
+	}
+	m[bit >> 6] |= (uint64_t)1 << (bit & 63);
+}
+
+/* Take the branch p[0..n) as a guarded one: 1, or 0 when it needs
+ * nothing to be seen (or the sets are all taken). */
+static int
+guard_add(struct guards *g, const char *p, size_t n)
+{
+	struct rx_set set[16];
+	size_t ns = rx_needs(p, n, set, 16), i, j;
+	struct guarded b = { 0 };
+	char err[300], *pat;
+
+	for (i = 1; i < ns; i++)	/* the smallest first */
+		for (j = i; j > 0 && set[j].n < set[j - 1].n; j--) {
+			struct rx_set t = set[j];
+
+			set[j] = set[j - 1];
+			set[j - 1] = t;
+		}
+	if (ns > GUARD_PER_BRANCH)
+		ns = GUARD_PER_BRANCH;
+	if (ns > GUARD_SETS - g->nsets)
+		ns = GUARD_SETS - g->nsets;
+	if (ns == 0)
+		return 0;
+	pat = xmalloc(n + 1);
+	memcpy(pat, p, n);
+	pat[n] = '\0';
+	if (rx_compile(&b.rx, pat, 0, err, sizeof err) < 0) {
+		free(pat);
+		return 0;
+	}
+	free(pat);
+	rx_limit(&b.rx, RULES_LIMIT);
+	b.rx.warned = 1;	/* the rule will say it gave up */
+	for (i = 0; i < ns; i++, g->nsets++) {
+		b.need[g->nsets >> 6] |= (uint64_t)1 << (g->nsets & 63);
+		for (j = 0; j < set[i].n; j++)
+			guard_char(g, set[i].c[j], (unsigned)g->nsets);
+	}
+	g->b = xrealloc(g->b, (g->n + 1) * sizeof *g->b);
+	g->b[g->n++] = b;
+	return 1;
+}
+
+static void
+guards_free(struct guards *g)
+{
+	size_t k;
+
+	if (g == NULL)
+		return;
+	for (k = 0; k < g->n; k++)
+		rx_free(&g->b[k].rx);
+	free(g->b);
+	free(g->tab);
+	free(g);
+}
+
+/* The bits of the sets whose members s[0..n) holds. A character is
+ * read where its bytes are well-formed, and the scan moves on a byte
+ * where they are not: it passes no character boundary (no lead byte
+ * or ASCII is a continuation byte), so it finds the characters PCRE2
+ * finds there, in valid UTF-8 or not. */
+static void
+guard_scan(const struct guards *g, const char *s, size_t n, uint64_t have[2])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	have[0] = have[1] = 0;
+	while (i < n) {
+		unsigned b = u[i];
+		uint32_t c;
+		size_t h;
+
+		if (b < 0x80) {
+			have[0] |= g->ascii[b][0];
+			have[1] |= g->ascii[b][1];
+			i++;
+			continue;
+		}
+		if (b >= 0xE0 && b < 0xF0 && n - i >= 3 &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			c = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+			    (u[i + 2] & 0x3Fu);
+			i += 3;
+		} else if (b >= 0xC0 && b < 0xE0 && n - i >= 2 &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			c = (b & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+			i += 2;
+		} else if (b >= 0xF0 && b < 0xF8 && n - i >= 4 &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
+		    (u[i + 3] & 0xC0) == 0x80) {
+			c = (b & 0x07u) << 18 | (u[i + 1] & 0x3Fu) << 12 |
+			    (u[i + 2] & 0x3Fu) << 6 | (u[i + 3] & 0x3Fu);
+			i += 4;
+		} else {
+			i++;
+			continue;
+		}
+		if (!(g->filter[(c >> 6) & 1023] >> (c & 63) & 1))
+			continue;
+		h = guard_slot(g, c);
+		have[0] |= g->tab[h].m[0];
+		have[1] |= g->tab[h].m[1];
+	}
+}
+
+/* Does a guarded branch match s[0..n) (or give up on it)? */
+static int
+guard_match(struct guards *g, const char *s, size_t n)
+{
+	uint64_t have[2];
+	size_t k, b, e;
+
+	if (g == NULL || g->n == 0)
+		return 0;
+	guard_scan(g, s, n, have);
+	for (k = 0; k < g->n; k++) {
+		struct guarded *gb = &g->b[k];
+
+		if ((gb->need[0] & ~have[0]) | (gb->need[1] & ~have[1]))
+			continue;
+		if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) || gb->rx.gaveup)
+			return 1;
+	}
+	return 0;
+}
+
 /* Each top-level branch of pat joins all[1] when it begins with ^, else
  * all[0] when it begins with a literal of 2 bytes or more (added to
  * r->lit), else all[2]; a pattern that cannot be split joins all[2]
- * whole. */
+ * whole. Those of all[1] and all[2] that need characters are guarded
+ * instead. */
 static void
 add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
 {
@@ -430,11 +626,13 @@ add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
 	for (p = pat; (e = branch_end(p)) != NULL && *e; p = e + 1)
 		;
 	if (e == NULL || option_setting(pat)) {
-		add_branch(&all[2], pat, strlen(pat));
+		if (!guard_add(r->guard, pat, strlen(pat)))
+			add_branch(&all[2], pat, strlen(pat));
 		return;
 	}
 	for (p = pat;; p = e + 1) {
 		size_t lit;
+		int g;
 
 		e = branch_end(p);
 		lit = *p == '^' ? 0 : lead_literal(p, (size_t)(e - p));
@@ -446,8 +644,9 @@ add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
 			memcpy(r->lit[r->nlit], p, lit);
 			r->litlen[r->nlit++] = lit;
 		}
-		add_branch(&all[*p == '^' ? 1 : lit >= 2 ? 0 : 2], p,
-		    (size_t)(e - p));
+		g = *p == '^' ? 1 : lit >= 2 ? 0 : 2;
+		if (g == 0 || !guard_add(r->guard, p, (size_t)(e - p)))
+			add_branch(&all[g], p, (size_t)(e - p));
 		if (*e == '\0')
 			break;
 	}
@@ -466,6 +665,8 @@ free_lits(struct rules *r)
 	r->litlen = NULL;
 	r->nlit = 0;
 	memset(r->litpair, 0, sizeof r->litpair);
+	guards_free(r->guard);
+	r->guard = NULL;
 }
 
 static unsigned
@@ -539,6 +740,7 @@ make_any(struct rules *r)
 	int g;
 
 	free_lits(r);
+	r->guard = xcalloc(1, sizeof *r->guard);
 	for (k = 0; k < r->n; k++)
 		if (!r->alone[k])
 			add_rule_branches(r, all, r->pat[k]);
@@ -576,6 +778,8 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 		/* a branch of any[0] matches where its literal is */
 		if (r->have_any[order[g]] && (order[g] != 0 || has_lit(r, s, n)))
 			some = rx_find(rx, s, n, 0, 0, &b, &e) || rx->gaveup;
+		if (order[g] == 2 && !some)
+			some = guard_match(r->guard, s, n);
 	}
 	for (k = 0; k < r->n; k++) {
 		if (!some && !r->alone[k])

@@ -67,7 +67,9 @@ void forms_free(struct forms *f);
  * what follows, such as (?i), stays whole in the second). Rules that
  * cannot join them (numbered groups, verbs) and rules that once gave up
  * (ran out of their match limit, see rx_limit) are tried alone on every
- * line, so no rule runs twice on a line that matches none. */
+ * line, so no rule runs twice on a line that matches none. A branch that
+ * needs some characters (rx_needs: 来 or 转, and ： or :) is tried alone,
+ * and only on a line that holds them. */
 #define RULES_LIMIT 100000	/* rx_limit() of every rule */
 
 struct rules {
@@ -77,9 +79,12 @@ struct rules {
 				 * as it gave up once (2) */
 	size_t n;
 	/* the others' branches: anywhere and led by a literal (one of
-	 * lit), at ^, anywhere and not led by one */
+	 * lit), at ^, anywhere and not led by one; of the last two, those
+	 * that need some characters (rx_needs) are in guard instead */
 	struct regex any[3];
 	int have_any[3], stale;
+	struct guards *guard;	/* branches tried on lines that hold what
+				 * they need (boiler.c) */
 	char **lit;		/* those literals (2 bytes or more), sorted */
 	size_t *litlen, nlit;
 	uint64_t litpair[1024];	/* bit b0 << 8 | b1: a literal begins b0 b1 */

@@ -2,6 +2,7 @@
 #include "regex.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -142,4 +143,379 @@ rx_free(struct regex *rx)
 	pcre2_code_free(rx->code);
 	rx->md = NULL;
 	rx->code = NULL;
+}
+
+/* rx_needs: a reader of the pattern syntax that stops where unsure */
+
+struct needs {
+	const char *p, *end;	/* what is left of the pattern */
+	int stop;		/* met syntax it does not read */
+};
+
+/* The code point at ps->p (the pattern is UTF-8, as it compiled). */
+static uint32_t
+pat_char(struct needs *ps)
+{
+	const unsigned char *u = (const unsigned char *)ps->p;
+	size_t w = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4, k;
+	uint32_t c;
+
+	if (u[0] >= 0x80 && (u[0] < 0xC2 || u[0] > 0xF4))
+		w = 0;
+	if (w == 0 || (size_t)(ps->end - ps->p) < w) {
+		ps->stop = 1;
+		return 0;
+	}
+	c = w == 1 ? u[0] : u[0] & (0x7F >> w);
+	for (k = 1; k < w; k++) {
+		if ((u[k] & 0xC0) != 0x80) {
+			ps->stop = 1;
+			return 0;
+		}
+		c = c << 6 | (u[k] & 0x3F);
+	}
+	ps->p += w;
+	return c;
+}
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Add c to s; 0 when s is full. */
+static int
+set_add(struct rx_set *s, uint32_t c)
+{
+	unsigned k;
+
+	for (k = 0; k < s->n; k++)
+		if (s->c[k] == c)
+			return 1;
+	if (s->n == RX_SET_MAX)
+		return 0;
+	s->c[s->n++] = c;
+	return 1;
+}
+
+static int
+set_union(struct rx_set *s, const struct rx_set *t)
+{
+	unsigned k;
+
+	for (k = 0; k < t->n; k++)
+		if (!set_add(s, t->c[k]))
+			return 0;
+	return 1;
+}
+
+/* Step over {...} after \x, \o, \p, \P or \N. */
+static void
+skip_braces(struct needs *ps)
+{
+	const char *q = memchr(ps->p, '}', (size_t)(ps->end - ps->p));
+
+	if (q == NULL)
+		ps->stop = 1;
+	else
+		ps->p = q + 1;
+}
+
+/* The class after its '[': 1 with its members in s when they are all
+ * literal characters, else 0. */
+static int
+needs_class(struct needs *ps, struct rx_set *s)
+{
+	int lit = 1, first = 1;
+
+	s->n = 0;
+	if (ps->p < ps->end && *ps->p == '^') {
+		lit = 0;
+		ps->p++;
+	}
+	for (;;) {
+		uint32_t lo, hi;
+
+		if (ps->p >= ps->end) {
+			ps->stop = 1;
+			return 0;
+		}
+		if (*ps->p == ']' && !first) {
+			ps->p++;
+			return lit && s->n > 0;
+		}
+		first = 0;
+		if (*ps->p == '[' && ps->p + 1 < ps->end &&
+		    strchr(":.=", ps->p[1])) {
+			ps->stop = 1;	/* POSIX classes */
+			return 0;
+		}
+		if (*ps->p == '\\') {
+			unsigned char d;
+
+			if (ps->p + 1 >= ps->end) {
+				ps->stop = 1;
+				return 0;
+			}
+			d = (unsigned char)ps->p[1];
+			if (is_alnum(d)) {	/* \d, \s, \x..: not literal */
+				if (strchr("QEc", d)) {
+					ps->stop = 1;
+					return 0;
+				}
+				lit = 0;
+				ps->p += 2;
+				if (strchr("xopPN", d) && ps->p < ps->end &&
+				    *ps->p == '{')
+					skip_braces(ps);
+				if (ps->stop)
+					return 0;
+				continue;
+			}
+			ps->p++;
+		}
+		lo = pat_char(ps);
+		if (ps->stop)
+			return 0;
+		hi = lo;
+		if (ps->end - ps->p >= 2 && ps->p[0] == '-' && ps->p[1] != ']') {
+			ps->p++;
+			if (*ps->p == '[' || (*ps->p == '\\' &&
+			    (ps->p + 1 >= ps->end ||
+			    is_alnum((unsigned char)ps->p[1])))) {
+				ps->stop = 1;
+				return 0;
+			}
+			if (*ps->p == '\\')
+				ps->p++;
+			hi = pat_char(ps);
+			if (ps->stop || hi < lo) {
+				ps->stop = 1;
+				return 0;
+			}
+		}
+		if (hi - lo >= RX_SET_MAX)
+			lit = 0;
+		for (; lit && lo <= hi; lo++)
+			if (!set_add(s, lo))
+				lit = 0;
+	}
+}
+
+/* The least count of the quantifier at ps->p (1 when there is none), or
+ * -1 (and stop) when unsure. */
+static long
+needs_quantifier(struct needs *ps)
+{
+	long min = 1;
+
+	if (ps->p >= ps->end)
+		return 1;
+	switch (*ps->p) {
+	case '?':
+	case '*':
+		min = 0;
+		ps->p++;
+		break;
+	case '+':
+		ps->p++;
+		break;
+	case '{': {
+		const char *q = ps->p + 1;
+
+		if (q >= ps->end || *q < '0' || *q > '9') {
+			ps->stop = 1;	/* a literal {, or a newer syntax */
+			return -1;
+		}
+		for (min = 0; q < ps->end && *q >= '0' && *q <= '9'; q++)
+			min = min < 100000 ? min * 10 + (*q - '0') : min;
+		if (q < ps->end && *q == ',')
+			for (q++; q < ps->end && *q >= '0' && *q <= '9'; q++)
+				;
+		if (q >= ps->end || *q != '}') {
+			ps->stop = 1;
+			return -1;
+		}
+		ps->p = q + 1;
+		break;
+	}
+	default:
+		return 1;
+	}
+	if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+'))
+		ps->p++;	/* lazy or possessive: the same least count */
+	if (ps->p < ps->end && strchr("?*+{", *ps->p)) {
+		ps->stop = 1;
+		return -1;
+	}
+	return min;
+}
+
+static size_t needs_alts(struct needs *ps, struct rx_set *out, size_t max);
+
+/* Add s to out[0..*n) when there is room. */
+static void
+needs_put(struct rx_set *out, size_t *n, size_t max, const struct rx_set *s)
+{
+	if (*n < max && s->n > 0)
+		out[(*n)++] = *s;
+}
+
+/* One alternative: the items up to '|', ')' or the end. */
+static size_t
+needs_seq(struct needs *ps, struct rx_set *out, size_t max)
+{
+	size_t n = 0;
+
+	while (ps->p < ps->end && !ps->stop && *ps->p != '|' && *ps->p != ')') {
+		struct rx_set atom[2];
+		size_t na = 0, k;
+		unsigned char c = (unsigned char)*ps->p;
+
+		if (c == '^' || c == '$' || c == '.') {
+			ps->p++;
+		} else if (c == '[') {
+			ps->p++;
+			na = needs_class(ps, &atom[0]);
+		} else if (c == '(') {
+			const char *q = ps->p + 1;
+			int look = 0;
+
+			if (q < ps->end && *q == '?') {
+				q++;
+				if (q < ps->end && strchr(":>|", *q))
+					q++;
+				else if (q < ps->end && (*q == '=' || *q == '!'))
+					q++, look = 1;
+				else if (ps->end - q >= 2 && *q == '<' &&
+				    (q[1] == '=' || q[1] == '!'))
+					q += 2, look = 1;
+				else if (q < ps->end && *q == '#') {
+					q = memchr(q, ')', (size_t)(ps->end - q));
+					if (q == NULL)
+						break;
+					ps->p = q + 1;
+					continue;
+				} else if (q < ps->end && (*q == '<' || *q == '\'' ||
+				    *q == 'P')) {	/* named group */
+					char close = *q == '\'' ? '\'' : '>';
+
+					if (*q == 'P' && (ps->end - q < 2 || q[1] != '<'))
+						break;
+					q = memchr(q + 1, close, (size_t)(ps->end - q - 1));
+					if (q == NULL)
+						break;
+					q++;
+				} else
+					break;	/* options, conditions, calls */
+			} else if (q < ps->end && *q == '*')
+				break;		/* verbs */
+			ps->p = q;
+			na = needs_alts(ps, atom, 2);
+			if (ps->stop)
+				break;
+			if (ps->p >= ps->end || *ps->p != ')')
+				break;
+			ps->p++;
+			if (look)
+				na = 0;
+		} else if (c == '\\') {
+			unsigned char d;
+
+			if (ps->p + 1 >= ps->end)
+				break;
+			d = (unsigned char)ps->p[1];
+			if (is_alnum(d)) {
+				if (!strchr("dDsSwWhHvVRXNbBAzZGKntrfea", d) &&
+				    !strchr("xopP", d))
+					break;	/* \Q, \c, numbers, names... */
+				ps->p += 2;
+				if (d == 'N' && ps->p < ps->end && *ps->p == '{')
+					break;
+				if (strchr("xopP", d)) {
+					if (ps->p < ps->end && *ps->p == '{')
+						skip_braces(ps);
+					else if (d == 'x' || d == 'o' ||
+					    ps->p >= ps->end)
+						break;	/* \xhh: not worth it */
+					else
+						ps->p++;	/* \pL */
+				}
+			} else {
+				ps->p++;
+				atom[0].n = 0;
+				set_add(&atom[0], pat_char(ps));
+				na = 1;
+			}
+		} else if (strchr("*+?{", c)) {
+			break;
+		} else {
+			atom[0].n = 0;
+			set_add(&atom[0], pat_char(ps));
+			na = 1;
+		}
+		if (ps->stop)
+			break;
+		if (needs_quantifier(ps) < 1)
+			na = 0;
+		if (ps->stop)
+			break;
+		for (k = 0; k < na; k++)
+			needs_put(out, &n, max, &atom[k]);
+	}
+	if (ps->p < ps->end && *ps->p != '|' && *ps->p != ')')
+		ps->stop = 1;
+	return n;
+}
+
+/* The alternatives up to ')' or the end: all the sets of one, or when
+ * there are more, a set of the first of each and one of the last of each
+ * (a match holds one of the alternatives, so one of its sets). */
+static size_t
+needs_alts(struct needs *ps, struct rx_set *out, size_t max)
+{
+	struct rx_set one[8], first = { { 0 }, 0 }, last = { { 0 }, 0 };
+	size_t n, k, nalt = 0;
+	int okf = 1, okl = 1;
+
+	for (;;) {
+		n = needs_seq(ps, one, 8);
+		if (ps->stop)
+			return 0;
+		if (nalt++ == 0)
+			for (k = 0; k < n && k < max; k++)
+				out[k] = one[k];
+		if (n == 0)
+			okf = okl = 0;
+		else {
+			okf = okf && set_union(&first, &one[0]);
+			okl = okl && set_union(&last, &one[n - 1]);
+		}
+		if (ps->p >= ps->end || *ps->p != '|')
+			break;
+		ps->p++;
+	}
+	if (nalt == 1)
+		return n < max ? n : max;
+	n = 0;
+	if (okf)
+		needs_put(out, &n, max, &first);
+	if (okl && (!okf || first.n != last.n ||
+	    memcmp(first.c, last.c, first.n * sizeof *first.c) != 0))
+		needs_put(out, &n, max, &last);
+	return n;
+}
+
+size_t
+rx_needs(const char *pattern, size_t len, struct rx_set *set, size_t max)
+{
+	struct needs ps = { pattern, pattern + len, 0 };
+	struct rx_set tmp[16];
+	size_t n = needs_alts(&ps, tmp, max < 16 ? max : 16);
+
+	if (ps.stop || ps.p != ps.end)
+		n = 0;	/* unsure of it all */
+	memcpy(set, tmp, n * sizeof *set);
+	return n;
 }

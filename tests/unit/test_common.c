@@ -2669,6 +2669,190 @@ test_statedb(void)
 	}
 }
 
+/* The sets of rx_needs as text: each set's members, sets apart by a
+ * space. */
+static void
+needs_text(const char *pat, char *out, size_t outlen)
+{
+	struct rx_set set[8];
+	size_t n = rx_needs(pat, strlen(pat), set, 8), k;
+	struct buf b = { 0 };
+	unsigned j;
+
+	for (k = 0; k < n; k++) {
+		if (k)
+			buf_addc(&b, ' ');
+		for (j = 0; j < set[k].n; j++)
+			utf8_put(&b, set[k].c[j]);
+	}
+	snprintf(out, outlen, "%.*s", (int)b.len, b.p ? b.p : "");
+	buf_free(&b);
+}
+
+static void
+test_rx_needs(void)
+{
+	static const struct {
+		const char *pat, *want;
+	} cases[] = {
+		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "来转 源自 :：" },
+		{ "a?b*c+d{0,2}e{2,}?f", "c e f" },
+		{ "x|y.z", "xy xz" },
+		{ "[a-c]\\.[^d]\\d", "abc ." },
+		{ "[]a]\\][\\]-]", "]a ] ]-" },
+		{ "(?:ab|c)(?=q)(?!r)(?#note)(?<n>[|｜])$", "ac bc |｜" },
+		{ "(a|)b", "b" },
+		{ "\\d+年\\s*(\\d{1,2}月)?", "年" },
+		{ "[A-Za-z]x", "x" },		/* a large class is dropped */
+		{ "(?i:ab)c", "" },		/* caseless: none */
+		{ "a(?i)b", "" },
+		{ "\\Qa\\E", "" },
+		{ "ab{,3}", "" },		/* a literal { in older PCRE2 */
+		{ "[[:alpha:]]x", "" },
+		{ "a\\x41", "" },
+		{ "(*UCP)a", "" },
+		{ "a)", "" },
+	};
+	char got[256], name[300];
+	size_t k;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		needs_text(cases[k].pat, got, sizeof got);
+		snprintf(name, sizeof name, "rx_needs %s: '%s' (got '%s')",
+		    cases[k].pat, cases[k].want, got);
+		CHECK(name, strcmp(got, cases[k].want) == 0);
+	}
+}
+
+/* Lines made of pieces of the rules' own patterns, of other text and of
+ * bytes that are not UTF-8: the name rules_match gives each (through the
+ * alternations and the branches guarded by what they need) must be the
+ * name of the first rule whose pattern, compiled on its own, matches. */
+static void
+rules_vs_plain(const char *label, struct rules *r, const char **extra,
+    size_t nextra, int lines, int min_named, size_t min_rules)
+{
+	struct regex *plain = xcalloc(r->n, sizeof *plain);
+	struct buf tok = { 0 }, line = { 0 };
+	size_t *off = NULL, ntok = 0, k, i, named = 0, diff = 0;
+	unsigned long seed = 12345;
+	char err[300], name[200];
+	unsigned char *seen = xcalloc(r->n, 1);
+	size_t rules_seen = 0;
+
+	/* the pieces: each character of the patterns, each run of their
+	 * literal characters, and the extras */
+	for (k = 0; k < r->n + nextra; k++) {
+		const char *p = k < r->n ? r->pat[k] : extra[k - r->n];
+		size_t run = 0;
+
+		if (k < r->n && rx_compile(&plain[k], r->pat[k], 0, err,
+		    sizeof err) < 0)
+			die(2, "rules_vs_plain: %s", err);
+		for (i = 0; ; ) {
+			int meta = p[i] == '\0' || (k < r->n &&
+			    strchr("\\^$.[]()|*+?{}", p[i]) != NULL);
+			size_t w = meta ? 1 : utf8_seqlen((unsigned char)p[i]);
+
+			if (k >= r->n && p[i] != '\0')
+				w = strlen(p), meta = 0;
+			if (meta || k >= r->n) {
+				size_t b = meta ? i - run : i;
+				size_t e = meta ? i : i + w;
+
+				if (e > b) {
+					off = xrealloc(off, (ntok + 2) * sizeof *off);
+					off[ntok++] = tok.len;
+					buf_add(&tok, p + b, e - b);
+					off[ntok] = tok.len;
+				}
+				run = 0;
+				if (k >= r->n || p[i] == '\0')
+					break;
+				i++;
+				continue;
+			}
+			if (run) {	/* the character alone too */
+				off = xrealloc(off, (ntok + 2) * sizeof *off);
+				off[ntok++] = tok.len;
+				buf_add(&tok, p + i, w);
+				off[ntok] = tok.len;
+			}
+			run += w;
+			i += w;
+		}
+	}
+	for (k = 0; k < (size_t)lines; k++) {
+		size_t m = 1 + k % 9, j, b, e;
+		const char *got, *want = NULL;
+		int gaveup;
+
+		line.len = 0;
+		for (j = 0; j < m; j++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			i = (size_t)(seed >> 33) % ntok;
+			buf_add(&line, tok.p + off[i], off[i + 1] - off[i]);
+		}
+		for (i = 0; i < r->n && want == NULL; i++)
+			if (rx_find(&plain[i], line.p, line.len, 0, 0, &b, &e))
+				want = r->name[i], seen[i] = 1;
+		got = rules_match(r, line.p, line.len, &gaveup);
+		named += want != NULL;
+		if ((got == NULL) != (want == NULL) ||
+		    (got && strcmp(got, want) != 0)) {
+			if (diff++ == 0)
+				fprintf(stderr, "%s: '%.*s': %s, not %s\n", label,
+				    (int)line.len, line.p, got ? got : "none",
+				    want ? want : "none");
+		}
+	}
+	for (k = 0; k < r->n; k++)
+		rules_seen += seen[k];
+	snprintf(name, sizeof name, "%s: %d generated lines named as by the "
+	    "rules alone (%zu named, by %zu rules)", label, lines, named,
+	    rules_seen);
+	CHECK(name, diff == 0 && named >= (size_t)min_named &&
+	    rules_seen >= min_rules);
+	for (k = 0; k < r->n; k++)
+		rx_free(&plain[k]);
+	free(plain);
+	free(seen);
+	free(off);
+	buf_free(&tok);
+	buf_free(&line);
+}
+
+static void
+test_rules_guard(void)
+{
+	static const char *extra[] = { " ", "　", "2024", "12", "3", ":",
+	    "：", "-", "\xE5", "\x80", "\xE6\x9D", "王五", "今天", "新闻", "a",
+	    "x.com", "　记者 张三", "|", "，", "。", "(c) 2019", "Tags" };
+	static const char user[] =
+	    "u1\t^(?:ab|cd)+x[yz]$\n"
+	    "u2\t\\(c\\)\\s*\\d{4}|^#[^#]+#$\n"
+	    "u3\t(?i)^ab\n"
+	    "u4\t^(a|b)\\1z\n"
+	    "u5\t^[^x]{0,3}[A-C]+\\.(?:com|cn)\n"
+	    "u6\t^(?<n>q|r)s[\\]\\-]\n"
+	    "u7\tq(?=r)|zz\n"
+	    "u8\t\\Qab\\E+c\n";
+	static const char *uextra[] = { "a", "b", "c", "d", "x", "y", "z", "#",
+	    "(", ")", "1", " ", ".", "A", "B", "com", "cn", "q", "r", "s", "]",
+	    "-", "\xC3", "中", "AB", "Ab" };
+	struct rules r = { 0 };
+
+	rules_load(&r, NULL);
+	rules_vs_plain("rules_match, built-in rules", &r, extra,
+	    sizeof extra / sizeof extra[0], 30000, 1000, 12);
+	rules_free(&r);
+	CHECK("rules_load_buf: rules of many kinds of syntax",
+	    rules_load_buf(&r, "t", user, sizeof user - 1) == 0);
+	rules_vs_plain("rules_match, rules of many kinds of syntax", &r, uextra,
+	    sizeof uextra / sizeof uextra[0], 30000, 1000, 7);
+	rules_free(&r);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -3215,6 +3399,8 @@ main(void)
 	test_placetag_roles();
 	test_statedb();
 	test_regex_opts();
+	test_rx_needs();
+	test_rules_guard();
 	test_numerals();
 	test_numex();
 	test_numex_calendar();
