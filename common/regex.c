@@ -71,9 +71,15 @@ static void
 set_limits(pcre2_match_context *mc, unsigned long base, size_t n)
 {
 	static uint32_t match0, depth0;
+	static unsigned long lastbase;
+	static size_t lastn = (size_t)-1;
 	double m = (double)base + 10.0 * (double)n,
 	    d = (double)base / 10 + 1.0 * (double)n;
 
+	if (base == lastbase && n == lastn)
+		return;		/* set already */
+	lastbase = base;
+	lastn = n;
 	if (match0 == 0) {
 		pcre2_config(PCRE2_CONFIG_MATCHLIMIT, &match0);
 		pcre2_config(PCRE2_CONFIG_DEPTHLIMIT, &depth0);
@@ -110,8 +116,14 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->gaveup = 0;
 	set_limits(match_context(), rx->limit, n - from);
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md,
-	    match_context());
+	/* the JIT's own entry skips the checks of pcre2_match, which then
+	 * calls it with the same arguments */
+	if (rx->jit == 1 && opts == 0)
+		rc = pcre2_jit_match(rx->code, (PCRE2_SPTR)s, n, from, 0,
+		    rx->md, match_context());
+	else
+		rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts,
+		    rx->md, match_context());
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 

@@ -2868,6 +2868,30 @@ test_regex_opts(void)
 	CHECK("regex invalid UTF-8 subject", !rx_find(&rx, "\xff\xfe", 2, 0, 0,
 	    &b, &e));
 	rx_free(&rx);
+	{	/* the limits follow each subject's length */
+		char *s = xmalloc(4000);
+
+		memset(s, 'a', 4000);
+		rx_builtin(&rx, "^(a|b)*$", 0);
+		s[3999] = '!';
+		rx_limit(&rx, 1);
+		rx.warned = 1;
+		CHECK("regex limit: a short subject", !rx_find(&rx, "a!", 2, 0, 0,
+		    &b, &e) && !rx.gaveup);
+		CHECK("regex limit: a long one right after gets its own",
+		    !rx_find(&rx, s, 4000, 0, 0, &b, &e) && !rx.gaveup);
+		CHECK("regex limit: and the short one its own again",
+		    !rx_find(&rx, "a!", 2, 0, 0, &b, &e) && !rx.gaveup);
+		rx_free(&rx);
+		rx_builtin(&rx, "^(a|aa)+$", 0);
+		rx_limit(&rx, 1);
+		rx.warned = 1;
+		s[60] = 'b';
+		CHECK("regex limit: exponential backtracking gives up",
+		    !rx_find(&rx, s, 61, 0, 0, &b, &e) && rx.gaveup);
+		rx_free(&rx);
+		free(s);
+	}
 	CHECK("opts_count good", opts_count("n", "12", 100) == 12);
 	CHECK("opts_count rejects junk", opts_count("n", "1x", 100) < 0 &&
 	    opts_count("n", "0", 100) < 0 && opts_count("n", "101", 100) < 0);
