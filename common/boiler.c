@@ -420,7 +420,9 @@ lead_literal(const char *p, size_t n)
 
 /* Branches that need some characters (rx_needs), each tried alone and
  * only on a line that holds a member of each set it needs. Each set is
- * a bit; a character stands for the bits of the sets it is in. */
+ * a bit; a character stands for the bits of the sets it is in, and for
+ * the literals of r->lit that begin with it. One pass over a line finds
+ * both. */
 #define GUARD_SETS 128		/* bits of need[] */
 #define GUARD_PER_BRANCH 6	/* the smallest sets of a branch */
 
@@ -431,13 +433,14 @@ struct guarded {
 
 struct guard_char {
 	uint32_t c;		/* 0: an empty slot */
+	uint32_t lit0, nlit;	/* r->lit[lit0..lit0+nlit) begin with c */
 	uint64_t m[2];
 };
 
 struct guards {
 	struct guarded *b;
 	size_t n, nsets;
-	uint64_t ascii[128][2];
+	struct guard_char ascii[128];
 	struct guard_char *tab;	/* the others, open addressing */
 	size_t tabn, tabmask;
 	uint64_t filter[1024];	/* bit c & 0xFFFF of each of them */
@@ -453,36 +456,31 @@ guard_slot(const struct guards *g, uint32_t c)
 	return h;
 }
 
-static void
-guard_char(struct guards *g, uint32_t c, unsigned bit)
+static struct guard_char *
+guard_char(struct guards *g, uint32_t c)
 {
-	uint64_t *m;
+	size_t h;
 
 	if (c < 0x80)
-		m = g->ascii[c];
-	else {
-		size_t h;
+		return &g->ascii[c];
+	if (2 * (g->tabn + 1) > g->tabmask + 1) {	/* grow */
+		struct guard_char *old = g->tab;
+		size_t k, oldn = old ? g->tabmask + 1 : 0;
 
-		if (2 * (g->tabn + 1) > g->tabmask + 1) {	/* grow */
-			struct guard_char *old = g->tab;
-			size_t k, oldn = old ? g->tabmask + 1 : 0;
-
-			g->tabmask = oldn ? 2 * oldn - 1 : 63;
-			g->tab = xcalloc(g->tabmask + 1, sizeof *g->tab);
-			for (k = 0; k < oldn; k++)
-				if (old[k].c)
-					g->tab[guard_slot(g, old[k].c)] = old[k];
-			free(old);
-		}
-		h = guard_slot(g, c);
-		if (g->tab[h].c == 0) {
-			g->tab[h].c = c;
-			g->tabn++;
-		}
-		m = g->tab[h].m;
-		g->filter[(c >> 6) & 1023] |= (uint64_t)1 << (c & 63);
+		g->tabmask = oldn ? 2 * oldn - 1 : 63;
+		g->tab = xcalloc(g->tabmask + 1, sizeof *g->tab);
+		for (k = 0; k < oldn; k++)
+			if (old[k].c)
+				g->tab[guard_slot(g, old[k].c)] = old[k];
+		free(old);
 	}
-	m[bit >> 6] |= (uint64_t)1 << (bit & 63);
+	h = guard_slot(g, c);
+	if (g->tab[h].c == 0) {
+		g->tab[h].c = c;
+		g->tabn++;
+	}
+	g->filter[(c >> 6) & 1023] |= (uint64_t)1 << (c & 63);
+	return &g->tab[h];
 }
 
 /* Take the branch p[0..n) as a guarded one: 1, or 0 when it needs
@@ -519,9 +517,11 @@ guard_add(struct guards *g, const char *p, size_t n)
 	rx_limit(&b.rx, RULES_LIMIT);
 	b.rx.warned = 1;	/* the rule will say it gave up */
 	for (i = 0; i < ns; i++, g->nsets++) {
-		b.need[g->nsets >> 6] |= (uint64_t)1 << (g->nsets & 63);
+		uint64_t bit = (uint64_t)1 << (g->nsets & 63);
+
+		b.need[g->nsets >> 6] |= bit;
 		for (j = 0; j < set[i].n; j++)
-			guard_char(g, set[i].c[j], (unsigned)g->nsets);
+			guard_char(g, set[i].c[j])->m[g->nsets >> 6] |= bit;
 	}
 	g->b = xrealloc(g->b, (g->n + 1) * sizeof *g->b);
 	g->b[g->n++] = b;
@@ -542,66 +542,72 @@ guards_free(struct guards *g)
 	free(g);
 }
 
-/* The bits of the sets whose members s[0..n) holds. A character is
- * read where its bytes are well-formed, and the scan moves on a byte
- * where they are not: it passes no character boundary (no lead byte
- * or ASCII is a continuation byte), so it finds the characters PCRE2
- * finds there, in valid UTF-8 or not. */
+/* The bits of the sets whose members s[0..n) holds, and whether it holds
+ * one of the literals lit[0..nlit). A character is read where its bytes
+ * are well-formed, and the scan moves on a byte where they are not: it
+ * passes no character boundary (no lead byte or ASCII is a continuation
+ * byte), so it finds the characters PCRE2 finds there, in valid UTF-8
+ * or not. */
 static void
-guard_scan(const struct guards *g, const char *s, size_t n, uint64_t have[2])
+guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
+    const char *s, size_t n, uint64_t have[2], int *haslit)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
 	have[0] = have[1] = 0;
+	*haslit = 0;
 	while (i < n) {
 		unsigned b = u[i];
-		uint32_t c;
-		size_t h;
+		const struct guard_char *gc;
+		size_t at = i;
+		uint32_t c, k;
 
 		if (b < 0x80) {
-			have[0] |= g->ascii[b][0];
-			have[1] |= g->ascii[b][1];
+			gc = &g->ascii[b];
 			i++;
-			continue;
-		}
-		if (b >= 0xE0 && b < 0xF0 && n - i >= 3 &&
-		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-			c = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
-			    (u[i + 2] & 0x3Fu);
-			i += 3;
-		} else if (b >= 0xC0 && b < 0xE0 && n - i >= 2 &&
-		    (u[i + 1] & 0xC0) == 0x80) {
-			c = (b & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
-			i += 2;
-		} else if (b >= 0xF0 && b < 0xF8 && n - i >= 4 &&
-		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
-		    (u[i + 3] & 0xC0) == 0x80) {
-			c = (b & 0x07u) << 18 | (u[i + 1] & 0x3Fu) << 12 |
-			    (u[i + 2] & 0x3Fu) << 6 | (u[i + 3] & 0x3Fu);
-			i += 4;
 		} else {
-			i++;
-			continue;
+			if (b >= 0xE0 && b < 0xF0 && n - i >= 3 &&
+			    (u[i + 1] & 0xC0) == 0x80 &&
+			    (u[i + 2] & 0xC0) == 0x80) {
+				c = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+				    (u[i + 2] & 0x3Fu);
+				i += 3;
+			} else if (b >= 0xC0 && b < 0xE0 && n - i >= 2 &&
+			    (u[i + 1] & 0xC0) == 0x80) {
+				c = (b & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+				i += 2;
+			} else if (b >= 0xF0 && b < 0xF8 && n - i >= 4 &&
+			    (u[i + 1] & 0xC0) == 0x80 &&
+			    (u[i + 2] & 0xC0) == 0x80 &&
+			    (u[i + 3] & 0xC0) == 0x80) {
+				c = (b & 0x07u) << 18 | (u[i + 1] & 0x3Fu) << 12 |
+				    (u[i + 2] & 0x3Fu) << 6 | (u[i + 3] & 0x3Fu);
+				i += 4;
+			} else {
+				i++;
+				continue;
+			}
+			if (!(g->filter[(c >> 6) & 1023] >> (c & 63) & 1))
+				continue;
+			gc = &g->tab[guard_slot(g, c)];
 		}
-		if (!(g->filter[(c >> 6) & 1023] >> (c & 63) & 1))
-			continue;
-		h = guard_slot(g, c);
-		have[0] |= g->tab[h].m[0];
-		have[1] |= g->tab[h].m[1];
+		have[0] |= gc->m[0];
+		have[1] |= gc->m[1];
+		for (k = gc->lit0; k < gc->lit0 + gc->nlit && !*haslit; k++)
+			*haslit = litlen[k] <= n - at &&
+			    memcmp(s + at, lit[k], litlen[k]) == 0;
 	}
 }
 
-/* Does a guarded branch match s[0..n) (or give up on it)? */
+/* Does a guarded branch that s[0..n) holds what it needs for match it
+ * (or give up on it)? */
 static int
-guard_match(struct guards *g, const char *s, size_t n)
+guard_match(struct guards *g, const uint64_t have[2], const char *s,
+    size_t n)
 {
-	uint64_t have[2];
 	size_t k, b, e;
 
-	if (g == NULL || g->n == 0)
-		return 0;
-	guard_scan(g, s, n, have);
 	for (k = 0; k < g->n; k++) {
 		struct guarded *gb = &g->b[k];
 
@@ -664,18 +670,12 @@ free_lits(struct rules *r)
 	r->lit = NULL;
 	r->litlen = NULL;
 	r->nlit = 0;
-	memset(r->litpair, 0, sizeof r->litpair);
 	guards_free(r->guard);
 	r->guard = NULL;
 }
 
-static unsigned
-pair_of(const char *s)
-{
-	return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-}
-
-/* The literals in byte order, and the table of their first two bytes. */
+/* The literals in byte order, and those that begin with each character
+ * found from it (r->guard). */
 static void
 index_lits(struct rules *r)
 {
@@ -696,38 +696,14 @@ index_lits(struct rules *r)
 			    r->litlen[j - 1] = tl;
 		}
 	for (i = 0; i < r->nlit; i++) {
-		unsigned b = pair_of(r->lit[i]);
+		size_t at = 0;
+		struct guard_char *gc = guard_char(r->guard,
+		    utf8_next(r->lit[i], r->litlen[i], &at));
 
-		r->litpair[b >> 6] |= (uint64_t)1 << (b & 63);
+		if (gc->nlit == 0)
+			gc->lit0 = (uint32_t)i;
+		gc->nlit++;	/* one run: they are in byte order */
 	}
-}
-
-/* Does s[0..n) hold one of the literals? */
-static int
-has_lit(const struct rules *r, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i++) {
-		unsigned b = pair_of(s + i);
-		size_t lo = 0, hi = r->nlit;
-
-		if (!(r->litpair[b >> 6] >> (b & 63) & 1))
-			continue;
-		while (lo < hi) {	/* the first literal of that pair */
-			size_t mid = (lo + hi) / 2;
-
-			if (pair_of(r->lit[mid]) < b)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < r->nlit && pair_of(r->lit[lo]) == b; lo++)
-			if (r->litlen[lo] <= n - i &&
-			    memcmp(s + i, r->lit[lo], r->litlen[lo]) == 0)
-				return 1;
-	}
-	return 0;
 }
 
 /* The alternations of the rules that are not alone. */
@@ -765,22 +741,29 @@ make_any(struct rules *r)
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
-	static const int order[3] = { 0, 2, 1 };
 	size_t k, b, e;
-	int some = 0, g;	/* a rule of the alternations may match */
+	int some = 0;	/* a rule of the alternations may match */
+	uint64_t have[2];
+	int lit;
 
 	*gaveup = 0;
 	if (r->stale)
 		make_any(r);
-	for (g = 0; g < 3 && !some; g++) {
-		struct regex *rx = &r->any[order[g]];
-
-		/* a branch of any[0] matches where its literal is */
-		if (r->have_any[order[g]] && (order[g] != 0 || has_lit(r, s, n)))
-			some = rx_find(rx, s, n, 0, 0, &b, &e) || rx->gaveup;
-		if (order[g] == 2 && !some)
-			some = guard_match(r->guard, s, n);
-	}
+	if (r->guard == NULL)	/* no rules */
+		return NULL;
+	guard_scan(r->guard, r->lit, r->litlen, s, n, have, &lit);
+	/* a branch of any[0] matches where its literal is */
+	if (r->have_any[0] && lit)
+		some = rx_find(&r->any[0], s, n, 0, 0, &b, &e) ||
+		    r->any[0].gaveup;
+	if (!some && r->have_any[2])
+		some = rx_find(&r->any[2], s, n, 0, 0, &b, &e) ||
+		    r->any[2].gaveup;
+	if (!some)
+		some = guard_match(r->guard, have, s, n);
+	if (!some && r->have_any[1])
+		some = rx_find(&r->any[1], s, n, 0, 0, &b, &e) ||
+		    r->any[1].gaveup;
 	for (k = 0; k < r->n; k++) {
 		if (!some && !r->alone[k])
 			continue;

@@ -84,10 +84,10 @@ struct rules {
 	struct regex any[3];
 	int have_any[3], stale;
 	struct guards *guard;	/* branches tried on lines that hold what
-				 * they need (boiler.c) */
+				 * they need, and the characters that
+				 * begin the literals (boiler.c) */
 	char **lit;		/* those literals (2 bytes or more), sorted */
 	size_t *litlen, nlit;
-	uint64_t litpair[1024];	/* bit b0 << 8 | b1: a literal begins b0 b1 */
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad
