@@ -20,10 +20,16 @@
 extern const char zh_boilerplate_data[];
 extern const unsigned long zh_boilerplate_size;
 
+/* What a line's key keeps of a character above ASCII: nothing, '0'
+ * for a digit, or the character (a letter or Han), as ICU says, asked
+ * once for each block of 256 code points met. */
+enum { FOLD_DROP, FOLD_DIGIT, FOLD_KEEP };
+
 struct normaliser {
 	struct textnorm *tn;
 	struct simplify *simp;
 	struct buf nf, folded;
+	uint8_t *fold[0x110000 >> 8];
 };
 
 struct normaliser *
@@ -39,42 +45,94 @@ norm_new(void)
 void
 norm_free(struct normaliser *nm)
 {
+	size_t k;
+
 	if (nm == NULL)
 		return;
 	tn_free(nm->tn);
 	simp_free(nm->simp);
+	for (k = 0; k < sizeof nm->fold / sizeof *nm->fold; k++)
+		free(nm->fold[k]);
 	buf_free(&nm->nf);
 	buf_free(&nm->folded);
 	free(nm);
 }
 
+static uint8_t
+fold_class(uint32_t c)
+{
+	if (u_isdigit((UChar32)c))
+		return FOLD_DIGIT;
+	return uc_is_han(c) || u_isalpha((UChar32)c) ? FOLD_KEEP : FOLD_DROP;
+}
+
+static const uint8_t *
+fold_block(struct normaliser *nm, uint32_t c)
+{
+	uint8_t *b = nm->fold[c >> 8];
+	uint32_t k;
+
+	if (b == NULL) {
+		b = nm->fold[c >> 8] = xmalloc(256);
+		for (k = 0; k < 256; k++)
+			b[k] = fold_class((c & ~0xFFu) + k);
+	}
+	return b;
+}
+
 uint64_t
 norm_hash(struct normaliser *nm, const char *s, size_t n)
 {
-	size_t i = 0, j, tn;
+	size_t i = 0, j, tn, run = 0, runlen = 0;
 	uint64_t h;
 	const char *t;
+	char *o;
 
 	tn_apply(nm->tn, s, n, &nm->nf);
 	t = simp_line(nm->simp, nm->nf.p ? nm->nf.p : "", nm->nf.len, &tn);
+	/* no longer than t: a character gives itself, '0' or nothing (and a
+	 * lead byte cut short at the end, its 3 bytes at most) */
 	nm->folded.len = 0;
+	buf_reserve(&nm->folded, tn + 4);
+	o = nm->folded.p;
 	while (i < tn) {
+		unsigned char b = (unsigned char)t[i];
 		uint32_t c;
+		uint8_t k;
 
-		j = i;
-		c = utf8_next(t, tn, &i);
-		if (c < 0x80) {
-			if (c >= '0' && c <= '9')
-				buf_addc(&nm->folded, '0');
-			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				buf_addc(&nm->folded, (char)(c | 0x20));
+		if (b < 0x80) {
+			if (runlen) {
+				memcpy(o, t + run, runlen);
+				o += runlen;
+				runlen = 0;
+			}
+			if (b >= '0' && b <= '9')
+				*o++ = '0';
+			else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+				*o++ = (char)(b | 0x20);
+			i++;
 			continue;
 		}
-		if (u_isdigit((UChar32)c))
-			buf_addc(&nm->folded, '0');
-		else if (uc_is_han(c) || u_isalpha((UChar32)c))
-			buf_add(&nm->folded, t + j, i - j);
+		j = i;
+		c = utf8_next(t, tn, &i);
+		k = c < 0x110000 ? fold_block(nm, c)[c & 0xFF] : fold_class(c);
+		if (k == FOLD_KEEP) {	/* the run of kept characters grows */
+			if (runlen == 0)
+				run = j;
+			runlen += i - j;
+			continue;
+		}
+		if (runlen) {
+			memcpy(o, t + run, runlen);
+			o += runlen;
+			runlen = 0;
+		}
+		if (k == FOLD_DIGIT)
+			*o++ = '0';
 	}
+	memcpy(o, t + run, runlen);
+	o += runlen;
+	nm->folded.len = (size_t)(o - nm->folded.p);
 	if (nm->folded.len == 0)
 		return 0;
 	h = hash64(nm->folded.p, nm->folded.len, 0);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -426,6 +427,79 @@ test_art_spool(void)
 	art_release(&a);
 	spool_free(sp);
 	buf_free(&got);
+}
+
+/* The folded form of a line (norm_folded) against the rule written out
+ * character by character: the line in NFKC and read as Simplified,
+ * digits of any script to 0, ASCII letters lowered, other letters and
+ * Han kept, the rest dropped. Lines of characters from many blocks. */
+static void
+test_norm_fold(void)
+{
+	static const uint32_t from[] = { 0x20, 0x80, 0x370, 0x400, 0x660,
+	    0x966, 0x2000, 0x3000, 0x3400, 0x4E00, 0xAC00, 0xF900, 0xFF00,
+	    0x1D400, 0x1F300, 0x20000, 0x2F800, 0xE0000 };
+	static const uint32_t span[] = { 0x60, 0x180, 0x90, 0x100, 0x20, 0x20,
+	    0x100, 0x100, 0x100, 0x5200, 0x100, 0x200, 0xF0, 0x400, 0x100,
+	    0x1000, 0x220, 0x80 };
+	struct normaliser *nm = norm_new();
+	struct textnorm *tn = tn_new(TN_NFKC);
+	struct simplify *sp = simp_new();
+	struct buf line = { 0 }, nf = { 0 }, want = { 0 };
+	unsigned long seed = 7;
+	const char *f;
+	size_t fl, k, bad = 0, digits = 0;
+
+	for (k = 0; k < 6000; k++) {
+		size_t m = 1 + k % 23, j, i, tl;
+		const char *t;
+		uint64_t h;
+
+		line.len = 0;
+		for (j = 0; j < m; j++) {
+			unsigned long r;
+			uint32_t c;
+
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			r = seed >> 20;
+			c = from[r % 18] + (uint32_t)((r >> 8) % span[r % 18]);
+			utf8_put(&line, c);
+		}
+		tn_apply(tn, line.p, line.len, &nf);
+		t = simp_line(sp, nf.p ? nf.p : "", nf.len, &tl);
+		want.len = 0;
+		for (i = 0; i < tl; ) {
+			size_t at = i;
+			uint32_t c = utf8_next(t, tl, &i);
+
+			if (c < 0x80) {
+				if (c >= '0' && c <= '9')
+					buf_addc(&want, '0');
+				else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+					buf_addc(&want, (char)(c | 0x20));
+			} else if (u_isdigit((UChar32)c))
+				buf_addc(&want, '0'), digits++;
+			else if (uc_is_han(c) || u_isalpha((UChar32)c))
+				buf_add(&want, t + at, i - at);
+		}
+		h = norm_hash(nm, line.p, line.len);
+		f = norm_folded(nm, &fl);
+		if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
+		    (h == 0) != (fl == 0))
+			bad++;
+	}
+	CHECK("norm_hash: the folded form of lines of many scripts as ICU "
+	    "classes each character", bad == 0 && digits > 100);
+	norm_hash(nm, "Ａ１２b中文，٣x", strlen("Ａ１２b中文，٣x"));
+	f = norm_folded(nm, &fl);
+	CHECK("norm_hash: full-width and Arabic-Indic digits fold to 0",
+	    fl == strlen("a00b中文0x") && memcmp(f, "a00b中文0x", fl) == 0);
+	buf_free(&line);
+	buf_free(&nf);
+	buf_free(&want);
+	simp_free(sp);
+	tn_free(tn);
+	norm_free(nm);
 }
 
 /* Label the texts of one article of a site (NULL-terminated) as
@@ -3423,6 +3497,7 @@ main(void)
 	test_placetag_roles();
 	test_statedb();
 	test_regex_opts();
+	test_norm_fold();
 	test_rx_needs();
 	test_rules_guard();
 	test_numerals();
