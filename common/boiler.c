@@ -8,6 +8,7 @@
 
 #include <unicode/uchar.h>
 
+#include "bytes.h"
 #include "diag.h"
 #include "punct.h"
 #include "hash.h"
@@ -619,11 +620,20 @@ guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
 		unsigned b = u[i];
 		const struct guard_char *gc;
 		size_t at = i;
-		uint32_t c, k;
+		uint32_t c, k, x;
 
 		if (b < 0x80) {
 			gc = &g->ascii[b];
 			i++;
+		} else if (n - i >= 4 &&
+		    ((x = load_le32(u + i)) & 0xC0C0F0) == 0x8080E0) {
+			/* three bytes (most of Chinese text), read as a word:
+			 * bits 6..15 of c pick the filter's word */
+			c = (x & 0x0F) << 12 | (x >> 2 & 0xFC0) | (x >> 16 & 0x3F);
+			i += 3;
+			if (!(g->filter[c >> 6] >> (c & 63) & 1))
+				continue;
+			gc = &g->tab[guard_slot(g, c)];
 		} else {
 			if (b >= 0xE0 && b < 0xF0 && n - i >= 3 &&
 			    (u[i + 1] & 0xC0) == 0x80 &&
