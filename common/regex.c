@@ -190,6 +190,15 @@ pat_char(struct needs *ps)
 	return c;
 }
 
+/* What \s may match with PCRE2_UCP: its horizontal and vertical space
+ * and the Unicode category Z (Zs, Zl, Zp). A unit test asks PCRE2 of
+ * every code point that none outside it is \s. */
+static const uint32_t space[] = {
+	0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x180E,
+	0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+	0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+};
+
 static int
 is_alnum(unsigned char c)
 {
@@ -443,6 +452,14 @@ needs_seq(struct needs *ps, struct rx_set *out, size_t max)
 				    !strchr("xopP", d))
 					break;	/* \Q, \c, numbers, names... */
 				ps->p += 2;
+				if (d == 's') {
+					size_t k;
+
+					atom[0].n = 0;
+					for (k = 0; k < sizeof space / sizeof *space; k++)
+						set_add(&atom[0], space[k]);
+					na = 1;
+				}
 				if (d == 'N' && ps->p < ps->end && *ps->p == '{')
 					break;
 				if (strchr("xopP", d)) {

@@ -2778,6 +2778,7 @@ test_rx_needs(void)
 		{ "(a|)b", "b" },
 		{ "\\d+年\\s*(\\d{1,2}月)?", "年" },
 		{ "[A-Za-z]x", "x" },		/* a large class is dropped */
+		{ "[A-E]\\d", "ABCDE" },
 		{ "(?i:ab)c", "" },		/* caseless: none */
 		{ "a(?i)b", "" },
 		{ "\\Qa\\E", "" },
@@ -2789,7 +2790,36 @@ test_rx_needs(void)
 	};
 	char got[256], name[300];
 	size_t k;
+	struct rx_set sp;
+	struct regex rx;
+	uint32_t c;
+	long outside = 0, inside = 0;
+	static const char menu[] = "^(\\S{2,4}\\s+){3,}\\S{2,4}$";
 
+	/* \s: every code point PCRE2 takes for \s is in its set */
+	CHECK("rx_needs \\s: a set of white space, the one need of a menu's "
+	    "pattern", rx_needs(menu, strlen(menu), &sp, 1) == 1 &&
+	    sp.n == 26 && sp.c[0] == '\t' && sp.c[25] == 0x3000);
+	rx_needs("\\s", 2, &sp, 1);
+	rx_builtin(&rx, "^\\s$", 0);
+	for (c = 0; c < 0x110000; c++) {
+		struct buf b = { 0 };
+		size_t mb, me;
+		unsigned j;
+		int in = 0;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		utf8_put(&b, c);
+		for (j = 0; j < sp.n; j++)
+			in |= sp.c[j] == c;
+		if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me))
+			outside += !in, inside += in;
+		buf_free(&b);
+	}
+	rx_free(&rx);
+	CHECK("rx_needs \\s: no code point PCRE2 takes for \\s is outside "
+	    "its set", outside == 0 && inside >= 20);
 	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		needs_text(cases[k].pat, got, sizeof got);
 		snprintf(name, sizeof name, "rx_needs %s: '%s' (got '%s')",
