@@ -1932,6 +1932,28 @@ test_simplify(void)
 	CHECK("simplify: Simplified needs nothing", !simp_needed(simp,
 	    strlen(simp)));
 	CHECK("simplify: Traditional needs it", simp_needed(in, strlen(in)));
+	{	/* every code point, alone and between Simplified ones */
+		long bad = 0;
+		uint32_t c;
+
+		for (c = 1; c < 0x110000; c++) {
+			struct buf b = { 0 };
+			int want = simp_changes(c);
+
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			utf8_put(&b, c);
+			bad += simp_needed(b.p, b.len) != want;
+			b.len = 0;
+			buf_add(&b, "中", strlen("中"));
+			utf8_put(&b, c);
+			buf_add(&b, "国人", strlen("国人"));
+			bad += simp_needed(b.p, b.len) != want;
+			buf_free(&b);
+		}
+		CHECK("simplify: simp_needed says what simp_changes says of "
+		    "every code point", bad == 0);
+	}
 	out = simp_line(sp, simp, strlen(simp), &n);
 	CHECK("simplify: Simplified line is the line", out == simp &&
 	    n == strlen(simp) && !simp_changed(sp));
