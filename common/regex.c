@@ -162,9 +162,9 @@ rx_free(struct regex *rx)
 struct needs {
 	const char *p, *end;	/* what is left of the pattern */
 	int stop;		/* met syntax it does not read */
+	int caseless;		/* inside (?i:...) */
 };
 
-/* The code point at ps->p (the pattern is UTF-8, as it compiled). */
 static uint32_t
 pat_char(struct needs *ps)
 {
@@ -231,6 +231,30 @@ set_union(struct rx_set *s, const struct rx_set *t)
 	return 1;
 }
 
+/* The set of the literal character c: c, or with (?i:...) what PCRE2
+ * may match for it, where that is plain (ASCII). A unit test asks PCRE2
+ * of every code point. */
+static int
+literal_set(const struct needs *ps, uint32_t c, struct rx_set *s)
+{
+	s->n = 0;
+	if (!ps->caseless || (c < 0x80 && !((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z'))) {
+		set_add(s, c);
+		return 1;
+	}
+	if (c >= 0x80)
+		return 0;	/* the case of the rest: not here */
+	set_add(s, c | 0x20);
+	set_add(s, c & ~0x20u);
+	if ((c | 0x20) == 'k')
+		set_add(s, 0x212A);	/* KELVIN SIGN */
+	if ((c | 0x20) == 's')
+		set_add(s, 0x017F);	/* LATIN SMALL LETTER LONG S */
+	return 1;
+}
+
+/* The code point at ps->p (the pattern is UTF-8, as it compiled). */
 /* Step over {...} after \x, \o, \p, \P or \N. */
 static void
 skip_braces(struct needs *ps)
@@ -399,14 +423,18 @@ needs_seq(struct needs *ps, struct rx_set *out, size_t max)
 		} else if (c == '[') {
 			ps->p++;
 			na = needs_class(ps, &atom[0]);
+			if (ps->caseless)
+				na = 0;
 		} else if (c == '(') {
 			const char *q = ps->p + 1;
-			int look = 0;
+			int look = 0, was = ps->caseless;
 
 			if (q < ps->end && *q == '?') {
 				q++;
 				if (q < ps->end && strchr(":>|", *q))
 					q++;
+				else if (ps->end - q >= 2 && q[0] == 'i' && q[1] == ':')
+					q += 2, ps->caseless = 1;
 				else if (q < ps->end && (*q == '=' || *q == '!'))
 					q++, look = 1;
 				else if (ps->end - q >= 2 && *q == '<' &&
@@ -434,6 +462,7 @@ needs_seq(struct needs *ps, struct rx_set *out, size_t max)
 				break;		/* verbs */
 			ps->p = q;
 			na = needs_alts(ps, atom, 2);
+			ps->caseless = was;
 			if (ps->stop)
 				break;
 			if (ps->p >= ps->end || *ps->p != ')')
@@ -473,17 +502,12 @@ needs_seq(struct needs *ps, struct rx_set *out, size_t max)
 				}
 			} else {
 				ps->p++;
-				atom[0].n = 0;
-				set_add(&atom[0], pat_char(ps));
-				na = 1;
+				na = (size_t)literal_set(ps, pat_char(ps), &atom[0]);
 			}
 		} else if (strchr("*+?{", c)) {
 			break;
-		} else {
-			atom[0].n = 0;
-			set_add(&atom[0], pat_char(ps));
-			na = 1;
-		}
+		} else
+			na = (size_t)literal_set(ps, pat_char(ps), &atom[0]);
 		if (ps->stop)
 			break;
 		if (needs_quantifier(ps) < 1)
@@ -539,7 +563,7 @@ needs_alts(struct needs *ps, struct rx_set *out, size_t max)
 size_t
 rx_needs(const char *pattern, size_t len, struct rx_set *set, size_t max)
 {
-	struct needs ps = { pattern, pattern + len, 0 };
+	struct needs ps = { pattern, pattern + len, 0, 0 };
 	struct rx_set tmp[16];
 	size_t n = needs_alts(&ps, tmp, max < 16 ? max : 16);
 

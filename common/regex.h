@@ -52,9 +52,10 @@ void rx_free(struct regex *rx);
  * where they are plain to see: a literal character, a class of literal
  * characters or a group whose every alternative has one, none of them
  * made optional by a quantifier, and \s (the characters PCRE2 may
- * take for white space). A pattern with syntax it does not
- * read (\Q, verbs, option settings such as (?i), conditionals, \x..)
- * has none. Returns the number of sets written to set[0..max). */
+ * take for white space); inside (?i:...), ASCII characters and their
+ * other cases. A pattern with syntax it does not read (\Q, verbs,
+ * option settings such as (?i), conditionals, \x..) has none. Returns
+ * the number of sets written to set[0..max). */
 #define RX_SET_MAX 32		/* members of a set; larger ones are dropped */
 struct rx_set {
 	uint32_t c[RX_SET_MAX];

@@ -2801,8 +2801,11 @@ test_rx_needs(void)
 		{ "\\d+年\\s*(\\d{1,2}月)?", "年" },
 		{ "[A-Za-z]x", "x" },		/* a large class is dropped */
 		{ "[A-E]\\d", "ABCDE" },
-		{ "(?i:ab)c", "" },		/* caseless: none */
+		{ "(?i:ab)c", "aA bB c" },	/* caseless: ASCII */
+		{ "(?i:k)-(?i:s)", "kK\xe2\x84\xaa - sS\xc5\xbf" },
+		{ "(?i:中a[bc])", "aA" },
 		{ "a(?i)b", "" },
+		{ "(?i:a(?-i)b)", "" },
 		{ "\\Qa\\E", "" },
 		{ "ab{,3}", "" },		/* a literal { in older PCRE2 */
 		{ "[[:alpha:]]x", "" },
@@ -2842,6 +2845,55 @@ test_rx_needs(void)
 	rx_free(&rx);
 	CHECK("rx_needs \\s: no code point PCRE2 takes for \\s is outside "
 	    "its set", outside == 0 && inside >= 20);
+	/* (?i:x) of an ASCII letter: what PCRE2 matches is in its set; the
+	 * code points any letter matches, then each letter on those */
+	{
+		uint32_t cand[64];
+		size_t nc = 0, j;
+		char pat[16];
+
+		rx_builtin(&rx, "^(?i:[a-z])$", 0);
+		for (c = 0; c < 0x110000; c++) {
+			struct buf b = { 0 };
+			size_t mb, me;
+
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			utf8_put(&b, c);
+			if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me)) {
+				if (nc < 64)
+					cand[nc] = c;
+				nc++;
+			}
+			buf_free(&b);
+		}
+		rx_free(&rx);
+		outside = nc > 64;
+		for (k = 0; k < 52 && nc <= 64; k++) {
+			char x = (char)(k < 26 ? 'a' + k : 'A' + k - 26);
+
+			snprintf(pat, sizeof pat, "(?i:%c)", x);
+			rx_needs(pat, strlen(pat), &sp, 1);
+			snprintf(pat, sizeof pat, "^(?i:%c)$", x);
+			rx_builtin(&rx, pat, 0);
+			for (j = 0; j < nc; j++) {
+				struct buf b = { 0 };
+				size_t mb, me;
+				unsigned m;
+				int in = 0;
+
+				utf8_put(&b, cand[j]);
+				for (m = 0; m < sp.n; m++)
+					in |= sp.c[m] == cand[j];
+				if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me) && !in)
+					outside++;
+				buf_free(&b);
+			}
+			rx_free(&rx);
+		}
+		CHECK("rx_needs (?i:x): no code point PCRE2 matches for an ASCII "
+		    "letter is outside its set", outside == 0 && nc >= 52);
+	}
 	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		needs_text(cases[k].pat, got, sizeof got);
 		snprintf(name, sizeof name, "rx_needs %s: '%s' (got '%s')",
@@ -2952,6 +3004,7 @@ static void
 test_rules_guard(void)
 {
 	static const char *extra[] = { " ", "　", "2024", "12", "3", ":",
+	    "COPYRIGHT", "Copy", "\xe2\x84\xaaright", "©",
 	    "：", "-", "\xE5", "\x80", "\xE6\x9D", "王五", "今天", "新闻", "a",
 	    "x.com", "　记者 张三", "|", "，", "。", "(c) 2019", "Tags" };
 	static const char user[] =
@@ -2962,10 +3015,12 @@ test_rules_guard(void)
 	    "u5\t^[^x]{0,3}[A-C]+\\.(?:com|cn)\n"
 	    "u6\t^(?<n>q|r)s[\\]\\-]\n"
 	    "u7\tq(?=r)|zz\n"
-	    "u8\t\\Qab\\E+c\n";
+	    "u8\t\\Qab\\E+c\n"
+	    "u9\t(?i:s(k|q)\\s?y)\n";
 	static const char *uextra[] = { "a", "b", "c", "d", "x", "y", "z", "#",
 	    "(", ")", "1", " ", ".", "A", "B", "com", "cn", "q", "r", "s", "]",
-	    "-", "\xC3", "中", "AB", "Ab" };
+	    "-", "\xC3", "中", "AB", "Ab", "S", "K", "\xe2\x84\xaa", "\xc5\xbf",
+	    "Y", "Q", "s\xe2\x84\xaay", "\xc5\xbfQY", "SKy " };
 	struct rules r = { 0 };
 
 	rules_load(&r, NULL);
@@ -2975,7 +3030,7 @@ test_rules_guard(void)
 	CHECK("rules_load_buf: rules of many kinds of syntax",
 	    rules_load_buf(&r, "t", user, sizeof user - 1) == 0);
 	rules_vs_plain("rules_match, rules of many kinds of syntax", &r, uextra,
-	    sizeof uextra / sizeof uextra[0], 30000, 1000, 7);
+	    sizeof uextra / sizeof uextra[0], 30000, 1000, 8);
 	rules_free(&r);
 }
 
