@@ -488,6 +488,7 @@ lead_literal(const char *p, size_t n)
 struct guarded {
 	struct regex rx;
 	uint64_t need[2];
+	size_t rule;		/* its rule, an index of r->rx */
 };
 
 struct guard_char {
@@ -503,7 +504,13 @@ struct guards {
 	struct guard_char *tab;	/* the others, open addressing */
 	size_t tabn, tabmask;
 	uint64_t filter[1024];	/* bit c & 0xFFFF of each of them */
+	/* of each rule (r->n): RULE_LIT when it has a branch led by one of
+	 * the literals, RULE_ANY one that needs nothing seen; and which
+	 * rules may match the line at hand (guard_may) */
+	unsigned char *rule, *may;
 };
+
+enum { RULE_LIT = 1, RULE_ANY = 2 };
 
 static size_t
 guard_slot(const struct guards *g, uint32_t c)
@@ -545,7 +552,7 @@ guard_char(struct guards *g, uint32_t c)
 /* Take the branch p[0..n) as a guarded one: 1, or 0 when it needs
  * nothing to be seen (or the sets are all taken). */
 static int
-guard_add(struct guards *g, const char *p, size_t n)
+guard_add(struct guards *g, size_t rule, const char *p, size_t n)
 {
 	struct rx_set set[16];
 	size_t ns = rx_needs(p, n, set, 16), i, j;
@@ -582,6 +589,7 @@ guard_add(struct guards *g, const char *p, size_t n)
 		for (j = 0; j < set[i].n; j++)
 			guard_char(g, set[i].c[j])->m[g->nsets >> 6] |= bit;
 	}
+	b.rule = rule;
 	g->b = xrealloc(g->b, (g->n + 1) * sizeof *g->b);
 	g->b[g->n++] = b;
 	return 1;
@@ -598,6 +606,8 @@ guards_free(struct guards *g)
 		rx_free(&g->b[k].rx);
 	free(g->b);
 	free(g->tab);
+	free(g->rule);
+	free(g->may);
 	free(g);
 }
 
@@ -668,6 +678,22 @@ guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
 	}
 }
 
+/* Which rules of the alternations may match a line that holds the sets
+ * have and (lit) a literal: g->may[k]. */
+static void
+guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
+{
+	size_t k;
+
+	for (k = 0; k < nrules; k++)
+		g->may[k] = (g->rule[k] & RULE_ANY) ||
+		    ((g->rule[k] & RULE_LIT) && lit);
+	for (k = 0; k < g->n; k++)
+		if (!((g->b[k].need[0] & ~have[0]) |
+		    (g->b[k].need[1] & ~have[1])))
+			g->may[g->b[k].rule] = 1;
+}
+
 /* Does a guarded branch that s[0..n) holds what it needs for match it
  * (or give up on it)? */
 static int
@@ -693,15 +719,17 @@ guard_match(struct guards *g, const uint64_t have[2], const char *s,
  * whole. Those of all[1] and all[2] that need characters are guarded
  * instead. */
 static void
-add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
+add_rule_branches(struct rules *r, struct buf all[3], size_t rule)
 {
-	const char *p, *e;
+	const char *pat = r->pat[rule], *p, *e;
 
 	for (p = pat; (e = branch_end(p)) != NULL && *e; p = e + 1)
 		;
 	if (e == NULL || option_setting(pat)) {
-		if (!guard_add(r->guard, pat, strlen(pat)))
+		if (!guard_add(r->guard, rule, pat, strlen(pat))) {
 			add_branch(&all[2], pat, strlen(pat));
+			r->guard->rule[rule] |= RULE_ANY;
+		}
 		return;
 	}
 	for (p = pat;; p = e + 1) {
@@ -719,8 +747,10 @@ add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
 			r->litlen[r->nlit++] = lit;
 		}
 		g = *p == '^' ? 1 : lit >= 2 ? 0 : 2;
-		if (g == 0 || !guard_add(r->guard, p, (size_t)(e - p)))
+		if (g == 0 || !guard_add(r->guard, rule, p, (size_t)(e - p))) {
 			add_branch(&all[g], p, (size_t)(e - p));
+			r->guard->rule[rule] |= g == 0 ? RULE_LIT : RULE_ANY;
+		}
 		if (*e == '\0')
 			break;
 	}
@@ -785,9 +815,11 @@ make_any(struct rules *r)
 
 	free_lits(r);
 	r->guard = xcalloc(1, sizeof *r->guard);
+	r->guard->rule = xcalloc(r->n + 1, 1);
+	r->guard->may = xcalloc(r->n + 1, 1);
 	for (k = 0; k < r->n; k++)
 		if (!r->alone[k])
-			add_rule_branches(r, all, r->pat[k]);
+			add_rule_branches(r, all, k);
 	index_lits(r);
 	for (g = 0; g < 3; g++) {
 		if (r->have_any[g])
@@ -832,8 +864,12 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 	if (!some && r->have_any[1])
 		some = rx_find(&r->any[1], s, n, 0, 0, &b, &e) ||
 		    r->any[1].gaveup;
+	if (some)
+		guard_may(r->guard, r->n, have, lit);
 	for (k = 0; k < r->n; k++) {
-		if (!some && !r->alone[k])
+		/* one of the alternations' rules may match only if one of its
+		 * branches may */
+		if (!r->alone[k] && (!some || !r->guard->may[k]))
 			continue;
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
 			return r->name[k];
