@@ -31,6 +31,7 @@ struct normaliser {
 	struct simplify *simp;
 	struct buf nf, folded;
 	uint8_t *fold[0x110000 >> 8];
+	uint8_t keep[256];	/* all of U+xx00..U+xxFF is FOLD_KEEP */
 };
 
 struct normaliser *
@@ -77,6 +78,10 @@ fold_block(struct normaliser *nm, uint32_t c)
 		b = nm->fold[c >> 8] = xmalloc(256);
 		for (k = 0; k < 256; k++)
 			b[k] = fold_class((c & ~0xFFu) + k);
+		for (k = 0; k < 256 && b[k] == FOLD_KEEP; k++)
+			;
+		if (c < 0x10000)
+			nm->keep[c >> 8] = k == 256;
 	}
 	return b;
 }
@@ -115,6 +120,15 @@ norm_hash(struct normaliser *nm, const char *s, size_t n)
 			continue;
 		}
 		j = i;
+		/* three bytes of a block kept whole (Han): no more to ask */
+		if (tn - i >= 3 && (b & 0xF0) == 0xE0 && nm->keep[(b & 0x0F) << 4 |
+		    ((unsigned char)t[i + 1] & 0x3F) >> 2]) {
+			if (runlen == 0)
+				run = j;
+			runlen += 3;
+			i += 3;
+			continue;
+		}
 		c = utf8_next(t, tn, &i);
 		k = c < 0x110000 ? fold_block(nm, c)[c & 0xFF] : fold_class(c);
 		if (k == FOLD_KEEP) {	/* the run of kept characters grows */

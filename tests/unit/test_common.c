@@ -438,10 +438,10 @@ test_norm_fold(void)
 {
 	static const uint32_t from[] = { 0x20, 0x80, 0x370, 0x400, 0x660,
 	    0x966, 0x2000, 0x3000, 0x3400, 0x4E00, 0xAC00, 0xF900, 0xFF00,
-	    0x1D400, 0x1F300, 0x20000, 0x2F800, 0xE0000 };
+	    0x1D400, 0x1F300, 0x20000, 0x2F800, 0xE0000, 0x4D80 };
 	static const uint32_t span[] = { 0x60, 0x180, 0x90, 0x100, 0x20, 0x20,
 	    0x100, 0x100, 0x100, 0x5200, 0x100, 0x200, 0xF0, 0x400, 0x100,
-	    0x1000, 0x220, 0x80 };
+	    0x1000, 0x220, 0x80, 0x100 };
 	struct normaliser *nm = norm_new();
 	struct textnorm *tn = tn_new(TN_NFKC);
 	struct simplify *sp = simp_new();
@@ -462,7 +462,7 @@ test_norm_fold(void)
 
 			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 			r = seed >> 20;
-			c = from[r % 18] + (uint32_t)((r >> 8) % span[r % 18]);
+			c = from[r % 19] + (uint32_t)((r >> 8) % span[r % 19]);
 			utf8_put(&line, c);
 		}
 		tn_apply(tn, line.p, line.len, &nf);
