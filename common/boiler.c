@@ -8,6 +8,7 @@
 
 #include <unicode/uchar.h>
 
+#include "bytes.h"
 #include "diag.h"
 #include "punct.h"
 #include "hash.h"
@@ -20,10 +21,17 @@
 extern const char zh_boilerplate_data[];
 extern const unsigned long zh_boilerplate_size;
 
+/* What a line's key keeps of a character above ASCII: nothing, '0'
+ * for a digit, or the character (a letter or Han), as ICU says, asked
+ * once for each block of 256 code points met. */
+enum { FOLD_DROP, FOLD_DIGIT, FOLD_KEEP };
+
 struct normaliser {
 	struct textnorm *tn;
 	struct simplify *simp;
 	struct buf nf, folded;
+	uint8_t *fold[0x110000 >> 8];
+	uint8_t keep[256];	/* all of U+xx00..U+xxFF is FOLD_KEEP */
 };
 
 struct normaliser *
@@ -39,42 +47,107 @@ norm_new(void)
 void
 norm_free(struct normaliser *nm)
 {
+	size_t k;
+
 	if (nm == NULL)
 		return;
 	tn_free(nm->tn);
 	simp_free(nm->simp);
+	for (k = 0; k < sizeof nm->fold / sizeof *nm->fold; k++)
+		free(nm->fold[k]);
 	buf_free(&nm->nf);
 	buf_free(&nm->folded);
 	free(nm);
 }
 
+static uint8_t
+fold_class(uint32_t c)
+{
+	if (u_isdigit((UChar32)c))
+		return FOLD_DIGIT;
+	return uc_is_han(c) || u_isalpha((UChar32)c) ? FOLD_KEEP : FOLD_DROP;
+}
+
+static const uint8_t *
+fold_block(struct normaliser *nm, uint32_t c)
+{
+	uint8_t *b = nm->fold[c >> 8];
+	uint32_t k;
+
+	if (b == NULL) {
+		b = nm->fold[c >> 8] = xmalloc(256);
+		for (k = 0; k < 256; k++)
+			b[k] = fold_class((c & ~0xFFu) + k);
+		for (k = 0; k < 256 && b[k] == FOLD_KEEP; k++)
+			;
+		if (c < 0x10000)
+			nm->keep[c >> 8] = k == 256;
+	}
+	return b;
+}
+
 uint64_t
 norm_hash(struct normaliser *nm, const char *s, size_t n)
 {
-	size_t i = 0, j, tn;
+	size_t i = 0, j, tn, run = 0, runlen = 0;
 	uint64_t h;
 	const char *t;
+	char *o;
 
 	tn_apply(nm->tn, s, n, &nm->nf);
 	t = simp_line(nm->simp, nm->nf.p ? nm->nf.p : "", nm->nf.len, &tn);
+	/* no longer than t: a character gives itself, '0' or nothing (and a
+	 * lead byte cut short at the end, its 3 bytes at most) */
 	nm->folded.len = 0;
+	buf_reserve(&nm->folded, tn + 4);
+	o = nm->folded.p;
 	while (i < tn) {
+		unsigned char b = (unsigned char)t[i];
 		uint32_t c;
+		uint8_t k;
 
-		j = i;
-		c = utf8_next(t, tn, &i);
-		if (c < 0x80) {
-			if (c >= '0' && c <= '9')
-				buf_addc(&nm->folded, '0');
-			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-				buf_addc(&nm->folded, (char)(c | 0x20));
+		if (b < 0x80) {
+			if (runlen) {
+				memcpy(o, t + run, runlen);
+				o += runlen;
+				runlen = 0;
+			}
+			if (b >= '0' && b <= '9')
+				*o++ = '0';
+			else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+				*o++ = (char)(b | 0x20);
+			i++;
 			continue;
 		}
-		if (u_isdigit((UChar32)c))
-			buf_addc(&nm->folded, '0');
-		else if (uc_is_han(c) || u_isalpha((UChar32)c))
-			buf_add(&nm->folded, t + j, i - j);
+		j = i;
+		/* three bytes of a block kept whole (Han): no more to ask */
+		if (tn - i >= 3 && (b & 0xF0) == 0xE0 && nm->keep[(b & 0x0F) << 4 |
+		    ((unsigned char)t[i + 1] & 0x3F) >> 2]) {
+			if (runlen == 0)
+				run = j;
+			runlen += 3;
+			i += 3;
+			continue;
+		}
+		c = utf8_next(t, tn, &i);
+		k = c < 0x110000 ? fold_block(nm, c)[c & 0xFF] : fold_class(c);
+		if (k == FOLD_KEEP) {	/* the run of kept characters grows */
+			if (runlen == 0)
+				run = j;
+			runlen += i - j;
+			continue;
+		}
+		if (runlen) {
+			memcpy(o, t + run, runlen);
+			o += runlen;
+			runlen = 0;
+		}
+		if (k == FOLD_DIGIT)
+			*o++ = '0';
 	}
+	memcpy(o, t + run, runlen);
+	o += runlen;
+	nm->folded.len = (size_t)(o - nm->folded.p);
 	if (nm->folded.len == 0)
 		return 0;
 	h = hash64(nm->folded.p, nm->folded.len, 0);
@@ -418,23 +491,264 @@ lead_literal(const char *p, size_t n)
 	return i;
 }
 
+/* Branches that need some characters (rx_needs), each tried alone and
+ * only on a line that holds a member of each set it needs. Each set is
+ * a bit; a character stands for the bits of the sets it is in, and for
+ * the literals of r->lit that begin with it. One pass over a line finds
+ * both. */
+#define GUARD_SETS 128		/* bits of need[] */
+#define GUARD_PER_BRANCH 6	/* the smallest sets of a branch */
+
+struct guarded {
+	struct regex rx;
+	uint64_t need[2];
+	size_t rule;		/* its rule, an index of r->rx */
+};
+
+struct guard_char {
+	uint32_t c;		/* 0: an empty slot */
+	uint32_t lit0, nlit;	/* r->lit[lit0..lit0+nlit) begin with c */
+	uint64_t m[2];
+};
+
+struct guards {
+	struct guarded *b;
+	size_t n, nsets;
+	struct guard_char ascii[128];
+	struct guard_char *tab;	/* the others, open addressing */
+	size_t tabn, tabmask;
+	uint64_t filter[1024];	/* bit c & 0xFFFF of each of them */
+	/* of each rule (r->n): RULE_LIT when it has a branch led by one of
+	 * the literals, RULE_ANY one that needs nothing seen; and which
+	 * rules may match the line at hand (guard_may) */
+	unsigned char *rule, *may;
+};
+
+enum { RULE_LIT = 1, RULE_ANY = 2 };
+
+static size_t
+guard_slot(const struct guards *g, uint32_t c)
+{
+	size_t h = (size_t)((c * 0x9E3779B1u) >> 7) & g->tabmask;
+
+	while (g->tab[h].c != 0 && g->tab[h].c != c)
+		h = (h + 1) & g->tabmask;
+	return h;
+}
+
+static struct guard_char *
+guard_char(struct guards *g, uint32_t c)
+{
+	size_t h;
+
+	if (c < 0x80)
+		return &g->ascii[c];
+	if (2 * (g->tabn + 1) > g->tabmask + 1) {	/* grow */
+		struct guard_char *old = g->tab;
+		size_t k, oldn = old ? g->tabmask + 1 : 0;
+
+		g->tabmask = oldn ? 2 * oldn - 1 : 63;
+		g->tab = xcalloc(g->tabmask + 1, sizeof *g->tab);
+		for (k = 0; k < oldn; k++)
+			if (old[k].c)
+				g->tab[guard_slot(g, old[k].c)] = old[k];
+		free(old);
+	}
+	h = guard_slot(g, c);
+	if (g->tab[h].c == 0) {
+		g->tab[h].c = c;
+		g->tabn++;
+	}
+	g->filter[(c >> 6) & 1023] |= (uint64_t)1 << (c & 63);
+	return &g->tab[h];
+}
+
+/* Take the branch p[0..n) as a guarded one: 1, or 0 when it needs
+ * nothing to be seen (or the sets are all taken). */
+static int
+guard_add(struct guards *g, size_t rule, const char *p, size_t n)
+{
+	struct rx_set set[16];
+	size_t ns = rx_needs(p, n, set, 16), i, j;
+	struct guarded b = { 0 };
+	char err[300], *pat;
+
+	for (i = 1; i < ns; i++)	/* the smallest first */
+		for (j = i; j > 0 && set[j].n < set[j - 1].n; j--) {
+			struct rx_set t = set[j];
+
+			set[j] = set[j - 1];
+			set[j - 1] = t;
+		}
+	if (ns > GUARD_PER_BRANCH)
+		ns = GUARD_PER_BRANCH;
+	if (ns > GUARD_SETS - g->nsets)
+		ns = GUARD_SETS - g->nsets;
+	if (ns == 0)
+		return 0;
+	pat = xmalloc(n + 1);
+	memcpy(pat, p, n);
+	pat[n] = '\0';
+	if (rx_compile(&b.rx, pat, 0, err, sizeof err) < 0) {
+		free(pat);
+		return 0;
+	}
+	free(pat);
+	rx_limit(&b.rx, RULES_LIMIT);
+	b.rx.warned = 1;	/* the rule will say it gave up */
+	for (i = 0; i < ns; i++, g->nsets++) {
+		uint64_t bit = (uint64_t)1 << (g->nsets & 63);
+
+		b.need[g->nsets >> 6] |= bit;
+		for (j = 0; j < set[i].n; j++)
+			guard_char(g, set[i].c[j])->m[g->nsets >> 6] |= bit;
+	}
+	b.rule = rule;
+	g->b = xrealloc(g->b, (g->n + 1) * sizeof *g->b);
+	g->b[g->n++] = b;
+	return 1;
+}
+
+static void
+guards_free(struct guards *g)
+{
+	size_t k;
+
+	if (g == NULL)
+		return;
+	for (k = 0; k < g->n; k++)
+		rx_free(&g->b[k].rx);
+	free(g->b);
+	free(g->tab);
+	free(g->rule);
+	free(g->may);
+	free(g);
+}
+
+/* The bits of the sets whose members s[0..n) holds, and whether it holds
+ * one of the literals lit[0..nlit). A character is read where its bytes
+ * are well-formed, and the scan moves on a byte where they are not: it
+ * passes no character boundary (no lead byte or ASCII is a continuation
+ * byte), so it finds the characters PCRE2 finds there, in valid UTF-8
+ * or not. */
+static void
+guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
+    const char *s, size_t n, uint64_t have[2], int *haslit)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	have[0] = have[1] = 0;
+	*haslit = 0;
+	while (i < n) {
+		unsigned b = u[i];
+		const struct guard_char *gc;
+		size_t at = i;
+		uint32_t c, k, x;
+
+		if (b < 0x80) {
+			gc = &g->ascii[b];
+			i++;
+		} else if (n - i >= 4 &&
+		    ((x = load_le32(u + i)) & 0xC0C0F0) == 0x8080E0) {
+			/* three bytes (most of Chinese text), read as a word:
+			 * bits 6..15 of c pick the filter's word */
+			c = (x & 0x0F) << 12 | (x >> 2 & 0xFC0) | (x >> 16 & 0x3F);
+			i += 3;
+			if (!(g->filter[c >> 6] >> (c & 63) & 1))
+				continue;
+			gc = &g->tab[guard_slot(g, c)];
+		} else {
+			if (b >= 0xE0 && b < 0xF0 && n - i >= 3 &&
+			    (u[i + 1] & 0xC0) == 0x80 &&
+			    (u[i + 2] & 0xC0) == 0x80) {
+				c = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+				    (u[i + 2] & 0x3Fu);
+				i += 3;
+			} else if (b >= 0xC0 && b < 0xE0 && n - i >= 2 &&
+			    (u[i + 1] & 0xC0) == 0x80) {
+				c = (b & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+				i += 2;
+			} else if (b >= 0xF0 && b < 0xF8 && n - i >= 4 &&
+			    (u[i + 1] & 0xC0) == 0x80 &&
+			    (u[i + 2] & 0xC0) == 0x80 &&
+			    (u[i + 3] & 0xC0) == 0x80) {
+				c = (b & 0x07u) << 18 | (u[i + 1] & 0x3Fu) << 12 |
+				    (u[i + 2] & 0x3Fu) << 6 | (u[i + 3] & 0x3Fu);
+				i += 4;
+			} else {
+				i++;
+				continue;
+			}
+			if (!(g->filter[(c >> 6) & 1023] >> (c & 63) & 1))
+				continue;
+			gc = &g->tab[guard_slot(g, c)];
+		}
+		have[0] |= gc->m[0];
+		have[1] |= gc->m[1];
+		for (k = gc->lit0; k < gc->lit0 + gc->nlit && !*haslit; k++)
+			*haslit = litlen[k] <= n - at &&
+			    memcmp(s + at, lit[k], litlen[k]) == 0;
+	}
+}
+
+/* Which rules of the alternations may match a line that holds the sets
+ * have and (lit) a literal: g->may[k]. */
+static void
+guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
+{
+	size_t k;
+
+	for (k = 0; k < nrules; k++)
+		g->may[k] = (g->rule[k] & RULE_ANY) ||
+		    ((g->rule[k] & RULE_LIT) && lit);
+	for (k = 0; k < g->n; k++)
+		if (!((g->b[k].need[0] & ~have[0]) |
+		    (g->b[k].need[1] & ~have[1])))
+			g->may[g->b[k].rule] = 1;
+}
+
+/* Does a guarded branch that s[0..n) holds what it needs for match it
+ * (or give up on it)? */
+static int
+guard_match(struct guards *g, const uint64_t have[2], const char *s,
+    size_t n)
+{
+	size_t k, b, e;
+
+	for (k = 0; k < g->n; k++) {
+		struct guarded *gb = &g->b[k];
+
+		if ((gb->need[0] & ~have[0]) | (gb->need[1] & ~have[1]))
+			continue;
+		if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) || gb->rx.gaveup)
+			return 1;
+	}
+	return 0;
+}
+
 /* Each top-level branch of pat joins all[1] when it begins with ^, else
  * all[0] when it begins with a literal of 2 bytes or more (added to
  * r->lit), else all[2]; a pattern that cannot be split joins all[2]
- * whole. */
+ * whole. Those of all[1] and all[2] that need characters are guarded
+ * instead. */
 static void
-add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
+add_rule_branches(struct rules *r, struct buf all[3], size_t rule)
 {
-	const char *p, *e;
+	const char *pat = r->pat[rule], *p, *e;
 
 	for (p = pat; (e = branch_end(p)) != NULL && *e; p = e + 1)
 		;
 	if (e == NULL || option_setting(pat)) {
-		add_branch(&all[2], pat, strlen(pat));
+		if (!guard_add(r->guard, rule, pat, strlen(pat))) {
+			add_branch(&all[2], pat, strlen(pat));
+			r->guard->rule[rule] |= RULE_ANY;
+		}
 		return;
 	}
 	for (p = pat;; p = e + 1) {
 		size_t lit;
+		int g;
 
 		e = branch_end(p);
 		lit = *p == '^' ? 0 : lead_literal(p, (size_t)(e - p));
@@ -446,8 +760,11 @@ add_rule_branches(struct rules *r, struct buf all[3], const char *pat)
 			memcpy(r->lit[r->nlit], p, lit);
 			r->litlen[r->nlit++] = lit;
 		}
-		add_branch(&all[*p == '^' ? 1 : lit >= 2 ? 0 : 2], p,
-		    (size_t)(e - p));
+		g = *p == '^' ? 1 : lit >= 2 ? 0 : 2;
+		if (g == 0 || !guard_add(r->guard, rule, p, (size_t)(e - p))) {
+			add_branch(&all[g], p, (size_t)(e - p));
+			r->guard->rule[rule] |= g == 0 ? RULE_LIT : RULE_ANY;
+		}
 		if (*e == '\0')
 			break;
 	}
@@ -465,16 +782,12 @@ free_lits(struct rules *r)
 	r->lit = NULL;
 	r->litlen = NULL;
 	r->nlit = 0;
-	memset(r->litpair, 0, sizeof r->litpair);
+	guards_free(r->guard);
+	r->guard = NULL;
 }
 
-static unsigned
-pair_of(const char *s)
-{
-	return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-}
-
-/* The literals in byte order, and the table of their first two bytes. */
+/* The literals in byte order, and those that begin with each character
+ * found from it (r->guard). */
 static void
 index_lits(struct rules *r)
 {
@@ -495,38 +808,14 @@ index_lits(struct rules *r)
 			    r->litlen[j - 1] = tl;
 		}
 	for (i = 0; i < r->nlit; i++) {
-		unsigned b = pair_of(r->lit[i]);
+		size_t at = 0;
+		struct guard_char *gc = guard_char(r->guard,
+		    utf8_next(r->lit[i], r->litlen[i], &at));
 
-		r->litpair[b >> 6] |= (uint64_t)1 << (b & 63);
+		if (gc->nlit == 0)
+			gc->lit0 = (uint32_t)i;
+		gc->nlit++;	/* one run: they are in byte order */
 	}
-}
-
-/* Does s[0..n) hold one of the literals? */
-static int
-has_lit(const struct rules *r, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i++) {
-		unsigned b = pair_of(s + i);
-		size_t lo = 0, hi = r->nlit;
-
-		if (!(r->litpair[b >> 6] >> (b & 63) & 1))
-			continue;
-		while (lo < hi) {	/* the first literal of that pair */
-			size_t mid = (lo + hi) / 2;
-
-			if (pair_of(r->lit[mid]) < b)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < r->nlit && pair_of(r->lit[lo]) == b; lo++)
-			if (r->litlen[lo] <= n - i &&
-			    memcmp(s + i, r->lit[lo], r->litlen[lo]) == 0)
-				return 1;
-	}
-	return 0;
 }
 
 /* The alternations of the rules that are not alone. */
@@ -539,9 +828,12 @@ make_any(struct rules *r)
 	int g;
 
 	free_lits(r);
+	r->guard = xcalloc(1, sizeof *r->guard);
+	r->guard->rule = xcalloc(r->n + 1, 1);
+	r->guard->may = xcalloc(r->n + 1, 1);
 	for (k = 0; k < r->n; k++)
 		if (!r->alone[k])
-			add_rule_branches(r, all, r->pat[k]);
+			add_rule_branches(r, all, k);
 	index_lits(r);
 	for (g = 0; g < 3; g++) {
 		if (r->have_any[g])
@@ -563,22 +855,35 @@ make_any(struct rules *r)
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
-	static const int order[3] = { 0, 2, 1 };
 	size_t k, b, e;
-	int some = 0, g;	/* a rule of the alternations may match */
+	int some = 0;	/* a rule of the alternations may match */
+	uint64_t have[2];
+	int lit;
 
 	*gaveup = 0;
 	if (r->stale)
 		make_any(r);
-	for (g = 0; g < 3 && !some; g++) {
-		struct regex *rx = &r->any[order[g]];
-
-		/* a branch of any[0] matches where its literal is */
-		if (r->have_any[order[g]] && (order[g] != 0 || has_lit(r, s, n)))
-			some = rx_find(rx, s, n, 0, 0, &b, &e) || rx->gaveup;
-	}
+	if (r->guard == NULL)	/* no rules */
+		return NULL;
+	guard_scan(r->guard, r->lit, r->litlen, s, n, have, &lit);
+	/* a branch of any[0] matches where its literal is */
+	if (r->have_any[0] && lit)
+		some = rx_find(&r->any[0], s, n, 0, 0, &b, &e) ||
+		    r->any[0].gaveup;
+	if (!some && r->have_any[2])
+		some = rx_find(&r->any[2], s, n, 0, 0, &b, &e) ||
+		    r->any[2].gaveup;
+	if (!some)
+		some = guard_match(r->guard, have, s, n);
+	if (!some && r->have_any[1])
+		some = rx_find(&r->any[1], s, n, 0, 0, &b, &e) ||
+		    r->any[1].gaveup;
+	if (some)
+		guard_may(r->guard, r->n, have, lit);
 	for (k = 0; k < r->n; k++) {
-		if (!some && !r->alone[k])
+		/* one of the alternations' rules may match only if one of its
+		 * branches may */
+		if (!r->alone[k] && (!some || !r->guard->may[k]))
 			continue;
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
 			return r->name[k];

@@ -59,15 +59,19 @@ int forms_unspool(struct forms *f, size_t n, struct spool *sp);
 void forms_free(struct forms *f);
 
 /* Rules are tried in order, and the first that matches names the line.
- * Most lines match none: two alternations of the rules say so, and the
- * rules are tried one by one only after one of them matched. The top
- * level branches of the patterns are parted between them: those that
- * begin with ^ make one alternation that PCRE2 tries at the start of
- * the line only, the rest the other (a pattern that sets options for
- * what follows, such as (?i), stays whole in the second). Rules that
- * cannot join them (numbered groups, verbs) and rules that once gave up
- * (ran out of their match limit, see rx_limit) are tried alone on every
- * line, so no rule runs twice on a line that matches none. */
+ * Most lines match none, and the rules' top-level branches say so
+ * first: one pass over the line finds the literals that lead branches
+ * (tried as one alternation only when one is there) and the characters
+ * other branches need (rx_needs: 来 or 转, and ： or :), each such branch
+ * tried alone only on a line that holds them; the branches that need
+ * nothing seen make an alternation of those that begin with ^, which
+ * PCRE2 tries at the start of the line only, and one of the rest (a
+ * pattern that sets options for what follows, such as (?i), stays whole
+ * there). Only when one of these matched are the rules tried one by one,
+ * and only those with a branch that can match. Rules that cannot join
+ * (numbered groups, verbs) and rules that once gave up (ran out of their
+ * match limit, see rx_limit) are tried alone on every line, so no rule
+ * runs twice on a line that matches none. */
 #define RULES_LIMIT 100000	/* rx_limit() of every rule */
 
 struct rules {
@@ -77,12 +81,15 @@ struct rules {
 				 * as it gave up once (2) */
 	size_t n;
 	/* the others' branches: anywhere and led by a literal (one of
-	 * lit), at ^, anywhere and not led by one */
+	 * lit), at ^, anywhere and not led by one; of the last two, those
+	 * that need some characters (rx_needs) are in guard instead */
 	struct regex any[3];
 	int have_any[3], stale;
+	struct guards *guard;	/* branches tried on lines that hold what
+				 * they need, and the characters that
+				 * begin the literals (boiler.c) */
 	char **lit;		/* those literals (2 bytes or more), sorted */
 	size_t *litlen, nlit;
-	uint64_t litpair[1024];	/* bit b0 << 8 | b1: a literal begins b0 b1 */
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

@@ -2,6 +2,7 @@
 #include "regex.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -70,9 +71,15 @@ static void
 set_limits(pcre2_match_context *mc, unsigned long base, size_t n)
 {
 	static uint32_t match0, depth0;
+	static unsigned long lastbase;
+	static size_t lastn = (size_t)-1;
 	double m = (double)base + 10.0 * (double)n,
 	    d = (double)base / 10 + 1.0 * (double)n;
 
+	if (base == lastbase && n == lastn)
+		return;		/* set already */
+	lastbase = base;
+	lastn = n;
 	if (match0 == 0) {
 		pcre2_config(PCRE2_CONFIG_MATCHLIMIT, &match0);
 		pcre2_config(PCRE2_CONFIG_DEPTHLIMIT, &depth0);
@@ -109,8 +116,14 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->gaveup = 0;
 	set_limits(match_context(), rx->limit, n - from);
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts, rx->md,
-	    match_context());
+	/* the JIT's own entry skips the checks of pcre2_match, which then
+	 * calls it with the same arguments */
+	if (rx->jit == 1 && opts == 0)
+		rc = pcre2_jit_match(rx->code, (PCRE2_SPTR)s, n, from, 0,
+		    rx->md, match_context());
+	else
+		rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts,
+		    rx->md, match_context());
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 
@@ -142,4 +155,420 @@ rx_free(struct regex *rx)
 	pcre2_code_free(rx->code);
 	rx->md = NULL;
 	rx->code = NULL;
+}
+
+/* rx_needs: a reader of the pattern syntax that stops where unsure */
+
+struct needs {
+	const char *p, *end;	/* what is left of the pattern */
+	int stop;		/* met syntax it does not read */
+	int caseless;		/* inside (?i:...) */
+};
+
+static uint32_t
+pat_char(struct needs *ps)
+{
+	const unsigned char *u = (const unsigned char *)ps->p;
+	size_t w = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4, k;
+	uint32_t c;
+
+	if (u[0] >= 0x80 && (u[0] < 0xC2 || u[0] > 0xF4))
+		w = 0;
+	if (w == 0 || (size_t)(ps->end - ps->p) < w) {
+		ps->stop = 1;
+		return 0;
+	}
+	c = w == 1 ? u[0] : u[0] & (0x7F >> w);
+	for (k = 1; k < w; k++) {
+		if ((u[k] & 0xC0) != 0x80) {
+			ps->stop = 1;
+			return 0;
+		}
+		c = c << 6 | (u[k] & 0x3F);
+	}
+	ps->p += w;
+	return c;
+}
+
+/* What \s may match with PCRE2_UCP: its horizontal and vertical space
+ * and the Unicode category Z (Zs, Zl, Zp). A unit test asks PCRE2 of
+ * every code point that none outside it is \s. */
+static const uint32_t space[] = {
+	0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x180E,
+	0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+	0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+};
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Add c to s; 0 when s is full. */
+static int
+set_add(struct rx_set *s, uint32_t c)
+{
+	unsigned k;
+
+	for (k = 0; k < s->n; k++)
+		if (s->c[k] == c)
+			return 1;
+	if (s->n == RX_SET_MAX)
+		return 0;
+	s->c[s->n++] = c;
+	return 1;
+}
+
+static int
+set_union(struct rx_set *s, const struct rx_set *t)
+{
+	unsigned k;
+
+	for (k = 0; k < t->n; k++)
+		if (!set_add(s, t->c[k]))
+			return 0;
+	return 1;
+}
+
+/* The set of the literal character c: c, or with (?i:...) what PCRE2
+ * may match for it, where that is plain (ASCII). A unit test asks PCRE2
+ * of every code point. */
+static int
+literal_set(const struct needs *ps, uint32_t c, struct rx_set *s)
+{
+	s->n = 0;
+	if (!ps->caseless || (c < 0x80 && !((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z'))) {
+		set_add(s, c);
+		return 1;
+	}
+	if (c >= 0x80)
+		return 0;	/* the case of the rest: not here */
+	set_add(s, c | 0x20);
+	set_add(s, c & ~0x20u);
+	if ((c | 0x20) == 'k')
+		set_add(s, 0x212A);	/* KELVIN SIGN */
+	if ((c | 0x20) == 's')
+		set_add(s, 0x017F);	/* LATIN SMALL LETTER LONG S */
+	return 1;
+}
+
+/* The code point at ps->p (the pattern is UTF-8, as it compiled). */
+/* Step over {...} after \x, \o, \p, \P or \N. */
+static void
+skip_braces(struct needs *ps)
+{
+	const char *q = memchr(ps->p, '}', (size_t)(ps->end - ps->p));
+
+	if (q == NULL)
+		ps->stop = 1;
+	else
+		ps->p = q + 1;
+}
+
+/* The class after its '[': 1 with its members in s when they are all
+ * literal characters, else 0. */
+static int
+needs_class(struct needs *ps, struct rx_set *s)
+{
+	int lit = 1, first = 1;
+
+	s->n = 0;
+	if (ps->p < ps->end && *ps->p == '^') {
+		lit = 0;
+		ps->p++;
+	}
+	for (;;) {
+		uint32_t lo, hi;
+
+		if (ps->p >= ps->end) {
+			ps->stop = 1;
+			return 0;
+		}
+		if (*ps->p == ']' && !first) {
+			ps->p++;
+			return lit && s->n > 0;
+		}
+		first = 0;
+		if (*ps->p == '[' && ps->p + 1 < ps->end &&
+		    strchr(":.=", ps->p[1])) {
+			ps->stop = 1;	/* POSIX classes */
+			return 0;
+		}
+		if (*ps->p == '\\') {
+			unsigned char d;
+
+			if (ps->p + 1 >= ps->end) {
+				ps->stop = 1;
+				return 0;
+			}
+			d = (unsigned char)ps->p[1];
+			if (is_alnum(d)) {	/* \d, \s, \x..: not literal */
+				if (strchr("QEc", d)) {
+					ps->stop = 1;
+					return 0;
+				}
+				lit = 0;
+				ps->p += 2;
+				if (strchr("xopPN", d) && ps->p < ps->end &&
+				    *ps->p == '{')
+					skip_braces(ps);
+				if (ps->stop)
+					return 0;
+				continue;
+			}
+			ps->p++;
+		}
+		lo = pat_char(ps);
+		if (ps->stop)
+			return 0;
+		hi = lo;
+		if (ps->end - ps->p >= 2 && ps->p[0] == '-' && ps->p[1] != ']') {
+			ps->p++;
+			if (*ps->p == '[' || (*ps->p == '\\' &&
+			    (ps->p + 1 >= ps->end ||
+			    is_alnum((unsigned char)ps->p[1])))) {
+				ps->stop = 1;
+				return 0;
+			}
+			if (*ps->p == '\\')
+				ps->p++;
+			hi = pat_char(ps);
+			if (ps->stop || hi < lo) {
+				ps->stop = 1;
+				return 0;
+			}
+		}
+		if (hi - lo >= RX_SET_MAX)
+			lit = 0;
+		for (; lit && lo <= hi; lo++)
+			if (!set_add(s, lo))
+				lit = 0;
+	}
+}
+
+/* The least count of the quantifier at ps->p (1 when there is none), or
+ * -1 (and stop) when unsure. */
+static long
+needs_quantifier(struct needs *ps)
+{
+	long min = 1;
+
+	if (ps->p >= ps->end)
+		return 1;
+	switch (*ps->p) {
+	case '?':
+	case '*':
+		min = 0;
+		ps->p++;
+		break;
+	case '+':
+		ps->p++;
+		break;
+	case '{': {
+		const char *q = ps->p + 1;
+
+		if (q >= ps->end || *q < '0' || *q > '9') {
+			ps->stop = 1;	/* a literal {, or a newer syntax */
+			return -1;
+		}
+		for (min = 0; q < ps->end && *q >= '0' && *q <= '9'; q++)
+			min = min < 100000 ? min * 10 + (*q - '0') : min;
+		if (q < ps->end && *q == ',')
+			for (q++; q < ps->end && *q >= '0' && *q <= '9'; q++)
+				;
+		if (q >= ps->end || *q != '}') {
+			ps->stop = 1;
+			return -1;
+		}
+		ps->p = q + 1;
+		break;
+	}
+	default:
+		return 1;
+	}
+	if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+'))
+		ps->p++;	/* lazy or possessive: the same least count */
+	if (ps->p < ps->end && strchr("?*+{", *ps->p)) {
+		ps->stop = 1;
+		return -1;
+	}
+	return min;
+}
+
+static size_t needs_alts(struct needs *ps, struct rx_set *out, size_t max);
+
+/* Add s to out[0..*n) when there is room. */
+static void
+needs_put(struct rx_set *out, size_t *n, size_t max, const struct rx_set *s)
+{
+	if (*n < max && s->n > 0)
+		out[(*n)++] = *s;
+}
+
+/* One alternative: the items up to '|', ')' or the end. */
+static size_t
+needs_seq(struct needs *ps, struct rx_set *out, size_t max)
+{
+	size_t n = 0;
+
+	while (ps->p < ps->end && !ps->stop && *ps->p != '|' && *ps->p != ')') {
+		struct rx_set atom[2];
+		size_t na = 0, k;
+		unsigned char c = (unsigned char)*ps->p;
+
+		if (c == '^' || c == '$' || c == '.') {
+			ps->p++;
+		} else if (c == '[') {
+			ps->p++;
+			na = needs_class(ps, &atom[0]);
+			if (ps->caseless)
+				na = 0;
+		} else if (c == '(') {
+			const char *q = ps->p + 1;
+			int look = 0, was = ps->caseless;
+
+			if (q < ps->end && *q == '?') {
+				q++;
+				if (q < ps->end && strchr(":>|", *q))
+					q++;
+				else if (ps->end - q >= 2 && q[0] == 'i' && q[1] == ':')
+					q += 2, ps->caseless = 1;
+				else if (q < ps->end && (*q == '=' || *q == '!'))
+					q++, look = 1;
+				else if (ps->end - q >= 2 && *q == '<' &&
+				    (q[1] == '=' || q[1] == '!'))
+					q += 2, look = 1;
+				else if (q < ps->end && *q == '#') {
+					q = memchr(q, ')', (size_t)(ps->end - q));
+					if (q == NULL)
+						break;
+					ps->p = q + 1;
+					continue;
+				} else if (q < ps->end && (*q == '<' || *q == '\'' ||
+				    *q == 'P')) {	/* named group */
+					char close = *q == '\'' ? '\'' : '>';
+
+					if (*q == 'P' && (ps->end - q < 2 || q[1] != '<'))
+						break;
+					q = memchr(q + 1, close, (size_t)(ps->end - q - 1));
+					if (q == NULL)
+						break;
+					q++;
+				} else
+					break;	/* options, conditions, calls */
+			} else if (q < ps->end && *q == '*')
+				break;		/* verbs */
+			ps->p = q;
+			na = needs_alts(ps, atom, 2);
+			ps->caseless = was;
+			if (ps->stop)
+				break;
+			if (ps->p >= ps->end || *ps->p != ')')
+				break;
+			ps->p++;
+			if (look)
+				na = 0;
+		} else if (c == '\\') {
+			unsigned char d;
+
+			if (ps->p + 1 >= ps->end)
+				break;
+			d = (unsigned char)ps->p[1];
+			if (is_alnum(d)) {
+				if (!strchr("dDsSwWhHvVRXNbBAzZGKntrfea", d) &&
+				    !strchr("xopP", d))
+					break;	/* \Q, \c, numbers, names... */
+				ps->p += 2;
+				if (d == 's') {
+					size_t k;
+
+					atom[0].n = 0;
+					for (k = 0; k < sizeof space / sizeof *space; k++)
+						set_add(&atom[0], space[k]);
+					na = 1;
+				}
+				if (d == 'N' && ps->p < ps->end && *ps->p == '{')
+					break;
+				if (strchr("xopP", d)) {
+					if (ps->p < ps->end && *ps->p == '{')
+						skip_braces(ps);
+					else if (d == 'x' || d == 'o' ||
+					    ps->p >= ps->end)
+						break;	/* \xhh: not worth it */
+					else
+						ps->p++;	/* \pL */
+				}
+			} else {
+				ps->p++;
+				na = (size_t)literal_set(ps, pat_char(ps), &atom[0]);
+			}
+		} else if (strchr("*+?{", c)) {
+			break;
+		} else
+			na = (size_t)literal_set(ps, pat_char(ps), &atom[0]);
+		if (ps->stop)
+			break;
+		if (needs_quantifier(ps) < 1)
+			na = 0;
+		if (ps->stop)
+			break;
+		for (k = 0; k < na; k++)
+			needs_put(out, &n, max, &atom[k]);
+	}
+	if (ps->p < ps->end && *ps->p != '|' && *ps->p != ')')
+		ps->stop = 1;
+	return n;
+}
+
+/* The alternatives up to ')' or the end: all the sets of one, or when
+ * there are more, a set of the first of each and one of the last of each
+ * (a match holds one of the alternatives, so one of its sets). */
+static size_t
+needs_alts(struct needs *ps, struct rx_set *out, size_t max)
+{
+	struct rx_set one[8], first = { { 0 }, 0 }, last = { { 0 }, 0 };
+	size_t n, k, nalt = 0;
+	int okf = 1, okl = 1;
+
+	for (;;) {
+		n = needs_seq(ps, one, 8);
+		if (ps->stop)
+			return 0;
+		if (nalt++ == 0)
+			for (k = 0; k < n && k < max; k++)
+				out[k] = one[k];
+		if (n == 0)
+			okf = okl = 0;
+		else {
+			okf = okf && set_union(&first, &one[0]);
+			okl = okl && set_union(&last, &one[n - 1]);
+		}
+		if (ps->p >= ps->end || *ps->p != '|')
+			break;
+		ps->p++;
+	}
+	if (nalt == 1)
+		return n < max ? n : max;
+	n = 0;
+	if (okf)
+		needs_put(out, &n, max, &first);
+	if (okl && (!okf || first.n != last.n ||
+	    memcmp(first.c, last.c, first.n * sizeof *first.c) != 0))
+		needs_put(out, &n, max, &last);
+	return n;
+}
+
+size_t
+rx_needs(const char *pattern, size_t len, struct rx_set *set, size_t max)
+{
+	struct needs ps = { pattern, pattern + len, 0, 0 };
+	struct rx_set tmp[16];
+	size_t n = needs_alts(&ps, tmp, max < 16 ? max : 16);
+
+	if (ps.stop || ps.p != ps.end)
+		n = 0;	/* unsure of it all */
+	memcpy(set, tmp, n * sizeof *set);
+	return n;
 }

@@ -10,6 +10,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct regex {
 	pcre2_code *code;
@@ -43,5 +44,24 @@ int rx_find(struct regex *rx, const char *s, size_t n, size_t from,
  * gives up at a small cost on a short line. */
 void rx_limit(struct regex *rx, unsigned long base);
 void rx_free(struct regex *rx);
+
+/* What every match of a pattern holds: sets of code points, each with
+ * at least one of its members in any match (and so in any subject the
+ * pattern matches at all). rx_needs reads pattern[0..n), which must
+ * compile with rx_compile's options (no caseless), and finds such sets
+ * where they are plain to see: a literal character, a class of literal
+ * characters or a group whose every alternative has one, none of them
+ * made optional by a quantifier, and \s (the characters PCRE2 may
+ * take for white space); inside (?i:...), ASCII characters and their
+ * other cases. A pattern with syntax it does not read (\Q, verbs,
+ * option settings such as (?i), conditionals, \x..) has none. Returns
+ * the number of sets written to set[0..max). */
+#define RX_SET_MAX 32		/* members of a set; larger ones are dropped */
+struct rx_set {
+	uint32_t c[RX_SET_MAX];
+	unsigned n;
+};
+size_t rx_needs(const char *pattern, size_t n, struct rx_set *set,
+    size_t max);
 
 #endif

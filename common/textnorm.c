@@ -6,7 +6,8 @@
  * one character is replaced by that character's own NFKC (full-width ，
  * by ,), looked up in a table; only longer pieces (a letter and its
  * combining marks) go through ICU. What ICU says of each character is
- * asked once, 256 code points at a time. */
+ * asked once, 256 code points at a time; a run of characters of three
+ * bytes from blocks where all are inert is stepped over undecoded. */
 #include "textnorm.h"
 
 #include <stdint.h>
@@ -32,6 +33,8 @@ struct nfkc_block {
 struct textnorm {
 	const UNormalizer2 *nfkc;
 	struct nfkc_block *blk[0x110000 / 256];
+	uint8_t inert[256];	/* the block of U+xx00..U+xxFF is known and
+				 * all its characters are inert */
 	struct buf piece;	/* a run normalised by ICU */
 	UChar *u, *v;
 	int32_t ucap, vcap;
@@ -144,6 +147,11 @@ block(struct textnorm *tn, uint32_t c)
 		if (st == U_ZERO_ERROR && ol >= 1 && ol <= 8)
 			b->kind[k] = (uint8_t)ol;
 	}
+	if (base < 0x10000) {
+		for (k = 0; k < 256 && b->kind[k] == 0; k++)
+			;
+		tn->inert[base >> 8] = k == 256;
+	}
 	return b;
 }
 
@@ -156,11 +164,23 @@ nfkc_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 	out->len = 0;
 	buf_reserve(out, n + 1);
 	while (i < n) {
-		size_t at = i, end;
-		uint32_t c = utf8_next(s, n, &i), d;
-		const struct nfkc_block *b = block(tn, c);
-		uint8_t kind = b->kind[c & 0xFF];
+		size_t at, end;
+		uint32_t c, d;
+		const struct nfkc_block *b;
+		uint8_t kind;
 
+		/* characters of three bytes in blocks known to be inert (the
+		 * most of Chinese text) step over as the loop below would */
+		while (n - i >= 3 && ((unsigned char)s[i] & 0xF0) == 0xE0 &&
+		    tn->inert[((unsigned char)s[i] & 0x0F) << 4 |
+		    ((unsigned char)s[i + 1] & 0x3F) >> 2])
+			i += 3;
+		if (i >= n)
+			break;
+		at = i;
+		c = utf8_next(s, n, &i);
+		b = block(tn, c);
+		kind = b->kind[c & 0xFF];
 		if (kind == 0)
 			continue;
 		/* the piece up to the next boundary */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -447,6 +448,79 @@ test_art_spool(void)
 	art_release(&a);
 	spool_free(sp);
 	buf_free(&got);
+}
+
+/* The folded form of a line (norm_folded) against the rule written out
+ * character by character: the line in NFKC and read as Simplified,
+ * digits of any script to 0, ASCII letters lowered, other letters and
+ * Han kept, the rest dropped. Lines of characters from many blocks. */
+static void
+test_norm_fold(void)
+{
+	static const uint32_t from[] = { 0x20, 0x80, 0x370, 0x400, 0x660,
+	    0x966, 0x2000, 0x3000, 0x3400, 0x4E00, 0xAC00, 0xF900, 0xFF00,
+	    0x1D400, 0x1F300, 0x20000, 0x2F800, 0xE0000, 0x4D80 };
+	static const uint32_t span[] = { 0x60, 0x180, 0x90, 0x100, 0x20, 0x20,
+	    0x100, 0x100, 0x100, 0x5200, 0x100, 0x200, 0xF0, 0x400, 0x100,
+	    0x1000, 0x220, 0x80, 0x100 };
+	struct normaliser *nm = norm_new();
+	struct textnorm *tn = tn_new(TN_NFKC);
+	struct simplify *sp = simp_new();
+	struct buf line = { 0 }, nf = { 0 }, want = { 0 };
+	unsigned long seed = 7;
+	const char *f;
+	size_t fl, k, bad = 0, digits = 0;
+
+	for (k = 0; k < 6000; k++) {
+		size_t m = 1 + k % 23, j, i, tl;
+		const char *t;
+		uint64_t h;
+
+		line.len = 0;
+		for (j = 0; j < m; j++) {
+			unsigned long r;
+			uint32_t c;
+
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			r = seed >> 20;
+			c = from[r % 19] + (uint32_t)((r >> 8) % span[r % 19]);
+			utf8_put(&line, c);
+		}
+		tn_apply(tn, line.p, line.len, &nf);
+		t = simp_line(sp, nf.p ? nf.p : "", nf.len, &tl);
+		want.len = 0;
+		for (i = 0; i < tl; ) {
+			size_t at = i;
+			uint32_t c = utf8_next(t, tl, &i);
+
+			if (c < 0x80) {
+				if (c >= '0' && c <= '9')
+					buf_addc(&want, '0');
+				else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+					buf_addc(&want, (char)(c | 0x20));
+			} else if (u_isdigit((UChar32)c))
+				buf_addc(&want, '0'), digits++;
+			else if (uc_is_han(c) || u_isalpha((UChar32)c))
+				buf_add(&want, t + at, i - at);
+		}
+		h = norm_hash(nm, line.p, line.len);
+		f = norm_folded(nm, &fl);
+		if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
+		    (h == 0) != (fl == 0))
+			bad++;
+	}
+	CHECK("norm_hash: the folded form of lines of many scripts as ICU "
+	    "classes each character", bad == 0 && digits > 100);
+	norm_hash(nm, "Ａ１２b中文，٣x", strlen("Ａ１２b中文，٣x"));
+	f = norm_folded(nm, &fl);
+	CHECK("norm_hash: full-width and Arabic-Indic digits fold to 0",
+	    fl == strlen("a00b中文0x") && memcmp(f, "a00b中文0x", fl) == 0);
+	buf_free(&line);
+	buf_free(&nf);
+	buf_free(&want);
+	simp_free(sp);
+	tn_free(tn);
+	norm_free(nm);
 }
 
 /* Label the texts of one article of a site (NULL-terminated) as
@@ -2040,6 +2114,28 @@ test_simplify(void)
 	CHECK("simplify: Simplified needs nothing", !simp_needed(simp,
 	    strlen(simp)));
 	CHECK("simplify: Traditional needs it", simp_needed(in, strlen(in)));
+	{	/* every code point, alone and between Simplified ones */
+		long bad = 0;
+		uint32_t c;
+
+		for (c = 1; c < 0x110000; c++) {
+			struct buf b = { 0 };
+			int want = simp_changes(c);
+
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			utf8_put(&b, c);
+			bad += simp_needed(b.p, b.len) != want;
+			b.len = 0;
+			buf_add(&b, "中", strlen("中"));
+			utf8_put(&b, c);
+			buf_add(&b, "国人", strlen("国人"));
+			bad += simp_needed(b.p, b.len) != want;
+			buf_free(&b);
+		}
+		CHECK("simplify: simp_needed says what simp_changes says of "
+		    "every code point", bad == 0);
+	}
 	out = simp_line(sp, simp, strlen(simp), &n);
 	CHECK("simplify: Simplified line is the line", out == simp &&
 	    n == strlen(simp) && !simp_changed(sp));
@@ -2851,6 +2947,275 @@ test_statedb(void)
 	}
 }
 
+/* The sets of rx_needs as text: each set's members, sets apart by a
+ * space. */
+static void
+needs_text(const char *pat, char *out, size_t outlen)
+{
+	struct rx_set set[8];
+	size_t n = rx_needs(pat, strlen(pat), set, 8), k;
+	struct buf b = { 0 };
+	unsigned j;
+
+	for (k = 0; k < n; k++) {
+		if (k)
+			buf_addc(&b, ' ');
+		for (j = 0; j < set[k].n; j++)
+			utf8_put(&b, set[k].c[j]);
+	}
+	snprintf(out, outlen, "%.*s", (int)b.len, b.p ? b.p : "");
+	buf_free(&b);
+}
+
+static void
+test_rx_needs(void)
+{
+	static const struct {
+		const char *pat, *want;
+	} cases[] = {
+		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "来转 源自 :：" },
+		{ "a?b*c+d{0,2}e{2,}?f", "c e f" },
+		{ "x|y.z", "xy xz" },
+		{ "[a-c]\\.[^d]\\d", "abc ." },
+		{ "[]a]\\][\\]-]", "]a ] ]-" },
+		{ "(?:ab|c)(?=q)(?!r)(?#note)(?<n>[|｜])$", "ac bc |｜" },
+		{ "(a|)b", "b" },
+		{ "\\d+年\\s*(\\d{1,2}月)?", "年" },
+		{ "[A-Za-z]x", "x" },		/* a large class is dropped */
+		{ "[A-E]\\d", "ABCDE" },
+		{ "(?i:ab)c", "aA bB c" },	/* caseless: ASCII */
+		{ "(?i:k)-(?i:s)", "kK\xe2\x84\xaa - sS\xc5\xbf" },
+		{ "(?i:中a[bc])", "aA" },
+		{ "a(?i)b", "" },
+		{ "(?i:a(?-i)b)", "" },
+		{ "\\Qa\\E", "" },
+		{ "ab{,3}", "" },		/* a literal { in older PCRE2 */
+		{ "[[:alpha:]]x", "" },
+		{ "a\\x41", "" },
+		{ "(*UCP)a", "" },
+		{ "a)", "" },
+	};
+	char got[256], name[300];
+	size_t k;
+	struct rx_set sp;
+	struct regex rx;
+	uint32_t c;
+	long outside = 0, inside = 0;
+	static const char menu[] = "^(\\S{2,4}\\s+){3,}\\S{2,4}$";
+
+	/* \s: every code point PCRE2 takes for \s is in its set */
+	CHECK("rx_needs \\s: a set of white space, the one need of a menu's "
+	    "pattern", rx_needs(menu, strlen(menu), &sp, 1) == 1 &&
+	    sp.n == 26 && sp.c[0] == '\t' && sp.c[25] == 0x3000);
+	rx_needs("\\s", 2, &sp, 1);
+	rx_builtin(&rx, "^\\s$", 0);
+	for (c = 0; c < 0x110000; c++) {
+		struct buf b = { 0 };
+		size_t mb, me;
+		unsigned j;
+		int in = 0;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		utf8_put(&b, c);
+		for (j = 0; j < sp.n; j++)
+			in |= sp.c[j] == c;
+		if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me))
+			outside += !in, inside += in;
+		buf_free(&b);
+	}
+	rx_free(&rx);
+	CHECK("rx_needs \\s: no code point PCRE2 takes for \\s is outside "
+	    "its set", outside == 0 && inside >= 20);
+	/* (?i:x) of an ASCII letter: what PCRE2 matches is in its set; the
+	 * code points any letter matches, then each letter on those */
+	{
+		uint32_t cand[64];
+		size_t nc = 0, j;
+		char pat[16];
+
+		rx_builtin(&rx, "^(?i:[a-z])$", 0);
+		for (c = 0; c < 0x110000; c++) {
+			struct buf b = { 0 };
+			size_t mb, me;
+
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			utf8_put(&b, c);
+			if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me)) {
+				if (nc < 64)
+					cand[nc] = c;
+				nc++;
+			}
+			buf_free(&b);
+		}
+		rx_free(&rx);
+		outside = nc > 64;
+		for (k = 0; k < 52 && nc <= 64; k++) {
+			char x = (char)(k < 26 ? 'a' + k : 'A' + k - 26);
+
+			snprintf(pat, sizeof pat, "(?i:%c)", x);
+			rx_needs(pat, strlen(pat), &sp, 1);
+			snprintf(pat, sizeof pat, "^(?i:%c)$", x);
+			rx_builtin(&rx, pat, 0);
+			for (j = 0; j < nc; j++) {
+				struct buf b = { 0 };
+				size_t mb, me;
+				unsigned m;
+				int in = 0;
+
+				utf8_put(&b, cand[j]);
+				for (m = 0; m < sp.n; m++)
+					in |= sp.c[m] == cand[j];
+				if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me) && !in)
+					outside++;
+				buf_free(&b);
+			}
+			rx_free(&rx);
+		}
+		CHECK("rx_needs (?i:x): no code point PCRE2 matches for an ASCII "
+		    "letter is outside its set", outside == 0 && nc >= 52);
+	}
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		needs_text(cases[k].pat, got, sizeof got);
+		snprintf(name, sizeof name, "rx_needs %s: '%s' (got '%s')",
+		    cases[k].pat, cases[k].want, got);
+		CHECK(name, strcmp(got, cases[k].want) == 0);
+	}
+}
+
+/* Lines made of pieces of the rules' own patterns, of other text and of
+ * bytes that are not UTF-8: the name rules_match gives each (through the
+ * alternations and the branches guarded by what they need) must be the
+ * name of the first rule whose pattern, compiled on its own, matches. */
+static void
+rules_vs_plain(const char *label, struct rules *r, const char **extra,
+    size_t nextra, int lines, int min_named, size_t min_rules)
+{
+	struct regex *plain = xcalloc(r->n, sizeof *plain);
+	struct buf tok = { 0 }, line = { 0 };
+	size_t *off = NULL, ntok = 0, k, i, named = 0, diff = 0;
+	unsigned long seed = 12345;
+	char err[300], name[200];
+	unsigned char *seen = xcalloc(r->n, 1);
+	size_t rules_seen = 0;
+
+	/* the pieces: each character of the patterns, each run of their
+	 * literal characters, and the extras */
+	for (k = 0; k < r->n + nextra; k++) {
+		const char *p = k < r->n ? r->pat[k] : extra[k - r->n];
+		size_t run = 0;
+
+		if (k < r->n && rx_compile(&plain[k], r->pat[k], 0, err,
+		    sizeof err) < 0)
+			die(2, "rules_vs_plain: %s", err);
+		for (i = 0; ; ) {
+			int meta = p[i] == '\0' || (k < r->n &&
+			    strchr("\\^$.[]()|*+?{}", p[i]) != NULL);
+			size_t w = meta ? 1 : utf8_seqlen((unsigned char)p[i]);
+
+			if (k >= r->n && p[i] != '\0')
+				w = strlen(p), meta = 0;
+			if (meta || k >= r->n) {
+				size_t b = meta ? i - run : i;
+				size_t e = meta ? i : i + w;
+
+				if (e > b) {
+					off = xrealloc(off, (ntok + 2) * sizeof *off);
+					off[ntok++] = tok.len;
+					buf_add(&tok, p + b, e - b);
+					off[ntok] = tok.len;
+				}
+				run = 0;
+				if (k >= r->n || p[i] == '\0')
+					break;
+				i++;
+				continue;
+			}
+			if (run) {	/* the character alone too */
+				off = xrealloc(off, (ntok + 2) * sizeof *off);
+				off[ntok++] = tok.len;
+				buf_add(&tok, p + i, w);
+				off[ntok] = tok.len;
+			}
+			run += w;
+			i += w;
+		}
+	}
+	for (k = 0; k < (size_t)lines; k++) {
+		size_t m = 1 + k % 9, j, b, e;
+		const char *got, *want = NULL;
+		int gaveup;
+
+		line.len = 0;
+		for (j = 0; j < m; j++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			i = (size_t)(seed >> 33) % ntok;
+			buf_add(&line, tok.p + off[i], off[i + 1] - off[i]);
+		}
+		for (i = 0; i < r->n && want == NULL; i++)
+			if (rx_find(&plain[i], line.p, line.len, 0, 0, &b, &e))
+				want = r->name[i], seen[i] = 1;
+		got = rules_match(r, line.p, line.len, &gaveup);
+		named += want != NULL;
+		if ((got == NULL) != (want == NULL) ||
+		    (got && strcmp(got, want) != 0)) {
+			if (diff++ == 0)
+				fprintf(stderr, "%s: '%.*s': %s, not %s\n", label,
+				    (int)line.len, line.p, got ? got : "none",
+				    want ? want : "none");
+		}
+	}
+	for (k = 0; k < r->n; k++)
+		rules_seen += seen[k];
+	snprintf(name, sizeof name, "%s: %d generated lines named as by the "
+	    "rules alone (%zu named, by %zu rules)", label, lines, named,
+	    rules_seen);
+	CHECK(name, diff == 0 && named >= (size_t)min_named &&
+	    rules_seen >= min_rules);
+	for (k = 0; k < r->n; k++)
+		rx_free(&plain[k]);
+	free(plain);
+	free(seen);
+	free(off);
+	buf_free(&tok);
+	buf_free(&line);
+}
+
+static void
+test_rules_guard(void)
+{
+	static const char *extra[] = { " ", "　", "2024", "12", "3", ":",
+	    "COPYRIGHT", "Copy", "\xe2\x84\xaaright", "©",
+	    "：", "-", "\xE5", "\x80", "\xE6\x9D", "王五", "今天", "新闻", "a",
+	    "x.com", "　记者 张三", "|", "，", "。", "(c) 2019", "Tags" };
+	static const char user[] =
+	    "u1\t^(?:ab|cd)+x[yz]$\n"
+	    "u2\t\\(c\\)\\s*\\d{4}|^#[^#]+#$\n"
+	    "u3\t(?i)^ab\n"
+	    "u4\t^(a|b)\\1z\n"
+	    "u5\t^[^x]{0,3}[A-C]+\\.(?:com|cn)\n"
+	    "u6\t^(?<n>q|r)s[\\]\\-]\n"
+	    "u7\tq(?=r)|zz\n"
+	    "u8\t\\Qab\\E+c\n"
+	    "u9\t(?i:s(k|q)\\s?y)\n";
+	static const char *uextra[] = { "a", "b", "c", "d", "x", "y", "z", "#",
+	    "(", ")", "1", " ", ".", "A", "B", "com", "cn", "q", "r", "s", "]",
+	    "-", "\xC3", "中", "AB", "Ab", "S", "K", "\xe2\x84\xaa", "\xc5\xbf",
+	    "Y", "Q", "s\xe2\x84\xaay", "\xc5\xbfQY", "SKy " };
+	struct rules r = { 0 };
+
+	rules_load(&r, NULL);
+	rules_vs_plain("rules_match, built-in rules", &r, extra,
+	    sizeof extra / sizeof extra[0], 30000, 1000, 12);
+	rules_free(&r);
+	CHECK("rules_load_buf: rules of many kinds of syntax",
+	    rules_load_buf(&r, "t", user, sizeof user - 1) == 0);
+	rules_vs_plain("rules_match, rules of many kinds of syntax", &r, uextra,
+	    sizeof uextra / sizeof uextra[0], 30000, 1000, 8);
+	rules_free(&r);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -2866,6 +3231,30 @@ test_regex_opts(void)
 	CHECK("regex invalid UTF-8 subject", !rx_find(&rx, "\xff\xfe", 2, 0, 0,
 	    &b, &e));
 	rx_free(&rx);
+	{	/* the limits follow each subject's length */
+		char *s = xmalloc(4000);
+
+		memset(s, 'a', 4000);
+		rx_builtin(&rx, "^(a|b)*$", 0);
+		s[3999] = '!';
+		rx_limit(&rx, 1);
+		rx.warned = 1;
+		CHECK("regex limit: a short subject", !rx_find(&rx, "a!", 2, 0, 0,
+		    &b, &e) && !rx.gaveup);
+		CHECK("regex limit: a long one right after gets its own",
+		    !rx_find(&rx, s, 4000, 0, 0, &b, &e) && !rx.gaveup);
+		CHECK("regex limit: and the short one its own again",
+		    !rx_find(&rx, "a!", 2, 0, 0, &b, &e) && !rx.gaveup);
+		rx_free(&rx);
+		rx_builtin(&rx, "^(a|aa)+$", 0);
+		rx_limit(&rx, 1);
+		rx.warned = 1;
+		s[60] = 'b';
+		CHECK("regex limit: exponential backtracking gives up",
+		    !rx_find(&rx, s, 61, 0, 0, &b, &e) && rx.gaveup);
+		rx_free(&rx);
+		free(s);
+	}
 	CHECK("opts_count good", opts_count("n", "12", 100) == 12);
 	CHECK("opts_count rejects junk", opts_count("n", "1x", 100) < 0 &&
 	    opts_count("n", "0", 100) < 0 && opts_count("n", "101", 100) < 0);
@@ -3498,6 +3887,9 @@ main(void)
 	test_placetag_roles();
 	test_statedb();
 	test_regex_opts();
+	test_norm_fold();
+	test_rx_needs();
+	test_rules_guard();
 	test_numerals();
 	test_numex();
 	test_numex_calendar();
