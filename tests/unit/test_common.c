@@ -317,6 +317,17 @@ test_counts(void)
 	for (i = 1; i <= 100000; i++)
 		ok &= counts_get(c, i * 0x10001) == 1 + (i * 0x10001 == 7);
 	CHECK("counts: growing keeps every count", ok);
+	/* keys that differ in their low bytes only, and in their top byte
+	 * only: every byte's pass, and the passes left out */
+	for (i = 1; i <= 200; i++)
+		counts_add(c, (uint64_t)i << 56 | 0x10001, 1);
+	v = counts_all(c, &n);
+	for (ok = n == 100000 + 5 + 200, i = 1; i < n; i++)
+		ok &= v[i - 1].key < v[i].key;
+	CHECK("counts: all keys in key order, over every byte", ok &&
+	    v[n - 1].key == ((uint64_t)200 << 56 | 0x10001) &&
+	    v[0].key == 3);
+	free(v);
 	counts_free(c);
 
 	/* keys counted in every table before any is loaded, then loads */
