@@ -22,6 +22,10 @@ struct counts *counts_new(void);
 void counts_free(struct counts *c);
 /* The count of key; 0 when it has none. */
 uint32_t counts_get(const struct counts *c, uint64_t key);
+/* Ask the memory for the slot where a look-up of key starts, so that
+ * the look-ups of a record's keys, each asked first, wait for the
+ * memory together instead of one after another. Changes nothing. */
+void counts_prefetch(const struct counts *c, uint64_t key);
 /* Add n to the count of key, stopping at COUNTS_MAX; the new count. */
 uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
 /* Add n as counted before this run (read from a state or a counts

@@ -284,10 +284,13 @@ test_counts(void)
 	size_t n, i;
 	int ok = 1;
 
+	counts_prefetch(c, 7);	/* no table yet: nothing to ask */
 	counts_load(c, 7, 2);
 	counts_add(c, 7, 1);
 	counts_add(c, 3, 1);
 	counts_load(c, 5, 4);
+	counts_prefetch(c, 9);
+	counts_prefetch(c, 0);
 	CHECK("counts: add and load", counts_get(c, 7) == 3 &&
 	    counts_get(c, 3) == 1 && counts_get(c, 5) == 4 &&
 	    counts_get(c, 9) == 0 && counts_size(c) == 3);
