@@ -3844,6 +3844,35 @@ test_lineshape(void)
 			break;
 	}
 	CHECK("lineshape: scores are probabilities", i == N);
+	{
+		/* lines of features drawn at random, scored four at a time
+		 * and one at a time, in an order of their own */
+		enum { NS = 203 };
+		float *g = xmalloc(NS * LS_NFEAT * sizeof *g);
+		size_t which[NS];
+		double p[NS], q;
+		uint64_t x = 88172645463325252ULL;
+		int same = 1, differ = 0;
+
+		for (i = 0; i < NS * LS_NFEAT; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			g[i] = x % 4 == 0 ? 0 : (float)(x >> 40) / (1 << 20) *
+			    (x % 3 == 0 ? 1 : 40);
+		}
+		for (i = 0; i < NS; i++)
+			which[i] = (i * 37 + 11) % NS;
+		ls_score_lines(&m, g, which, NS - 2, p);
+		for (i = 0; i < NS - 2; i++) {
+			q = ls_score(&m, g + which[i] * LS_NFEAT);
+			same &= memcmp(&q, &p[which[i]], sizeof q) == 0;
+			differ |= p[which[i]] != p[which[0]];
+		}
+		CHECK("lineshape: scores of lines together, the same bits",
+		    same && differ);
+		free(g);
+	}
 	ls_model_free(&m);
 	ls_features(ls, l, 0, f);	/* nothing: no crash */
 	ls_free(ls);
