@@ -214,6 +214,25 @@ counts_load(struct counts *c, uint64_t key, uint32_t n)
 	t->cell[i].docs = sat_add(t->cell[i].docs, n);
 }
 
+int
+counts_load_present(struct counts *c, uint64_t key, uint32_t n)
+{
+	const struct shard *t;
+	struct shard *w;
+	size_t i = find(c, key, &t);
+
+	if (i == NO_SLOT)
+		return 0;
+	if (!c->based) {	/* the first load: every shard's loaded counts */
+		counts_load(c, key, n);
+		return 1;
+	}
+	w = &c->sh[t - c->sh];
+	w->base[i] = sat_add(w->base[i], n);
+	w->cell[i].docs = sat_add(w->cell[i].docs, n);
+	return 1;
+}
+
 uint32_t
 counts_loaded(const struct counts *c, uint64_t key)
 {

@@ -32,6 +32,8 @@ uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
  * file): not a change that counts_changed() reports, so it may come
  * after this run's counts_add() of the same key. */
 void counts_load(struct counts *c, uint64_t key, uint32_t n);
+/* counts_load() if key has a slot (1), else nothing (0): one look-up. */
+int counts_load_present(struct counts *c, uint64_t key, uint32_t n);
 /* What counts_load() gave key (0 when nothing). */
 uint32_t counts_loaded(const struct counts *c, uint64_t key);
 /* Whether key has a slot (counted, loaded or touched), even of 0. */

@@ -306,6 +306,9 @@ test_counts(void)
 	    counts_get(c, 11) == 7 && n == 3 && v[2].key == 11 &&
 	    v[2].docs == 7);
 	free(v);
+	CHECK("counts: load where there is a slot only",
+	    counts_load_present(c, 13, 0) == 1 &&
+	    counts_load_present(c, 17, 4) == 0 && !counts_has(c, 17));
 	CHECK("counts: a touched key has a slot of 0, no change",
 	    counts_has(c, 13) && counts_get(c, 13) == 0 && !counts_has(c, 17));
 	v = counts_all(c, &n);
@@ -345,6 +348,9 @@ test_counts(void)
 		ok &= counts_get(c, i * 0x9E3779B1ULL) == (i > 50000 ? 1 :
 		    i & 1 ? 3 : 1) && counts_loaded(c, i * 0x9E3779B1ULL) ==
 		    (i > 50000 ? 1 : i & 1 ? 2 : 0);
+	for (i = 1; i <= 60000; i += 4)	/* loads of present keys */
+		ok &= counts_load_present(c, i * 0x9E3779B1ULL, 0) == 1;
+	ok &= counts_load_present(c, 60001 * 0x9E3779B1ULL, 1) == 0;
 	v = counts_changed(c, &n);
 	for (i = 1; i < n; i++)
 		ok &= v[i - 1].key < v[i].key;
@@ -2914,6 +2920,41 @@ test_statedb(void)
 		CHECK("statedb: a small state read through, the keys at hand",
 		    counts_get(many, 42) == 4 && counts_size(many) == 201);
 		counts_free(many);
+	}
+	{
+		/* a state of 75 lines, read through some rows at a time: all
+		 * of them, then those of the keys at hand (every other one,
+		 * and some it has not) */
+		struct statedb *m = sdb_open(NULL, 1, 0);
+		struct counts *w = counts_new(), *all = counts_new(),
+		    *half = counts_new();
+		uint64_t j;
+		int ok = 1;
+
+		for (j = 1; j <= 75; j++)
+			counts_add(w, j * 0x9E3779B97F4A7C15ULL, (uint32_t)j);
+		sdb_save_counts(m, w);
+		sdb_load_counts(m, all);
+		for (j = 1; j <= 150; j++)
+			if (j % 2 == 0 || j > 75)
+				counts_touch(half, j * 0x9E3779B97F4A7C15ULL);
+		sdb_load_counts_of(m, half);
+		for (j = 1; j <= 150; j++) {
+			uint64_t key = j * 0x9E3779B97F4A7C15ULL;
+
+			ok &= counts_get(all, key) == (j <= 75 ? j : 0) &&
+			    counts_loaded(all, key) == counts_get(all, key);
+			ok &= counts_get(half, key) == (j <= 75 && j % 2 == 0 ?
+			    j : 0) && counts_has(half, key) == (j % 2 == 0 ||
+			    j > 75);
+		}
+		CHECK("statedb: a state read through in parts, all of it or "
+		    "the keys at hand", ok && counts_size(all) == 75 &&
+		    counts_size(half) == 37 + 75);
+		counts_free(w);
+		counts_free(all);
+		counts_free(half);
+		sdb_close(m);
 	}
 	{
 		uint64_t k[2] = { 42, 7 };
