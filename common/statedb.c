@@ -399,6 +399,8 @@ sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
 	size_t i;
 
 	ready(s);
+	for (i = 0; i < n; i++)	/* their misses at once */
+		counts_prefetch(c, keys[i]);
 	for (i = 0; i < n; i++)
 		if (keys[i] && !counts_has(c, keys[i]))
 			load_one(s, c, keys[i]);
