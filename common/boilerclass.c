@@ -290,6 +290,11 @@ bc_classify(const struct bc_config *c, const struct article *a,
 	size_t i, n;
 
 	for (i = 0; i < a->n; i++) {
+		counts_prefetch(c->counts, keys[i]);
+		if (gkeys && c->ls)
+			counts_prefetch(c->counts, gkeys[i]);
+	}
+	for (i = 0; i < a->n; i++) {
 		struct bc_verdict *v = &out[i];
 		const char *t = art_text(a, i, &n);
 

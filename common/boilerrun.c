@@ -167,6 +167,8 @@ count_article(struct boilerrun *r, const struct article *a, uint64_t id)
 	room(r, a->n);
 	n = bc_distinct_keys(r->forms.key, r->forms.gkey, a->n, r->keys,
 	    r->gkeys);
+	for (i = 0; i < n && !s->emit; i++)
+		counts_prefetch(r->counts, r->keys[i]);
 	for (i = 0; i < n; i++) {
 		if (s->emit) {
 			char row[40];

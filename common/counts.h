@@ -22,12 +22,18 @@ struct counts *counts_new(void);
 void counts_free(struct counts *c);
 /* The count of key; 0 when it has none. */
 uint32_t counts_get(const struct counts *c, uint64_t key);
+/* Ask the memory for the slot where a look-up of key starts, so that
+ * the look-ups of a record's keys, each asked first, wait for the
+ * memory together instead of one after another. Changes nothing. */
+void counts_prefetch(const struct counts *c, uint64_t key);
 /* Add n to the count of key, stopping at COUNTS_MAX; the new count. */
 uint32_t counts_add(struct counts *c, uint64_t key, uint32_t n);
 /* Add n as counted before this run (read from a state or a counts
  * file): not a change that counts_changed() reports, so it may come
  * after this run's counts_add() of the same key. */
 void counts_load(struct counts *c, uint64_t key, uint32_t n);
+/* counts_load() if key has a slot (1), else nothing (0): one look-up. */
+int counts_load_present(struct counts *c, uint64_t key, uint32_t n);
 /* What counts_load() gave key (0 when nothing). */
 uint32_t counts_loaded(const struct counts *c, uint64_t key);
 /* Whether key has a slot (counted, loaded or touched), even of 0. */

@@ -151,6 +151,10 @@ void ls_model_builtin(struct ls_model *m);
 void ls_model_free(struct ls_model *m);
 /* The probability that a line with these features is boilerplate. */
 double ls_score(const struct ls_model *m, const float *f);
+/* p[which[k]] = ls_score(m, fv + which[k] * LS_NFEAT) for k < n, the
+ * same bits, several lines at a time. */
+void ls_score_lines(const struct ls_model *m, const float *fv,
+    const size_t *which, size_t n, double *p);
 /* The decision over an article's line scores p[0..n): boilerplate at or
  * over the threshold, but a line whose score is in the uncertain band
  * [lo, hi) takes the side of its nearest confident lines (under lo or at

@@ -313,19 +313,32 @@ docs_of(sqlite3_stmt *st, int col)
 	return d < 0 ? 0 : d > COUNTS_MAX ? COUNTS_MAX : (uint32_t)d;
 }
 
-/* Every stored count into c, or (present) those of the keys c has. */
+/* Every stored count into c, or (present) those of the keys c has. The
+ * rows are taken some at a time, their slots asked for first (they are
+ * all over c), so that their misses overlap. */
 static void
 scan_lines(struct statedb *s, struct counts *c, int present)
 {
+	enum { ROWS = 32 };
 	sqlite3_stmt *st = prep(s, "SELECT key, docs FROM lines");
+	uint64_t key[ROWS];
+	uint32_t docs[ROWS];
+	size_t i, n;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
-
-		if (!present || counts_has(c, key))
-			counts_load(c, key, docs_of(st, 1));
-	}
+	do {
+		for (n = 0; n < ROWS && (rc = sqlite3_step(st)) == SQLITE_ROW;
+		    n++) {
+			key[n] = (uint64_t)sqlite3_column_int64(st, 0);
+			docs[n] = docs_of(st, 1);
+			counts_prefetch(c, key[n]);
+		}
+		for (i = 0; i < n; i++)
+			if (present)
+				counts_load_present(c, key[i], docs[i]);
+			else
+				counts_load(c, key[i], docs[i]);
+	} while (n == ROWS);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		fail(s, "reading the state");
@@ -386,6 +399,8 @@ sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
 	size_t i;
 
 	ready(s);
+	for (i = 0; i < n; i++)	/* their misses at once */
+		counts_prefetch(c, keys[i]);
 	for (i = 0; i < n; i++)
 		if (keys[i] && !counts_has(c, keys[i]))
 			load_one(s, c, keys[i]);

@@ -284,10 +284,13 @@ test_counts(void)
 	size_t n, i;
 	int ok = 1;
 
+	counts_prefetch(c, 7);	/* no table yet: nothing to ask */
 	counts_load(c, 7, 2);
 	counts_add(c, 7, 1);
 	counts_add(c, 3, 1);
 	counts_load(c, 5, 4);
+	counts_prefetch(c, 9);
+	counts_prefetch(c, 0);
 	CHECK("counts: add and load", counts_get(c, 7) == 3 &&
 	    counts_get(c, 3) == 1 && counts_get(c, 5) == 4 &&
 	    counts_get(c, 9) == 0 && counts_size(c) == 3);
@@ -303,6 +306,9 @@ test_counts(void)
 	    counts_get(c, 11) == 7 && n == 3 && v[2].key == 11 &&
 	    v[2].docs == 7);
 	free(v);
+	CHECK("counts: load where there is a slot only",
+	    counts_load_present(c, 13, 0) == 1 &&
+	    counts_load_present(c, 17, 4) == 0 && !counts_has(c, 17));
 	CHECK("counts: a touched key has a slot of 0, no change",
 	    counts_has(c, 13) && counts_get(c, 13) == 0 && !counts_has(c, 17));
 	v = counts_all(c, &n);
@@ -317,6 +323,17 @@ test_counts(void)
 	for (i = 1; i <= 100000; i++)
 		ok &= counts_get(c, i * 0x10001) == 1 + (i * 0x10001 == 7);
 	CHECK("counts: growing keeps every count", ok);
+	/* keys that differ in their low bytes only, and in their top byte
+	 * only: every byte's pass, and the passes left out */
+	for (i = 1; i <= 200; i++)
+		counts_add(c, (uint64_t)i << 56 | 0x10001, 1);
+	v = counts_all(c, &n);
+	for (ok = n == 100000 + 5 + 200, i = 1; i < n; i++)
+		ok &= v[i - 1].key < v[i].key;
+	CHECK("counts: all keys in key order, over every byte", ok &&
+	    v[n - 1].key == ((uint64_t)200 << 56 | 0x10001) &&
+	    v[0].key == 3);
+	free(v);
 	counts_free(c);
 
 	/* keys counted in every table before any is loaded, then loads */
@@ -331,6 +348,9 @@ test_counts(void)
 		ok &= counts_get(c, i * 0x9E3779B1ULL) == (i > 50000 ? 1 :
 		    i & 1 ? 3 : 1) && counts_loaded(c, i * 0x9E3779B1ULL) ==
 		    (i > 50000 ? 1 : i & 1 ? 2 : 0);
+	for (i = 1; i <= 60000; i += 4)	/* loads of present keys */
+		ok &= counts_load_present(c, i * 0x9E3779B1ULL, 0) == 1;
+	ok &= counts_load_present(c, 60001 * 0x9E3779B1ULL, 1) == 0;
 	v = counts_changed(c, &n);
 	for (i = 1; i < n; i++)
 		ok &= v[i - 1].key < v[i].key;
@@ -2902,6 +2922,41 @@ test_statedb(void)
 		counts_free(many);
 	}
 	{
+		/* a state of 75 lines, read through some rows at a time: all
+		 * of them, then those of the keys at hand (every other one,
+		 * and some it has not) */
+		struct statedb *m = sdb_open(NULL, 1, 0);
+		struct counts *w = counts_new(), *all = counts_new(),
+		    *half = counts_new();
+		uint64_t j;
+		int ok = 1;
+
+		for (j = 1; j <= 75; j++)
+			counts_add(w, j * 0x9E3779B97F4A7C15ULL, (uint32_t)j);
+		sdb_save_counts(m, w);
+		sdb_load_counts(m, all);
+		for (j = 1; j <= 150; j++)
+			if (j % 2 == 0 || j > 75)
+				counts_touch(half, j * 0x9E3779B97F4A7C15ULL);
+		sdb_load_counts_of(m, half);
+		for (j = 1; j <= 150; j++) {
+			uint64_t key = j * 0x9E3779B97F4A7C15ULL;
+
+			ok &= counts_get(all, key) == (j <= 75 ? j : 0) &&
+			    counts_loaded(all, key) == counts_get(all, key);
+			ok &= counts_get(half, key) == (j <= 75 && j % 2 == 0 ?
+			    j : 0) && counts_has(half, key) == (j % 2 == 0 ||
+			    j > 75);
+		}
+		CHECK("statedb: a state read through in parts, all of it or "
+		    "the keys at hand", ok && counts_size(all) == 75 &&
+		    counts_size(half) == 37 + 75);
+		counts_free(w);
+		counts_free(all);
+		counts_free(half);
+		sdb_close(m);
+	}
+	{
 		uint64_t k[2] = { 42, 7 };
 
 		sdb_fetch_counts(db, got, k, 2);
@@ -3830,6 +3885,35 @@ test_lineshape(void)
 			break;
 	}
 	CHECK("lineshape: scores are probabilities", i == N);
+	{
+		/* lines of features drawn at random, scored four at a time
+		 * and one at a time, in an order of their own */
+		enum { NS = 203 };
+		float *g = xmalloc(NS * LS_NFEAT * sizeof *g);
+		size_t which[NS];
+		double p[NS], q;
+		uint64_t x = 88172645463325252ULL;
+		int same = 1, differ = 0;
+
+		for (i = 0; i < NS * LS_NFEAT; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			g[i] = x % 4 == 0 ? 0 : (float)(x >> 40) / (1 << 20) *
+			    (x % 3 == 0 ? 1 : 40);
+		}
+		for (i = 0; i < NS; i++)
+			which[i] = (i * 37 + 11) % NS;
+		ls_score_lines(&m, g, which, NS - 2, p);
+		for (i = 0; i < NS - 2; i++) {
+			q = ls_score(&m, g + which[i] * LS_NFEAT);
+			same &= memcmp(&q, &p[which[i]], sizeof q) == 0;
+			differ |= p[which[i]] != p[which[0]];
+		}
+		CHECK("lineshape: scores of lines together, the same bits",
+		    same && differ);
+		free(g);
+	}
 	ls_model_free(&m);
 	ls_features(ls, l, 0, f);	/* nothing: no crash */
 	ls_free(ls);
