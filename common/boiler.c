@@ -688,6 +688,10 @@ struct guards {
 	struct guard_char *tab;	/* the others, open addressing */
 	size_t tabn, tabmask;
 	uint64_t filter[1024];	/* bit c & 0xFFFF of each of them */
+	/* each set is a branch's own: the first set of each branch, and
+	 * the branch of each set, for the branches a line's sets allow */
+	uint64_t lead[2];
+	uint16_t owner[GUARD_SETS];
 	/* of each rule (r->n): RULE_LIT when it has a branch led by one of
 	 * the literals, RULE_ANY one that needs nothing seen; and which
 	 * rules may match the line at hand (guard_may) */
@@ -766,8 +770,11 @@ guard_add(struct guards *g, size_t rule, const char *p, size_t n)
 	free(pat);
 	rx_limit(&b.rx, RULES_LIMIT);
 	b.rx.warned = 1;	/* the rule will say it gave up */
+	g->lead[g->nsets >> 6] |= (uint64_t)1 << (g->nsets & 63);
 	for (i = 0; i < ns; i++, g->nsets++) {
 		uint64_t bit = (uint64_t)1 << (g->nsets & 63);
+
+		g->owner[g->nsets] = (uint16_t)g->n;
 
 		b.need[g->nsets >> 6] |= bit;
 		for (j = 0; j < set[i].n; j++)
@@ -872,10 +879,18 @@ guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
 	for (k = 0; k < nrules; k++)
 		g->may[k] = (g->rule[k] & RULE_ANY) ||
 		    ((g->rule[k] & RULE_LIT) && lit);
-	for (k = 0; k < g->n; k++)
-		if (!((g->b[k].need[0] & ~have[0]) |
-		    (g->b[k].need[1] & ~have[1])))
-			g->may[g->b[k].rule] = 1;
+	for (k = 0; k < 2; k++) {
+		uint64_t m = have[k] & g->lead[k];
+
+		for (; m; m &= m - 1) {
+			const struct guarded *gb =
+			    &g->b[g->owner[k << 6 | (unsigned)__builtin_ctzll(m)]];
+
+			if (!((gb->need[0] & ~have[0]) |
+			    (gb->need[1] & ~have[1])))
+				g->may[gb->rule] = 1;
+		}
+	}
 }
 
 /* Does a guarded branch that s[0..n) holds what it needs for match it
@@ -886,13 +901,21 @@ guard_match(struct guards *g, const uint64_t have[2], const char *s,
 {
 	size_t k, b, e;
 
-	for (k = 0; k < g->n; k++) {
-		struct guarded *gb = &g->b[k];
+	/* the branches in the order they came, as their first sets */
+	for (k = 0; k < 2; k++) {
+		uint64_t m = have[k] & g->lead[k];
 
-		if ((gb->need[0] & ~have[0]) | (gb->need[1] & ~have[1]))
-			continue;
-		if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) || gb->rx.gaveup)
-			return 1;
+		for (; m; m &= m - 1) {
+			struct guarded *gb =
+			    &g->b[g->owner[k << 6 | (unsigned)__builtin_ctzll(m)]];
+
+			if ((gb->need[0] & ~have[0]) |
+			    (gb->need[1] & ~have[1]))
+				continue;
+			if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) ||
+			    gb->rx.gaveup)
+				return 1;
+		}
 	}
 	return 0;
 }
