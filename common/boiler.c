@@ -35,6 +35,9 @@ struct normaliser {
 	uint8_t *fold[0x110000 >> 8];
 	uint8_t keep[256];	/* all of U+xx00..U+xxFF is FOLD_KEEP */
 	uint8_t plain[256];	/* keep[] and tn_inert_blocks() both */
+	/* a bit for each character of three bytes (c >> 6, c & 63): 0 in
+	 * plain blocks, but for those simplify converts */
+	uint64_t stop[1024];
 	int ascii_plain;	/* tn_ascii_plain() */
 	struct act_block *act[0x10000 >> 8];	/* see act_block() */
 };
@@ -47,6 +50,7 @@ norm_new(void)
 	nm->tn = tn_new(TN_NFKC);
 	nm->simp = simp_new();
 	nm->ascii_plain = tn_ascii_plain(nm->tn);
+	memset(nm->stop, 0xFF, sizeof nm->stop);
 	return nm;
 }
 
@@ -199,17 +203,18 @@ fold_plain(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 			continue;
 		}
 		for (run = i; n - i >= 3 && (p[i] & 0xF0) == 0xE0; i += 3) {
-			unsigned blk = (p[i] & 0x0Fu) << 4 |
-			    (p[i + 1] & 0x3Fu) >> 2;
+			/* the word of c >> 6 (a character of three bytes) */
+			unsigned w = (p[i] & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu);
 
-			if (!nm->plain[blk]) {
-				if (!tn_inert_blocks(nm->tn)[blk] ||
-				    !nm->keep[blk])
-					break;
-				nm->plain[blk] = 1;
-			}
-			if (zh_tradset_bmp[(p[i] & 0x0Fu) << 6 |
-			    (p[i + 1] & 0x3Fu)] >> (p[i + 2] & 0x3F) & 1)
+			if (!(nm->stop[w] >> (p[i + 2] & 0x3F) & 1))
+				continue;
+			if (nm->plain[w >> 2] || !nm->keep[w >> 2] ||
+			    !tn_inert_blocks(nm->tn)[w >> 2])
+				break;
+			nm->plain[w >> 2] = 1;
+			memcpy(nm->stop + (w & ~3u), zh_tradset_bmp + (w & ~3u),
+			    4 * sizeof *nm->stop);
+			if (nm->stop[w] >> (p[i + 2] & 0x3F) & 1)
 				break;
 		}
 		memcpy(o, s + run, i - run);
