@@ -701,6 +701,9 @@ struct guards {
 	 * the literals, RULE_ANY one that needs nothing seen; and which
 	 * rules may match the line at hand (guard_may) */
 	unsigned char *rule, *may;
+	/* the rules tried alone (r->alone), in order, while alone_ok */
+	size_t *alone, nalone;
+	int alone_ok;
 };
 
 enum { RULE_LIT = 1, RULE_ANY = 2 };
@@ -804,6 +807,7 @@ guards_free(struct guards *g)
 	free(g->tab);
 	free(g->rule);
 	free(g->may);
+	free(g->alone);
 	free(g);
 }
 
@@ -1053,7 +1057,7 @@ make_any(struct rules *r)
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
-	size_t k, b, e;
+	size_t i, k, b, e;
 	int some = 0;	/* a rule of the alternations may match */
 	uint64_t have[2];
 	int lit;
@@ -1078,9 +1082,19 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 		    r->any[1].gaveup;
 	if (some)
 		guard_may(r->guard, r->n, have, lit);
-	for (k = 0; k < r->n; k++) {
+	if (!some && !r->guard->alone_ok) {
+		struct guards *g = r->guard;
+
+		g->alone = xrealloc(g->alone, (r->n + 1) * sizeof *g->alone);
+		for (g->nalone = k = 0; k < r->n; k++)
+			if (r->alone[k])
+				g->alone[g->nalone++] = k;
+		g->alone_ok = 1;
+	}
+	for (i = 0; some ? i < r->n : i < r->guard->nalone; i++) {
 		/* one of the alternations' rules may match only if one of its
-		 * branches may */
+		 * branches may; if none may, those tried alone are all */
+		k = some ? i : r->guard->alone[i];
 		if (!r->alone[k] && (!some || !r->guard->may[k]))
 			continue;
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
@@ -1094,6 +1108,7 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 			    r->name[k], n);
 			r->stale = r->alone[k] == 0;
 			r->alone[k] = ALONE_SLOW;	/* from now on */
+			r->guard->alone_ok = 0;
 		}
 	}
 	return NULL;
