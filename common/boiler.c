@@ -26,12 +26,20 @@ extern const unsigned long zh_boilerplate_size;
  * once for each block of 256 code points met. */
 enum { FOLD_DROP, FOLD_DIGIT, FOLD_KEEP };
 
+struct act_block;
+
 struct normaliser {
 	struct textnorm *tn;
 	struct simplify *simp;
 	struct buf nf, folded;
 	uint8_t *fold[0x110000 >> 8];
 	uint8_t keep[256];	/* all of U+xx00..U+xxFF is FOLD_KEEP */
+	uint8_t plain[256];	/* keep[] and tn_inert_blocks() both */
+	/* a bit for each character of three bytes (c >> 6, c & 63): 0 in
+	 * plain blocks, but for those simplify converts */
+	uint64_t stop[1024];
+	int ascii_plain;	/* tn_ascii_plain() */
+	struct act_block *act[0x10000 >> 8];	/* see act_block() */
 };
 
 struct normaliser *
@@ -41,6 +49,8 @@ norm_new(void)
 
 	nm->tn = tn_new(TN_NFKC);
 	nm->simp = simp_new();
+	nm->ascii_plain = tn_ascii_plain(nm->tn);
+	memset(nm->stop, 0xFF, sizeof nm->stop);
 	return nm;
 }
 
@@ -55,6 +65,8 @@ norm_free(struct normaliser *nm)
 	simp_free(nm->simp);
 	for (k = 0; k < sizeof nm->fold / sizeof *nm->fold; k++)
 		free(nm->fold[k]);
+	for (k = 0; k < sizeof nm->act / sizeof *nm->act; k++)
+		free(nm->act[k]);
 	buf_free(&nm->nf);
 	buf_free(&nm->folded);
 	free(nm);
@@ -86,21 +98,178 @@ fold_block(struct normaliser *nm, uint32_t c)
 	return b;
 }
 
-uint64_t
-norm_hash(struct normaliser *nm, const char *s, size_t n)
+/* What a line's key makes of a character below U+10000 when NFKC
+ * takes it alone (tn_alone) and no character of the line is one
+ * simplify converts: ACT_COPY, its own bytes; ACT_BAIL, no answer here;
+ * else the number of bytes in out[] (a digit, a folded ASCII mapping). */
+enum { ACT_COPY = 0xFE, ACT_BAIL = 0xFF };
+
+struct act_block {
+	uint8_t n[256];
+	char out[256][8];
+};
+
+static uint8_t
+ascii_fold(char c)
 {
-	size_t i = 0, j, tn, run = 0, runlen = 0;
+	unsigned b = (unsigned char)c;
+
+	if (b - '0' < 10)
+		return '0';
+	if ((b | 0x20) - 'a' < 26)
+		return (uint8_t)(b | 0x20);
+	return 0;
+}
+
+static const struct act_block *
+act_block(struct normaliser *nm, uint32_t c)
+{
+	struct act_block *a = nm->act[c >> 8];
+	uint32_t k, base = c & ~0xFFu;
+
+	if (a)
+		return a;
+	a = nm->act[c >> 8] = xcalloc(1, sizeof *a);
+	for (k = 0; k < 256; k++) {
+		uint32_t cp = base + k;
+		const char *map = NULL;
+		int r, j;
+
+		a->n[k] = ACT_BAIL;
+		if (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		    (r = tn_alone(nm->tn, cp, &map)) < 0)
+			continue;
+		if (r == 0) {
+			if (simp_changes(cp))
+				continue;
+			switch (fold_block(nm, cp)[k]) {
+			case FOLD_KEEP:
+				a->n[k] = ACT_COPY;
+				break;
+			case FOLD_DIGIT:
+				a->out[k][0] = '0';
+				a->n[k] = 1;
+				break;
+			default:
+				a->n[k] = 0;
+			}
+			continue;
+		}
+		for (j = 0; j < r && (unsigned char)map[j] < 0x80; j++)
+			;
+		if (j < r)
+			continue;
+		a->n[k] = 0;
+		for (j = 0; j < r; j++)
+			if (ascii_fold(map[j]))
+				a->out[k][a->n[k]++] = (char)ascii_fold(map[j]);
+	}
+	return a;
+}
+
+/* The line's folded form appended to out in one pass, when NFKC and the
+ * simplification would give the line back as it is, or would only map
+ * characters to ASCII: a line of ASCII and of characters below U+10000
+ * that NFKC takes one at a time (tn_alone), none of them one simplify
+ * converts. Characters of three bytes from blocks that NFKC keeps
+ * (tn_inert_blocks) and the key keeps all go by runs. Returns 0, out as
+ * it was, on any other line. */
+static int
+fold_plain(struct normaliser *nm, const char *s, size_t n, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run, start = out->len;
+	char *o;
+
+	if (!nm->ascii_plain)
+		return 0;
+	/* a character of 2 or 3 bytes gives at most 8 (a mapping): room
+	 * for 4 a byte */
+	buf_reserve(out, 4 * n + 8);
+	o = out->p + out->len;
+	while (i < n) {
+		unsigned b = p[i];
+		const struct act_block *a;
+		uint32_t c;
+		size_t len;
+		uint8_t v;
+
+		if (b < 0x80) {
+			if (b - '0' < 10)
+				*o++ = '0';
+			else if ((b | 0x20) - 'a' < 26)
+				*o++ = (char)(b | 0x20);
+			i++;
+			continue;
+		}
+		for (run = i; n - i >= 3 && (p[i] & 0xF0) == 0xE0; i += 3) {
+			/* the word of c >> 6 (a character of three bytes) */
+			unsigned w = (p[i] & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu);
+
+			if (!(nm->stop[w] >> (p[i + 2] & 0x3F) & 1))
+				continue;
+			if (nm->plain[w >> 2] || !nm->keep[w >> 2] ||
+			    !tn_inert_blocks(nm->tn)[w >> 2])
+				break;
+			nm->plain[w >> 2] = 1;
+			memcpy(nm->stop + (w & ~3u), zh_tradset_bmp + (w & ~3u),
+			    4 * sizeof *nm->stop);
+			if (nm->stop[w] >> (p[i + 2] & 0x3F) & 1)
+				break;
+		}
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		if (i >= n || p[i] < 0x80)
+			continue;
+		b = p[i];
+		if ((b & 0xF0) == 0xE0 && n - i >= 3) {
+			c = (b & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 |
+			    (p[i + 2] & 0x3Fu);
+			len = 3;
+		} else if (b >= 0xC2 && b < 0xE0 && n - i >= 2) {
+			c = (b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+			len = 2;
+		} else
+			break;
+		a = act_block(nm, c);
+		v = a->n[c & 0xFF];
+		if (v == ACT_BAIL)
+			break;
+		if (v == ACT_COPY) {
+			memcpy(o, s + i, len);
+			o += len;
+		} else {
+			memcpy(o, a->out[c & 0xFF], v);
+			o += v;
+		}
+		i += len;
+	}
+	if (i < n) {
+		out->len = start;
+		return 0;
+	}
+	out->len = (size_t)(o - out->p);
+	return 1;
+}
+
+/* The key's folding of the line (see boiler.h), appended to out; its
+ * hash, 0 for an empty form. */
+static uint64_t
+norm_key(struct normaliser *nm, const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, j, tn, run = 0, runlen = 0, start = out->len;
 	uint64_t h;
 	const char *t;
 	char *o;
 
+	if (fold_plain(nm, s, n, out))
+		goto hash;
 	tn_apply(nm->tn, s, n, &nm->nf);
 	t = simp_line(nm->simp, nm->nf.p ? nm->nf.p : "", nm->nf.len, &tn);
 	/* no longer than t: a character gives itself, '0' or nothing (and a
 	 * lead byte cut short at the end, its 3 bytes at most) */
-	nm->folded.len = 0;
-	buf_reserve(&nm->folded, tn + 4);
-	o = nm->folded.p;
+	buf_reserve(out, tn + 4);
+	o = out->p + out->len;
 	while (i < tn) {
 		unsigned char b = (unsigned char)t[i];
 		uint32_t c;
@@ -147,11 +316,19 @@ norm_hash(struct normaliser *nm, const char *s, size_t n)
 	}
 	memcpy(o, t + run, runlen);
 	o += runlen;
-	nm->folded.len = (size_t)(o - nm->folded.p);
-	if (nm->folded.len == 0)
+	out->len = (size_t)(o - out->p);
+hash:
+	if (out->len == start)
 		return 0;
-	h = hash64(nm->folded.p, nm->folded.len, 0);
+	h = hash64(out->p + start, out->len - start, 0);
 	return h ? h : 1;
+}
+
+uint64_t
+norm_hash(struct normaliser *nm, const char *s, size_t n)
+{
+	nm->folded.len = 0;
+	return norm_key(nm, s, n, &nm->folded);
 }
 
 const char *
@@ -250,15 +427,13 @@ forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
 	forms_room(f, a->n);
 	f->folded.len = 0;
 	for (i = 0; i < a->n; i++) {
-		size_t tlen, flen;
-		const char *t = art_text(a, i, &tlen), *folded;
-		uint64_t h = norm_hash(nm, t, tlen);
+		size_t tlen, start = f->folded.len;
+		const char *t = art_text(a, i, &tlen);
+		uint64_t h = norm_key(nm, t, tlen, &f->folded);
 
-		folded = norm_folded(nm, &flen);
 		f->key[i] = h ? line_key(site, h) : 0;
 		f->gkey[i] = h ? form_key(h) : 0;
-		f->flen[i] = flen;
-		buf_add(&f->folded, folded, flen);
+		f->flen[i] = f->folded.len - start;
 	}
 	f->n = a->n;
 }
@@ -518,10 +693,17 @@ struct guards {
 	struct guard_char *tab;	/* the others, open addressing */
 	size_t tabn, tabmask;
 	uint64_t filter[1024];	/* bit c & 0xFFFF of each of them */
+	/* each set is a branch's own: the first set of each branch, and
+	 * the branch of each set, for the branches a line's sets allow */
+	uint64_t lead[2];
+	uint16_t owner[GUARD_SETS];
 	/* of each rule (r->n): RULE_LIT when it has a branch led by one of
 	 * the literals, RULE_ANY one that needs nothing seen; and which
 	 * rules may match the line at hand (guard_may) */
 	unsigned char *rule, *may;
+	/* the rules tried alone (r->alone), in order, while alone_ok */
+	size_t *alone, nalone;
+	int alone_ok;
 };
 
 enum { RULE_LIT = 1, RULE_ANY = 2 };
@@ -596,8 +778,11 @@ guard_add(struct guards *g, size_t rule, const char *p, size_t n)
 	free(pat);
 	rx_limit(&b.rx, RULES_LIMIT);
 	b.rx.warned = 1;	/* the rule will say it gave up */
+	g->lead[g->nsets >> 6] |= (uint64_t)1 << (g->nsets & 63);
 	for (i = 0; i < ns; i++, g->nsets++) {
 		uint64_t bit = (uint64_t)1 << (g->nsets & 63);
+
+		g->owner[g->nsets] = (uint16_t)g->n;
 
 		b.need[g->nsets >> 6] |= bit;
 		for (j = 0; j < set[i].n; j++)
@@ -622,6 +807,7 @@ guards_free(struct guards *g)
 	free(g->tab);
 	free(g->rule);
 	free(g->may);
+	free(g->alone);
 	free(g);
 }
 
@@ -702,10 +888,18 @@ guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
 	for (k = 0; k < nrules; k++)
 		g->may[k] = (g->rule[k] & RULE_ANY) ||
 		    ((g->rule[k] & RULE_LIT) && lit);
-	for (k = 0; k < g->n; k++)
-		if (!((g->b[k].need[0] & ~have[0]) |
-		    (g->b[k].need[1] & ~have[1])))
-			g->may[g->b[k].rule] = 1;
+	for (k = 0; k < 2; k++) {
+		uint64_t m = have[k] & g->lead[k];
+
+		for (; m; m &= m - 1) {
+			const struct guarded *gb =
+			    &g->b[g->owner[k << 6 | (unsigned)__builtin_ctzll(m)]];
+
+			if (!((gb->need[0] & ~have[0]) |
+			    (gb->need[1] & ~have[1])))
+				g->may[gb->rule] = 1;
+		}
+	}
 }
 
 /* Does a guarded branch that s[0..n) holds what it needs for match it
@@ -716,13 +910,21 @@ guard_match(struct guards *g, const uint64_t have[2], const char *s,
 {
 	size_t k, b, e;
 
-	for (k = 0; k < g->n; k++) {
-		struct guarded *gb = &g->b[k];
+	/* the branches in the order they came, as their first sets */
+	for (k = 0; k < 2; k++) {
+		uint64_t m = have[k] & g->lead[k];
 
-		if ((gb->need[0] & ~have[0]) | (gb->need[1] & ~have[1]))
-			continue;
-		if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) || gb->rx.gaveup)
-			return 1;
+		for (; m; m &= m - 1) {
+			struct guarded *gb =
+			    &g->b[g->owner[k << 6 | (unsigned)__builtin_ctzll(m)]];
+
+			if ((gb->need[0] & ~have[0]) |
+			    (gb->need[1] & ~have[1]))
+				continue;
+			if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) ||
+			    gb->rx.gaveup)
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -855,7 +1057,7 @@ make_any(struct rules *r)
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
-	size_t k, b, e;
+	size_t i, k, b, e;
 	int some = 0;	/* a rule of the alternations may match */
 	uint64_t have[2];
 	int lit;
@@ -880,9 +1082,19 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 		    r->any[1].gaveup;
 	if (some)
 		guard_may(r->guard, r->n, have, lit);
-	for (k = 0; k < r->n; k++) {
+	if (!some && !r->guard->alone_ok) {
+		struct guards *g = r->guard;
+
+		g->alone = xrealloc(g->alone, (r->n + 1) * sizeof *g->alone);
+		for (g->nalone = k = 0; k < r->n; k++)
+			if (r->alone[k])
+				g->alone[g->nalone++] = k;
+		g->alone_ok = 1;
+	}
+	for (i = 0; some ? i < r->n : i < r->guard->nalone; i++) {
 		/* one of the alternations' rules may match only if one of its
-		 * branches may */
+		 * branches may; if none may, those tried alone are all */
+		k = some ? i : r->guard->alone[i];
 		if (!r->alone[k] && (!some || !r->guard->may[k]))
 			continue;
 		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
@@ -896,6 +1108,7 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 			    r->name[k], n);
 			r->stale = r->alone[k] == 0;
 			r->alone[k] = ALONE_SLOW;	/* from now on */
+			r->guard->alone_ok = 0;
 		}
 	}
 	return NULL;

@@ -212,6 +212,39 @@ tn_apply(struct textnorm *tn, const char *s, size_t n, struct buf *out)
 	nfkc_apply(tn, s, n, out);
 }
 
+const uint8_t *
+tn_inert_blocks(const struct textnorm *tn)
+{
+	return tn->inert;
+}
+
+int
+tn_alone(struct textnorm *tn, uint32_t c, const char **map)
+{
+	const struct nfkc_block *b = block(tn, c);
+	uint8_t k = b->kind[c & 0xFF];
+
+	if (!b->before[c & 0xFF] || k == NFKC_ICU)
+		return -1;
+	if (k == 0 || k == NFKC_SELF)
+		return 0;
+	*map = b->map[c & 0xFF];
+	return k;
+}
+
+int
+tn_ascii_plain(struct textnorm *tn)
+{
+	const struct nfkc_block *b = block(tn, 0);
+	uint32_t k;
+
+	for (k = 0; k < 0x80; k++)
+		if (!b->before[k] || (b->kind[k] != 0 &&
+		    b->kind[k] != NFKC_SELF))
+			return 0;
+	return 1;
+}
+
 void
 tn_free(struct textnorm *tn)
 {

@@ -474,24 +474,23 @@ test_art_spool(void)
  * character by character: the line in NFKC and read as Simplified,
  * digits of any script to 0, ASCII letters lowered, other letters and
  * Han kept, the rest dropped. Lines of characters from many blocks. */
-static void
-test_norm_fold(void)
+/* Lines of characters drawn from nr ranges from[k]..from[k] + span[k]
+ * - 1: the number whose folded form differs from the rule's; counted
+ * too, the digits above ASCII, and the lines NFKC or the simplification
+ * change (in seen[0], seen[1]). */
+static size_t
+norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
+    size_t lines, size_t *digits, size_t seen[2])
 {
-	static const uint32_t from[] = { 0x20, 0x80, 0x370, 0x400, 0x660,
-	    0x966, 0x2000, 0x3000, 0x3400, 0x4E00, 0xAC00, 0xF900, 0xFF00,
-	    0x1D400, 0x1F300, 0x20000, 0x2F800, 0xE0000, 0x4D80 };
-	static const uint32_t span[] = { 0x60, 0x180, 0x90, 0x100, 0x20, 0x20,
-	    0x100, 0x100, 0x100, 0x5200, 0x100, 0x200, 0xF0, 0x400, 0x100,
-	    0x1000, 0x220, 0x80, 0x100 };
 	struct normaliser *nm = norm_new();
 	struct textnorm *tn = tn_new(TN_NFKC);
 	struct simplify *sp = simp_new();
 	struct buf line = { 0 }, nf = { 0 }, want = { 0 };
 	unsigned long seed = 7;
 	const char *f;
-	size_t fl, k, bad = 0, digits = 0;
+	size_t fl, k, bad = 0;
 
-	for (k = 0; k < 6000; k++) {
+	for (k = 0; k < lines; k++) {
 		size_t m = 1 + k % 23, j, i, tl;
 		const char *t;
 		uint64_t h;
@@ -503,11 +502,13 @@ test_norm_fold(void)
 
 			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 			r = seed >> 20;
-			c = from[r % 19] + (uint32_t)((r >> 8) % span[r % 19]);
+			c = from[r % nr] + (uint32_t)((r >> 8) % span[r % nr]);
 			utf8_put(&line, c);
 		}
 		tn_apply(tn, line.p, line.len, &nf);
 		t = simp_line(sp, nf.p ? nf.p : "", nf.len, &tl);
+		seen[0] += nf.len != line.len || memcmp(nf.p, line.p, nf.len);
+		seen[1] += simp_changed(sp);
 		want.len = 0;
 		for (i = 0; i < tl; ) {
 			size_t at = i;
@@ -519,7 +520,7 @@ test_norm_fold(void)
 				else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 					buf_addc(&want, (char)(c | 0x20));
 			} else if (u_isdigit((UChar32)c))
-				buf_addc(&want, '0'), digits++;
+				buf_addc(&want, '0'), ++*digits;
 			else if (uc_is_han(c) || u_isalpha((UChar32)c))
 				buf_add(&want, t + at, i - at);
 		}
@@ -529,17 +530,60 @@ test_norm_fold(void)
 		    (h == 0) != (fl == 0))
 			bad++;
 	}
-	CHECK("norm_hash: the folded form of lines of many scripts as ICU "
-	    "classes each character", bad == 0 && digits > 100);
-	norm_hash(nm, "Ａ１２b中文，٣x", strlen("Ａ１２b中文，٣x"));
-	f = norm_folded(nm, &fl);
-	CHECK("norm_hash: full-width and Arabic-Indic digits fold to 0",
-	    fl == strlen("a00b中文0x") && memcmp(f, "a00b中文0x", fl) == 0);
 	buf_free(&line);
 	buf_free(&nf);
 	buf_free(&want);
 	simp_free(sp);
 	tn_free(tn);
+	norm_free(nm);
+	return bad;
+}
+
+static void
+test_norm_fold(void)
+{
+	static const uint32_t from[] = { 0x20, 0x80, 0x370, 0x400, 0x660,
+	    0x966, 0x2000, 0x3000, 0x3400, 0x4E00, 0xAC00, 0xF900, 0xFF00,
+	    0x1D400, 0x1F300, 0x20000, 0x2F800, 0xE0000, 0x4D80 };
+	static const uint32_t span[] = { 0x60, 0x180, 0x90, 0x100, 0x20, 0x20,
+	    0x100, 0x100, 0x100, 0x5200, 0x100, 0x200, 0xF0, 0x400, 0x100,
+	    0x1000, 0x220, 0x80, 0x100 };
+	/* lines mostly of ASCII, Han (Traditional among them), Latin-1,
+	 * CJK and full-width punctuation, enclosed numbers and squared
+	 * words, rarely a combining mark: the most take norm_hash's one
+	 * pass, for characters NFKC keeps or maps alone (to ASCII or
+	 * not), and some leave it at a character simplify converts */
+	static const uint32_t from2[] = { 0x20, 0x4E00, 0x4E00, 0x4E00, 0x3000,
+	    0xFF00, 0xFF00, 0xA0, 0x2000, 0x2460, 0x3200, 0x20, 0x300 };
+	static const uint32_t span2[] = { 0x60, 0x5200, 0x5200, 0x5200, 0x40,
+	    0xF0, 0x60, 0x60, 0x70, 0xA0, 0x200, 0x60, 0x70 };
+	struct normaliser *nm = norm_new();
+	size_t digits = 0, seen[2] = { 0, 0 }, seen2[2] = { 0, 0 }, bad;
+	const char *f;
+	size_t fl;
+
+	bad = norm_fold_bad(from, span, 19, 6000, &digits, seen);
+	CHECK("norm_hash: the folded form of lines of many scripts as ICU "
+	    "classes each character", bad == 0 && digits > 100);
+	bad = norm_fold_bad(from2, span2, 12, 6000, &digits, seen2);
+	CHECK("norm_hash: the folded form of lines of Han, ASCII and "
+	    "punctuation as ICU classes each character", bad == 0 &&
+	    seen2[0] > 1000 && seen2[0] < 5900 && seen2[1] > 100);
+	bad = norm_fold_bad(from2, span2, 13, 6000, &digits, seen);
+	CHECK("norm_hash: the same with combining marks", bad == 0);
+	norm_hash(nm, "Ａ１２b中文，٣x", strlen("Ａ１２b中文，٣x"));
+	f = norm_folded(nm, &fl);
+	CHECK("norm_hash: full-width and Arabic-Indic digits fold to 0",
+	    fl == strlen("a00b中文0x") && memcmp(f, "a00b中文0x", fl) == 0);
+	norm_hash(nm, "發展①，ＡＢ·㎞", strlen("發展①，ＡＢ·㎞"));
+	f = norm_folded(nm, &fl);
+	CHECK("norm_hash: Traditional read as Simplified, circled digit, "
+	    "full-width letters and a squared unit folded",
+	    fl == strlen("发展0abkm") && memcmp(f, "发展0abkm", fl) == 0);
+	norm_hash(nm, "中文１", strlen("中文１"));
+	f = norm_folded(nm, &fl);
+	CHECK("norm_hash: a full-width digit last folds to 0",
+	    fl == strlen("中文0") && memcmp(f, "中文0", fl) == 0);
 	norm_free(nm);
 }
 
