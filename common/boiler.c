@@ -1106,7 +1106,8 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 			warnx("rule '%s' gave up on a line of %zu bytes (taken "
 			    "as not matching there; --stats counts such lines)",
 			    r->name[k], n);
-			r->stale = r->alone[k] == 0;
+			if (r->alone[k] == 0)	/* out of the alternation */
+				r->stale = 1;
 			r->alone[k] = ALONE_SLOW;	/* from now on */
 			r->guard->alone_ok = 0;
 		}

@@ -752,6 +752,27 @@ test_boilerclass(void)
 	CHECK("rules_load_buf: a bad row refused with -1",
 	    rules_load_buf(&r, "t", "ok\ta\nbad\t(\n", 12) < 0);
 	exit_status = 0;
+	{
+		/* two rules give up on one line: the first was in the
+		 * alternation, the second (a back-reference) never was; the
+		 * alternation is still made again without the first */
+		static const char two[] = "slow\t^(a|aa)+$\n"
+		    "slowref\t^(a)\\1?(a|aa)+$\n";
+		struct rules q;
+		char line[3002];
+
+		memset(&q, 0, sizeof q);
+		memset(line, 'a', 3000);
+		line[3000] = '!';
+		line[3001] = '\0';
+		CHECK("rules: two rules that give up on one line",
+		    rules_load_buf(&q, "t", two, strlen(two)) == 0 &&
+		    rules_match(&q, "b", 1, &gaveup) == NULL &&
+		    rules_match(&q, line, 3001, &gaveup) == NULL && gaveup &&
+		    q.stale == 1);
+		rules_free(&q);
+		exit_status = 0;
+	}
 	keys[0] = 5;
 	keys[1] = 0;
 	keys[2] = 3;
