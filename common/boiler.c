@@ -223,8 +223,7 @@ fold_plain(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 			continue;
 		b = p[i];
 		if ((b & 0xF0) == 0xE0 && n - i >= 3) {
-			c = (b & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 |
-			    (p[i + 2] & 0x3Fu);
+			c = utf8_decode3(p + i);
 			len = 3;
 		} else if (b >= 0xC2 && b < 0xE0 && n - i >= 2) {
 			c = (b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
@@ -848,8 +847,7 @@ guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
 			if (b >= 0xE0 && b < 0xF0 && n - i >= 3 &&
 			    (u[i + 1] & 0xC0) == 0x80 &&
 			    (u[i + 2] & 0xC0) == 0x80) {
-				c = (b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
-				    (u[i + 2] & 0x3Fu);
+				c = utf8_decode3(u + i);
 				i += 3;
 			} else if (b >= 0xC0 && b < 0xE0 && n - i >= 2 &&
 			    (u[i + 1] & 0xC0) == 0x80) {

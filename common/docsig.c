@@ -109,8 +109,7 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 		 * numeral is kept as it is: it joins the run of such to copy */
 		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= n &&
 		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
-			c = (uint32_t)(u[i] & 0x0F) << 12 |
-			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+			c = utf8_decode3(u + i);
 			if (!(han_numeral[(c - DS_HAN0) >> 3] >>
 			    ((c - DS_HAN0) & 7) & 1)) {
 				i += 3;

@@ -699,8 +699,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			unsigned n0 = n;
 
 			if (n == 0)
-				first = (uint32_t)(u[i] & 0x0F) << 12 |
-				    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+				first = utf8_decode3(u + i);
 			if (lastend)
 				inner++;
 			lastend = 0;
@@ -709,8 +708,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 				unsigned fl;
 
 				at = i;
-				c = (uint32_t)(u[i] & 0x0F) << 12 |
-				    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+				c = utf8_decode3(u + i);
 				i += 3;
 				n++;
 				fl = hanfl[c - HAN0];

@@ -41,8 +41,7 @@ mh_sign(const char *s, size_t n, struct minhash *out)
 		/* three bytes (most of the text) decoded here as utf8_next
 		 * does */
 		if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 3 <= n) {
-			c4 = (uint32_t)(u[0] & 0x0F) << 12 |
-			    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+			c4 = utf8_decode3(u);
 			i += 3;
 		} else
 			c4 = utf8_next(s, n, &i);

@@ -3286,8 +3286,7 @@ decode_line(struct numex *nx, const char *s, size_t n)
 
 		/* a run of three-byte characters (most of Chinese text) */
 		while (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-			c = (c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 |
-			    (p[i + 2] & 0x3F);
+			c = utf8_decode3(p + i);
 			f = char_flags[c];
 			if (f & L_FOLD)
 				c = nu_fold(c);

@@ -851,8 +851,7 @@ three_bytes(const char *s)
 	if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 ||
 	    (p[2] & 0xC0) != 0x80)
 		return 0;
-	return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
-	    (p[2] & 0x3F);
+	return utf8_decode3(p);
 }
 
 static void
@@ -990,8 +989,7 @@ find_starts_in(struct placetag *pt, const char *s, size_t n, const int trad)
  * conversion changes ends the pass */
 #define NEXT_CHAR() do {						\
 	if (b >= 0xE2 && b < 0xF0 && i < lim) {				\
-		c = (uint32_t)(b & 0x0F) << 12 |			\
-		    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);	\
+		c = utf8_decode3(p + i);				\
 		next = i + 3;						\
 		if (trad && (zh_tradset_bmp[c >> 6] >> (c & 63) & 1))	\
 			return 1;					\

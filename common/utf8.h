@@ -19,6 +19,15 @@ size_t utf8_repair(const char *s, size_t n, struct buf *out);
 /* Append code point c (a scalar value) to out as UTF-8. */
 void utf8_put(struct buf *out, uint32_t c);
 
+/* The code point of the three bytes at u: a lead byte 1110xxxx and two
+ * continuation bytes, which the caller has checked or knows. */
+static inline uint32_t
+utf8_decode3(const unsigned char *u)
+{
+	return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+	    (u[2] & 0x3F);
+}
+
 /* Decode the code point at s[*i] (well-formed input), advancing *i. */
 static inline uint32_t
 utf8_next(const char *s, size_t n, size_t *i)
@@ -36,8 +45,7 @@ utf8_next(const char *s, size_t n, size_t *i)
 	}
 	if (c < 0xF0 || *i + 3 > n) {
 		*i += 3;
-		return ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-		    (p[2] & 0x3F);
+		return utf8_decode3(p);
 	}
 	*i += 4;
 	return ((c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |

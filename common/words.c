@@ -352,8 +352,7 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 
 		/* U+5000..U+9FFF, all Han: decoded in place */
 		while (n - e >= 3 && (unsigned)(p[e] - 0xE5) < 5) {
-			cp[k++] = (uint32_t)(p[e] & 0x0F) << 12 |
-			    (uint32_t)(p[e + 1] & 0x3F) << 6 | (p[e + 2] & 0x3F);
+			cp[k++] = utf8_decode3(p + e);
 			e += 3;
 		}
 		if (e >= n)
