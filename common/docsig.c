@@ -107,8 +107,7 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 		j = i;
 		/* a Han character of U+4E00..9FFF (no digit) that is not a
 		 * numeral is kept as it is: it joins the run of such to copy */
-		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= n &&
-		    (u[i] != 0xE4 || u[i + 1] >= 0xB8)) {
+		if (utf8_at_han3(u, i, n)) {
 			c = utf8_decode3(u + i);
 			if (!(han_numeral[(c - DS_HAN0) >> 3] >>
 			    ((c - DS_HAN0) & 7) & 1)) {

@@ -665,10 +665,6 @@ struct scan {
 	uint32_t lastns, first;
 };
 
-/* Does u[i..len) begin with a character of U+4E00..9FFF, 3 bytes? */
-#define IS_HAN3(u, i, len) ((u)[i] >= 0xE4 && (u)[i] <= 0xE9 && \
-	(i) + 3 <= (len) && ((u)[i] != 0xE4 || (u)[(i) + 1] >= 0xB8))
-
 /* Count the characters of a line and write its shape (ls->shape). The
  * counts every character moves are kept in locals; a Han character is
  * decoded in place and looked up once in ls->hanfl. */
@@ -695,7 +691,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		/* a run of U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as
 		 * utf8_next reads), the common case: Han characters, no
 		 * punctuation; what is the same for each is counted once */
-		if (IS_HAN3(u, i, len)) {
+		if (utf8_at_han3(u, i, len)) {
 			unsigned n0 = n;
 
 			if (n == 0)
@@ -742,7 +738,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 					}
 				}
 				fn += fl & HF_FUNC;
-			} while (IS_HAN3(u, i, len));
+			} while (utf8_at_han3(u, i, len));
 			shlast = shlastd = sh;
 			nonsp += n - n0;
 			han += n - n0;

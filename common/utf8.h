@@ -86,6 +86,17 @@ utf8_lead_plain(unsigned char b)
 	return b >= 0xE4 && b <= 0xEE;
 }
 
+/* Do the bytes u[i..len) begin with a character of U+4E00..U+9FFF (the
+ * unified ideographs, three bytes)? For the fast paths that decode such
+ * a character in place (utf8_decode3); the continuation bytes are
+ * taken as valid. */
+static inline int
+utf8_at_han3(const unsigned char *u, size_t i, size_t len)
+{
+	return u[i] >= 0xE4 && u[i] <= 0xE9 && i + 3 <= len &&
+	    (u[i] != 0xE4 || u[i + 1] >= 0xB8);
+}
+
 /* Han ideographs, including U+3007 〇. */
 static inline int
 uc_is_han(uint32_t c)
