@@ -193,43 +193,52 @@ counts_add(struct counts *c, uint64_t key, uint32_t n)
 	return t->cell[i].docs = sat_add(t->cell[i].docs, n);
 }
 
+/* The first load gives every shard its loaded counts, of 0; the slots
+ * stay where they are. */
+static void
+make_based(struct counts *c)
+{
+	unsigned s;
+
+	if (c->based)
+		return;
+	c->based = 1;
+	for (s = 0; s < SHARDS; s++)
+		if (c->sh[s].cell)
+			c->sh[s].base = xcalloc(c->sh[s].mask + 1,
+			    sizeof *c->sh[s].base);
+}
+
+static void
+add_loaded(struct shard *t, size_t i, uint32_t n)
+{
+	t->base[i] = sat_add(t->base[i], n);
+	t->cell[i].docs = sat_add(t->cell[i].docs, n);
+}
+
 void
 counts_load(struct counts *c, uint64_t key, uint32_t n)
 {
 	struct shard *t;
 	size_t i;
-	unsigned s;
 
 	if (key == 0)
 		return;
-	if (!c->based) {	/* every shard gets its loaded counts, of 0 */
-		c->based = 1;
-		for (s = 0; s < SHARDS; s++)
-			if (c->sh[s].cell)
-				c->sh[s].base = xcalloc(c->sh[s].mask + 1,
-				    sizeof *c->sh[s].base);
-	}
+	make_based(c);
 	i = slot(c, key, &t);
-	t->base[i] = sat_add(t->base[i], n);
-	t->cell[i].docs = sat_add(t->cell[i].docs, n);
+	add_loaded(t, i, n);
 }
 
 int
 counts_load_present(struct counts *c, uint64_t key, uint32_t n)
 {
 	const struct shard *t;
-	struct shard *w;
 	size_t i = find(c, key, &t);
 
 	if (i == NO_SLOT)
 		return 0;
-	if (!c->based) {	/* the first load: every shard's loaded counts */
-		counts_load(c, key, n);
-		return 1;
-	}
-	w = &c->sh[t - c->sh];
-	w->base[i] = sat_add(w->base[i], n);
-	w->cell[i].docs = sat_add(w->cell[i].docs, n);
+	make_based(c);
+	add_loaded(&c->sh[t - c->sh], i, n);
 	return 1;
 }
 
