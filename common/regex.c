@@ -1,7 +1,9 @@
 /* regex.c - PCRE2 wrapper: compile once, JIT, reuse match data */
 #include "regex.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -48,52 +50,88 @@ rx_limit(struct regex *rx, unsigned long base)
 	rx->limit = base;
 }
 
-/* One JIT stack for every pattern, growing to 8 MB on demand (the
- * default 32 KB is too little for repeated groups on long lines). */
-static pcre2_match_context *
-match_context(void)
-{
-	static pcre2_match_context *mc;
-	static pcre2_jit_stack *js;
+/* Each thread matches with a match context and a JIT stack of its own,
+ * growing to 8 MB on demand (the default 32 KB is too little for
+ * repeated groups on long lines), made at its first match and freed when
+ * it ends; the limits last set in the context are kept beside it. */
+struct matcher {
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+	unsigned long lastbase;
+	size_t lastn;
+};
 
-	if (mc == NULL) {
-		mc = pcre2_match_context_create(NULL);
-		js = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
-		if (mc == NULL || js == NULL)
-			die(EXIT_TROUBLE, "out of memory (pcre2 match context)");
-		pcre2_jit_stack_assign(mc, NULL, js);
-	}
-	return mc;
+static _Thread_local struct matcher *this_thread;
+static pthread_key_t matcher_key;
+static pthread_once_t matcher_once = PTHREAD_ONCE_INIT;
+static uint32_t match0, depth0;	/* PCRE2's own limits */
+
+static void
+matcher_free(void *arg)
+{
+	struct matcher *m = arg;
+
+	pcre2_jit_stack_free(m->js);
+	pcre2_match_context_free(m->mc);
+	free(m);
 }
 
-/* The limits of rx_limit() for a subject of n bytes, or PCRE2's own. */
 static void
-set_limits(pcre2_match_context *mc, unsigned long base, size_t n)
+matcher_setup(void)
 {
-	static uint32_t match0, depth0;
-	static unsigned long lastbase;
-	static size_t lastn = (size_t)-1;
+	pcre2_config(PCRE2_CONFIG_MATCHLIMIT, &match0);
+	pcre2_config(PCRE2_CONFIG_DEPTHLIMIT, &depth0);
+	if (pthread_key_create(&matcher_key, matcher_free) != 0)
+		die(EXIT_TROUBLE, "out of memory (pcre2 match context)");
+}
+
+static struct matcher *
+matcher(void)
+{
+	struct matcher *m = this_thread;
+
+	if (m != NULL)
+		return m;
+	pthread_once(&matcher_once, matcher_setup);
+	m = xcalloc(1, sizeof *m);
+	m->mc = pcre2_match_context_create(NULL);
+	m->js = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, NULL);
+	if (m->mc == NULL || m->js == NULL)
+		die(EXIT_TROUBLE, "out of memory (pcre2 match context)");
+	pcre2_jit_stack_assign(m->mc, NULL, m->js);
+	m->lastn = (size_t)-1;
+	/* the key frees it when the thread ends (the first thread's stays
+	 * to the end of the process) */
+	if (pthread_setspecific(matcher_key, m) != 0)
+		die(EXIT_TROUBLE, "out of memory (pcre2 match context)");
+	return this_thread = m;
+}
+
+/* The limits of rx_limit() for a subject of n bytes, or PCRE2's own,
+ * in this thread's match context. */
+static pcre2_match_context *
+set_limits(unsigned long base, size_t n)
+{
+	struct matcher *t = matcher();
 	double m = (double)base + 10.0 * (double)n,
 	    d = (double)base / 10 + 1.0 * (double)n;
 
-	if (base == lastbase && n == lastn)
-		return;		/* set already */
-	lastbase = base;
-	lastn = n;
-	if (match0 == 0) {
-		pcre2_config(PCRE2_CONFIG_MATCHLIMIT, &match0);
-		pcre2_config(PCRE2_CONFIG_DEPTHLIMIT, &depth0);
-	}
-	pcre2_set_match_limit(mc, base == 0 ? match0 : m > UINT32_MAX ?
+	if (base == t->lastbase && n == t->lastn)
+		return t->mc;		/* set already */
+	t->lastbase = base;
+	t->lastn = n;
+	pcre2_set_match_limit(t->mc, base == 0 ? match0 : m > UINT32_MAX ?
 	    UINT32_MAX : (uint32_t)m);
-	pcre2_set_depth_limit(mc, base == 0 ? depth0 : d > UINT32_MAX ?
+	pcre2_set_depth_limit(t->mc, base == 0 ? depth0 : d > UINT32_MAX ?
 	    UINT32_MAX : (uint32_t)d);
+	return t->mc;
 }
 
 int
 rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
     size_t *ms, size_t *me)
 {
+	pcre2_match_context *mc;
 	PCRE2_SIZE *ov;
 	int rc;
 	uint32_t opts = 0;
@@ -115,15 +153,15 @@ rx_find(struct regex *rx, const char *s, size_t n, size_t from, int anchored,
 	if (rx->jit < 0)
 		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->gaveup = 0;
-	set_limits(match_context(), rx->limit, n - from);
+	mc = set_limits(rx->limit, n - from);
 	/* the JIT's own entry skips the checks of pcre2_match, which then
 	 * calls it with the same arguments */
 	if (rx->jit == 1 && opts == 0)
 		rc = pcre2_jit_match(rx->code, (PCRE2_SPTR)s, n, from, 0,
-		    rx->md, match_context());
+		    rx->md, mc);
 	else
 		rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, opts,
-		    rx->md, match_context());
+		    rx->md, mc);
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 
