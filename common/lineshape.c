@@ -411,6 +411,8 @@ static const uint32_t han_special[] = {
 	0x524D, 0x6628, 0x521A, 0x525B, 0
 };
 
+static void log1p_fill(void);
+
 struct lineshape *
 ls_open(const struct ls_words *wd)
 {
@@ -418,6 +420,7 @@ ls_open(const struct ls_words *wd)
 	int k;
 
 	ls->wd = *wd;
+	log1p_fill();
 	for (k = 0; k < HAN1 - HAN0; k++) {
 		int func = ls->wd.funcbit[k >> 3] >> (k & 7) & 1;
 		int chrome = ls->wd.chromebit[k >> 3] >> (k & 7) & 1;
@@ -469,23 +472,27 @@ is_func(const struct lineshape *ls, uint32_t c)
 	return bsearch(&c, ls->wd.func, ls->wd.nfunc, sizeof c, cmp_u32) != NULL;
 }
 
-/* log1p of small counts, from a table */
+/* log1p of small counts, from a table that ls_open() fills (so that
+ * the threads that share it only read it) */
+static double log1p_t[1024];
+static int log1p_ready;
+
+static void
+log1p_fill(void)
+{
+	size_t i;
+
+	if (log1p_ready)
+		return;
+	for (i = 0; i < 1024; i++)
+		log1p_t[i] = log1p((double)i);
+	log1p_ready = 1;
+}
+
 static double
 log1p_n(size_t n)
 {
-	static double t[1024];
-	static int ready;
-
-	if (n >= 1024)
-		return log1p((double)n);
-	if (!ready) {
-		size_t i;
-
-		for (i = 0; i < 1024; i++)
-			t[i] = log1p((double)i);
-		ready = 1;
-	}
-	return t[n];
+	return n < 1024 ? log1p_t[n] : log1p((double)n);
 }
 
 /* One ASCII byte for a code point: H Han, 9 digit, a Latin letter, ' '
