@@ -511,6 +511,29 @@ combinable(const char *pat)
 	return 1;
 }
 
+/* Add the rule name[0..nlen) with pattern pat: 0, or -1 with the
+ * reason in err. */
+static int
+rule_add(struct rules *r, const char *name, size_t nlen, const char *pat,
+    char *err, size_t errsz)
+{
+	r->rx = xrealloc(r->rx, (r->n + 1) * sizeof *r->rx);
+	r->name = xrealloc(r->name, (r->n + 1) * sizeof *r->name);
+	r->pat = xrealloc(r->pat, (r->n + 1) * sizeof *r->pat);
+	r->alone = xrealloc(r->alone, (r->n + 1) * sizeof *r->alone);
+	if (rx_compile(&r->rx[r->n], pat, 0, err, errsz) < 0)
+		return -1;
+	rx_limit(&r->rx[r->n], RULES_LIMIT);
+	r->rx[r->n].warned = 1;		/* rules_match says it */
+	r->name[r->n] = xmalloc(nlen + 1);
+	memcpy(r->name[r->n], name, nlen);
+	r->name[r->n][nlen] = '\0';
+	r->pat[r->n] = xstrdup(pat);
+	r->alone[r->n++] = combinable(pat) ? 0 : 1;
+	r->stale = 1;
+	return 0;
+}
+
 int
 rules_load_rows(struct rules *r, struct rows *rows)
 {
@@ -526,27 +549,38 @@ rules_load_rows(struct rules *r, struct rows *rows)
 		}
 		pat.len = 0;
 		buf_add(&pat, tab + 1, (size_t)(rows->s + rows->n - tab - 1));
-		r->rx = xrealloc(r->rx, (r->n + 1) * sizeof *r->rx);
-		r->name = xrealloc(r->name, (r->n + 1) * sizeof *r->name);
-		r->pat = xrealloc(r->pat, (r->n + 1) * sizeof *r->pat);
-		r->alone = xrealloc(r->alone, (r->n + 1) * sizeof *r->alone);
-		if (rx_compile(&r->rx[r->n], buf_cstr(&pat), 0, err,
-		    sizeof err) < 0) {
+		if (rule_add(r, rows->s, (size_t)(tab - rows->s), buf_cstr(&pat),
+		    err, sizeof err) < 0) {
 			rows_error(rows, "rule '%.*s': %s", (int)(tab - rows->s),
 			    rows->s, err);
 			break;
 		}
-		rx_limit(&r->rx[r->n], RULES_LIMIT);
-		r->rx[r->n].warned = 1;		/* rules_match says it */
-		r->name[r->n] = xmalloc((size_t)(tab - rows->s) + 1);
-		memcpy(r->name[r->n], rows->s, (size_t)(tab - rows->s));
-		r->name[r->n][tab - rows->s] = '\0';
-		r->pat[r->n] = xstrdup(pat.p);
-		r->alone[r->n++] = combinable(pat.p) ? 0 : 1;
-		r->stale = 1;
 	}
 	buf_free(&pat);
 	return rows->failed ? -1 : 0;
+}
+
+void
+rules_copy(struct rules *dst, const struct rules *src)
+{
+	char err[300];
+	size_t k;
+
+	memset(dst, 0, sizeof *dst);
+	for (k = 0; k < src->n; k++)
+		if (rule_add(dst, src->name[k], strlen(src->name[k]),
+		    src->pat[k], err, sizeof err) < 0)
+			die(EXIT_TROUBLE, "rule '%s' compiled once, not twice: %s",
+			    src->name[k], err);
+	dst->on_gaveup = src->on_gaveup;
+	dst->gaveup_arg = src->gaveup_arg;
+}
+
+void
+rules_say_gaveup(const struct rules *r, size_t k, size_t n)
+{
+	warnx("rule '%s' gave up on a line of %zu bytes (taken as not "
+	    "matching there; --stats counts such lines)", r->name[k], n);
 }
 
 int
@@ -1101,9 +1135,10 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 			continue;
 		*gaveup = 1;
 		if (r->alone[k] != ALONE_SLOW) {
-			warnx("rule '%s' gave up on a line of %zu bytes (taken "
-			    "as not matching there; --stats counts such lines)",
-			    r->name[k], n);
+			if (r->on_gaveup)
+				r->on_gaveup(r->gaveup_arg, k, n);
+			else
+				rules_say_gaveup(r, k, n);
 			if (r->alone[k] == 0)	/* out of the alternation */
 				r->stale = 1;
 			r->alone[k] = ALONE_SLOW;	/* from now on */

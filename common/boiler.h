@@ -90,6 +90,10 @@ struct rules {
 				 * begin the literals (boiler.c) */
 	char **lit;		/* those literals (2 bytes or more), sorted */
 	size_t *litlen, nlit;
+	/* not NULL: called instead of rules_say_gaveup() the first time
+	 * rule k gives up, on a line of n bytes */
+	void (*on_gaveup)(void *arg, size_t k, size_t n);
+	void *gaveup_arg;
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad
@@ -106,6 +110,11 @@ int rules_load(struct rules *r, const char *path);
 const char *rules_match(struct rules *r, const char *s, size_t n,
     int *gaveup);
 void rules_free(struct rules *r);
+/* The same rules, compiled again into dst, with their own match data
+ * and their own record of rules that gave up (for another thread). */
+void rules_copy(struct rules *dst, const struct rules *src);
+/* The warning that rule k gave up on a line of n bytes. */
+void rules_say_gaveup(const struct rules *r, size_t k, size_t n);
 
 /* Does the line end like a sentence, as body text does and menus do
  * not: its last character before closers and white space ends one by
