@@ -40,17 +40,17 @@ endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Icommon $(PKG_CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra -Icommon $(PKG_CFLAGS) \
 	-DZHPIPE_VERSION='"$(VERSION)"' $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lm -pthread
 
 TOOLS = segment extract-num tag-region dedupe-boilerplate
 COMMON = article boiler buf diag fields gazetteer input jsonl minhash numerals numex \
 	numunit opts orghead output placetag punct records regex rows sentence \
 	simplify sources splitter statedb textnorm trie utf8 warc words
 # dedupe-boilerplate's parts
-COMMON += boilerclass boilerrun counts docid docsig hash lineshape ndshard neardup spool
+COMMON += boilerclass boilerrun counts docid docsig hash lineshape ndshard neardup parmap spool
 # what make-prebuilt is linked with: all but the tables it makes
 BASE_OBJ = $(COMMON:%=$(BUILD)/common/%.o) $(BUILD)/words_data.o \
 	$(BUILD)/regions_data.o $(BUILD)/boilerplate_data.o $(BUILD)/orgheads_data.o \

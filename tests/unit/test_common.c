@@ -38,6 +38,7 @@
 #include "numunit.h"
 #include "opts.h"
 #include "orghead.h"
+#include "parmap.h"
 #include "placetag.h"
 #include "prebuilt.h"
 #include "punct.h"
@@ -3985,6 +3986,123 @@ test_lineshape(void)
 	free(f);
 }
 
+/* parmap: items come back in the order they went in, each worked on
+ * once, by 1 to 4 threads, whatever order the work ends in */
+struct pm_item {
+	unsigned in, out, times;
+};
+
+static void
+pm_square(void *ctx, void *item)
+{
+	struct pm_item *it = item;
+	unsigned *calls = ctx;
+
+	if (it->in % 5 == 0)	/* some take longer */
+		usleep(200);
+	it->out = it->in * it->in;
+	it->times++;
+	(*calls)++;
+}
+
+/* each thread matches with a regex of its own: the match contexts and
+ * JIT stacks they use must be their own too */
+struct rx_item {
+	const char *s;
+	size_t n;
+	int found, gaveup;
+};
+
+static void
+rx_work(void *ctx, void *item)
+{
+	struct rx_item *it = item;
+	size_t b, e;
+
+	it->found = rx_find(ctx, it->s, it->n, 0, 0, &b, &e);
+	it->gaveup = ((struct regex *)ctx)->gaveup;
+}
+
+static void
+test_parmap(void)
+{
+	enum { N = 300 };
+	static struct pm_item items[N];
+	unsigned calls[4];
+	void *ctx[4] = { &calls[0], &calls[1], &calls[2], &calls[3] };
+	size_t t, k;
+
+	for (t = 1; t <= 4; t++) {
+		struct parmap *pm = pm_new(t, 2 * t, pm_square, ctx);
+		size_t put = 0, got = 0, bad = 0, sum = 0;
+		struct pm_item *it;
+
+		memset(items, 0, sizeof items);
+		memset(calls, 0, sizeof calls);
+		CHECK("parmap: nothing in flight, nothing out", pm_get(pm) == NULL);
+		while (put < N) {
+			if (pm_full(pm)) {
+				it = pm_get(pm);
+				bad += it != &items[got] || it->out != it->in * it->in;
+				got++;
+			}
+			items[put].in = (unsigned)put;
+			pm_put(pm, &items[put++]);
+		}
+		CHECK("parmap: full at its depth", pm_full(pm));
+		while ((it = pm_get(pm)) != NULL) {
+			bad += it != &items[got] || it->out != it->in * it->in;
+			got++;
+		}
+		for (k = 0; k < N; k++)
+			bad += items[k].times != 1;
+		for (k = 0; k < t; k++)
+			sum += calls[k];
+		CHECK("parmap: every item out once, in order, worked on once",
+		    bad == 0 && got == N && sum == N);
+		pm_free(pm);
+	}
+	pm_free(NULL);
+	CHECK("pm_processors: one or more", pm_processors() >= 1);
+
+	{
+		/* many short matches at once, with repeated groups that
+		 * backtrack (as the menu rules do), and a match limit */
+		enum { NR = 20000 };
+		static struct rx_item ri[NR];
+		static const char *line[] = {
+			"ab | cd | ef | gh | ij",	/* matches */
+			"ab | cd | ef | gh | ij !",	/* backtracks, fails */
+		};
+		struct regex rx[3];
+		void *rctx[3];
+		int wrong = 0;
+		struct parmap *pm;
+
+		for (k = 0; k < 3; k++) {
+			rx_builtin(&rx[k], "^(?:(\\w+)\\s*[|]\\s*){2,}\\w+$", 0);
+			rx_limit(&rx[k], 100000);
+			rctx[k] = &rx[k];
+		}
+		pm = pm_new(3, 12, rx_work, rctx);
+		for (k = 0; k < NR; k++) {
+			ri[k].s = line[k % 2];
+			ri[k].n = strlen(line[k % 2]);
+			if (pm_full(pm))
+				(void)pm_get(pm);
+			pm_put(pm, &ri[k]);
+		}
+		while (pm_get(pm) != NULL)
+			;
+		pm_free(pm);
+		for (k = 0; k < NR; k++)
+			wrong += ri[k].found != (k % 2 == 0) || ri[k].gaveup;
+		CHECK("regex: threads matching at once each match alike", wrong == 0);
+		for (k = 0; k < 3; k++)
+			rx_free(&rx[k]);
+	}
+}
+
 int
 main(void)
 {
@@ -4008,6 +4126,7 @@ main(void)
 	test_docsig();
 	test_neardup();
 	test_boilerrun();
+	test_parmap();
 	test_labels();
 	test_sentence();
 	test_punct();
