@@ -245,6 +245,23 @@ art_unspool(struct article *a, struct spool *sp)
 }
 
 void
+art_copy(struct article *dst, const struct article *src)
+{
+	dst->key.len = dst->data.len = 0;
+	buf_add(&dst->key, src->key.p, src->key.len);
+	buf_add(&dst->data, src->data.p, src->data.len);
+	if (src->n > dst->cap) {
+		dst->cap = src->n;
+		dst->r = xrealloc(dst->r, dst->cap * sizeof *dst->r);
+	}
+	if (src->n)
+		memcpy(dst->r, src->r, src->n * sizeof *dst->r);
+	dst->n = src->n;
+	dst->part = src->part;
+	dst->cut = src->cut;
+}
+
+void
 art_release(struct article *a)
 {
 	buf_free(&a->key);

@@ -73,7 +73,10 @@ int art_spool(const struct article *a, struct spool *sp);
 /* Read the next article of a spool into a (its buffers are reused);
  * 1, 0 at the end, -1 when the spool is cut short or corrupt. */
 int art_unspool(struct article *a, struct spool *sp);
-/* Free what art_unspool allocated in a. */
+/* dst becomes a copy of src (which articles_each() owns), with room
+ * of its own: records' file names are still src's. */
+void art_copy(struct article *dst, const struct article *src);
+/* Free what art_unspool or art_copy allocated in a. */
 void art_release(struct article *a);
 
 #endif

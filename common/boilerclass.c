@@ -254,7 +254,8 @@ mark_shape(const struct bc_config *c, const struct article *a,
 
 			in[i].sdf = df > c->self ? df - c->self : 0;
 			if (gkeys && gkeys[i]) {
-				uint32_t xs = counts_get(c->counts, gkeys[i]);
+				uint32_t xs = c->xs ? c->xs[i] :
+				    counts_get(c->counts, gkeys[i]);
 
 				/* the site has it when a document of it had it */
 				in[i].xsites = xs > (df > 0) ? xs - (df > 0) : 0;
@@ -289,7 +290,7 @@ bc_classify(const struct bc_config *c, const struct article *a,
 {
 	size_t i, n;
 
-	for (i = 0; i < a->n; i++) {
+	for (i = 0; i < a->n && c->df == NULL; i++) {
 		counts_prefetch(c->counts, keys[i]);
 		if (gkeys && c->ls)
 			counts_prefetch(c->counts, gkeys[i]);
@@ -303,10 +304,11 @@ bc_classify(const struct bc_config *c, const struct article *a,
 		if ((v->rule = rules_match(c->rules, t, n, &v->gaveup))) {
 			v->label = BC_RULE;
 			if (keys[i])
-				v->df = counts_get(c->counts, keys[i]);
+				v->df = c->df ? c->df[i] :
+				    counts_get(c->counts, keys[i]);
 		}
-		else if (keys[i] && (v->df = counts_get(c->counts, keys[i])) >=
-		    c->min_docs)
+		else if (keys[i] && (v->df = c->df ? c->df[i] :
+		    counts_get(c->counts, keys[i])) >= c->min_docs)
 			v->label = BC_DF;
 	}
 	mark_repeats(keys, a->n, out);

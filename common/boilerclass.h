@@ -50,6 +50,9 @@ struct bc_config {
 	struct lineshape *ls;	/* the line model's scratch; NULL: none */
 	const struct ls_model *model;	/* NULL: the features only */
 	struct ls_result *lines;	/* not NULL: the lines and features */
+	/* not NULL: the counts of keys[i] and of gkeys[i], looked up
+	 * already (0 for a key of 0), in place of counts */
+	const uint32_t *df, *xs;
 };
 
 struct bc_verdict {
