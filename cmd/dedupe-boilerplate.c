@@ -11,10 +11,12 @@
 #include "ndshard.h"
 #include "opts.h"
 #include "output.h"
+#include "parmap.h"
 
 /* the run's settings, filled from the options */
 static struct br_settings set = {
-	.min_docs = 3, .prune_after = 60, .wait_s = 10, .similarity = 0.8
+	.min_docs = 3, .prune_after = 60, .wait_s = 10, .similarity = 0.8,
+	.threads = -1
 };
 static long key_fields = 1;
 static int stats, reduce_sigs;
@@ -25,6 +27,7 @@ static const char usage_text[] =
 	"       [--counts file]\n"
 	"       [--min-docs N] [--prune-after N] [--similarity X] [--rules file]\n"
 	"       [--emit-signatures | --dups file] [--order-field N]\n"
+	"       [--threads N]\n"
 	"       [options] [file ...]\n"
 	"       dedupe-boilerplate --reduce-signatures [--similarity X] [file ...]\n";
 static const char help_text[] =
@@ -75,6 +78,9 @@ static const char help_text[] =
 	"      --order-field N  an article's order is field N (a number),\n"
 	"                       not its position in the input\n"
 	"      --wait SECONDS   wait this long for another run's lock (10)\n"
+	"      --threads N      label articles on N threads besides the one\n"
+	"                       that reads and writes (0: on that one;\n"
+	"                       default: one a processor, at most 8)\n"
 	"      --features       write each line's keys and the numbers the line\n"
 	"                       model reads, instead of records (for training)\n"
 	"  -f, --field N        the text is field N (default: the last)\n"
@@ -92,7 +98,7 @@ static const char help_text[] =
 enum {
 	O_STATE = 0x2000, O_MINDOCS, O_SIM, O_SITE, O_RULES, O_MARK, O_STATS,
 	O_LEARN, O_APPLY, O_EMIT, O_COUNTS, O_WAIT, O_MAXART, O_PRUNE,
-	O_EMITSIG, O_REDUCE, O_DUPS, O_ORDER, O_FEATURES
+	O_EMITSIG, O_REDUCE, O_DUPS, O_ORDER, O_FEATURES, O_THREADS
 };
 
 static const struct option longopts[] = {
@@ -116,6 +122,7 @@ static const struct option longopts[] = {
 	{ "dups", required_argument, NULL, O_DUPS },
 	{ "order-field", required_argument, NULL, O_ORDER },
 	{ "features", no_argument, NULL, O_FEATURES },
+	{ "threads", required_argument, NULL, O_THREADS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -181,6 +188,9 @@ handle(int opt, const char *arg)
 		return (set.order_field = opts_count("--order-field", arg, 10000)) < 0 ?
 		    -1 : 0;
 	case O_FEATURES: set.features = 1; break;
+	case O_THREADS:
+		return (set.threads = opts_number("--threads", arg, 0, 64)) < 0 ?
+		    -1 : 0;
 	default:
 		return -1;
 	}
@@ -343,13 +353,19 @@ main(int argc, char **argv)
 		    "--emit-counts do not");
 	if (set.mark && set.features)
 		usage_error("--mark and --features exclude each other");
+	if (set.threads < 0) {	/* one a processor; none for one */
+		size_t n = pm_processors();
+
+		set.threads = n < 2 ? 0 : n > 8 ? 8 : (long)n;
+	}
 	rdflags = copt.strict ? RD_STRICT : 0;
 	out_init(copt.line_buffered);
 	run = br_begin(&set, &sink);
-	if (br_streaming(run))
+	if (br_streaming(run)) {
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, decide_one, NULL);
-	else {
+		br_flush(run);
+	} else {
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, count_one, NULL);
 		first = br_counted(run);

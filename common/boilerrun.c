@@ -12,6 +12,7 @@
 #include "docid.h"
 #include "ndshard.h"
 #include "neardup.h"
+#include "parmap.h"
 #include "spool.h"
 #include "statedb.h"
 
@@ -41,6 +42,44 @@ struct boilerrun {
 	struct ndsh_dups *dups;	/* the list of duplicates */
 	uint64_t articles;	/* read so far (the order without a field) */
 	struct buf sigline;	/* emit_sigs */
+	/* labelling on threads (threads > 0; not for features) */
+	struct parmap *pm;
+	struct labeller *w;
+	struct batch *batches;
+	size_t nbatches, used;	/* of them, used so far */
+	struct batch **free;	/* handed on, to fill again */
+	size_t nfree;
+	struct batch *filling;	/* the next to hand to a thread */
+	size_t inflight;	/* bytes of the articles in flight */
+	unsigned char *warned;	/* the rules whose giving up was said */
+};
+
+/* Labelling on threads: an article on its way, and what was found of
+ * it; a batch of them, which a thread labels at once */
+struct slot {
+	struct article a;
+	struct forms forms;
+	uint64_t id, order;
+	uint32_t self;		/* the counts hold the article (0, 1) */
+	struct bc_verdict *out;
+	uint32_t *df, *xs;	/* streaming: its keys' counts, looked up */
+	size_t cap;
+	struct gave { size_t rule, len; } *gave;	/* rules that gave up */
+	size_t ngave, capgave;
+};
+
+struct batch {
+	struct slot *s;
+	size_t n, cap;
+	size_t bytes;		/* of its articles, as art_max_bytes counts */
+};
+
+/* A thread's own rules (they record which gave up) and scratch */
+struct labeller {
+	struct boilerrun *r;
+	struct rules rules;
+	struct lineshape *ls;
+	struct slot *slot;	/* the article labelled now */
 };
 
 _Noreturn static void
@@ -111,9 +150,9 @@ room(struct boilerrun *r, size_t n)
 
 /* The normal forms of an article as read, and its identity. */
 static uint64_t
-read_article(struct boilerrun *r, const struct article *a)
+read_article(struct boilerrun *r, const struct article *a, struct forms *f)
 {
-	forms_make(&r->forms, r->nm, article_site(a, r->set.site_field,
+	forms_make(f, r->nm, article_site(a, r->set.site_field,
 	    &r->warned_site), a);
 	docids_key_again(r->ids, a);
 	return docid_of(a);
@@ -196,7 +235,7 @@ count_article(struct boilerrun *r, const struct article *a, uint64_t id)
 void
 br_count(struct boilerrun *r, const struct article *a)
 {
-	uint64_t id = read_article(r, a);
+	uint64_t id = read_article(r, a, &r->forms);
 
 	count_article(r, a, id);
 	if (r->spool && (art_spool(a, r->spool) < 0 ||
@@ -253,6 +292,7 @@ article_order(struct boilerrun *r, const struct article *a)
  * signature line goes to the sink instead, and it is none. */
 static int
 near_dup(struct boilerrun *r, const struct article *a, uint64_t id,
+    uint64_t order, const struct forms *f, const struct bc_verdict *out,
     char *dupof, size_t cap)
 {
 	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
@@ -262,14 +302,12 @@ near_dup(struct boilerrun *r, const struct article *a, uint64_t id,
 	int has_old;
 
 	if (r->dups) {
-		if ((orig = ndsh_dup_of(r->dups, article_order(r, a), a->part)))
+		if ((orig = ndsh_dup_of(r->dups, order, a->part)))
 			snprintf(dupof, cap, "%s", orig);
 		return orig != NULL;
 	}
 	if (r->set.emit_sigs) {
-		uint64_t order = article_order(r, a);
-
-		if (nd_sign(&r->nd, a, &r->forms, r->out, &sig, &old,
+		if (nd_sign(&r->nd, a, f, out, &sig, &old,
 		    &has_old)) {
 			r->sigline.len = 0;
 			ndsh_sig_line(&r->sigline, order, a->part, id, &sig,
@@ -279,55 +317,320 @@ near_dup(struct boilerrun *r, const struct article *a, uint64_t id,
 		}
 		return 0;
 	}
-	return nd_check(&r->nd, a, &r->forms, r->out, &self,
+	return nd_check(&r->nd, a, f, out, &self,
 	    docids_first(r->ids, id, DOC_DECIDED), dupof, cap);
+}
+
+/* Label the records of a (the counts hold it self times) into out;
+ * c->lines are the line model's numbers with features. */
+static void
+classify(struct boilerrun *r, struct rules *rules, struct lineshape *ls,
+    const struct article *a, const struct forms *f, uint32_t self,
+    struct ls_result *lines, struct bc_verdict *out)
+{
+	struct bc_config c = { rules, r->counts, (uint32_t)r->set.min_docs,
+	    self, ls, lines ? NULL : &r->model, lines, NULL, NULL };
+
+	bc_classify(&c, a, f->key, f->gkey, out);
+}
+
+/* Hand the labelled records of a to the sink, the near duplicates
+ * found. */
+static void
+deliver(struct boilerrun *r, const struct article *a, uint64_t id,
+    uint64_t order, const struct forms *f, struct bc_verdict *out)
+{
+	char dupof[512] = "", label[600];
+	size_t i;
+
+	if (near_dup(r, a, id, order, f, out, dupof, sizeof dupof))
+		for (i = 0; i < a->n; i++)
+			out[i].label = BC_DUP;
+	bc_stats_add(&r->st, out, a->n);
+	if (r->set.emit_sigs)
+		return;
+	for (i = 0; i < a->n; i++)
+		if (r->set.mark)
+			r->sink.record(r->sink.arg, a, i, label,
+			    bc_label_text(&out[i], dupof, label, sizeof label));
+		else if (out[i].label == BC_BODY)
+			r->sink.record(r->sink.arg, a, i, NULL, 0);
 }
 
 /* Label the records, then hand them to the sink. */
 static void
-decide_article(struct boilerrun *r, const struct article *a, uint64_t id)
+decide_article(struct boilerrun *r, const struct article *a, uint64_t id,
+    uint64_t order)
 {
 	const struct br_settings *s = &r->set;
 	struct ls_result lines;
 	/* the counts hold this document unless apply reads a state that
 	 * never counted it */
-	struct bc_config c = { &r->rules, r->counts, (uint32_t)s->min_docs,
-	    !(s->apply && !s->ncounts && !sdb_doc_seen(r->db, id)), r->ls,
-	    s->features ? NULL : &r->model, s->features ? &lines : NULL };
-	char dupof[512] = "", label[600];
-	size_t i;
+	uint32_t self = !(s->apply && !s->ncounts && !sdb_doc_seen(r->db, id));
 
 	room(r, a->n);
-	bc_classify(&c, a, r->forms.key, r->forms.gkey, r->out);
-	if (s->features) {
+	classify(r, &r->rules, r->ls, a, &r->forms, self,
+	    s->features ? &lines : NULL, r->out);
+	if (s->features)
 		r->sink.features(r->sink.arg, a, &lines);
+	else
+		deliver(r, a, id, order, &r->forms, r->out);
+}
+
+/* Rule k gave up on a line of n bytes of the labeller's article. */
+static void
+slot_gaveup(void *arg, size_t k, size_t n)
+{
+	struct slot *s = ((struct labeller *)arg)->slot;
+
+	if (s->ngave == s->capgave) {
+		s->capgave = s->capgave ? 2 * s->capgave : 4;
+		s->gave = xrealloc(s->gave, s->capgave * sizeof *s->gave);
+	}
+	s->gave[s->ngave].rule = k;
+	s->gave[s->ngave++].len = n;
+}
+
+/* A thread's work: label the records of a batch's articles. */
+static void
+label_batch(void *ctx, void *item)
+{
+	struct labeller *w = ctx;
+	struct batch *b = item;
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		struct slot *s = &b->s[i];
+		struct bc_config c = { &w->rules, w->r->counts,
+		    (uint32_t)w->r->set.min_docs, s->self, w->ls, &w->r->model,
+		    NULL, s->df, s->xs };
+
+		w->slot = s;
+		s->ngave = 0;
+		bc_classify(&c, &s->a, s->forms.key, s->forms.gkey, s->out);
+	}
+}
+
+/* Start the threads: each with rules and scratch of its own. */
+static void
+pool_start(struct boilerrun *r)
+{
+	size_t t, n = (size_t)r->set.threads;
+	void **ctx = xcalloc(n, sizeof *ctx);
+
+	r->nbatches = 4 * n;
+	r->batches = xcalloc(r->nbatches, sizeof *r->batches);
+	r->free = xcalloc(r->nbatches, sizeof *r->free);
+	r->w = xcalloc(n, sizeof *r->w);
+	r->warned = xcalloc(r->rules.n + 1, 1);
+	for (t = 0; t < n; t++) {
+		r->w[t].r = r;
+		rules_copy(&r->w[t].rules, &r->rules);
+		r->w[t].rules.on_gaveup = slot_gaveup;
+		r->w[t].rules.gaveup_arg = &r->w[t];
+		r->w[t].ls = ls_new();
+		ctx[t] = &r->w[t];
+	}
+	r->pm = pm_new(n, r->nbatches, label_batch, ctx);
+	free(ctx);
+}
+
+/* The bytes of articles in flight while more are read: beyond them,
+ * the oldest batch is handed on first (one batch, even a longer one, is
+ * always let through), so that memory stays within what --max-article
+ * bounds; and the bytes and articles that close a batch. */
+#define INFLIGHT_MAX (art_max_bytes / 2 < (16u << 20) ? art_max_bytes / 2 : 16u << 20)
+#define BATCH_BYTES (64u << 10)
+#define BATCH_ARTICLES 64
+
+/* Hand on the oldest batch in flight, saying first of each rule that
+ * gave up where it did so first (a thread's rules report a rule's
+ * first giving up on the articles that thread had, which come in
+ * order, so the first in the input is among those reported); the batch
+ * is free again, without the room a long article took. */
+static void
+pool_done_one(struct boilerrun *r)
+{
+	struct batch *b = pm_get(r->pm);
+	size_t i, g;
+
+	r->inflight -= b->bytes;
+	for (i = 0; i < b->n; i++) {
+		struct slot *s = &b->s[i];
+
+		for (g = 0; g < s->ngave; g++)
+			if (!r->warned[s->gave[g].rule]) {
+				r->warned[s->gave[g].rule] = 1;
+				rules_say_gaveup(&r->rules, s->gave[g].rule,
+				    s->gave[g].len);
+			}
+		deliver(r, &s->a, s->id, s->order, &s->forms, s->out);
+		if (s->a.data.cap > BATCH_BYTES) {
+			art_release(&s->a);
+			forms_free(&s->forms);
+			memset(&s->forms, 0, sizeof s->forms);
+		}
+	}
+	b->n = b->bytes = 0;
+	r->free[r->nfree++] = b;
+}
+
+/* Label the batch being filled on a thread; while the articles in
+ * flight are over INFLIGHT_MAX bytes, hand on the oldest. */
+static void
+pool_put(struct boilerrun *r)
+{
+	struct batch *b = r->filling;
+
+	r->filling = NULL;
+	if (b == NULL || b->n == 0) {
+		if (b)
+			r->free[r->nfree++] = b;
 		return;
 	}
-	if (near_dup(r, a, id, dupof, sizeof dupof))
-		for (i = 0; i < a->n; i++)
-			r->out[i].label = BC_DUP;
-	bc_stats_add(&r->st, r->out, a->n);
-	if (s->emit_sigs)
+	r->inflight += b->bytes;
+	pm_put(r->pm, b);
+	while (r->inflight > INFLIGHT_MAX && r->inflight > b->bytes)
+		pool_done_one(r);
+}
+
+/* An article's place in the batch being filled: a batch handed on, one
+ * never used, or the oldest in flight once it is handed on. */
+static struct slot *
+pool_slot(struct boilerrun *r)
+{
+	struct batch *b = r->filling;
+
+	if (r->pm == NULL)
+		pool_start(r);
+	if (b == NULL) {
+		if (r->nfree == 0 && r->used < r->nbatches)
+			b = &r->batches[r->used++];
+		else {
+			if (r->nfree == 0)
+				pool_done_one(r);
+			b = r->free[--r->nfree];
+		}
+		r->filling = b;
+	}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 8;
+		b->s = xrealloc(b->s, b->cap * sizeof *b->s);
+		memset(b->s + b->n, 0, (b->cap - b->n) * sizeof *b->s);
+	}
+	return &b->s[b->n];
+}
+
+/* The slot pool_slot() gave holds an article (of n records): it joins
+ * the batch, which is handed on once it is big enough. */
+static void
+pool_filled(struct boilerrun *r, struct slot *s, size_t n)
+{
+	struct batch *b = r->filling;
+	size_t i;
+
+	if (n > s->cap) {
+		s->cap = n;
+		s->out = xrealloc(s->out, n * sizeof *s->out);
+		if (r->fetch) {
+			s->df = xrealloc(s->df, n * sizeof *s->df);
+			s->xs = xrealloc(s->xs, n * sizeof *s->xs);
+		}
+	}
+	/* the counts grow as articles are read: the threads read none */
+	for (i = 0; i < n && r->fetch; i++) {
+		uint64_t k = s->forms.key[i], g = s->forms.gkey[i];
+
+		s->df[i] = k ? counts_get(r->counts, k) : 0;
+		s->xs[i] = g ? counts_get(r->counts, g) : 0;
+	}
+	b->n++;
+	b->bytes += s->a.data.len + n * ART_REC_COST;
+	if (b->bytes >= BATCH_BYTES || b->n >= BATCH_ARTICLES)
+		pool_put(r);
+}
+
+/* Hand on every article read, in order. */
+static void
+pool_drain(struct boilerrun *r)
+{
+	if (r->pm == NULL)
 		return;
-	for (i = 0; i < a->n; i++)
-		if (s->mark)
-			r->sink.record(r->sink.arg, a, i, label,
-			    bc_label_text(&r->out[i], dupof, label,
-			    sizeof label));
-		else if (r->out[i].label == BC_BODY)
-			r->sink.record(r->sink.arg, a, i, NULL, 0);
+	pool_put(r);
+	while (r->used > r->nfree)
+		pool_done_one(r);
+}
+
+static void
+pool_end(struct boilerrun *r)
+{
+	size_t t, i;
+
+	if (r->pm == NULL)
+		return;
+	pm_free(r->pm);
+	r->pm = NULL;
+	for (t = 0; t < r->used; t++) {
+		struct batch *b = &r->batches[t];
+
+		for (i = 0; i < b->cap; i++) {
+			art_release(&b->s[i].a);
+			forms_free(&b->s[i].forms);
+			free(b->s[i].out);
+			free(b->s[i].df);
+			free(b->s[i].xs);
+			free(b->s[i].gave);
+		}
+		free(b->s);
+	}
+	for (t = 0; t < (size_t)r->set.threads; t++) {
+		rules_free(&r->w[t].rules);
+		ls_free(r->w[t].ls);
+	}
+	free(r->batches);
+	free(r->free);
+	free(r->w);
+}
+
+/* Is labelling done on threads? */
+static int
+threaded(const struct boilerrun *r)
+{
+	return r->set.threads > 0 && !r->set.features;
 }
 
 void
 br_decide(struct boilerrun *r, const struct article *a)
 {
-	uint64_t id = read_article(r, a);
+	struct forms *f = &r->forms;
+	struct slot *s = NULL;
+	uint64_t id, order;
 
+	if (threaded(r))
+		f = &(s = pool_slot(r))->forms;
+	id = read_article(r, a, f);
+	/* the order is known, or found missing, as the article is read */
+	order = r->dups || r->set.emit_sigs ? article_order(r, a) : 0;
 	if (r->fetch) {
-		sdb_fetch_counts(r->db, r->counts, r->forms.key, a->n);
-		sdb_fetch_counts(r->db, r->counts, r->forms.gkey, a->n);
+		sdb_fetch_counts(r->db, r->counts, f->key, a->n);
+		sdb_fetch_counts(r->db, r->counts, f->gkey, a->n);
 	}
-	decide_article(r, a, id);
+	if (s == NULL) {
+		decide_article(r, a, id, order);
+		return;
+	}
+	art_copy(&s->a, a);
+	s->id = id;
+	s->order = order;
+	s->self = !(r->set.apply && !r->set.ncounts &&
+	    !sdb_doc_seen(r->db, id));
+	pool_filled(r, s, a->n);
+}
+
+void
+br_flush(struct boilerrun *r)
+{
+	pool_drain(r);
 }
 
 void
@@ -339,12 +642,31 @@ br_decide_spooled(struct boilerrun *r)
 
 	if (r->spool == NULL)
 		return;
+	if (threaded(r)) {
+		struct slot *t;
+
+		for (;;) {
+			t = pool_slot(r);
+			if ((rc = art_unspool(&t->a, r->spool)) <= 0)
+				break;
+			if (forms_unspool(&t->forms, t->a.n, r->spool) < 0 ||
+			    spool_read(r->spool, &t->id, sizeof t->id) != 1)
+				spool_failed();
+			t->self = 1;
+			t->order = 0;
+			pool_filled(r, t, t->a.n);
+		}
+		if (rc < 0)
+			spool_failed();
+		pool_drain(r);
+		return;
+	}
 	memset(&a, 0, sizeof a);
 	while ((rc = art_unspool(&a, r->spool)) > 0) {
 		if (forms_unspool(&r->forms, a.n, r->spool) < 0 ||
 		    spool_read(r->spool, &id, sizeof id) != 1)
 			spool_failed();
-		decide_article(r, &a, id);
+		decide_article(r, &a, id, 0);
 	}
 	if (rc < 0)
 		spool_failed();
@@ -376,6 +698,7 @@ br_end(struct boilerrun *r)
 {
 	if (r == NULL)
 		return;
+	pool_end(r);
 	sdb_close(r->db);
 	spool_free(r->spool);
 	norm_free(r->nm);
@@ -392,5 +715,6 @@ br_end(struct boilerrun *r)
 	free(r->keys);
 	free(r->gkeys);
 	free(r->fresh);
+	free(r->warned);
 	free(r);
 }

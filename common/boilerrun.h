@@ -40,6 +40,8 @@ struct br_settings {
 	long site_field;	/* the site is this field (0: a URL key's host) */
 	long order_field;	/* the order is this field (0: the position) */
 	long wait_s;		/* for another run's lock on the state */
+	long threads;		/* pass 2 labels on this many threads besides
+				 * the one that reads and writes (0: on it) */
 	double similarity;	/* the threshold of near duplicates */
 	int mark;		/* every record, with its label */
 	int learn;		/* count into the state only */
@@ -94,8 +96,11 @@ void br_count(struct boilerrun *r, const struct article *a);
 int br_counted(struct boilerrun *r);
 /* Pass 2: label the articles kept, in order, into the sink. */
 void br_decide_spooled(struct boilerrun *r);
-/* Streaming: label article a into the sink. */
+/* Streaming: label article a into the sink (or, on threads, start to:
+ * br_flush()). */
 void br_decide(struct boilerrun *r, const struct article *a);
+/* Streaming: the articles still being labelled go to the sink. */
+void br_flush(struct boilerrun *r);
 /* Save the counts and the signatures of the articles kept and commit,
  * once, after br_counted(); nothing for a run that streams or a state
  * in memory. It may come before pass 2 is over (the reader of the

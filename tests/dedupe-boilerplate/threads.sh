@@ -1,0 +1,46 @@
+# labelling on threads changes nothing: records, labels, --stats, the
+# warnings of rules that gave up (the first line each gave up on, in
+# input order) and the state are those of labelling on the one thread
+# that reads and writes, in two passes, with a state, and streaming
+# (--apply, --counts); whatever the number of threads
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+LC_ALL=C awk -v what=pages -v n=300 -f data/gen.awk > "$d/pages"
+# two slow rules that give up on long lines, first on different pages
+# of different lengths, so that a warning says which line it came from
+printf 'slow-a\t^(a|aa)+$\nslow-b\t^(b|bb)+$\n' > "$d/slow.rules"
+{
+	cat "$d/pages" web-*.in
+	for i in 1 2 3 4 5 6 7 8 9; do
+		printf 'g%d\t%s\n' "$i" "$(head -c $((20000 + 1000 * i)) /dev/zero | tr '\0' a)c"
+		printf 'g%d\t第%d篇的正文讲一件事情。\n' "$i" "$i"
+		printf 'h%d\t%s\n' "$i" "$(head -c $((20000 + 100 * i)) /dev/zero | tr '\0' b)c"
+	done
+} > "$d/in"
+run() {	# run NAME ARGS...: output and standard error of each thread count
+	local name=$1 t
+	shift
+	for t in 0 1 3 8; do
+		rm -f "$d/s$t.db"
+		[ -e "$d/state" ] && cp "$d/state" "$d/s$t.db"
+		dedupe-boilerplate --threads $t "${@//STATE/$d/s$t.db}" \
+			> "$d/$name.$t" 2> "$d/$name.$t.err"
+		echo "status $?" >> "$d/$name.$t.err"
+		[ -e "$d/s$t.db" ] && sqlite3 "$d/s$t.db" .dump > "$d/$name.$t.db"
+	done
+	for t in 1 3 8; do
+		cmp -s "$d/$name.0" "$d/$name.$t" &&
+		cmp -s "$d/$name.0.err" "$d/$name.$t.err" &&
+		{ [ ! -e "$d/$name.0.db" ] || cmp -s "$d/$name.0.db" "$d/$name.$t.db"; } ||
+			echo "$name: --threads $t differs from --threads 0"
+	done
+	echo "$name: $(wc -l < "$d/$name.0") lines out"
+	cut -c1-70 "$d/$name.0.err"
+}
+run mark --mark --stats --rules "$d/slow.rules" "$d/in"
+run state --state STATE --rules "$d/slow.rules" "$d/in"
+dedupe-boilerplate --state "$d/state" --learn "$d/pages"
+run apply --state STATE --apply --mark --stats "$d/in"
+rm -f "$d/state"
+dedupe-boilerplate --emit-counts "$d/in" > "$d/counts"
+run counts --counts "$d/counts" --stats --rules "$d/slow.rules" "$d/in"
