@@ -358,6 +358,8 @@ main(int argc, char **argv)
 
 		set.threads = n < 2 ? 0 : n > 8 ? 8 : (long)n;
 	}
+	if (copt.line_buffered)	/* each article out as soon as it is read */
+		set.threads = 0;
 	rdflags = copt.strict ? RD_STRICT : 0;
 	out_init(copt.line_buffered);
 	run = br_begin(&set, &sink);

@@ -44,3 +44,15 @@ run apply --state STATE --apply --mark --stats "$d/in"
 rm -f "$d/state"
 dedupe-boilerplate --emit-counts "$d/in" > "$d/counts"
 run counts --counts "$d/counts" --stats --rules "$d/slow.rules" "$d/in"
+# --line-buffered labels on the thread that reads: an article's records
+# come out once the next article begins, not with a batch
+mkfifo "$d/fifo"
+dedupe-boilerplate --counts /dev/null --line-buffered --threads 4 \
+	< "$d/fifo" > "$d/live" &
+exec 3> "$d/fifo"
+printf 'a1\thttp://x.cn/1\t第一篇文章的正文句子。\na2\thttp://x.cn/2\t第二篇。\n' >&3
+for i in $(seq 100); do [ -s "$d/live" ] && break; sleep 0.1; done
+echo "--line-buffered: the first article out before the input ends: $([ -s "$d/live" ] && echo yes || echo no)"
+exec 3>&-
+wait
+cut -f1 "$d/live"
