@@ -3694,6 +3694,32 @@ test_lineshape(void)
 	    F(3, run) == 0 && F(1, prev_short) == 1 && F(1, next_short) == 1);
 	CHECK("lineshape: windows", F(4, w1_sent) == 0.5f && F(0, w1_sent) == 0 &&
 	    F(0, w1_short) == 1);
+	/* some lines' features: theirs bit for bit, whichever of their
+	 * neighbours are left out */
+	{
+		float *g = xcalloc(N * LS_NFEAT, sizeof *g);
+		unsigned char need[N];
+		int pat, same = 1, nrow = 0;
+
+		for (pat = 0; pat < N + 3; pat++) {
+			for (i = 0; i < N; i++)
+				need[i] = pat < N ? i == (size_t)pat :
+				    pat == N ? i % 2 : pat == N + 1 ? i % 3 == 0 :
+				    i == 0 || i + 1 == N;
+			memset(g, 0x5A, N * LS_NFEAT * sizeof *g);
+			ls_features_some(ls, l, N, need, g);
+			for (i = 0; i < N; i++)
+				if (need[i]) {
+					nrow++;
+					same &= memcmp(g + i * LS_NFEAT,
+					    f + i * LS_NFEAT,
+					    LS_NFEAT * sizeof *g) == 0;
+				}
+		}
+		CHECK("lineshape: the features of some lines are theirs of all",
+		    same && nrow == N + N / 2 + (N + 2) / 3 + 2);
+		free(g);
+	}
 	/* the same text twice: the second is an exact repeat */
 	{
 		static const char *const two[] = { "点击查看", "正文一句话。", "点击查看" };
@@ -3902,13 +3928,11 @@ test_lineshape(void)
 		ls_article(ls, &mb, r, 5, &res);
 		CHECK("lineshape: records grouped into lines", res.nline == 4 &&
 		    res.first[0] == 0 && res.first[1] == 1 && res.first[2] == 3 &&
-		    res.first[3] == 4 && res.first[4] == 5 &&
-		    res.feat[LS_NFEAT + LS_multi] == 1 && res.feat[LS_multi] == 0);
+		    res.first[3] == 4 && res.first[4] == 5 && res.feat == NULL);
 		CHECK("lineshape: lines a rule named or repeats are boilerplate, "
 		    "the model judges the rest, a closing line stays",
 		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
-		    res.boiler[3] == 1 && res.feat[2 * LS_NFEAT + LS_x_repeat] == 1 &&
-		    res.feat[3 * LS_NFEAT + LS_x_tail] == 1);
+		    res.boiler[3] == 1);
 		ls_article(ls, &mv, r, 5, &res);
 		CHECK("lineshape: the model overrules a closing line it scores low",
 		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
@@ -3917,7 +3941,10 @@ test_lineshape(void)
 		CHECK("lineshape: the model's boilerplate", res.boiler[1] == 1 &&
 		    res.boiler[3] == 1);
 		ls_article(ls, NULL, r, 5, &res);
-		CHECK("lineshape: features alone", res.nline == 4 && res.boiler[0] == 0);
+		CHECK("lineshape: features alone", res.nline == 4 && res.boiler[0] == 0 &&
+		    res.feat[LS_NFEAT + LS_multi] == 1 && res.feat[LS_multi] == 0 &&
+		    res.feat[2 * LS_NFEAT + LS_x_repeat] == 1 &&
+		    res.feat[3 * LS_NFEAT + LS_x_tail] == 1);
 		ls_model_free(&mb);
 		ls_model_free(&mo);
 		ls_model_free(&mv);
