@@ -1052,8 +1052,110 @@ make_any(struct rules *r)
 	r->stale = 0;
 }
 
+/* rules_match's answers for the short lines it has seen (menus, bylines
+ * and notices come again and again): open addressing on the line's hash,
+ * the line's bytes kept to compare. Only answers that no rule gave up
+ * on are kept, and the memo is emptied whenever the rules change or a
+ * rule gives up (how the rules are tried changes then), and when full. */
+#define MEMO_SLOTS 16384	/* a power of 2, half of them used at most */
+#define MEMO_LINE 256		/* longer lines are not kept */
+#define MEMO_TEXT (MEMO_SLOTS / 2 * 64)	/* bytes of lines kept */
+#define MEMO_SEED 0x52554C45
+
+struct rules_memo {
+	struct memo_slot {
+		uint64_t h;	/* 0: an empty slot */
+		uint32_t off, len;	/* the line, in text */
+		int32_t rule;	/* the first rule that matched, or -1 */
+	} slot[MEMO_SLOTS];
+	size_t used;
+	struct buf text;
+};
+
+static void
+memo_clear(struct rules_memo *m)
+{
+	if (m == NULL)
+		return;
+	memset(m->slot, 0, sizeof m->slot);
+	m->used = 0;
+	m->text.len = 0;
+}
+
+static void
+memo_free(struct rules *r)
+{
+	if (r->memo)
+		buf_free(&r->memo->text);
+	free(r->memo);
+	r->memo = NULL;
+}
+
+/* The slot of s[0..n) (hash h): the line's, or the empty one where it
+ * would go. */
+static struct memo_slot *
+memo_slot(struct rules_memo *m, uint64_t h, const char *s, size_t n)
+{
+	size_t i = (size_t)h & (MEMO_SLOTS - 1);
+
+	for (;; i = (i + 1) & (MEMO_SLOTS - 1)) {
+		struct memo_slot *e = &m->slot[i];
+
+		if (e->h == 0 || (e->h == h && e->len == n &&
+		    memcmp(m->text.p + e->off, s, n) == 0))
+			return e;
+	}
+}
+
+static const char *match_rules(struct rules *r, const char *s, size_t n,
+    int *gaveup, int32_t *rule);
+
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
+{
+	struct memo_slot *e;
+	const char *name;
+	uint64_t h;
+	int32_t rule;
+
+	if (r->stale) {
+		make_any(r);
+		memo_clear(r->memo);
+	}
+	if (n == 0 || n > MEMO_LINE || r->guard == NULL)
+		return match_rules(r, s, n, gaveup, &rule);
+	if (r->memo == NULL)
+		r->memo = xcalloc(1, sizeof *r->memo);
+	h = hash64_long(s, n, MEMO_SEED) | 1;
+	e = memo_slot(r->memo, h, s, n);
+	if (e->h) {
+		*gaveup = 0;
+		return e->rule >= 0 ? r->name[e->rule] : NULL;
+	}
+	name = match_rules(r, s, n, gaveup, &rule);
+	if (*gaveup || r->stale) {
+		memo_clear(r->memo);	/* the rules are tried another way */
+		return name;
+	}
+	if (r->memo->used >= MEMO_SLOTS / 2 ||
+	    r->memo->text.len + n > MEMO_TEXT) {
+		memo_clear(r->memo);
+		e = memo_slot(r->memo, h, s, n);
+	}
+	e->h = h;
+	e->off = (uint32_t)r->memo->text.len;
+	e->len = (uint32_t)n;
+	e->rule = rule;
+	buf_add(&r->memo->text, s, n);
+	r->memo->used++;
+	return name;
+}
+
+/* rules_match() without the memo; *rule is the index of the rule named,
+ * or -1 */
+static const char *
+match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
+    int32_t *rule)
 {
 	size_t i, k, b, e;
 	int some = 0;	/* a rule of the alternations may match */
@@ -1061,6 +1163,7 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 	int lit;
 
 	*gaveup = 0;
+	*rule = -1;
 	if (r->stale)
 		make_any(r);
 	if (r->guard == NULL)	/* no rules */
@@ -1095,8 +1198,10 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 		k = some ? i : r->guard->alone[i];
 		if (!r->alone[k] && (!some || !r->guard->may[k]))
 			continue;
-		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
+		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e)) {
+			*rule = (int32_t)k;
 			return r->name[k];
+		}
 		if (!r->rx[k].gaveup)
 			continue;
 		*gaveup = 1;
@@ -1137,6 +1242,7 @@ rules_free(struct rules *r)
 		r->have_any[k] = 0;
 	}
 	free_lits(r);
+	memo_free(r);
 	r->stale = 0;
 }
 
