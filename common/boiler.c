@@ -28,6 +28,95 @@ enum { FOLD_DROP, FOLD_DIGIT, FOLD_KEEP };
 
 struct act_block;
 
+/* Answers kept for the short lines seen (menus, bylines and notices come
+ * again and again, and the rules' answer and the key's folding depend on
+ * the line alone): open addressing on the line's hash, the line's bytes
+ * kept to compare, its answer after them. Emptied when full. */
+#define MEMO_SLOTS 16384	/* a power of 2, half of them used at most */
+#define MEMO_LINE 256		/* longer lines are not kept */
+#define MEMO_TEXT (MEMO_SLOTS / 2 * 64)	/* bytes of lines and answers */
+#define MEMO_SEED 0x4D454D4F
+
+struct line_memo {
+	struct memo_slot {
+		uint64_t h;	/* 0: an empty slot */
+		uint32_t off, len, vlen;	/* the line, then its answer */
+	} *slot;
+	size_t used;
+	struct buf text;
+};
+
+static void
+memo_clear(struct line_memo *m)
+{
+	if (m == NULL || m->slot == NULL)
+		return;
+	memset(m->slot, 0, MEMO_SLOTS * sizeof *m->slot);
+	m->used = 0;
+	m->text.len = 0;
+}
+
+static void
+memo_free(struct line_memo *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slot);
+	buf_free(&m->text);
+	memset(m, 0, sizeof *m);
+}
+
+/* The slot of s[0..n): the line's (a known line: ->h set), or the empty
+ * one where it would go; *h is the line's hash. NULL for a line too long
+ * or empty. */
+static struct memo_slot *
+memo_find(struct line_memo *m, const char *s, size_t n, uint64_t *h)
+{
+	size_t i;
+
+	if (n == 0 || n > MEMO_LINE)
+		return NULL;
+	if (m->slot == NULL)
+		m->slot = xcalloc(MEMO_SLOTS, sizeof *m->slot);
+	*h = hash64_long(s, n, MEMO_SEED) | 1;
+	for (i = (size_t)*h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
+		struct memo_slot *e = &m->slot[i];
+
+		if (e->h == 0 || (e->h == *h && e->len == n &&
+		    memcmp(m->text.p + e->off, s, n) == 0))
+			return e;
+	}
+}
+
+/* the answer kept in slot e */
+static const char *
+memo_answer(const struct line_memo *m, const struct memo_slot *e)
+{
+	return m->text.p + e->off + e->len;
+}
+
+/* Keep a[0..na) then b[0..nb) as the answer for s[0..n), whose empty
+ * slot memo_find() gave as e. */
+static void
+memo_keep(struct line_memo *m, struct memo_slot *e, uint64_t h,
+    const char *s, size_t n, const void *a, size_t na, const void *b,
+    size_t nb)
+{
+	if (m->used >= MEMO_SLOTS / 2 ||
+	    m->text.len + n + na + nb > MEMO_TEXT) {
+		memo_clear(m);
+		e = memo_find(m, s, n, &h);
+	}
+	e->h = h;
+	e->off = (uint32_t)m->text.len;
+	e->len = (uint32_t)n;
+	e->vlen = (uint32_t)(na + nb);
+	buf_add(&m->text, s, n);
+	buf_add(&m->text, a, na);
+	buf_add(&m->text, b, nb);
+	m->used++;
+}
+
 struct normaliser {
 	struct textnorm *tn;
 	struct simplify *simp;
@@ -40,6 +129,7 @@ struct normaliser {
 	uint64_t stop[1024];
 	int ascii_plain;	/* tn_ascii_plain() */
 	struct act_block *act[0x10000 >> 8];	/* see act_block() */
+	struct line_memo memo;	/* the key and folding of short lines */
 };
 
 struct normaliser *
@@ -69,6 +159,7 @@ norm_free(struct normaliser *nm)
 		free(nm->act[k]);
 	buf_free(&nm->nf);
 	buf_free(&nm->folded);
+	memo_free(&nm->memo);
 	free(nm);
 }
 
@@ -251,18 +342,41 @@ fold_plain(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 	return 1;
 }
 
+/* the hash of the form out[start..), 0 for an empty one */
+static inline uint64_t
+form_hash(const struct buf *out, size_t start)
+{
+	uint64_t h;
+
+	if (out->len == start)
+		return 0;
+	h = hash64(out->p + start, out->len - start, 0);
+	return h ? h : 1;
+}
+
 /* The key's folding of the line (see boiler.h), appended to out; its
- * hash, 0 for an empty form. */
+ * hash, 0 for an empty form. A short line that NFKC or the
+ * simplification change (one of Traditional characters, converted by
+ * OpenCC) is folded once: its hash and folded form are kept. */
 static uint64_t
 norm_key(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 {
 	size_t i = 0, j, tn, run = 0, runlen = 0, start = out->len;
-	uint64_t h;
+	uint64_t h, mh = 0;
 	const char *t;
 	char *o;
+	struct memo_slot *e = NULL;
 
 	if (fold_plain(nm, s, n, out))
 		goto hash;
+	e = memo_find(&nm->memo, s, n, &mh);
+	if (e && e->h) {
+		const char *v = memo_answer(&nm->memo, e);
+
+		memcpy(&h, v, sizeof h);
+		buf_add(out, v + sizeof h, e->vlen - sizeof h);
+		return h;
+	}
 	tn_apply(nm->tn, s, n, &nm->nf);
 	t = simp_line(nm->simp, nm->nf.p ? nm->nf.p : "", nm->nf.len, &tn);
 	/* no longer than t: a character gives itself, '0' or nothing (and a
@@ -316,11 +430,13 @@ norm_key(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 	memcpy(o, t + run, runlen);
 	o += runlen;
 	out->len = (size_t)(o - out->p);
+	h = form_hash(out, start);
+	if (e)
+		memo_keep(&nm->memo, e, mh, s, n, &h, sizeof h,
+		    out->p + start, out->len - start);
+	return h;
 hash:
-	if (out->len == start)
-		return 0;
-	h = hash64(out->p + start, out->len - start, 0);
-	return h ? h : 1;
+	return form_hash(out, start);
 }
 
 uint64_t
@@ -1052,68 +1168,17 @@ make_any(struct rules *r)
 	r->stale = 0;
 }
 
-/* rules_match's answers for the short lines it has seen (menus, bylines
- * and notices come again and again): open addressing on the line's hash,
- * the line's bytes kept to compare. Only answers that no rule gave up
- * on are kept, and the memo is emptied whenever the rules change or a
- * rule gives up (how the rules are tried changes then), and when full. */
-#define MEMO_SLOTS 16384	/* a power of 2, half of them used at most */
-#define MEMO_LINE 256		/* longer lines are not kept */
-#define MEMO_TEXT (MEMO_SLOTS / 2 * 64)	/* bytes of lines kept */
-#define MEMO_SEED 0x52554C45
-
-struct rules_memo {
-	struct memo_slot {
-		uint64_t h;	/* 0: an empty slot */
-		uint32_t off, len;	/* the line, in text */
-		int32_t rule;	/* the first rule that matched, or -1 */
-	} slot[MEMO_SLOTS];
-	size_t used;
-	struct buf text;
-};
-
-static void
-memo_clear(struct rules_memo *m)
-{
-	if (m == NULL)
-		return;
-	memset(m->slot, 0, sizeof m->slot);
-	m->used = 0;
-	m->text.len = 0;
-}
-
-static void
-memo_free(struct rules *r)
-{
-	if (r->memo)
-		buf_free(&r->memo->text);
-	free(r->memo);
-	r->memo = NULL;
-}
-
-/* The slot of s[0..n) (hash h): the line's, or the empty one where it
- * would go. */
-static struct memo_slot *
-memo_slot(struct rules_memo *m, uint64_t h, const char *s, size_t n)
-{
-	size_t i = (size_t)h & (MEMO_SLOTS - 1);
-
-	for (;; i = (i + 1) & (MEMO_SLOTS - 1)) {
-		struct memo_slot *e = &m->slot[i];
-
-		if (e->h == 0 || (e->h == h && e->len == n &&
-		    memcmp(m->text.p + e->off, s, n) == 0))
-			return e;
-	}
-}
-
+/* rules_match()'s memo: the index of the first rule that matched, or
+ * -1. Only answers that no rule gave up on are kept, and the memo is
+ * emptied whenever the rules change or a rule gives up (the rules are
+ * then tried another way). */
 static const char *match_rules(struct rules *r, const char *s, size_t n,
     int *gaveup, int32_t *rule);
 
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
-	struct memo_slot *e;
+	struct memo_slot *e = NULL;
 	const char *name;
 	uint64_t h;
 	int32_t rule;
@@ -1122,32 +1187,21 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 		make_any(r);
 		memo_clear(r->memo);
 	}
-	if (n == 0 || n > MEMO_LINE || r->guard == NULL)
-		return match_rules(r, s, n, gaveup, &rule);
-	if (r->memo == NULL)
-		r->memo = xcalloc(1, sizeof *r->memo);
-	h = hash64_long(s, n, MEMO_SEED) | 1;
-	e = memo_slot(r->memo, h, s, n);
-	if (e->h) {
+	if (r->guard != NULL) {
+		if (r->memo == NULL)
+			r->memo = xcalloc(1, sizeof *r->memo);
+		e = memo_find(r->memo, s, n, &h);
+	}
+	if (e && e->h) {
+		memcpy(&rule, memo_answer(r->memo, e), sizeof rule);
 		*gaveup = 0;
-		return e->rule >= 0 ? r->name[e->rule] : NULL;
+		return rule >= 0 ? r->name[rule] : NULL;
 	}
 	name = match_rules(r, s, n, gaveup, &rule);
-	if (*gaveup || r->stale) {
-		memo_clear(r->memo);	/* the rules are tried another way */
-		return name;
-	}
-	if (r->memo->used >= MEMO_SLOTS / 2 ||
-	    r->memo->text.len + n > MEMO_TEXT) {
+	if (*gaveup || r->stale)
 		memo_clear(r->memo);
-		e = memo_slot(r->memo, h, s, n);
-	}
-	e->h = h;
-	e->off = (uint32_t)r->memo->text.len;
-	e->len = (uint32_t)n;
-	e->rule = rule;
-	buf_add(&r->memo->text, s, n);
-	r->memo->used++;
+	else if (e)
+		memo_keep(r->memo, e, h, s, n, &rule, sizeof rule, NULL, 0);
 	return name;
 }
 
@@ -1242,7 +1296,9 @@ rules_free(struct rules *r)
 		r->have_any[k] = 0;
 	}
 	free_lits(r);
-	memo_free(r);
+	memo_free(r->memo);
+	free(r->memo);
+	r->memo = NULL;
 	r->stale = 0;
 }
 

@@ -90,7 +90,7 @@ struct rules {
 				 * begin the literals (boiler.c) */
 	char **lit;		/* those literals (2 bytes or more), sorted */
 	size_t *litlen, nlit;
-	struct rules_memo *memo;	/* the answers for short lines seen */
+	struct line_memo *memo;	/* the answers for short lines seen */
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

@@ -493,7 +493,8 @@ norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
 	for (k = 0; k < lines; k++) {
 		size_t m = 1 + k % 23, j, i, tl;
 		const char *t;
-		uint64_t h;
+		uint64_t h, h0 = 0;
+		int pass;
 
 		line.len = 0;
 		for (j = 0; j < m; j++) {
@@ -524,11 +525,16 @@ norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
 			else if (uc_is_han(c) || u_isalpha((UChar32)c))
 				buf_add(&want, t + at, i - at);
 		}
-		h = norm_hash(nm, line.p, line.len);
-		f = norm_folded(nm, &fl);
-		if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
-		    (h == 0) != (fl == 0))
-			bad++;
+		/* twice: the second time a short line that NFKC or the
+		 * simplification change is folded from the memo */
+		for (pass = 0; pass < 2; pass++) {
+			h = norm_hash(nm, line.p, line.len);
+			f = norm_folded(nm, &fl);
+			if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
+			    (h == 0) != (fl == 0) || (pass && h != h0))
+				bad++;
+			h0 = h;
+		}
 	}
 	buf_free(&line);
 	buf_free(&nf);
@@ -584,6 +590,34 @@ test_norm_fold(void)
 	f = norm_folded(nm, &fl);
 	CHECK("norm_hash: a full-width digit last folds to 0",
 	    fl == strlen("中文0") && memcmp(f, "中文0", fl) == 0);
+	/* more lines of Traditional characters than the memo holds, each
+	 * twice in a row (the second from the memo), then all again */
+	{
+		enum { NL = 10000 };
+		uint64_t *hk = xcalloc(NL, sizeof *hk);
+		char line[64], want[64];
+		int round, rep, k, ok = 1;
+
+		for (round = 0; round < 2; round++)
+			for (k = 0; k < NL; k++)
+				for (rep = 0; rep < 2; rep++) {
+					int d = snprintf(line, sizeof line,
+					    "第%d個說明", k) - (int)strlen("第個說明");
+					uint64_t h = norm_hash(nm, line,
+					    strlen(line));
+
+					snprintf(want, sizeof want, "第%.*s个说明",
+					    d, "000000");
+					f = norm_folded(nm, &fl);
+					ok &= fl == strlen(want) &&
+					    memcmp(f, want, fl) == 0 && h != 0 &&
+					    (round + rep == 0 || h == hk[k]);
+					hk[k] = h;
+				}
+		CHECK("norm_hash: Traditional lines again and again, past "
+		    "what the memo holds", ok);
+		free(hk);
+	}
 	norm_free(nm);
 }
 
@@ -3361,8 +3395,10 @@ test_rules_memo(void)
 	got = rules_match(&r, "baz", 3, &gaveup);
 	CHECK("rules memo: forgotten when the rules change",
 	    got != NULL && strcmp(got, "baz") == 0);
-	for (i = 0; i < 60000; i++) {
-		int k = i % 20000;
+	/* each line twice in a row (the second from the memo), then all
+	 * again */
+	for (i = 0; i < 40000; i++) {
+		int k = i / 2 % 10000;
 
 		snprintf(line, sizeof line, "%d %s", k, k % 3 ? "foo" : "fob");
 		got = rules_match(&r, line, strlen(line), &gaveup);
