@@ -130,6 +130,7 @@ struct normaliser {
 	int ascii_plain;	/* tn_ascii_plain() */
 	struct act_block *act[0x10000 >> 8];	/* see act_block() */
 	struct line_memo memo;	/* the key and folding of short lines */
+	int onepass;		/* the last line was folded in one pass */
 };
 
 struct normaliser *
@@ -248,7 +249,7 @@ act_block(struct normaliser *nm, uint32_t c)
 		}
 		for (j = 0; j < r && (unsigned char)map[j] < 0x80; j++)
 			;
-		if (j < r)
+		if (j < r || simp_changes(cp))	/* a one-pass line holds none */
 			continue;
 		a->n[k] = 0;
 		for (j = 0; j < r; j++)
@@ -367,7 +368,7 @@ norm_key(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 	char *o;
 	struct memo_slot *e = NULL;
 
-	if (fold_plain(nm, s, n, out))
+	if ((nm->onepass = fold_plain(nm, s, n, out)) != 0)
 		goto hash;
 	e = memo_find(&nm->memo, s, n, &mh);
 	if (e && e->h) {
@@ -444,6 +445,12 @@ norm_hash(struct normaliser *nm, const char *s, size_t n)
 {
 	nm->folded.len = 0;
 	return norm_key(nm, s, n, &nm->folded);
+}
+
+int
+norm_plain(const struct normaliser *nm)
+{
+	return nm->onepass;
 }
 
 const char *
@@ -530,6 +537,7 @@ forms_room(struct forms *f, size_t n)
 		f->key = xrealloc(f->key, f->cap * sizeof *f->key);
 		f->gkey = xrealloc(f->gkey, f->cap * sizeof *f->gkey);
 		f->flen = xrealloc(f->flen, f->cap * sizeof *f->flen);
+		f->plain = xrealloc(f->plain, f->cap);
 	}
 }
 
@@ -549,6 +557,7 @@ forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
 		f->key[i] = h ? line_key(site, h) : 0;
 		f->gkey[i] = h ? form_key(h) : 0;
 		f->flen[i] = f->folded.len - start;
+		f->plain[i] = (unsigned char)nm->onepass;
 	}
 	f->n = a->n;
 }
@@ -561,6 +570,7 @@ forms_spool(const struct forms *f, struct spool *sp)
 	if (spool_write(sp, f->key, f->n * sizeof *f->key) < 0 ||
 	    spool_write(sp, f->gkey, f->n * sizeof *f->gkey) < 0 ||
 	    spool_write(sp, f->flen, f->n * sizeof *f->flen) < 0 ||
+	    spool_write(sp, f->plain, f->n) < 0 ||
 	    spool_write(sp, &len, sizeof len) < 0 ||
 	    spool_write(sp, f->folded.p, f->folded.len) < 0)
 		return -1;
@@ -578,7 +588,8 @@ forms_unspool(struct forms *f, size_t n, struct spool *sp)
 	f->folded.len = 0;
 	if ((n && (spool_read(sp, f->key, n * sizeof *f->key) != 1 ||
 	    spool_read(sp, f->gkey, n * sizeof *f->gkey) != 1 ||
-	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1)) ||
+	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1 ||
+	    spool_read(sp, f->plain, n) != 1)) ||
 	    spool_read(sp, &len, sizeof len) != 1)
 		return -1;
 	buf_reserve(&f->folded, (size_t)len + 1);
@@ -600,6 +611,7 @@ forms_free(struct forms *f)
 	free(f->key);
 	free(f->gkey);
 	free(f->flen);
+	free(f->plain);
 	buf_free(&f->folded);
 	memset(f, 0, sizeof *f);
 }

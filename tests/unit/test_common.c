@@ -477,10 +477,10 @@ test_art_spool(void)
 /* Lines of characters drawn from nr ranges from[k]..from[k] + span[k]
  * - 1: the number whose folded form differs from the rule's; counted
  * too, the digits above ASCII, and the lines NFKC or the simplification
- * change (in seen[0], seen[1]). */
+ * change (in seen[0], seen[1]), and those folded in one pass (seen[2]). */
 static size_t
 norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
-    size_t lines, size_t *digits, size_t seen[2])
+    size_t lines, size_t *digits, size_t seen[3])
 {
 	struct normaliser *nm = norm_new();
 	struct textnorm *tn = tn_new(TN_NFKC);
@@ -533,6 +533,10 @@ norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
 			if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
 			    (h == 0) != (fl == 0) || (pass && h != h0))
 				bad++;
+			/* a line folded in one pass has nothing to convert */
+			if (norm_plain(nm) && simp_needed(line.p, line.len))
+				bad++;
+			seen[2] += pass == 0 && norm_plain(nm);
 			h0 = h;
 		}
 	}
@@ -564,7 +568,7 @@ test_norm_fold(void)
 	static const uint32_t span2[] = { 0x60, 0x5200, 0x5200, 0x5200, 0x40,
 	    0xF0, 0x60, 0x60, 0x70, 0xA0, 0x200, 0x60, 0x70 };
 	struct normaliser *nm = norm_new();
-	size_t digits = 0, seen[2] = { 0, 0 }, seen2[2] = { 0, 0 }, bad;
+	size_t digits = 0, seen[3] = { 0, 0, 0 }, seen2[3] = { 0, 0, 0 }, bad;
 	const char *f;
 	size_t fl;
 
@@ -574,7 +578,8 @@ test_norm_fold(void)
 	bad = norm_fold_bad(from2, span2, 12, 6000, &digits, seen2);
 	CHECK("norm_hash: the folded form of lines of Han, ASCII and "
 	    "punctuation as ICU classes each character", bad == 0 &&
-	    seen2[0] > 1000 && seen2[0] < 5900 && seen2[1] > 100);
+	    seen2[0] > 1000 && seen2[0] < 5900 && seen2[1] > 100 &&
+	    seen2[2] > 1000);
 	bad = norm_fold_bad(from2, span2, 13, 6000, &digits, seen);
 	CHECK("norm_hash: the same with combining marks", bad == 0);
 	norm_hash(nm, "Ａ１２b中文，٣x", strlen("Ａ１２b中文，٣x"));
