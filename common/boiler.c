@@ -28,6 +28,95 @@ enum { FOLD_DROP, FOLD_DIGIT, FOLD_KEEP };
 
 struct act_block;
 
+/* Answers kept for the short lines seen (menus, bylines and notices come
+ * again and again, and the rules' answer and the key's folding depend on
+ * the line alone): open addressing on the line's hash, the line's bytes
+ * kept to compare, its answer after them. Emptied when full. */
+#define MEMO_SLOTS 16384	/* a power of 2, half of them used at most */
+#define MEMO_LINE 256		/* longer lines are not kept */
+#define MEMO_TEXT (MEMO_SLOTS / 2 * 64)	/* bytes of lines and answers */
+#define MEMO_SEED 0x4D454D4F
+
+struct line_memo {
+	struct memo_slot {
+		uint64_t h;	/* 0: an empty slot */
+		uint32_t off, len, vlen;	/* the line, then its answer */
+	} *slot;
+	size_t used;
+	struct buf text;
+};
+
+static void
+memo_clear(struct line_memo *m)
+{
+	if (m == NULL || m->slot == NULL)
+		return;
+	memset(m->slot, 0, MEMO_SLOTS * sizeof *m->slot);
+	m->used = 0;
+	m->text.len = 0;
+}
+
+static void
+memo_free(struct line_memo *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slot);
+	buf_free(&m->text);
+	memset(m, 0, sizeof *m);
+}
+
+/* The slot of s[0..n): the line's (a known line: ->h set), or the empty
+ * one where it would go; *h is the line's hash. NULL for a line too long
+ * or empty. */
+static struct memo_slot *
+memo_find(struct line_memo *m, const char *s, size_t n, uint64_t *h)
+{
+	size_t i;
+
+	if (n == 0 || n > MEMO_LINE)
+		return NULL;
+	if (m->slot == NULL)
+		m->slot = xcalloc(MEMO_SLOTS, sizeof *m->slot);
+	*h = hash64_long(s, n, MEMO_SEED) | 1;
+	for (i = (size_t)*h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1)) {
+		struct memo_slot *e = &m->slot[i];
+
+		if (e->h == 0 || (e->h == *h && e->len == n &&
+		    memcmp(m->text.p + e->off, s, n) == 0))
+			return e;
+	}
+}
+
+/* the answer kept in slot e */
+static const char *
+memo_answer(const struct line_memo *m, const struct memo_slot *e)
+{
+	return m->text.p + e->off + e->len;
+}
+
+/* Keep a[0..na) then b[0..nb) as the answer for s[0..n), whose empty
+ * slot memo_find() gave as e. */
+static void
+memo_keep(struct line_memo *m, struct memo_slot *e, uint64_t h,
+    const char *s, size_t n, const void *a, size_t na, const void *b,
+    size_t nb)
+{
+	if (m->used >= MEMO_SLOTS / 2 ||
+	    m->text.len + n + na + nb > MEMO_TEXT) {
+		memo_clear(m);
+		e = memo_find(m, s, n, &h);
+	}
+	e->h = h;
+	e->off = (uint32_t)m->text.len;
+	e->len = (uint32_t)n;
+	e->vlen = (uint32_t)(na + nb);
+	buf_add(&m->text, s, n);
+	buf_add(&m->text, a, na);
+	buf_add(&m->text, b, nb);
+	m->used++;
+}
+
 struct normaliser {
 	struct textnorm *tn;
 	struct simplify *simp;
@@ -40,6 +129,8 @@ struct normaliser {
 	uint64_t stop[1024];
 	int ascii_plain;	/* tn_ascii_plain() */
 	struct act_block *act[0x10000 >> 8];	/* see act_block() */
+	struct line_memo memo;	/* the key and folding of short lines */
+	int onepass;		/* the last line was folded in one pass */
 };
 
 struct normaliser *
@@ -69,6 +160,7 @@ norm_free(struct normaliser *nm)
 		free(nm->act[k]);
 	buf_free(&nm->nf);
 	buf_free(&nm->folded);
+	memo_free(&nm->memo);
 	free(nm);
 }
 
@@ -157,7 +249,7 @@ act_block(struct normaliser *nm, uint32_t c)
 		}
 		for (j = 0; j < r && (unsigned char)map[j] < 0x80; j++)
 			;
-		if (j < r)
+		if (j < r || simp_changes(cp))	/* a one-pass line holds none */
 			continue;
 		a->n[k] = 0;
 		for (j = 0; j < r; j++)
@@ -251,18 +343,41 @@ fold_plain(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 	return 1;
 }
 
+/* the hash of the form out[start..), 0 for an empty one */
+static inline uint64_t
+form_hash(const struct buf *out, size_t start)
+{
+	uint64_t h;
+
+	if (out->len == start)
+		return 0;
+	h = hash64(out->p + start, out->len - start, 0);
+	return h ? h : 1;
+}
+
 /* The key's folding of the line (see boiler.h), appended to out; its
- * hash, 0 for an empty form. */
+ * hash, 0 for an empty form. A short line that NFKC or the
+ * simplification change (one of Traditional characters, converted by
+ * OpenCC) is folded once: its hash and folded form are kept. */
 static uint64_t
 norm_key(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 {
 	size_t i = 0, j, tn, run = 0, runlen = 0, start = out->len;
-	uint64_t h;
+	uint64_t h, mh = 0;
 	const char *t;
 	char *o;
+	struct memo_slot *e = NULL;
 
-	if (fold_plain(nm, s, n, out))
+	if ((nm->onepass = fold_plain(nm, s, n, out)) != 0)
 		goto hash;
+	e = memo_find(&nm->memo, s, n, &mh);
+	if (e && e->h) {
+		const char *v = memo_answer(&nm->memo, e);
+
+		memcpy(&h, v, sizeof h);
+		buf_add(out, v + sizeof h, e->vlen - sizeof h);
+		return h;
+	}
 	tn_apply(nm->tn, s, n, &nm->nf);
 	t = simp_line(nm->simp, nm->nf.p ? nm->nf.p : "", nm->nf.len, &tn);
 	/* no longer than t: a character gives itself, '0' or nothing (and a
@@ -316,11 +431,13 @@ norm_key(struct normaliser *nm, const char *s, size_t n, struct buf *out)
 	memcpy(o, t + run, runlen);
 	o += runlen;
 	out->len = (size_t)(o - out->p);
+	h = form_hash(out, start);
+	if (e)
+		memo_keep(&nm->memo, e, mh, s, n, &h, sizeof h,
+		    out->p + start, out->len - start);
+	return h;
 hash:
-	if (out->len == start)
-		return 0;
-	h = hash64(out->p + start, out->len - start, 0);
-	return h ? h : 1;
+	return form_hash(out, start);
 }
 
 uint64_t
@@ -328,6 +445,12 @@ norm_hash(struct normaliser *nm, const char *s, size_t n)
 {
 	nm->folded.len = 0;
 	return norm_key(nm, s, n, &nm->folded);
+}
+
+int
+norm_plain(const struct normaliser *nm)
+{
+	return nm->onepass;
 }
 
 const char *
@@ -414,6 +537,7 @@ forms_room(struct forms *f, size_t n)
 		f->key = xrealloc(f->key, f->cap * sizeof *f->key);
 		f->gkey = xrealloc(f->gkey, f->cap * sizeof *f->gkey);
 		f->flen = xrealloc(f->flen, f->cap * sizeof *f->flen);
+		f->plain = xrealloc(f->plain, f->cap);
 	}
 }
 
@@ -433,6 +557,7 @@ forms_make(struct forms *f, struct normaliser *nm, uint64_t site,
 		f->key[i] = h ? line_key(site, h) : 0;
 		f->gkey[i] = h ? form_key(h) : 0;
 		f->flen[i] = f->folded.len - start;
+		f->plain[i] = (unsigned char)nm->onepass;
 	}
 	f->n = a->n;
 }
@@ -445,6 +570,7 @@ forms_spool(const struct forms *f, struct spool *sp)
 	if (spool_write(sp, f->key, f->n * sizeof *f->key) < 0 ||
 	    spool_write(sp, f->gkey, f->n * sizeof *f->gkey) < 0 ||
 	    spool_write(sp, f->flen, f->n * sizeof *f->flen) < 0 ||
+	    spool_write(sp, f->plain, f->n) < 0 ||
 	    spool_write(sp, &len, sizeof len) < 0 ||
 	    spool_write(sp, f->folded.p, f->folded.len) < 0)
 		return -1;
@@ -462,7 +588,8 @@ forms_unspool(struct forms *f, size_t n, struct spool *sp)
 	f->folded.len = 0;
 	if ((n && (spool_read(sp, f->key, n * sizeof *f->key) != 1 ||
 	    spool_read(sp, f->gkey, n * sizeof *f->gkey) != 1 ||
-	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1)) ||
+	    spool_read(sp, f->flen, n * sizeof *f->flen) != 1 ||
+	    spool_read(sp, f->plain, n) != 1)) ||
 	    spool_read(sp, &len, sizeof len) != 1)
 		return -1;
 	buf_reserve(&f->folded, (size_t)len + 1);
@@ -484,6 +611,7 @@ forms_free(struct forms *f)
 	free(f->key);
 	free(f->gkey);
 	free(f->flen);
+	free(f->plain);
 	buf_free(&f->folded);
 	memset(f, 0, sizeof *f);
 }
@@ -1086,8 +1214,48 @@ make_any(struct rules *r)
 	r->stale = 0;
 }
 
+/* rules_match()'s memo: the index of the first rule that matched, or
+ * -1. Only answers that no rule gave up on are kept, and the memo is
+ * emptied whenever the rules change or a rule gives up (the rules are
+ * then tried another way). */
+static const char *match_rules(struct rules *r, const char *s, size_t n,
+    int *gaveup, int32_t *rule);
+
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
+{
+	struct memo_slot *e = NULL;
+	const char *name;
+	uint64_t h;
+	int32_t rule;
+
+	if (r->stale) {
+		make_any(r);
+		memo_clear(r->memo);
+	}
+	if (r->guard != NULL) {
+		if (r->memo == NULL)
+			r->memo = xcalloc(1, sizeof *r->memo);
+		e = memo_find(r->memo, s, n, &h);
+	}
+	if (e && e->h) {
+		memcpy(&rule, memo_answer(r->memo, e), sizeof rule);
+		*gaveup = 0;
+		return rule >= 0 ? r->name[rule] : NULL;
+	}
+	name = match_rules(r, s, n, gaveup, &rule);
+	if (*gaveup || r->stale)
+		memo_clear(r->memo);
+	else if (e)
+		memo_keep(r->memo, e, h, s, n, &rule, sizeof rule, NULL, 0);
+	return name;
+}
+
+/* rules_match() without the memo; *rule is the index of the rule named,
+ * or -1 */
+static const char *
+match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
+    int32_t *rule)
 {
 	size_t i, k, b, e;
 	int some = 0;	/* a rule of the alternations may match */
@@ -1095,6 +1263,7 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 	int lit;
 
 	*gaveup = 0;
+	*rule = -1;
 	if (r->stale)
 		make_any(r);
 	if (r->guard == NULL)	/* no rules */
@@ -1129,8 +1298,10 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 		k = some ? i : r->guard->alone[i];
 		if (!r->alone[k] && (!some || !r->guard->may[k]))
 			continue;
-		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e))
+		if (rx_find(&r->rx[k], s, n, 0, 0, &b, &e)) {
+			*rule = (int32_t)k;
 			return r->name[k];
+		}
 		if (!r->rx[k].gaveup)
 			continue;
 		*gaveup = 1;
@@ -1172,6 +1343,9 @@ rules_free(struct rules *r)
 		r->have_any[k] = 0;
 	}
 	free_lits(r);
+	memo_free(r->memo);
+	free(r->memo);
+	r->memo = NULL;
 	r->stale = 0;
 }
 

@@ -22,6 +22,9 @@ struct normaliser *norm_new(void);
 uint64_t norm_hash(struct normaliser *nm, const char *s, size_t n);
 /* The folded text behind the last norm_hash() */
 const char *norm_folded(const struct normaliser *nm, size_t *len);
+/* Nonzero when the last line was folded in one pass: then it holds no
+ * character that simplify converts (simp_needed() is 0). */
+int norm_plain(const struct normaliser *nm);
 void norm_free(struct normaliser *nm);
 
 /* The site of a record, as a key: the host of the first key field that
@@ -48,6 +51,7 @@ struct forms {
 	uint64_t *gkey;		/* form_key(); 0 where key is 0 */
 	uint64_t *flen;		/* folded text lengths; the texts are */
 	struct buf folded;	/* back to back in here */
+	unsigned char *plain;	/* norm_plain() of each line */
 	size_t n, cap;
 };
 
@@ -94,6 +98,7 @@ struct rules {
 	 * rule k gives up, on a line of n bytes */
 	void (*on_gaveup)(void *arg, size_t k, size_t n);
 	void *gaveup_arg;
+	struct line_memo *memo;	/* the answers for short lines seen */
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

@@ -132,6 +132,7 @@ struct lineshape {
 	double *score;
 	size_t *which;		/* the lines to score */
 	unsigned char *boiler;
+	unsigned char *need;	/* the lines the model scores */
 	size_t acap;
 	struct ls_rec *rec;	/* ls_recs() */
 	size_t rcap;
@@ -459,6 +460,7 @@ ls_free(struct lineshape *ls)
 	free(ls->score);
 	free(ls->which);
 	free(ls->boiler);
+	free(ls->need);
 	free(ls->rec);
 	buf_free(&ls->text);
 	free(ls);
@@ -815,10 +817,13 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	sc->fn = fn;
 }
 
-/* the features of one line alone; fills its scratch too */
+/* the features of one line alone; fills its scratch too. With all 0,
+ * only what the scratch and the other lines' features read (the line's
+ * own features are not wanted): the scan, the patterns of the line's
+ * key, the ellipsis and the evidence of the earlier decisions. */
 static void
 line_features(struct lineshape *ls, const struct ls_line *in, float *f,
-    struct lsl *l)
+    struct lsl *l, int all)
 {
 	struct scan sc;
 	uint32_t c;
@@ -851,26 +856,28 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 			break;
 		}
 	}
-	f[LS_ellipsis] = ellipsis;
-	f[LS_chrome] = (float)(sc.chrome < 3 ? sc.chrome : 3) / 3;
-	f[LS_chrome_share] = sc.n ? (float)(sc.chromechars < sc.n ?
-	    sc.chromechars : sc.n) / sc.n : 0;
-	f[LS_x_sdf] = (float)(log1p_n(in->sdf) / 4);
-	f[LS_x_sites] = (float)(log1p_n(in->xsites) / 4);
-	f[LS_x_sites_share] = in->nrec ? (float)in->nxs / in->nrec : 0;
-	for (k = 0; k < 7; k++)
-		f[LS_len1 + k] = sc.n <= bucket[k];
+	f[LS_ellipsis] = ellipsis;	/* feed_features reads every line's */
+	if (all) {
+		f[LS_chrome] = (float)(sc.chrome < 3 ? sc.chrome : 3) / 3;
+		f[LS_chrome_share] = sc.n ? (float)(sc.chromechars < sc.n ?
+		    sc.chromechars : sc.n) / sc.n : 0;
+		f[LS_x_sdf] = (float)(log1p_n(in->sdf) / 4);
+		f[LS_x_sites] = (float)(log1p_n(in->xsites) / 4);
+		f[LS_x_sites_share] = in->nrec ? (float)in->nxs / in->nrec : 0;
+		for (k = 0; k < 7; k++)
+			f[LS_len1 + k] = sc.n <= bucket[k];
+		f[LS_multi] = in->nrec >= 2;
+		f[LS_latin] = sc.n ? (float)sc.lat / sc.n : 0;
+		f[LS_digit] = sc.n ? (float)sc.dig / sc.n : 0;
+		f[LS_func2] = sc.fn >= 2;
+		f[LS_clause] = (float)(sc.clause < 4 ? sc.clause : 4) / 4;
+		f[LS_sep] = (float)(sc.seps < 4 ? sc.seps : 4) / 4;
+		f[LS_seponly] = sc.nonsp > 0 && sc.seps == sc.nonsp;
+	}
 	f[LS_loglen] = (float)(log1p_n(sc.n) / 5);
 	f[LS_ends] = ends;
-	f[LS_multi] = in->nrec >= 2;
 	f[LS_han] = sc.n ? (float)sc.han / sc.n : 0;
-	f[LS_latin] = sc.n ? (float)sc.lat / sc.n : 0;
-	f[LS_digit] = sc.n ? (float)sc.dig / sc.n : 0;
 	f[LS_func] = sc.han ? (float)sc.fn / sc.han : 0;
-	f[LS_func2] = sc.fn >= 2;
-	f[LS_clause] = (float)(sc.clause < 4 ? sc.clause : 4) / 4;
-	f[LS_sep] = (float)(sc.seps < 4 ? sc.seps : 4) / 4;
-	f[LS_seponly] = sc.nonsp > 0 && sc.seps == sc.nonsp;
 	/* the patterns run only where they can match (shown by the counts
 	 * and the first and last characters) */
 	f[LS_date] = sc.dig >= 2 && digit_then(ls, "-./YM") &&
@@ -883,9 +890,11 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	    match(ls, RX_DATEONLY);
 	f[LS_enddate] = sc.dig >= 2 && (sc.shlastd == '9' || sc.shlastd == 'D') &&
 	    match(ls, RX_ENDDATE);
-	f[LS_numitem] = sc.dig && (sc.shfirst == '(' || sc.shfirst == '9') &&
-	    match(ls, RX_NUMITEM);
-	f[LS_count] = sc.dig && sc.shlast == ')' && match(ls, RX_COUNT);
+	if (all) {
+		f[LS_numitem] = sc.dig && (sc.shfirst == '(' ||
+		    sc.shfirst == '9') && match(ls, RX_NUMITEM);
+		f[LS_count] = sc.dig && sc.shlast == ')' && match(ls, RX_COUNT);
+	}
 	/* a short label and a colon: ^[^:]{1,6}: */
 	f[LS_labelcolon] = sc.colons && sc.firstcolon >= 2 && sc.firstcolon <= 7;
 	l->label = 0;
@@ -897,14 +906,18 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 			h = (h ^ (unsigned char)in->text[j]) * 1099511628211ULL;
 		l->label = h ? h : 1;
 	}
-	f[LS_bracket] = sc.first == 0x3010 || sc.first == '[' || sc.first == 0xFF3B ||
-	    sc.lastns == 0x3011 || sc.lastns == ']' || sc.lastns == 0xFF3D;
-	f[LS_hash] = sc.hash;	/* #[^#]{1,20}# */
 	f[LS_endclause] = is_clause(sc.lastns) || sc.lastns == 0xFF1B || sc.lastns == ';';
-	f[LS_inner_end] = (float)(sc.inner < 3 ? sc.inner : 3) / 3;
-	f[LS_code] = sc.nonsp ? (float)sc.code / sc.nonsp : 0;
-	f[LS_nohan] = sc.han == 0;
-	f[LS_reltime] = sc.rel && reltime(in->text, in->len, sc.rel, sc.dig);
+	if (all) {
+		f[LS_bracket] = sc.first == 0x3010 || sc.first == '[' ||
+		    sc.first == 0xFF3B || sc.lastns == 0x3011 ||
+		    sc.lastns == ']' || sc.lastns == 0xFF3D;
+		f[LS_hash] = sc.hash;	/* #[^#]{1,20}# */
+		f[LS_inner_end] = (float)(sc.inner < 3 ? sc.inner : 3) / 3;
+		f[LS_code] = sc.nonsp ? (float)sc.code / sc.nonsp : 0;
+		f[LS_nohan] = sc.han == 0;
+		f[LS_reltime] = sc.rel && reltime(in->text, in->len, sc.rel,
+		    sc.dig);
+	}
 	/* the evidence of the earlier decisions */
 	{
 		float r = in->nrec ? 1.0f / in->nrec : 0;
@@ -915,7 +928,7 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 		f[LS_x_tail] = in->ntail * r;
 		f[LS_x_head] = in->nhead * r;
 		f[LS_x_repeat] = in->nrepeat * r;
-		for (b = 0; b < LS_r_contact - LS_r_copyright + 1; b++)
+		for (b = 0; all && b < LS_r_contact - LS_r_copyright + 1; b++)
 			f[LS_r_copyright + b] = (in->rules >> b) & 1;
 		l->boil = f[LS_x_rule];
 		if (f[LS_x_df] > l->boil) l->boil = f[LS_x_df];
@@ -1249,7 +1262,8 @@ feed_features(const struct lsl *l, size_t n, float *f)
 }
 
 void
-ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
+ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
+    const unsigned char *need, float *f)
 {
 	struct lsl *l;
 	struct page pg;
@@ -1268,7 +1282,8 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 	pg.n = n;
 	pg.first = pg.last = n;
 	for (i = 0; i < n; i++) {
-		line_features(ls, &in[i], f + i * LS_NFEAT, &l[i]);
+		line_features(ls, &in[i], f + i * LS_NFEAT, &l[i],
+		    need == NULL || need[i]);
 		if (l[i].sent) {
 			if (pg.first == n)
 				pg.first = i;
@@ -1310,11 +1325,19 @@ ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
 			f[i * LS_NFEAT + LS_dist] = (float)d;
 	}
 	for (i = 0; i < n; i++) {
+		if (need && !need[i])
+			continue;
 		place_features(l, &pg, i, f + i * LS_NFEAT);
 		neighbour_features(l, &pg, i, f + i * LS_NFEAT);
 	}
 	prose_features(l, n, tot, f);
 	free(pg.ps);
+}
+
+void
+ls_features(struct lineshape *ls, const struct ls_line *in, size_t n, float *f)
+{
+	ls_features_some(ls, in, n, NULL, f);
 }
 
 /* ---- the model ---- */
@@ -1871,6 +1894,7 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 		ls->score = xrealloc(ls->score, ls->acap * sizeof *ls->score);
 		ls->which = xrealloc(ls->which, ls->acap * sizeof *ls->which);
 		ls->boiler = xrealloc(ls->boiler, ls->acap);
+		ls->need = xrealloc(ls->need, ls->acap);
 	}
 	ln = ls->ln;
 	ls->text.len = 0;
@@ -1907,29 +1931,35 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 	ls->first[nl] = n;
 	for (j = 0; j < nl; j++)
 		ln[j].text = ls->text.p + (size_t)ln[j].text;
-	ls_features(ls, ln, nl, ls->fv);
 	if (m && nl < LS_MIN_LINES) {
-		/* too few lines to set against each other: what was named */
+		/* too few lines to set against each other: what was named,
+		 * and no features */
 		for (j = 0; j < nl; j++)
 			ls->boiler[j] = (unsigned char)likely_boiler(&ln[j]);
 	} else if (m) {
 		size_t ns = 0;
 
+		/* the model scores the lines not sure: only they need all
+		 * their features */
 		for (j = 0; j < nl; j++)
-			if (sure_boiler(&ln[j]))
+			if ((ls->need[j] = !sure_boiler(&ln[j])) == 0)
 				ls->score[j] = 1.0;
 			else
 				ls->which[ns++] = j;
+		ls_features_some(ls, ln, nl, ls->need, ls->fv);
 		ls_score_lines(m, ls->fv, ls->which, ns, ls->score);
 		for (j = 0; j < nl; j++)
 			if (likely_boiler(&ln[j]) && ls->score[j] >= m->overrule)
 				ls->score[j] = 1.0;
 		ls_decide(m, ls->score, nl, ls->boiler);
-	} else if (nl)
-		memset(ls->boiler, 0, nl);
+	} else {
+		ls_features(ls, ln, nl, ls->fv);
+		if (nl)
+			memset(ls->boiler, 0, nl);
+	}
 	out->nline = nl;
 	out->first = ls->first;
-	out->feat = ls->fv;
+	out->feat = m ? NULL : ls->fv;
 	out->boiler = ls->boiler;
 }
 

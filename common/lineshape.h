@@ -95,6 +95,10 @@ void ls_free(struct lineshape *ls);
 /* The features of lines[0..n) of one article into f (n * LS_NFEAT). */
 void ls_features(struct lineshape *ls, const struct ls_line *lines, size_t n,
     float *f);
+/* The same features (bit for bit) of the lines whose need[] is set; the
+ * rows of the others are left part written (NULL need: every line). */
+void ls_features_some(struct lineshape *ls, const struct ls_line *lines,
+    size_t n, const unsigned char *need, float *f);
 
 /* A model: boosted trees over the features, and the score from which a
  * line is boilerplate. */
@@ -182,7 +186,7 @@ struct ls_rec {
 struct ls_result {		/* valid until the next ls_article call */
 	size_t nline;
 	const size_t *first;	/* each line's first record; [nline] is n */
-	const float *feat;	/* nline * LS_NFEAT */
+	const float *feat;	/* nline * LS_NFEAT; NULL when a model judged */
 	const unsigned char *boiler;	/* each line: boilerplate (1) or not */
 };
 
@@ -191,7 +195,8 @@ struct ls_result {		/* valid until the next ls_article call */
  * record of it, else by the model's score, smoothed (ls_decide). A
  * record the earlier decisions left as body is boilerplate when its
  * line is; the others keep their label. With m NULL only the features
- * are computed. */
+ * are computed (and handed out); with a model, only those of the lines it
+ * scores, and none of an article of fewer than LS_MIN_LINES lines. */
 void ls_article(struct lineshape *ls, const struct ls_model *m,
     const struct ls_rec *r, size_t n, struct ls_result *out);
 /* Room for n records to hand to ls_article, kept in ls (valid until the

@@ -157,7 +157,9 @@ nd_sign(struct neardup *nd, const struct article *a, const struct forms *f,
 			t = art_text(a, i, &tlen);
 			if (nd->simp == NULL)
 				nd->simp = simp_new();
-			t = simp_line(nd->simp, t, tlen, &tlen);
+			/* the key's one pass found nothing to convert */
+			if (!f->plain[i])
+				t = simp_line(nd->simp, t, tlen, &tlen);
 			ds_add(&nd->sb, t, tlen);
 		}
 	if (!ds_end(&nd->sb, sig))

@@ -478,10 +478,10 @@ test_art_spool(void)
 /* Lines of characters drawn from nr ranges from[k]..from[k] + span[k]
  * - 1: the number whose folded form differs from the rule's; counted
  * too, the digits above ASCII, and the lines NFKC or the simplification
- * change (in seen[0], seen[1]). */
+ * change (in seen[0], seen[1]), and those folded in one pass (seen[2]). */
 static size_t
 norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
-    size_t lines, size_t *digits, size_t seen[2])
+    size_t lines, size_t *digits, size_t seen[3])
 {
 	struct normaliser *nm = norm_new();
 	struct textnorm *tn = tn_new(TN_NFKC);
@@ -494,7 +494,8 @@ norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
 	for (k = 0; k < lines; k++) {
 		size_t m = 1 + k % 23, j, i, tl;
 		const char *t;
-		uint64_t h;
+		uint64_t h, h0 = 0;
+		int pass;
 
 		line.len = 0;
 		for (j = 0; j < m; j++) {
@@ -525,11 +526,20 @@ norm_fold_bad(const uint32_t *from, const uint32_t *span, size_t nr,
 			else if (uc_is_han(c) || u_isalpha((UChar32)c))
 				buf_add(&want, t + at, i - at);
 		}
-		h = norm_hash(nm, line.p, line.len);
-		f = norm_folded(nm, &fl);
-		if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
-		    (h == 0) != (fl == 0))
-			bad++;
+		/* twice: the second time a short line that NFKC or the
+		 * simplification change is folded from the memo */
+		for (pass = 0; pass < 2; pass++) {
+			h = norm_hash(nm, line.p, line.len);
+			f = norm_folded(nm, &fl);
+			if (fl != want.len || (fl && memcmp(f, want.p, fl) != 0) ||
+			    (h == 0) != (fl == 0) || (pass && h != h0))
+				bad++;
+			/* a line folded in one pass has nothing to convert */
+			if (norm_plain(nm) && simp_needed(line.p, line.len))
+				bad++;
+			seen[2] += pass == 0 && norm_plain(nm);
+			h0 = h;
+		}
 	}
 	buf_free(&line);
 	buf_free(&nf);
@@ -559,7 +569,7 @@ test_norm_fold(void)
 	static const uint32_t span2[] = { 0x60, 0x5200, 0x5200, 0x5200, 0x40,
 	    0xF0, 0x60, 0x60, 0x70, 0xA0, 0x200, 0x60, 0x70 };
 	struct normaliser *nm = norm_new();
-	size_t digits = 0, seen[2] = { 0, 0 }, seen2[2] = { 0, 0 }, bad;
+	size_t digits = 0, seen[3] = { 0, 0, 0 }, seen2[3] = { 0, 0, 0 }, bad;
 	const char *f;
 	size_t fl;
 
@@ -569,7 +579,8 @@ test_norm_fold(void)
 	bad = norm_fold_bad(from2, span2, 12, 6000, &digits, seen2);
 	CHECK("norm_hash: the folded form of lines of Han, ASCII and "
 	    "punctuation as ICU classes each character", bad == 0 &&
-	    seen2[0] > 1000 && seen2[0] < 5900 && seen2[1] > 100);
+	    seen2[0] > 1000 && seen2[0] < 5900 && seen2[1] > 100 &&
+	    seen2[2] > 1000);
 	bad = norm_fold_bad(from2, span2, 13, 6000, &digits, seen);
 	CHECK("norm_hash: the same with combining marks", bad == 0);
 	norm_hash(nm, "Ａ１２b中文，٣x", strlen("Ａ１２b中文，٣x"));
@@ -585,6 +596,34 @@ test_norm_fold(void)
 	f = norm_folded(nm, &fl);
 	CHECK("norm_hash: a full-width digit last folds to 0",
 	    fl == strlen("中文0") && memcmp(f, "中文0", fl) == 0);
+	/* more lines of Traditional characters than the memo holds, each
+	 * twice in a row (the second from the memo), then all again */
+	{
+		enum { NL = 10000 };
+		uint64_t *hk = xcalloc(NL, sizeof *hk);
+		char line[64], want[64];
+		int round, rep, k, ok = 1;
+
+		for (round = 0; round < 2; round++)
+			for (k = 0; k < NL; k++)
+				for (rep = 0; rep < 2; rep++) {
+					int d = snprintf(line, sizeof line,
+					    "第%d個說明", k) - (int)strlen("第個說明");
+					uint64_t h = norm_hash(nm, line,
+					    strlen(line));
+
+					snprintf(want, sizeof want, "第%.*s个说明",
+					    d, "000000");
+					f = norm_folded(nm, &fl);
+					ok &= fl == strlen(want) &&
+					    memcmp(f, want, fl) == 0 && h != 0 &&
+					    (round + rep == 0 || h == hk[k]);
+					hk[k] = h;
+				}
+		CHECK("norm_hash: Traditional lines again and again, past "
+		    "what the memo holds", ok);
+		free(hk);
+	}
 	norm_free(nm);
 }
 
@@ -3337,6 +3376,46 @@ test_rules_guard(void)
 	rules_free(&r);
 }
 
+/* rules_match keeps its answers for short lines: the same answers a
+ * second time, after rules are added, and past what the memo holds */
+static void
+test_rules_memo(void)
+{
+	static const char one[] = "foo\tfoo\n", two[] = "baz\t^baz$\n";
+	struct rules r = { 0 };
+	char line[64];
+	const char *got;
+	int gaveup, i, pass, ok = 1;
+
+	CHECK("rules memo: rules load",
+	    rules_load_buf(&r, "t", one, sizeof one - 1) == 0);
+	for (pass = 0; pass < 2; pass++) {
+		got = rules_match(&r, "a foo", 5, &gaveup);
+		ok &= got != NULL && strcmp(got, "foo") == 0 && !gaveup;
+		ok &= rules_match(&r, "baz", 3, &gaveup) == NULL && !gaveup;
+		ok &= rules_match(&r, "a fox", 5, &gaveup) == NULL;
+	}
+	CHECK("rules memo: a line seen before has its answer again", ok);
+	CHECK("rules memo: rules added", rules_load_buf(&r, "t", two,
+	    sizeof two - 1) == 0);
+	got = rules_match(&r, "baz", 3, &gaveup);
+	CHECK("rules memo: forgotten when the rules change",
+	    got != NULL && strcmp(got, "baz") == 0);
+	/* each line twice in a row (the second from the memo), then all
+	 * again */
+	for (i = 0; i < 40000; i++) {
+		int k = i / 2 % 10000;
+
+		snprintf(line, sizeof line, "%d %s", k, k % 3 ? "foo" : "fob");
+		got = rules_match(&r, line, strlen(line), &gaveup);
+		ok &= k % 3 ? got != NULL && strcmp(got, "foo") == 0 :
+		    got == NULL;
+	}
+	CHECK("rules memo: more lines than it holds, each again", ok);
+	rules_free(&r);
+	CHECK("rules memo: freed with the rules", r.memo == NULL);
+}
+
 static void
 test_regex_opts(void)
 {
@@ -3695,6 +3774,32 @@ test_lineshape(void)
 	    F(3, run) == 0 && F(1, prev_short) == 1 && F(1, next_short) == 1);
 	CHECK("lineshape: windows", F(4, w1_sent) == 0.5f && F(0, w1_sent) == 0 &&
 	    F(0, w1_short) == 1);
+	/* some lines' features: theirs bit for bit, whichever of their
+	 * neighbours are left out */
+	{
+		float *g = xcalloc(N * LS_NFEAT, sizeof *g);
+		unsigned char need[N];
+		int pat, same = 1, nrow = 0;
+
+		for (pat = 0; pat < N + 3; pat++) {
+			for (i = 0; i < N; i++)
+				need[i] = pat < N ? i == (size_t)pat :
+				    pat == N ? i % 2 : pat == N + 1 ? i % 3 == 0 :
+				    i == 0 || i + 1 == N;
+			memset(g, 0x5A, N * LS_NFEAT * sizeof *g);
+			ls_features_some(ls, l, N, need, g);
+			for (i = 0; i < N; i++)
+				if (need[i]) {
+					nrow++;
+					same &= memcmp(g + i * LS_NFEAT,
+					    f + i * LS_NFEAT,
+					    LS_NFEAT * sizeof *g) == 0;
+				}
+		}
+		CHECK("lineshape: the features of some lines are theirs of all",
+		    same && nrow == N + N / 2 + (N + 2) / 3 + 2);
+		free(g);
+	}
 	/* the same text twice: the second is an exact repeat */
 	{
 		static const char *const two[] = { "点击查看", "正文一句话。", "点击查看" };
@@ -3903,13 +4008,11 @@ test_lineshape(void)
 		ls_article(ls, &mb, r, 5, &res);
 		CHECK("lineshape: records grouped into lines", res.nline == 4 &&
 		    res.first[0] == 0 && res.first[1] == 1 && res.first[2] == 3 &&
-		    res.first[3] == 4 && res.first[4] == 5 &&
-		    res.feat[LS_NFEAT + LS_multi] == 1 && res.feat[LS_multi] == 0);
+		    res.first[3] == 4 && res.first[4] == 5 && res.feat == NULL);
 		CHECK("lineshape: lines a rule named or repeats are boilerplate, "
 		    "the model judges the rest, a closing line stays",
 		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
-		    res.boiler[3] == 1 && res.feat[2 * LS_NFEAT + LS_x_repeat] == 1 &&
-		    res.feat[3 * LS_NFEAT + LS_x_tail] == 1);
+		    res.boiler[3] == 1);
 		ls_article(ls, &mv, r, 5, &res);
 		CHECK("lineshape: the model overrules a closing line it scores low",
 		    res.boiler[0] == 1 && res.boiler[1] == 0 && res.boiler[2] == 1 &&
@@ -3918,7 +4021,10 @@ test_lineshape(void)
 		CHECK("lineshape: the model's boilerplate", res.boiler[1] == 1 &&
 		    res.boiler[3] == 1);
 		ls_article(ls, NULL, r, 5, &res);
-		CHECK("lineshape: features alone", res.nline == 4 && res.boiler[0] == 0);
+		CHECK("lineshape: features alone", res.nline == 4 && res.boiler[0] == 0 &&
+		    res.feat[LS_NFEAT + LS_multi] == 1 && res.feat[LS_multi] == 0 &&
+		    res.feat[2 * LS_NFEAT + LS_x_repeat] == 1 &&
+		    res.feat[3 * LS_NFEAT + LS_x_tail] == 1);
 		ls_model_free(&mb);
 		ls_model_free(&mo);
 		ls_model_free(&mv);
@@ -4158,6 +4264,7 @@ main(void)
 	test_norm_fold();
 	test_rx_needs();
 	test_rules_guard();
+	test_rules_memo();
 	test_numerals();
 	test_numex();
 	test_numex_calendar();
