@@ -3028,6 +3028,42 @@ test_statedb(void)
 		CHECK("statedb: fetch leaves keys it has, looks up the rest",
 		    counts_get(got, 42) == 4 && counts_has(got, 7));
 	}
+	{
+		/* keys looked up together: out of the B-tree's order (a
+		 * negative one among them), twice over, 0, stored or not,
+		 * more than a few at once; each loaded once */
+		struct statedb *m = sdb_open(NULL, 1, 0);
+		struct counts *w = counts_new(), *f = counts_new();
+		uint64_t k[80], j, neg = (uint64_t)1 << 63;
+		size_t i, n = 0;
+		int ok = 1;
+
+		for (j = 1; j <= 30; j++)
+			counts_add(w, j % 3 ? j * 7 : neg | j, (uint32_t)j);
+		sdb_save_counts(m, w);
+		for (j = 40; j >= 1; j--) {
+			k[n++] = j % 3 ? j * 7 : neg | j;
+			if (j % 4 == 0)
+				k[n++] = j % 3 ? j * 7 : neg | j;
+		}
+		k[n++] = 0;
+		counts_add(f, 14, 5);	/* a key it has: left as it is */
+		sdb_fetch_counts(m, f, k, n);
+		for (j = 1; j <= 40; j++) {
+			uint64_t key = j % 3 ? j * 7 : neg | j;
+
+			ok &= counts_has(f, key) && counts_get(f, key) ==
+			    (key == 14 ? 5 : j <= 30 ? j : 0);
+		}
+		sdb_fetch_counts(m, f, k, 3);	/* all known: none again */
+		for (i = 0; i < 3; i++)
+			ok &= counts_get(f, k[i]) == counts_get(w, k[i]);
+		CHECK("statedb: keys fetched together, each once, in any order",
+		    ok && counts_size(f) == 40 && !counts_has(f, 0));
+		counts_free(w);
+		counts_free(f);
+		sdb_close(m);
+	}
 	sdb_close(db);
 	diag_die = jump_back;
 	if (setjmp(back) == 0)
