@@ -32,6 +32,9 @@ struct boilerrun {
 	int counted, saved;	/* pass 1 is over; the state is saved */
 	int warned_site;
 	int fetch;		/* streaming: look up each article's lines */
+	struct spool *batch;	/* fetch: the articles read, not decided */
+	struct count_kv *want;	/* their keys to look up (some twice) */
+	size_t nwant, capwant;
 	struct bc_verdict *out;	/* scratch for one article */
 	uint64_t *keys, *gkeys;
 	struct { uint64_t key, gkey; } *fresh;	/* see count_forms() */
@@ -318,11 +321,85 @@ decide_article(struct boilerrun *r, const struct article *a, uint64_t id)
 			r->sink.record(r->sink.arg, a, i, NULL, 0);
 }
 
+/* Label the articles of spool sp, in order. */
+static void
+decide_spool(struct boilerrun *r, struct spool *sp)
+{
+	struct article a;
+	uint64_t id;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	while ((rc = art_unspool(&a, sp)) > 0) {
+		if (forms_unspool(&r->forms, a.n, sp) < 0 ||
+		    spool_read(sp, &id, sizeof id) != 1)
+			spool_failed();
+		decide_article(r, &a, id);
+	}
+	if (rc < 0)
+		spool_failed();
+	art_release(&a);
+}
+
+/* Streaming with a state, the stored counts of many articles' lines are
+ * looked up at once, sorted: the look-ups then walk the state's B-tree
+ * in order and read each page of it once a batch, where an article's
+ * look-ups alone land on a page of their own each (read again and
+ * again from the file once the state outgrows SQLite's page cache). The
+ * articles wait in a spool meanwhile; those of about BATCH_KEYS keys
+ * not yet counted make a batch. */
+#define BATCH_KEYS 65536
+
+static void
+want_add(struct boilerrun *r, const uint64_t *keys, size_t n)
+{
+	size_t i;
+
+	if (r->nwant + n > r->capwant) {
+		r->capwant = r->nwant + n + BATCH_KEYS;
+		r->want = xrealloc(r->want, r->capwant * sizeof *r->want);
+	}
+	for (i = 0; i < n; i++)	/* their misses at once */
+		counts_prefetch(r->counts, keys[i]);
+	for (i = 0; i < n; i++)
+		if (keys[i] && !counts_has(r->counts, keys[i]))
+			r->want[r->nwant++].key = keys[i];
+}
+
+/* The articles of the batch, their counts looked up, decided. */
+static void
+batch_decide(struct boilerrun *r)
+{
+	if (r->batch == NULL)
+		return;
+	sdb_fetch_new(r->db, r->counts, r->want, r->nwant);
+	r->nwant = 0;
+	if (spool_rewind(r->batch) < 0)
+		spool_failed();
+	decide_spool(r, r->batch);
+	spool_free(r->batch);
+	r->batch = NULL;
+}
+
 void
 br_decide(struct boilerrun *r, const struct article *a)
 {
 	uint64_t id = read_article(r, a);
 
+	if (r->fetch && !r->set.prompt && r->batch == NULL &&
+	    (r->batch = spool_new()) == NULL)
+		r->set.prompt = 1;	/* no spool: article by article */
+	if (r->batch) {
+		want_add(r, r->forms.key, a->n);
+		want_add(r, r->forms.gkey, a->n);
+		if (art_spool(a, r->batch) < 0 ||
+		    forms_spool(&r->forms, r->batch) < 0 ||
+		    spool_write(r->batch, &id, sizeof id) < 0)
+			spool_failed();
+		if (r->nwant >= BATCH_KEYS)
+			batch_decide(r);
+		return;
+	}
 	if (r->fetch) {
 		sdb_fetch_counts(r->db, r->counts, r->forms.key, a->n);
 		sdb_fetch_counts(r->db, r->counts, r->forms.gkey, a->n);
@@ -331,24 +408,16 @@ br_decide(struct boilerrun *r, const struct article *a)
 }
 
 void
+br_decided(struct boilerrun *r)
+{
+	batch_decide(r);
+}
+
+void
 br_decide_spooled(struct boilerrun *r)
 {
-	struct article a;
-	uint64_t id;
-	int rc;
-
-	if (r->spool == NULL)
-		return;
-	memset(&a, 0, sizeof a);
-	while ((rc = art_unspool(&a, r->spool)) > 0) {
-		if (forms_unspool(&r->forms, a.n, r->spool) < 0 ||
-		    spool_read(r->spool, &id, sizeof id) != 1)
-			spool_failed();
-		decide_article(r, &a, id);
-	}
-	if (rc < 0)
-		spool_failed();
-	art_release(&a);
+	if (r->spool)
+		decide_spool(r, r->spool);
 }
 
 void
@@ -392,5 +461,7 @@ br_end(struct boilerrun *r)
 	free(r->keys);
 	free(r->gkeys);
 	free(r->fresh);
+	spool_free(r->batch);
+	free(r->want);
 	free(r);
 }

@@ -47,6 +47,9 @@ struct br_settings {
 	int emit;		/* the line keys of the input only */
 	int emit_sigs;		/* signature lines only (with counts files) */
 	int features;		/* the line model's numbers, not records */
+	int prompt;		/* streaming: decide each article as it is
+				 * read (line-buffered output), not some
+				 * articles at a time */
 	char **rules;		/* more rules files, after the built-in ones */
 	size_t nrules;
 	char **counts;		/* counts files (streaming) */
@@ -94,8 +97,12 @@ void br_count(struct boilerrun *r, const struct article *a);
 int br_counted(struct boilerrun *r);
 /* Pass 2: label the articles kept, in order, into the sink. */
 void br_decide_spooled(struct boilerrun *r);
-/* Streaming: label article a into the sink. */
+/* Streaming: label article a into the sink; with a state (and not
+ * prompt), some articles at a time, their lines looked up together,
+ * so that what is read may wait for br_decided(). */
 void br_decide(struct boilerrun *r, const struct article *a);
+/* Streaming: the end of the input; label what waits. */
+void br_decided(struct boilerrun *r);
 /* Save the counts and the signatures of the articles kept and commit,
  * once, after br_counted(); nothing for a run that streams or a state
  * in memory. It may come before pass 2 is over (the reader of the

@@ -51,7 +51,7 @@ struct statedb {
 	/* the keys the next step of line_some looks up (want_at()) */
 	const void *want;
 	size_t nwant, wstride, wstart;
-	uint64_t *scratch;	/* sdb_fetch_counts() */
+	struct count_kv *scratch;	/* sdb_fetch_counts() */
 	size_t capscratch;
 	int64_t run;		/* this run's number (writing runs) */
 	int64_t pruned;		/* lines of runs up to this one are pruned */
@@ -505,6 +505,19 @@ scan_lines(struct statedb *s, struct counts *c, int present)
 		fail(s, "reading the state");
 }
 
+/* The count of want_at(i), asking the memory meanwhile for the slot of
+ * a key some places on (the keys are all over c). */
+static void
+load_at(struct statedb *s, struct counts *c, size_t i, size_t n,
+    uint32_t docs)
+{
+	enum { AHEAD = 8 };
+
+	if (i + AHEAD < n)
+		counts_prefetch(c, want_at(s, i + AHEAD));
+	counts_load(c, want_at(s, i), docs);
+}
+
 /* The stored counts of the keys of want_at(0..n) (distinct), into c
  * (a slot even when 0), by one pass of line_some: its rows come in the
  * order of the keys, those not stored left out. */
@@ -525,12 +538,12 @@ load_some(struct statedb *s, struct counts *c, const void *keys, size_t n,
 		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
 
 		for (; i < n && want_at(s, i) != key; i++)
-			counts_load(c, want_at(s, i), 0);
+			load_at(s, c, i, n, 0);
 		if (i < n)
-			counts_load(c, want_at(s, i++), docs_of(st, 1));
+			load_at(s, c, i++, n, docs_of(st, 1));
 	}
 	for (; i < n; i++)
-		counts_load(c, want_at(s, i), 0);
+		load_at(s, c, i, n, 0);
 	sqlite3_reset(st);
 	s->nwant = 0;
 }
@@ -568,12 +581,28 @@ sdb_load_counts_of(struct statedb *s, struct counts *c)
 	free(v);
 }
 
-static int
-cmp_signed(const void *a, const void *b)
+/* Keys v[0..n) of no slot in c, looked up in the order of the B-tree
+ * (signed keys: from the first negative one round), each once. */
+static void
+fetch_new(struct statedb *s, struct counts *c, struct count_kv *v, size_t n,
+    int sorted)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	size_t i, m;
 
-	return (x > y) - (x < y);
+	if (!sorted)
+		counts_sort(v, n);
+	for (i = m = 0; i < n; i++)
+		if (m == 0 || v[i].key != v[m - 1].key)
+			v[m++] = v[i];
+	load_some(s, c, v, m, sizeof *v, m ? first_negative(v, m) % m : 0);
+}
+
+void
+sdb_fetch_new(struct statedb *s, struct counts *c, struct count_kv *v,
+    size_t n)
+{
+	ready(s);
+	fetch_new(s, c, v, n, 0);
 }
 
 void
@@ -592,23 +621,16 @@ sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
 	}
 	for (i = 0; i < n; i++)
 		if (keys[i] && !counts_has(c, keys[i]))
-			s->scratch[m++] = keys[i];
-	/* in the order of the B-tree (signed keys), each once */
-	if (m > 16)
-		qsort(s->scratch, m, sizeof *s->scratch, cmp_signed);
-	else
+			s->scratch[m++].key = keys[i];
+	if (m <= 16)	/* a few: in place */
 		for (i = 1; i < m; i++) {
-			uint64_t k = s->scratch[i];
+			struct count_kv k = s->scratch[i];
 
-			for (j = i; j > 0 && (int64_t)s->scratch[j - 1] >
-			    (int64_t)k; j--)
+			for (j = i; j > 0 && s->scratch[j - 1].key > k.key; j--)
 				s->scratch[j] = s->scratch[j - 1];
 			s->scratch[j] = k;
 		}
-	for (i = j = 0; i < m; i++)
-		if (j == 0 || s->scratch[i] != s->scratch[j - 1])
-			s->scratch[j++] = s->scratch[i];
-	load_some(s, c, s->scratch, j, sizeof *s->scratch, 0);
+	fetch_new(s, c, s->scratch, m, m <= 16);
 }
 
 void

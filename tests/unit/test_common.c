@@ -1274,7 +1274,9 @@ run_over(const struct br_settings *s, const char *data, struct run_out *o)
 	r = br_begin(s, &sink);
 	articles_each(files, 0, 0, 0, 1, NULL, br_streaming(r) ?
 	    run_decide_one : run_count_one, r);
-	if (!br_streaming(r) && br_counted(r))
+	if (br_streaming(r))
+		br_decided(r);
+	else if (br_counted(r))
 		br_decide_spooled(r);
 	br_save(r);
 	o->docs = br_stats(r)->docs;
@@ -1348,6 +1350,10 @@ test_boilerrun(void)
 	s.mark = 1;
 	CHECK("boilerrun: a state counts a document once, however often learnt",
 	    strcmp(run_over(&s, d, &o), "d boiler:df=3;d body;") == 0);
+	s.prompt = 1;
+	CHECK("boilerrun: article by article, the same from the state",
+	    strcmp(run_over(&s, d, &o), "d boiler:df=3;d body;") == 0);
+	s.prompt = 0;
 	s.apply = 0;
 	s.mark = 0;
 	s.state = NULL;
