@@ -348,15 +348,15 @@ decide_spool(struct boilerrun *r, struct spool *sp)
  * again from the file once the state outgrows SQLite's page cache). The
  * articles wait in a spool meanwhile; those of about BATCH_KEYS keys
  * not yet counted make a batch. */
-#define BATCH_KEYS 65536
+#define BATCH_KEYS 32768
 
 static void
 want_add(struct boilerrun *r, const uint64_t *keys, size_t n)
 {
 	size_t i;
 
-	if (r->nwant + n > r->capwant) {
-		r->capwant = r->nwant + n + BATCH_KEYS;
+	if (r->nwant + n > r->capwant) {	/* BATCH_KEYS and an article */
+		r->capwant = r->nwant + n + (r->nwant + n) / 4 + 1024;
 		r->want = xrealloc(r->want, r->capwant * sizeof *r->want);
 	}
 	for (i = 0; i < n; i++)	/* their misses at once */
