@@ -13,7 +13,9 @@
  *       run only counts: it keeps no article.
  *   streaming (apply, or counts files): br_decide() each article as it
  *       is read, with the counts stored or summed elsewhere; the state
- *       is read, never written.
+ *       is read, never written. With a state, the articles are labelled
+ *       some at a time, their lines looked up together; br_decided()
+ *       labels those left at the end.
  *
  * What the run finds goes to a sink, in input order: the records kept
  * (every record, labelled, with mark), or the counts rows of the lines
