@@ -362,11 +362,12 @@ main(int argc, char **argv)
 		set.threads = 0;
 	rdflags = copt.strict ? RD_STRICT : 0;
 	out_init(copt.line_buffered);
+	set.prompt = copt.line_buffered;
 	run = br_begin(&set, &sink);
 	if (br_streaming(run)) {
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, decide_one, NULL);
-		br_flush(run);
+		br_decided(run);
 	} else {
 		articles_each(files, rdflags, copt.field, copt.header,
 		    (unsigned)key_fields, on_header, count_one, NULL);

@@ -33,6 +33,9 @@ struct boilerrun {
 	int counted, saved;	/* pass 1 is over; the state is saved */
 	int warned_site;
 	int fetch;		/* streaming: look up each article's lines */
+	struct spool *batch;	/* fetch: the articles read, not decided */
+	struct count_kv *want;	/* their keys to look up (some twice) */
+	size_t nwant, capwant;
 	struct bc_verdict *out;	/* scratch for one article */
 	uint64_t *keys, *gkeys;
 	struct { uint64_t key, gkey; } *fresh;	/* see count_forms() */
@@ -62,7 +65,8 @@ struct slot {
 	uint64_t id, order;
 	uint32_t self;		/* the counts hold the article (0, 1) */
 	struct bc_verdict *out;
-	uint32_t *df, *xs;	/* streaming: its keys' counts, looked up */
+	uint32_t *df, *xs;	/* its keys' counts, looked up (fixed) */
+	int fixed;
 	size_t cap;
 	struct gave { size_t rule, len; } *gave;	/* rules that gave up */
 	size_t ngave, capgave;
@@ -357,6 +361,14 @@ deliver(struct boilerrun *r, const struct article *a, uint64_t id,
 			r->sink.record(r->sink.arg, a, i, NULL, 0);
 }
 
+/* Does the run's counts hold the document? Unless apply reads a state
+ * that never counted it. */
+static uint32_t
+self_of(struct boilerrun *r, uint64_t id)
+{
+	return !(r->set.apply && !r->set.ncounts && !sdb_doc_seen(r->db, id));
+}
+
 /* Label the records, then hand them to the sink. */
 static void
 decide_article(struct boilerrun *r, const struct article *a, uint64_t id,
@@ -364,9 +376,7 @@ decide_article(struct boilerrun *r, const struct article *a, uint64_t id,
 {
 	const struct br_settings *s = &r->set;
 	struct ls_result lines;
-	/* the counts hold this document unless apply reads a state that
-	 * never counted it */
-	uint32_t self = !(s->apply && !s->ncounts && !sdb_doc_seen(r->db, id));
+	uint32_t self = self_of(r, id);
 
 	room(r, a->n);
 	classify(r, &r->rules, r->ls, a, &r->forms, self,
@@ -403,7 +413,7 @@ label_batch(void *ctx, void *item)
 		struct slot *s = &b->s[i];
 		struct bc_config c = { &w->rules, w->r->counts,
 		    (uint32_t)w->r->set.min_docs, s->self, w->ls, &w->r->model,
-		    NULL, s->df, s->xs };
+		    NULL, s->fixed ? s->df : NULL, s->fixed ? s->xs : NULL };
 
 		w->slot = s;
 		s->ngave = 0;
@@ -522,9 +532,10 @@ pool_slot(struct boilerrun *r)
 }
 
 /* The slot pool_slot() gave holds an article (of n records): it joins
- * the batch, which is handed on once it is big enough. */
+ * the batch, which is handed on once it is big enough. With looked_up,
+ * its counts are looked up now, as the counts change while it waits. */
 static void
-pool_filled(struct boilerrun *r, struct slot *s, size_t n)
+pool_filled(struct boilerrun *r, struct slot *s, size_t n, int looked_up)
 {
 	struct batch *b = r->filling;
 	size_t i;
@@ -537,8 +548,8 @@ pool_filled(struct boilerrun *r, struct slot *s, size_t n)
 			s->xs = xrealloc(s->xs, n * sizeof *s->xs);
 		}
 	}
-	/* the counts grow as articles are read: the threads read none */
-	for (i = 0; i < n && r->fetch; i++) {
+	s->fixed = looked_up;
+	for (i = 0; i < n && looked_up; i++) {
 		uint64_t k = s->forms.key[i], g = s->forms.gkey[i];
 
 		s->df[i] = k ? counts_get(r->counts, k) : 0;
@@ -599,6 +610,86 @@ threaded(const struct boilerrun *r)
 	return r->set.threads > 0 && !r->set.features;
 }
 
+/* Label the articles of spool sp, in order, on threads or on this one;
+ * the counts do not change meanwhile. */
+static void
+decide_spool(struct boilerrun *r, struct spool *sp)
+{
+	struct article a;
+	uint64_t id;
+	int rc;
+
+	if (threaded(r)) {
+		struct slot *t;
+
+		for (;;) {
+			t = pool_slot(r);
+			if ((rc = art_unspool(&t->a, sp)) <= 0)
+				break;
+			if (forms_unspool(&t->forms, t->a.n, sp) < 0 ||
+			    spool_read(sp, &t->id, sizeof t->id) != 1)
+				spool_failed();
+			t->self = self_of(r, t->id);
+			t->order = 0;
+			pool_filled(r, t, t->a.n, 0);
+		}
+		if (rc < 0)
+			spool_failed();
+		pool_drain(r);
+		return;
+	}
+	memset(&a, 0, sizeof a);
+	while ((rc = art_unspool(&a, sp)) > 0) {
+		if (forms_unspool(&r->forms, a.n, sp) < 0 ||
+		    spool_read(sp, &id, sizeof id) != 1)
+			spool_failed();
+		decide_article(r, &a, id, 0);
+	}
+	if (rc < 0)
+		spool_failed();
+	art_release(&a);
+}
+
+/* Streaming with a state, the stored counts of many articles' lines are
+ * looked up at once, sorted: the look-ups then walk the state's B-tree
+ * in order and read each page of it once a batch, where an article's
+ * look-ups alone land on a page of their own each (read again and
+ * again from the file once the state outgrows SQLite's page cache). The
+ * articles wait in a spool meanwhile; those of about BATCH_KEYS keys
+ * not yet counted make a batch. */
+#define BATCH_KEYS 32768
+
+static void
+want_add(struct boilerrun *r, const uint64_t *keys, size_t n)
+{
+	size_t i;
+
+	if (r->nwant + n > r->capwant) {	/* BATCH_KEYS and an article */
+		r->capwant = r->nwant + n + (r->nwant + n) / 4 + 1024;
+		r->want = xrealloc(r->want, r->capwant * sizeof *r->want);
+	}
+	for (i = 0; i < n; i++)	/* their misses at once */
+		counts_prefetch(r->counts, keys[i]);
+	for (i = 0; i < n; i++)
+		if (keys[i] && !counts_has(r->counts, keys[i]))
+			r->want[r->nwant++].key = keys[i];
+}
+
+/* The articles of the batch, their counts looked up, decided. */
+static void
+batch_decide(struct boilerrun *r)
+{
+	if (r->batch == NULL)
+		return;
+	sdb_fetch_new(r->db, r->counts, r->want, r->nwant);
+	r->nwant = 0;
+	if (spool_rewind(r->batch) < 0)
+		spool_failed();
+	decide_spool(r, r->batch);
+	spool_free(r->batch);
+	r->batch = NULL;
+}
+
 void
 br_decide(struct boilerrun *r, const struct article *a)
 {
@@ -606,11 +697,25 @@ br_decide(struct boilerrun *r, const struct article *a)
 	struct slot *s = NULL;
 	uint64_t id, order;
 
-	if (threaded(r))
+	if (r->fetch && !r->set.prompt && r->batch == NULL &&
+	    (r->batch = spool_new()) == NULL)
+		r->set.prompt = 1;	/* no spool: article by article */
+	if (threaded(r) && r->batch == NULL)
 		f = &(s = pool_slot(r))->forms;
 	id = read_article(r, a, f);
 	/* the order is known, or found missing, as the article is read */
 	order = r->dups || r->set.emit_sigs ? article_order(r, a) : 0;
+	if (r->batch) {
+		want_add(r, f->key, a->n);
+		want_add(r, f->gkey, a->n);
+		if (art_spool(a, r->batch) < 0 ||
+		    forms_spool(f, r->batch) < 0 ||
+		    spool_write(r->batch, &id, sizeof id) < 0)
+			spool_failed();
+		if (r->nwant >= BATCH_KEYS)
+			batch_decide(r);
+		return;
+	}
 	if (r->fetch) {
 		sdb_fetch_counts(r->db, r->counts, f->key, a->n);
 		sdb_fetch_counts(r->db, r->counts, f->gkey, a->n);
@@ -622,55 +727,22 @@ br_decide(struct boilerrun *r, const struct article *a)
 	art_copy(&s->a, a);
 	s->id = id;
 	s->order = order;
-	s->self = !(r->set.apply && !r->set.ncounts &&
-	    !sdb_doc_seen(r->db, id));
-	pool_filled(r, s, a->n);
+	s->self = self_of(r, id);
+	pool_filled(r, s, a->n, r->fetch);
 }
 
 void
-br_flush(struct boilerrun *r)
+br_decided(struct boilerrun *r)
 {
+	batch_decide(r);
 	pool_drain(r);
 }
 
 void
 br_decide_spooled(struct boilerrun *r)
 {
-	struct article a;
-	uint64_t id;
-	int rc;
-
-	if (r->spool == NULL)
-		return;
-	if (threaded(r)) {
-		struct slot *t;
-
-		for (;;) {
-			t = pool_slot(r);
-			if ((rc = art_unspool(&t->a, r->spool)) <= 0)
-				break;
-			if (forms_unspool(&t->forms, t->a.n, r->spool) < 0 ||
-			    spool_read(r->spool, &t->id, sizeof t->id) != 1)
-				spool_failed();
-			t->self = 1;
-			t->order = 0;
-			pool_filled(r, t, t->a.n);
-		}
-		if (rc < 0)
-			spool_failed();
-		pool_drain(r);
-		return;
-	}
-	memset(&a, 0, sizeof a);
-	while ((rc = art_unspool(&a, r->spool)) > 0) {
-		if (forms_unspool(&r->forms, a.n, r->spool) < 0 ||
-		    spool_read(r->spool, &id, sizeof id) != 1)
-			spool_failed();
-		decide_article(r, &a, id, 0);
-	}
-	if (rc < 0)
-		spool_failed();
-	art_release(&a);
+	if (r->spool)
+		decide_spool(r, r->spool);
 }
 
 void
@@ -716,5 +788,7 @@ br_end(struct boilerrun *r)
 	free(r->gkeys);
 	free(r->fresh);
 	free(r->warned);
+	spool_free(r->batch);
+	free(r->want);
 	free(r);
 }

@@ -13,7 +13,9 @@
  *       run only counts: it keeps no article.
  *   streaming (apply, or counts files): br_decide() each article as it
  *       is read, with the counts stored or summed elsewhere; the state
- *       is read, never written.
+ *       is read, never written. With a state, the articles are labelled
+ *       some at a time, their lines looked up together; br_decided()
+ *       labels those left at the end.
  *
  * What the run finds goes to a sink, in input order: the records kept
  * (every record, labelled, with mark), or the counts rows of the lines
@@ -49,6 +51,9 @@ struct br_settings {
 	int emit;		/* the line keys of the input only */
 	int emit_sigs;		/* signature lines only (with counts files) */
 	int features;		/* the line model's numbers, not records */
+	int prompt;		/* streaming: decide each article as it is
+				 * read (line-buffered output), not some
+				 * articles at a time */
 	char **rules;		/* more rules files, after the built-in ones */
 	size_t nrules;
 	char **counts;		/* counts files (streaming) */
@@ -96,11 +101,13 @@ void br_count(struct boilerrun *r, const struct article *a);
 int br_counted(struct boilerrun *r);
 /* Pass 2: label the articles kept, in order, into the sink. */
 void br_decide_spooled(struct boilerrun *r);
-/* Streaming: label article a into the sink (or, on threads, start to:
- * br_flush()). */
+/* Streaming: label article a into the sink; with a state (and not
+ * prompt), some articles at a time, their lines looked up together,
+ * and on threads, some articles behind: what is read may wait for
+ * br_decided(). */
 void br_decide(struct boilerrun *r, const struct article *a);
-/* Streaming: the articles still being labelled go to the sink. */
-void br_flush(struct boilerrun *r);
+/* Streaming: the end of the input; label what waits. */
+void br_decided(struct boilerrun *r);
 /* Save the counts and the signatures of the articles kept and commit,
  * once, after br_counted(); nothing for a run that streams or a state
  * in memory. It may come before pass 2 is over (the reader of the

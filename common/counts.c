@@ -274,8 +274,7 @@ counts_size(const struct counts *c)
 	return c->n;
 }
 
-/* v[0..n) in increasing order of key (the keys are distinct): a radix
- * sort, a byte a pass from the lowest, the passes where every key has the
+/* v[0..n) in increasing order of key (keys may repeat): a radix sort, a byte a pass from the lowest, the passes where every key has the
  * same byte left out; tmp holds n more. Linear in n, with no call
  * through a pointer for each comparison as qsort makes. */
 static void
@@ -309,10 +308,22 @@ sort_kv(struct count_kv *v, struct count_kv *tmp, size_t n)
 	free(cnt);
 }
 
+void
+counts_sort(struct count_kv *v, size_t n)
+{
+	struct count_kv *tmp;
+
+	if (n < 2)
+		return;
+	tmp = xmalloc(n * sizeof *tmp);
+	sort_kv(v, tmp, n);
+	free(tmp);
+}
+
 static struct count_kv *
 some(const struct counts *c, size_t *n, int all)
 {
-	struct count_kv *v = xmalloc((c->n ? c->n : 1) * sizeof *v), *tmp;
+	struct count_kv *v = xmalloc((c->n ? c->n : 1) * sizeof *v);
 	size_t i;
 	unsigned s;
 
@@ -330,11 +341,7 @@ some(const struct counts *c, size_t *n, int all)
 			}
 		}
 	}
-	if (*n > 1) {
-		tmp = xmalloc(*n * sizeof *tmp);
-		sort_kv(v, tmp, *n);
-		free(tmp);
-	}
+	counts_sort(v, *n);
 	return v;
 }
 

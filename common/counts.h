@@ -56,5 +56,7 @@ size_t counts_size(const struct counts *c);
 struct count_kv *counts_changed(const struct counts *c, size_t *n);
 /* Every key with a slot, in the same order and form. */
 struct count_kv *counts_all(const struct counts *c, size_t *n);
+/* v[0..n) in that order (by radix; keys may repeat). */
+void counts_sort(struct count_kv *v, size_t n);
 
 #endif

@@ -47,7 +47,12 @@ struct statedb {
 	sqlite3 *db;
 	const char *path;
 	sqlite3_stmt *seen_get, *seen_put, *band_get, *sig_get, *doc_put,
-	    *band_put, *line_put, *line_get, *doc_get;
+	    *band_put, *line_put, *line_some, *doc_get;
+	/* the keys the next step of line_some looks up (want_at()) */
+	const void *want;
+	size_t nwant, wstride, wstart;
+	struct count_kv *scratch;	/* sdb_fetch_counts() */
+	size_t capscratch;
 	int64_t run;		/* this run's number (writing runs) */
 	int64_t pruned;		/* lines of runs up to this one are pruned */
 	int folded;		/* form-1 signatures are stored */
@@ -168,6 +173,157 @@ runs_begin(struct statedb *s)
 
 static struct statedb *setup(struct statedb *s, int write);
 
+/* ---- the keys of a look-up, as a table ----
+ *
+ * The line counts of many keys are looked up by one statement, a join
+ * of the keys at hand (the eponymous virtual table zh_want, one column
+ * k: the keys of want_at() in order) with lines, stepped through once:
+ * one row a key found. A statement of its own for each key cost a bind,
+ * a cursor opened and a reset for each; the join opens its cursor on
+ * lines once and seeks it key after key. */
+
+struct want_vtab {
+	sqlite3_vtab base;
+	struct statedb *s;
+};
+
+struct want_cur {
+	sqlite3_vtab_cursor base;
+	const struct statedb *s;
+	size_t i;
+};
+
+/* The i-th key wanted: the keys are nwant of wstride bytes from want,
+ * taken from wstart on, round to the start. */
+static uint64_t
+want_at(const struct statedb *s, size_t i)
+{
+	size_t j = s->wstart + i;
+	uint64_t k;
+
+	if (j >= s->nwant)
+		j -= s->nwant;
+	memcpy(&k, (const char *)s->want + j * s->wstride, sizeof k);
+	return k;
+}
+
+static int
+want_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+    sqlite3_vtab **out, char **err)
+{
+	struct want_vtab *t;
+	int rc;
+
+	(void)argc;
+	(void)argv;
+	(void)err;
+	if ((rc = sqlite3_declare_vtab(db, "CREATE TABLE x(k INTEGER)")) !=
+	    SQLITE_OK)
+		return rc;
+	if ((t = sqlite3_malloc(sizeof *t)) == NULL)
+		return SQLITE_NOMEM;
+	memset(t, 0, sizeof *t);
+	t->s = aux;
+	*out = &t->base;
+	return SQLITE_OK;
+}
+
+static int
+want_disconnect(sqlite3_vtab *t)
+{
+	sqlite3_free(t);
+	return SQLITE_OK;
+}
+
+/* Read through in order; no constraint is used (the statement makes
+ * zh_want the outer loop). */
+static int
+want_best(sqlite3_vtab *t, sqlite3_index_info *ii)
+{
+	(void)t;
+	ii->estimatedCost = 1000;
+	ii->estimatedRows = 1000;
+	return SQLITE_OK;
+}
+
+static int
+want_open(sqlite3_vtab *t, sqlite3_vtab_cursor **out)
+{
+	struct want_cur *c = sqlite3_malloc(sizeof *c);
+
+	if (c == NULL)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof *c);
+	c->s = ((struct want_vtab *)t)->s;
+	*out = &c->base;
+	return SQLITE_OK;
+}
+
+static int
+want_close(sqlite3_vtab_cursor *c)
+{
+	sqlite3_free(c);
+	return SQLITE_OK;
+}
+
+static int
+want_filter(sqlite3_vtab_cursor *c, int idx, const char *idxs, int argc,
+    sqlite3_value **argv)
+{
+	(void)idx;
+	(void)idxs;
+	(void)argc;
+	(void)argv;
+	((struct want_cur *)c)->i = 0;
+	return SQLITE_OK;
+}
+
+static int
+want_next(sqlite3_vtab_cursor *c)
+{
+	((struct want_cur *)c)->i++;
+	return SQLITE_OK;
+}
+
+static int
+want_eof(sqlite3_vtab_cursor *c)
+{
+	const struct want_cur *w = (const struct want_cur *)c;
+
+	return w->i >= w->s->nwant;
+}
+
+static int
+want_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+{
+	const struct want_cur *w = (const struct want_cur *)c;
+
+	(void)col;
+	sqlite3_result_int64(ctx, (sqlite3_int64)want_at(w->s, w->i));
+	return SQLITE_OK;
+}
+
+static int
+want_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *id)
+{
+	*id = (sqlite3_int64)((const struct want_cur *)c)->i;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module want_module = {
+	.xConnect = want_connect,	/* no xCreate: eponymous only */
+	.xBestIndex = want_best,
+	.xDisconnect = want_disconnect,
+	.xDestroy = want_disconnect,
+	.xOpen = want_open,
+	.xClose = want_close,
+	.xFilter = want_filter,
+	.xNext = want_next,
+	.xEof = want_eof,
+	.xColumn = want_column,
+	.xRowid = want_rowid,
+};
+
 /* The state in memory, made when it is first needed. Until then it is
  * what it would be made: empty, of no signatures (folded and sigs 0),
  * nothing to prune or commit. */
@@ -222,7 +378,12 @@ setup(struct statedb *s, int write)
 	}
 	if (write)
 		runs_begin(s);
-	s->line_get = prep(s, "SELECT docs FROM lines WHERE key = ?");
+	if (sqlite3_create_module_v2(s->db, "zh_want", &want_module, s, NULL) !=
+	    SQLITE_OK)
+		fail(s, "state");
+	/* CROSS JOIN: the keys are the outer loop, in their order */
+	s->line_some = prep(s, "SELECT w.k, l.docs FROM zh_want AS w "
+	    "CROSS JOIN lines AS l ON l.key = w.k");
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
 	s->sig_get = prep(s, version == 1 ?
@@ -344,17 +505,47 @@ scan_lines(struct statedb *s, struct counts *c, int present)
 		fail(s, "reading the state");
 }
 
-/* The stored count of one line key, into c (a slot even when 0). */
+/* The count of want_at(i), asking the memory meanwhile for the slot of
+ * a key some places on (the keys are all over c). */
 static void
-load_one(struct statedb *s, struct counts *c, uint64_t key)
+load_at(struct statedb *s, struct counts *c, size_t i, size_t n,
+    uint32_t docs)
 {
-	uint32_t n = 0;
+	enum { AHEAD = 8 };
 
-	sqlite3_bind_int64(s->line_get, 1, (sqlite3_int64)key);
-	if (step(s, s->line_get) == SQLITE_ROW)
-		n = docs_of(s->line_get, 0);
-	sqlite3_reset(s->line_get);
-	counts_load(c, key, n);
+	if (i + AHEAD < n)
+		counts_prefetch(c, want_at(s, i + AHEAD));
+	counts_load(c, want_at(s, i), docs);
+}
+
+/* The stored counts of the keys of want_at(0..n) (distinct), into c
+ * (a slot even when 0), by one pass of line_some: its rows come in the
+ * order of the keys, those not stored left out. */
+static void
+load_some(struct statedb *s, struct counts *c, const void *keys, size_t n,
+    size_t stride, size_t start)
+{
+	sqlite3_stmt *st = s->line_some;
+	size_t i = 0;
+
+	if (n == 0)
+		return;
+	s->want = keys;
+	s->nwant = n;
+	s->wstride = stride;
+	s->wstart = start;
+	while (step(s, st) == SQLITE_ROW) {
+		uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
+
+		for (; i < n && want_at(s, i) != key; i++)
+			load_at(s, c, i, n, 0);
+		if (i < n)
+			load_at(s, c, i++, n, docs_of(st, 1));
+	}
+	for (; i < n; i++)
+		load_at(s, c, i, n, 0);
+	sqlite3_reset(st);
+	s->nwant = 0;
 }
 
 /* The index of the first key of v[0..n) (in increasing order) that is
@@ -372,7 +563,7 @@ first_negative(const struct count_kv *v, size_t n)
 void
 sdb_load_counts_of(struct statedb *s, struct counts *c)
 {
-	size_t i, k, n, neg;
+	size_t n, neg;
 	struct count_kv *v = counts_all(c, &n);
 
 	ready(s);
@@ -384,26 +575,62 @@ sdb_load_counts_of(struct statedb *s, struct counts *c)
 		scan_lines(s, c, 1);
 		return;
 	}
+	/* in the order of the B-tree: from the first negative key round */
 	neg = first_negative(v, n);
-	for (k = 0; k < n; k++) {
-		i = (neg + k) % n;
-		load_one(s, c, v[i].key);
-	}
+	load_some(s, c, v, n, sizeof *v, n ? neg % n : 0);
 	free(v);
+}
+
+/* Keys v[0..n) of no slot in c, looked up in the order of the B-tree
+ * (signed keys: from the first negative one round), each once. */
+static void
+fetch_new(struct statedb *s, struct counts *c, struct count_kv *v, size_t n,
+    int sorted)
+{
+	size_t i, m;
+
+	if (!sorted)
+		counts_sort(v, n);
+	for (i = m = 0; i < n; i++)
+		if (m == 0 || v[i].key != v[m - 1].key)
+			v[m++] = v[i];
+	load_some(s, c, v, m, sizeof *v, m ? first_negative(v, m) % m : 0);
+}
+
+void
+sdb_fetch_new(struct statedb *s, struct counts *c, struct count_kv *v,
+    size_t n)
+{
+	ready(s);
+	fetch_new(s, c, v, n, 0);
 }
 
 void
 sdb_fetch_counts(struct statedb *s, struct counts *c, const uint64_t *keys,
     size_t n)
 {
-	size_t i;
+	size_t i, j, m = 0;
 
 	ready(s);
 	for (i = 0; i < n; i++)	/* their misses at once */
 		counts_prefetch(c, keys[i]);
+	if (n > s->capscratch) {
+		s->capscratch = 2 * n;
+		s->scratch = xrealloc(s->scratch, s->capscratch *
+		    sizeof *s->scratch);
+	}
 	for (i = 0; i < n; i++)
 		if (keys[i] && !counts_has(c, keys[i]))
-			load_one(s, c, keys[i]);
+			s->scratch[m++].key = keys[i];
+	if (m <= 16)	/* a few: in place */
+		for (i = 1; i < m; i++) {
+			struct count_kv k = s->scratch[i];
+
+			for (j = i; j > 0 && s->scratch[j - 1].key > k.key; j--)
+				s->scratch[j] = s->scratch[j - 1];
+			s->scratch[j] = k;
+		}
+	fetch_new(s, c, s->scratch, m, m <= 16);
 }
 
 void
@@ -635,9 +862,10 @@ sdb_close(struct statedb *s)
 	sqlite3_finalize(s->doc_put);
 	sqlite3_finalize(s->band_put);
 	sqlite3_finalize(s->line_put);
-	sqlite3_finalize(s->line_get);
+	sqlite3_finalize(s->line_some);
 	sqlite3_finalize(s->doc_get);
 	sqlite3_close_v2(s->db);
 	buf_free(&s->name);
+	free(s->scratch);
 	free(s);
 }

@@ -32,6 +32,11 @@ void sdb_load_counts_of(struct statedb *db, struct counts *c);
 /* The same for the keys of keys[0..n) that c has no slot for yet. */
 void sdb_fetch_counts(struct statedb *db, struct counts *c,
     const uint64_t *keys, size_t n);
+/* The same for the keys of v[0..n), none of which c has a slot for
+ * (they may repeat; v is put in order, its docs left alone): many keys
+ * at once, so that the look-ups walk the state in order. */
+void sdb_fetch_new(struct statedb *db, struct counts *c, struct count_kv *v,
+    size_t n);
 /* Documents are known by their identity: a hash of their key and their
  * content, so that a reused key never hides a new document. */
 int sdb_doc_seen(struct statedb *db, uint64_t doc);

@@ -1314,7 +1314,9 @@ run_over(const struct br_settings *s, const char *data, struct run_out *o)
 	r = br_begin(s, &sink);
 	articles_each(files, 0, 0, 0, 1, NULL, br_streaming(r) ?
 	    run_decide_one : run_count_one, r);
-	if (!br_streaming(r) && br_counted(r))
+	if (br_streaming(r))
+		br_decided(r);
+	else if (br_counted(r))
 		br_decide_spooled(r);
 	br_save(r);
 	o->docs = br_stats(r)->docs;
@@ -1388,6 +1390,10 @@ test_boilerrun(void)
 	s.mark = 1;
 	CHECK("boilerrun: a state counts a document once, however often learnt",
 	    strcmp(run_over(&s, d, &o), "d boiler:df=3;d body;") == 0);
+	s.prompt = 1;
+	CHECK("boilerrun: article by article, the same from the state",
+	    strcmp(run_over(&s, d, &o), "d boiler:df=3;d body;") == 0);
+	s.prompt = 0;
 	s.apply = 0;
 	s.mark = 0;
 	s.state = NULL;
@@ -3067,6 +3073,42 @@ test_statedb(void)
 		sdb_fetch_counts(db, got, k, 2);
 		CHECK("statedb: fetch leaves keys it has, looks up the rest",
 		    counts_get(got, 42) == 4 && counts_has(got, 7));
+	}
+	{
+		/* keys looked up together: out of the B-tree's order (a
+		 * negative one among them), twice over, 0, stored or not,
+		 * more than a few at once; each loaded once */
+		struct statedb *m = sdb_open(NULL, 1, 0);
+		struct counts *w = counts_new(), *f = counts_new();
+		uint64_t k[80], j, neg = (uint64_t)1 << 63;
+		size_t i, n = 0;
+		int ok = 1;
+
+		for (j = 1; j <= 30; j++)
+			counts_add(w, j % 3 ? j * 7 : neg | j, (uint32_t)j);
+		sdb_save_counts(m, w);
+		for (j = 40; j >= 1; j--) {
+			k[n++] = j % 3 ? j * 7 : neg | j;
+			if (j % 4 == 0)
+				k[n++] = j % 3 ? j * 7 : neg | j;
+		}
+		k[n++] = 0;
+		counts_add(f, 14, 5);	/* a key it has: left as it is */
+		sdb_fetch_counts(m, f, k, n);
+		for (j = 1; j <= 40; j++) {
+			uint64_t key = j % 3 ? j * 7 : neg | j;
+
+			ok &= counts_has(f, key) && counts_get(f, key) ==
+			    (key == 14 ? 5 : j <= 30 ? j : 0);
+		}
+		sdb_fetch_counts(m, f, k, 3);	/* all known: none again */
+		for (i = 0; i < 3; i++)
+			ok &= counts_get(f, k[i]) == counts_get(w, k[i]);
+		CHECK("statedb: keys fetched together, each once, in any order",
+		    ok && counts_size(f) == 40 && !counts_has(f, 0));
+		counts_free(w);
+		counts_free(f);
+		sdb_close(m);
 	}
 	sdb_close(db);
 	diag_die = jump_back;
