@@ -434,3 +434,242 @@ emit_cstring(FILE *f, const char *s, size_t n)
 	}
 	fputc('"', f);
 }
+
+/* Code points by how many edges they are on, the most first. */
+static uint64_t *da_counts;
+static int
+by_count(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	if (da_counts[x] != da_counts[y])
+		return da_counts[x] > da_counts[y] ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+struct trie_da *
+trie_da_build(const struct trie *t, const float *val)
+{
+	uint32_t n = t->nnodes, *at, *queue, *cps, k, ncode = 0;
+	uint64_t *edge, *count;
+	size_t *first, nedge = 0, i, cap, lo = 1, qh = 0, qt = 0, end = 1;
+	uint16_t *code;
+	uint8_t *used;
+	struct da_cell *cell;
+	struct trie_da *d;
+
+	/* the edges, as parent << 32 | code point, then child */
+	edge = xmalloc(((size_t)n + 1) * 2 * sizeof *edge);
+	count = xcalloc(0x10000, sizeof *count);
+	for (k = 0; k < 0x10000; k++)
+		if (t->root[k]) {
+			edge[2 * nedge] = k;
+			edge[2 * nedge++ + 1] = t->root[k];
+			count[k]++;
+		}
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t key = t->slots[i] >> 21;
+		uint32_t c;
+
+		if (key == 0)
+			continue;
+		c = (uint32_t)((key - 1) & 0x1FFFFF);
+		if (c >= 0x10000) {
+			free(edge);
+			free(count);
+			return NULL;
+		}
+		edge[2 * nedge] = (key - 1) >> 21 << 32 | c;
+		edge[2 * nedge++ + 1] = t->slots[i] & TRIE_MAXNODES;
+		count[c]++;
+	}
+	/* codes: the commonest code points first */
+	cps = xmalloc(0x10000 * sizeof *cps);
+	for (k = 0; k < 0x10000; k++)
+		if (count[k])
+			cps[ncode++] = k;
+	if (ncode > 0xFFFF) {
+		free(edge);
+		free(count);
+		free(cps);
+		return NULL;
+	}
+	da_counts = count;
+	qsort(cps, ncode, sizeof *cps, by_count);
+	code = xcalloc(0x10000, sizeof *code);
+	for (k = 0; k < ncode; k++)
+		code[cps[k]] = (uint16_t)(k + 1);
+	free(cps);
+	free(count);
+	/* each node's children, as code << 32 | child, by code */
+	first = xcalloc((size_t)n + 1, sizeof *first);
+	for (i = 0; i < nedge; i++)
+		first[(edge[2 * i] >> 32) + 1]++;
+	for (k = 0; k < n; k++)
+		first[k + 1] += first[k];
+	{
+		uint64_t *kids = xmalloc((nedge + 1) * sizeof *kids);
+		size_t *fill = xmalloc(((size_t)n + 1) * sizeof *fill);
+
+		memcpy(fill, first, ((size_t)n + 1) * sizeof *fill);
+		for (i = 0; i < nedge; i++)
+			kids[fill[edge[2 * i] >> 32]++] =
+			    (uint64_t)code[edge[2 * i] & 0xFFFFFFFF] << 32 |
+			    edge[2 * i + 1];
+		free(fill);
+		free(edge);
+		edge = kids;
+	}
+	for (k = 0; k < n; k++)
+		qsort(edge + first[k], first[k + 1] - first[k], sizeof *edge,
+		    cmp_u64);
+	/* place the nodes breadth first, each node's children at the
+	 * first base where all of them find free cells */
+	cap = (size_t)n * 2 + ncode + 2;
+	used = xcalloc(cap, 1);
+	cell = xmalloc(cap * sizeof *cell);
+	for (i = 0; i < cap; i++) {
+		cell[i].base = 0;
+		cell[i].check = DA_NONE;
+		cell[i].val = 0;
+	}
+	at = xmalloc((size_t)n * sizeof *at);
+	queue = xmalloc((size_t)n * sizeof *queue);
+	at[0] = 0;
+	used[0] = 1;
+	cell[0].val = val[0];
+	queue[qt++] = 0;
+	while (qh < qt) {
+		uint32_t node = queue[qh++], s = at[node];
+		const uint64_t *kid = edge + first[node];
+		size_t nk = first[node + 1] - first[node], f, b = 0, j;
+		uint32_t k0;
+
+		if (nk == 0)
+			continue;
+		k0 = (uint32_t)(kid[0] >> 32);
+		if (node != 0) {
+			while (used[lo])
+				lo++;
+			for (f = lo > k0 ? lo : k0;; f++) {
+				const uint8_t *z;
+
+				if (f + ncode + 1 >= cap) {
+					size_t nc = cap * 2;
+
+					used = xrealloc(used, nc);
+					memset(used + cap, 0, nc - cap);
+					cell = xrealloc(cell, nc * sizeof *cell);
+					for (i = cap; i < nc; i++) {
+						cell[i].base = 0;
+						cell[i].check = DA_NONE;
+						cell[i].val = 0;
+					}
+					cap = nc;
+				}
+				if (used[f] && (z = memchr(used + f, 0,
+				    cap - ncode - 1 - f)) != NULL)
+					f = (size_t)(z - used);
+				if (used[f])
+					continue;
+				b = f - k0;
+				for (j = 1; j < nk; j++)
+					if (used[b + (kid[j] >> 32)])
+						break;
+				if (j == nk)
+					break;
+			}
+		}
+		cell[s].base = (uint32_t)b;
+		for (j = 0; j < nk; j++) {
+			size_t c = b + (kid[j] >> 32);
+			uint32_t child = (uint32_t)kid[j];
+
+			used[c] = 1;
+			cell[c].check = s;
+			cell[c].val = val[child];
+			at[child] = (uint32_t)c;
+			queue[qt++] = child;
+			if (c + 1 > end)
+				end = c + 1;
+		}
+		if (b + ncode + 1 > end)
+			end = b + ncode + 1;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->ncell = end > ncode + 1 ? end : ncode + 1;
+	d->cell = xrealloc(cell, d->ncell * sizeof *cell);
+	d->code = code;
+	d->ncode = ncode;
+	d->used = qt;
+	free(used);
+	free(at);
+	free(queue);
+	free(edge);
+	free(first);
+	return d;
+}
+
+void
+trie_da_free(struct trie_da *d)
+{
+	if (d == NULL || d->rodata)
+		return;
+	free((void *)d->cell);
+	free((void *)d->code);
+	free(d);
+}
+
+void
+trie_da_emit(const struct trie_da *d, FILE *f, const char *name)
+{
+	size_t i;
+
+	fprintf(f, "static const struct da_cell %s_cell[%zu] = {\n", name,
+	    d->ncell);
+	for (i = 0; i < d->ncell; i++) {
+		const struct da_cell *c = &d->cell[i];
+		uint32_t bits;
+
+		memcpy(&bits, &c->val, sizeof bits);
+		if (c->check == DA_NONE && c->base == 0 && bits == 0)
+			fputs("{0,0xffffffffu,0},", f);
+		else
+			fprintf(f, "{%lu,%lu,%af},", (unsigned long)c->base,
+			    (unsigned long)c->check, (double)c->val);
+		if (i % 4 == 3 || i == d->ncell - 1)
+			fputc('\n', f);
+	}
+	fprintf(f, "};\nstatic const uint16_t %s_code[0x10000] = {\n", name);
+	for (i = 0; i < 0x10000; i++)
+		if (d->code[i])
+			fprintf(f, "\t[0x%zx] = %u,\n", i, d->code[i]);
+	fprintf(f, "};\nconst struct trie_da %s = {\n\t.cell = %s_cell,\n"
+	    "\t.ncell = %zu,\n\t.code = %s_code,\n\t.ncode = %lu,\n"
+	    "\t.used = %zu,\n\t.rodata = 1,\n};\n", name, name, d->ncell, name,
+	    (unsigned long)d->ncode, d->used);
+}
+
+int
+trie_da_same(const struct trie_da *a, const struct trie_da *b)
+{
+	size_t i;
+
+	if (a->ncell != b->ncell || a->ncode != b->ncode || a->used != b->used ||
+	    memcmp(a->code, b->code, 0x10000 * sizeof *a->code) != 0)
+		return 0;
+	for (i = 0; i < a->ncell; i++)
+		if (a->cell[i].base != b->cell[i].base ||
+		    a->cell[i].check != b->cell[i].check ||
+		    memcmp(&a->cell[i].val, &b->cell[i].val, sizeof a->cell[i].val))
+			return 0;
+	return 1;
+}

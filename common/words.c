@@ -45,6 +45,8 @@ const char *const toktype_name[] = { "word", "num", "latin", "punct" };
 
 struct wordseg {
 	struct trie *trie;
+	const struct trie_da *da;	/* the same trie with logp, dense (prebuilt
+					 * and unchanged only, else NULL) */
 	double *freq;		/* per node; 0 = not a word */
 	uint8_t *tag;		/* per node: index into tags[], 0 = none */
 	char tags[64][8];	/* part-of-speech tags seen, tags[0] = "" */
@@ -60,6 +62,7 @@ struct wordseg {
 	size_t maxlen;		/* the longest word, in code points */
 	/* scratch, reused for every run: 8 bytes a code point */
 	uint32_t *cp;
+	uint32_t *code;		/* cp[]'s codes in da */
 	uint32_t *next;
 	size_t scap;
 	double *route;		/* a ring: the words ahead of a position */
@@ -70,6 +73,7 @@ struct wordseg {
 				 * read-only data (thaw() before a change) */
 	int stop;		/* ws_stop() during a cut */
 	int regex_only;		/* ws_plain_latin(ws, 0): no byte scan */
+	int hash_only;		/* ws_dense(ws, 0): da not walked */
 };
 
 static const char TOKEN_PATTERN[] =
@@ -116,6 +120,7 @@ thaw(struct wordseg *ws)
 	ws->freq = freq;
 	ws->tag = tag;
 	ws->logp = NULL;	/* finish() makes it again */
+	ws->da = NULL;
 	ws->finished = 0;
 	ws->rodata = 0;
 }
@@ -223,6 +228,7 @@ scratch(struct wordseg *ws, size_t m)
 		return;
 	ws->scap = (m + 1) * 2;
 	ws->cp = xrealloc(ws->cp, ws->scap * sizeof *ws->cp);
+	ws->code = xrealloc(ws->code, ws->scap * sizeof *ws->code);
 	ws->next = xrealloc(ws->next, ws->scap * sizeof *ws->next);
 }
 
@@ -269,10 +275,51 @@ best_path_in(struct wordseg *ws, size_t m, int live)
 	}
 }
 
+/* best_path_in on the dense trie: the same walk and the same sums, a
+ * cell read a step. */
+static void
+best_path_da(struct wordseg *ws, size_t m)
+{
+	const struct trie_da *da = ws->da;
+	const struct da_cell *cell = da->cell;
+	float unknown = (float)-ws->lt;
+	double *route = ws->route;
+	uint32_t *code = ws->code;
+	size_t i, mask = ws->rmask;
+
+	for (i = 0; i < m; i++)
+		code[i] = trie_da_code(da, ws->cp[i]);
+	route[m & mask] = 0;
+	for (i = m; i-- > 0;) {
+		uint32_t s = cell[code[i]].check == 0 ? code[i] : 0;
+		float lp = s ? cell[s].val : NOWORD;
+		double best = (lp != NOWORD ? lp : unknown) + route[(i + 1) & mask];
+		size_t j, bestj = i;
+
+		for (j = i + 1; s && j < m; j++) {
+			uint32_t t = cell[s].base + code[j];
+
+			if (cell[t].check != s)
+				break;
+			s = t;
+			if ((lp = cell[s].val) != NOWORD &&
+			    lp + route[(j + 1) & mask] >= best) {
+				best = lp + route[(j + 1) & mask];
+				bestj = j;
+			}
+		}
+		route[i & mask] = best;
+		ws->next[i] = (uint32_t)(bestj + 1);
+	}
+}
+
 static void
 best_path(struct wordseg *ws, size_t m)
 {
-	best_path_in(ws, m, 0);
+	if (ws->da && !ws->hash_only)
+		best_path_da(ws, m);
+	else
+		best_path_in(ws, m, 0);
 }
 
 static void
@@ -836,6 +883,7 @@ ws_free(struct wordseg *ws)
 		free(ws->logp);
 	}
 	free(ws->cp);
+	free(ws->code);
 	free(ws->route);
 	free(ws->next);
 	rx_free(&ws->tok);
@@ -855,6 +903,7 @@ ws_open(const struct ws_prebuilt *p)
 	ws->freq = (double *)p->freq;
 	ws->tag = (uint8_t *)p->tag;
 	ws->logp = (float *)p->logp;
+	ws->da = p->da;
 	memcpy(ws->tags, p->tags, sizeof ws->tags);
 	memcpy(ws->tagn, p->tagn, sizeof ws->tagn);
 	ws->ntags = p->ntags;
@@ -875,6 +924,14 @@ ws_builtin(const struct wordseg *ws)
 	return ws != NULL && ws->rodata;
 }
 
+struct trie_da *
+ws_da_build(struct wordseg *ws)
+{
+	if (!ws->finished)
+		finish(ws);
+	return trie_da_build(ws->trie, ws->logp);
+}
+
 /* A double exactly: an integer as one, else in hexadecimal. */
 static void
 emit_double(FILE *f, double v, const char *end)
@@ -888,7 +945,8 @@ emit_double(FILE *f, double v, const char *end)
 void
 ws_emit(struct wordseg *ws, FILE *f, const char *name)
 {
-	char tn[64];
+	char tn[64], dn[64];
+	struct trie_da *da;
 	uint32_t i;
 	int k;
 
@@ -896,6 +954,11 @@ ws_emit(struct wordseg *ws, FILE *f, const char *name)
 		finish(ws);
 	snprintf(tn, sizeof tn, "%s_trie", name);
 	trie_emit(ws->trie, f, tn);
+	if ((da = ws_da_build(ws)) != NULL) {
+		snprintf(dn, sizeof dn, "%s_da", name);
+		trie_da_emit(da, f, dn);
+		trie_da_free(da);
+	}
 	fprintf(f, "static const double %s_freq[%lu] = {\n", name,
 	    (unsigned long)ws->nnodes);
 	for (i = 0; i < ws->nnodes; i++)
@@ -910,7 +973,10 @@ ws_emit(struct wordseg *ws, FILE *f, const char *name)
 		fprintf(f, "%af,%s", (double)ws->logp[i], i % 8 == 7 ? "\n" : "");
 	fprintf(f, "};\nconst struct ws_prebuilt %s_prebuilt = {\n"
 	    "\t.trie = &%s,\n\t.freq = %s_freq,\n\t.tag = %s_tag,\n"
-	    "\t.logp = %s_logp,\n\t.tags = {", name, tn, name, name, name);
+	    "\t.logp = %s_logp,\n", name, tn, name, name, name);
+	if (da != NULL)
+		fprintf(f, "\t.da = &%s,\n", dn);
+	fputs("\t.tags = {", f);
 	for (k = 0; k < ws->ntags; k++) {
 		fputc(' ', f);
 		emit_cstring(f, ws->tags[k], ws->tagn[k]);
@@ -953,4 +1019,10 @@ void
 ws_plain_latin(struct wordseg *ws, int on)
 {
 	ws->regex_only = !on;
+}
+
+void
+ws_dense(struct wordseg *ws, int on)
+{
+	ws->hash_only = !on;
 }
