@@ -461,7 +461,7 @@ trie_da_build(const struct trie *t, const float *val)
 	uint32_t n = t->nnodes, *at, *queue, *cps, k, ncode = 0;
 	uint64_t *edge, *count;
 	size_t *first, nedge = 0, i, cap, lo = 1, qh = 0, qt = 0, end = 1;
-	uint16_t *code;
+	uint16_t *code, *label;
 	uint8_t *used;
 	struct da_cell *cell;
 	struct trie_da *d;
@@ -496,7 +496,7 @@ trie_da_build(const struct trie *t, const float *val)
 	for (k = 0; k < 0x10000; k++)
 		if (count[k])
 			cps[ncode++] = k;
-	if (ncode > 0xFFFF) {
+	if (ncode >= DA_EMPTY) {
 		free(edge);
 		free(count);
 		free(cps);
@@ -532,19 +532,17 @@ trie_da_build(const struct trie *t, const float *val)
 		qsort(edge + first[k], first[k + 1] - first[k], sizeof *edge,
 		    cmp_u64);
 	/* place the nodes breadth first, each node's children at the
-	 * first base where all of them find free cells */
+	 * first base no other node has where all of them find free cells */
 	cap = (size_t)n * 2 + ncode + 2;
-	used = xcalloc(cap, 1);
-	cell = xmalloc(cap * sizeof *cell);
-	for (i = 0; i < cap; i++) {
-		cell[i].base = 0;
-		cell[i].check = DA_NONE;
-		cell[i].val = 0;
-	}
+	used = xcalloc(cap, 1);		/* bit 0: a node's; bit 1: a base */
+	label = xmalloc(cap * sizeof *label);
+	cell = xcalloc(cap, sizeof *cell);
+	for (i = 0; i < cap; i++)
+		label[i] = DA_EMPTY;
 	at = xmalloc((size_t)n * sizeof *at);
 	queue = xmalloc((size_t)n * sizeof *queue);
 	at[0] = 0;
-	used[0] = 1;
+	used[0] = 3;
 	cell[0].val = val[0];
 	queue[qt++] = 0;
 	while (qh < qt) {
@@ -554,58 +552,67 @@ trie_da_build(const struct trie *t, const float *val)
 		uint32_t k0;
 
 		if (nk == 0)
-			continue;
+			continue;	/* a leaf: its base is set at the end */
 		k0 = (uint32_t)(kid[0] >> 32);
 		if (node != 0) {
-			while (used[lo])
+			while (used[lo] & 1)
 				lo++;
 			for (f = lo > k0 ? lo : k0;; f++) {
-				const uint8_t *z;
-
 				if (f + ncode + 1 >= cap) {
 					size_t nc = cap * 2;
 
 					used = xrealloc(used, nc);
 					memset(used + cap, 0, nc - cap);
+					label = xrealloc(label, nc * sizeof *label);
+					for (i = cap; i < nc; i++)
+						label[i] = DA_EMPTY;
 					cell = xrealloc(cell, nc * sizeof *cell);
-					for (i = cap; i < nc; i++) {
-						cell[i].base = 0;
-						cell[i].check = DA_NONE;
-						cell[i].val = 0;
-					}
+					memset(cell + cap, 0, (nc - cap) * sizeof *cell);
 					cap = nc;
 				}
-				if (used[f] && (z = memchr(used + f, 0,
-				    cap - ncode - 1 - f)) != NULL)
-					f = (size_t)(z - used);
-				if (used[f])
-					continue;
 				b = f - k0;
+				if ((used[f] & 1) || (used[b] & 2))
+					continue;
 				for (j = 1; j < nk; j++)
-					if (used[b + (kid[j] >> 32)])
+					if (used[b + (kid[j] >> 32)] & 1)
 						break;
 				if (j == nk)
 					break;
 			}
 		}
 		cell[s].base = (uint32_t)b;
+		used[b] |= 2;
 		for (j = 0; j < nk; j++) {
 			size_t c = b + (kid[j] >> 32);
 			uint32_t child = (uint32_t)kid[j];
 
-			used[c] = 1;
-			cell[c].check = s;
+			used[c] |= 1;
+			label[c] = (uint16_t)(kid[j] >> 32);
 			cell[c].val = val[child];
 			at[child] = (uint32_t)c;
 			queue[qt++] = child;
 			if (c + 1 > end)
 				end = c + 1;
 		}
-		if (b + ncode + 1 > end)
-			end = b + ncode + 1;
+		if (b + 1 > end)
+			end = b + 1;
 	}
+	/* the leaves' base: cells past every node, all empty */
+	for (i = 1; i < qt; i++)
+		if (first[queue[i] + 1] == first[queue[i]])
+			cell[at[queue[i]]].base = (uint32_t)end;
 	d = xcalloc(1, sizeof *d);
-	d->ncell = end > ncode + 1 ? end : ncode + 1;
+	d->ncell = end + ncode + 1;
+	if (d->ncell > cap) {
+		label = xrealloc(label, d->ncell * sizeof *label);
+		cell = xrealloc(cell, d->ncell * sizeof *cell);
+		for (i = cap; i < d->ncell; i++) {
+			label[i] = DA_EMPTY;
+			cell[i].base = 0;
+			cell[i].val = 0;
+		}
+	}
+	d->label = xrealloc(label, d->ncell * sizeof *label);
 	d->cell = xrealloc(cell, d->ncell * sizeof *cell);
 	d->code = code;
 	d->ncode = ncode;
@@ -623,9 +630,20 @@ trie_da_free(struct trie_da *d)
 {
 	if (d == NULL || d->rodata)
 		return;
+	free((void *)d->label);
 	free((void *)d->cell);
 	free((void *)d->code);
 	free(d);
+}
+
+/* n 16-bit numbers, sixteen a line */
+static void
+emit_u16(FILE *f, const uint16_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fprintf(f, "%u,%s", v[i], i % 16 == 15 || i == n - 1 ? "\n" : "");
 }
 
 void
@@ -633,18 +651,20 @@ trie_da_emit(const struct trie_da *d, FILE *f, const char *name)
 {
 	size_t i;
 
-	fprintf(f, "static const struct da_cell %s_cell[%zu] = {\n", name,
+	fprintf(f, "static const uint16_t %s_label[%zu] = {\n", name, d->ncell);
+	emit_u16(f, d->label, d->ncell);
+	fprintf(f, "};\nstatic const struct da_cell %s_cell[%zu] = {\n", name,
 	    d->ncell);
 	for (i = 0; i < d->ncell; i++) {
 		const struct da_cell *c = &d->cell[i];
 		uint32_t bits;
 
 		memcpy(&bits, &c->val, sizeof bits);
-		if (c->check == DA_NONE && c->base == 0 && bits == 0)
-			fputs("{0,0xffffffffu,0},", f);
+		if (bits == 0)
+			fprintf(f, "{%lu,0},", (unsigned long)c->base);
 		else
-			fprintf(f, "{%lu,%lu,%af},", (unsigned long)c->base,
-			    (unsigned long)c->check, (double)c->val);
+			fprintf(f, "{%lu,%af},", (unsigned long)c->base,
+			    (double)c->val);
 		if (i % 4 == 3 || i == d->ncell - 1)
 			fputc('\n', f);
 	}
@@ -652,10 +672,10 @@ trie_da_emit(const struct trie_da *d, FILE *f, const char *name)
 	for (i = 0; i < 0x10000; i++)
 		if (d->code[i])
 			fprintf(f, "\t[0x%zx] = %u,\n", i, d->code[i]);
-	fprintf(f, "};\nconst struct trie_da %s = {\n\t.cell = %s_cell,\n"
-	    "\t.ncell = %zu,\n\t.code = %s_code,\n\t.ncode = %lu,\n"
-	    "\t.used = %zu,\n\t.rodata = 1,\n};\n", name, name, d->ncell, name,
-	    (unsigned long)d->ncode, d->used);
+	fprintf(f, "};\nconst struct trie_da %s = {\n\t.label = %s_label,\n"
+	    "\t.cell = %s_cell,\n\t.ncell = %zu,\n\t.code = %s_code,\n"
+	    "\t.ncode = %lu,\n\t.used = %zu,\n\t.rodata = 1,\n};\n", name, name,
+	    name, d->ncell, name, (unsigned long)d->ncode, d->used);
 }
 
 int
@@ -664,11 +684,11 @@ trie_da_same(const struct trie_da *a, const struct trie_da *b)
 	size_t i;
 
 	if (a->ncell != b->ncell || a->ncode != b->ncode || a->used != b->used ||
-	    memcmp(a->code, b->code, 0x10000 * sizeof *a->code) != 0)
+	    memcmp(a->code, b->code, 0x10000 * sizeof *a->code) != 0 ||
+	    memcmp(a->label, b->label, a->ncell * sizeof *a->label) != 0)
 		return 0;
 	for (i = 0; i < a->ncell; i++)
 		if (a->cell[i].base != b->cell[i].base ||
-		    a->cell[i].check != b->cell[i].check ||
 		    memcmp(&a->cell[i].val, &b->cell[i].val, sizeof a->cell[i].val))
 			return 0;
 	return 1;

@@ -282,6 +282,7 @@ best_path_da(struct wordseg *ws, size_t m)
 {
 	const struct trie_da *da = ws->da;
 	const struct da_cell *cell = da->cell;
+	const uint16_t *label = da->label;
 	float unknown = (float)-ws->lt;
 	double *route = ws->route;
 	uint32_t *code = ws->code;
@@ -291,7 +292,7 @@ best_path_da(struct wordseg *ws, size_t m)
 		code[i] = trie_da_code(da, ws->cp[i]);
 	route[m & mask] = 0;
 	for (i = m; i-- > 0;) {
-		uint32_t s = cell[code[i]].check == 0 ? code[i] : 0;
+		uint32_t s = label[code[i]] == code[i] ? code[i] : 0;
 		float lp = s ? cell[s].val : NOWORD;
 		double best = (lp != NOWORD ? lp : unknown) + route[(i + 1) & mask];
 		size_t j, bestj = i;
@@ -299,7 +300,7 @@ best_path_da(struct wordseg *ws, size_t m)
 		for (j = i + 1; s && j < m; j++) {
 			uint32_t t = cell[s].base + code[j];
 
-			if (cell[t].check != s)
+			if (label[t] != code[j])
 				break;
 			s = t;
 			if ((lp = cell[s].val) != NOWORD &&
