@@ -117,8 +117,10 @@ void emit_cstring(FILE *f, const char *s, size_t n);
  * that finds no edge reads 2 bytes of label[], dense enough for the
  * cells of the top levels to stay in cache; one that finds it reads
  * the cell, with the value its node was given (val[node] of
- * trie_da_build) beside the base. Cells are placed breadth first, the
- * top levels together. */
+ * trie_da_build) beside the base. The nodes are placed heaviest first
+ * (by weight[node] of trie_da_build and their descendants' weights), and
+ * the codes given heaviest first, so the cells a walk reads most come
+ * together. */
 struct da_cell {
 	uint32_t base;
 	float val;
@@ -147,10 +149,12 @@ trie_da_child(const struct trie_da *d, uint32_t s, uint32_t k)
 
 	return d->label[t] == k ? t : 0;
 }
-/* The double array of t, val[node] for each node kept in its cell; NULL
+/* The double array of t, val[node] for each node kept in its cell, the
+ * nodes placed by weight[node] (NULL: each node weighs 1); NULL
  * when t has an edge beyond the BMP (the codes are of BMP code points)
  * or more than 65534 code points on edges. */
-struct trie_da *trie_da_build(const struct trie *t, const float *val);
+struct trie_da *trie_da_build(const struct trie *t, const float *val,
+    const double *weight);
 void trie_da_free(struct trie_da *d);
 /* As trie_emit: a const struct trie_da called name, with rodata set. */
 void trie_da_emit(const struct trie_da *d, FILE *f, const char *name);

@@ -930,7 +930,7 @@ ws_da_build(struct wordseg *ws)
 {
 	if (!ws->finished)
 		finish(ws);
-	return trie_da_build(ws->trie, ws->logp);
+	return trie_da_build(ws->trie, ws->logp, ws->freq);
 }
 
 /* A double exactly: an integer as one, else in hexadecimal. */

@@ -2521,7 +2521,7 @@ test_trie_da(void)
 	}
 	for (c = 0; c < trie_nodes(t); c++)
 		val[c] = (float)c / 8;
-	d = trie_da_build(t, val);
+	d = trie_da_build(t, val, NULL);
 	ok = d != NULL && d->used == trie_nodes(t) && d->cell[0].val == 0;
 	for (k = 0; k < 20000 && ok; k++) {
 		uint32_t node = 0, s = 0;
@@ -2544,7 +2544,7 @@ test_trie_da(void)
 	trie_da_free(d);
 	trie_add(t, 0, 0x20000);
 	CHECK("trie_da: none for an edge beyond the BMP",
-	    trie_da_build(t, val) == NULL);
+	    trie_da_build(t, val, NULL) == NULL);
 	trie_free(t);
 }
 
