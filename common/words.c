@@ -62,10 +62,11 @@ struct wordseg {
 	size_t maxlen;		/* the longest word, in code points */
 	/* scratch, reused for every run: 8 bytes a code point */
 	uint32_t *cp;
-	uint32_t *code;		/* cp[]'s codes in da */
 	uint32_t *next;
 	size_t scap;
 	double *route;		/* a ring: the words ahead of a position */
+	uint32_t *code;		/* a ring beside it: their code points'
+				 * codes in da */
 	size_t rmask;
 	size_t rfor;		/* the maxlen the ring was sized for */
 	struct simplify *simp;	/* user words in Traditional characters */
@@ -221,6 +222,7 @@ scratch(struct wordseg *ws, size_t m)
 		if (r - 1 > ws->rmask) {
 			ws->rmask = r - 1;
 			ws->route = xrealloc(ws->route, r * sizeof *ws->route);
+			ws->code = xrealloc(ws->code, r * sizeof *ws->code);
 		}
 		ws->rfor = ws->maxlen;
 	}
@@ -228,7 +230,6 @@ scratch(struct wordseg *ws, size_t m)
 		return;
 	ws->scap = (m + 1) * 2;
 	ws->cp = xrealloc(ws->cp, ws->scap * sizeof *ws->cp);
-	ws->code = xrealloc(ws->code, ws->scap * sizeof *ws->code);
 	ws->next = xrealloc(ws->next, ws->scap * sizeof *ws->next);
 }
 
@@ -276,7 +277,9 @@ best_path_in(struct wordseg *ws, size_t m, int live)
 }
 
 /* best_path_in on the dense trie: the same walk and the same sums, a
- * cell read a step. */
+ * label read a step and a cell for each edge found. The codes of the
+ * characters are kept only as far ahead as a word reaches, as the
+ * scores are, so the scratch stays at 8 bytes a character. */
 static void
 best_path_da(struct wordseg *ws, size_t m)
 {
@@ -288,19 +291,18 @@ best_path_da(struct wordseg *ws, size_t m)
 	uint32_t *code = ws->code;
 	size_t i, mask = ws->rmask;
 
-	for (i = 0; i < m; i++)
-		code[i] = trie_da_code(da, ws->cp[i]);
 	route[m & mask] = 0;
 	for (i = m; i-- > 0;) {
-		uint32_t s = label[code[i]] == code[i] ? code[i] : 0;
+		uint32_t k = trie_da_code(da, ws->cp[i]), s = label[k] == k ? k : 0;
 		float lp = s ? cell[s].val : NOWORD;
 		double best = (lp != NOWORD ? lp : unknown) + route[(i + 1) & mask];
 		size_t j, bestj = i;
 
+		code[i & mask] = k;
 		for (j = i + 1; s && j < m; j++) {
-			uint32_t t = cell[s].base + code[j];
+			uint32_t t = cell[s].base + (k = code[j & mask]);
 
-			if (label[t] != code[j])
+			if (label[t] != k)
 				break;
 			s = t;
 			if ((lp = cell[s].val) != NOWORD &&
