@@ -4,7 +4,8 @@
  * lattice (unigram model: each word's log relative frequency, unknown
  * single characters frequency 1), the method of jieba's cut(HMM=False).
  * The dictionary is a trie (trie.c), so a lattice walk is one probe a
- * character.
+ * character; the prebuilt list, unchanged, is walked on its copy as a
+ * double array (trie_da), which reads less memory a step.
  *
  * Everything else is cut by one PCRE2 pattern, tried anchored where
  * each token starts: URLs, e-mail addresses, numbers with their
