@@ -29,6 +29,7 @@ struct ws_prebuilt {
 	const double *freq;	/* per node */
 	const uint8_t *tag;	/* per node */
 	const float *logp;	/* per node */
+	const struct trie_da *da;	/* the trie with logp (NULL: none) */
 	char tags[64][8];
 	uint8_t tagn[64];
 	int ntags;
@@ -101,6 +102,9 @@ struct wordseg *ws_open(const struct ws_prebuilt *p);
 /* Is ws the prebuilt word list, unchanged? */
 int ws_builtin(const struct wordseg *ws);
 void ws_emit(struct wordseg *ws, FILE *f, const char *name);
+/* The dense trie of ws's words, with their log probabilities (the
+ * prebuilt list has one); NULL when trie_da_build makes none. */
+struct trie_da *ws_da_build(struct wordseg *ws);
 int ws_same(struct wordseg *a, struct wordseg *b);
 
 /* The built-in gazetteer built from its text (path NULL) or a file, with

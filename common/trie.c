@@ -434,3 +434,339 @@ emit_cstring(FILE *f, const char *s, size_t n)
 	}
 	fputc('"', f);
 }
+
+/* Code points by weight, the most first. */
+static const double *da_weight;
+static int
+by_weight(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	if (da_weight[x] != da_weight[y])
+		return da_weight[x] > da_weight[y] ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A heap of nodes, the heaviest on top (the lower number of two as
+ * heavy), so that the order does not depend on the heap's. */
+struct da_heap {
+	uint32_t *v;
+	size_t n;
+	const double *w;
+};
+
+static int
+heavier(const double *w, uint32_t a, uint32_t b)
+{
+	return w[a] != w[b] ? w[a] > w[b] : a < b;
+}
+
+static void
+heap_push(struct da_heap *h, uint32_t x)
+{
+	size_t i = h->n++;
+
+	while (i > 0 && heavier(h->w, x, h->v[(i - 1) / 2])) {
+		h->v[i] = h->v[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h->v[i] = x;
+}
+
+static uint32_t
+heap_pop(struct da_heap *h)
+{
+	uint32_t top = h->v[0], x = h->v[--h->n];
+	size_t i = 0, c;
+
+	if (h->n == 0)
+		return top;
+	while ((c = 2 * i + 1) < h->n) {
+		if (c + 1 < h->n && heavier(h->w, h->v[c + 1], h->v[c]))
+			c++;
+		if (!heavier(h->w, h->v[c], x))
+			break;
+		h->v[i] = h->v[c];
+		i = c;
+	}
+	h->v[i] = x;
+	return top;
+}
+
+struct trie_da *
+trie_da_build(const struct trie *t, const float *val, const double *weight)
+{
+	uint32_t n = t->nnodes, *at, *queue, *cps, *parent, k, ncode = 0;
+	uint64_t *edge;
+	double *count, *mass;
+	size_t *first, nedge = 0, i, cap, lo = 1, qh = 0, qt = 0, end = 1;
+	uint16_t *code, *label;
+	uint8_t *used;
+	struct da_cell *cell;
+	struct trie_da *d;
+	struct da_heap heap;
+
+	/* the edges, as parent << 32 | code point, then child */
+	edge = xmalloc(((size_t)n + 1) * 2 * sizeof *edge);
+	for (k = 0; k < 0x10000; k++)
+		if (t->root[k]) {
+			edge[2 * nedge] = k;
+			edge[2 * nedge++ + 1] = t->root[k];
+		}
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t key = t->slots[i] >> 21;
+		uint32_t c;
+
+		if (key == 0)
+			continue;
+		c = (uint32_t)((key - 1) & 0x1FFFFF);
+		if (c >= 0x10000) {
+			free(edge);
+			return NULL;
+		}
+		edge[2 * nedge] = (key - 1) >> 21 << 32 | c;
+		edge[2 * nedge++ + 1] = t->slots[i] & TRIE_MAXNODES;
+	}
+	/* each node's children, as code point << 32 | child */
+	first = xcalloc((size_t)n + 1, sizeof *first);
+	for (i = 0; i < nedge; i++)
+		first[(edge[2 * i] >> 32) + 1]++;
+	for (k = 0; k < n; k++)
+		first[k + 1] += first[k];
+	{
+		uint64_t *kids = xmalloc((nedge + 1) * sizeof *kids);
+		size_t *fill = xmalloc(((size_t)n + 1) * sizeof *fill);
+
+		memcpy(fill, first, ((size_t)n + 1) * sizeof *fill);
+		for (i = 0; i < nedge; i++)
+			kids[fill[edge[2 * i] >> 32]++] =
+			    (edge[2 * i] & 0xFFFFFFFF) << 32 | edge[2 * i + 1];
+		free(fill);
+		free(edge);
+		edge = kids;
+	}
+	/* a node's mass: its weight and its descendants' (1 a node
+	 * without weights), summed breadth first, backwards */
+	queue = xmalloc((size_t)n * sizeof *queue);
+	parent = xcalloc(n, sizeof *parent);
+	mass = xmalloc((size_t)n * sizeof *mass);
+	queue[qt++] = 0;
+	while (qh < qt) {
+		uint32_t node = queue[qh++];
+
+		for (i = first[node]; i < first[node + 1]; i++) {
+			parent[(uint32_t)edge[i]] = node;
+			queue[qt++] = (uint32_t)edge[i];
+		}
+	}
+	for (k = 0; k < n; k++)
+		mass[k] = weight ? weight[k] : 1;
+	for (i = qt; i-- > 1;)
+		mass[parent[queue[i]]] += mass[queue[i]];
+	free(parent);
+	/* codes: the heaviest code points first, by the mass of their edges */
+	count = xcalloc(0x10000, sizeof *count);
+	for (k = 0; k < n; k++)
+		for (i = first[k]; i < first[k + 1]; i++)
+			count[edge[i] >> 32] += mass[(uint32_t)edge[i]] + 1e-300;
+	cps = xmalloc(0x10000 * sizeof *cps);
+	for (k = 0; k < 0x10000; k++)
+		if (count[k] > 0)
+			cps[ncode++] = k;
+	if (ncode >= DA_EMPTY) {
+		free(edge);
+		free(first);
+		free(queue);
+		free(mass);
+		free(count);
+		free(cps);
+		return NULL;
+	}
+	da_weight = count;
+	qsort(cps, ncode, sizeof *cps, by_weight);
+	code = xcalloc(0x10000, sizeof *code);
+	for (k = 0; k < ncode; k++)
+		code[cps[k]] = (uint16_t)(k + 1);
+	free(cps);
+	free(count);
+	for (i = 0; i < nedge; i++)
+		edge[i] = (uint64_t)code[edge[i] >> 32] << 32 | (edge[i] & 0xFFFFFFFF);
+	for (k = 0; k < n; k++)
+		qsort(edge + first[k], first[k + 1] - first[k], sizeof *edge,
+		    cmp_u64);
+	/* place the nodes heaviest first, each node's children at the
+	 * first base no other node has where all of them find free cells:
+	 * the cells a walk reads most come together at the front */
+	cap = (size_t)n * 2 + ncode + 2;
+	used = xcalloc(cap, 1);		/* bit 0: a node's; bit 1: a base */
+	label = xmalloc(cap * sizeof *label);
+	cell = xcalloc(cap, sizeof *cell);
+	for (i = 0; i < cap; i++)
+		label[i] = DA_EMPTY;
+	at = xmalloc((size_t)n * sizeof *at);
+	at[0] = 0;
+	used[0] = 3;
+	heap.v = queue;
+	heap.n = 0;
+	heap.w = mass;
+	qt = 0;
+	cell[0].val = val[0];
+	heap_push(&heap, 0);
+	while (heap.n > 0) {
+		uint32_t node = heap_pop(&heap), s = at[node];
+		const uint64_t *kid = edge + first[node];
+		size_t nk = first[node + 1] - first[node], f, b = 0, j;
+		uint32_t k0;
+
+		qt++;
+		if (nk == 0)
+			continue;	/* a leaf: its base is set at the end */
+		k0 = (uint32_t)(kid[0] >> 32);
+		if (node != 0) {
+			while (used[lo] & 1)
+				lo++;
+			for (f = lo > k0 ? lo : k0;; f++) {
+				if (f + ncode + 1 >= cap) {
+					size_t nc = cap * 2;
+
+					used = xrealloc(used, nc);
+					memset(used + cap, 0, nc - cap);
+					label = xrealloc(label, nc * sizeof *label);
+					for (i = cap; i < nc; i++)
+						label[i] = DA_EMPTY;
+					cell = xrealloc(cell, nc * sizeof *cell);
+					memset(cell + cap, 0, (nc - cap) * sizeof *cell);
+					cap = nc;
+				}
+				b = f - k0;
+				if ((used[f] & 1) || (used[b] & 2))
+					continue;
+				for (j = 1; j < nk; j++)
+					if (used[b + (kid[j] >> 32)] & 1)
+						break;
+				if (j == nk)
+					break;
+			}
+		}
+		cell[s].base = (uint32_t)b;
+		used[b] |= 2;
+		for (j = 0; j < nk; j++) {
+			size_t c = b + (kid[j] >> 32);
+			uint32_t child = (uint32_t)kid[j];
+
+			used[c] |= 1;
+			label[c] = (uint16_t)(kid[j] >> 32);
+			cell[c].val = val[child];
+			at[child] = (uint32_t)c;
+			heap_push(&heap, child);
+			if (c + 1 > end)
+				end = c + 1;
+		}
+		if (b + 1 > end)
+			end = b + 1;
+	}
+	/* the leaves' base: cells past every node, all empty */
+	for (k = 1; k < n; k++)
+		if (first[k + 1] == first[k])
+			cell[at[k]].base = (uint32_t)end;
+	d = xcalloc(1, sizeof *d);
+	d->ncell = end + ncode + 1;
+	if (d->ncell > cap) {
+		label = xrealloc(label, d->ncell * sizeof *label);
+		cell = xrealloc(cell, d->ncell * sizeof *cell);
+		for (i = cap; i < d->ncell; i++) {
+			label[i] = DA_EMPTY;
+			cell[i].base = 0;
+			cell[i].val = 0;
+		}
+	}
+	d->label = xrealloc(label, d->ncell * sizeof *label);
+	d->cell = xrealloc(cell, d->ncell * sizeof *cell);
+	d->code = code;
+	d->ncode = ncode;
+	d->used = qt;
+	free(used);
+	free(at);
+	free(queue);
+	free(mass);
+	free(edge);
+	free(first);
+	return d;
+}
+
+void
+trie_da_free(struct trie_da *d)
+{
+	if (d == NULL || d->rodata)
+		return;
+	free((void *)d->label);
+	free((void *)d->cell);
+	free((void *)d->code);
+	free(d);
+}
+
+/* n 16-bit numbers, sixteen a line */
+static void
+emit_u16(FILE *f, const uint16_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fprintf(f, "%u,%s", v[i], i % 16 == 15 || i == n - 1 ? "\n" : "");
+}
+
+void
+trie_da_emit(const struct trie_da *d, FILE *f, const char *name)
+{
+	size_t i;
+
+	fprintf(f, "static const uint16_t %s_label[%zu] = {\n", name, d->ncell);
+	emit_u16(f, d->label, d->ncell);
+	fprintf(f, "};\nstatic const struct da_cell %s_cell[%zu] = {\n", name,
+	    d->ncell);
+	for (i = 0; i < d->ncell; i++) {
+		const struct da_cell *c = &d->cell[i];
+		uint32_t bits;
+
+		memcpy(&bits, &c->val, sizeof bits);
+		if (bits == 0)
+			fprintf(f, "{%lu,0},", (unsigned long)c->base);
+		else
+			fprintf(f, "{%lu,%af},", (unsigned long)c->base,
+			    (double)c->val);
+		if (i % 4 == 3 || i == d->ncell - 1)
+			fputc('\n', f);
+	}
+	fprintf(f, "};\nstatic const uint16_t %s_code[0x10000] = {\n", name);
+	for (i = 0; i < 0x10000; i++)
+		if (d->code[i])
+			fprintf(f, "\t[0x%zx] = %u,\n", i, d->code[i]);
+	fprintf(f, "};\nconst struct trie_da %s = {\n\t.label = %s_label,\n"
+	    "\t.cell = %s_cell,\n\t.ncell = %zu,\n\t.code = %s_code,\n"
+	    "\t.ncode = %lu,\n\t.used = %zu,\n\t.rodata = 1,\n};\n", name, name,
+	    name, d->ncell, name, (unsigned long)d->ncode, d->used);
+}
+
+int
+trie_da_same(const struct trie_da *a, const struct trie_da *b)
+{
+	size_t i;
+
+	if (a->ncell != b->ncell || a->ncode != b->ncode || a->used != b->used ||
+	    memcmp(a->code, b->code, 0x10000 * sizeof *a->code) != 0 ||
+	    memcmp(a->label, b->label, a->ncell * sizeof *a->label) != 0)
+		return 0;
+	for (i = 0; i < a->ncell; i++)
+		if (a->cell[i].base != b->cell[i].base ||
+		    memcmp(&a->cell[i].val, &b->cell[i].val, sizeof a->cell[i].val))
+			return 0;
+	return 1;
+}

@@ -107,4 +107,57 @@ int trie_same(const struct trie *a, const struct trie *b);
  * (and '"', '\\', '?') as a three-digit octal escape. */
 void emit_cstring(FILE *f, const char *s, size_t n);
 
+/* A trie laid out densely, for walks that only read: a double array
+ * over codes (1, 2, ... for the code points on edges, the commonest
+ * first; code 0 for the others). Cell 0 is the root, with base 0; the
+ * child of cell s for code k is t = cell[s].base + k when label[t] is
+ * k. That is enough, where a double array usually checks the parent,
+ * because no two nodes with children have the same base, and the
+ * leaves' base is past every node (DA_EMPTY labels there). So a step
+ * that finds no edge reads 2 bytes of label[], dense enough for the
+ * cells of the top levels to stay in cache; one that finds it reads
+ * the cell, with the value its node was given (val[node] of
+ * trie_da_build) beside the base. The nodes are placed heaviest first
+ * (by weight[node] of trie_da_build and their descendants' weights), and
+ * the codes given heaviest first, so the cells a walk reads most come
+ * together. */
+struct da_cell {
+	uint32_t base;
+	float val;
+};
+#define DA_EMPTY 0xFFFFu	/* the label of an empty cell and of the root */
+struct trie_da {
+	const uint16_t *label;	/* ncell of them */
+	const struct da_cell *cell;
+	size_t ncell;		/* cells past the last base + the last code */
+	const uint16_t *code;	/* 0x10000 of them: a BMP code point's code */
+	uint32_t ncode;		/* codes 1..ncode are in use */
+	size_t used;		/* cells that hold a node, the root included */
+	int rodata;
+};
+/* The code of c (0: on no edge). */
+static inline uint32_t
+trie_da_code(const struct trie_da *d, uint32_t c)
+{
+	return c < 0x10000 ? d->code[c] : 0;
+}
+/* The child of cell s for code k, or 0. */
+static inline uint32_t
+trie_da_child(const struct trie_da *d, uint32_t s, uint32_t k)
+{
+	uint32_t t = d->cell[s].base + k;
+
+	return d->label[t] == k ? t : 0;
+}
+/* The double array of t, val[node] for each node kept in its cell, the
+ * nodes placed by weight[node] (NULL: each node weighs 1); NULL
+ * when t has an edge beyond the BMP (the codes are of BMP code points)
+ * or more than 65534 code points on edges. */
+struct trie_da *trie_da_build(const struct trie *t, const float *val,
+    const double *weight);
+void trie_da_free(struct trie_da *d);
+/* As trie_emit: a const struct trie_da called name, with rodata set. */
+void trie_da_emit(const struct trie_da *d, FILE *f, const char *name);
+int trie_da_same(const struct trie_da *a, const struct trie_da *b);
+
 #endif

@@ -40,6 +40,10 @@ void ws_stop(struct wordseg *ws);
  * (on, the default) or always by its token pattern: the two give the
  * same tokens, and the unit tests check it. */
 void ws_plain_latin(struct wordseg *ws, int on);
+/* Whether ws_cut walks the prebuilt word list's dense trie, when it has
+ * one (on, the default), or the hash trie: the same cut, as the unit
+ * tests check. */
+void ws_dense(struct wordseg *ws, int on);
 void ws_free(struct wordseg *ws);
 
 /* The part-of-speech tag of a dictionary word ("n", "v", "ns", ... or ""

@@ -1847,9 +1847,15 @@ test_prebuilt(void)
 	struct gazetteer *gp, *gb;
 	struct toks a = { "", NULL }, b = { "", NULL };
 	static const char text[] = "采访甘曜毓时，卡阳村在兰州市和平镇。";
+	struct trie_da *da;
 
 	CHECK("prebuilt word list: the tables built at run time",
 	    ws_builtin(pre) && !ws_builtin(built) && ws_same(pre, built));
+	da = ws_da_build(built);
+	CHECK("prebuilt word list: its dense trie built at run time",
+	    da != NULL && zh_words_prebuilt.da != NULL &&
+	    trie_da_same(da, zh_words_prebuilt.da));
+	trie_da_free(da);
 	gp = gz_load(NULL, pre);
 	gb = gz_build(NULL, built);
 	CHECK("prebuilt gazetteer: the tables built at run time",
@@ -2517,6 +2523,77 @@ test_trie_insert(void)
 	trie_free(t);
 }
 
+static uint32_t
+first_cp(const char *s)
+{
+	size_t i = 0;
+
+	return utf8_next(s, strlen(s), &i);
+}
+
+/* The dense trie of trie_da_build has the edges of the trie and no
+ * other, with each node's value in its cell: keys with a node of many
+ * children, walked with strings made of the keys' characters and
+ * others; a trie with an edge beyond the BMP gets none. */
+static void
+test_trie_da(void)
+{
+	static const char *const ch[] = {
+		"中", "国", "人", "民", "大", "学", "a", "b", "ｚ", "長", "〇",
+	};
+	const size_t nch = sizeof ch / sizeof *ch;
+	struct trie *t = trie_new(16);
+	struct trie_da *d;
+	float val[4096];
+	uint32_t seed = 777, c;
+	size_t k, steps = 0;
+	int ok = 1;
+
+	/* every pair of characters but one; longer keys at random */
+	for (k = 0; k < nch * nch; k++)
+		if (k != 5)
+			trie_add(t, trie_add(t, 0, first_cp(ch[k / nch])),
+			    first_cp(ch[k % nch]));
+	for (k = 0; k < 300; k++) {
+		uint32_t node = 0;
+		int j, len;
+
+		seed = seed * 1103515245u + 12345u;
+		len = 1 + (int)(seed >> 16) % 6;
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245u + 12345u;
+			node = trie_add(t, node, first_cp(ch[(seed >> 16) % (nch - 1)]));
+		}
+	}
+	for (c = 0; c < trie_nodes(t); c++)
+		val[c] = (float)c / 8;
+	d = trie_da_build(t, val, NULL);
+	ok = d != NULL && d->used == trie_nodes(t) && d->cell[0].val == 0;
+	for (k = 0; k < 20000 && ok; k++) {
+		uint32_t node = 0, s = 0;
+		int j;
+
+		for (j = 0; j < 8 && ok; j++) {
+			seed = seed * 1103515245u + 12345u;
+			c = first_cp(ch[(seed >> 16) % nch]);
+			node = trie_child(t, node, c);
+			s = trie_da_child(d, s, trie_da_code(d, c));
+			ok &= (node == 0) == (s == 0) && (s == 0 ||
+			    d->cell[s].val == val[node]);
+			steps++;
+			if (node == 0)
+				break;
+		}
+	}
+	ok &= trie_da_child(d, 0, trie_da_code(d, 0x4E01)) == 0 && steps > 40000;
+	CHECK("trie_da: the trie's edges and values, and no others", ok);
+	trie_da_free(d);
+	trie_add(t, 0, 0x20000);
+	CHECK("trie_da: none for an edge beyond the BMP",
+	    trie_da_build(t, val, NULL) == NULL);
+	trie_free(t);
+}
+
 struct prefixes {
 	int pairs, triples, ok;
 };
@@ -2621,6 +2698,61 @@ test_ws_stop(void)
 	CHECK("ws_stop: a cut that does not stop gives every token",
 	    cut_is(st.ws, "武威市凉州区", "武威市/w 凉州区/w"));
 	ws_free(st.ws);
+}
+
+/* The cut on the prebuilt list's dense trie is the cut on its hash
+ * trie: strings of characters that make many words of the list (and
+ * numerals, a character beyond the BMP, one on no word, Latin). */
+static void
+test_dense_cut(void)
+{
+	static const char *const piece[] = {
+		"中", "华", "人", "民", "共", "和", "国", "大", "学", "生", "活",
+		"动", "力", "量", "子", "的", "一", "是", "不", "了", "在", "有",
+		"上", "海", "北", "京", "市", "长", "江", "桥", "研", "究", "命",
+		"三", "十", "万", "𠀀", "〇", "乂", "a", "，", "。", "经", "济",
+		"发", "展", "改", "革", "开", "放", "新", "闻", "记", "者",
+		"人民", "共和国", "研究", "大学生", "经济", "改革开放", "新闻记者",
+		"长江大桥", "北京市", "生命力",
+	};
+	struct wordseg *dense = ws_new(), *hash = ws_new();
+	uint32_t seed = 4242;
+	int k, same = 1, words = 0;
+
+	ws_dense(hash, 0);
+	for (k = 0; k < 3000 && same; k++) {
+		char in[160];
+		size_t len = 0;
+		int j, m;
+		struct toks a = { "", in }, b = { "", in };
+
+		seed = seed * 1103515245u + 12345u;
+		m = 1 + (int)(seed >> 16) % 40;
+		for (j = 0; j < m; j++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+			if (len + strlen(p) + 1 >= sizeof in)
+				break;
+			memcpy(in + len, p, strlen(p));
+			len += strlen(p);
+		}
+		in[len] = '\0';
+		ws_cut(dense, in, len, on_tok, &a);
+		ws_cut(hash, in, len, on_tok, &b);
+		if (strcmp(a.s, b.s) != 0) {
+			printf("# %s\n#   dense: %s\n#   hash: %s\n", in, a.s, b.s);
+			same = 0;
+		}
+		/* words of three or more characters */
+		words += strstr(a.s, "共和国/w") != NULL ||
+		    strstr(a.s, "改革开放/w") != NULL;
+	}
+	CHECK("words: the dense trie cuts as the hash trie does",
+	    same && words > 0);
+	ws_free(dense);
+	ws_free(hash);
 }
 
 /* The byte scan for plain ASCII tokens gives the tokens the token
@@ -4292,9 +4424,11 @@ main(void)
 	test_nfkc_pieces();
 	test_trie_insert();
 	test_trie_prefixes();
+	test_trie_da();
 	test_gazetteer_filters();
 	test_ws_stop();
 	test_plain_latin();
+	test_dense_cut();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
