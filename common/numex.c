@@ -182,6 +182,11 @@ slot_at(uint32_t c)
 	return c < 0x10000 ? lit_slot[c] : 0;
 }
 
+/* The places of a line where an expression may start, as decode_line
+ * finds them: a line with NSTARTS or more is scanned character by
+ * character. */
+#define NSTARTS 256
+
 struct numex {
 	struct wordseg *ws;
 	int subjects;
@@ -190,6 +195,8 @@ struct numex {
 	uint32_t *off;		/* byte offset of each code point */
 	uint8_t *mark;		/* per code point: M_URL, M_QUOTE */
 	size_t cap;
+	uint32_t starts[NSTARTS];	/* where an expression may start */
+	size_t nstarts;		/* ... how many (NSTARTS or more: not all kept) */
 	const char *s;		/* the line, as Simplified */
 	size_t n, m;
 	struct simplify *simp;
@@ -227,6 +234,7 @@ enum {
 	L_FOLD = 16
 };
 static uint8_t char_flags[0x10000];
+_Static_assert(L_START == 1, "decode_line counts the starts by the flag");
 static int classes_ready;
 static void init_classes(void);
 
@@ -3259,13 +3267,17 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* The line as code points, in one pass over its bytes. */
+/* The line as code points, in one pass over its bytes; the places of
+ * the characters that may start an expression are listed as it goes
+ * (nx->nstarts of them; all kept when fewer than NSTARTS, as each
+ * character is written at the next place, a start or not). */
 static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, m;
+	size_t i = 0, m, ns = 0;
 	unsigned seen = 0;
+	uint32_t *cp, *off, *starts = nx->starts;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -3279,27 +3291,30 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	}
 	nx->s = s;
 	nx->n = n;
+	cp = nx->cp;
+	off = nx->off;
 	m = 0;
 	while (i < n) {
-		uint32_t c = p[i];
+		uint32_t c;
 		unsigned f;
 
 		/* a run of three-byte characters (most of Chinese text) */
-		while (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+		while (n - i >= 3 && (p[i] & 0xF0) == 0xE0) {
 			c = utf8_decode3(p + i);
 			f = char_flags[c];
 			if (f & L_FOLD)
 				c = nu_fold(c);
 			seen |= f;
-			nx->off[m] = (uint32_t)i;
-			nx->cp[m++] = c;
+			starts[ns % NSTARTS] = (uint32_t)m;
+			ns += f & L_START;
+			off[m] = (uint32_t)i;
+			cp[m++] = c;
 			i += 3;
-			c = i < n ? p[i] : 0;
 		}
 		if (i >= n)
 			break;
-		nx->off[m] = (uint32_t)i;
-		if (c < 0x80)
+		off[m] = (uint32_t)i;
+		if ((c = p[i]) < 0x80)
 			i++;
 		else
 			c = utf8_next(s, n, &i);
@@ -3310,11 +3325,14 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		} else
 			f = simp_changes(c) ? L_TRAD : 0;
 		seen |= f;
-		nx->cp[m++] = c;
+		starts[ns % NSTARTS] = (uint32_t)m;
+		ns += f & L_START;
+		cp[m++] = c;
 	}
-	nx->off[m] = (uint32_t)n;
-	nx->cp[m] = 0;
+	off[m] = (uint32_t)n;
+	cp[m] = 0;
 	nx->m = m;
+	nx->nstarts = ns;
 	return seen & ~(unsigned)L_FOLD;
 }
 
@@ -3369,6 +3387,17 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 	if (!(seen & L_START))
 		return;
 	mark_line(nx, seen);
+	if (nx->nstarts < NSTARTS) {
+		/* only where the line's characters may start one */
+		size_t k;
+
+		for (k = 0; k < nx->nstarts; k++)
+			if (nx->starts[k] >= i && may_start(nx, nx->starts[k])) {
+				i = nx->starts[k];
+				scan_from(&em, &i);
+			}
+		return;
+	}
 	while (i < nx->m)
 		if (may_start(nx, i))
 			scan_from(&em, &i);
