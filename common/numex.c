@@ -1217,6 +1217,34 @@ fmt(const struct num *v, char *out, size_t cap)
 		out[0] = '\0';
 }
 
+/* v in decimal at out, in at least width digits (zeros before, as
+ * printf's "%0*lu"), NUL-terminated; returns the end (the NUL). The
+ * values of dates and times are never negative; a value holds a few of
+ * them: out has room. */
+static char *
+put_ulong(char *out, unsigned long v, int width)
+{
+	char d[24];
+	int k = 0;
+
+	do
+		d[k++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (; width > k; width--)
+		*out++ = '0';
+	while (k > 0)
+		*out++ = d[--k];
+	*out = '\0';
+	return out;
+}
+
+/* the value of a time: HHMMSS, the hour without a leading zero */
+static void
+put_hms(char *out, unsigned long hh, unsigned long mm, unsigned long ss)
+{
+	put_ulong(put_ulong(put_ulong(out, hh, 0), mm, 2), ss, 2);
+}
+
 static void
 set_value(struct nx_hit *h, const struct num *v)
 {
@@ -1268,8 +1296,8 @@ date_or_code(const struct numex *x, size_t b, size_t e, long y, long mo,
 		return e;
 	}
 	h->kind = NK_DATE;
-	snprintf(h->value, sizeof h->value, "%ld",
-	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0));
+	put_ulong(h->value,
+	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0), 0);
 	return e;
 }
 
@@ -1307,7 +1335,7 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	    ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990))) {
 		h->kind = NK_YEAR;
 		h->unit = "年代";
-		snprintf(h->value, sizeof h->value, "%ld", v < 100 ? 1900 + v : v);
+		put_ulong(h->value, v < 100 ? 1900 + v : v, 0);
 		return j + l;
 	}
 	/* 九七年 〇八年: a year of the 1900s (from 40) or the 2000s; not
@@ -1316,7 +1344,7 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	    !at(x, j, "年代") && cn_numeral(x->cp[i + 1]) !=
 	    cn_numeral(x->cp[i]) + 1) {
 		h->kind = NK_YEAR;
-		snprintf(h->value, sizeof h->value, "%ld", v >= 40 ? 1900 + v : 2000 + v);
+		put_ulong(h->value, v >= 40 ? 1900 + v : 2000 + v, 0);
 		return j + 1;
 	}
 	/* 2022年12月8日, 二〇二二年, 2022年度, 12月8日, 3月, 8日 */
@@ -1344,13 +1372,13 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	} else if ((l = at(x, j, "季度")) != 0 && v >= 1 && v <= 4) {
 		h->kind = NK_DATE;
 		h->unit = "季度";
-		snprintf(h->value, sizeof h->value, "%ld", v);
+		put_ulong(h->value, v, 0);
 		return j + l;
 	} else
 		return 0;
 	if (y >= 0 && mo < 0 && d < 0) {
 		h->kind = NK_YEAR;
-		snprintf(h->value, sizeof h->value, "%ld", y);
+		put_ulong(h->value, y, 0);
 		return j;
 	}
 	return date_or_code(x, i, j, y, mo, d, h);
@@ -1380,7 +1408,7 @@ try_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		if (ar_digit(cpat(x, j)) >= 0)
 			return 0;
 		h->kind = NK_TIME;
-		snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", hh, mm, ss);
+		put_hms(h->value, hh, mm, ss);
 		return j;
 	}
 	return 0;
@@ -1458,7 +1486,7 @@ clock_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	    (k == 3 && hh >= 1 && hh <= 2))
 		hh += 12;
 	h->kind = NK_TIME;
-	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", hh, mm, ss);
+	put_hms(h->value, hh, mm, ss);
 	return j;
 }
 
@@ -1889,7 +1917,7 @@ rec_lunar(struct scan *sc)
 		return skip_to(sc, sc->i + 1);
 	sc->h.e = sc->t.e + (at(x, sc->t.e, "日") != 0);
 	sc->h.kind = NK_DATE;
-	snprintf(sc->h.value, sizeof sc->h.value, "%d%02ld", month, d);
+	put_ulong(put_ulong(sc->h.value, month, 0), d, 2);
 	return EMIT;
 }
 
