@@ -65,6 +65,26 @@ static const char *const qual_after[] = {
 	"左右>~", "上下>~", "以上>>", "以下><", "以内><", "之多>>", "有余>>",
 };
 
+/* A numeral and measure word that are also a word of another kind: a
+ * quantity when a noun (or a place word: 四周后) follows, or unless a
+ * verb follows, or never. */
+enum { Q_NOUN, Q_NOT_VERB, Q_NEVER };
+static const struct { const char *s; int rule; } ambivalent[] = {
+	{ "十分", Q_NEVER },	/* very */
+	{ "零件", Q_NEVER },
+	{ "一起", Q_NOUN },	/* together; 一起事故 */
+	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
+	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
+	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
+	{ "一代", Q_NEVER },	/* 新一代, 一代人: a generation */
+	{ "八成", Q_NOT_VERB },	/* probably */
+	/* everywhere, both hands, the two sides of the Taiwan Strait */
+	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
+	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
+	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
+	{ "一点", Q_NEVER },	/* a little */
+};
+
 /* A literal as code points, for matching against the decoded line. */
 struct lit {
 	uint32_t c[12];
@@ -75,9 +95,10 @@ struct lit {
 #define NQB (sizeof qual_before / sizeof qual_before[0])
 #define NQA (sizeof qual_after / sizeof qual_after[0])
 #define NSET (sizeof set_phrases / sizeof set_phrases[0])
+#define NAMB (sizeof ambivalent / sizeof ambivalent[0])
 
 static struct lit lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
-    set_lit[NSET];
+    set_lit[NSET], amb_lit[NAMB];
 static int lits_ready;
 
 /* Which literals hold a character, so that a place is tried only
@@ -95,7 +116,7 @@ struct litplaces {
 	uint16_t from[NSLOTS + 1];	/* slot's places: at[from[s]..from[s+1]) */
 };
 static struct litplaces lex_places, set_places;
-enum { S_QB_LAST = 1, S_QA_FIRST = 2 };
+enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4 };
 
 _Static_assert(NLEX <= 256 && NSET <= 256, "a byte per literal");
 
@@ -171,6 +192,10 @@ init_lits(void)
 		make_lit(&qa_lit[k], qual_after[k],
 		    (size_t)(strchr(qual_after[k], '>') - qual_after[k]));
 		slot_flags[slot_of(qa_lit[k].c[0])] |= S_QA_FIRST;
+	}
+	for (k = 0; k < NAMB; k++) {
+		make_lit(&amb_lit[k], ambivalent[k].s, strlen(ambivalent[k].s));
+		slot_flags[slot_of(amb_lit[k].c[0])] |= S_AMB_FIRST;
 	}
 	lits_ready = 1;
 }
@@ -2738,25 +2763,6 @@ noun_follows(const struct numex *x, size_t j)
 	return tag != NULL && tag[0] == 'n' && strcmp(tag, "nr") != 0;
 }
 
-/* A numeral and measure word that are also a word of another kind: a
- * quantity when a noun (or a place word: 四周后) follows, or unless a
- * verb follows, or never. */
-enum { Q_NOUN, Q_NOT_VERB, Q_NEVER };
-static const struct { const char *s; int rule; } ambivalent[] = {
-	{ "十分", Q_NEVER },	/* very */
-	{ "零件", Q_NEVER },
-	{ "一起", Q_NOUN },	/* together; 一起事故 */
-	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
-	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
-	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
-	{ "一代", Q_NEVER },	/* 新一代, 一代人: a generation */
-	{ "八成", Q_NOT_VERB },	/* probably */
-	/* everywhere, both hands, the two sides of the Taiwan Strait */
-	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
-	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
-	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
-	{ "一点", Q_NEVER },	/* a little */
-};
 
 static int
 is_quantity_here(const struct scan *sc, size_t e)
@@ -2765,12 +2771,13 @@ is_quantity_here(const struct scan *sc, size_t e)
 	const char *tag;
 	size_t k, l = e - sc->t.b;
 
-	if (l != 2 || sc->h.b != sc->t.b)
+	if (l != 2 || sc->h.b != sc->t.b ||
+	    !(slot_flags[slot_at(x->cp[sc->t.b])] & S_AMB_FIRST))
 		return 1;		/* every entry is two characters */
-	for (k = 0; k < sizeof ambivalent / sizeof *ambivalent; k++)
-		if (at(x, sc->t.b, ambivalent[k].s) == l)
+	for (k = 0; k < NAMB; k++)
+		if (at_lit(x, sc->t.b, &amb_lit[k]) == l)
 			break;
-	if (k == sizeof ambivalent / sizeof *ambivalent || sc->h.b != sc->t.b)
+	if (k == NAMB)
 		return 1;
 	if (ambivalent[k].rule == Q_NEVER)
 		return 0;
