@@ -2233,15 +2233,17 @@ rec_quoted_name(struct scan *sc)
 	const struct numtok *t = &sc->t;
 	size_t e = t->e, l;
 
+	/* the shape (a digit one or two characters on) first: most
+	 * numbers have none, and the sets of characters cost more */
 	if (x->mark[t->b] != M_QUOTE && !(t->chinese && !sc->ordinal &&
 	    t->e + 2 < x->m && uc_is_han(x->cp[t->e]) &&
-	    !strchr_cp("年月日号时分秒点之至到", x->cp[t->e]) &&
-	    !strchr_cp("点", x->cp[t->e + 1]) && !strchr_cp("点", cpat(x, t->e + 2)) &&
 	    ((slogan_digit(x->cp[t->e + 1]) &&
 	    uc_is_han(cpat(x, t->e + 2))) || (uc_is_han(x->cp[t->e + 1]) &&
-	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]) &&
-	    slogan_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)))) &&
-	    read_unit(x, t->e, &l) == NULL))
+	    slogan_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)) &&
+	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]))) &&
+	    !strchr_cp("年月日号时分秒点之至到", x->cp[t->e]) &&
+	    x->cp[t->e + 1] != 0x70B9 && cpat(x, t->e + 2) != 0x70B9 &&
+	    read_unit(x, t->e, &l) == NULL))	/* 点 */
 		return NEXT;
 	while (e < x->m && uc_is_han(x->cp[e]) && e - t->b < 12 &&
 	    x->mark[e] == x->mark[t->b])
