@@ -3373,6 +3373,21 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	return seen & ~(unsigned)L_FOLD;
 }
 
+/* Does s[0..n) hold "www."? Looked for at its full stops: the few of
+ * a line are mostly decimal points. */
+static int
+has_www(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '.', (size_t)(end - p))) != NULL) {
+		if (p - s >= 3 && memcmp(p - 3, "www", 3) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* Mark the URLs and short quotations of the decoded line. */
 static void
 mark_line(struct numex *nx, unsigned seen)
@@ -3383,7 +3398,7 @@ mark_line(struct numex *nx, unsigned seen)
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
 	if ((seen & L_LINK) && (memchr(s, '/', n) || memchr(s, '@', n) ||
-	    memmem(s, n, "www.", 4)))
+	    has_www(s, n)))
 		for (from = 0; from < n &&
 		    rx_find(&nx->url, s, n, from, 0, &b, &e) && e > b; from = e)
 			memset(nx->mark + cp_of(nx, b), M_URL,
