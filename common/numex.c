@@ -238,6 +238,7 @@ struct qword {
 
 struct qwords {
 	uint16_t idx[0xA000 - 0x4E00];	/* 0 not asked, 0xFFFF no, else w[i-1] */
+	uint8_t noun[0xA000 - 0x4E00];	/* noun_char: 0 not asked, 1 no, 2 yes */
 	struct qword *w;
 	size_t n, cap;
 };
@@ -916,12 +917,21 @@ static int
 noun_char(const struct numex *x, size_t k)
 {
 	const char *tag;
+	uint32_t c;
+	int yes;
 
-	if (x->ws == NULL || k >= x->m || !uc_is_han(x->cp[k]) ||
+	if (x->ws == NULL || k >= x->m || !uc_is_han(c = x->cp[k]) ||
 	    x->off[k + 1] - x->off[k] != 3)
 		return 0;
+	/* the answer for a unified ideograph is kept (the word list
+	 * does not change), as for the measure words */
+	if (c >= 0x4E00 && c < 0xA000 && x->qw->noun[c - 0x4E00])
+		return x->qw->noun[c - 0x4E00] - 1;
 	tag = ws_tag(x->ws, x->s + x->off[k], 3);
-	return tag != NULL && strcmp(tag, "n") == 0;
+	yes = tag != NULL && strcmp(tag, "n") == 0;
+	if (c >= 0x4E00 && c < 0xA000)
+		x->qw->noun[c - 0x4E00] = (uint8_t)(yes + 1);
+	return yes;
 }
 
 /* Does c begin one of the words extension() steps over after a unit? */
