@@ -3345,12 +3345,13 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		uint32_t c;
 		unsigned f;
 
-		/* a run of three-byte characters (most of Chinese text) */
+		/* a run of three-byte characters (most of Chinese text); one
+		 * that folds (full-width letters) takes the way below */
 		while (n - i >= 3 && (p[i] & 0xF0) == 0xE0) {
 			c = utf8_decode3(p + i);
 			f = char_flags[c];
 			if (f & L_FOLD)
-				c = nu_fold(c);
+				break;
 			seen |= f;
 			starts[ns % NSTARTS] = (uint32_t)m;
 			ns += f & L_START;
