@@ -1012,6 +1012,10 @@ on_covering(void *arg, size_t b, size_t e, enum toktype t)
 		c->b = c->base + b;
 		c->e = c->base + e;
 	}
+	/* the tokens are in order: none after this one covers nb, and
+	 * the runs of text after it are not cut */
+	if (c->base + e > c->nb)
+		ws_stop(c->x->ws);
 }
 
 /* Some word of the list holds the numeral: is it a word of the most
