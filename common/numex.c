@@ -1114,6 +1114,7 @@ struct wordspan {
 	size_t b[64], e[64];
 	const char *tag[64];	/* NULL: no word; else see tag_of() */
 	int n;
+	int want;		/* the cut stops at so many words (<= 64) */
 	const struct numex *x;
 	size_t base;		/* byte offset of the cut text in the line */
 };
@@ -1125,12 +1126,11 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 {
 	struct wordspan *w = arg;
 
-	if (w->n == 64)
-		return;
 	w->b[w->n] = w->base + b;
 	w->e[w->n] = w->base + e;
 	w->tag[w->n] = t == TOK_WORD ? tag_pending : NULL;
-	w->n++;
+	if (++w->n == w->want)
+		ws_stop(w->x->ws);
 }
 
 /* The part of speech of word k, looked up when first asked (most of
@@ -1164,6 +1164,7 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 			;
 		if (e > h->e && uc_is_han(x->cp[h->e])) {
 			w.n = 0;
+			w.want = 5;	/* the loop below reads words 0 to 4 */
 			w.base = x->off[h->e];
 			ws_cut(x->ws, x->s + w.base, x->off[e] - w.base, on_word, &w);
 			for (k = 0; k < w.n && k < 4 &&
@@ -1190,6 +1191,7 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 	if (b == nb || nb - b > 40)
 		return;
 	w.n = 0;
+	w.want = 64;		/* 40 characters hold fewer words */
 	w.base = x->off[b];
 	ws_cut(x->ws, x->s + w.base, x->off[nb] - w.base, on_word, &w);
 	if (w.n == 0 || (!nounish(tag_of(&w, w.n - 1)) &&
@@ -2692,6 +2694,7 @@ money_subunits(struct scan *sc, const struct unit *u)
 }
 
 struct first_word {
+	struct wordseg *ws;
 	size_t e;		/* bytes */
 	int done;
 };
@@ -2703,10 +2706,9 @@ on_first(void *arg, size_t b, size_t e, enum toktype t)
 
 	(void)b;
 	(void)t;
-	if (!w->done) {
-		w->e = e;
-		w->done = 1;
-	}
+	w->e = e;
+	w->done = 1;
+	ws_stop(w->ws);		/* the first token only: the rest is not cut */
 }
 
 struct common {
@@ -2740,7 +2742,7 @@ common_word_at(const struct numex *x, size_t j)
 static int
 starts_word(const struct numex *x, size_t j)
 {
-	struct first_word w = { 0, 0 };
+	struct first_word w = { x->ws, 0, 0 };
 	size_t e = j + 6 < x->m ? j + 6 : x->m, k;
 
 	if (x->ws == NULL || j >= x->m || !common_word_at(x, j))
