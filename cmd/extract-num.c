@@ -170,7 +170,8 @@ main(int argc, char **argv)
 	ws = ws_new();
 	nx = nx_new(ws, !no_subject);
 	records_each(first < argc ? argv + first : stdin_only,
-	    copt.strict ? RD_STRICT : 0, copt.field, copt.header, on_record, nx);
+	    (copt.strict ? RD_STRICT : 0) | REC_KEYS_AS_ONE, copt.field,
+	    copt.header, on_record, nx);
 	out_close();
 	nx_free(nx);
 	ws_free(ws);

@@ -30,6 +30,29 @@ fields_split(struct fields *f, const char *s, size_t n)
 	f->n = k;
 }
 
+void
+fields_split_last(struct fields *f, const char *s, size_t n)
+{
+	const char *t = memrchr(s, '\t', n);
+
+	if (f->cap < 2) {
+		f->b = xrealloc(f->b, 16 * sizeof *f->b);
+		f->e = xrealloc(f->e, 16 * sizeof *f->e);
+		f->cap = 16;
+	}
+	if (t == NULL) {
+		f->b[0] = 0;
+		f->e[0] = n;
+		f->n = 1;
+		return;
+	}
+	f->b[0] = 0;
+	f->e[0] = (size_t)(t - s);
+	f->b[1] = (size_t)(t - s) + 1;
+	f->e[1] = n;
+	f->n = 2;
+}
+
 long
 fields_text(const struct fields *f, unsigned field)
 {

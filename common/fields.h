@@ -11,6 +11,9 @@ struct fields {
 
 /* Split s[0..n) at TABs (an empty record has one empty field). */
 void fields_split(struct fields *f, const char *s, size_t n);
+/* Split s[0..n) at its last TAB only: the keys as one field (TABs and
+ * all) and the text after them; one field when there is no TAB. */
+void fields_split_last(struct fields *f, const char *s, size_t n);
 /* 0-based index of the text field for -f N (0 = last), or -1 if the
  * record has fewer fields. */
 long fields_text(const struct fields *f, unsigned field);

@@ -65,6 +65,26 @@ static const char *const qual_after[] = {
 	"左右>~", "上下>~", "以上>>", "以下><", "以内><", "之多>>", "有余>>",
 };
 
+/* A numeral and measure word that are also a word of another kind: a
+ * quantity when a noun (or a place word: 四周后) follows, or unless a
+ * verb follows, or never. */
+enum { Q_NOUN, Q_NOT_VERB, Q_NEVER };
+static const struct { const char *s; int rule; } ambivalent[] = {
+	{ "十分", Q_NEVER },	/* very */
+	{ "零件", Q_NEVER },
+	{ "一起", Q_NOUN },	/* together; 一起事故 */
+	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
+	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
+	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
+	{ "一代", Q_NEVER },	/* 新一代, 一代人: a generation */
+	{ "八成", Q_NOT_VERB },	/* probably */
+	/* everywhere, both hands, the two sides of the Taiwan Strait */
+	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
+	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
+	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
+	{ "一点", Q_NEVER },	/* a little */
+};
+
 /* A literal as code points, for matching against the decoded line. */
 struct lit {
 	uint32_t c[12];
@@ -75,9 +95,10 @@ struct lit {
 #define NQB (sizeof qual_before / sizeof qual_before[0])
 #define NQA (sizeof qual_after / sizeof qual_after[0])
 #define NSET (sizeof set_phrases / sizeof set_phrases[0])
+#define NAMB (sizeof ambivalent / sizeof ambivalent[0])
 
 static struct lit lex_lit[NLEX], qb_lit[NQB], qa_lit[NQA],
-    set_lit[NSET];
+    set_lit[NSET], amb_lit[NAMB];
 static int lits_ready;
 
 /* Which literals hold a character, so that a place is tried only
@@ -95,7 +116,7 @@ struct litplaces {
 	uint16_t from[NSLOTS + 1];	/* slot's places: at[from[s]..from[s+1]) */
 };
 static struct litplaces lex_places, set_places;
-enum { S_QB_LAST = 1, S_QA_FIRST = 2 };
+enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4 };
 
 _Static_assert(NLEX <= 256 && NSET <= 256, "a byte per literal");
 
@@ -172,6 +193,10 @@ init_lits(void)
 		    (size_t)(strchr(qual_after[k], '>') - qual_after[k]));
 		slot_flags[slot_of(qa_lit[k].c[0])] |= S_QA_FIRST;
 	}
+	for (k = 0; k < NAMB; k++) {
+		make_lit(&amb_lit[k], ambivalent[k].s, strlen(ambivalent[k].s));
+		slot_flags[slot_of(amb_lit[k].c[0])] |= S_AMB_FIRST;
+	}
 	lits_ready = 1;
 }
 
@@ -182,6 +207,11 @@ slot_at(uint32_t c)
 	return c < 0x10000 ? lit_slot[c] : 0;
 }
 
+/* The places of a line where an expression may start, as decode_line
+ * finds them: a line with NSTARTS or more is scanned character by
+ * character. */
+#define NSTARTS 256
+
 struct numex {
 	struct wordseg *ws;
 	int subjects;
@@ -190,6 +220,8 @@ struct numex {
 	uint32_t *off;		/* byte offset of each code point */
 	uint8_t *mark;		/* per code point: M_URL, M_QUOTE */
 	size_t cap;
+	uint32_t starts[NSTARTS];	/* where an expression may start */
+	size_t nstarts;		/* ... how many (NSTARTS or more: not all kept) */
 	const char *s;		/* the line, as Simplified */
 	size_t n, m;
 	struct simplify *simp;
@@ -206,6 +238,7 @@ struct qword {
 
 struct qwords {
 	uint16_t idx[0xA000 - 0x4E00];	/* 0 not asked, 0xFFFF no, else w[i-1] */
+	uint8_t noun[0xA000 - 0x4E00];	/* noun_char: 0 not asked, 1 no, 2 yes */
 	struct qword *w;
 	size_t n, cap;
 };
@@ -227,6 +260,7 @@ enum {
 	L_FOLD = 16
 };
 static uint8_t char_flags[0x10000];
+_Static_assert(L_START == 1, "decode_line counts the starts by the flag");
 static int classes_ready;
 static void init_classes(void);
 
@@ -883,12 +917,21 @@ static int
 noun_char(const struct numex *x, size_t k)
 {
 	const char *tag;
+	uint32_t c;
+	int yes;
 
-	if (x->ws == NULL || k >= x->m || !uc_is_han(x->cp[k]) ||
+	if (x->ws == NULL || k >= x->m || !uc_is_han(c = x->cp[k]) ||
 	    x->off[k + 1] - x->off[k] != 3)
 		return 0;
+	/* the answer for a unified ideograph is kept (the word list
+	 * does not change), as for the measure words */
+	if (c >= 0x4E00 && c < 0xA000 && x->qw->noun[c - 0x4E00])
+		return x->qw->noun[c - 0x4E00] - 1;
 	tag = ws_tag(x->ws, x->s + x->off[k], 3);
-	return tag != NULL && strcmp(tag, "n") == 0;
+	yes = tag != NULL && strcmp(tag, "n") == 0;
+	if (c >= 0x4E00 && c < 0xA000)
+		x->qw->noun[c - 0x4E00] = (uint8_t)(yes + 1);
+	return yes;
 }
 
 /* Does c begin one of the words extension() steps over after a unit? */
@@ -969,6 +1012,10 @@ on_covering(void *arg, size_t b, size_t e, enum toktype t)
 		c->b = c->base + b;
 		c->e = c->base + e;
 	}
+	/* the tokens are in order: none after this one covers nb, and
+	 * the runs of text after it are not cut */
+	if (c->base + e > c->nb)
+		ws_stop(c->x->ws);
 }
 
 /* Some word of the list holds the numeral: is it a word of the most
@@ -1067,6 +1114,7 @@ struct wordspan {
 	size_t b[64], e[64];
 	const char *tag[64];	/* NULL: no word; else see tag_of() */
 	int n;
+	int want;		/* the cut stops at so many words (<= 64) */
 	const struct numex *x;
 	size_t base;		/* byte offset of the cut text in the line */
 };
@@ -1078,12 +1126,11 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 {
 	struct wordspan *w = arg;
 
-	if (w->n == 64)
-		return;
 	w->b[w->n] = w->base + b;
 	w->e[w->n] = w->base + e;
 	w->tag[w->n] = t == TOK_WORD ? tag_pending : NULL;
-	w->n++;
+	if (++w->n == w->want)
+		ws_stop(w->x->ws);
 }
 
 /* The part of speech of word k, looked up when first asked (most of
@@ -1117,6 +1164,7 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 			;
 		if (e > h->e && uc_is_han(x->cp[h->e])) {
 			w.n = 0;
+			w.want = 5;	/* the loop below reads words 0 to 4 */
 			w.base = x->off[h->e];
 			ws_cut(x->ws, x->s + w.base, x->off[e] - w.base, on_word, &w);
 			for (k = 0; k < w.n && k < 4 &&
@@ -1143,6 +1191,7 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 	if (b == nb || nb - b > 40)
 		return;
 	w.n = 0;
+	w.want = 64;		/* 40 characters hold fewer words */
 	w.base = x->off[b];
 	ws_cut(x->ws, x->s + w.base, x->off[nb] - w.base, on_word, &w);
 	if (w.n == 0 || (!nounish(tag_of(&w, w.n - 1)) &&
@@ -1209,6 +1258,34 @@ fmt(const struct num *v, char *out, size_t cap)
 		out[0] = '\0';
 }
 
+/* v in decimal at out, in at least width digits (zeros before, as
+ * printf's "%0*lu"), NUL-terminated; returns the end (the NUL). The
+ * values of dates and times are never negative; a value holds a few of
+ * them: out has room. */
+static char *
+put_ulong(char *out, unsigned long v, int width)
+{
+	char d[24];
+	int k = 0;
+
+	do
+		d[k++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (; width > k; width--)
+		*out++ = '0';
+	while (k > 0)
+		*out++ = d[--k];
+	*out = '\0';
+	return out;
+}
+
+/* the value of a time: HHMMSS, the hour without a leading zero */
+static void
+put_hms(char *out, unsigned long hh, unsigned long mm, unsigned long ss)
+{
+	put_ulong(put_ulong(put_ulong(out, hh, 0), mm, 2), ss, 2);
+}
+
 static void
 set_value(struct nx_hit *h, const struct num *v)
 {
@@ -1260,8 +1337,8 @@ date_or_code(const struct numex *x, size_t b, size_t e, long y, long mo,
 		return e;
 	}
 	h->kind = NK_DATE;
-	snprintf(h->value, sizeof h->value, "%ld",
-	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0));
+	put_ulong(h->value,
+	    (y > 0 ? y : 0) * 10000 + (mo > 0 ? mo : 0) * 100 + (d > 0 ? d : 0), 0);
 	return e;
 }
 
@@ -1299,7 +1376,7 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	    ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990))) {
 		h->kind = NK_YEAR;
 		h->unit = "年代";
-		snprintf(h->value, sizeof h->value, "%ld", v < 100 ? 1900 + v : v);
+		put_ulong(h->value, v < 100 ? 1900 + v : v, 0);
 		return j + l;
 	}
 	/* 九七年 〇八年: a year of the 1900s (from 40) or the 2000s; not
@@ -1308,7 +1385,7 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	    !at(x, j, "年代") && cn_numeral(x->cp[i + 1]) !=
 	    cn_numeral(x->cp[i]) + 1) {
 		h->kind = NK_YEAR;
-		snprintf(h->value, sizeof h->value, "%ld", v >= 40 ? 1900 + v : 2000 + v);
+		put_ulong(h->value, v >= 40 ? 1900 + v : 2000 + v, 0);
 		return j + 1;
 	}
 	/* 2022年12月8日, 二〇二二年, 2022年度, 12月8日, 3月, 8日 */
@@ -1336,13 +1413,13 @@ try_date(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	} else if ((l = at(x, j, "季度")) != 0 && v >= 1 && v <= 4) {
 		h->kind = NK_DATE;
 		h->unit = "季度";
-		snprintf(h->value, sizeof h->value, "%ld", v);
+		put_ulong(h->value, v, 0);
 		return j + l;
 	} else
 		return 0;
 	if (y >= 0 && mo < 0 && d < 0) {
 		h->kind = NK_YEAR;
-		snprintf(h->value, sizeof h->value, "%ld", y);
+		put_ulong(h->value, y, 0);
 		return j;
 	}
 	return date_or_code(x, i, j, y, mo, d, h);
@@ -1372,7 +1449,7 @@ try_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 		if (ar_digit(cpat(x, j)) >= 0)
 			return 0;
 		h->kind = NK_TIME;
-		snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", hh, mm, ss);
+		put_hms(h->value, hh, mm, ss);
 		return j;
 	}
 	return 0;
@@ -1450,7 +1527,7 @@ clock_time(struct numex *x, size_t i, const struct numtok *t, struct nx_hit *h)
 	    (k == 3 && hh >= 1 && hh <= 2))
 		hh += 12;
 	h->kind = NK_TIME;
-	snprintf(h->value, sizeof h->value, "%ld%02ld%02ld", hh, mm, ss);
+	put_hms(h->value, hh, mm, ss);
 	return j;
 }
 
@@ -1881,7 +1958,7 @@ rec_lunar(struct scan *sc)
 		return skip_to(sc, sc->i + 1);
 	sc->h.e = sc->t.e + (at(x, sc->t.e, "日") != 0);
 	sc->h.kind = NK_DATE;
-	snprintf(sc->h.value, sizeof sc->h.value, "%d%02ld", month, d);
+	put_ulong(put_ulong(sc->h.value, month, 0), d, 2);
 	return EMIT;
 }
 
@@ -2172,15 +2249,17 @@ rec_quoted_name(struct scan *sc)
 	const struct numtok *t = &sc->t;
 	size_t e = t->e, l;
 
+	/* the shape (a digit one or two characters on) first: most
+	 * numbers have none, and the sets of characters cost more */
 	if (x->mark[t->b] != M_QUOTE && !(t->chinese && !sc->ordinal &&
 	    t->e + 2 < x->m && uc_is_han(x->cp[t->e]) &&
-	    !strchr_cp("年月日号时分秒点之至到", x->cp[t->e]) &&
-	    !strchr_cp("点", x->cp[t->e + 1]) && !strchr_cp("点", cpat(x, t->e + 2)) &&
 	    ((slogan_digit(x->cp[t->e + 1]) &&
 	    uc_is_han(cpat(x, t->e + 2))) || (uc_is_han(x->cp[t->e + 1]) &&
-	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]) &&
-	    slogan_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)))) &&
-	    read_unit(x, t->e, &l) == NULL))
+	    slogan_digit(cpat(x, t->e + 2)) && uc_is_han(cpat(x, t->e + 3)) &&
+	    !strchr_cp("和与及或同跟", x->cp[t->e + 1]))) &&
+	    !strchr_cp("年月日号时分秒点之至到", x->cp[t->e]) &&
+	    x->cp[t->e + 1] != 0x70B9 && cpat(x, t->e + 2) != 0x70B9 &&
+	    read_unit(x, t->e, &l) == NULL))	/* 点 */
 		return NEXT;
 	while (e < x->m && uc_is_han(x->cp[e]) && e - t->b < 12 &&
 	    x->mark[e] == x->mark[t->b])
@@ -2615,6 +2694,7 @@ money_subunits(struct scan *sc, const struct unit *u)
 }
 
 struct first_word {
+	struct wordseg *ws;
 	size_t e;		/* bytes */
 	int done;
 };
@@ -2626,10 +2706,9 @@ on_first(void *arg, size_t b, size_t e, enum toktype t)
 
 	(void)b;
 	(void)t;
-	if (!w->done) {
-		w->e = e;
-		w->done = 1;
-	}
+	w->e = e;
+	w->done = 1;
+	ws_stop(w->ws);		/* the first token only: the rest is not cut */
 }
 
 struct common {
@@ -2663,7 +2742,7 @@ common_word_at(const struct numex *x, size_t j)
 static int
 starts_word(const struct numex *x, size_t j)
 {
-	struct first_word w = { 0, 0 };
+	struct first_word w = { x->ws, 0, 0 };
 	size_t e = j + 6 < x->m ? j + 6 : x->m, k;
 
 	if (x->ws == NULL || j >= x->m || !common_word_at(x, j))
@@ -2702,25 +2781,6 @@ noun_follows(const struct numex *x, size_t j)
 	return tag != NULL && tag[0] == 'n' && strcmp(tag, "nr") != 0;
 }
 
-/* A numeral and measure word that are also a word of another kind: a
- * quantity when a noun (or a place word: 四周后) follows, or unless a
- * verb follows, or never. */
-enum { Q_NOUN, Q_NOT_VERB, Q_NEVER };
-static const struct { const char *s; int rule; } ambivalent[] = {
-	{ "十分", Q_NEVER },	/* very */
-	{ "零件", Q_NEVER },
-	{ "一起", Q_NOUN },	/* together; 一起事故 */
-	{ "一道", Q_NOUN }, { "一度", Q_NOUN }, { "一块", Q_NOUN },
-	{ "一头", Q_NOUN }, { "一面", Q_NOUN }, { "一口", Q_NOUN },
-	{ "四周", Q_NOUN }, { "四处", Q_NOUN }, { "一把", Q_NOUN },
-	{ "一代", Q_NEVER },	/* 新一代, 一代人: a generation */
-	{ "八成", Q_NOT_VERB },	/* probably */
-	/* everywhere, both hands, the two sides of the Taiwan Strait */
-	{ "四方", Q_NEVER }, { "四海", Q_NEVER }, { "四面", Q_NEVER },
-	{ "八方", Q_NEVER }, { "两手", Q_NEVER }, { "两岸", Q_NEVER },
-	{ "十字", Q_NEVER }, { "十足", Q_NEVER }, { "万分", Q_NEVER },
-	{ "一点", Q_NEVER },	/* a little */
-};
 
 static int
 is_quantity_here(const struct scan *sc, size_t e)
@@ -2729,12 +2789,13 @@ is_quantity_here(const struct scan *sc, size_t e)
 	const char *tag;
 	size_t k, l = e - sc->t.b;
 
-	if (l != 2 || sc->h.b != sc->t.b)
+	if (l != 2 || sc->h.b != sc->t.b ||
+	    !(slot_flags[slot_at(x->cp[sc->t.b])] & S_AMB_FIRST))
 		return 1;		/* every entry is two characters */
-	for (k = 0; k < sizeof ambivalent / sizeof *ambivalent; k++)
-		if (at(x, sc->t.b, ambivalent[k].s) == l)
+	for (k = 0; k < NAMB; k++)
+		if (at_lit(x, sc->t.b, &amb_lit[k]) == l)
 			break;
-	if (k == sizeof ambivalent / sizeof *ambivalent || sc->h.b != sc->t.b)
+	if (k == NAMB)
 		return 1;
 	if (ambivalent[k].rule == Q_NEVER)
 		return 0;
@@ -3259,13 +3320,17 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-/* The line as code points, in one pass over its bytes. */
+/* The line as code points, in one pass over its bytes; the places of
+ * the characters that may start an expression are listed as it goes
+ * (nx->nstarts of them; all kept when fewer than NSTARTS, as each
+ * character is written at the next place, a start or not). */
 static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, m;
+	size_t i = 0, m, ns = 0;
 	unsigned seen = 0;
+	uint32_t *cp, *off, *starts = nx->starts;
 
 	if (n >= UINT32_MAX)
 		die(EXIT_TROUBLE, "a line of %zu bytes is longer than 4 GB", n);
@@ -3279,27 +3344,31 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	}
 	nx->s = s;
 	nx->n = n;
+	cp = nx->cp;
+	off = nx->off;
 	m = 0;
 	while (i < n) {
-		uint32_t c = p[i];
+		uint32_t c;
 		unsigned f;
 
-		/* a run of three-byte characters (most of Chinese text) */
-		while (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+		/* a run of three-byte characters (most of Chinese text); one
+		 * that folds (full-width letters) takes the way below */
+		while (n - i >= 3 && (p[i] & 0xF0) == 0xE0) {
 			c = utf8_decode3(p + i);
 			f = char_flags[c];
 			if (f & L_FOLD)
-				c = nu_fold(c);
+				break;
 			seen |= f;
-			nx->off[m] = (uint32_t)i;
-			nx->cp[m++] = c;
+			starts[ns % NSTARTS] = (uint32_t)m;
+			ns += f & L_START;
+			off[m] = (uint32_t)i;
+			cp[m++] = c;
 			i += 3;
-			c = i < n ? p[i] : 0;
 		}
 		if (i >= n)
 			break;
-		nx->off[m] = (uint32_t)i;
-		if (c < 0x80)
+		off[m] = (uint32_t)i;
+		if ((c = p[i]) < 0x80)
 			i++;
 		else
 			c = utf8_next(s, n, &i);
@@ -3310,12 +3379,30 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		} else
 			f = simp_changes(c) ? L_TRAD : 0;
 		seen |= f;
-		nx->cp[m++] = c;
+		starts[ns % NSTARTS] = (uint32_t)m;
+		ns += f & L_START;
+		cp[m++] = c;
 	}
-	nx->off[m] = (uint32_t)n;
-	nx->cp[m] = 0;
+	off[m] = (uint32_t)n;
+	cp[m] = 0;
 	nx->m = m;
+	nx->nstarts = ns;
 	return seen & ~(unsigned)L_FOLD;
+}
+
+/* Does s[0..n) hold "www."? Looked for at its full stops: the few of
+ * a line are mostly decimal points. */
+static int
+has_www(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '.', (size_t)(end - p))) != NULL) {
+		if (p - s >= 3 && memcmp(p - 3, "www", 3) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 /* Mark the URLs and short quotations of the decoded line. */
@@ -3328,7 +3415,7 @@ mark_line(struct numex *nx, unsigned seen)
 	memset(nx->mark, 0, m + 1);
 	/* URLs and e-mail addresses hold no quantities */
 	if ((seen & L_LINK) && (memchr(s, '/', n) || memchr(s, '@', n) ||
-	    memmem(s, n, "www.", 4)))
+	    has_www(s, n)))
 		for (from = 0; from < n &&
 		    rx_find(&nx->url, s, n, from, 0, &b, &e) && e > b; from = e)
 			memset(nx->mark + cp_of(nx, b), M_URL,
@@ -3369,6 +3456,17 @@ nx_scan(struct numex *nx, const char *s, size_t n,
 	if (!(seen & L_START))
 		return;
 	mark_line(nx, seen);
+	if (nx->nstarts < NSTARTS) {
+		/* only where the line's characters may start one */
+		size_t k;
+
+		for (k = 0; k < nx->nstarts; k++)
+			if (nx->starts[k] >= i && may_start(nx, nx->starts[k])) {
+				i = nx->starts[k];
+				scan_from(&em, &i);
+			}
+		return;
+	}
 	while (i < nx->m)
 		if (may_start(nx, i))
 			scan_from(&em, &i);

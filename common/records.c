@@ -27,7 +27,9 @@ records_each(char **files, int rdflags, unsigned field, int header,
 	struct fields f = { 0 };
 	struct record rec;
 	struct buf clean = { 0 };
+	int keys_as_one = (rdflags & REC_KEYS_AS_ONE) && field == 0;
 
+	rdflags &= ~REC_KEYS_AS_ONE;
 	rec.f = &f;
 	for (; *files; files++) {
 		struct reader r;
@@ -38,7 +40,10 @@ records_each(char **files, int rdflags, unsigned field, int header,
 		while (rd_line(&r, &rec.s, &rec.n)) {
 			if (memchr(rec.s, '\r', rec.n))
 				rec.s = no_cr(rec.s, rec.n, &clean);
-			fields_split(&f, rec.s, rec.n);
+			if (keys_as_one)
+				fields_split_last(&f, rec.s, rec.n);
+			else
+				fields_split(&f, rec.s, rec.n);
 			if ((rec.text = fields_text(&f, field)) < 0) {
 				input_error(r.name, r.lineno,
 				    "no field %u (record has %zu)", field, f.n);

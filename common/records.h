@@ -23,6 +23,11 @@ struct record {
  * TAB, CR or LF). A record without the text field (-f N) is reported and
  * skipped; with header set, the first record of the run is passed with
  * r.header = 1. Missing files are reported; the exit status records it. */
+/* With REC_KEYS_AS_ONE among rdflags and the text the last field
+ * (field 0), a record is split at its last TAB only: rec->f holds the
+ * keys as one field and the text, for a tool that reads no key on its
+ * own (record_keys gives them as ever). */
+enum { REC_KEYS_AS_ONE = 0x100 };
 void records_each(char **files, int rdflags, unsigned field, int header,
     void (*fn)(void *arg, const struct record *rec), void *arg);
 

@@ -165,6 +165,20 @@ test_fields(void)
 	fields_split(&f, "", 0);
 	CHECK("fields_split empty record", f.n == 1);
 	fields_free(&f);
+	/* the keys as one field: the same text field as fields_split's
+	 * last, on a fresh struct and on one that held more fields */
+	fields_split_last(&f, "a\tb\t\tc", 6);
+	CHECK("fields_split_last keys and text", f.n == 2 && f.b[0] == 0 &&
+	    f.e[0] == 4 && f.b[1] == 5 && f.e[1] == 6);
+	fields_split(&f, "a\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\tm\tn\to\tp\tq",
+	    33);
+	fields_split_last(&f, "k\t", 2);
+	CHECK("fields_split_last empty text", f.n == 2 && f.e[0] == 1 &&
+	    f.b[1] == 2 && f.e[1] == 2);
+	fields_split_last(&f, "text", 4);
+	CHECK("fields_split_last no TAB", f.n == 1 && f.b[0] == 0 &&
+	    f.e[0] == 4 && fields_text(&f, 0) == 0);
+	fields_free(&f);
 }
 
 static char *
