@@ -20,6 +20,7 @@
  * text converted is always the converter's. */
 #include "simplify.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,7 +142,9 @@ simp_needed(const char *s, size_t n)
  * the converters a process opened are shared by every simplify that
  * names the same configuration (the normal forms and the signatures of
  * one run, say), and closed when the last of them is freed. A converter
- * keeps no state between calls. */
+ * keeps no state between calls, so threads may share one; the list of
+ * those opened is changed under a lock. */
+static pthread_mutex_t opened_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct opened {
 	char *config;
 	opencc_t cc;
@@ -150,7 +153,7 @@ static struct opened {
 static size_t nopened;
 
 static opencc_t
-open_config(const char *config)
+open_config_locked(const char *config)
 {
 	size_t k;
 	opencc_t cc;
@@ -172,8 +175,19 @@ open_config(const char *config)
 	return cc;
 }
 
+static opencc_t
+open_config(const char *config)
+{
+	opencc_t cc;
+
+	pthread_mutex_lock(&opened_lock);
+	cc = open_config_locked(config);
+	pthread_mutex_unlock(&opened_lock);
+	return cc;
+}
+
 static void
-close_config(opencc_t cc)
+close_config_locked(opencc_t cc)
 {
 	size_t k;
 
@@ -193,6 +207,14 @@ close_config(opencc_t cc)
 		opened = NULL;
 		nopened = 0;
 	}
+}
+
+static void
+close_config(opencc_t cc)
+{
+	pthread_mutex_lock(&opened_lock);
+	close_config_locked(cc);
+	pthread_mutex_unlock(&opened_lock);
 }
 
 static void
