@@ -62,7 +62,7 @@ struct boilerrun {
 struct slot {
 	struct article a;
 	struct forms forms;
-	uint64_t id, order;
+	uint64_t id, order, site;
 	uint32_t self;		/* the counts hold the article (0, 1) */
 	struct bc_verdict *out;
 	uint32_t *df, *xs;	/* its keys' counts, looked up (fixed) */
@@ -75,6 +75,7 @@ struct slot {
 struct batch {
 	struct slot *s;
 	size_t n, cap;
+	int forms;		/* to make the forms of (pass 1), not label */
 	size_t bytes;		/* of its articles, as art_max_bytes counts */
 };
 
@@ -83,8 +84,15 @@ struct labeller {
 	struct boilerrun *r;
 	struct rules rules;
 	struct lineshape *ls;
+	struct normaliser *nm;
 	struct slot *slot;	/* the article labelled now */
 };
+
+static int threaded(const struct boilerrun *r);
+static struct slot *pool_slot(struct boilerrun *r, int forms);
+static void pool_filled(struct boilerrun *r, struct slot *s, size_t n,
+    int looked_up);
+static void pool_drain(struct boilerrun *r);
 
 _Noreturn static void
 spool_failed(void)
@@ -192,7 +200,8 @@ count_forms(struct boilerrun *r)
  * run counted the same document already; a line new to its site counts
  * its site for the form. */
 static void
-count_article(struct boilerrun *r, const struct article *a, uint64_t id)
+count_article(struct boilerrun *r, const struct article *a,
+    const struct forms *f, uint64_t id)
 {
 	const struct br_settings *s = &r->set;
 	size_t i, n;
@@ -200,15 +209,15 @@ count_article(struct boilerrun *r, const struct article *a, uint64_t id)
 	/* every line's stored count is read after this pass, once */
 	if (s->state && !s->emit)
 		for (i = 0; i < a->n; i++) {
-			counts_touch(r->counts, r->forms.key[i]);
-			counts_touch(r->counts, r->forms.gkey[i]);
+			counts_touch(r->counts, f->key[i]);
+			counts_touch(r->counts, f->gkey[i]);
 		}
 	if (!docids_first(r->ids, id, DOC_COUNTED))
 		return;		/* counted in this run */
 	if (!s->emit && sdb_doc_seen(r->db, id))
 		return;		/* and in an earlier one */
 	room(r, a->n);
-	n = bc_distinct_keys(r->forms.key, r->forms.gkey, a->n, r->keys,
+	n = bc_distinct_keys(f->key, f->gkey, a->n, r->keys,
 	    r->gkeys);
 	for (i = 0; i < n && !s->emit; i++)
 		counts_prefetch(r->counts, r->keys[i]);
@@ -236,21 +245,40 @@ count_article(struct boilerrun *r, const struct article *a, uint64_t id)
 		sdb_doc_add(r->db, id);
 }
 
+/* Count article a of forms f and identity id, and keep it for pass 2. */
+static void
+count_made(struct boilerrun *r, const struct article *a,
+    const struct forms *f, uint64_t id)
+{
+	count_article(r, a, f, id);
+	if (r->spool && (art_spool(a, r->spool) < 0 ||
+	    forms_spool(f, r->spool) < 0 ||
+	    spool_write(r->spool, &id, sizeof id) < 0))
+		spool_failed();
+}
+
 void
 br_count(struct boilerrun *r, const struct article *a)
 {
-	uint64_t id = read_article(r, a, &r->forms);
+	uint64_t id;
 
-	count_article(r, a, id);
-	if (r->spool && (art_spool(a, r->spool) < 0 ||
-	    forms_spool(&r->forms, r->spool) < 0 ||
-	    spool_write(r->spool, &id, sizeof id) < 0))
-		spool_failed();
+	if (threaded(r)) {	/* the forms made on a thread: count_made() */
+		struct slot *t = pool_slot(r, 1);
+
+		art_copy(&t->a, a);
+		t->site = article_site(a, r->set.site_field, &r->warned_site);
+		docids_key_again(r->ids, a);	/* its warning in input order */
+		pool_filled(r, t, a->n, 0);
+		return;
+	}
+	id = read_article(r, a, &r->forms);
+	count_made(r, a, &r->forms, id);
 }
 
 int
 br_counted(struct boilerrun *r)
 {
+	pool_drain(r);
 	if (r->set.state && !r->set.emit) {
 		sdb_load_counts_of(r->db, r->counts);
 		count_forms(r);
@@ -401,7 +429,8 @@ slot_gaveup(void *arg, size_t k, size_t n)
 	s->gave[s->ngave++].len = n;
 }
 
-/* A thread's work: label the records of a batch's articles. */
+/* A thread's work: make the forms of a batch's articles, or label
+ * their records. */
 static void
 label_batch(void *ctx, void *item)
 {
@@ -409,7 +438,11 @@ label_batch(void *ctx, void *item)
 	struct batch *b = item;
 	size_t i;
 
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n && b->forms; i++) {
+		forms_make(&b->s[i].forms, w->nm, b->s[i].site, &b->s[i].a);
+		b->s[i].id = docid_of(&b->s[i].a);
+	}
+	for (i = 0; i < b->n && !b->forms; i++) {
 		struct slot *s = &b->s[i];
 		struct bc_config c = { &w->rules, w->r->counts,
 		    (uint32_t)w->r->set.min_docs, s->self, w->ls, &w->r->model,
@@ -439,6 +472,7 @@ pool_start(struct boilerrun *r)
 		r->w[t].rules.on_gaveup = slot_gaveup;
 		r->w[t].rules.gaveup_arg = &r->w[t];
 		r->w[t].ls = ls_new();
+		r->w[t].nm = norm_new();
 		ctx[t] = &r->w[t];
 	}
 	r->pm = pm_new(n, r->nbatches, label_batch, ctx);
@@ -468,6 +502,10 @@ pool_done_one(struct boilerrun *r)
 	for (i = 0; i < b->n; i++) {
 		struct slot *s = &b->s[i];
 
+		if (b->forms) {
+			count_made(r, &s->a, &s->forms, s->id);
+			goto release;
+		}
 		for (g = 0; g < s->ngave; g++)
 			if (!r->warned[s->gave[g].rule]) {
 				r->warned[s->gave[g].rule] = 1;
@@ -475,6 +513,7 @@ pool_done_one(struct boilerrun *r)
 				    s->gave[g].len);
 			}
 		deliver(r, &s->a, s->id, s->order, &s->forms, s->out);
+release:
 		if (s->a.data.cap > BATCH_BYTES) {
 			art_release(&s->a);
 			forms_free(&s->forms);
@@ -507,12 +546,16 @@ pool_put(struct boilerrun *r)
 /* An article's place in the batch being filled: a batch handed on, one
  * never used, or the oldest in flight once it is handed on. */
 static struct slot *
-pool_slot(struct boilerrun *r)
+pool_slot(struct boilerrun *r, int forms)
 {
 	struct batch *b = r->filling;
 
 	if (r->pm == NULL)
 		pool_start(r);
+	if (b && b->forms != forms) {	/* from pass 1 to pass 2 */
+		pool_put(r);
+		b = NULL;
+	}
 	if (b == NULL) {
 		if (r->nfree == 0 && r->used < r->nbatches)
 			b = &r->batches[r->used++];
@@ -522,6 +565,7 @@ pool_slot(struct boilerrun *r)
 			b = r->free[--r->nfree];
 		}
 		r->filling = b;
+		b->forms = forms;
 	}
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 8;
@@ -597,6 +641,7 @@ pool_end(struct boilerrun *r)
 	for (t = 0; t < (size_t)r->set.threads; t++) {
 		rules_free(&r->w[t].rules);
 		ls_free(r->w[t].ls);
+		norm_free(r->w[t].nm);
 	}
 	free(r->batches);
 	free(r->free);
@@ -623,7 +668,7 @@ decide_spool(struct boilerrun *r, struct spool *sp)
 		struct slot *t;
 
 		for (;;) {
-			t = pool_slot(r);
+			t = pool_slot(r, 0);
 			if ((rc = art_unspool(&t->a, sp)) <= 0)
 				break;
 			if (forms_unspool(&t->forms, t->a.n, sp) < 0 ||
@@ -701,7 +746,7 @@ br_decide(struct boilerrun *r, const struct article *a)
 	    (r->batch = spool_new()) == NULL)
 		r->set.prompt = 1;	/* no spool: article by article */
 	if (threaded(r) && r->batch == NULL)
-		f = &(s = pool_slot(r))->forms;
+		f = &(s = pool_slot(r, 0))->forms;
 	id = read_article(r, a, f);
 	/* the order is known, or found missing, as the article is read */
 	order = r->dups || r->set.emit_sigs ? article_order(r, a) : 0;
