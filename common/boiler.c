@@ -29,9 +29,9 @@ enum { FOLD_DROP, FOLD_DIGIT, FOLD_KEEP };
 struct act_block;
 
 /* Answers kept for the short lines seen (menus, bylines and notices come
- * again and again, and the rules' answer and the key's folding depend on
- * the line alone): open addressing on the line's hash, the line's bytes
- * kept to compare, its answer after them. Emptied when full. */
+ * again and again, and the key's folding depends on the line alone):
+ * open addressing on the line's hash, the line's bytes kept to compare,
+ * its answer after them. Emptied when full. */
 #define MEMO_SLOTS 16384	/* a power of 2, half of them used at most */
 #define MEMO_LINE 256		/* longer lines are not kept */
 #define MEMO_TEXT (MEMO_SLOTS / 2 * 64)	/* bytes of lines and answers */
@@ -1214,45 +1214,18 @@ make_any(struct rules *r)
 	r->stale = 0;
 }
 
-/* rules_match()'s memo: the index of the first rule that matched, or
- * -1. Only answers that no rule gave up on are kept, and the memo is
- * emptied whenever the rules change or a rule gives up (the rules are
- * then tried another way). */
 static const char *match_rules(struct rules *r, const char *s, size_t n,
     int *gaveup, int32_t *rule);
 
 const char *
 rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 {
-	struct memo_slot *e = NULL;
-	const char *name;
-	uint64_t h;
 	int32_t rule;
 
-	if (r->stale) {
-		make_any(r);
-		memo_clear(r->memo);
-	}
-	if (r->guard != NULL) {
-		if (r->memo == NULL)
-			r->memo = xcalloc(1, sizeof *r->memo);
-		e = memo_find(r->memo, s, n, &h);
-	}
-	if (e && e->h) {
-		memcpy(&rule, memo_answer(r->memo, e), sizeof rule);
-		*gaveup = 0;
-		return rule >= 0 ? r->name[rule] : NULL;
-	}
-	name = match_rules(r, s, n, gaveup, &rule);
-	if (*gaveup || r->stale)
-		memo_clear(r->memo);
-	else if (e)
-		memo_keep(r->memo, e, h, s, n, &rule, sizeof rule, NULL, 0);
-	return name;
+	return match_rules(r, s, n, gaveup, &rule);
 }
 
-/* rules_match() without the memo; *rule is the index of the rule named,
- * or -1 */
+/* rules_match(); *rule is the index of the rule named, or -1 */
 static const char *
 match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
     int32_t *rule)
@@ -1343,9 +1316,6 @@ rules_free(struct rules *r)
 		r->have_any[k] = 0;
 	}
 	free_lits(r);
-	memo_free(r->memo);
-	free(r->memo);
-	r->memo = NULL;
 	r->stale = 0;
 }
 

@@ -98,7 +98,6 @@ struct rules {
 	 * rule k gives up, on a line of n bytes */
 	void (*on_gaveup)(void *arg, size_t k, size_t n);
 	void *gaveup_arg;
-	struct line_memo *memo;	/* the answers for short lines seen */
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

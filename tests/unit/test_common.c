@@ -3564,46 +3564,6 @@ test_rules_guard(void)
 	rules_free(&r);
 }
 
-/* rules_match keeps its answers for short lines: the same answers a
- * second time, after rules are added, and past what the memo holds */
-static void
-test_rules_memo(void)
-{
-	static const char one[] = "foo\tfoo\n", two[] = "baz\t^baz$\n";
-	struct rules r = { 0 };
-	char line[64];
-	const char *got;
-	int gaveup, i, pass, ok = 1;
-
-	CHECK("rules memo: rules load",
-	    rules_load_buf(&r, "t", one, sizeof one - 1) == 0);
-	for (pass = 0; pass < 2; pass++) {
-		got = rules_match(&r, "a foo", 5, &gaveup);
-		ok &= got != NULL && strcmp(got, "foo") == 0 && !gaveup;
-		ok &= rules_match(&r, "baz", 3, &gaveup) == NULL && !gaveup;
-		ok &= rules_match(&r, "a fox", 5, &gaveup) == NULL;
-	}
-	CHECK("rules memo: a line seen before has its answer again", ok);
-	CHECK("rules memo: rules added", rules_load_buf(&r, "t", two,
-	    sizeof two - 1) == 0);
-	got = rules_match(&r, "baz", 3, &gaveup);
-	CHECK("rules memo: forgotten when the rules change",
-	    got != NULL && strcmp(got, "baz") == 0);
-	/* each line twice in a row (the second from the memo), then all
-	 * again */
-	for (i = 0; i < 40000; i++) {
-		int k = i / 2 % 10000;
-
-		snprintf(line, sizeof line, "%d %s", k, k % 3 ? "foo" : "fob");
-		got = rules_match(&r, line, strlen(line), &gaveup);
-		ok &= k % 3 ? got != NULL && strcmp(got, "foo") == 0 :
-		    got == NULL;
-	}
-	CHECK("rules memo: more lines than it holds, each again", ok);
-	rules_free(&r);
-	CHECK("rules memo: freed with the rules", r.memo == NULL);
-}
-
 static void
 test_regex_opts(void)
 {
@@ -4454,7 +4414,6 @@ main(void)
 	test_norm_fold();
 	test_rx_needs();
 	test_rules_guard();
-	test_rules_memo();
 	test_numerals();
 	test_numex();
 	test_numex_calendar();
