@@ -11,12 +11,10 @@
 #include "ndshard.h"
 #include "opts.h"
 #include "output.h"
-#include "parmap.h"
 
 /* the run's settings, filled from the options */
 static struct br_settings set = {
-	.min_docs = 3, .prune_after = 60, .wait_s = 10, .similarity = 0.8,
-	.threads = -1
+	.min_docs = 3, .prune_after = 60, .wait_s = 10, .similarity = 0.8
 };
 static long key_fields = 1;
 static int stats, reduce_sigs;
@@ -79,8 +77,8 @@ static const char help_text[] =
 	"                       not its position in the input\n"
 	"      --wait SECONDS   wait this long for another run's lock (10)\n"
 	"      --threads N      key and label articles on N threads besides\n"
-	"                       the one that reads and writes (0: on that\n"
-	"                       one; default: one a processor, at most 8)\n"
+	"                       the one that reads and writes (default 0:\n"
+	"                       on that one)\n"
 	"      --features       write each line's keys and the numbers the line\n"
 	"                       model reads, instead of records (for training)\n"
 	"  -f, --field N        the text is field N (default: the last)\n"
@@ -353,11 +351,6 @@ main(int argc, char **argv)
 		    "--emit-counts do not");
 	if (set.mark && set.features)
 		usage_error("--mark and --features exclude each other");
-	if (set.threads < 0) {	/* one a processor; none for one */
-		size_t n = pm_processors();
-
-		set.threads = n < 2 ? 0 : n > 8 ? 8 : (long)n;
-	}
 	if (copt.line_buffered)	/* each article out as soon as it is read */
 		set.threads = 0;
 	rdflags = copt.strict ? RD_STRICT : 0;

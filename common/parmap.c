@@ -1,10 +1,7 @@
 /* parmap.c - an ordered parallel map (see parmap.h) */
-#include <errno.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "parmap.h"
@@ -143,17 +140,4 @@ pm_free(struct parmap *pm)
 	free(pm->th);
 	free(pm->w);
 	free(pm);
-}
-
-size_t
-pm_processors(void)
-{
-	cpu_set_t set;
-	long n;
-
-	if (sched_getaffinity(0, sizeof set, &set) == 0 &&
-	    (n = CPU_COUNT(&set)) > 0)
-		return (size_t)n;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (size_t)n : 1;
 }

@@ -29,7 +29,4 @@ void *pm_get(struct parmap *pm);
  * Items not taken out are dropped (still the caller's). */
 void pm_free(struct parmap *pm);
 
-/* The number of processors this process may run on (1 or more). */
-size_t pm_processors(void);
-
 #endif
