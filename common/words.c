@@ -933,7 +933,7 @@ ws_da_build(struct wordseg *ws)
 {
 	if (!ws->finished)
 		finish(ws);
-	return trie_da_build(ws->trie, ws->logp, ws->freq);
+	return trie_da_build(ws->trie, ws->logp, ws->freq, NULL);
 }
 
 /* A double exactly: an integer as one, else in hexadecimal. */

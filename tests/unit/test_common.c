@@ -2546,7 +2546,7 @@ first_cp(const char *s)
 }
 
 /* The dense trie of trie_da_build has the edges of the trie and no
- * other, with each node's value in its cell: keys with a node of many
+ * other, with each node's value in its cell and its aux beside it: keys with a node of many
  * children, walked with strings made of the keys' characters and
  * others; a trie with an edge beyond the BMP gets none. */
 static void
@@ -2559,7 +2559,7 @@ test_trie_da(void)
 	struct trie *t = trie_new(16);
 	struct trie_da *d;
 	float val[4096];
-	uint32_t seed = 777, c;
+	uint32_t aux[4096], seed = 777, c;
 	size_t k, steps = 0;
 	int ok = 1;
 
@@ -2579,10 +2579,13 @@ test_trie_da(void)
 			node = trie_add(t, node, first_cp(ch[(seed >> 16) % (nch - 1)]));
 		}
 	}
-	for (c = 0; c < trie_nodes(t); c++)
+	for (c = 0; c < trie_nodes(t); c++) {
 		val[c] = (float)c / 8;
-	d = trie_da_build(t, val, NULL);
-	ok = d != NULL && d->used == trie_nodes(t) && d->cell[0].val == 0;
+		aux[c] = c * 2654435761u;
+	}
+	d = trie_da_build(t, val, NULL, aux);
+	ok = d != NULL && d->used == trie_nodes(t) && d->cell[0].val == 0 &&
+	    d->aux != NULL && d->aux[0] == 0;
 	for (k = 0; k < 20000 && ok; k++) {
 		uint32_t node = 0, s = 0;
 		int j;
@@ -2593,7 +2596,7 @@ test_trie_da(void)
 			node = trie_child(t, node, c);
 			s = trie_da_child(d, s, trie_da_code(d, c));
 			ok &= (node == 0) == (s == 0) && (s == 0 ||
-			    d->cell[s].val == val[node]);
+			    (d->cell[s].val == val[node] && d->aux[s] == aux[node]));
 			steps++;
 			if (node == 0)
 				break;
@@ -2602,9 +2605,12 @@ test_trie_da(void)
 	ok &= trie_da_child(d, 0, trie_da_code(d, 0x4E01)) == 0 && steps > 40000;
 	CHECK("trie_da: the trie's edges and values, and no others", ok);
 	trie_da_free(d);
+	d = trie_da_build(t, val, NULL, NULL);
+	CHECK("trie_da: no aux when none is given", d != NULL && d->aux == NULL);
+	trie_da_free(d);
 	trie_add(t, 0, 0x20000);
 	CHECK("trie_da: none for an edge beyond the BMP",
-	    trie_da_build(t, val, NULL) == NULL);
+	    trie_da_build(t, val, NULL, NULL) == NULL);
 	trie_free(t);
 }
 
