@@ -2775,6 +2775,109 @@ test_dense_cut(void)
 	ws_free(hash);
 }
 
+struct pfx {
+	char s[4096];
+	size_t len;
+};
+
+static void
+on_pfx(void *arg, size_t len, const char *tag, double freq)
+{
+	struct pfx *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%zu/%s/%a ", len, tag, freq);
+	if (p->len >= sizeof p->s)
+		p->len = sizeof p->s - 1;
+}
+
+/* The look-ups on the prebuilt list's dense trie (its words' tags and
+ * frequencies beside the cells) answer as those on its hash trie: every
+ * word of a stretch of the built-in list and strings of characters
+ * that make many words (and a character beyond the BMP, one on no word,
+ * Latin, an empty string). */
+static void
+test_dense_lookup(void)
+{
+	extern const char zh_words_data[];
+	extern const unsigned long zh_words_size;
+	static const char *const piece[] = {
+		"中", "华", "人", "民", "共", "和", "国", "大", "学", "生", "活",
+		"一", "是", "不", "了", "在", "有", "三", "十", "万", "个", "两",
+		"上", "海", "北", "京", "市", "长", "江", "桥", "国家", "名",
+		"𠀀", "乂", "B", "超", "C++", "，",
+	};
+	struct wordseg *dense = ws_new(), *hash = ws_new();
+	const char *p = zh_words_data, *end = p + zh_words_size;
+	uint32_t seed = 99, cp[64];
+	int k, same = 1, words = 0, tagged = 0;
+
+	ws_dense(hash, 0);
+	for (k = 0; k < 6000 && same; k++) {
+		char in[256];
+		size_t len = 0, i = 0, m = 0;
+		struct pfx a = { "", 0 }, b = { "", 0 };
+		double fa, fb;
+		const char *ta, *tb, *ta2, *tb2;
+
+		if (k % 2 == 0 && p < end) {
+			/* a row of the list: its word */
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *tab = memchr(p, '\t', (size_t)((nl ? nl : end) - p));
+
+			if (*p != '#' && tab && (size_t)(tab - p) < sizeof in) {
+				len = (size_t)(tab - p);
+				memcpy(in, p, len);
+			}
+			p = nl ? nl + 1 : end;
+			/* skip ahead, to see words of the whole list */
+			for (i = 0; i < 40 && p < end; i++) {
+				nl = memchr(p, '\n', (size_t)(end - p));
+				p = nl ? nl + 1 : end;
+			}
+		} else {
+			int j, n;
+
+			seed = seed * 1103515245u + 12345u;
+			n = (int)(seed >> 16) % 8;
+			for (j = 0; j < n; j++) {
+				const char *q;
+
+				seed = seed * 1103515245u + 12345u;
+				q = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+				if (len + strlen(q) >= sizeof in)
+					break;
+				memcpy(in + len, q, strlen(q));
+				len += strlen(q);
+			}
+		}
+		in[len] = '\0';
+		ta = ws_tag(dense, in, len);
+		tb = ws_tag(hash, in, len);
+		ta2 = ws_word(dense, in, len, &fa);
+		tb2 = ws_word(hash, in, len, &fb);
+		same &= (ta == NULL) == (tb == NULL) && (ta == NULL ||
+		    strcmp(ta, tb) == 0) && ta2 == ta && tb2 == tb &&
+		    ws_freq(dense, in, len) == ws_freq(hash, in, len) &&
+		    fa == fb && fa == ws_freq(hash, in, len);
+		words += ta != NULL;
+		tagged += ta != NULL && *ta != '\0';
+		for (i = 0; i < len && m < 64;)
+			cp[m++] = utf8_next(in, len, &i);
+		ws_prefixes(dense, cp, m, on_pfx, &a);
+		ws_prefixes(hash, cp, m, on_pfx, &b);
+		if (strcmp(a.s, b.s) != 0 || !same) {
+			printf("# %s\n#   dense: %s\n#   hash: %s\n", in, a.s, b.s);
+			same = 0;
+		}
+	}
+	CHECK("words: the dense trie's look-ups answer as the hash trie's",
+	    zh_words_prebuilt.da != NULL && zh_words_prebuilt.da->aux != NULL &&
+	    same && words > 2000 && tagged > 2000);
+	ws_free(dense);
+	ws_free(hash);
+}
+
 /* The byte scan for plain ASCII tokens gives the tokens the token
  * pattern gives, on strings made of the characters where they could
  * part: letters that begin URLs, digits and thousands commas, joiners,
@@ -4449,6 +4552,7 @@ main(void)
 	test_ws_stop();
 	test_plain_latin();
 	test_dense_cut();
+	test_dense_lookup();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
