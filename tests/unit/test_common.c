@@ -3862,6 +3862,28 @@ hits_are(struct numex *nx, const char *in, const char *want)
 	return strcmp(hs.s, want) == 0;
 }
 
+/* A word of the list found on the code points of a line, where a
+ * full-width letter was folded to ASCII (ｋｇ: kg), is weighed by the
+ * frequency of the line's bytes, which are not that word: 三kg的,
+ * common here, does not make 三 part of a word (it would, through the
+ * long word 甲乙丙丁三 the cut takes around it), and 三ｋｇ is a
+ * measure. */
+static void
+test_numex_folded_word(void)
+{
+	static const char ud[] = "甲乙丙丁三 1000\n三kg的 1000\n";
+	struct wordseg *ws = ws_new();
+	struct numex *nx;
+
+	CHECK("numex folded word: user words",
+	    ws_load_user_buf(ws, "u", ud, sizeof ud - 1) == 0);
+	nx = nx_new(ws, 0);
+	CHECK("numex folded word: weighed by its bytes",
+	    hits_are(nx, "甲乙丙丁三ｋｇ的", "measure:3=千克"));
+	nx_free(nx);
+	ws_free(ws);
+}
+
 static void
 test_numex(void)
 {
@@ -3880,6 +3902,7 @@ test_numex(void)
 	CHECK("numex empty", hits_are(nx, "", ""));
 	nx_free(nx);
 	ws_free(ws);
+	test_numex_folded_word();
 }
 
 /* A date is reported only when the day is on the calendar: months of
