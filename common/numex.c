@@ -836,6 +836,22 @@ word_freq(const struct numex *x, size_t b, size_t len)
 	return ws_freq(x->ws, x->s + x->off[b], x->off[b + len] - x->off[b]);
 }
 
+/* The frequency of the word at [b, b + len) that ws_prefixes found on
+ * cp[] with freq: word_freq's, unless a character of it may have been
+ * folded by decode_line (a full-width letter, µ), whose bytes are not
+ * the word's. Folds give ASCII letters and μ only, so a word of code
+ * points from U+3000 on is its bytes. */
+static double
+prefix_freq(const struct numex *x, size_t b, size_t len, double freq)
+{
+	size_t k;
+
+	for (k = b; k < b + len; k++)
+		if (x->cp[k] < 0x3000)
+			return word_freq(x, b, len);
+	return freq;
+}
+
 /* idioms and set phrases (一年一度 一干二净) and names (八国集团 三峡) */
 static int
 fixed_tag(const char *tag)
@@ -864,7 +880,7 @@ numbers_only(const struct numex *x, size_t b, size_t e)
  * 近两年来) are not words here, unless what follows the numeral is a
  * common word (零首付: 首付). */
 static void
-on_prefix(void *arg, size_t len, const char *tag)
+on_prefix(void *arg, size_t len, const char *tag, double freq)
 {
 	struct overlap *o = arg;
 	const struct numex *x = o->x;
@@ -875,7 +891,7 @@ on_prefix(void *arg, size_t len, const char *tag)
 		return;
 	if (o->s == o->nb && e <= o->ne)
 		return;			/* inside the numeral itself */
-	rare = word_freq(x, o->s, len) < 10;
+	rare = prefix_freq(x, o->s, len, freq) < 10;
 	/* names and idioms, unless made of numbers and their measure words
 	 * (十一届三中全会), begun by them (九届全国人大) or a number and a
 	 * noun (三国: three countries) */
@@ -1029,6 +1045,8 @@ lexical_in_cut(const struct numex *x, struct overlap *o)
 	size_t b = o->nb >= 6 ? o->nb - 6 : 0;
 	size_t e = ext_of(o) + 6 < x->m ? o->ext + 6 : x->m;
 	size_t len;
+	const char *tag;
+	double freq;
 
 	c.base = x->off[b];
 	ws_cut(x->ws, x->s + c.base, x->off[e] - c.base, on_covering, &c);
@@ -1041,7 +1059,8 @@ lexical_in_cut(const struct numex *x, struct overlap *o)
 		return 0;
 	o->lexical = 0;
 	o->s = b;
-	on_prefix(o, len, ws_tag(x->ws, x->s + c.b, c.e - c.b));
+	tag = ws_word(x->ws, x->s + c.b, c.e - c.b, &freq);
+	on_prefix(o, len, tag, freq);
 	return o->lexical;
 }
 
@@ -2718,12 +2737,12 @@ struct common {
 };
 
 static void
-on_common(void *arg, size_t len, const char *tag)
+on_common(void *arg, size_t len, const char *tag, double freq)
 {
 	struct common *c = arg;
 
 	(void)tag;
-	if (len >= 2 && word_freq(c->x, c->j, len) >= 50)
+	if (len >= 2 && prefix_freq(c->x, c->j, len, freq) >= 50)
 		c->found = 1;
 }
 
@@ -2755,9 +2774,10 @@ starts_word(const struct numex *x, size_t j)
 }
 
 static void
-on_longest(void *arg, size_t len, const char *tag)
+on_longest(void *arg, size_t len, const char *tag, double freq)
 {
 	(void)len;
+	(void)freq;
 	*(const char **)arg = tag;
 }
 
@@ -2926,8 +2946,9 @@ struct name_end {
 };
 
 static void
-on_name(void *arg, size_t len, const char *tag)
+on_name(void *arg, size_t len, const char *tag, double freq)
 {
+	(void)freq;
 	if (tag != NULL && (strcmp(tag, "nt") == 0 || strcmp(tag, "nz") == 0))
 		((struct name_end *)arg)->len = len;
 }

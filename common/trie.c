@@ -502,13 +502,15 @@ heap_pop(struct da_heap *h)
 }
 
 struct trie_da *
-trie_da_build(const struct trie *t, const float *val, const double *weight)
+trie_da_build(const struct trie *t, const float *val, const double *weight,
+    const uint32_t *aux)
 {
 	uint32_t n = t->nnodes, *at, *queue, *cps, *parent, k, ncode = 0;
 	uint64_t *edge;
 	double *count, *mass;
 	size_t *first, nedge = 0, i, cap, lo = 1, qh = 0, qt = 0, end = 1;
 	uint16_t *code, *label;
+	uint32_t *xa;
 	uint8_t *used;
 	struct da_cell *cell;
 	struct trie_da *d;
@@ -609,6 +611,7 @@ trie_da_build(const struct trie *t, const float *val, const double *weight)
 	used = xcalloc(cap, 1);		/* bit 0: a node's; bit 1: a base */
 	label = xmalloc(cap * sizeof *label);
 	cell = xcalloc(cap, sizeof *cell);
+	xa = xcalloc(cap, sizeof *xa);
 	for (i = 0; i < cap; i++)
 		label[i] = DA_EMPTY;
 	at = xmalloc((size_t)n * sizeof *at);
@@ -619,6 +622,7 @@ trie_da_build(const struct trie *t, const float *val, const double *weight)
 	heap.w = mass;
 	qt = 0;
 	cell[0].val = val[0];
+	xa[0] = aux ? aux[0] : 0;
 	heap_push(&heap, 0);
 	while (heap.n > 0) {
 		uint32_t node = heap_pop(&heap), s = at[node];
@@ -644,6 +648,8 @@ trie_da_build(const struct trie *t, const float *val, const double *weight)
 						label[i] = DA_EMPTY;
 					cell = xrealloc(cell, nc * sizeof *cell);
 					memset(cell + cap, 0, (nc - cap) * sizeof *cell);
+					xa = xrealloc(xa, nc * sizeof *xa);
+					memset(xa + cap, 0, (nc - cap) * sizeof *xa);
 					cap = nc;
 				}
 				b = f - k0;
@@ -665,6 +671,7 @@ trie_da_build(const struct trie *t, const float *val, const double *weight)
 			used[c] |= 1;
 			label[c] = (uint16_t)(kid[j] >> 32);
 			cell[c].val = val[child];
+			xa[c] = aux ? aux[child] : 0;
 			at[child] = (uint32_t)c;
 			heap_push(&heap, child);
 			if (c + 1 > end)
@@ -682,14 +689,20 @@ trie_da_build(const struct trie *t, const float *val, const double *weight)
 	if (d->ncell > cap) {
 		label = xrealloc(label, d->ncell * sizeof *label);
 		cell = xrealloc(cell, d->ncell * sizeof *cell);
+		xa = xrealloc(xa, d->ncell * sizeof *xa);
 		for (i = cap; i < d->ncell; i++) {
 			label[i] = DA_EMPTY;
 			cell[i].base = 0;
 			cell[i].val = 0;
+			xa[i] = 0;
 		}
 	}
 	d->label = xrealloc(label, d->ncell * sizeof *label);
 	d->cell = xrealloc(cell, d->ncell * sizeof *cell);
+	if (aux)
+		d->aux = xrealloc(xa, d->ncell * sizeof *xa);
+	else
+		free(xa);
 	d->code = code;
 	d->ncode = ncode;
 	d->used = qt;
@@ -709,6 +722,7 @@ trie_da_free(struct trie_da *d)
 		return;
 	free((void *)d->label);
 	free((void *)d->cell);
+	free((void *)d->aux);
 	free((void *)d->code);
 	free(d);
 }
@@ -745,14 +759,24 @@ trie_da_emit(const struct trie_da *d, FILE *f, const char *name)
 		if (i % 4 == 3 || i == d->ncell - 1)
 			fputc('\n', f);
 	}
+	if (d->aux) {
+		fprintf(f, "};\nstatic const uint32_t %s_aux[%zu] = {\n", name,
+		    d->ncell);
+		for (i = 0; i < d->ncell; i++)
+			fprintf(f, "%lu,%s", (unsigned long)d->aux[i],
+			    i % 8 == 7 || i == d->ncell - 1 ? "\n" : "");
+	}
 	fprintf(f, "};\nstatic const uint16_t %s_code[0x10000] = {\n", name);
 	for (i = 0; i < 0x10000; i++)
 		if (d->code[i])
 			fprintf(f, "\t[0x%zx] = %u,\n", i, d->code[i]);
 	fprintf(f, "};\nconst struct trie_da %s = {\n\t.label = %s_label,\n"
 	    "\t.cell = %s_cell,\n\t.ncell = %zu,\n\t.code = %s_code,\n"
-	    "\t.ncode = %lu,\n\t.used = %zu,\n\t.rodata = 1,\n};\n", name, name,
+	    "\t.ncode = %lu,\n\t.used = %zu,\n\t.rodata = 1,\n", name, name,
 	    name, d->ncell, name, (unsigned long)d->ncode, d->used);
+	if (d->aux)
+		fprintf(f, "\t.aux = %s_aux,\n", name);
+	fputs("};\n", f);
 }
 
 int
@@ -762,7 +786,9 @@ trie_da_same(const struct trie_da *a, const struct trie_da *b)
 
 	if (a->ncell != b->ncell || a->ncode != b->ncode || a->used != b->used ||
 	    memcmp(a->code, b->code, 0x10000 * sizeof *a->code) != 0 ||
-	    memcmp(a->label, b->label, a->ncell * sizeof *a->label) != 0)
+	    memcmp(a->label, b->label, a->ncell * sizeof *a->label) != 0 ||
+	    (a->aux == NULL) != (b->aux == NULL) || (a->aux && memcmp(a->aux,
+	    b->aux, a->ncell * sizeof *a->aux) != 0))
 		return 0;
 	for (i = 0; i < a->ncell; i++)
 		if (a->cell[i].base != b->cell[i].base ||

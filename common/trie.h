@@ -129,6 +129,8 @@ struct da_cell {
 struct trie_da {
 	const uint16_t *label;	/* ncell of them */
 	const struct da_cell *cell;
+	const uint32_t *aux;	/* ncell of them, aux[node] of trie_da_build
+				 * (NULL: none given) */
 	size_t ncell;		/* cells past the last base + the last code */
 	const uint16_t *code;	/* 0x10000 of them: a BMP code point's code */
 	uint32_t ncode;		/* codes 1..ncode are in use */
@@ -149,12 +151,13 @@ trie_da_child(const struct trie_da *d, uint32_t s, uint32_t k)
 
 	return d->label[t] == k ? t : 0;
 }
-/* The double array of t, val[node] for each node kept in its cell, the
- * nodes placed by weight[node] (NULL: each node weighs 1); NULL
- * when t has an edge beyond the BMP (the codes are of BMP code points)
- * or more than 65534 code points on edges. */
+/* The double array of t, val[node] for each node kept in its cell and
+ * aux[node] at the same index of an array beside the cells (aux NULL:
+ * none), the nodes placed by weight[node] (NULL: each node weighs 1);
+ * NULL when t has an edge beyond the BMP (the codes are of BMP code
+ * points) or more than 65534 code points on edges. */
 struct trie_da *trie_da_build(const struct trie *t, const float *val,
-    const double *weight);
+    const double *weight, const uint32_t *aux);
 void trie_da_free(struct trie_da *d);
 /* As trie_emit: a const struct trie_da called name, with rodata set. */
 void trie_da_emit(const struct trie_da *d, FILE *f, const char *name);

@@ -5,7 +5,10 @@
  * single characters frequency 1), the method of jieba's cut(HMM=False).
  * The dictionary is a trie (trie.c), so a lattice walk is one probe a
  * character; the prebuilt list, unchanged, is walked on its copy as a
- * double array (trie_da), which reads less memory a step.
+ * double array (trie_da), which reads less memory a step: the lattice
+ * walk and the look-ups of words (ws_tag, ws_freq, ws_prefixes) alike,
+ * each cell's word packed beside it (tag and frequency, WORD_*), so
+ * that a tool on the built-in list never reads the hash trie.
  *
  * Everything else is cut by one PCRE2 pattern, tried anchored where
  * each token starts: URLs, e-mail addresses, numbers with their
@@ -44,10 +47,18 @@ const char *const toktype_name[] = { "word", "num", "latin", "punct" };
 
 #define NOWORD (-1e30f)
 
+/* A word in the dense trie's aux[]: its tag's index above WORD_TAGSHIFT,
+ * its frequency below, a whole number from 1 to WORD_FREQMAX; 0 for a
+ * cell that is no word. A list with any other frequency gets no aux[]
+ * (its look-ups walk the hash trie). */
+#define WORD_TAGSHIFT 26
+#define WORD_FREQMAX ((1u << WORD_TAGSHIFT) - 1)
+
 struct wordseg {
 	struct trie *trie;
-	const struct trie_da *da;	/* the same trie with logp, dense (prebuilt
-					 * and unchanged only, else NULL) */
+	const struct trie_da *da;	/* the same trie with logp, and each
+					 * word in aux, dense (prebuilt and
+					 * unchanged only, else NULL) */
 	double *freq;		/* per node; 0 = not a word */
 	uint8_t *tag;		/* per node: index into tags[], 0 = none */
 	char tags[64][8];	/* part-of-speech tags seen, tags[0] = "" */
@@ -76,6 +87,8 @@ struct wordseg {
 	int stop;		/* ws_stop() during a cut */
 	int regex_only;		/* ws_plain_latin(ws, 0): no byte scan */
 	int hash_only;		/* ws_dense(ws, 0): da not walked */
+	int da_words;		/* look-ups walk da: it has aux and
+				 * !hash_only */
 };
 
 static const char TOKEN_PATTERN[] =
@@ -123,6 +136,7 @@ thaw(struct wordseg *ws)
 	ws->tag = tag;
 	ws->logp = NULL;	/* finish() makes it again */
 	ws->da = NULL;
+	ws->da_words = 0;
 	ws->finished = 0;
 	ws->rodata = 0;
 }
@@ -828,12 +842,39 @@ ws_load_user(struct wordseg *ws, const char *path)
 	return rc;
 }
 
+/* The word w[0..n) packed as in aux[] (0: none), walked on the dense
+ * trie. */
+static uint32_t
+da_word(const struct trie_da *da, const char *w, size_t n)
+{
+	uint32_t s = 0;
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	while (i < n) {
+		uint32_t k = trie_da_code(da, utf8_next(w, n, &i));
+		uint32_t t = da->cell[s].base + k;
+
+		/* no label is 0: code 0 (a character on no edge) stops */
+		if (da->label[t] != k)
+			return 0;
+		s = t;
+	}
+	return da->aux[s];
+}
+
 const char *
 ws_tag(const struct wordseg *ws, const char *w, size_t n)
 {
 	uint32_t node = 0;
 	size_t i = 0;
 
+	if (ws->da_words) {
+		uint32_t a = da_word(ws->da, w, n);
+
+		return a ? ws->tags[a >> WORD_TAGSHIFT] : NULL;
+	}
 	while (i < n && (node = child(ws, node, utf8_next(w, n, &i))) != 0)
 		;
 	if (node == 0 || ws->freq[node] <= 0)
@@ -847,23 +888,58 @@ ws_freq(const struct wordseg *ws, const char *w, size_t n)
 	uint32_t node = 0;
 	size_t i = 0;
 
+	if (ws->da_words)
+		return (double)(da_word(ws->da, w, n) & WORD_FREQMAX);
 	while (i < n && (node = child(ws, node, utf8_next(w, n, &i))) != 0)
 		;
 	return node ? ws->freq[node] : 0;
 }
 
+const char *
+ws_word(const struct wordseg *ws, const char *w, size_t n, double *freq)
+{
+	const char *tag;
+
+	if (ws->da_words) {
+		uint32_t a = da_word(ws->da, w, n);
+
+		*freq = (double)(a & WORD_FREQMAX);
+		return a ? ws->tags[a >> WORD_TAGSHIFT] : NULL;
+	}
+	tag = ws_tag(ws, w, n);
+	*freq = tag ? ws_freq(ws, w, n) : 0;
+	return tag;
+}
+
 void
 ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
-    void (*fn)(void *arg, size_t len, const char *tag), void *arg)
+    void (*fn)(void *arg, size_t len, const char *tag, double freq),
+    void *arg)
 {
 	uint32_t node = 0;
 	size_t i;
 
+	if (ws->da_words) {
+		const struct trie_da *da = ws->da;
+
+		for (i = 0; i < n; i++) {
+			uint32_t k = trie_da_code(da, cp[i]);
+			uint32_t t = da->cell[node].base + k, a;
+
+			if (da->label[t] != k)
+				return;
+			node = t;
+			if ((a = da->aux[node]) != 0)
+				fn(arg, i + 1, ws->tags[a >> WORD_TAGSHIFT],
+				    (double)(a & WORD_FREQMAX));
+		}
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if ((node = child(ws, node, cp[i])) == 0)
 			return;
 		if (ws->freq[node] > 0)
-			fn(arg, i + 1, ws->tags[ws->tag[node]]);
+			fn(arg, i + 1, ws->tags[ws->tag[node]], ws->freq[node]);
 	}
 }
 
@@ -908,6 +984,7 @@ ws_open(const struct ws_prebuilt *p)
 	ws->tag = (uint8_t *)p->tag;
 	ws->logp = (float *)p->logp;
 	ws->da = p->da;
+	ws->da_words = p->da != NULL && p->da->aux != NULL;
 	memcpy(ws->tags, p->tags, sizeof ws->tags);
 	memcpy(ws->tagn, p->tagn, sizeof ws->tagn);
 	ws->ntags = p->ntags;
@@ -928,12 +1005,39 @@ ws_builtin(const struct wordseg *ws)
 	return ws != NULL && ws->rodata;
 }
 
+/* Each node's word as aux[] packs it; NULL when a frequency does not
+ * fit. */
+static uint32_t *
+word_aux(const struct wordseg *ws)
+{
+	uint32_t *aux = xcalloc(ws->nnodes, sizeof *aux), i;
+
+	for (i = 0; i < ws->nnodes; i++) {
+		double f = ws->freq[i];
+
+		if (f == 0)
+			continue;
+		if (!(f >= 1 && f <= WORD_FREQMAX && f == floor(f))) {
+			free(aux);
+			return NULL;
+		}
+		aux[i] = (uint32_t)ws->tag[i] << WORD_TAGSHIFT | (uint32_t)f;
+	}
+	return aux;
+}
+
 struct trie_da *
 ws_da_build(struct wordseg *ws)
 {
+	struct trie_da *da;
+	uint32_t *aux;
+
 	if (!ws->finished)
 		finish(ws);
-	return trie_da_build(ws->trie, ws->logp, ws->freq);
+	aux = word_aux(ws);
+	da = trie_da_build(ws->trie, ws->logp, ws->freq, aux);
+	free(aux);
+	return da;
 }
 
 /* A double exactly: an integer as one, else in hexadecimal. */
@@ -1029,4 +1133,5 @@ void
 ws_dense(struct wordseg *ws, int on)
 {
 	ws->hash_only = !on;
+	ws->da_words = on && ws->da != NULL && ws->da->aux != NULL;
 }

@@ -40,9 +40,9 @@ void ws_stop(struct wordseg *ws);
  * (on, the default) or always by its token pattern: the two give the
  * same tokens, and the unit tests check it. */
 void ws_plain_latin(struct wordseg *ws, int on);
-/* Whether ws_cut walks the prebuilt word list's dense trie, when it has
- * one (on, the default), or the hash trie: the same cut, as the unit
- * tests check. */
+/* Whether ws_cut and the look-ups below walk the prebuilt word list's
+ * dense trie, when it has one (on, the default), or the hash trie: the
+ * same cut and the same answers, as the unit tests check. */
 void ws_dense(struct wordseg *ws, int on);
 void ws_free(struct wordseg *ws);
 
@@ -51,10 +51,14 @@ void ws_free(struct wordseg *ws);
 const char *ws_tag(const struct wordseg *ws, const char *w, size_t n);
 /* The frequency of a dictionary word, 0 when it is not one. */
 double ws_freq(const struct wordseg *ws, const char *w, size_t n);
+/* Both in one walk: the tag (NULL when w is no word) and *freq. */
+const char *ws_word(const struct wordseg *ws, const char *w, size_t n,
+    double *freq);
 /* Every dictionary word that starts at cp[0]: fn gets its length in code
- * points and its tag, shortest first. */
+ * points, its tag and its frequency, shortest first. */
 void ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
-    void (*fn)(void *arg, size_t len, const char *tag), void *arg);
+    void (*fn)(void *arg, size_t len, const char *tag, double freq),
+    void *arg);
 
 /* Number of entries and trie nodes (for tests and --version detail). */
 size_t ws_size(const struct wordseg *ws, size_t *nodes);

@@ -2546,7 +2546,7 @@ first_cp(const char *s)
 }
 
 /* The dense trie of trie_da_build has the edges of the trie and no
- * other, with each node's value in its cell: keys with a node of many
+ * other, with each node's value in its cell and its aux beside it: keys with a node of many
  * children, walked with strings made of the keys' characters and
  * others; a trie with an edge beyond the BMP gets none. */
 static void
@@ -2559,7 +2559,7 @@ test_trie_da(void)
 	struct trie *t = trie_new(16);
 	struct trie_da *d;
 	float val[4096];
-	uint32_t seed = 777, c;
+	uint32_t aux[4096], seed = 777, c;
 	size_t k, steps = 0;
 	int ok = 1;
 
@@ -2579,10 +2579,13 @@ test_trie_da(void)
 			node = trie_add(t, node, first_cp(ch[(seed >> 16) % (nch - 1)]));
 		}
 	}
-	for (c = 0; c < trie_nodes(t); c++)
+	for (c = 0; c < trie_nodes(t); c++) {
 		val[c] = (float)c / 8;
-	d = trie_da_build(t, val, NULL);
-	ok = d != NULL && d->used == trie_nodes(t) && d->cell[0].val == 0;
+		aux[c] = c * 2654435761u;
+	}
+	d = trie_da_build(t, val, NULL, aux);
+	ok = d != NULL && d->used == trie_nodes(t) && d->cell[0].val == 0 &&
+	    d->aux != NULL && d->aux[0] == 0;
 	for (k = 0; k < 20000 && ok; k++) {
 		uint32_t node = 0, s = 0;
 		int j;
@@ -2593,7 +2596,7 @@ test_trie_da(void)
 			node = trie_child(t, node, c);
 			s = trie_da_child(d, s, trie_da_code(d, c));
 			ok &= (node == 0) == (s == 0) && (s == 0 ||
-			    d->cell[s].val == val[node]);
+			    (d->cell[s].val == val[node] && d->aux[s] == aux[node]));
 			steps++;
 			if (node == 0)
 				break;
@@ -2602,9 +2605,12 @@ test_trie_da(void)
 	ok &= trie_da_child(d, 0, trie_da_code(d, 0x4E01)) == 0 && steps > 40000;
 	CHECK("trie_da: the trie's edges and values, and no others", ok);
 	trie_da_free(d);
+	d = trie_da_build(t, val, NULL, NULL);
+	CHECK("trie_da: no aux when none is given", d != NULL && d->aux == NULL);
+	trie_da_free(d);
 	trie_add(t, 0, 0x20000);
 	CHECK("trie_da: none for an edge beyond the BMP",
-	    trie_da_build(t, val, NULL) == NULL);
+	    trie_da_build(t, val, NULL, NULL) == NULL);
 	trie_free(t);
 }
 
@@ -2765,6 +2771,109 @@ test_dense_cut(void)
 	}
 	CHECK("words: the dense trie cuts as the hash trie does",
 	    same && words > 0);
+	ws_free(dense);
+	ws_free(hash);
+}
+
+struct pfx {
+	char s[4096];
+	size_t len;
+};
+
+static void
+on_pfx(void *arg, size_t len, const char *tag, double freq)
+{
+	struct pfx *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%zu/%s/%a ", len, tag, freq);
+	if (p->len >= sizeof p->s)
+		p->len = sizeof p->s - 1;
+}
+
+/* The look-ups on the prebuilt list's dense trie (its words' tags and
+ * frequencies beside the cells) answer as those on its hash trie: every
+ * word of a stretch of the built-in list and strings of characters
+ * that make many words (and a character beyond the BMP, one on no word,
+ * Latin, an empty string). */
+static void
+test_dense_lookup(void)
+{
+	extern const char zh_words_data[];
+	extern const unsigned long zh_words_size;
+	static const char *const piece[] = {
+		"中", "华", "人", "民", "共", "和", "国", "大", "学", "生", "活",
+		"一", "是", "不", "了", "在", "有", "三", "十", "万", "个", "两",
+		"上", "海", "北", "京", "市", "长", "江", "桥", "国家", "名",
+		"𠀀", "乂", "B", "超", "C++", "，",
+	};
+	struct wordseg *dense = ws_new(), *hash = ws_new();
+	const char *p = zh_words_data, *end = p + zh_words_size;
+	uint32_t seed = 99, cp[64];
+	int k, same = 1, words = 0, tagged = 0;
+
+	ws_dense(hash, 0);
+	for (k = 0; k < 6000 && same; k++) {
+		char in[256];
+		size_t len = 0, i = 0, m = 0;
+		struct pfx a = { "", 0 }, b = { "", 0 };
+		double fa, fb;
+		const char *ta, *tb, *ta2, *tb2;
+
+		if (k % 2 == 0 && p < end) {
+			/* a row of the list: its word */
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *tab = memchr(p, '\t', (size_t)((nl ? nl : end) - p));
+
+			if (*p != '#' && tab && (size_t)(tab - p) < sizeof in) {
+				len = (size_t)(tab - p);
+				memcpy(in, p, len);
+			}
+			p = nl ? nl + 1 : end;
+			/* skip ahead, to see words of the whole list */
+			for (i = 0; i < 40 && p < end; i++) {
+				nl = memchr(p, '\n', (size_t)(end - p));
+				p = nl ? nl + 1 : end;
+			}
+		} else {
+			int j, n;
+
+			seed = seed * 1103515245u + 12345u;
+			n = (int)(seed >> 16) % 8;
+			for (j = 0; j < n; j++) {
+				const char *q;
+
+				seed = seed * 1103515245u + 12345u;
+				q = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+				if (len + strlen(q) >= sizeof in)
+					break;
+				memcpy(in + len, q, strlen(q));
+				len += strlen(q);
+			}
+		}
+		in[len] = '\0';
+		ta = ws_tag(dense, in, len);
+		tb = ws_tag(hash, in, len);
+		ta2 = ws_word(dense, in, len, &fa);
+		tb2 = ws_word(hash, in, len, &fb);
+		same &= (ta == NULL) == (tb == NULL) && (ta == NULL ||
+		    strcmp(ta, tb) == 0) && ta2 == ta && tb2 == tb &&
+		    ws_freq(dense, in, len) == ws_freq(hash, in, len) &&
+		    fa == fb && fa == ws_freq(hash, in, len);
+		words += ta != NULL;
+		tagged += ta != NULL && *ta != '\0';
+		for (i = 0; i < len && m < 64;)
+			cp[m++] = utf8_next(in, len, &i);
+		ws_prefixes(dense, cp, m, on_pfx, &a);
+		ws_prefixes(hash, cp, m, on_pfx, &b);
+		if (strcmp(a.s, b.s) != 0 || !same) {
+			printf("# %s\n#   dense: %s\n#   hash: %s\n", in, a.s, b.s);
+			same = 0;
+		}
+	}
+	CHECK("words: the dense trie's look-ups answer as the hash trie's",
+	    zh_words_prebuilt.da != NULL && zh_words_prebuilt.da->aux != NULL &&
+	    same && words > 2000 && tagged > 2000);
 	ws_free(dense);
 	ws_free(hash);
 }
@@ -3713,6 +3822,28 @@ hits_are(struct numex *nx, const char *in, const char *want)
 	return strcmp(hs.s, want) == 0;
 }
 
+/* A word of the list found on the code points of a line, where a
+ * full-width letter was folded to ASCII (ｋｇ: kg), is weighed by the
+ * frequency of the line's bytes, which are not that word: 三kg的,
+ * common here, does not make 三 part of a word (it would, through the
+ * long word 甲乙丙丁三 the cut takes around it), and 三ｋｇ is a
+ * measure. */
+static void
+test_numex_folded_word(void)
+{
+	static const char ud[] = "甲乙丙丁三 1000\n三kg的 1000\n";
+	struct wordseg *ws = ws_new();
+	struct numex *nx;
+
+	CHECK("numex folded word: user words",
+	    ws_load_user_buf(ws, "u", ud, sizeof ud - 1) == 0);
+	nx = nx_new(ws, 0);
+	CHECK("numex folded word: weighed by its bytes",
+	    hits_are(nx, "甲乙丙丁三ｋｇ的", "measure:3=千克"));
+	nx_free(nx);
+	ws_free(ws);
+}
+
 static void
 test_numex(void)
 {
@@ -3731,6 +3862,7 @@ test_numex(void)
 	CHECK("numex empty", hits_are(nx, "", ""));
 	nx_free(nx);
 	ws_free(ws);
+	test_numex_folded_word();
 }
 
 /* A date is reported only when the day is on the calendar: months of
@@ -4402,6 +4534,7 @@ main(void)
 	test_ws_stop();
 	test_plain_latin();
 	test_dense_cut();
+	test_dense_lookup();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
