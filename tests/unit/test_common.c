@@ -2720,6 +2720,54 @@ test_ws_stop(void)
 	ws_free(st.ws);
 }
 
+/* Cut n strings of up to most pieces drawn from piece[0..npiece) (a
+ * fixed seed: the same strings every run) with x and with y; 1 when
+ * every cut is the same (else the first that differs is printed, under
+ * the names xname and yname). *with counts the cuts by x that hold one
+ * of the words of mark[0..nmark). */
+static int
+cuts_alike(struct wordseg *x, struct wordseg *y, const char *const *piece,
+    size_t npiece, uint32_t seed, int n, int most, const char *xname,
+    const char *yname, const char *const *mark, size_t nmark, int *with)
+{
+	int k;
+	size_t i;
+
+	for (k = 0; k < n; k++) {
+		char in[160];
+		size_t len = 0;
+		int j, m;
+		struct toks a = { "", in }, b = { "", in };
+
+		seed = seed * 1103515245u + 12345u;
+		m = 1 + (int)(seed >> 16) % most;
+		for (j = 0; j < m; j++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = piece[(seed >> 16) % npiece];
+			if (len + strlen(p) + 1 >= sizeof in)
+				break;
+			memcpy(in + len, p, strlen(p));
+			len += strlen(p);
+		}
+		in[len] = '\0';
+		ws_cut(x, in, len, on_tok, &a);
+		ws_cut(y, in, len, on_tok, &b);
+		if (strcmp(a.s, b.s) != 0) {
+			printf("# %s\n#   %s: %s\n#   %s: %s\n", in, xname, a.s,
+			    yname, b.s);
+			return 0;
+		}
+		for (i = 0; i < nmark; i++)
+			if (strstr(a.s, mark[i]) != NULL) {
+				++*with;
+				break;
+			}
+	}
+	return 1;
+}
+
 /* The cut on the prebuilt list's dense trie is the cut on its hash
  * trie: strings of characters that make many words of the list (and
  * numerals, a character beyond the BMP, one on no word, Latin). */
@@ -2735,40 +2783,15 @@ test_dense_cut(void)
 		"人民", "共和国", "研究", "大学生", "经济", "改革开放", "新闻记者",
 		"长江大桥", "北京市", "生命力",
 	};
+	/* words of three or more characters */
+	static const char *const longer[] = { "共和国/w", "改革开放/w" };
 	struct wordseg *dense = ws_new(), *hash = ws_new();
-	uint32_t seed = 4242;
-	int k, same = 1, words = 0;
+	int same, words = 0;
 
 	ws_dense(hash, 0);
-	for (k = 0; k < 3000 && same; k++) {
-		char in[160];
-		size_t len = 0;
-		int j, m;
-		struct toks a = { "", in }, b = { "", in };
-
-		seed = seed * 1103515245u + 12345u;
-		m = 1 + (int)(seed >> 16) % 40;
-		for (j = 0; j < m; j++) {
-			const char *p;
-
-			seed = seed * 1103515245u + 12345u;
-			p = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
-			if (len + strlen(p) + 1 >= sizeof in)
-				break;
-			memcpy(in + len, p, strlen(p));
-			len += strlen(p);
-		}
-		in[len] = '\0';
-		ws_cut(dense, in, len, on_tok, &a);
-		ws_cut(hash, in, len, on_tok, &b);
-		if (strcmp(a.s, b.s) != 0) {
-			printf("# %s\n#   dense: %s\n#   hash: %s\n", in, a.s, b.s);
-			same = 0;
-		}
-		/* words of three or more characters */
-		words += strstr(a.s, "共和国/w") != NULL ||
-		    strstr(a.s, "改革开放/w") != NULL;
-	}
+	same = cuts_alike(dense, hash, piece, sizeof piece / sizeof *piece,
+	    4242, 3000, 40, "dense", "hash", longer,
+	    sizeof longer / sizeof *longer, &words);
 	CHECK("words: the dense trie cuts as the hash trie does",
 	    same && words > 0);
 	ws_free(dense);
@@ -2893,36 +2916,11 @@ test_plain_latin(void)
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\t",
 	};
 	struct wordseg *fast = ws_new(), *slow = ws_new();
-	uint32_t seed = 12345;
-	int k, same = 1;
+	int same, none = 0;
 
 	ws_plain_latin(slow, 0);
-	for (k = 0; k < 4000 && same; k++) {
-		char in[160];
-		size_t len = 0;
-		int j, m;
-		struct toks a = { "", in }, b = { "", in };
-
-		seed = seed * 1103515245u + 12345u;
-		m = 1 + (int)(seed >> 16) % 24;
-		for (j = 0; j < m; j++) {
-			const char *p;
-
-			seed = seed * 1103515245u + 12345u;
-			p = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
-			if (len + strlen(p) + 1 >= sizeof in)
-				break;
-			memcpy(in + len, p, strlen(p));
-			len += strlen(p);
-		}
-		in[len] = '\0';
-		ws_cut(fast, in, len, on_tok, &a);
-		ws_cut(slow, in, len, on_tok, &b);
-		if (strcmp(a.s, b.s) != 0) {
-			printf("# %s\n#   scan: %s\n#   pattern: %s\n", in, a.s, b.s);
-			same = 0;
-		}
-	}
+	same = cuts_alike(fast, slow, piece, sizeof piece / sizeof *piece,
+	    12345, 4000, 24, "scan", "pattern", NULL, 0, &none);
 	CHECK("words: the byte scan cuts as the token pattern does", same);
 	CHECK("words: the pattern alone still cuts",
 	    cut_is(slow, "PM2.5和5G", "PM2.5/l 和/w 5G/l"));
