@@ -992,6 +992,7 @@ ws_open(const struct ws_prebuilt *p)
 	ws->capnodes = p->capnodes;
 	ws->nwords = p->nwords;
 	ws->total = p->total;
+	ws->lt = log(ws->total > 1 ? ws->total : 1);	/* as finish() */
 	ws->maxlen = p->maxlen;
 	ws->finished = 1;
 	ws->rodata = 1;

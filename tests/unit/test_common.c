@@ -1849,6 +1849,10 @@ test_user_dict(void)
 	ws_free(ws);
 }
 
+static int cuts_alike(struct wordseg *, struct wordseg *,
+    const char *const *, size_t, uint32_t, int, int, const char *,
+    const char *, const char *const *, size_t, int *);
+
 /* The tables compiled in (prebuilt.h) are those the same code builds
  * from the same data at run time, value for value; so are they after
  * a user dictionary, added to a copy of them; the gazetteer is the
@@ -1860,8 +1864,16 @@ test_prebuilt(void)
 	struct wordseg *pre = ws_new(), *built = ws_build();
 	struct gazetteer *gp, *gb;
 	struct toks a = { "", NULL }, b = { "", NULL };
+	static const char cracked[] = "手背皲裂了";
+	struct toks c = { "", cracked }, d = { "", cracked };
 	static const char text[] = "采访甘曜毓时，卡阳村在兰州市和平镇。";
+	/* characters that begin words but are no word alone among others */
+	static const char *const piece[] = {
+		"皲", "裂", "蹰", "踟", "手", "背", "了", "中", "国", "人",
+		"民", "大", "学", "生", "𠀀", "a", "，", "研究", "生命",
+	};
 	struct trie_da *da;
+	int words = 0;
 
 	CHECK("prebuilt word list: the tables built at run time",
 	    ws_builtin(pre) && !ws_builtin(built) && ws_same(pre, built));
@@ -1876,6 +1888,15 @@ test_prebuilt(void)
 	    gp && gb && gp->rodata && !gb->rodata && gz_same(gp, gb));
 	gz_free(gp);
 	gz_free(gb);
+	/* 皲 is in words (皲裂) but not a word alone: as an unknown
+	 * character it costs what it costs on the list built at run time */
+	ws_cut(pre, cracked, sizeof cracked - 1, on_tok, &c);
+	ws_cut(built, cracked, sizeof cracked - 1, on_tok, &d);
+	CHECK("prebuilt word list: an unknown character weighed as at run time",
+	    strcmp(c.s, d.s) == 0 && strstr(c.s, "皲裂/w") != NULL);
+	CHECK("prebuilt word list: cuts as the list built at run time",
+	    cuts_alike(pre, built, piece, sizeof piece / sizeof *piece, 77,
+	    2000, 30, "prebuilt", "built", NULL, 0, &words));
 	CHECK("prebuilt word list: a user dictionary on a copy",
 	    ws_load_user_buf(pre, "u", ud, sizeof ud - 1) == 0 &&
 	    ws_load_user_buf(built, "u", ud, sizeof ud - 1) == 0 &&
