@@ -1166,6 +1166,24 @@ tag_of(struct wordspan *w, int k)
 	return w->tag[k];
 }
 
+/* A word of the noun phrase after a measure word (k < 4: the cut
+ * reads five words). A distinguishing word (the list's b: 大型, 女,
+ * 巾帼) is one when a noun of the phrase follows it: 100家大型企业,
+ * 200名女职工. */
+static int
+subject_word(const struct numex *x, struct wordspan *w, int k)
+{
+	const char *t;
+
+	if (k >= w->n || k >= 4 || (t = tag_of(w, k)) == NULL ||
+	    word_is(x, w->b[k], w->e[k], subject_stop,
+	    sizeof subject_stop / sizeof *subject_stop))
+		return 0;
+	if (strcmp(t, "b") == 0)
+		return subject_word(x, w, k + 1);
+	return nounish(t) && strcmp(t, "vn") != 0;
+}
+
 static void
 find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 {
@@ -1186,11 +1204,7 @@ find_subject(const struct numex *x, struct nx_hit *h, size_t nb, int counted)
 			w.want = 5;	/* the loop below reads words 0 to 4 */
 			w.base = x->off[h->e];
 			ws_cut(x->ws, x->s + w.base, x->off[e] - w.base, on_word, &w);
-			for (k = 0; k < w.n && k < 4 &&
-			    nounish(tag_of(&w, k)) &&
-			    strcmp(tag_of(&w, k), "vn") != 0 &&
-			    !word_is(x, w.b[k], w.e[k], subject_stop,
-			    sizeof subject_stop / sizeof *subject_stop); k++)
+			for (k = 0; subject_word(x, &w, k); k++)
 				;
 			if (k > 0 && (k == w.n || tag_of(&w, k) == NULL ||
 			    strcmp(tag_of(&w, k), "uj") != 0)) {
