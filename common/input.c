@@ -122,6 +122,7 @@ refill(struct reader *r)
 	ssize_t k;
 	int first;
 
+	r->cr_known = 0;	/* the buffer's bytes change */
 	if (r->eof || r->failed)
 		return 0;
 	if (r->gz) {
@@ -192,6 +193,7 @@ rd_line(struct reader *r, const char **sp, size_t *np)
 {
 	const char *s;
 	size_t n;
+	int inbuf;		/* s is in buf (not a copy) */
 
 	if (r->failed)
 		return 0;
@@ -209,6 +211,7 @@ next:
 				r->term = -1;
 				s = r->line.p;
 				n = r->line.len;
+				inbuf = 0;
 				break;
 			}
 			continue;
@@ -237,10 +240,19 @@ next:
 		if (r->line.len == 0) {
 			s = base;
 			n = (size_t)(nl - base);
+			inbuf = 1;
+			/* the next CR, looked for once for the lines before it */
+			if (!r->cr_known || r->cr_at < (size_t)(base - r->buf)) {
+				const char *cr = memchr(base, '\r', avail);
+
+				r->cr_at = cr ? (size_t)(cr - r->buf) : r->end;
+				r->cr_known = 1;
+			}
 		} else {
 			buf_add(&r->line, base, (size_t)(nl - base));
 			s = r->line.p;
 			n = r->line.len;
+			inbuf = 0;
 		}
 		break;
 	}
@@ -267,7 +279,12 @@ next:
 		utf8_repair(s, n, &r->fixed);
 		s = r->fixed.p;
 		n = r->fixed.len;
+		inbuf = 0;
 	}
+	/* a CR from the line's start on is in it when before its end (a
+	 * byte-order mark holds none) */
+	r->has_cr = inbuf ? r->cr_at < (size_t)(s - r->buf) + n :
+	    memchr(s, '\r', n) != NULL;
 	*sp = s;
 	*np = n;
 	return 1;

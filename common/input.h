@@ -42,6 +42,9 @@ struct reader {
 	int warned;
 	int failed;		/* a read error or a --strict refusal happened */
 	int skipping;		/* the current line is over rd_max_line */
+	int has_cr;		/* the line rd_line gave holds a CR byte */
+	int cr_known;		/* cr_at is known for what buf holds: */
+	size_t cr_at;		/* the first CR in buf from pos on (end: none) */
 };
 
 /* Lines longer than this many bytes (--max-line; default 64 MiB) are
@@ -60,7 +63,9 @@ void rd_open_mem(struct reader *r, const char *name, const void *p, size_t n,
     size_t chunk, int flags);
 /* Next line without its terminator. Returns 1, or 0 at end of input or
  * after an error (already reported; r->failed set). The pointer stays
- * valid until the next call. */
+ * valid until the next call; r->has_cr says whether the line holds a CR
+ * (one before its LF is not part of it), found by one search of the
+ * buffer for each CR rather than one search of each line. */
 int rd_line(struct reader *r, const char **s, size_t *n);
 /* Up to max raw bytes of what follows the last line read, as the input
  * holds them (decompressed, but neither split nor repaired): for records

@@ -38,7 +38,7 @@ records_each(char **files, int rdflags, unsigned field, int header,
 			continue;
 		rec.r = &r;
 		while (rd_line(&r, &rec.s, &rec.n)) {
-			if (memchr(rec.s, '\r', rec.n))
+			if (r.has_cr)
 				rec.s = no_cr(rec.s, rec.n, &clean);
 			if (keys_as_one)
 				fields_split_last(&f, rec.s, rec.n);

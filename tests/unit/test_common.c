@@ -1645,6 +1645,43 @@ test_reader_mem(void)
 	exit_status = 0;
 }
 
+/* rd_line's has_cr, from one search of the buffer for each CR, against
+ * a search of each line: CRs inside lines, before their LF (not part of
+ * the line), in a line after a byte-order mark, in a repaired line, in
+ * lines that span reads, in the last line and in none */
+static void
+test_reader_cr(void)
+{
+	static const char *const texts[] = {
+		"a\rb\nplain\nc\r\n\rd\nlast\re",
+		"x\ny\nz\r\n\xef\xbb\xbfq\rr\nbad\xff\r\nend\n",
+		"no cr at all\nin these\nlines\n",
+		"\r\r\n\n\r\nab\rcd\ref\n1\n2\n3\r",
+	};
+	size_t t, chunk, lines = 0, withcr = 0;
+	int ok = 1;
+
+	for (t = 0; t < sizeof texts / sizeof *texts; t++)
+		for (chunk = 0; chunk <= 9; chunk++) {
+			struct reader r;
+			const char *s;
+			size_t n;
+
+			rd_open_mem(&r, "m", texts[t], strlen(texts[t]), chunk, 0);
+			while (rd_line(&r, &s, &n)) {
+				int cr = memchr(s, '\r', n) != NULL;
+
+				ok &= r.has_cr == cr;
+				lines++;
+				withcr += (size_t)cr;
+			}
+			rd_close(&r);
+		}
+	exit_status = 0;
+	CHECK("reader: has_cr is whether the line holds a CR",
+	    ok && withcr > 0 && withcr < lines);
+}
+
 struct spans {
 	char text[16][128];
 	int n;
@@ -4516,6 +4553,7 @@ main(void)
 	test_fields();
 	test_reader();
 	test_reader_mem();
+	test_reader_cr();
 	test_article();
 	test_rows();
 	test_counts();
