@@ -294,40 +294,55 @@ best_path_in(struct wordseg *ws, size_t m, int live)
 /* best_path_in on the dense trie: the same walk and the same sums, a
  * label read a step and a cell for each edge found. The codes of the
  * characters are kept only as far ahead as a word reaches, as the
- * scores are, so the scratch stays at 8 bytes a character. */
+ * scores are, so the scratch stays at 8 bytes a character. The code
+ * after the last character is 0, which no label has: a walk stops
+ * there without a test of j. A cell that is no word (NOWORD) is not
+ * told apart either: NOWORD plus a score can never reach the best
+ * score of a run (the scores of a run are above NOWORD / 2, as its
+ * length is below 2^64 characters and each one scores above -2^45). */
 static void
 best_path_da(struct wordseg *ws, size_t m)
 {
 	const struct trie_da *da = ws->da;
 	const struct da_cell *cell = da->cell;
 	const uint16_t *label = da->label;
+	const uint32_t *cp = ws->cp;
+	uint32_t *next = ws->next;
 	float unknown = (float)-ws->lt;
 	double *route = ws->route;
 	uint32_t *code = ws->code;
 	size_t i, mask = ws->rmask;
 
 	route[m & mask] = 0;
+	code[m & mask] = 0;
 	for (i = m; i-- > 0;) {
-		uint32_t k = trie_da_code(da, ws->cp[i]), s = label[k] == k ? k : 0;
-		float lp = s ? cell[s].val : NOWORD;
-		double best = (lp != NOWORD ? lp : unknown) + route[(i + 1) & mask];
+		uint32_t k = trie_da_code(da, cp[i]);
+		double best = unknown + route[(i + 1) & mask];
 		size_t j, bestj = i;
 
 		code[i & mask] = k;
-		for (j = i + 1; s && j < m; j++) {
-			uint32_t t = cell[s].base + (k = code[j & mask]);
+		if (label[k] == k) {
+			uint32_t s = k;
+			float lp = cell[s].val;
 
-			if (label[t] != k)
-				break;
-			s = t;
-			if ((lp = cell[s].val) != NOWORD &&
-			    lp + route[(j + 1) & mask] >= best) {
-				best = lp + route[(j + 1) & mask];
-				bestj = j;
+			if (lp != NOWORD)
+				best = lp + route[(i + 1) & mask];
+			for (j = i + 1;; j++) {
+				uint32_t t = cell[s].base + code[j & mask];
+				double sum;
+
+				if (label[t] != code[j & mask])
+					break;
+				s = t;
+				sum = cell[s].val + route[(j + 1) & mask];
+				if (sum >= best) {
+					best = sum;
+					bestj = j;
+				}
 			}
 		}
 		route[i & mask] = best;
-		ws->next[i] = (uint32_t)(bestj + 1);
+		next[i] = (uint32_t)(bestj + 1);
 	}
 }
 
