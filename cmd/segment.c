@@ -226,34 +226,14 @@ put_keys(unsigned long sent)
 	}
 }
 
+/* the paragraph, the sentence, or (-w) the sentence's words separated
+ * by spaces */
 static void
 put_text(void *arg, unsigned long sent, const char *s, size_t n)
 {
 	(void)arg;
 	put_keys(sent);
 	out_field(s, n);
-	out_eol();
-}
-
-/* -w: a sentence's words on one record, separated by spaces */
-static void
-put_word(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
-    const char *s, size_t n)
-{
-	(void)arg;
-	(void)t;
-	if (tok == 1)
-		put_keys(sent);
-	else
-		out_write(" ", 1);
-	out_field(s, n);
-}
-
-static void
-put_words_end(void *arg, unsigned long sent)
-{
-	(void)arg;
-	(void)sent;
 	out_eol();
 }
 
@@ -276,7 +256,7 @@ static void
 on_line(void *arg, const struct src_line *l)
 {
 	static const struct sp_sink text_sink = { put_text, NULL, NULL },
-	    word_sink = { NULL, put_word, put_words_end },
+	    word_sink = { put_text, NULL, NULL },
 	    token_sink = { NULL, put_token, NULL };
 	struct splitter *sp = arg;
 

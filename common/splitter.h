@@ -17,7 +17,10 @@
 enum sp_mode { SP_SENTENCES, SP_PARAGRAPHS, SP_WORDS, SP_TOKENS };
 
 struct sp_sink {
-	/* SP_PARAGRAPHS (sent 0) and SP_SENTENCES: the folded text */
+	/* SP_PARAGRAPHS (sent 0) and SP_SENTENCES: the folded text; and
+	 * SP_WORDS when token is NULL: the tokens of sentence sent, as
+	 * the sentence has them, joined by one space each (a sentence
+	 * without one is not handed on) */
 	void (*text)(void *arg, unsigned long sent, const char *s, size_t n);
 	/* SP_WORDS and SP_TOKENS: token tok (from 1) of sentence sent, as
 	 * the sentence has it */

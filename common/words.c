@@ -31,6 +31,7 @@
 #include <unicode/uchar.h>
 
 #include "buf.h"
+#include "bytes.h"
 #include "diag.h"
 #include "input.h"
 #include "prebuilt.h"
@@ -448,7 +449,7 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 }
 
 /* Cut the Han run s[b..e) of m code points (in cp[]). */
-static void
+static inline __attribute__((always_inline)) void
 cut_han(struct wordseg *ws, size_t b, size_t e, size_t m,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
@@ -561,8 +562,10 @@ is_date_unit(const char *s, size_t n, size_t at)
 	    memcmp(s + at, "月", 3) == 0 || memcmp(s + at, "日", 3) == 0);
 }
 
-void
-ws_cut(struct wordseg *ws, const char *s, size_t n,
+/* ws_cut and ws_join: each makes its own copy of this, with its fn
+ * called in place. */
+static inline __attribute__((always_inline)) void
+cut_in(struct wordseg *ws, const char *s, size_t n,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
 	size_t i = 0;
@@ -617,6 +620,44 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			i = e;
 		}
 	}
+}
+
+void
+ws_cut(struct wordseg *ws, const char *s, size_t n,
+    void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
+{
+	cut_in(ws, s, n, fn, arg);
+}
+
+struct joined {
+	const char *s;
+	struct buf *out;
+	size_t start;		/* where the text's words begin in out */
+};
+
+static inline __attribute__((always_inline)) void
+join_token(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct joined *j = arg;
+	struct buf *out = j->out;
+	char *d;
+
+	(void)t;
+	if (out->cap - out->len < e - b + 2)
+		buf_reserve(out, e - b + 2);
+	d = out->p + out->len;
+	*d = ' ';
+	d += out->len > j->start;
+	copy_bytes(d, j->s + b, e - b);
+	out->len = (size_t)(d - out->p) + (e - b);
+}
+
+void
+ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out)
+{
+	struct joined j = { s, out, out->len };
+
+	cut_in(ws, s, n, join_token, &j);
 }
 
 /* The frequency in a data row: digits, or a number strtod reads. */
