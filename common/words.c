@@ -431,8 +431,8 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 	for (;;) {
 		size_t t;
 
-		/* U+5000..U+9FFF, all Han: decoded in place */
-		while (n - e >= 3 && (unsigned)(p[e] - 0xE5) < 5) {
+		/* U+4E00..U+9FFF, all Han: decoded in place */
+		while (utf8_at_han3(p, e, n)) {
 			cp[k++] = utf8_decode3(p + e);
 			e += 3;
 		}
