@@ -2042,15 +2042,23 @@ piece_end(void *arg, unsigned long sent)
 }
 
 static int
-split_to(struct splitter *sp, const char *line, const char *want)
+sink_to(struct splitter *sp, const struct sp_sink *sink, const char *line,
+    const char *want)
 {
-	static const struct sp_sink sink = { piece_text, piece_token, piece_end };
 	struct pieces p = { "", 0 };
 
-	sp_line(sp, line, strlen(line), &sink, &p);
+	sp_line(sp, line, strlen(line), sink, &p);
 	if (strcmp(p.s, want) != 0)
 		printf("# got %s\n", p.s);
 	return strcmp(p.s, want) == 0;
+}
+
+static int
+split_to(struct splitter *sp, const char *line, const char *want)
+{
+	static const struct sp_sink sink = { piece_text, piece_token, piece_end };
+
+	return sink_to(sp, &sink, line, want);
 }
 
 /* SP_WORDS with no token sink: each sentence's words, joined */
@@ -2058,12 +2066,8 @@ static int
 join_to(struct splitter *sp, const char *line, const char *want)
 {
 	static const struct sp_sink sink = { piece_text, NULL, NULL };
-	struct pieces p = { "", 0 };
 
-	sp_line(sp, line, strlen(line), &sink, &p);
-	if (strcmp(p.s, want) != 0)
-		printf("# got %s\n", p.s);
-	return strcmp(p.s, want) == 0;
+	return sink_to(sp, &sink, line, want);
 }
 
 /* the splitter: each mode, the pieces in order with their numbers */
