@@ -226,14 +226,33 @@ put_keys(unsigned long sent)
 	}
 }
 
-/* the paragraph, the sentence, or (-w) the sentence's words separated
- * by spaces */
 static void
 put_text(void *arg, unsigned long sent, const char *s, size_t n)
 {
 	(void)arg;
 	put_keys(sent);
 	out_field(s, n);
+	out_eol();
+}
+
+/* -w: a sentence's words on one record, separated by spaces, handed
+ * on some at a time */
+static void
+put_words(void *arg, unsigned long sent, int first, const char *s, size_t n)
+{
+	(void)arg;
+	if (first)
+		put_keys(sent);
+	else
+		out_write(" ", 1);
+	out_field(s, n);
+}
+
+static void
+put_words_end(void *arg, unsigned long sent)
+{
+	(void)arg;
+	(void)sent;
 	out_eol();
 }
 
@@ -255,9 +274,9 @@ put_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
 static void
 on_line(void *arg, const struct src_line *l)
 {
-	static const struct sp_sink text_sink = { put_text, NULL, NULL },
-	    word_sink = { put_text, NULL, NULL },
-	    token_sink = { NULL, put_token, NULL };
+	static const struct sp_sink text_sink = { put_text, NULL, NULL, NULL },
+	    word_sink = { NULL, NULL, put_words_end, put_words },
+	    token_sink = { NULL, put_token, NULL, NULL };
 	struct splitter *sp = arg;
 
 	if (l->header) {	/* the input's header, extended */

@@ -80,8 +80,21 @@ on_token(void *arg, size_t b, size_t e, enum toktype t)
 		    sp->folded.p + b, e - b);
 }
 
-/* SP_WORDS to text, of a converted sentence: the token added to the
- * sentence's words as ws_join adds one */
+/* SP_WORDS to sink->words: the words joined are handed on in pieces of
+ * about this many bytes, so that memory does not grow with them. */
+#define WORDS_PIECE (64 * 1024)
+
+/* a piece of the words of the sentence at hand */
+static void
+on_words(void *arg, struct buf *w)
+{
+	struct splitter *sp = arg;
+
+	sp->sink->words(sp->arg, sp->sent, ++sp->tok == 1, w->p, w->len);
+}
+
+/* SP_WORDS to sink->words, of a converted sentence: the token added to
+ * the sentence's words as ws_join adds one */
 static void
 on_word(void *arg, size_t b, size_t e, enum toktype t)
 {
@@ -94,6 +107,10 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 	if (w->len > 0)
 		buf_addc(w, ' ');
 	buf_add(w, sp->folded.p + b, e - b);
+	if (w->len >= WORDS_PIECE) {
+		on_words(sp, w);
+		w->len = 0;
+	}
 }
 
 static void
@@ -116,18 +133,17 @@ on_sentence(void *arg, size_t b, size_t e)
 		    sp->folded.len, &n);
 
 		sp->converted = simp_changed(sp->simp);
-		if (sp->sink->token == NULL) {
+		if (sp->sink->words) {
 			sp->words.len = 0;
 			if (sp->converted)
 				ws_cut(sp->ws, t, n, on_word, sp);
 			else
-				ws_join(sp->ws, t, n, &sp->words);
+				ws_join(sp->ws, t, n, &sp->words, WORDS_PIECE,
+				    on_words, sp);
 			if (sp->words.len > 0)
-				sp->sink->text(sp->arg, sp->sent, sp->words.p,
-				    sp->words.len);
-			return;
-		}
-		ws_cut(sp->ws, t, n, on_token, sp);
+				on_words(sp, &sp->words);
+		} else
+			ws_cut(sp->ws, t, n, on_token, sp);
 	}
 	if (sp->tok > 0 && sp->sink->end)
 		sp->sink->end(sp->arg, sp->sent);

@@ -17,10 +17,7 @@
 enum sp_mode { SP_SENTENCES, SP_PARAGRAPHS, SP_WORDS, SP_TOKENS };
 
 struct sp_sink {
-	/* SP_PARAGRAPHS (sent 0) and SP_SENTENCES: the folded text; and
-	 * SP_WORDS when token is NULL: the tokens of sentence sent, as
-	 * the sentence has them, joined by one space each (a sentence
-	 * without one is not handed on) */
+	/* SP_PARAGRAPHS (sent 0) and SP_SENTENCES: the folded text */
 	void (*text)(void *arg, unsigned long sent, const char *s, size_t n);
 	/* SP_WORDS and SP_TOKENS: token tok (from 1) of sentence sent, as
 	 * the sentence has it */
@@ -28,6 +25,12 @@ struct sp_sink {
 	    enum toktype t, const char *s, size_t n);
 	/* SP_WORDS: sentence sent had tokens, all handed on (may be NULL) */
 	void (*end)(void *arg, unsigned long sent);
+	/* SP_WORDS, in place of token when given: the tokens of sentence
+	 * sent, as the sentence has them, joined by one space each, in
+	 * pieces of some KB that end at a token (first: the first piece
+	 * of the sentence); then end */
+	void (*words)(void *arg, unsigned long sent, int first, const char *s,
+	    size_t n);
 };
 
 struct splitter;

@@ -633,6 +633,9 @@ struct joined {
 	const char *s;
 	struct buf *out;
 	size_t start;		/* where the text's words begin in out */
+	size_t most;
+	void (*full)(void *arg, struct buf *out);
+	void *arg;
 };
 
 static inline __attribute__((always_inline)) void
@@ -650,12 +653,17 @@ join_token(void *arg, size_t b, size_t e, enum toktype t)
 	d += out->len > j->start;
 	copy_bytes(d, j->s + b, e - b);
 	out->len = (size_t)(d - out->p) + (e - b);
+	if (out->len >= j->most) {
+		j->full(j->arg, out);
+		out->len = j->start = 0;
+	}
 }
 
 void
-ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out)
+ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out,
+    size_t most, void (*full)(void *arg, struct buf *out), void *arg)
 {
-	struct joined j = { s, out, out->len };
+	struct joined j = { s, out, out->len, most, full, arg };
 
 	cut_in(ws, s, n, join_token, &j);
 }

@@ -2056,18 +2056,84 @@ sink_to(struct splitter *sp, const struct sp_sink *sink, const char *line,
 static int
 split_to(struct splitter *sp, const char *line, const char *want)
 {
-	static const struct sp_sink sink = { piece_text, piece_token, piece_end };
+	static const struct sp_sink sink = { piece_text, piece_token, piece_end,
+	    NULL };
 
 	return sink_to(sp, &sink, line, want);
 }
 
-/* SP_WORDS with no token sink: each sentence's words, joined */
+static void
+piece_words(void *arg, unsigned long sent, int first, const char *s,
+    size_t n)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu%c%.*s|", sent, first ? ':' : '+', (int)n, s);
+}
+
+/* SP_WORDS to a words sink: each sentence's words, joined */
 static int
 join_to(struct splitter *sp, const char *line, const char *want)
 {
-	static const struct sp_sink sink = { piece_text, NULL, NULL };
+	static const struct sp_sink sink = { NULL, NULL, piece_end,
+	    piece_words };
 
 	return sink_to(sp, &sink, line, want);
+}
+
+/* A sentence of more words than a piece holds: its words come in more
+ * than one piece, each ending at a word, and joined by spaces they are
+ * the tokens one by one joined by spaces. */
+struct bigwords {
+	struct buf b;
+	int pieces, firsts;
+};
+
+static void
+big_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
+    const char *s, size_t n)
+{
+	struct bigwords *w = arg;
+
+	(void)sent;
+	(void)t;
+	if (tok > 1)
+		buf_addc(&w->b, ' ');
+	buf_add(&w->b, s, n);
+}
+
+static void
+big_words(void *arg, unsigned long sent, int first, const char *s, size_t n)
+{
+	struct bigwords *w = arg;
+
+	(void)sent;
+	w->pieces++;
+	w->firsts += first;
+	if (!first)
+		buf_addc(&w->b, ' ');
+	buf_add(&w->b, s, n);
+}
+
+static int
+big_sentence_in_pieces(struct splitter *sp, const char *line)
+{
+	static const struct sp_sink one = { NULL, big_token, NULL, NULL },
+	    pieces = { NULL, NULL, NULL, big_words };
+	struct bigwords a = { { 0 }, 0, 0 }, b = { { 0 }, 0, 0 };
+	int ok;
+
+	sp_line(sp, line, strlen(line), &one, &a);
+	sp_line(sp, line, strlen(line), &pieces, &b);
+	ok = b.pieces > 1 && b.firsts == 1 && a.b.len == b.b.len &&
+	    a.b.len > 0 && memcmp(a.b.p, b.b.p, a.b.len) == 0;
+	if (!ok)
+		printf("# %d pieces, %d first, %zu and %zu bytes\n", b.pieces,
+		    b.firsts, a.b.len, b.b.len);
+	buf_free(&a.b);
+	buf_free(&b.b);
+	return ok;
 }
 
 /* the splitter: each mode, the pieces in order with their numbers */
@@ -2091,7 +2157,24 @@ test_splitter(void)
 	    "3.3w:機場|3.4w:的|3.5w:航班|3.6p:。|3."));
 	CHECK("splitter words joined, of a Traditional sentence too",
 	    join_to(w, "金昌市;5G 。  ; 　;國際機場的  航班。",
-	    "1:金昌市 ;|2:5G 。 ;|3:; 國際 機場 的 航班 。|"));
+	    "1:金昌市 ;|1.2:5G 。 ;|2.3:; 國際 機場 的 航班 。|3."));
+	{
+		struct buf big = { 0 };
+		size_t i;
+
+		for (i = 0; i < 12000; i++)
+			buf_add(&big, i % 5 ? "研究人员 " : "經濟發展", i % 5 ?
+			    strlen("研究人员 ") : strlen("經濟發展"));
+		buf_add(&big, "。", strlen("。"));
+		CHECK("splitter words of a long Traditional sentence in pieces",
+		    big_sentence_in_pieces(w, buf_cstr(&big)));
+		big.len = 0;
+		for (i = 0; i < 12000; i++)
+			buf_add(&big, "研究人员 ", strlen("研究人员 "));
+		CHECK("splitter words of a long sentence in pieces",
+		    big_sentence_in_pieces(w, buf_cstr(&big)));
+		buf_free(&big);
+	}
 	sp_free(s);
 	sp_free(p);
 	sp_free(w);
@@ -2844,6 +2927,17 @@ on_join(void *arg, size_t b, size_t e, enum toktype t)
 	buf_add(&r->b, r->src + b, e - b);
 }
 
+/* ws_join's out is full: what it holds added to the pieces so far */
+static void
+join_full(void *arg, struct buf *out)
+{
+	struct buf *pieces = arg;
+
+	if (pieces->len > 0)
+		buf_addc(pieces, ' ');
+	buf_add(pieces, out->p, out->len);
+}
+
 static void
 test_join(void)
 {
@@ -2856,9 +2950,9 @@ test_join(void)
 		"99.06%", "5G", "http://a.cn/x", "www.a.cn", "а", "ы", "é",
 	};
 	struct wordseg *ws = ws_new();
-	struct buf got = { 0 };
+	struct buf got = { 0 }, pieces = { 0 };
 	uint32_t seed = 777;
-	int k, same = 1, first = 1;
+	int k, same = 1, first = 1, split = 0;
 
 	for (k = 0; k < 3000 && same; k++) {
 		char in[200];
@@ -2885,7 +2979,17 @@ test_join(void)
 		buf_add(&want.b, got.p, got.len);
 		want.start = got.len;
 		ws_cut(ws, in, len, on_join, &want);
-		ws_join(ws, in, len, &got);
+		ws_join(ws, in, len, &got, k % 3 ? SIZE_MAX : 8, join_full,
+		    &pieces);
+		if (pieces.len > 0) {	/* the pieces before got's */
+			if (got.len > 0)
+				buf_addc(&pieces, ' ');
+			buf_add(&pieces, got.p, got.len);
+			got.len = 0;
+			buf_add(&got, pieces.p, pieces.len);
+			pieces.len = 0;
+			split++;
+		}
 		same = got.len == want.b.len && (got.len == 0 ||
 		    memcmp(got.p, want.b.p, got.len) == 0);
 		if (!same)
@@ -2894,8 +2998,10 @@ test_join(void)
 		first &= want.b.len > 0;
 		buf_free(&want.b);
 	}
-	CHECK("words: ws_join joins the tokens of ws_cut", same && !first);
+	CHECK("words: ws_join joins the tokens of ws_cut", same && !first &&
+	    split > 0);
 	buf_free(&got);
+	buf_free(&pieces);
 	ws_free(ws);
 }
 
