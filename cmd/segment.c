@@ -235,14 +235,13 @@ put_text(void *arg, unsigned long sent, const char *s, size_t n)
 	out_eol();
 }
 
-/* -w: a sentence's words on one record, separated by spaces */
+/* -w: a sentence's words on one record, separated by spaces, handed
+ * on some at a time */
 static void
-put_word(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
-    const char *s, size_t n)
+put_words(void *arg, unsigned long sent, int first, const char *s, size_t n)
 {
 	(void)arg;
-	(void)t;
-	if (tok == 1)
+	if (first)
 		put_keys(sent);
 	else
 		out_write(" ", 1);
@@ -275,9 +274,9 @@ put_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
 static void
 on_line(void *arg, const struct src_line *l)
 {
-	static const struct sp_sink text_sink = { put_text, NULL, NULL },
-	    word_sink = { NULL, put_word, put_words_end },
-	    token_sink = { NULL, put_token, NULL };
+	static const struct sp_sink text_sink = { put_text, NULL, NULL, NULL },
+	    word_sink = { NULL, NULL, put_words_end, put_words },
+	    token_sink = { NULL, put_token, NULL, NULL };
 	struct splitter *sp = arg;
 
 	if (l->header) {	/* the input's header, extended */

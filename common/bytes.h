@@ -31,4 +31,37 @@ load_le32(const void *p)
 	return x;
 }
 
+/* The first and the last w bytes of s[0..n) (w <= n) to d, as two
+ * words of w bytes: all of it when n <= 2w. */
+static inline void
+copy_ends(char *d, const char *s, size_t n, size_t w)
+{
+	uint64_t a, b;
+
+	memcpy(&a, s, w);
+	memcpy(&b, s + n - w, w);
+	memcpy(d, &a, w);
+	memcpy(d + n - w, &b, w);
+}
+
+/* memcpy(d, s, n), with no call for a short piece (a word): up to 16
+ * bytes are copied as two words that may overlap. */
+static inline void
+copy_bytes(void *d, const void *s, size_t n)
+{
+	char *dc = d;
+	const char *sc = s;
+
+	if (n > 16)
+		memcpy(dc, sc, n);
+	else if (n >= 8)
+		copy_ends(dc, sc, n, 8);
+	else if (n >= 4)
+		copy_ends(dc, sc, n, 4);
+	else if (n >= 2)
+		copy_ends(dc, sc, n, 2);
+	else if (n == 1)
+		*dc = *sc;
+}
+
 #endif

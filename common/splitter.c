@@ -18,6 +18,7 @@ struct splitter {
 	struct simplify *simp;	/* words: found on Simplified text */
 	int rewrite;		/* --simplified: the line is rewritten */
 	struct buf normed, folded;
+	struct buf words;	/* SP_WORDS to text: the words, joined */
 	/* the line at hand */
 	const char *line;
 	const struct sp_sink *sink;
@@ -51,23 +52,65 @@ sp_words(struct splitter *sp)
 	return sp->ws;
 }
 
-/* A token of the Simplified sentence, handed on as the sentence has it.
- * Where the conversion changed the length, two tokens may come from one
- * piece of the original: it is handed on once. */
+/* A token of the Simplified sentence s[b..e), as the sentence has it:
+ * 0 when it is nothing to hand on. Where the conversion changed the
+ * length, two tokens may come from one piece of the original: it is
+ * handed on once. */
+static inline int
+token_back(struct splitter *sp, size_t *b, size_t *e)
+{
+	if (sp->converted) {
+		simp_back(sp->simp, b, e);
+		if (*b < sp->done)
+			*b = sp->done;
+		if (*b >= *e)
+			return 0;
+		sp->done = *e;
+	}
+	return 1;
+}
+
 static void
 on_token(void *arg, size_t b, size_t e, enum toktype t)
 {
 	struct splitter *sp = arg;
 
-	if (sp->converted) {
-		simp_back(sp->simp, &b, &e);
-		if (b < sp->done)
-			b = sp->done;
-		if (b >= e)
-			return;
-		sp->done = e;
+	if (token_back(sp, &b, &e))
+		sp->sink->token(sp->arg, sp->sent, ++sp->tok, t,
+		    sp->folded.p + b, e - b);
+}
+
+/* SP_WORDS to sink->words: the words joined are handed on in pieces of
+ * about this many bytes, so that memory does not grow with them. */
+#define WORDS_PIECE (64 * 1024)
+
+/* a piece of the words of the sentence at hand */
+static void
+on_words(void *arg, struct buf *w)
+{
+	struct splitter *sp = arg;
+
+	sp->sink->words(sp->arg, sp->sent, ++sp->tok == 1, w->p, w->len);
+}
+
+/* SP_WORDS to sink->words, of a converted sentence: the token added to
+ * the sentence's words as ws_join adds one */
+static void
+on_word(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct splitter *sp = arg;
+	struct buf *w = &sp->words;
+
+	(void)t;
+	if (!token_back(sp, &b, &e))
+		return;
+	if (w->len > 0)
+		buf_addc(w, ' ');
+	buf_add(w, sp->folded.p + b, e - b);
+	if (w->len >= WORDS_PIECE) {
+		on_words(sp, w);
+		w->len = 0;
 	}
-	sp->sink->token(sp->arg, sp->sent, ++sp->tok, t, sp->folded.p + b, e - b);
 }
 
 static void
@@ -90,7 +133,17 @@ on_sentence(void *arg, size_t b, size_t e)
 		    sp->folded.len, &n);
 
 		sp->converted = simp_changed(sp->simp);
-		ws_cut(sp->ws, t, n, on_token, sp);
+		if (sp->sink->words) {
+			sp->words.len = 0;
+			if (sp->converted)
+				ws_cut(sp->ws, t, n, on_word, sp);
+			else
+				ws_join(sp->ws, t, n, &sp->words, WORDS_PIECE,
+				    on_words, sp);
+			if (sp->words.len > 0)
+				on_words(sp, &sp->words);
+		} else
+			ws_cut(sp->ws, t, n, on_token, sp);
 	}
 	if (sp->tok > 0 && sp->sink->end)
 		sp->sink->end(sp->arg, sp->sent);
@@ -141,5 +194,6 @@ sp_free(struct splitter *sp)
 	simp_free(sp->simp);
 	buf_free(&sp->normed);
 	buf_free(&sp->folded);
+	buf_free(&sp->words);
 	free(sp);
 }

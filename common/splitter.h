@@ -25,6 +25,12 @@ struct sp_sink {
 	    enum toktype t, const char *s, size_t n);
 	/* SP_WORDS: sentence sent had tokens, all handed on (may be NULL) */
 	void (*end)(void *arg, unsigned long sent);
+	/* SP_WORDS, in place of token when given: the tokens of sentence
+	 * sent, as the sentence has them, joined by one space each, in
+	 * pieces of some KB that end at a token (first: the first piece
+	 * of the sentence); then end */
+	void (*words)(void *arg, unsigned long sent, int first, const char *s,
+	    size_t n);
 };
 
 struct splitter;

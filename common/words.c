@@ -31,6 +31,7 @@
 #include <unicode/uchar.h>
 
 #include "buf.h"
+#include "bytes.h"
 #include "diag.h"
 #include "input.h"
 #include "prebuilt.h"
@@ -294,40 +295,55 @@ best_path_in(struct wordseg *ws, size_t m, int live)
 /* best_path_in on the dense trie: the same walk and the same sums, a
  * label read a step and a cell for each edge found. The codes of the
  * characters are kept only as far ahead as a word reaches, as the
- * scores are, so the scratch stays at 8 bytes a character. */
+ * scores are, so the scratch stays at 8 bytes a character. The code
+ * after the last character is 0, which no label has: a walk stops
+ * there without a test of j. A cell that is no word (NOWORD) is not
+ * told apart either: NOWORD plus a score can never reach the best
+ * score of a run (the scores of a run are above NOWORD / 2, as its
+ * length is below 2^64 characters and each one scores above -2^45). */
 static void
 best_path_da(struct wordseg *ws, size_t m)
 {
 	const struct trie_da *da = ws->da;
 	const struct da_cell *cell = da->cell;
 	const uint16_t *label = da->label;
+	const uint32_t *cp = ws->cp;
+	uint32_t *next = ws->next;
 	float unknown = (float)-ws->lt;
 	double *route = ws->route;
 	uint32_t *code = ws->code;
 	size_t i, mask = ws->rmask;
 
 	route[m & mask] = 0;
+	code[m & mask] = 0;
 	for (i = m; i-- > 0;) {
-		uint32_t k = trie_da_code(da, ws->cp[i]), s = label[k] == k ? k : 0;
-		float lp = s ? cell[s].val : NOWORD;
-		double best = (lp != NOWORD ? lp : unknown) + route[(i + 1) & mask];
+		uint32_t k = trie_da_code(da, cp[i]);
+		double best = unknown + route[(i + 1) & mask];
 		size_t j, bestj = i;
 
 		code[i & mask] = k;
-		for (j = i + 1; s && j < m; j++) {
-			uint32_t t = cell[s].base + (k = code[j & mask]);
+		if (label[k] == k) {
+			uint32_t s = k;
+			float lp = cell[s].val;
 
-			if (label[t] != k)
-				break;
-			s = t;
-			if ((lp = cell[s].val) != NOWORD &&
-			    lp + route[(j + 1) & mask] >= best) {
-				best = lp + route[(j + 1) & mask];
-				bestj = j;
+			if (lp != NOWORD)
+				best = lp + route[(i + 1) & mask];
+			for (j = i + 1;; j++) {
+				uint32_t t = cell[s].base + code[j & mask];
+				double sum;
+
+				if (label[t] != code[j & mask])
+					break;
+				s = t;
+				sum = cell[s].val + route[(j + 1) & mask];
+				if (sum >= best) {
+					best = sum;
+					bestj = j;
+				}
 			}
 		}
 		route[i & mask] = best;
-		ws->next[i] = (uint32_t)(bestj + 1);
+		next[i] = (uint32_t)(bestj + 1);
 	}
 }
 
@@ -415,8 +431,8 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 	for (;;) {
 		size_t t;
 
-		/* U+5000..U+9FFF, all Han: decoded in place */
-		while (n - e >= 3 && (unsigned)(p[e] - 0xE5) < 5) {
+		/* U+4E00..U+9FFF, all Han: decoded in place */
+		while (utf8_at_han3(p, e, n)) {
 			cp[k++] = utf8_decode3(p + e);
 			e += 3;
 		}
@@ -433,7 +449,7 @@ read_han(struct wordseg *ws, const char *s, size_t n, size_t b, size_t j,
 }
 
 /* Cut the Han run s[b..e) of m code points (in cp[]). */
-static void
+static inline __attribute__((always_inline)) void
 cut_han(struct wordseg *ws, size_t b, size_t e, size_t m,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
@@ -546,8 +562,10 @@ is_date_unit(const char *s, size_t n, size_t at)
 	    memcmp(s + at, "月", 3) == 0 || memcmp(s + at, "日", 3) == 0);
 }
 
-void
-ws_cut(struct wordseg *ws, const char *s, size_t n,
+/* ws_cut and ws_join: each makes its own copy of this, with its fn
+ * called in place. */
+static inline __attribute__((always_inline)) void
+cut_in(struct wordseg *ws, const char *s, size_t n,
     void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
 {
 	size_t i = 0;
@@ -602,6 +620,52 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 			i = e;
 		}
 	}
+}
+
+void
+ws_cut(struct wordseg *ws, const char *s, size_t n,
+    void (*fn)(void *, size_t, size_t, enum toktype), void *arg)
+{
+	cut_in(ws, s, n, fn, arg);
+}
+
+struct joined {
+	const char *s;
+	struct buf *out;
+	size_t start;		/* where the text's words begin in out */
+	size_t most;
+	void (*full)(void *arg, struct buf *out);
+	void *arg;
+};
+
+static inline __attribute__((always_inline)) void
+join_token(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct joined *j = arg;
+	struct buf *out = j->out;
+	char *d;
+
+	(void)t;
+	if (out->cap - out->len < e - b + 2)
+		buf_reserve(out, e - b + 2);
+	d = out->p + out->len;
+	*d = ' ';
+	d += out->len > j->start;
+	copy_bytes(d, j->s + b, e - b);
+	out->len = (size_t)(d - out->p) + (e - b);
+	if (out->len >= j->most) {
+		j->full(j->arg, out);
+		out->len = j->start = 0;
+	}
+}
+
+void
+ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out,
+    size_t most, void (*full)(void *arg, struct buf *out), void *arg)
+{
+	struct joined j = { s, out, out->len, most, full, arg };
+
+	cut_in(ws, s, n, join_token, &j);
 }
 
 /* The frequency in a data row: digits, or a number strtod reads. */

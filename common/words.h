@@ -33,6 +33,14 @@ int ws_load_user_buf(struct wordseg *ws, const char *name, const char *p,
  * is never part of a token. fn gets byte offsets [b, e) and the type. */
 void ws_cut(struct wordseg *ws, const char *s, size_t n,
     void (*fn)(void *arg, size_t b, size_t e, enum toktype t), void *arg);
+/* The tokens of ws_cut appended to out, one space between each two:
+ * the same as appending s[b..e) of each token after a space (not
+ * before the first one) in fn of ws_cut. Whenever out holds most bytes
+ * or more after a token, full(arg, out) is called and out emptied: the
+ * tokens after it are appended from the start, without a space. */
+struct buf;
+void ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out,
+    size_t most, void (*full)(void *arg, struct buf *out), void *arg);
 /* Called by fn during ws_cut: no token after this one is wanted, and
  * the rest of the text is not cut. */
 void ws_stop(struct wordseg *ws);

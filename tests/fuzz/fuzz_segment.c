@@ -50,7 +50,7 @@ on_end(void *arg, unsigned long sent)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct sp_sink sink = { on_text, on_token, on_end };
+	static const struct sp_sink sink = { on_text, on_token, on_end, NULL };
 	static struct splitter *sp[4];
 	static unsigned long runs;
 	static struct buf text;

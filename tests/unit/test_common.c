@@ -2100,15 +2100,98 @@ piece_end(void *arg, unsigned long sent)
 }
 
 static int
-split_to(struct splitter *sp, const char *line, const char *want)
+sink_to(struct splitter *sp, const struct sp_sink *sink, const char *line,
+    const char *want)
 {
-	static const struct sp_sink sink = { piece_text, piece_token, piece_end };
 	struct pieces p = { "", 0 };
 
-	sp_line(sp, line, strlen(line), &sink, &p);
+	sp_line(sp, line, strlen(line), sink, &p);
 	if (strcmp(p.s, want) != 0)
 		printf("# got %s\n", p.s);
 	return strcmp(p.s, want) == 0;
+}
+
+static int
+split_to(struct splitter *sp, const char *line, const char *want)
+{
+	static const struct sp_sink sink = { piece_text, piece_token, piece_end,
+	    NULL };
+
+	return sink_to(sp, &sink, line, want);
+}
+
+static void
+piece_words(void *arg, unsigned long sent, int first, const char *s,
+    size_t n)
+{
+	struct pieces *p = arg;
+
+	p->len += (size_t)snprintf(p->s + p->len, sizeof p->s - p->len,
+	    "%lu%c%.*s|", sent, first ? ':' : '+', (int)n, s);
+}
+
+/* SP_WORDS to a words sink: each sentence's words, joined */
+static int
+join_to(struct splitter *sp, const char *line, const char *want)
+{
+	static const struct sp_sink sink = { NULL, NULL, piece_end,
+	    piece_words };
+
+	return sink_to(sp, &sink, line, want);
+}
+
+/* A sentence of more words than a piece holds: its words come in more
+ * than one piece, each ending at a word, and joined by spaces they are
+ * the tokens one by one joined by spaces. */
+struct bigwords {
+	struct buf b;
+	int pieces, firsts;
+};
+
+static void
+big_token(void *arg, unsigned long sent, unsigned long tok, enum toktype t,
+    const char *s, size_t n)
+{
+	struct bigwords *w = arg;
+
+	(void)sent;
+	(void)t;
+	if (tok > 1)
+		buf_addc(&w->b, ' ');
+	buf_add(&w->b, s, n);
+}
+
+static void
+big_words(void *arg, unsigned long sent, int first, const char *s, size_t n)
+{
+	struct bigwords *w = arg;
+
+	(void)sent;
+	w->pieces++;
+	w->firsts += first;
+	if (!first)
+		buf_addc(&w->b, ' ');
+	buf_add(&w->b, s, n);
+}
+
+static int
+big_sentence_in_pieces(struct splitter *sp, const char *line)
+{
+	static const struct sp_sink one = { NULL, big_token, NULL, NULL },
+	    pieces = { NULL, NULL, NULL, big_words };
+	struct bigwords a = { { 0 }, 0, 0 }, b = { { 0 }, 0, 0 };
+	int ok;
+
+	sp_line(sp, line, strlen(line), &one, &a);
+	sp_line(sp, line, strlen(line), &pieces, &b);
+	ok = b.pieces > 1 && b.firsts == 1 && a.b.len == b.b.len &&
+	    a.b.len > 0 && memcmp(a.b.p, b.b.p, a.b.len) == 0;
+	if (!ok)
+		printf("# %d pieces, %d first, %zu and %zu bytes\n", b.pieces,
+		    b.firsts, a.b.len, b.b.len);
+	buf_free(&a.b);
+	buf_free(&b.b);
+	return ok;
 }
 
 /* the splitter: each mode, the pieces in order with their numbers */
@@ -2126,6 +2209,30 @@ test_splitter(void)
 	CHECK("splitter blank paragraph", split_to(p, " \xe3\x80\x80 ", ""));
 	CHECK("splitter words with semicolons", split_to(w, "金昌市;5G。",
 	    "1.1w:金昌市|1.2p:;|1.2.1l:5G|2.2p:。|2."));
+	CHECK("splitter words one by one, of a Traditional sentence",
+	    split_to(w, "金昌市;5G 。  ; 　;國際機場的  航班。",
+	    "1.1w:金昌市|1.2p:;|1.2.1l:5G|2.2p:。|2.3p:;|2.3.1p:;|3.2w:國際|"
+	    "3.3w:機場|3.4w:的|3.5w:航班|3.6p:。|3."));
+	CHECK("splitter words joined, of a Traditional sentence too",
+	    join_to(w, "金昌市;5G 。  ; 　;國際機場的  航班。",
+	    "1:金昌市 ;|1.2:5G 。 ;|2.3:; 國際 機場 的 航班 。|3."));
+	{
+		struct buf big = { 0 };
+		size_t i;
+
+		for (i = 0; i < 12000; i++)
+			buf_add(&big, i % 5 ? "研究人员 " : "經濟發展", i % 5 ?
+			    strlen("研究人员 ") : strlen("經濟發展"));
+		buf_add(&big, "。", strlen("。"));
+		CHECK("splitter words of a long Traditional sentence in pieces",
+		    big_sentence_in_pieces(w, buf_cstr(&big)));
+		big.len = 0;
+		for (i = 0; i < 12000; i++)
+			buf_add(&big, "研究人员 ", strlen("研究人员 "));
+		CHECK("splitter words of a long sentence in pieces",
+		    big_sentence_in_pieces(w, buf_cstr(&big)));
+		buf_free(&big);
+	}
 	sp_free(s);
 	sp_free(p);
 	sp_free(w);
@@ -2854,6 +2961,106 @@ test_dense_cut(void)
 	    same && words > 0);
 	ws_free(dense);
 	ws_free(hash);
+}
+
+/* ws_join appends the tokens of ws_cut, a space between each two:
+ * strings of Han words and characters, numerals, Latin and numbers of
+ * every length to 30 bytes (the short copies part at 1, 2, 4, 8 and 16
+ * bytes), URLs, punctuation runs, spaces and tabs, a character beyond
+ * the BMP; appended after what out holds, and into an empty out. */
+struct joinref {
+	struct buf b;
+	const char *src;
+	size_t start;
+};
+
+static void
+on_join(void *arg, size_t b, size_t e, enum toktype t)
+{
+	struct joinref *r = arg;
+
+	(void)t;
+	if (r->b.len > r->start)
+		buf_addc(&r->b, ' ');
+	buf_add(&r->b, r->src + b, e - b);
+}
+
+/* ws_join's out is full: what it holds added to the pieces so far */
+static void
+join_full(void *arg, struct buf *out)
+{
+	struct buf *pieces = arg;
+
+	if (pieces->len > 0)
+		buf_addc(pieces, ' ');
+	buf_add(pieces, out->p, out->len);
+}
+
+static void
+test_join(void)
+{
+	static const char *const piece[] = {
+		"中", "华", "人民", "共和国", "研究", "改革开放", "新闻记者",
+		"十", "三", "万", "𠀀", "乂", "，", "。", "。。", "!!", "……",
+		" ", "\t", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh",
+		"abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+		"abcdefghijklmnopqrstuvwxyz1234", "1", "12", "2022", "1,234.5",
+		"99.06%", "5G", "http://a.cn/x", "www.a.cn", "а", "ы", "é",
+	};
+	struct wordseg *ws = ws_new();
+	struct buf got = { 0 }, pieces = { 0 };
+	uint32_t seed = 777;
+	int k, same = 1, first = 1, split = 0;
+
+	for (k = 0; k < 3000 && same; k++) {
+		char in[200];
+		size_t len = 0;
+		int j, m;
+		struct joinref want = { { 0 }, in, 0 };
+
+		seed = seed * 1103515245u + 12345u;
+		m = 1 + (int)(seed >> 16) % 30;
+		for (j = 0; j < m; j++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = piece[(seed >> 16) % (sizeof piece / sizeof *piece)];
+			if (len + strlen(p) + 1 >= sizeof in)
+				break;
+			memcpy(in + len, p, strlen(p));
+			len += strlen(p);
+		}
+		in[len] = '\0';
+		got.len = 0;
+		if (k % 2)	/* after what is there */
+			buf_add(&got, "x\ty", 3);
+		buf_add(&want.b, got.p, got.len);
+		want.start = got.len;
+		ws_cut(ws, in, len, on_join, &want);
+		ws_join(ws, in, len, &got, k % 3 ? SIZE_MAX : 8, join_full,
+		    &pieces);
+		if (pieces.len > 0) {	/* the pieces before got's */
+			if (got.len > 0)
+				buf_addc(&pieces, ' ');
+			buf_add(&pieces, got.p, got.len);
+			got.len = 0;
+			buf_add(&got, pieces.p, pieces.len);
+			pieces.len = 0;
+			split++;
+		}
+		same = got.len == want.b.len && (got.len == 0 ||
+		    memcmp(got.p, want.b.p, got.len) == 0);
+		if (!same)
+			printf("# %s\n#   join: %.*s\n#   cut:  %.*s\n", in,
+			    (int)got.len, got.p, (int)want.b.len, want.b.p);
+		first &= want.b.len > 0;
+		buf_free(&want.b);
+	}
+	CHECK("words: ws_join joins the tokens of ws_cut", same && !first &&
+	    split > 0);
+	buf_free(&got);
+	buf_free(&pieces);
+	ws_free(ws);
 }
 
 struct pfx {
@@ -4591,6 +4798,7 @@ main(void)
 	test_ws_stop();
 	test_plain_latin();
 	test_dense_cut();
+	test_join();
 	test_dense_lookup();
 	test_fatal_loads();
 	test_gazetteer_load();
