@@ -333,7 +333,7 @@ ready(struct statedb *s)
 	if (s->db != NULL || !s->memory)
 		return;
 	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		fail(s, "cannot open the state");
 	setup(s, 1);
 }
@@ -420,8 +420,10 @@ sdb_open(const char *path, int write, int wait_s)
 	s->memory = path == NULL;
 	if (s->memory)
 		return s;	/* made by ready() */
-	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
-	    SQLITE_OPEN_READONLY;
+	/* one thread at a time uses a state (the labelling threads never
+	 * do): no lock of SQLite's around each call */
+	flags = (write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+	    SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
 	if (!write) {
 		struct stat sb;
 
