@@ -205,6 +205,7 @@ count_article(struct boilerrun *r, const struct article *a,
 {
 	const struct br_settings *s = &r->set;
 	size_t i, n;
+	int stored;
 
 	/* every line's stored count is read after this pass, once */
 	if (s->state && !s->emit)
@@ -214,7 +215,10 @@ count_article(struct boilerrun *r, const struct article *a,
 		}
 	if (!docids_first(r->ids, id, DOC_COUNTED))
 		return;		/* counted in this run */
-	if (!s->emit && sdb_doc_seen(r->db, id))
+	/* a state in memory holds only the documents counted in this run,
+	 * which docids_first() knows: it is not asked, nor told */
+	stored = !s->emit && !sdb_memory(r->db);
+	if (stored && sdb_doc_seen(r->db, id))
 		return;		/* and in an earlier one */
 	room(r, a->n);
 	n = bc_distinct_keys(f->key, f->gkey, a->n, r->keys,
@@ -241,7 +245,7 @@ count_article(struct boilerrun *r, const struct article *a,
 		}
 		counts_add(r->counts, r->keys[i], 1);
 	}
-	if (!s->emit)
+	if (stored)
 		sdb_doc_add(r->db, id);
 }
 

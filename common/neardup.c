@@ -182,27 +182,33 @@ in_state(struct neardup *nd, const struct docsig *sig,
     const struct minhash *old, const uint64_t *keys, struct doc_ref *skip,
     size_t *nstate, char *dupof, size_t cap)
 {
-	int64_t ids[SDB_BUCKET], best = INT64_MAX;
+	int64_t ids[ND_KEYS + MH_BANDS][SDB_BUCKET], best = INT64_MAX;
+	uint64_t bk[ND_KEYS + MH_BANDS];
+	size_t nids[ND_KEYS + MH_BANDS];
 	struct sdb_row row;
 	int k, nk = old ? ND_KEYS + MH_BANDS : ND_KEYS;
 	size_t j, n;
 
+	_Static_assert(ND_KEYS + MH_BANDS <= SDB_KEYS, "SDB_KEYS is short");
+	for (k = 0; k < nk; k++)
+		bk[k] = k < ND_KEYS ? keys[k] : mh_band(old, k - ND_KEYS);
+	sdb_buckets(nd->db, bk, (size_t)nk, ids, nids);
 	for (k = 0; k < nk; k++) {
-		n = sdb_bucket(nd->db, k < ND_KEYS ? keys[k] :
-		    mh_band(old, k - ND_KEYS), ids);
+		n = nids[k];
 		if (k < ND_KEYS)
 			nstate[k] = n;
-		for (j = 0; j < n && ids[j] < best; j++) {
+		for (j = 0; j < n && ids[k][j] < best; j++) {
 			int alike;
 
-			if (tried(nd, ids[j]) || !sdb_row(nd->db, ids[j], &row) ||
+			if (tried(nd, ids[k][j]) ||
+			    !sdb_row(nd->db, ids[k][j], &row) ||
 			    is_self(&row, skip))
 				continue;
 			alike = row.form == DS_FORM_DIGITS ?
 			    ds_alike(sig, &row.sig, nd->similarity) :
 			    old && mh_similarity(old, &row.sig.m) >= nd->similarity;
 			if (alike) {
-				best = ids[j];
+				best = ids[k][j];
 				snprintf(dupof, cap, "%s", row.name);
 			}
 		}

@@ -47,7 +47,7 @@ struct statedb {
 	sqlite3 *db;
 	const char *path;
 	sqlite3_stmt *seen_get, *seen_put, *band_get, *sig_get, *doc_put,
-	    *band_put, *line_put, *line_some, *doc_get;
+	    *band_put, *line_put, *line_some, *doc_get, *band_some;
 	/* the keys the next step of line_some looks up (want_at()) */
 	const void *want;
 	size_t nwant, wstride, wstart;
@@ -333,7 +333,7 @@ ready(struct statedb *s)
 	if (s->db != NULL || !s->memory)
 		return;
 	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		fail(s, "cannot open the state");
 	setup(s, 1);
 }
@@ -386,6 +386,8 @@ setup(struct statedb *s, int write)
 	    "CROSS JOIN lines AS l ON l.key = w.k");
 	s->seen_get = prep(s, "SELECT 1 FROM seen WHERE key = ?");
 	s->band_get = prep(s, "SELECT doc FROM bands WHERE key = ? ORDER BY doc");
+	s->band_some = prep(s, "SELECT w.k, b.doc FROM zh_want AS w "
+	    "CROSS JOIN bands AS b ON b.key = w.k");
 	s->sig_get = prep(s, version == 1 ?
 	    "SELECT name, sig, NULL, NULL, NULL FROM docs WHERE id = ?" :
 	    version == 2 ?
@@ -418,8 +420,10 @@ sdb_open(const char *path, int write, int wait_s)
 	s->memory = path == NULL;
 	if (s->memory)
 		return s;	/* made by ready() */
-	flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
-	    SQLITE_OPEN_READONLY;
+	/* one thread at a time uses a state (the labelling threads never
+	 * do): no lock of SQLite's around each call */
+	flags = (write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+	    SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
 	if (!write) {
 		struct stat sb;
 
@@ -706,6 +710,72 @@ sdb_bucket(struct statedb *s, uint64_t key, int64_t *ids)
 	return n;
 }
 
+void
+sdb_buckets(struct statedb *s, const uint64_t *keys, size_t n,
+    int64_t (*ids)[SDB_BUCKET], size_t *nids)
+{
+	uint64_t want[SDB_KEYS];
+	size_t i, j, m = 0, at[SDB_KEYS];
+
+	if (n > SDB_KEYS)
+		die(EXIT_TROUBLE, "sdb_buckets: %zu keys, more than %d", n,
+		    SDB_KEYS);
+	memset(nids, 0, n * sizeof *nids);
+	if (!s->sigs || n == 0)
+		return;
+	/* the distinct keys in increasing order; at[i]: key i's place */
+	for (i = 0; i < n; i++) {
+		for (j = m; j > 0 && want[j - 1] > keys[i]; j--)
+			;
+		if (j > 0 && want[j - 1] == keys[i])
+			continue;
+		memmove(want + j + 1, want + j, (m - j) * sizeof *want);
+		want[j] = keys[i];
+		m++;
+	}
+	for (i = 0; i < n; i++)
+		for (at[i] = 0; want[at[i]] != keys[i]; at[i]++)
+			;
+	/* one pass over the B-tree in the order of its signed keys, each
+	 * key's rows in any order: the SDB_BUCKET first of them kept */
+	{
+		int64_t got[SDB_KEYS][SDB_BUCKET];
+		size_t ngot[SDB_KEYS] = { 0 }, neg, k;
+		sqlite3_stmt *st = s->band_some;
+
+		for (neg = 0; neg < m && (int64_t)want[neg] >= 0; neg++)
+			;
+		s->want = want;
+		s->nwant = m;
+		s->wstride = sizeof *want;
+		s->wstart = neg % m;
+		for (k = 0; step(s, st) == SQLITE_ROW; ) {
+			uint64_t key = (uint64_t)sqlite3_column_int64(st, 0);
+			int64_t doc = sqlite3_column_int64(st, 1);
+			size_t w, q;
+
+			while (k < m && want_at(s, k) != key)
+				k++;
+			if (k == m)
+				fail_msg(s, "%s: a look-up of buckets came back "
+				    "out of order", s->path);
+			w = (s->wstart + k) % m;
+			if (ngot[w] == SDB_BUCKET && doc >= got[w][SDB_BUCKET - 1])
+				continue;
+			q = ngot[w] < SDB_BUCKET ? ngot[w]++ : SDB_BUCKET - 1;
+			for (; q > 0 && got[w][q - 1] > doc; q--)
+				got[w][q] = got[w][q - 1];
+			got[w][q] = doc;
+		}
+		sqlite3_reset(st);
+		s->nwant = 0;
+		for (i = 0; i < n; i++) {
+			nids[i] = ngot[at[i]];
+			memcpy(ids[i], got[at[i]], nids[i] * sizeof **ids);
+		}
+	}
+}
+
 int
 sdb_row(struct statedb *s, int64_t id, struct sdb_row *row)
 {
@@ -863,6 +933,7 @@ sdb_close(struct statedb *s)
 	sqlite3_finalize(s->band_put);
 	sqlite3_finalize(s->line_put);
 	sqlite3_finalize(s->line_some);
+	sqlite3_finalize(s->band_some);
 	sqlite3_finalize(s->doc_get);
 	sqlite3_close_v2(s->db);
 	buf_free(&s->name);

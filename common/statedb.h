@@ -55,6 +55,12 @@ int sdb_folded(struct statedb *db);
 /* The first SDB_BUCKET signature rows (at most) of LSH bucket key, in
  * the order they were stored, into ids; how many. */
 size_t sdb_bucket(struct statedb *db, uint64_t key, int64_t *ids);
+/* The buckets of keys[0..n) (n <= SDB_KEYS, the keys of an article's
+ * signatures), as sdb_bucket() would give each: nids[i] rows into
+ * ids[i]; looked up at once, in the order of the state's B-tree. */
+#define SDB_KEYS 40
+void sdb_buckets(struct statedb *db, const uint64_t *keys, size_t n,
+    int64_t (*ids)[SDB_BUCKET], size_t *nids);
 /* A stored signature: its form (a row of a form this version does not
  * know is not returned), identity (has_doc: a row of format 1 has none)
  * and name, valid until the next call. */

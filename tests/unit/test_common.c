@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <zlib.h>
+#include <sqlite3.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -3667,6 +3668,58 @@ test_statedb(void)
 	}
 }
 
+/* sdb_buckets() answers each key as sdb_bucket() does: the first
+ * SDB_BUCKET rows of a fuller bucket, keys given twice, out of order,
+ * negative as SQLite's integers, or in no bucket. */
+static void
+test_statedb_buckets(void)
+{
+	char path[] = "/tmp/zhpipe-unit-bands.XXXXXX";
+	static const uint64_t keys[] = { 900, 7, (uint64_t)1 << 63 | 3, 55,
+		7, 0, 12, (uint64_t)-1, 900 };
+	enum { NK = sizeof keys / sizeof keys[0] };
+	int64_t one[SDB_BUCKET], all[NK][SDB_BUCKET];
+	size_t n[NK], i, j, ok = 1;
+	struct statedb *db;
+	sqlite3 *raw;
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		return;
+	close(fd);
+	unlink(path);
+	sdb_close((db = sdb_open(path, 1, 0), sdb_commit(db), db));
+	if (sqlite3_open(path, &raw) != SQLITE_OK)
+		return;
+	/* bucket 7 holds 12 documents, stored out of order; 900 and the
+	 * negative ones a few; 55 and 12 none */
+	sqlite3_exec(raw, "INSERT INTO docs (id, name, sig, doc, form) VALUES "
+	    "(1, 'a', x'00', 1, 2);"
+	    "INSERT INTO bands VALUES (7, 31), (7, 4), (7, 19), (7, 8), (7, 2),"
+	    " (7, 40), (7, 11), (7, 3), (7, 27), (7, 6), (7, 1), (7, 13);"
+	    "INSERT INTO bands VALUES (900, 5), (900, 2), (-9223372036854775805,"
+	    " 17), (-1, 9), (-1, 1), (56, 4), (11, 3);", NULL, NULL, NULL);
+	sqlite3_close(raw);
+	db = sdb_open(path, 0, 0);
+	sdb_buckets(db, keys, NK, all, n);
+	for (i = 0; i < NK; i++) {
+		size_t m = sdb_bucket(db, keys[i], one);
+
+		ok &= m == n[i];
+		for (j = 0; j < m && j < n[i]; j++)
+			ok &= one[j] == all[i][j];
+	}
+	CHECK("statedb: the buckets of many keys at once, each as alone", ok);
+	CHECK("statedb: a fuller bucket gives its first rows", n[1] ==
+	    SDB_BUCKET && all[1][0] == 1 && all[1][SDB_BUCKET - 1] == 13 &&
+	    n[4] == SDB_BUCKET && all[4][2] == 3);
+	CHECK("statedb: buckets of negative keys, and none", n[2] == 1 &&
+	    all[2][0] == 17 && n[7] == 2 && all[7][0] == 1 && n[3] == 0 &&
+	    n[5] == 0 && n[6] == 0 && n[0] == 2 && n[8] == 2);
+	sdb_close(db);
+	unlink(path);
+}
+
 /* The sets of rx_needs as text: each set's members, sets apart by a
  * space. */
 static void
@@ -4807,6 +4860,7 @@ main(void)
 	test_orgheads();
 	test_placetag_roles();
 	test_statedb();
+	test_statedb_buckets();
 	test_regex_opts();
 	test_norm_fold();
 	test_rx_needs();
