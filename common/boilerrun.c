@@ -707,6 +707,18 @@ decide_spool(struct boilerrun *r, struct spool *sp)
  * articles wait in a spool meanwhile; those of about BATCH_KEYS keys
  * not yet counted make a batch. */
 #define BATCH_KEYS 32768
+/* The counts looked up are kept, so that the lines every page of a site
+ * has are looked up once; past this many keys they are forgotten (after
+ * a batch, or an article, is decided), so that memory stays bounded
+ * however long the input: about 32 bytes a key. */
+#define FETCHED_MAX (2 * BATCH_KEYS)
+
+static void
+fetched_bound(struct boilerrun *r)
+{
+	if (counts_size(r->counts) > FETCHED_MAX)
+		counts_clear(r->counts);
+}
 
 static void
 want_add(struct boilerrun *r, const uint64_t *keys, size_t n)
@@ -734,9 +746,10 @@ batch_decide(struct boilerrun *r)
 	r->nwant = 0;
 	if (spool_rewind(r->batch) < 0)
 		spool_failed();
-	decide_spool(r, r->batch);
+	decide_spool(r, r->batch);	/* done with the counts after it */
 	spool_free(r->batch);
 	r->batch = NULL;
+	fetched_bound(r);
 }
 
 void
@@ -769,15 +782,17 @@ br_decide(struct boilerrun *r, const struct article *a)
 		sdb_fetch_counts(r->db, r->counts, f->key, a->n);
 		sdb_fetch_counts(r->db, r->counts, f->gkey, a->n);
 	}
-	if (s == NULL) {
+	if (s == NULL)
 		decide_article(r, a, id, order);
-		return;
+	else {
+		art_copy(&s->a, a);
+		s->id = id;
+		s->order = order;
+		s->self = self_of(r, id);
+		pool_filled(r, s, a->n, r->fetch);	/* copies them */
 	}
-	art_copy(&s->a, a);
-	s->id = id;
-	s->order = order;
-	s->self = self_of(r, id);
-	pool_filled(r, s, a->n, r->fetch);
+	if (r->fetch)
+		fetched_bound(r);
 }
 
 void

@@ -42,6 +42,18 @@ counts_new(void)
 }
 
 void
+counts_clear(struct counts *c)
+{
+	unsigned s;
+
+	for (s = 0; s < SHARDS; s++) {
+		free(c->sh[s].cell);
+		free(c->sh[s].base);
+	}
+	memset(c, 0, sizeof *c);
+}
+
+void
 counts_free(struct counts *c)
 {
 	unsigned s;

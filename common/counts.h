@@ -20,6 +20,9 @@ struct count_kv {
 
 struct counts *counts_new(void);
 void counts_free(struct counts *c);
+/* Forget every key and give the memory back: c is as counts_new() made
+ * it. */
+void counts_clear(struct counts *c);
 /* The count of key; 0 when it has none. */
 uint32_t counts_get(const struct counts *c, uint64_t key);
 /* Ask the memory for the slot where a look-up of key starts, so that

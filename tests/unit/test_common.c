@@ -373,6 +373,17 @@ test_counts(void)
 	CHECK("counts: loads after counts, over every table", ok &&
 	    counts_size(c) == 60000 && n == 50000);
 	free(v);
+	counts_clear(c);
+	ok = counts_size(c) == 0 && !counts_has(c, 0x9E3779B1ULL) &&
+	    counts_get(c, 0x9E3779B1ULL) == 0;
+	for (i = 1; i <= 1000; i++)
+		counts_add(c, i * 0x9E3779B1ULL, 1);
+	v = counts_changed(c, &n);
+	CHECK("counts_clear: nothing left, and counted again from nothing",
+	    ok && counts_size(c) == 1000 && n == 1000 &&
+	    counts_loaded(c, 0x9E3779B1ULL) == 0 &&
+	    counts_get(c, 2 * 0x9E3779B1ULL) == 1);
+	free(v);
 	counts_free(c);
 
 	c = counts_new();
