@@ -137,6 +137,15 @@ struct lineshape {
 	struct ls_rec *rec;	/* ls_recs() */
 	size_t rcap;
 	struct buf text;
+	/* cohesion(): the words of every line, their offsets, and the
+	 * table of the words of the sentence lines (word + 1, count) */
+	uint32_t *tok;
+	size_t tokcap;
+	size_t *toff;
+	size_t toffcap;
+	uint32_t *tkey, *tcnt;
+	size_t tcap;
+	float *coh;
 };
 
 static int
@@ -463,6 +472,11 @@ ls_free(struct lineshape *ls)
 	free(ls->need);
 	free(ls->rec);
 	buf_free(&ls->text);
+	free(ls->tok);
+	free(ls->toff);
+	free(ls->tkey);
+	free(ls->tcnt);
+	free(ls->coh);
 	free(ls);
 }
 
@@ -1261,6 +1275,154 @@ feed_features(const struct lsl *l, size_t n, float *f)
 	free(ps);
 }
 
+/* The words of a line for cohesion(): each pair of adjacent Han
+ * characters (a number under 2^28), and each run of three or more ASCII
+ * letters, digits and underscores that begins with a letter (a hash,
+ * top bit set), appended to ls->tok. Returns how many. */
+static size_t
+line_words(struct lineshape *ls, const char *s, size_t len, size_t at)
+{
+	size_t i = 0, m = 0;
+	uint32_t prev = 0;	/* the last character, if Han */
+
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t c;
+
+		if (at + m + 1 > ls->tokcap) {
+			ls->tokcap = (at + m + 1) * 2 + 64;
+			ls->tok = xrealloc(ls->tok, ls->tokcap * sizeof *ls->tok);
+		}
+		if (b < 0x80) {
+			prev = 0;
+			if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+				size_t j = i;
+				uint32_t h = 2166136261u;
+
+				while (j < len && ((unsigned char)s[j] == '_' ||
+				    (s[j] >= '0' && s[j] <= '9') ||
+				    ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))) {
+					h = (h ^ (unsigned char)(s[j] | 0x20)) * 16777619u;
+					j++;
+				}
+				if (j - i >= 3)
+					ls->tok[at + m++] = (h & 0x7FFFFFFEu) | 0x80000000u;
+				i = j;
+			} else
+				i++;
+			continue;
+		}
+		c = utf8_next(s, len, &i);
+		if (c >= HAN0 && c < HAN1) {
+			if (prev)
+				ls->tok[at + m++] = (prev - HAN0) * (HAN1 - HAN0) +
+				    (c - HAN0);
+			prev = c;
+		} else
+			prev = 0;
+	}
+	return m;
+}
+
+/* The slot of word w in the table (ls->tkey, mask) */
+static size_t
+word_slot(const struct lineshape *ls, uint32_t w, size_t mask)
+{
+	size_t k = (size_t)((w * 2654435761u) ^ (w >> 15)) & mask;
+
+	while (ls->tkey[k] && ls->tkey[k] != w + 1)
+		k = (k + 1) & mask;
+	return k;
+}
+
+/* cohes: the share of a line's words (line_words) that the article's
+ * sentence lines other than itself have too; w7_cohes: the mean of
+ * cohes over the lines within 7 each side that have words. A table of
+ * prices or a program quoted in an article shares its words with the
+ * prose around it; a menu, a list of other articles' headlines or a
+ * footer mostly does not, whatever the site's layout. */
+static void
+cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
+    size_t n, float *f)
+{
+	size_t i, j, nw = 0, size = 64, mask;
+	double *ps;
+	size_t *pc;
+
+	if (n + 1 > ls->toffcap) {
+		ls->toffcap = (n + 1) * 2;
+		ls->toff = xrealloc(ls->toff, ls->toffcap * sizeof *ls->toff);
+		ls->coh = xrealloc(ls->coh, ls->toffcap * sizeof *ls->coh);
+	}
+	ls->toff[0] = 0;
+	for (i = 0; i < n; i++) {
+		size_t m = line_words(ls, in[i].text, in[i].len, ls->toff[i]);
+
+		ls->toff[i + 1] = ls->toff[i] + m;
+		if (l[i].sent)
+			nw += m;
+	}
+	while (size < 2 * nw)
+		size *= 2;
+	mask = size - 1;
+	if (size > ls->tcap) {
+		ls->tcap = size;
+		ls->tkey = xrealloc(ls->tkey, size * sizeof *ls->tkey);
+		ls->tcnt = xrealloc(ls->tcnt, size * sizeof *ls->tcnt);
+	}
+	memset(ls->tkey, 0, size * sizeof *ls->tkey);
+	/* a sentence line's words are counted, and become their slots */
+	for (i = 0; i < n; i++) {
+		if (!l[i].sent)
+			continue;
+		for (j = ls->toff[i]; j < ls->toff[i + 1]; j++) {
+			size_t k = word_slot(ls, ls->tok[j], mask);
+
+			if (!ls->tkey[k]) {
+				ls->tkey[k] = ls->tok[j] + 1;
+				ls->tcnt[k] = 0;
+			}
+			ls->tcnt[k]++;
+			ls->tok[j] = (uint32_t)k;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		size_t b = ls->toff[i], e = ls->toff[i + 1], hit = 0;
+
+		if (l[i].sent) {
+			/* its own words taken out, then put back */
+			for (j = b; j < e; j++)
+				ls->tcnt[ls->tok[j]]--;
+			for (j = b; j < e; j++)
+				hit += ls->tcnt[ls->tok[j]] > 0;
+			for (j = b; j < e; j++)
+				ls->tcnt[ls->tok[j]]++;
+		} else
+			for (j = b; nw && j < e; j++) {
+				size_t k = word_slot(ls, ls->tok[j], mask);
+
+				hit += ls->tkey[k] && ls->tcnt[k] > 0;
+			}
+		ls->coh[i] = e > b ? (float)((double)hit / (e - b)) : -1;
+		f[i * LS_NFEAT + LS_cohes] = e > b ? ls->coh[i] : 0;
+	}
+	ps = xcalloc(n + 1, sizeof *ps);
+	pc = xcalloc(n + 1, sizeof *pc);
+	for (i = 0; i < n; i++) {
+		ps[i + 1] = ps[i] + (ls->coh[i] >= 0 ? ls->coh[i] : 0);
+		pc[i + 1] = pc[i] + (ls->coh[i] >= 0);
+	}
+	for (i = 0; i < n; i++) {
+		size_t lo = i >= 7 ? i - 7 : 0, hi = i + 8 < n ? i + 8 : n;
+		size_t c = pc[hi] - pc[lo] - (pc[i + 1] - pc[i]);
+		double s = ps[hi] - ps[lo] - (ps[i + 1] - ps[i]);
+
+		f[i * LS_NFEAT + LS_w7_cohes] = c ? (float)(s / c) : 0;
+	}
+	free(ps);
+	free(pc);
+}
+
 void
 ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
     const unsigned char *need, float *f)
@@ -1298,6 +1460,7 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 	exact_repeats(ls, in, n, f);
 	label_repeats(ls, l, n, f);
 	feed_features(l, n, f);
+	cohesion(ls, in, l, n, f);
 	pg.phan = tot > 0 ? hanw / tot : 0;
 	main_block(l, n, 4, &pg.b4, &pg.e4);
 	main_block(l, n, 16, &pg.b16, &pg.e16);
