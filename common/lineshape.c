@@ -137,15 +137,12 @@ struct lineshape {
 	struct ls_rec *rec;	/* ls_recs() */
 	size_t rcap;
 	struct buf text;
-	/* cohesion(): the words of every line, their offsets, and the
-	 * table of the words of the sentence lines (word + 1, count) */
-	uint32_t *tok;
-	size_t tokcap;
-	size_t *toff;
-	size_t toffcap;
-	uint32_t *tkey, *tcnt;
+	/* cohesion(): the bits of the sentence lines' words, each line's
+	 * share */
+	uint64_t *bits;
 	size_t tcap;
 	float *coh;
+	size_t toffcap;
 };
 
 static int
@@ -472,10 +469,7 @@ ls_free(struct lineshape *ls)
 	free(ls->need);
 	free(ls->rec);
 	buf_free(&ls->text);
-	free(ls->tok);
-	free(ls->toff);
-	free(ls->tkey);
-	free(ls->tcnt);
+	free(ls->bits);
 	free(ls->coh);
 	free(ls);
 }
@@ -1276,135 +1270,112 @@ feed_features(const struct lsl *l, size_t n, float *f)
 }
 
 /* The words of a line for cohesion(): each pair of adjacent Han
- * characters (a number under 2^28), and each run of three or more ASCII
- * letters, digits and underscores that begins with a letter (a hash,
- * top bit set), appended to ls->tok. Returns how many. */
+ * characters, and each run of three or more ASCII letters, digits and
+ * underscores that begins with a letter. With set, each word's bit is set
+ * in bits (mask + 1 bits); else *hit counts the words whose bit is set.
+ * Returns the number of words. */
 static size_t
-line_words(struct lineshape *ls, const char *s, size_t len, size_t at)
+line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
+    size_t *hit)
 {
-	size_t i = 0, m = 0;
+	size_t i = 0, m = 0, h = 0;
 	uint32_t prev = 0;	/* the last character, if Han */
 
 	while (i < len) {
 		unsigned char b = (unsigned char)s[i];
-		uint32_t c;
+		uint32_t c, w;
 
-		if (at + m + 1 > ls->tokcap) {
-			ls->tokcap = (at + m + 1) * 2 + 64;
-			ls->tok = xrealloc(ls->tok, ls->tokcap * sizeof *ls->tok);
-		}
 		if (b < 0x80) {
 			prev = 0;
-			if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+			if ((b | 0x20) < 'a' || (b | 0x20) > 'z') {
+				i++;
+				continue;
+			} else {
 				size_t j = i;
-				uint32_t h = 2166136261u;
 
+				w = 2166136261u;
 				while (j < len && ((unsigned char)s[j] == '_' ||
 				    (s[j] >= '0' && s[j] <= '9') ||
 				    ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))) {
-					h = (h ^ (unsigned char)(s[j] | 0x20)) * 16777619u;
+					w = (w ^ (unsigned char)(s[j] | 0x20)) * 16777619u;
 					j++;
 				}
-				if (j - i >= 3)
-					ls->tok[at + m++] = (h & 0x7FFFFFFEu) | 0x80000000u;
+				c = (uint32_t)(j - i);
 				i = j;
-			} else
-				i++;
-			continue;
-		}
-		c = utf8_next(s, len, &i);
-		if (c >= HAN0 && c < HAN1) {
-			if (prev)
-				ls->tok[at + m++] = (prev - HAN0) * (HAN1 - HAN0) +
-				    (c - HAN0);
+				if (c < 3)
+					continue;
+			}
+		} else {
+			c = utf8_next(s, len, &i);
+			if (c < HAN0 || c >= HAN1) {
+				prev = 0;
+				continue;
+			}
+			w = prev ? (prev * 0x10001u) ^ c : 0;
 			prev = c;
-		} else
-			prev = 0;
+			if (!w)
+				continue;
+		}
+		w *= 2654435761u;
+		w = (w ^ (w >> 15)) & mask;
+		m++;
+		if (set)
+			bits[w >> 6] |= (uint64_t)1 << (w & 63);
+		else
+			h += (bits[w >> 6] >> (w & 63)) & 1;
 	}
+	if (hit)
+		*hit = h;
 	return m;
 }
 
-/* The slot of word w in the table (ls->tkey, mask) */
-static size_t
-word_slot(const struct lineshape *ls, uint32_t w, size_t mask)
-{
-	size_t k = (size_t)((w * 2654435761u) ^ (w >> 15)) & mask;
-
-	while (ls->tkey[k] && ls->tkey[k] != w + 1)
-		k = (k + 1) & mask;
-	return k;
-}
-
 /* cohes: the share of a line's words (line_words) that the article's
- * sentence lines other than itself have too; w7_cohes: the mean of
- * cohes over the lines within 7 each side that have words. A table of
- * prices or a program quoted in an article shares its words with the
- * prose around it; a menu, a list of other articles' headlines or a
- * footer mostly does not, whatever the site's layout. */
+ * sentence lines have too; w7_cohes: the mean of cohes over the lines
+ * within 7 each side that have words. A table of prices or a program
+ * quoted in an article shares its words with the prose around it; a
+ * menu, a list of other articles' headlines or a footer mostly does not,
+ * whatever the site's layout. A sentence line, and any line of an
+ * article whose sentences have fewer than 16 words, has nothing to be
+ * told apart from: its cohes is 1. The words are bits of a table of 16
+ * or more bits for each byte of the sentences, 2^20 at most, so a word
+ * not in the sentences is found there a few times in a hundred. */
 static void
 cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
     size_t n, float *f)
 {
-	size_t i, j, nw = 0, size = 64, mask;
+	size_t i, nw = 0, sbytes = 0, nbits = 4096;
 	double *ps;
 	size_t *pc;
 
 	if (n + 1 > ls->toffcap) {
 		ls->toffcap = (n + 1) * 2;
-		ls->toff = xrealloc(ls->toff, ls->toffcap * sizeof *ls->toff);
 		ls->coh = xrealloc(ls->coh, ls->toffcap * sizeof *ls->coh);
 	}
-	ls->toff[0] = 0;
-	for (i = 0; i < n; i++) {
-		size_t m = line_words(ls, in[i].text, in[i].len, ls->toff[i]);
-
-		ls->toff[i + 1] = ls->toff[i] + m;
+	for (i = 0; i < n; i++)
 		if (l[i].sent)
-			nw += m;
+			sbytes += in[i].len;
+	while (nbits < 16 * sbytes && nbits < ((size_t)1 << 20))
+		nbits *= 2;
+	if (nbits / 64 > ls->tcap) {
+		ls->tcap = nbits / 64;
+		ls->bits = xrealloc(ls->bits, ls->tcap * sizeof *ls->bits);
 	}
-	while (size < 2 * nw)
-		size *= 2;
-	mask = size - 1;
-	if (size > ls->tcap) {
-		ls->tcap = size;
-		ls->tkey = xrealloc(ls->tkey, size * sizeof *ls->tkey);
-		ls->tcnt = xrealloc(ls->tcnt, size * sizeof *ls->tcnt);
-	}
-	memset(ls->tkey, 0, size * sizeof *ls->tkey);
-	/* a sentence line's words are counted, and become their slots */
+	memset(ls->bits, 0, nbits / 8);
+	for (i = 0; i < n; i++)
+		if (l[i].sent)
+			nw += line_words(in[i].text, in[i].len, ls->bits,
+			    (uint32_t)(nbits - 1), 1, NULL);
 	for (i = 0; i < n; i++) {
-		if (!l[i].sent)
-			continue;
-		for (j = ls->toff[i]; j < ls->toff[i + 1]; j++) {
-			size_t k = word_slot(ls, ls->tok[j], mask);
+		size_t hit, m;
 
-			if (!ls->tkey[k]) {
-				ls->tkey[k] = ls->tok[j] + 1;
-				ls->tcnt[k] = 0;
-			}
-			ls->tcnt[k]++;
-			ls->tok[j] = (uint32_t)k;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		size_t b = ls->toff[i], e = ls->toff[i + 1], hit = 0;
-
-		if (l[i].sent) {
-			/* its own words taken out, then put back */
-			for (j = b; j < e; j++)
-				ls->tcnt[ls->tok[j]]--;
-			for (j = b; j < e; j++)
-				hit += ls->tcnt[ls->tok[j]] > 0;
-			for (j = b; j < e; j++)
-				ls->tcnt[ls->tok[j]]++;
+		if (l[i].sent || nw < 16) {
+			m = line_words(in[i].text, in[i].len, ls->bits, 0, 0, NULL);
+			hit = m;
 		} else
-			for (j = b; nw && j < e; j++) {
-				size_t k = word_slot(ls, ls->tok[j], mask);
-
-				hit += ls->tkey[k] && ls->tcnt[k] > 0;
-			}
-		ls->coh[i] = e > b ? (float)((double)hit / (e - b)) : -1;
-		f[i * LS_NFEAT + LS_cohes] = e > b ? ls->coh[i] : 0;
+			m = line_words(in[i].text, in[i].len, ls->bits,
+			    (uint32_t)(nbits - 1), 0, &hit);
+		ls->coh[i] = m ? (float)((double)hit / m) : -1;
+		f[i * LS_NFEAT + LS_cohes] = m ? ls->coh[i] : 0;
 	}
 	ps = xcalloc(n + 1, sizeof *ps);
 	pc = xcalloc(n + 1, sizeof *pc);
@@ -1415,9 +1386,9 @@ cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
 	for (i = 0; i < n; i++) {
 		size_t lo = i >= 7 ? i - 7 : 0, hi = i + 8 < n ? i + 8 : n;
 		size_t c = pc[hi] - pc[lo] - (pc[i + 1] - pc[i]);
-		double s = ps[hi] - ps[lo] - (ps[i + 1] - ps[i]);
+		double sum = ps[hi] - ps[lo] - (ps[i + 1] - ps[i]);
 
-		f[i * LS_NFEAT + LS_w7_cohes] = c ? (float)(s / c) : 0;
+		f[i * LS_NFEAT + LS_w7_cohes] = c ? (float)(sum / c) : 0;
 	}
 	free(ps);
 	free(pc);

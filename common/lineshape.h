@@ -27,7 +27,7 @@
  *     period of 2, 3 or 4 lines (headline, teaser, source and time, again
  *     and again);
  *   - its cohesion with the article: the share of its words (pairs of
- *     adjacent Han characters, Latin words) that the article's other
+ *     adjacent Han characters, Latin words) that the article's
  *     sentence lines have too, alone and over 7 lines each side;
  *   - the article's: share of short lines, of sentence ends, its size,
  *     and how far the line's script is from that of its prose.

@@ -4223,7 +4223,7 @@ test_lineshape(void)
 		    g[4 * LS_NFEAT + LS_period] > 0.4f &&
 		    g[21 * LS_NFEAT + LS_period] == 0);
 	}
-	/* cohesion: the words a line shares with the other sentence lines */
+	/* cohesion: the words a line shares with the sentence lines */
 	{
 		static const char *const coh[] = {
 			"登录",
@@ -4236,6 +4236,9 @@ test_lineshape(void)
 			"docker run --rm app",
 			"2024",
 		};
+		static const char *const tiny[] = {
+			"登录", "首页", "只有一句话。", "版权所有",
+		};
 		enum { NC = sizeof coh / sizeof coh[0] };
 		struct ls_line t[NC];
 		float g[NC * LS_NFEAT];
@@ -4244,7 +4247,9 @@ test_lineshape(void)
 
 		ls_fill(t, coh, NC);
 		ls_features(ls, t, NC, g);
-		/* 成人 人票 原价 四十 十元 of 成人 人票 票原 原价 四十 十元 */
+		/* 成人 人票 原价 四十 十元 of 成人 人票 票原 原价 四十 十元
+		 * (a word not in the sentences may be taken as in them a
+		 * few times in a hundred: not in this table) */
 		CHECK("lineshape: cohesion of a table row with the prose",
 		    g[3 * LS_NFEAT + LS_cohes] == 5.0f / 6);
 		CHECK("lineshape: cohesion of a menu item",
@@ -4252,10 +4257,11 @@ test_lineshape(void)
 		/* docker and app, not run; rm is too short to be a word */
 		CHECK("lineshape: cohesion of Latin words",
 		    g[7 * LS_NFEAT + LS_cohes] == 2.0f / 3);
-		/* a sentence line's own words are not its cohesion */
-		CHECK("lineshape: cohesion leaves the line itself out",
-		    g[6 * LS_NFEAT + LS_cohes] == 0 &&
-		    g[5 * LS_NFEAT + LS_cohes] > 0 &&
+		/* a sentence line is not told apart from itself; a line
+		 * without words has none */
+		CHECK("lineshape: cohesion of sentence lines and wordless lines",
+		    g[6 * LS_NFEAT + LS_cohes] == 1 &&
+		    g[2 * LS_NFEAT + LS_cohes] == 1 &&
 		    g[8 * LS_NFEAT + LS_cohes] == 0);
 		/* the mean over the lines within 7 that have words (not 2024) */
 		for (j = 0; j < 8; j++)
@@ -4263,6 +4269,12 @@ test_lineshape(void)
 				s += g[j * LS_NFEAT + LS_cohes];
 		CHECK("lineshape: cohesion nearby",
 		    fabs(g[LS_NFEAT + LS_w7_cohes] - s / 7) < 1e-6);
+		/* too little prose to compare with: no line is told apart */
+		ls_fill(t, tiny, 4);
+		ls_features(ls, t, 4, g);
+		CHECK("lineshape: cohesion with too little prose",
+		    g[0 * LS_NFEAT + LS_cohes] == 1 &&
+		    g[3 * LS_NFEAT + LS_cohes] == 1);
 	}
 	/* a model of one tree: boilerplate when the line has no sentence end */
 	{
