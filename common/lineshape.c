@@ -1362,20 +1362,24 @@ cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
 	}
 	memset(ls->bits, 0, nbits / 8);
 	for (i = 0; i < n; i++)
-		if (l[i].sent)
-			nw += line_words(in[i].text, in[i].len, ls->bits,
+		if (l[i].sent) {
+			size_t m = line_words(in[i].text, in[i].len, ls->bits,
 			    (uint32_t)(nbits - 1), 1, NULL);
-	for (i = 0; i < n; i++) {
-		size_t hit, m;
 
-		if (l[i].sent || nw < 16) {
-			m = line_words(in[i].text, in[i].len, ls->bits, 0, 0, NULL);
-			hit = m;
-		} else
+			nw += m;
+			ls->coh[i] = m ? 1 : -1;
+		}
+	for (i = 0; i < n; i++) {
+		size_t hit = 0, m;
+
+		if (!l[i].sent) {
 			m = line_words(in[i].text, in[i].len, ls->bits,
 			    (uint32_t)(nbits - 1), 0, &hit);
-		ls->coh[i] = m ? (float)((double)hit / m) : -1;
-		f[i * LS_NFEAT + LS_cohes] = m ? ls->coh[i] : 0;
+			if (nw < 16)
+				hit = m;
+			ls->coh[i] = m ? (float)((double)hit / m) : -1;
+		}
+		f[i * LS_NFEAT + LS_cohes] = ls->coh[i] >= 0 ? ls->coh[i] : 0;
 	}
 	ps = xcalloc(n + 1, sizeof *ps);
 	pc = xcalloc(n + 1, sizeof *pc);
