@@ -137,6 +137,12 @@ struct lineshape {
 	struct ls_rec *rec;	/* ls_recs() */
 	size_t rcap;
 	struct buf text;
+	/* cohesion(): the bits of the sentence lines' words, each line's
+	 * share */
+	uint64_t *bits;
+	size_t tcap;
+	float *coh;
+	size_t toffcap;
 };
 
 static int
@@ -463,6 +469,8 @@ ls_free(struct lineshape *ls)
 	free(ls->need);
 	free(ls->rec);
 	buf_free(&ls->text);
+	free(ls->bits);
+	free(ls->coh);
 	free(ls);
 }
 
@@ -1261,6 +1269,135 @@ feed_features(const struct lsl *l, size_t n, float *f)
 	free(ps);
 }
 
+/* The words of a line for cohesion(): each pair of adjacent Han
+ * characters, and each run of three or more ASCII letters, digits and
+ * underscores that begins with a letter. With set, each word's bit is set
+ * in bits (mask + 1 bits); else *hit counts the words whose bit is set.
+ * Returns the number of words. */
+static size_t
+line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
+    size_t *hit)
+{
+	size_t i = 0, m = 0, h = 0;
+	uint32_t prev = 0;	/* the last character, if Han */
+
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t c, w;
+
+		if (b < 0x80) {
+			prev = 0;
+			if ((b | 0x20) < 'a' || (b | 0x20) > 'z') {
+				i++;
+				continue;
+			} else {
+				size_t j = i;
+
+				w = 2166136261u;
+				while (j < len && ((unsigned char)s[j] == '_' ||
+				    (s[j] >= '0' && s[j] <= '9') ||
+				    ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))) {
+					w = (w ^ (unsigned char)(s[j] | 0x20)) * 16777619u;
+					j++;
+				}
+				c = (uint32_t)(j - i);
+				i = j;
+				if (c < 3)
+					continue;
+			}
+		} else {
+			c = utf8_next(s, len, &i);
+			if (c < HAN0 || c >= HAN1) {
+				prev = 0;
+				continue;
+			}
+			w = prev ? (prev * 0x10001u) ^ c : 0;
+			prev = c;
+			if (!w)
+				continue;
+		}
+		w *= 2654435761u;
+		w = (w ^ (w >> 15)) & mask;
+		m++;
+		if (set)
+			bits[w >> 6] |= (uint64_t)1 << (w & 63);
+		else
+			h += (bits[w >> 6] >> (w & 63)) & 1;
+	}
+	if (hit)
+		*hit = h;
+	return m;
+}
+
+/* cohes: the share of a line's words (line_words) that the article's
+ * sentence lines have too; w7_cohes: the mean of cohes over the lines
+ * within 7 each side that have words. A table of prices or a program
+ * quoted in an article shares its words with the prose around it; a
+ * menu, a list of other articles' headlines or a footer mostly does not,
+ * whatever the site's layout. A sentence line, and any line of an
+ * article whose sentences have fewer than 16 words, has nothing to be
+ * told apart from: its cohes is 1. The words are bits of a table of 16
+ * or more bits for each byte of the sentences, 2^20 at most, so a word
+ * not in the sentences is found there a few times in a hundred. */
+static void
+cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
+    size_t n, float *f)
+{
+	size_t i, nw = 0, sbytes = 0, nbits = 4096;
+	double *ps;
+	size_t *pc;
+
+	if (n + 1 > ls->toffcap) {
+		ls->toffcap = (n + 1) * 2;
+		ls->coh = xrealloc(ls->coh, ls->toffcap * sizeof *ls->coh);
+	}
+	for (i = 0; i < n; i++)
+		if (l[i].sent)
+			sbytes += in[i].len;
+	while (nbits < 16 * sbytes && nbits < ((size_t)1 << 20))
+		nbits *= 2;
+	if (nbits / 64 > ls->tcap) {
+		ls->tcap = nbits / 64;
+		ls->bits = xrealloc(ls->bits, ls->tcap * sizeof *ls->bits);
+	}
+	memset(ls->bits, 0, nbits / 8);
+	for (i = 0; i < n; i++)
+		if (l[i].sent) {
+			size_t m = line_words(in[i].text, in[i].len, ls->bits,
+			    (uint32_t)(nbits - 1), 1, NULL);
+
+			nw += m;
+			ls->coh[i] = m ? 1 : -1;
+		}
+	for (i = 0; i < n; i++) {
+		size_t hit = 0, m;
+
+		if (!l[i].sent) {
+			m = line_words(in[i].text, in[i].len, ls->bits,
+			    (uint32_t)(nbits - 1), 0, &hit);
+			if (nw < 16)
+				hit = m;
+			ls->coh[i] = m ? (float)((double)hit / m) : -1;
+		}
+		f[i * LS_NFEAT + LS_cohes] = ls->coh[i] >= 0 ? ls->coh[i] : 0;
+	}
+	ps = xcalloc(n + 1, sizeof *ps);
+	pc = xcalloc(n + 1, sizeof *pc);
+	for (i = 0; i < n; i++) {
+		ps[i + 1] = ps[i] + (ls->coh[i] >= 0 ? ls->coh[i] : 0);
+		pc[i + 1] = pc[i] + (ls->coh[i] >= 0);
+	}
+	for (i = 0; i < n; i++) {
+		size_t lo = i >= 7 ? i - 7 : 0, hi = i + 8 < n ? i + 8 : n;
+		size_t c = pc[hi] - pc[lo] - (pc[i + 1] - pc[i]);
+		double sum = ps[hi] - ps[lo] - (ps[i + 1] - ps[i]);
+
+		f[i * LS_NFEAT + LS_w7_cohes] = c ? (float)(sum / c) : 0;
+	}
+	free(ps);
+	free(pc);
+}
+
 void
 ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
     const unsigned char *need, float *f)
@@ -1298,6 +1435,7 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 	exact_repeats(ls, in, n, f);
 	label_repeats(ls, l, n, f);
 	feed_features(l, n, f);
+	cohesion(ls, in, l, n, f);
 	pg.phan = tot > 0 ? hanw / tot : 0;
 	main_block(l, n, 4, &pg.b4, &pg.e4);
 	main_block(l, n, 16, &pg.b16, &pg.e16);

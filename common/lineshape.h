@@ -26,6 +26,9 @@
  *     short nearby, and how regularly the shapes nearby repeat with a
  *     period of 2, 3 or 4 lines (headline, teaser, source and time, again
  *     and again);
+ *   - its cohesion with the article: the share of its words (pairs of
+ *     adjacent Han characters, Latin words) that the article's
+ *     sentence lines have too, alone and over 7 lines each side;
  *   - the article's: share of short lines, of sentence ends, its size,
  *     and how far the line's script is from that of its prose.
  * A model is a sum of small regression trees over these numbers (a
@@ -75,7 +78,7 @@ struct ls_line {
 	X(ellipsis) X(prun) X(prun_share) X(prun_max) X(pre_prose) \
 	X(post_prose) X(gap_prev) X(gap_next) X(alt2) X(chrome) \
 	X(chrome_share) X(x_sdf) X(x_sites) X(x_sites_share) X(label_rep) \
-	X(w7_ellip) X(period)
+	X(w7_ellip) X(period) X(cohes) X(w7_cohes)
 
 #define LS_ENUM(n) LS_##n,
 enum { LS_FEATURES(LS_ENUM) LS_NFEAT };

@@ -4337,7 +4337,7 @@ test_lineshape(void)
 	int k;
 
 	CHECK("lineshape: feature names", strcmp(ls_feature_names[0], "len1") == 0 &&
-	    strcmp(ls_feature_names[LS_NFEAT - 1], "period") == 0 &&
+	    strcmp(ls_feature_names[LS_NFEAT - 1], "w7_cohes") == 0 &&
 	    strcmp(ls_feature_names[LS_r_dated_list], "r_dated_list") == 0);
 	CHECK("lineshape: rule bits", ls_rule_bit("menu") == LS_r_menu - LS_r_copyright &&
 	    ls_rule_bit("dated-list") == LS_r_dated_list - LS_r_copyright &&
@@ -4551,6 +4551,59 @@ test_lineshape(void)
 		CHECK("lineshape: shapes repeating with a period",
 		    g[4 * LS_NFEAT + LS_period] > 0.4f &&
 		    g[21 * LS_NFEAT + LS_period] == 0);
+	}
+	/* cohesion: the words a line shares with the sentence lines */
+	{
+		static const char *const coh[] = {
+			"登录",
+			"首页",
+			"本市公园门票下周半价，游客可以提前在网上预约。",
+			"成人票原价：四十元",
+			"用 docker 跑这个 app 很方便，只要一条命令。",
+			"成人票和儿童票都参加，原价四十元的门票只收二十元。",
+			"另有一段完全无关的话语写在这里。",
+			"docker run --rm app",
+			"2024",
+		};
+		static const char *const tiny[] = {
+			"登录", "首页", "只有一句话。", "版权所有",
+		};
+		enum { NC = sizeof coh / sizeof coh[0] };
+		struct ls_line t[NC];
+		float g[NC * LS_NFEAT];
+		double s = 0;
+		size_t j;
+
+		ls_fill(t, coh, NC);
+		ls_features(ls, t, NC, g);
+		/* 成人 人票 原价 四十 十元 of 成人 人票 票原 原价 四十 十元
+		 * (a word not in the sentences may be taken as in them a
+		 * few times in a hundred: not in this table) */
+		CHECK("lineshape: cohesion of a table row with the prose",
+		    g[3 * LS_NFEAT + LS_cohes] == 5.0f / 6);
+		CHECK("lineshape: cohesion of a menu item",
+		    g[0 * LS_NFEAT + LS_cohes] == 0 && g[LS_NFEAT + LS_cohes] == 0);
+		/* docker and app, not run; rm is too short to be a word */
+		CHECK("lineshape: cohesion of Latin words",
+		    g[7 * LS_NFEAT + LS_cohes] == 2.0f / 3);
+		/* a sentence line is not told apart from itself; a line
+		 * without words has none */
+		CHECK("lineshape: cohesion of sentence lines and wordless lines",
+		    g[6 * LS_NFEAT + LS_cohes] == 1 &&
+		    g[2 * LS_NFEAT + LS_cohes] == 1 &&
+		    g[8 * LS_NFEAT + LS_cohes] == 0);
+		/* the mean over the lines within 7 that have words (not 2024) */
+		for (j = 0; j < 8; j++)
+			if (j != 1)
+				s += g[j * LS_NFEAT + LS_cohes];
+		CHECK("lineshape: cohesion nearby",
+		    fabs(g[LS_NFEAT + LS_w7_cohes] - s / 7) < 1e-6);
+		/* too little prose to compare with: no line is told apart */
+		ls_fill(t, tiny, 4);
+		ls_features(ls, t, 4, g);
+		CHECK("lineshape: cohesion with too little prose",
+		    g[0 * LS_NFEAT + LS_cohes] == 1 &&
+		    g[3 * LS_NFEAT + LS_cohes] == 1);
 	}
 	/* a model of one tree: boilerplate when the line has no sentence end */
 	{
