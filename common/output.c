@@ -5,7 +5,6 @@
 #include "output.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -70,13 +69,6 @@ out_init(int line_buffered)
 {
 	signal(SIGPIPE, SIG_IGN);
 	oline = line_buffered;
-#ifdef F_SETPIPE_SZ
-	/* Into a pipe, room for a few buffers ahead of the reader, so the
-	 * stages of a pipeline wake each other less often (Linux; a file,
-	 * a terminal or a refusal leave it as it is). */
-	if (!line_buffered)
-		(void)fcntl(STDOUT_FILENO, F_SETPIPE_SZ, OUT_PIPESIZE);
-#endif
 	diag_flush = flush_out;
 }
 

@@ -16,9 +16,6 @@ void out_on_close(void (*fn)(void));
 /* The buffer in front of write(2), exposed only so that the short
  * writes below are inlined; between calls len < OUT_BUFSIZE. */
 #define OUT_BUFSIZE (64 * 1024)
-/* the capacity asked of a pipe on standard output (the default is 64K;
- * an unprivileged process may ask up to /proc/sys/fs/pipe-max-size) */
-#define OUT_PIPESIZE (1024 * 1024)
 extern struct out_buffer {
 	size_t len;
 	char p[OUT_BUFSIZE];
