@@ -212,10 +212,17 @@ add_word(struct wordseg *ws, const char *w, size_t n, double freq)
 	return set_word(ws, node, freq);
 }
 
+/* The log of the total frequency, which each word's is taken from. */
+static double
+log_total(const struct wordseg *ws)
+{
+	return log(ws->total > 1 ? ws->total : 1);
+}
+
 static void
 finish(struct wordseg *ws)
 {
-	double lt = log(ws->total > 1 ? ws->total : 1);
+	double lt = log_total(ws);
 	uint32_t i;
 
 	ws->lt = lt;
@@ -266,7 +273,7 @@ node_logp(const struct wordseg *ws, uint32_t node, int live, double lt)
 static inline __attribute__((always_inline)) void
 best_path_in(struct wordseg *ws, size_t m, int live)
 {
-	double lt = live ? log(ws->total > 1 ? ws->total : 1) : ws->lt;
+	double lt = live ? log_total(ws) : ws->lt;
 	float unknown = (float)-lt;
 	double *route = ws->route;
 	size_t i, mask = ws->rmask;
@@ -1056,7 +1063,7 @@ ws_open(const struct ws_prebuilt *p)
 	ws->capnodes = p->capnodes;
 	ws->nwords = p->nwords;
 	ws->total = p->total;
-	ws->lt = log(ws->total > 1 ? ws->total : 1);	/* as finish() */
+	ws->lt = log_total(ws);
 	ws->maxlen = p->maxlen;
 	ws->finished = 1;
 	ws->rodata = 1;
