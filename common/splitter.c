@@ -18,13 +18,15 @@ struct splitter {
 	struct simplify *simp;	/* words: found on Simplified text */
 	int rewrite;		/* --simplified: the line is rewritten */
 	struct buf normed, folded;
+	const char *fp;		/* the sentence at hand, white space folded */
+	size_t fn;
 	struct buf words;	/* SP_WORDS to text: the words, joined */
 	/* the line at hand */
 	const char *line;
 	const struct sp_sink *sink;
 	void *arg;
 	unsigned long sent, tok;
-	size_t done;		/* where the last token ended, in folded */
+	size_t done;		/* where the last token ended, in fp */
 	int converted;		/* the sentence at hand was */
 };
 
@@ -77,7 +79,7 @@ on_token(void *arg, size_t b, size_t e, enum toktype t)
 
 	if (token_back(sp, &b, &e))
 		sp->sink->token(sp->arg, sp->sent, ++sp->tok, t,
-		    sp->folded.p + b, e - b);
+		    sp->fp + b, e - b);
 }
 
 /* SP_WORDS to sink->words: the words joined are handed on in pieces of
@@ -106,7 +108,7 @@ on_word(void *arg, size_t b, size_t e, enum toktype t)
 		return;
 	if (w->len > 0)
 		buf_addc(w, ' ');
-	buf_add(w, sp->folded.p + b, e - b);
+	buf_add(w, sp->fp + b, e - b);
 	if (w->len >= WORDS_PIECE) {
 		on_words(sp, w);
 		w->len = 0;
@@ -118,19 +120,17 @@ on_sentence(void *arg, size_t b, size_t e)
 {
 	struct splitter *sp = arg;
 
-	sp->folded.len = 0;
-	ws_fold(sp->line + b, e - b, &sp->folded);
+	sp->fp = ws_fold(sp->line + b, e - b, &sp->folded, &sp->fn);
 	sp->sent++;
 	if (sp->mode == SP_SENTENCES) {
-		sp->sink->text(sp->arg, sp->sent, sp->folded.p, sp->folded.len);
+		sp->sink->text(sp->arg, sp->sent, sp->fp, sp->fn);
 		return;
 	}
 	sp->tok = 0;
 	sp->done = 0;
 	{
 		size_t n;
-		const char *t = simp_line(sp->simp, sp->folded.p ? sp->folded.p : "",
-		    sp->folded.len, &n);
+		const char *t = simp_line(sp->simp, sp->fp, sp->fn, &n);
 
 		sp->converted = simp_changed(sp->simp);
 		if (sp->sink->words) {
@@ -172,10 +172,11 @@ sp_line(struct splitter *sp, const char *s, size_t n,
 	sp->sink = sink;
 	sp->arg = arg;
 	if (sp->mode == SP_PARAGRAPHS) {
-		sp->folded.len = 0;
-		ws_fold(s, n, &sp->folded);
-		if (sp->folded.len)
-			sink->text(arg, 0, sp->folded.p, sp->folded.len);
+		size_t k;
+		const char *t = ws_fold(s, n, &sp->folded, &k);
+
+		if (k > 0)
+			sink->text(arg, 0, t, k);
 		return;
 	}
 	sp->line = s;

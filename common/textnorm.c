@@ -260,17 +260,16 @@ tn_free(struct textnorm *tn)
 	free(tn);
 }
 
-void
-ws_fold(const char *s, size_t n, struct buf *out)
+const char *
+ws_fold(const char *s, size_t n, struct buf *out, size_t *len)
 {
 	size_t i = 0, run = 0;
-	int pending = 0;
+	int copying = 0;
 
-	buf_reserve(out, n + 1);
 	while (i < n) {
 		size_t at = i;
 		unsigned char b = (unsigned char)s[i];
-		int sp;
+		int sp, keep;
 
 		if (b < 0x80) {
 			sp = b == ' ' || (b >= 0x09 && b <= 0x0D);
@@ -284,7 +283,6 @@ ws_fold(const char *s, size_t n, struct buf *out)
 			sp = uc_is_space(utf8_next(s, n, &i));
 		if (!sp)
 			continue;
-		buf_add(out, s + run, at - run);
 		while (i < n) {
 			size_t t = i;
 
@@ -292,10 +290,25 @@ ws_fold(const char *s, size_t n, struct buf *out)
 				break;
 			i = t;
 		}
-		pending = at > 0 && i < n;
-		if (pending)
+		keep = at > 0 && i < n;
+		/* one ASCII space between words folds to itself */
+		if (!copying && keep && i == at + 1 && s[at] == ' ')
+			continue;
+		if (!copying) {
+			out->len = 0;
+			buf_reserve(out, n + 1);
+			copying = 1;
+		}
+		buf_add(out, s + run, at - run);
+		if (keep)
 			buf_addc(out, ' ');
 		run = i;
 	}
+	if (!copying) {
+		*len = n;
+		return n > 0 ? s : "";
+	}
 	buf_add(out, s + run, n - run);
+	*len = out->len;
+	return out->p;
 }

@@ -33,8 +33,10 @@ int tn_ascii_plain(struct textnorm *tn);
  * normalisation. */
 int tn_alone(struct textnorm *tn, uint32_t c, const char **map);
 
-/* Append s[0..n) to out with each run of white space (Unicode
- * White_Space, NBSP and U+3000 included) made one ASCII space. */
-void ws_fold(const char *s, size_t n, struct buf *out);
+/* s[0..n) with each run of white space (Unicode White_Space, NBSP and
+ * U+3000 included) made one ASCII space and none at either end; its
+ * length in *len. That is s itself when folding changes nothing (no
+ * copy of a long line), else out, which it overwrites. */
+const char *ws_fold(const char *s, size_t n, struct buf *out, size_t *len);
 
 #endif

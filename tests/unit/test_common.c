@@ -144,11 +144,26 @@ test_fold(void)
 	struct buf b = { 0 };
 	const char *in = "  a \xc2\xa0 b\t\xe3\x80\x80";
 
-	ws_fold(in, strlen(in), &b);
-	CHECK("ws_fold trims and folds", b.len == 3 && memcmp(b.p, "a b", 3) == 0);
-	b.len = 0;
-	ws_fold("", 0, &b);
-	CHECK("ws_fold empty", b.len == 0);
+	const char *t;
+	size_t n;
+
+	t = ws_fold(in, strlen(in), &b, &n);
+	CHECK("ws_fold trims and folds", n == 3 && memcmp(t, "a b", 3) == 0);
+	t = ws_fold("", 0, &b, &n);
+	CHECK("ws_fold empty", n == 0 && t != NULL);
+	in = "a b \xe4\xb8\x80";
+	t = ws_fold(in, strlen(in), &b, &n);
+	CHECK("ws_fold: nothing to fold, no copy", t == in && n == strlen(in));
+	in = "a  b";
+	t = ws_fold(in, strlen(in), &b, &n);
+	CHECK("ws_fold: two spaces", n == 3 && memcmp(t, "a b", 3) == 0);
+	in = "a b\tc ";
+	t = ws_fold(in, strlen(in), &b, &n);
+	CHECK("ws_fold: a change after kept spaces",
+	    n == 5 && memcmp(t, "a b c", 5) == 0);
+	in = " a";
+	t = ws_fold(in, strlen(in), &b, &n);
+	CHECK("ws_fold: a space first", n == 1 && *t == 'a');
 	buf_free(&b);
 }
 
