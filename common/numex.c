@@ -110,10 +110,16 @@ static uint8_t lit_slot[0x10000];
 static uint8_t slot_flags[NSLOTS];
 
 /* Per slot, the places of its character in a list's literals: literal
- * k, position p; by k, then from the last p to the first. */
+ * k, position p; by k, then from the last p to the first. And a bit for
+ * each two slots whose characters stand side by side in a literal: the
+ * literals are two characters or more, so one over a place of the line
+ * holds the character there beside the one before or the one after it,
+ * and a place with neither pair is covered by none (most are not: 一 is
+ * in many literals, and its neighbours in few). */
 struct litplaces {
 	struct { uint8_t k, p; } at[(NLEX > NSET ? NLEX : NSET) * 12];
 	uint16_t from[NSLOTS + 1];	/* slot's places: at[from[s]..from[s+1]) */
+	uint64_t pair[NSLOTS * NSLOTS / 64];	/* bit a * NSLOTS + b */
 };
 static struct litplaces lex_places, set_places;
 enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4 };
@@ -163,6 +169,25 @@ index_places(struct litplaces *pl, const struct lit *lits, size_t n)
 				}
 	}
 	pl->from[NSLOTS] = (uint16_t)np;
+	for (k = 0; k < n; k++) {
+		if (lits[k].n < 2)
+			die(EXIT_TROUBLE, "numex: a literal of one character");
+		for (p = 1; p < lits[k].n; p++) {
+			unsigned ab = lit_slot[lits[k].c[p - 1]] * NSLOTS +
+			    lit_slot[lits[k].c[p]];
+
+			pl->pair[ab / 64] |= 1ULL << (ab % 64);
+		}
+	}
+}
+
+/* Do the characters of slots a and b stand side by side in a literal? */
+static inline int
+lit_pair(const struct litplaces *pl, unsigned a, unsigned b)
+{
+	unsigned ab = a * NSLOTS + b;
+
+	return (pl->pair[ab / 64] >> (ab % 64)) & 1;
 }
 
 static void
@@ -1001,6 +1026,10 @@ covered_by(const struct numex *x, size_t nb, const struct lit *lits,
 	unsigned sl = slot_at(x->cp[nb]);
 	size_t q;
 
+	/* cp[m] is 0, in no literal */
+	if (sl == 0 || (!(nb > 0 && lit_pair(pl, slot_at(x->cp[nb - 1]), sl)) &&
+	    !lit_pair(pl, sl, slot_at(x->cp[nb + 1]))))
+		return 0;
 	for (q = pl->from[sl]; q < pl->from[sl + 1]; q++) {
 		size_t k = pl->at[q].k, p = pl->at[q].p;
 

@@ -4229,6 +4229,17 @@ test_numex_calendar(void)
 		/* without a word list, as here: what needs it is skipped */
 		{ "no word list: 数十 after a Han character", "人数十个",
 		    "count:10>个" },
+		/* numerals in the words of numex's own list, which are
+		 * found by the characters beside the numeral: the word
+		 * starts at the numeral (the one after it tells), or before
+		 * (the one before it tells); not beside other characters */
+		{ "no word list: 一线 is a word", "到一线去", "" },
+		{ "no word list: 万一 is a word", "万一出事", "" },
+		{ "no word list: 百年大计 is a word", "共同的百年大计", "" },
+		{ "no word list: 亿万 is a word", "亿万人民", "" },
+		{ "no word list: 之一 is a word", "原因之一", "" },
+		{ "no word list: 征程万里 is a word", "征程万里", "" },
+		{ "no word list: 一 before 个", "到一个去", "count:1=个" },
 	};
 	struct numex *nx = nx_new(NULL, 0);
 	size_t k;
