@@ -122,7 +122,7 @@ struct litplaces {
 	uint64_t pair[NSLOTS * NSLOTS / 64];	/* bit a * NSLOTS + b */
 };
 static struct litplaces lex_places, set_places;
-enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4 };
+enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4, S_AMB_SECOND = 8 };
 
 _Static_assert(NLEX <= 256 && NSET <= 256, "a byte per literal");
 
@@ -220,7 +220,11 @@ init_lits(void)
 	}
 	for (k = 0; k < NAMB; k++) {
 		make_lit(&amb_lit[k], ambivalent[k].s, strlen(ambivalent[k].s));
+		if (amb_lit[k].n != 2)
+			die(EXIT_TROUBLE, "numex: '%s' is not two characters",
+			    ambivalent[k].s);
 		slot_flags[slot_of(amb_lit[k].c[0])] |= S_AMB_FIRST;
+		slot_flags[slot_of(amb_lit[k].c[1])] |= S_AMB_SECOND;
 	}
 	lits_ready = 1;
 }
@@ -2853,7 +2857,8 @@ is_quantity_here(const struct scan *sc, size_t e)
 	size_t k, l = e - sc->t.b;
 
 	if (l != 2 || sc->h.b != sc->t.b ||
-	    !(slot_flags[slot_at(x->cp[sc->t.b])] & S_AMB_FIRST))
+	    !(slot_flags[slot_at(x->cp[sc->t.b])] & S_AMB_FIRST) ||
+	    !(slot_flags[slot_at(x->cp[sc->t.b + 1])] & S_AMB_SECOND))
 		return 1;		/* every entry is two characters */
 	for (k = 0; k < NAMB; k++)
 		if (at_lit(x, sc->t.b, &amb_lit[k]) == l)
