@@ -15,6 +15,7 @@
 #include "numunit.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,6 +351,30 @@ at(const struct numex *x, size_t i, const char *lit)
 	return n;
 }
 
+/* The low six bits of the code points of the set (a bit for each),
+ * kept for the last sets asked about, by their address: the sets are
+ * string constants, and most characters asked about have a bit the set
+ * has not, so they are ruled out with no look at its bytes. */
+#define SET_MEMO 64
+static _Thread_local struct { const char *set; uint64_t low6; } set_memo[SET_MEMO];
+
+static uint64_t
+set_low6(const char *set)
+{
+	unsigned h = (unsigned)((uintptr_t)set >> 2) % SET_MEMO;
+	size_t i, n;
+
+	if (set_memo[h].set != set) {
+		uint64_t low6 = 0;
+
+		for (i = 0, n = strlen(set); i < n;)
+			low6 |= 1ULL << (utf8_next(set, n, &i) & 63);
+		set_memo[h].set = set;
+		set_memo[h].low6 = low6;
+	}
+	return set_memo[h].low6;
+}
+
 /* is c one of the characters of the UTF-8 string set? */
 static int
 strchr_cp(const char *set, uint32_t c)
@@ -358,6 +383,8 @@ strchr_cp(const char *set, uint32_t c)
 	unsigned char b0, b1, b2;
 	size_t i, n;
 
+	if (!(set_low6(set) >> (c & 63) & 1))
+		return 0;
 	if (c < 0x80)
 		return c != 0 && strchr(set, (int)c) != NULL;
 	if (c >= 0x800 && c < 0x10000) {	/* three bytes: step by character */
