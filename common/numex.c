@@ -1167,26 +1167,40 @@ nounish(const char *tag)
 	    strcmp(tag, "?") == 0);
 }
 
-/* Words that end a subject though the word list calls them nouns
- * (全部, 全体), and verbs that name things (组织, 服务). */
-static int
-word_is(const struct numex *x, size_t bb, size_t be, const char *const *list,
-    size_t n)
-{
-	size_t k;
+/* A word of a list below, with its length in bytes (none is empty). */
+struct listword {
+	const char *s;
+	size_t n;
+};
+#define LW(w) { w, sizeof w - 1 }
 
+/* Words that end a subject though the word list calls them nouns
+ * (全部, 全体), and verbs that name things (组织, 服务). The last
+ * bytes are compared first: most words of a cut have the length of
+ * the list's (two characters), and few their last byte. */
+static int
+word_is(const struct numex *x, size_t bb, size_t be,
+    const struct listword *list, size_t n)
+{
+	size_t k, len = be - bb;
+
+	if (be <= bb)
+		return 0;
 	for (k = 0; k < n; k++)
-		if (strlen(list[k]) == be - bb && memcmp(x->s + bb, list[k], be - bb) == 0)
+		if (list[k].n == len && list[k].s[len - 1] == x->s[be - 1] &&
+		    memcmp(x->s + bb, list[k].s, len) == 0)
 			return 1;
 	return 0;
 }
 
-static const char *const subject_stop[] = {
-	"全部", "全体", "所有", "各类", "其中", "左右", "以上", "以下", "同比",
-	"累计", "总数", "总计", "合计",
+static const struct listword subject_stop[] = {
+	LW("全部"), LW("全体"), LW("所有"), LW("各类"), LW("其中"),
+	LW("左右"), LW("以上"), LW("以下"), LW("同比"), LW("累计"),
+	LW("总数"), LW("总计"), LW("合计"),
 };
-static const char *const nominal_verbs[] = {
-	"组织", "服务", "建设", "工程", "管理", "监测", "保障",
+static const struct listword nominal_verbs[] = {
+	LW("组织"), LW("服务"), LW("建设"), LW("工程"), LW("管理"),
+	LW("监测"), LW("保障"),
 };
 
 struct wordspan {
