@@ -15,6 +15,7 @@
 #include "numunit.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,13 +111,19 @@ static uint8_t lit_slot[0x10000];
 static uint8_t slot_flags[NSLOTS];
 
 /* Per slot, the places of its character in a list's literals: literal
- * k, position p; by k, then from the last p to the first. */
+ * k, position p; by k, then from the last p to the first. And a bit for
+ * each two slots whose characters stand side by side in a literal: the
+ * literals are two characters or more, so one over a place of the line
+ * holds the character there beside the one before or the one after it,
+ * and a place with neither pair is covered by none (most are not: 一 is
+ * in many literals, and its neighbours in few). */
 struct litplaces {
 	struct { uint8_t k, p; } at[(NLEX > NSET ? NLEX : NSET) * 12];
 	uint16_t from[NSLOTS + 1];	/* slot's places: at[from[s]..from[s+1]) */
+	uint64_t pair[NSLOTS * NSLOTS / 64];	/* bit a * NSLOTS + b */
 };
 static struct litplaces lex_places, set_places;
-enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4 };
+enum { S_QB_LAST = 1, S_QA_FIRST = 2, S_AMB_FIRST = 4, S_AMB_SECOND = 8 };
 
 _Static_assert(NLEX <= 256 && NSET <= 256, "a byte per literal");
 
@@ -163,6 +170,25 @@ index_places(struct litplaces *pl, const struct lit *lits, size_t n)
 				}
 	}
 	pl->from[NSLOTS] = (uint16_t)np;
+	for (k = 0; k < n; k++) {
+		if (lits[k].n < 2)
+			die(EXIT_TROUBLE, "numex: a literal of one character");
+		for (p = 1; p < lits[k].n; p++) {
+			unsigned ab = lit_slot[lits[k].c[p - 1]] * NSLOTS +
+			    lit_slot[lits[k].c[p]];
+
+			pl->pair[ab / 64] |= 1ULL << (ab % 64);
+		}
+	}
+}
+
+/* Do the characters of slots a and b stand side by side in a literal? */
+static inline int
+lit_pair(const struct litplaces *pl, unsigned a, unsigned b)
+{
+	unsigned ab = a * NSLOTS + b;
+
+	return (pl->pair[ab / 64] >> (ab % 64)) & 1;
 }
 
 static void
@@ -195,7 +221,11 @@ init_lits(void)
 	}
 	for (k = 0; k < NAMB; k++) {
 		make_lit(&amb_lit[k], ambivalent[k].s, strlen(ambivalent[k].s));
+		if (amb_lit[k].n != 2)
+			die(EXIT_TROUBLE, "numex: '%s' is not two characters",
+			    ambivalent[k].s);
 		slot_flags[slot_of(amb_lit[k].c[0])] |= S_AMB_FIRST;
+		slot_flags[slot_of(amb_lit[k].c[1])] |= S_AMB_SECOND;
 	}
 	lits_ready = 1;
 }
@@ -321,6 +351,30 @@ at(const struct numex *x, size_t i, const char *lit)
 	return n;
 }
 
+/* The low six bits of the code points of the set (a bit for each),
+ * kept for the last sets asked about, by their address: the sets are
+ * string constants, and most characters asked about have a bit the set
+ * has not, so they are ruled out with no look at its bytes. */
+#define SET_MEMO 64
+static _Thread_local struct { const char *set; uint64_t low6; } set_memo[SET_MEMO];
+
+static uint64_t
+set_low6(const char *set)
+{
+	unsigned h = (unsigned)((uintptr_t)set >> 2) % SET_MEMO;
+	size_t i, n;
+
+	if (set_memo[h].set != set) {
+		uint64_t low6 = 0;
+
+		for (i = 0, n = strlen(set); i < n;)
+			low6 |= 1ULL << (utf8_next(set, n, &i) & 63);
+		set_memo[h].set = set;
+		set_memo[h].low6 = low6;
+	}
+	return set_memo[h].low6;
+}
+
 /* is c one of the characters of the UTF-8 string set? */
 static int
 strchr_cp(const char *set, uint32_t c)
@@ -329,6 +383,8 @@ strchr_cp(const char *set, uint32_t c)
 	unsigned char b0, b1, b2;
 	size_t i, n;
 
+	if (!(set_low6(set) >> (c & 63) & 1))
+		return 0;
 	if (c < 0x80)
 		return c != 0 && strchr(set, (int)c) != NULL;
 	if (c >= 0x800 && c < 0x10000) {	/* three bytes: step by character */
@@ -1001,6 +1057,10 @@ covered_by(const struct numex *x, size_t nb, const struct lit *lits,
 	unsigned sl = slot_at(x->cp[nb]);
 	size_t q;
 
+	/* cp[m] is 0, in no literal */
+	if (sl == 0 || (!(nb > 0 && lit_pair(pl, slot_at(x->cp[nb - 1]), sl)) &&
+	    !lit_pair(pl, sl, slot_at(x->cp[nb + 1]))))
+		return 0;
 	for (q = pl->from[sl]; q < pl->from[sl + 1]; q++) {
 		size_t k = pl->at[q].k, p = pl->at[q].p;
 
@@ -1107,26 +1167,40 @@ nounish(const char *tag)
 	    strcmp(tag, "?") == 0);
 }
 
-/* Words that end a subject though the word list calls them nouns
- * (全部, 全体), and verbs that name things (组织, 服务). */
-static int
-word_is(const struct numex *x, size_t bb, size_t be, const char *const *list,
-    size_t n)
-{
-	size_t k;
+/* A word of a list below, with its length in bytes (none is empty). */
+struct listword {
+	const char *s;
+	size_t n;
+};
+#define LW(w) { w, sizeof w - 1 }
 
+/* Words that end a subject though the word list calls them nouns
+ * (全部, 全体), and verbs that name things (组织, 服务). The last
+ * bytes are compared first: most words of a cut have the length of
+ * the list's (two characters), and few their last byte. */
+static int
+word_is(const struct numex *x, size_t bb, size_t be,
+    const struct listword *list, size_t n)
+{
+	size_t k, len = be - bb;
+
+	if (be <= bb)
+		return 0;
 	for (k = 0; k < n; k++)
-		if (strlen(list[k]) == be - bb && memcmp(x->s + bb, list[k], be - bb) == 0)
+		if (list[k].n == len && list[k].s[len - 1] == x->s[be - 1] &&
+		    memcmp(x->s + bb, list[k].s, len) == 0)
 			return 1;
 	return 0;
 }
 
-static const char *const subject_stop[] = {
-	"全部", "全体", "所有", "各类", "其中", "左右", "以上", "以下", "同比",
-	"累计", "总数", "总计", "合计",
+static const struct listword subject_stop[] = {
+	LW("全部"), LW("全体"), LW("所有"), LW("各类"), LW("其中"),
+	LW("左右"), LW("以上"), LW("以下"), LW("同比"), LW("累计"),
+	LW("总数"), LW("总计"), LW("合计"),
 };
-static const char *const nominal_verbs[] = {
-	"组织", "服务", "建设", "工程", "管理", "监测", "保障",
+static const struct listword nominal_verbs[] = {
+	LW("组织"), LW("服务"), LW("建设"), LW("工程"), LW("管理"),
+	LW("监测"), LW("保障"),
 };
 
 struct wordspan {
@@ -2824,7 +2898,8 @@ is_quantity_here(const struct scan *sc, size_t e)
 	size_t k, l = e - sc->t.b;
 
 	if (l != 2 || sc->h.b != sc->t.b ||
-	    !(slot_flags[slot_at(x->cp[sc->t.b])] & S_AMB_FIRST))
+	    !(slot_flags[slot_at(x->cp[sc->t.b])] & S_AMB_FIRST) ||
+	    !(slot_flags[slot_at(x->cp[sc->t.b + 1])] & S_AMB_SECOND))
 		return 1;		/* every entry is two characters */
 	for (k = 0; k < NAMB; k++)
 		if (at_lit(x, sc->t.b, &amb_lit[k]) == l)

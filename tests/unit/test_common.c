@@ -4186,6 +4186,35 @@ test_numex_folded_word(void)
 	ws_free(ws);
 }
 
+struct subj {
+	const char *in;
+	char s[256];
+	int hits;
+};
+
+static void
+on_subject(void *arg, const struct nx_hit *h)
+{
+	struct subj *sj = arg;
+
+	if (sj->hits++ == 0 && h->sbe - h->sbb < sizeof sj->s) {
+		memcpy(sj->s, sj->in + h->sbb, h->sbe - h->sbb);
+		sj->s[h->sbe - h->sbb] = '\0';
+	}
+}
+
+/* The subject of the first expression of in is want. */
+static int
+subject_is(struct numex *nx, const char *in, const char *want)
+{
+	struct subj sj = { in, "", 0 };
+
+	nx_scan(nx, in, strlen(in), on_subject, &sj);
+	if (sj.hits == 0 || strcmp(sj.s, want) != 0)
+		printf("# %s: subject '%s' (%d hits)\n", in, sj.s, sj.hits);
+	return sj.hits > 0 && strcmp(sj.s, want) == 0;
+}
+
 static void
 test_numex(void)
 {
@@ -4202,6 +4231,14 @@ test_numex(void)
 	CHECK("numex phone", hits_are(nx, "0931-8159799", "phone:09318159799="));
 	CHECK("numex code", hits_are(nx, "PM2.5", "code:="));
 	CHECK("numex empty", hits_are(nx, "", ""));
+	/* the words of numex's lists that end a subject, or are one */
+	CHECK("numex subject: a verb that names a thing ends it",
+	    subject_is(nx, "村党组织领办集体经济组织1043个",
+	    "村党组织领办集体经济组织"));
+	CHECK("numex subject: 全体 is not part of it",
+	    subject_is(nx, "全体党员1200名", "党员"));
+	CHECK("numex subject: 全体 after the measure word is none",
+	    subject_is(nx, "选派1334名全体党员", ""));
 	nx_free(nx);
 	ws_free(ws);
 	test_numex_folded_word();
@@ -4229,6 +4266,17 @@ test_numex_calendar(void)
 		/* without a word list, as here: what needs it is skipped */
 		{ "no word list: 数十 after a Han character", "人数十个",
 		    "count:10>个" },
+		/* numerals in the words of numex's own list, which are
+		 * found by the characters beside the numeral: the word
+		 * starts at the numeral (the one after it tells), or before
+		 * (the one before it tells); not beside other characters */
+		{ "no word list: 一线 is a word", "到一线去", "" },
+		{ "no word list: 万一 is a word", "万一出事", "" },
+		{ "no word list: 百年大计 is a word", "共同的百年大计", "" },
+		{ "no word list: 亿万 is a word", "亿万人民", "" },
+		{ "no word list: 之一 is a word", "原因之一", "" },
+		{ "no word list: 征程万里 is a word", "征程万里", "" },
+		{ "no word list: 一 before 个", "到一个去", "count:1=个" },
 	};
 	struct numex *nx = nx_new(NULL, 0);
 	size_t k;
