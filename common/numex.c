@@ -353,7 +353,7 @@ at(const struct numex *x, size_t i, const char *lit)
 
 /* The low six bits of the code points of the set (a bit for each),
  * kept for the last sets asked about, by their address: the sets are
- * string constants, and most characters asked about have a bit the set
+ * string literals (strchr_cp below sees to it), and most characters asked about have a bit the set
  * has not, so they are ruled out with no look at its bytes. */
 #define SET_MEMO 64
 static _Thread_local struct { const char *set; uint64_t low6; } set_memo[SET_MEMO];
@@ -401,6 +401,10 @@ strchr_cp(const char *set, uint32_t c)
 			return 1;
 	return 0;
 }
+
+/* The memo knows a set by its address, which is sound for string
+ * literals alone: anything else asked about fails to compile. */
+#define strchr_cp(set, c) strchr_cp("" set, (c))
 
 static size_t
 at_lit(const struct numex *x, size_t i, const struct lit *l)
