@@ -1306,8 +1306,13 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 					continue;
 			}
 		} else {
-			c = utf8_next(s, len, &i);
-			if (c < HAN0 || c >= HAN1) {
+			/* a character of U+4E00..U+9FFF decoded in place, as
+			 * utf8_next() would */
+			if (utf8_at_han3((const unsigned char *)s, i, len)) {
+				c = utf8_decode3((const unsigned char *)s + i);
+				i += 3;
+			} else if ((c = utf8_next(s, len, &i)) < HAN0 ||
+			    c >= HAN1) {
 				prev = 0;
 				continue;
 			}
