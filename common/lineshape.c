@@ -118,6 +118,9 @@ struct lineshape {
 		int key;
 		uint64_t label;	/* a hash of the short label before a colon, or 0 */
 		float han, func, loglen, boil;
+		/* wfast: its words (line_words) are the nw in hw from w0 on */
+		size_t w0, nw;
+		int wfast;
 	} *l;
 	unsigned char *flag;
 	size_t cap;
@@ -143,6 +146,10 @@ struct lineshape {
 	size_t tcap;
 	float *coh;
 	size_t toffcap;
+	/* the words of pairs of Han characters that scan_line() saw, hashed
+	 * (word_mix()), for cohesion() */
+	uint32_t *hw;
+	size_t nhw, hwcap;
 };
 
 static int
@@ -471,6 +478,7 @@ ls_free(struct lineshape *ls)
 	buf_free(&ls->text);
 	free(ls->bits);
 	free(ls->coh);
+	free(ls->hw);
 	free(ls);
 }
 
@@ -680,7 +688,20 @@ struct scan {
 	int rel;		/* REL_ bits: the first characters of a relative time */
 	char shfirst, shlast, shlastd;
 	uint32_t lastns, first;
+	/* the words of pairs of Han characters: nhw in ls->hw from hw0 on;
+	 * hanslow: a Han character was read outside the runs */
+	size_t hw0, nhw;
+	int hanslow;
 };
+
+/* The 32 bits that place a word (a pair of Han characters or a hashed
+ * Latin word) in cohesion()'s table, before the table's mask. */
+static inline uint32_t
+word_mix(uint32_t w)
+{
+	w *= 2654435761u;
+	return w ^ (w >> 15);
+}
 
 /* Count the characters of a line and write its shape (ls->shape). The
  * counts every character moves are kept in locals; a Han character is
@@ -695,12 +716,17 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	char *sp, shfirst = 0, shlast = 0, shlastd = 0;
 	unsigned n = 0, han = 0, fn = 0, inner = 0, cskip = 0;
 	size_t nonsp = 0;
-	uint32_t c, first = 0, lastns = 0;
+	uint32_t c, first = 0, lastns = 0, *hw;
 
 	memset(sc, 0, sizeof *sc);
 	ls->shape.len = 0;
 	buf_reserve(&ls->shape, len + 1);
 	sp = ls->shape.p;
+	if (ls->nhw + len / 3 > ls->hwcap) {
+		ls->hwcap = (ls->nhw + len / 3) * 2;
+		ls->hw = xrealloc(ls->hw, ls->hwcap * sizeof *ls->hw);
+	}
+	hw = ls->hw + ls->nhw;
 	while (i < len) {
 		char sh;
 		size_t at = i;
@@ -717,13 +743,17 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 				inner++;
 			lastend = 0;
 			sh = 'H';
+			c = 0;
 			do {
 				unsigned fl;
+				uint32_t pc = c;
 
 				at = i;
 				c = utf8_decode3(u + i);
 				i += 3;
 				n++;
+				if (pc)	/* a word of two characters */
+					*hw++ = word_mix((pc * 0x10001u) ^ c);
 				fl = hanfl[c - HAN0];
 				sh = 'H';
 				if (fl & HF_SPECIAL)
@@ -765,6 +795,8 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		c = utf8_next(text, len, &i);
 		if (n == 0)
 			first = c;
+		if (c >= HAN0 && c < HAN1)
+			sc->hanslow = 1;
 		if (lastend)
 			inner++;	/* 。！？!? before the last character */
 		n++;
@@ -823,6 +855,9 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	sc->lastns = lastns;
 	sc->han = han;
 	sc->fn = fn;
+	sc->hw0 = ls->nhw;
+	sc->nhw = (size_t)(hw - (ls->hw + ls->nhw));
+	ls->nhw += sc->nhw;
 }
 
 /* the features of one line alone; fills its scratch too. With all 0,
@@ -945,6 +980,11 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 		if (f[LS_x_repeat] > l->boil) l->boil = f[LS_x_repeat];
 	}
 	l->n = sc.n;
+	/* no Latin word (no ASCII letter): line_words() would find the
+	 * words of the runs of Han characters */
+	l->wfast = sc.lat == 0 && !sc.hanslow;
+	l->w0 = sc.hw0;
+	l->nw = sc.nhw;
 	l->lb = sc.n <= 6 ? 0 : sc.n <= 20 ? 1 : sc.n <= 40 ? 2 : 3;
 	l->ends = ends;
 	l->sent = (ends && sc.n > 10) || sc.n > 40;
@@ -1321,8 +1361,7 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 			if (!w)
 				continue;
 		}
-		w *= 2654435761u;
-		w = (w ^ (w >> 15)) & mask;
+		w = word_mix(w) & mask;
 		m++;
 		if (set)
 			bits[w >> 6] |= (uint64_t)1 << (w & 63);
@@ -1332,6 +1371,34 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 	if (hit)
 		*hit = h;
 	return m;
+}
+
+/* line_words() of line l, from the words scan_line() kept where they
+ * are all of them */
+static size_t
+words_of(const struct lineshape *ls, const struct ls_line *in,
+    const struct lsl *l, uint64_t *bits, uint32_t mask, int set, size_t *hit)
+{
+	const uint32_t *w = ls->hw + l->w0;
+	size_t k, h = 0;
+
+	if (!l->wfast)
+		return line_words(in->text, in->len, bits, mask, set, hit);
+	if (set)
+		for (k = 0; k < l->nw; k++) {
+			uint32_t b = w[k] & mask;
+
+			bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
+	else
+		for (k = 0; k < l->nw; k++) {
+			uint32_t b = w[k] & mask;
+
+			h += (bits[b >> 6] >> (b & 63)) & 1;
+		}
+	if (hit)
+		*hit = h;
+	return l->nw;
 }
 
 /* cohes: the share of a line's words (line_words) that the article's
@@ -1368,7 +1435,7 @@ cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
 	memset(ls->bits, 0, nbits / 8);
 	for (i = 0; i < n; i++)
 		if (l[i].sent) {
-			size_t m = line_words(in[i].text, in[i].len, ls->bits,
+			size_t m = words_of(ls, &in[i], &l[i], ls->bits,
 			    (uint32_t)(nbits - 1), 1, NULL);
 
 			nw += m;
@@ -1378,7 +1445,7 @@ cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
 		size_t hit = 0, m;
 
 		if (!l[i].sent) {
-			m = line_words(in[i].text, in[i].len, ls->bits,
+			m = words_of(ls, &in[i], &l[i], ls->bits,
 			    (uint32_t)(nbits - 1), 0, &hit);
 			if (nw < 16)
 				hit = m;
@@ -1420,6 +1487,7 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 		ls->flag = xrealloc(ls->flag, ls->cap);
 	}
 	l = ls->l;
+	ls->nhw = 0;
 	memset(&pg, 0, sizeof pg);
 	pg.n = n;
 	pg.first = pg.last = n;

@@ -4579,6 +4579,10 @@ test_lineshape(void)
 			"另有一段完全无关的话语写在这里。",
 			"docker run --rm app",
 			"2024",
+			/* the words of the table row, a line with letters;
+			 * words of the sentence with letters only */
+			"成人票原价：四十元 rm",
+			"只要一条命令",
 		};
 		static const char *const tiny[] = {
 			"登录", "首页", "只有一句话。", "版权所有",
@@ -4596,6 +4600,12 @@ test_lineshape(void)
 		 * few times in a hundred: not in this table) */
 		CHECK("lineshape: cohesion of a table row with the prose",
 		    g[3 * LS_NFEAT + LS_cohes] == 5.0f / 6);
+		/* the words of lines without letters are kept from the
+		 * scan; those of lines with letters are read again: the
+		 * same words either way */
+		CHECK("lineshape: cohesion of Han words, with letters or not",
+		    g[9 * LS_NFEAT + LS_cohes] == 5.0f / 6 &&
+		    g[10 * LS_NFEAT + LS_cohes] == 1);
 		CHECK("lineshape: cohesion of a menu item",
 		    g[0 * LS_NFEAT + LS_cohes] == 0 && g[LS_NFEAT + LS_cohes] == 0);
 		/* docker and app, not run; rm is too short to be a word */
