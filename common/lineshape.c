@@ -128,6 +128,8 @@ struct lineshape {
 	size_t hcap;
 	size_t *ht;		/* exact_repeats' table */
 	size_t htcap;
+	/* the features the model reads (NULL: all are wanted) */
+	const unsigned char *uses;
 	/* ls_article's */
 	struct ls_line *ln;
 	size_t *first;
@@ -1046,6 +1048,9 @@ exact_repeats(struct lineshape *ls, const struct ls_line *in, size_t n, float *f
 		ls->hcap = n * 2;
 		ls->hv = xrealloc(ls->hv, ls->hcap * sizeof *ls->hv);
 	}
+	/* no split of the model reads it (ls->hv is label_repeats' too) */
+	if (ls->uses && !ls->uses[LS_x_repeat_exact])
+		return;
 	if (size > ls->htcap) {
 		ls->htcap = size;
 		ls->ht = xrealloc(ls->ht, ls->htcap * sizeof *ls->ht);
@@ -1610,6 +1615,18 @@ heap_fill(const struct ls_model *m, struct ls_tree3 *t, int i, int32_t k,
 	heap_fill(m, t, 2 * i + 2, fl->kid == k ? k : fl->kid + 1, d + 1);
 }
 
+/* m->uses from the splits */
+static void
+find_uses(struct ls_model *m)
+{
+	size_t k;
+
+	memset(m->uses, 0, sizeof m->uses);
+	for (k = 0; k < m->nnode; k++)
+		if (m->node[k].feat >= 0)
+			m->uses[m->node[k].feat] = 1;
+}
+
 /* The depth-3 layout of the flat trees (m->tree3). */
 static void
 make_tree3(struct ls_model *m)
@@ -1809,6 +1826,7 @@ load_rows(struct ls_model *m, struct rows *r)
 	}
 	flatten(m);
 	make_tree3(m);
+	find_uses(m);
 	return 0;
 }
 
@@ -1858,6 +1876,7 @@ ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p)
 	m->depth = p->depth;
 	m->rodata = 1;
 	make_tree3(m);
+	find_uses(m);
 }
 
 void
@@ -2157,7 +2176,9 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 				ls->score[j] = 1.0;
 			else
 				ls->which[ns++] = j;
+		ls->uses = m->uses;
 		ls_features_some(ls, ln, nl, ls->need, ls->fv);
+		ls->uses = NULL;
 		ls_score_lines(m, ls->fv, ls->which, ns, ls->score);
 		for (j = 0; j < nl; j++)
 			if (likely_boiler(&ln[j]) && ls->score[j] >= m->overrule)

@@ -4714,6 +4714,41 @@ test_lineshape(void)
 		ls_model_free(&mo);
 		ls_model_free(&mv);
 	}
+	/* a feature that no split reads may be left out of an article's
+	 * lines, one that a split reads may not: the built-in model reads
+	 * no exact repeat, this one nothing else */
+	{
+		static const char rep[] = "base\t0\nthreshold\t0.5\ntree\t0\n"
+		    "split\tx_repeat_exact\t0.5\t1\t2\nleaf\t-3\nleaf\t3\n";
+		static const char *const txt[] = { "同一行文字", "第一句话。",
+			"同一行文字", "另一行" };
+		struct ls_rec r[4];
+		struct ls_result res;
+		struct ls_model mr, mi;
+
+		memset(r, 0, sizeof r);
+		for (i = 0; i < 4; i++) {
+			r[i].text = txt[i];
+			r[i].len = strlen(txt[i]);
+			r[i].newline = 1;
+		}
+		ls_model_builtin(&mi);
+		CHECK("lineshape: the features a model reads",
+		    ls_model_load(&mr, "t", rep, sizeof rep - 1) == 0 &&
+		    mr.uses[LS_x_repeat_exact] && !mr.uses[LS_ends] &&
+		    !mi.uses[LS_x_repeat_exact] && mi.uses[LS_ends]);
+		ls_article(ls, &mr, r, 4, &res);
+		CHECK("lineshape: a feature a split reads is computed",
+		    res.nline == 4 && res.boiler[0] == 0 && res.boiler[1] == 0 &&
+		    res.boiler[2] == 1 && res.boiler[3] == 0);
+		r[2].text = "另一行文字";	/* no longer a repeat */
+		r[2].len = strlen(r[2].text);
+		ls_article(ls, &mr, r, 4, &res);
+		CHECK("lineshape: a feature a split reads is computed again",
+		    res.nline == 4 && res.boiler[2] == 0);
+		ls_model_free(&mr);
+		ls_model_free(&mi);
+	}
 	/* smoothing: an uncertain line between two sure ones takes their side */
 	{
 		static const char sm[] = "base\t0\nthreshold\t0.5\nsmooth\t0.2\t0.9\n";
