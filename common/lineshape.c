@@ -409,10 +409,15 @@ chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
 		if (ls->cwix[i].c == 0)
 			return 0;	/* no word begins with c */
 	for (lo = ls->cwix[i].lo; lo < ls->wd.ncw && ls->wd.cw[lo].first == c;
-	    lo++)
-		if (ls->wd.cw[lo].len <= n && memcmp(s, ls->wd.cw[lo].w,
-		    ls->wd.cw[lo].len) == 0)
-			return ls->wd.cw[lo].chars;
+	    lo++) {
+		const struct ls_cword *w = &ls->wd.cw[lo];
+
+		/* the last byte first: most words that begin with c are
+		 * not there, and their first character is */
+		if (w->len <= n && s[w->len - 1] == w->w[w->len - 1] &&
+		    memcmp(s, w->w, w->len) == 0)
+			return w->chars;
+	}
 	return 0;
 }
 
