@@ -743,6 +743,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		 * punctuation; what is the same for each is counted once */
 		if (utf8_at_han3(u, i, len)) {
 			unsigned n0 = n;
+			char *sp0 = sp;	/* one shape a character */
 
 			if (n == 0)
 				first = utf8_decode3(u + i);
@@ -758,7 +759,6 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 				at = i;
 				c = utf8_decode3(u + i);
 				i += 3;
-				n++;
 				if (pc)	/* a word of two characters */
 					*hw++ = word_mix((pc * 0x10001u) ^ c);
 				fl = hanfl[c - HAN0];
@@ -777,8 +777,6 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 					case 0x525B: sc->rel |= REL_GANG_T; break;
 					}
 				*sp++ = sh;
-				if (!shfirst)
-					shfirst = sh;
 				if (cskip)
 					cskip--;	/* inside a chrome word */
 				else if (fl & HF_CHROME) {
@@ -793,6 +791,9 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 				}
 				fn += fl & HF_FUNC;
 			} while (utf8_at_han3(u, i, len));
+			n += (unsigned)(sp - sp0);
+			if (!shfirst)
+				shfirst = *sp0;
 			shlast = shlastd = sh;
 			nonsp += n - n0;
 			han += n - n0;
