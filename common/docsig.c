@@ -78,6 +78,15 @@ ds_begin(struct ds_builder *b)
 	b->ntoks = 0;
 }
 
+/* Is the character of U+4E00..9FFF at u (utf8_at_han3) a numeral? */
+static inline int
+han_numeral_at(const unsigned char *u)
+{
+	uint32_t c = utf8_decode3(u);
+
+	return han_numeral[(c - DS_HAN0) >> 3] >> ((c - DS_HAN0) & 7) & 1;
+}
+
 static void
 end_number(struct ds_builder *b)
 {
@@ -106,19 +115,19 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 
 		j = i;
 		/* a Han character of U+4E00..9FFF (no digit) that is not a
-		 * numeral is kept as it is: it joins the run of such to copy */
-		if (utf8_at_han3(u, i, n)) {
-			c = utf8_decode3(u + i);
-			if (!(han_numeral[(c - DS_HAN0) >> 3] >>
-			    ((c - DS_HAN0) & 7) & 1)) {
+		 * numeral is kept as it is: it joins the run of such to copy,
+		 * and after the first of them there is no number to end */
+		if (utf8_at_han3(u, i, n) && !han_numeral_at(u + i)) {
+			end_number(b);
+			last = -1;
+			if (runlen == 0)
+				run = j;
+			do {
 				i += 3;
-				end_number(b);
-				last = -1;
-				if (runlen == 0)
-					run = j;
 				runlen += 3;
-				continue;
-			}
+			} while (i < n && utf8_at_han3(u, i, n) &&
+			    !han_numeral_at(u + i));
+			continue;
 		}
 		if (runlen) {
 			buf_add(&b->text, s + run, runlen);

@@ -118,6 +118,9 @@ struct lineshape {
 		int key;
 		uint64_t label;	/* a hash of the short label before a colon, or 0 */
 		float han, func, loglen, boil;
+		/* wfast: its words (line_words) are the nw in hw from w0 on */
+		size_t w0, nw;
+		int wfast;
 	} *l;
 	unsigned char *flag;
 	size_t cap;
@@ -125,6 +128,8 @@ struct lineshape {
 	size_t hcap;
 	size_t *ht;		/* exact_repeats' table */
 	size_t htcap;
+	/* the features the model reads (NULL: all are wanted) */
+	const unsigned char *uses;
 	/* ls_article's */
 	struct ls_line *ln;
 	size_t *first;
@@ -143,6 +148,10 @@ struct lineshape {
 	size_t tcap;
 	float *coh;
 	size_t toffcap;
+	/* the words of pairs of Han characters that scan_line() saw, hashed
+	 * (word_mix()), for cohesion() */
+	uint32_t *hw;
+	size_t nhw, hwcap;
 };
 
 static int
@@ -400,10 +409,15 @@ chrome_at(const struct lineshape *ls, uint32_t c, const char *s, size_t n)
 		if (ls->cwix[i].c == 0)
 			return 0;	/* no word begins with c */
 	for (lo = ls->cwix[i].lo; lo < ls->wd.ncw && ls->wd.cw[lo].first == c;
-	    lo++)
-		if (ls->wd.cw[lo].len <= n && memcmp(s, ls->wd.cw[lo].w,
-		    ls->wd.cw[lo].len) == 0)
-			return ls->wd.cw[lo].chars;
+	    lo++) {
+		const struct ls_cword *w = &ls->wd.cw[lo];
+
+		/* the last byte first: most words that begin with c are
+		 * not there, and their first character is */
+		if (w->len <= n && s[w->len - 1] == w->w[w->len - 1] &&
+		    memcmp(s, w->w, w->len) == 0)
+			return w->chars;
+	}
 	return 0;
 }
 
@@ -471,6 +485,7 @@ ls_free(struct lineshape *ls)
 	buf_free(&ls->text);
 	free(ls->bits);
 	free(ls->coh);
+	free(ls->hw);
 	free(ls);
 }
 
@@ -680,7 +695,20 @@ struct scan {
 	int rel;		/* REL_ bits: the first characters of a relative time */
 	char shfirst, shlast, shlastd;
 	uint32_t lastns, first;
+	/* the words of pairs of Han characters: nhw in ls->hw from hw0 on;
+	 * hanslow: a Han character was read outside the runs */
+	size_t hw0, nhw;
+	int hanslow;
 };
+
+/* The 32 bits that place a word (a pair of Han characters or a hashed
+ * Latin word) in cohesion()'s table, before the table's mask. */
+static inline uint32_t
+word_mix(uint32_t w)
+{
+	w *= 2654435761u;
+	return w ^ (w >> 15);
+}
 
 /* Count the characters of a line and write its shape (ls->shape). The
  * counts every character moves are kept in locals; a Han character is
@@ -695,12 +723,17 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	char *sp, shfirst = 0, shlast = 0, shlastd = 0;
 	unsigned n = 0, han = 0, fn = 0, inner = 0, cskip = 0;
 	size_t nonsp = 0;
-	uint32_t c, first = 0, lastns = 0;
+	uint32_t c, first = 0, lastns = 0, *hw;
 
 	memset(sc, 0, sizeof *sc);
 	ls->shape.len = 0;
 	buf_reserve(&ls->shape, len + 1);
 	sp = ls->shape.p;
+	if (ls->nhw + len / 3 > ls->hwcap) {
+		ls->hwcap = (ls->nhw + len / 3) * 2;
+		ls->hw = xrealloc(ls->hw, ls->hwcap * sizeof *ls->hw);
+	}
+	hw = ls->hw + ls->nhw;
 	while (i < len) {
 		char sh;
 		size_t at = i;
@@ -710,6 +743,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		 * punctuation; what is the same for each is counted once */
 		if (utf8_at_han3(u, i, len)) {
 			unsigned n0 = n;
+			char *sp0 = sp;	/* one shape a character */
 
 			if (n == 0)
 				first = utf8_decode3(u + i);
@@ -717,13 +751,16 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 				inner++;
 			lastend = 0;
 			sh = 'H';
+			c = 0;
 			do {
 				unsigned fl;
+				uint32_t pc = c;
 
 				at = i;
 				c = utf8_decode3(u + i);
 				i += 3;
-				n++;
+				if (pc)	/* a word of two characters */
+					*hw++ = word_mix((pc * 0x10001u) ^ c);
 				fl = hanfl[c - HAN0];
 				sh = 'H';
 				if (fl & HF_SPECIAL)
@@ -740,8 +777,6 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 					case 0x525B: sc->rel |= REL_GANG_T; break;
 					}
 				*sp++ = sh;
-				if (!shfirst)
-					shfirst = sh;
 				if (cskip)
 					cskip--;	/* inside a chrome word */
 				else if (fl & HF_CHROME) {
@@ -756,6 +791,9 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 				}
 				fn += fl & HF_FUNC;
 			} while (utf8_at_han3(u, i, len));
+			n += (unsigned)(sp - sp0);
+			if (!shfirst)
+				shfirst = *sp0;
 			shlast = shlastd = sh;
 			nonsp += n - n0;
 			han += n - n0;
@@ -765,6 +803,8 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 		c = utf8_next(text, len, &i);
 		if (n == 0)
 			first = c;
+		if (c >= HAN0 && c < HAN1)
+			sc->hanslow = 1;
 		if (lastend)
 			inner++;	/* 。！？!? before the last character */
 		n++;
@@ -823,6 +863,9 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	sc->lastns = lastns;
 	sc->han = han;
 	sc->fn = fn;
+	sc->hw0 = ls->nhw;
+	sc->nhw = (size_t)(hw - (ls->hw + ls->nhw));
+	ls->nhw += sc->nhw;
 }
 
 /* the features of one line alone; fills its scratch too. With all 0,
@@ -945,6 +988,11 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 		if (f[LS_x_repeat] > l->boil) l->boil = f[LS_x_repeat];
 	}
 	l->n = sc.n;
+	/* no Latin word (no ASCII letter): line_words() would find the
+	 * words of the runs of Han characters */
+	l->wfast = sc.lat == 0 && !sc.hanslow;
+	l->w0 = sc.hw0;
+	l->nw = sc.nhw;
 	l->lb = sc.n <= 6 ? 0 : sc.n <= 20 ? 1 : sc.n <= 40 ? 2 : 3;
 	l->ends = ends;
 	l->sent = (ends && sc.n > 10) || sc.n > 40;
@@ -1006,6 +1054,9 @@ exact_repeats(struct lineshape *ls, const struct ls_line *in, size_t n, float *f
 		ls->hcap = n * 2;
 		ls->hv = xrealloc(ls->hv, ls->hcap * sizeof *ls->hv);
 	}
+	/* no split of the model reads it (ls->hv is label_repeats' too) */
+	if (ls->uses && !ls->uses[LS_x_repeat_exact])
+		return;
 	if (size > ls->htcap) {
 		ls->htcap = size;
 		ls->ht = xrealloc(ls->ht, ls->htcap * sizeof *ls->ht);
@@ -1306,8 +1357,13 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 					continue;
 			}
 		} else {
-			c = utf8_next(s, len, &i);
-			if (c < HAN0 || c >= HAN1) {
+			/* a character of U+4E00..U+9FFF decoded in place, as
+			 * utf8_next() would */
+			if (utf8_at_han3((const unsigned char *)s, i, len)) {
+				c = utf8_decode3((const unsigned char *)s + i);
+				i += 3;
+			} else if ((c = utf8_next(s, len, &i)) < HAN0 ||
+			    c >= HAN1) {
 				prev = 0;
 				continue;
 			}
@@ -1316,8 +1372,7 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 			if (!w)
 				continue;
 		}
-		w *= 2654435761u;
-		w = (w ^ (w >> 15)) & mask;
+		w = word_mix(w) & mask;
 		m++;
 		if (set)
 			bits[w >> 6] |= (uint64_t)1 << (w & 63);
@@ -1327,6 +1382,34 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 	if (hit)
 		*hit = h;
 	return m;
+}
+
+/* line_words() of line l, from the words scan_line() kept where they
+ * are all of them */
+static size_t
+words_of(const struct lineshape *ls, const struct ls_line *in,
+    const struct lsl *l, uint64_t *bits, uint32_t mask, int set, size_t *hit)
+{
+	const uint32_t *w = ls->hw + l->w0;
+	size_t k, h = 0;
+
+	if (!l->wfast)
+		return line_words(in->text, in->len, bits, mask, set, hit);
+	if (set)
+		for (k = 0; k < l->nw; k++) {
+			uint32_t b = w[k] & mask;
+
+			bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		}
+	else
+		for (k = 0; k < l->nw; k++) {
+			uint32_t b = w[k] & mask;
+
+			h += (bits[b >> 6] >> (b & 63)) & 1;
+		}
+	if (hit)
+		*hit = h;
+	return l->nw;
 }
 
 /* cohes: the share of a line's words (line_words) that the article's
@@ -1363,7 +1446,7 @@ cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
 	memset(ls->bits, 0, nbits / 8);
 	for (i = 0; i < n; i++)
 		if (l[i].sent) {
-			size_t m = line_words(in[i].text, in[i].len, ls->bits,
+			size_t m = words_of(ls, &in[i], &l[i], ls->bits,
 			    (uint32_t)(nbits - 1), 1, NULL);
 
 			nw += m;
@@ -1373,7 +1456,7 @@ cohesion(struct lineshape *ls, const struct ls_line *in, const struct lsl *l,
 		size_t hit = 0, m;
 
 		if (!l[i].sent) {
-			m = line_words(in[i].text, in[i].len, ls->bits,
+			m = words_of(ls, &in[i], &l[i], ls->bits,
 			    (uint32_t)(nbits - 1), 0, &hit);
 			if (nw < 16)
 				hit = m;
@@ -1415,6 +1498,7 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 		ls->flag = xrealloc(ls->flag, ls->cap);
 	}
 	l = ls->l;
+	ls->nhw = 0;
 	memset(&pg, 0, sizeof pg);
 	pg.n = n;
 	pg.first = pg.last = n;
@@ -1535,6 +1619,18 @@ heap_fill(const struct ls_model *m, struct ls_tree3 *t, int i, int32_t k,
 	/* a leaf leads to itself whatever the test says (it never
 	 * passes: the threshold is infinite) */
 	heap_fill(m, t, 2 * i + 2, fl->kid == k ? k : fl->kid + 1, d + 1);
+}
+
+/* m->uses from the splits */
+static void
+find_uses(struct ls_model *m)
+{
+	size_t k;
+
+	memset(m->uses, 0, sizeof m->uses);
+	for (k = 0; k < m->nnode; k++)
+		if (m->node[k].feat >= 0)
+			m->uses[m->node[k].feat] = 1;
 }
 
 /* The depth-3 layout of the flat trees (m->tree3). */
@@ -1736,6 +1832,7 @@ load_rows(struct ls_model *m, struct rows *r)
 	}
 	flatten(m);
 	make_tree3(m);
+	find_uses(m);
 	return 0;
 }
 
@@ -1785,6 +1882,7 @@ ls_model_open(struct ls_model *m, const struct ls_model_prebuilt *p)
 	m->depth = p->depth;
 	m->rodata = 1;
 	make_tree3(m);
+	find_uses(m);
 }
 
 void
@@ -2084,7 +2182,9 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 				ls->score[j] = 1.0;
 			else
 				ls->which[ns++] = j;
+		ls->uses = m->uses;
 		ls_features_some(ls, ln, nl, ls->need, ls->fv);
+		ls->uses = NULL;
 		ls_score_lines(m, ls->fv, ls->which, ns, ls->score);
 		for (j = 0; j < nl; j++)
 			if (likely_boiler(&ln[j]) && ls->score[j] >= m->overrule)

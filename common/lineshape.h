@@ -144,6 +144,9 @@ struct ls_model {
 		float value[8];
 	} *tree3;
 	int rodata;		/* prebuilt (prebuilt.h): only the struct is ours */
+	/* uses[k]: a split of some tree reads feature k; ls_article leaves
+	 * out a feature no split reads where that saves work */
+	unsigned char uses[LS_NFEAT];
 };
 
 /* Load a model from its rows (see data/lineshape.tsv); name is for

@@ -4627,6 +4627,10 @@ test_lineshape(void)
 			"另有一段完全无关的话语写在这里。",
 			"docker run --rm app",
 			"2024",
+			/* the words of the table row, a line with letters;
+			 * words of the sentence with letters only */
+			"成人票原价：四十元 rm",
+			"只要一条命令",
 		};
 		static const char *const tiny[] = {
 			"登录", "首页", "只有一句话。", "版权所有",
@@ -4644,6 +4648,12 @@ test_lineshape(void)
 		 * few times in a hundred: not in this table) */
 		CHECK("lineshape: cohesion of a table row with the prose",
 		    g[3 * LS_NFEAT + LS_cohes] == 5.0f / 6);
+		/* the words of lines without letters are kept from the
+		 * scan; those of lines with letters are read again: the
+		 * same words either way */
+		CHECK("lineshape: cohesion of Han words, with letters or not",
+		    g[9 * LS_NFEAT + LS_cohes] == 5.0f / 6 &&
+		    g[10 * LS_NFEAT + LS_cohes] == 1);
 		CHECK("lineshape: cohesion of a menu item",
 		    g[0 * LS_NFEAT + LS_cohes] == 0 && g[LS_NFEAT + LS_cohes] == 0);
 		/* docker and app, not run; rm is too short to be a word */
@@ -4751,6 +4761,41 @@ test_lineshape(void)
 		ls_model_free(&mb);
 		ls_model_free(&mo);
 		ls_model_free(&mv);
+	}
+	/* a feature that no split reads may be left out of an article's
+	 * lines, one that a split reads may not: the built-in model reads
+	 * no exact repeat, this one nothing else */
+	{
+		static const char rep[] = "base\t0\nthreshold\t0.5\ntree\t0\n"
+		    "split\tx_repeat_exact\t0.5\t1\t2\nleaf\t-3\nleaf\t3\n";
+		static const char *const txt[] = { "同一行文字", "第一句话。",
+			"同一行文字", "另一行" };
+		struct ls_rec r[4];
+		struct ls_result res;
+		struct ls_model mr, mi;
+
+		memset(r, 0, sizeof r);
+		for (i = 0; i < 4; i++) {
+			r[i].text = txt[i];
+			r[i].len = strlen(txt[i]);
+			r[i].newline = 1;
+		}
+		ls_model_builtin(&mi);
+		CHECK("lineshape: the features a model reads",
+		    ls_model_load(&mr, "t", rep, sizeof rep - 1) == 0 &&
+		    mr.uses[LS_x_repeat_exact] && !mr.uses[LS_ends] &&
+		    !mi.uses[LS_x_repeat_exact] && mi.uses[LS_ends]);
+		ls_article(ls, &mr, r, 4, &res);
+		CHECK("lineshape: a feature a split reads is computed",
+		    res.nline == 4 && res.boiler[0] == 0 && res.boiler[1] == 0 &&
+		    res.boiler[2] == 1 && res.boiler[3] == 0);
+		r[2].text = "另一行文字";	/* no longer a repeat */
+		r[2].len = strlen(r[2].text);
+		ls_article(ls, &mr, r, 4, &res);
+		CHECK("lineshape: a feature a split reads is computed again",
+		    res.nline == 4 && res.boiler[2] == 0);
+		ls_model_free(&mr);
+		ls_model_free(&mi);
 	}
 	/* smoothing: an uncertain line between two sure ones takes their side */
 	{
