@@ -701,6 +701,11 @@ struct scan {
 	int hanslow;
 };
 
+/* At most this many words of Han pairs of an article are kept from its
+ * scan (4 MB), so that a long article costs no more memory than its
+ * text; the lines past it are read again for their words. */
+#define HW_MAX ((size_t)1 << 20)
+
 /* The 32 bits that place a word (a pair of Han characters or a hashed
  * Latin word) in cohesion()'s table, before the table's mask. */
 static inline uint32_t
@@ -723,14 +728,21 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	char *sp, shfirst = 0, shlast = 0, shlastd = 0;
 	unsigned n = 0, han = 0, fn = 0, inner = 0, cskip = 0;
 	size_t nonsp = 0;
-	uint32_t c, first = 0, lastns = 0, *hw;
+	uint32_t c, first = 0, lastns = 0, *hw, keep = ~0u;
 
 	memset(sc, 0, sizeof *sc);
 	ls->shape.len = 0;
 	buf_reserve(&ls->shape, len + 1);
 	sp = ls->shape.p;
-	if (ls->nhw + len / 3 > ls->hwcap) {
+	/* an article's words are kept up to HW_MAX; past that, a line's
+	 * are not, and it is read again for them (sc->hanslow) */
+	if (ls->nhw + len / 3 > HW_MAX) {
+		keep = 0;
+		sc->hanslow = 1;
+	} else if (ls->nhw + len / 3 > ls->hwcap) {
 		ls->hwcap = (ls->nhw + len / 3) * 2;
+		if (ls->hwcap > HW_MAX)
+			ls->hwcap = HW_MAX;
 		ls->hw = xrealloc(ls->hw, ls->hwcap * sizeof *ls->hw);
 	}
 	hw = ls->hw + ls->nhw;
@@ -754,7 +766,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			c = 0;
 			do {
 				unsigned fl;
-				uint32_t pc = c;
+				uint32_t pc = c & keep;
 
 				at = i;
 				c = utf8_decode3(u + i);

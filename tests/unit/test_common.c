@@ -4678,6 +4678,30 @@ test_lineshape(void)
 		    g[0 * LS_NFEAT + LS_cohes] == 1 &&
 		    g[3 * LS_NFEAT + LS_cohes] == 1);
 	}
+	/* an article with more words of Han pairs than are kept from the
+	 * scan: the lines past them are read again, to the same words */
+	{
+		enum { NB = 60000 };
+		const char **text = xmalloc(NB * sizeof *text);
+		struct ls_line *t = xmalloc(NB * sizeof *t);
+		float *g = xmalloc((size_t)NB * LS_NFEAT * sizeof *g);
+		size_t j;
+
+		for (j = 1; j < NB - 1; j++)
+			text[j] = "成人票和儿童票都参加，原价四十元的门票只收二十元。";
+		/* no sentence (no end, 40 characters or fewer), but too
+		 * long for the room left when it comes last */
+		text[0] = text[NB - 1] =
+		    "成人票和儿童票都参加原价四十元的门票只收二十元成人票";
+		ls_fill(t, text, NB);
+		ls_features(ls, t, NB, g);
+		CHECK("lineshape: cohesion past the words kept from the scan",
+		    g[LS_cohes] > 0.8f &&
+		    g[(size_t)(NB - 1) * LS_NFEAT + LS_cohes] == g[LS_cohes]);
+		free(text);
+		free(t);
+		free(g);
+	}
 	/* a model of one tree: boilerplate when the line has no sentence end */
 	{
 		static const char model[] =
