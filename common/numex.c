@@ -353,8 +353,9 @@ at(const struct numex *x, size_t i, const char *lit)
 
 /* The low six bits of the code points of the set (a bit for each),
  * kept for the last sets asked about, by their address: the sets are
- * string literals (strchr_cp below sees to it), and most characters asked about have a bit the set
- * has not, so they are ruled out with no look at its bytes. */
+ * string literals (strchr_cp below sees to it), and most characters
+ * asked about have a bit the set has not, so they are ruled out with no
+ * look at its bytes. */
 #define SET_MEMO 64
 static _Thread_local struct { const char *set; uint64_t low6; } set_memo[SET_MEMO];
 
