@@ -21,6 +21,7 @@ struct splitter {
 	const char *fp;		/* the sentence at hand, white space folded */
 	size_t fn;
 	struct buf words;	/* SP_WORDS to text: the words, joined */
+	struct ws_joiner join;	/* ... of a converted sentence, into words */
 	/* the line at hand */
 	const char *line;
 	const struct sp_sink *sink;
@@ -95,24 +96,16 @@ on_words(void *arg, struct buf *w)
 	sp->sink->words(sp->arg, sp->sent, ++sp->tok == 1, w->p, w->len);
 }
 
-/* SP_WORDS to sink->words, of a converted sentence: the token added to
- * the sentence's words as ws_join adds one */
+/* SP_WORDS to sink->words, of a converted sentence: the token taken
+ * back to the sentence and added to its words as ws_join adds one */
 static void
 on_word(void *arg, size_t b, size_t e, enum toktype t)
 {
 	struct splitter *sp = arg;
-	struct buf *w = &sp->words;
 
 	(void)t;
-	if (!token_back(sp, &b, &e))
-		return;
-	if (w->len > 0)
-		buf_addc(w, ' ');
-	buf_add(w, sp->fp + b, e - b);
-	if (w->len >= WORDS_PIECE) {
-		on_words(sp, w);
-		w->len = 0;
-	}
+	if (token_back(sp, &b, &e))
+		ws_join_add(&sp->join, b, e);
 }
 
 static void
@@ -135,9 +128,11 @@ on_sentence(void *arg, size_t b, size_t e)
 		sp->converted = simp_changed(sp->simp);
 		if (sp->sink->words) {
 			sp->words.len = 0;
-			if (sp->converted)
+			if (sp->converted) {
+				sp->join = (struct ws_joiner){ sp->fp,
+				    &sp->words, 0, WORDS_PIECE, on_words, sp };
 				ws_cut(sp->ws, t, n, on_word, sp);
-			else
+			} else
 				ws_join(sp->ws, t, n, &sp->words, WORDS_PIECE,
 				    on_words, sp);
 			if (sp->words.len > 0)

@@ -636,23 +636,13 @@ ws_cut(struct wordseg *ws, const char *s, size_t n,
 	cut_in(ws, s, n, fn, arg);
 }
 
-struct joined {
-	const char *s;
-	struct buf *out;
-	size_t start;		/* where the text's words begin in out */
-	size_t most;
-	void (*full)(void *arg, struct buf *out);
-	void *arg;
-};
-
+/* One word more in j->out, as ws_join adds it. */
 static inline __attribute__((always_inline)) void
-join_token(void *arg, size_t b, size_t e, enum toktype t)
+join_add(struct ws_joiner *j, size_t b, size_t e)
 {
-	struct joined *j = arg;
 	struct buf *out = j->out;
 	char *d;
 
-	(void)t;
 	if (out->cap - out->len < e - b + 2)
 		buf_reserve(out, e - b + 2);
 	d = out->p + out->len;
@@ -667,10 +657,23 @@ join_token(void *arg, size_t b, size_t e, enum toktype t)
 }
 
 void
+ws_join_add(struct ws_joiner *j, size_t b, size_t e)
+{
+	join_add(j, b, e);
+}
+
+static inline __attribute__((always_inline)) void
+join_token(void *arg, size_t b, size_t e, enum toktype t)
+{
+	(void)t;
+	join_add(arg, b, e);
+}
+
+void
 ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out,
     size_t most, void (*full)(void *arg, struct buf *out), void *arg)
 {
-	struct joined j = { s, out, out->len, most, full, arg };
+	struct ws_joiner j = { s, out, out->len, most, full, arg };
 
 	cut_in(ws, s, n, join_token, &j);
 }

@@ -41,6 +41,19 @@ void ws_cut(struct wordseg *ws, const char *s, size_t n,
 struct buf;
 void ws_join(struct wordseg *ws, const char *s, size_t n, struct buf *out,
     size_t most, void (*full)(void *arg, struct buf *out), void *arg);
+/* ws_join's way of adding a word, for words found otherwise (the tokens
+ * of a converted text, taken back to the original): ws_join_add(j, b, e)
+ * appends s[b..e) to out as ws_join appends a token of s, start being
+ * where the words begin in out. */
+struct ws_joiner {
+	const char *s;
+	struct buf *out;
+	size_t start;
+	size_t most;
+	void (*full)(void *arg, struct buf *out);
+	void *arg;
+};
+void ws_join_add(struct ws_joiner *j, size_t b, size_t e);
 /* Called by fn during ws_cut: no token after this one is wanted, and
  * the rest of the text is not cut. */
 void ws_stop(struct wordseg *ws);
