@@ -86,9 +86,10 @@ utf8_clean_scalar(const char *s, size_t n)
  * character is told apart by the bytes two and three back. Every check
  * reads a byte and the three before it only, so a block is checked with
  * the last bytes of the block before (zeros before the start). The last
- * piece, shorter than a block, is copied into one padded with spaces,
- * which also finds a character cut at the end. NUL bytes are errors too,
- * as in utf8_clean_scalar. */
+ * piece, shorter than a block, is checked as the last block's worth of
+ * bytes, read again with the three before them, or, in a short line,
+ * copied into a block padded with spaces; a character cut at the end
+ * is an error. NUL bytes are errors too, as in utf8_clean_scalar. */
 enum {
 	TOO_SHORT = 1 << 0,	/* 11______ 0_______ or 11______ 11______ */
 	TOO_LONG = 1 << 1,	/* 0_______ 10______ */
@@ -151,14 +152,12 @@ static const uint8_t last_max[32] = {
 	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xF0 - 1, 0xE0 - 1, 0xC0 - 1
 };
 
-/* The error bits of the 16 bytes in, with prev the 16 before them. */
+/* The error bits of the 16 bytes in, with p1, p2 and p3 the bytes one,
+ * two and three places before each. */
 __attribute__((target("ssse3"))) static inline __m128i
-errors16(__m128i in, __m128i prev)
+errors16(__m128i in, __m128i p1, __m128i p2, __m128i p3)
 {
 	const __m128i nib = _mm_set1_epi8(0x0F);
-	__m128i p1 = _mm_alignr_epi8(in, prev, 15);
-	__m128i p2 = _mm_alignr_epi8(in, prev, 14);
-	__m128i p3 = _mm_alignr_epi8(in, prev, 13);
 	__m128i e, must;
 
 	e = _mm_and_si128(_mm_and_si128(
@@ -193,31 +192,45 @@ clean_ssse3(const uint8_t *p, size_t n)
 			err = _mm_or_si128(err, cut);
 			cut = zero;
 		} else {
-			err = _mm_or_si128(err, errors16(in, prev));
+			err = _mm_or_si128(err, errors16(in,
+			    _mm_alignr_epi8(in, prev, 15),
+			    _mm_alignr_epi8(in, prev, 14),
+			    _mm_alignr_epi8(in, prev, 13)));
 			cut = _mm_subs_epu8(in, max);
 		}
 		prev = in;
 	}
-	if (i < n) {
+	if (i < n && n >= 16 + 3) {
+		/* the last 16 bytes again, and the three before them */
+		const uint8_t *q = p + n - 16;
+
+		in = _mm_loadu_si128((const __m128i *)q);
+		err = _mm_or_si128(err, _mm_cmpeq_epi8(in, zero));
+		err = _mm_or_si128(err, errors16(in,
+		    _mm_loadu_si128((const __m128i *)(q - 1)),
+		    _mm_loadu_si128((const __m128i *)(q - 2)),
+		    _mm_loadu_si128((const __m128i *)(q - 3))));
+		err = _mm_or_si128(err, _mm_subs_epu8(in, max));
+	} else if (i < n) {
 		memset(last, ' ', sizeof last);
 		memcpy(last, p + i, n - i);
 		in = _mm_loadu_si128((const __m128i *)last);
 		err = _mm_or_si128(err, _mm_cmpeq_epi8(in, zero));
-		err = _mm_or_si128(err, errors16(in, prev));
+		err = _mm_or_si128(err, errors16(in,
+		    _mm_alignr_epi8(in, prev, 15),
+		    _mm_alignr_epi8(in, prev, 14),
+		    _mm_alignr_epi8(in, prev, 13)));
 	} else
 		err = _mm_or_si128(err, cut);
 	return _mm_movemask_epi8(_mm_cmpeq_epi8(err, zero)) == 0xFFFF;
 }
 
-/* The error bits of the 32 bytes in, with prev the 32 before them. */
+/* The error bits of the 32 bytes in, with p1, p2 and p3 the bytes one,
+ * two and three places before each. */
 __attribute__((target("avx2"))) static inline __m256i
-errors32(__m256i in, __m256i prev)
+errors32(__m256i in, __m256i p1, __m256i p2, __m256i p3)
 {
 	const __m256i nib = _mm256_set1_epi8(0x0F);
-	__m256i mid = _mm256_permute2x128_si256(prev, in, 0x21);
-	__m256i p1 = _mm256_alignr_epi8(in, mid, 15);
-	__m256i p2 = _mm256_alignr_epi8(in, mid, 14);
-	__m256i p3 = _mm256_alignr_epi8(in, mid, 13);
 	__m256i e, must;
 
 	e = _mm256_and_si256(_mm256_and_si256(
@@ -239,7 +252,7 @@ clean_avx2(const uint8_t *p, size_t n)
 {
 	const __m256i zero = _mm256_setzero_si256();
 	const __m256i max = _mm256_loadu_si256((const __m256i *)last_max);
-	__m256i prev = zero, err = zero, cut = zero, in;
+	__m256i prev = zero, err = zero, cut = zero, in, mid;
 	uint8_t last[32];
 	size_t i;
 
@@ -250,17 +263,36 @@ clean_avx2(const uint8_t *p, size_t n)
 			err = _mm256_or_si256(err, cut);
 			cut = zero;
 		} else {
-			err = _mm256_or_si256(err, errors32(in, prev));
+			mid = _mm256_permute2x128_si256(prev, in, 0x21);
+			err = _mm256_or_si256(err, errors32(in,
+			    _mm256_alignr_epi8(in, mid, 15),
+			    _mm256_alignr_epi8(in, mid, 14),
+			    _mm256_alignr_epi8(in, mid, 13)));
 			cut = _mm256_subs_epu8(in, max);
 		}
 		prev = in;
 	}
-	if (i < n) {
+	if (i < n && n >= 32 + 3) {
+		/* the last 32 bytes again, and the three before them */
+		const uint8_t *q = p + n - 32;
+
+		in = _mm256_loadu_si256((const __m256i *)q);
+		err = _mm256_or_si256(err, _mm256_cmpeq_epi8(in, zero));
+		err = _mm256_or_si256(err, errors32(in,
+		    _mm256_loadu_si256((const __m256i *)(q - 1)),
+		    _mm256_loadu_si256((const __m256i *)(q - 2)),
+		    _mm256_loadu_si256((const __m256i *)(q - 3))));
+		err = _mm256_or_si256(err, _mm256_subs_epu8(in, max));
+	} else if (i < n) {
 		memset(last, ' ', sizeof last);
 		memcpy(last, p + i, n - i);
 		in = _mm256_loadu_si256((const __m256i *)last);
+		mid = _mm256_permute2x128_si256(prev, in, 0x21);
 		err = _mm256_or_si256(err, _mm256_cmpeq_epi8(in, zero));
-		err = _mm256_or_si256(err, errors32(in, prev));
+		err = _mm256_or_si256(err, errors32(in,
+		    _mm256_alignr_epi8(in, mid, 15),
+		    _mm256_alignr_epi8(in, mid, 14),
+		    _mm256_alignr_epi8(in, mid, 13)));
 	} else
 		err = _mm256_or_si256(err, cut);
 	return _mm256_testz_si256(err, err);
