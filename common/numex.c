@@ -26,11 +26,6 @@
 #include "simplify.h"
 #include "utf8.h"
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define NX_HAN4 1
-#endif
-
 const char *const nkind_name[NK_NKINDS] = {
 	"count", "money", "percent", "measure", "age", "ordinal", "date",
 	"time", "year", "phone", "range", "fraction", "code", "name"
@@ -298,9 +293,6 @@ static uint8_t char_flags[0x10000];
 _Static_assert(L_START == 1, "decode_line counts the starts by the flag");
 static int classes_ready;
 static void init_classes(void);
-/* Does decode_line decode four 3-byte characters at a time (SSSE3)?
- * -1 not yet asked. */
-static int han4 = -1;
 
 struct numex *
 nx_new(struct wordseg *ws, int subjects)
@@ -313,8 +305,6 @@ nx_new(struct wordseg *ws, int subjects)
 	nx->simp = simp_new();
 	if (!classes_ready)
 		init_classes();
-	if (han4 < 0)
-		nx_han4(1);
 	if (!lits_ready)
 		init_lits();
 	rx_builtin(&nx->url,
@@ -3445,116 +3435,6 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
-void
-nx_han4(int on)
-{
-#ifdef NX_HAN4
-	han4 = on && __builtin_cpu_supports("ssse3");
-#else
-	(void)on;
-	han4 = 0;
-#endif
-}
-
-#ifdef NX_HAN4
-/* What decode_line keeps as it goes. */
-struct decoded {
-	uint32_t *cp, *off, *starts;
-	size_t m, ns;
-	unsigned seen;
-};
-
-/* Decode the characters of p[i..n) into d, four at a time while four
- * 3-byte characters stand there (n >= 16: the last four of the line are
- * read from its last 16 bytes), as decode_line does one at a time;
- * returns the new i.
- * utf8_decode3's arithmetic on the bytes of each, gathered into 32-bit
- * lanes; their classes looked up one by one only when one of them may
- * start an expression or folds. */
-/* The four characters of in (their bytes in lanes by g) at i, to
- * cp[m..m+4) and off[m..m+4), and their classes. */
-__attribute__((target("ssse3"), always_inline)) static inline void
-han4_group(__m128i in, __m128i g, size_t i, struct decoded *d, size_t m,
-    unsigned *seen, size_t *ns)
-{
-	__m128i v, c;
-	uint32_t *cp = d->cp;
-	unsigned f;
-	size_t j;
-
-	/* each lane: byte 3 in bits 0-7, byte 2 in 8-15, byte 1 in 16-23
-	 * (-128 and more in g: a zero byte) */
-	v = _mm_shuffle_epi8(in, g);
-	c = _mm_or_si128(_mm_or_si128(
-	    _mm_and_si128(v, _mm_set1_epi32(0x3F)),
-	    _mm_and_si128(_mm_srli_epi32(v, 2), _mm_set1_epi32(0xFC0))),
-	    _mm_and_si128(_mm_srli_epi32(v, 4), _mm_set1_epi32(0xF000)));
-	_mm_storeu_si128((__m128i *)(cp + m), c);
-	_mm_storeu_si128((__m128i *)(d->off + m),
-	    _mm_add_epi32(_mm_set1_epi32((int)i), _mm_setr_epi32(0, 3, 6, 9)));
-	/* the code points are below 0x10000: the low half of each */
-	f = char_flags[_mm_extract_epi16(c, 0)] |
-	    char_flags[_mm_extract_epi16(c, 2)] |
-	    char_flags[_mm_extract_epi16(c, 4)] |
-	    char_flags[_mm_extract_epi16(c, 6)];
-	*seen |= f;
-	if (f & (L_START | L_FOLD))
-		for (j = m; j < m + 4; j++) {
-			f = char_flags[cp[j]];
-			if (f & L_FOLD)
-				cp[j] = nu_fold(cp[j]);
-			if (f & L_START)
-				d->starts[(*ns)++ % NSTARTS] = (uint32_t)j;
-		}
-}
-
-/* Do bytes 0, 3, 6 and 9 of in begin 3-byte characters? */
-__attribute__((target("ssse3"), always_inline)) static inline int
-han4_leads(__m128i in, int sh)
-{
-	int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(
-	    _mm_and_si128(in, _mm_set1_epi8((char)0xF0)),
-	    _mm_set1_epi8((char)0xE0))) >> sh;
-
-	return (lead & 0x249) == 0x249;
-}
-
-__attribute__((target("ssse3"))) static size_t
-decode_han4(const unsigned char *p, size_t n, size_t i, struct decoded *d)
-{
-	const __m128i gather = _mm_setr_epi8(2, 1, 0, -128, 5, 4, 3, -128,
-	    8, 7, 6, -128, 11, 10, 9, -128);
-	size_t m = d->m, ns = d->ns;
-	unsigned seen = d->seen;
-	__m128i in;
-
-	for (; n - i >= 16; i += 12, m += 4) {
-		in = _mm_loadu_si128((const __m128i *)(p + i));
-		if (!han4_leads(in, 0))
-			goto out;
-		han4_group(in, gather, i, d, m, &seen, &ns);
-	}
-	if (n - i >= 12) {
-		/* the last 16 bytes of the line (n >= 16), whose first sh
-		 * are before i */
-		int sh = (int)(16 - (n - i));
-
-		in = _mm_loadu_si128((const __m128i *)(p + n - 16));
-		if (han4_leads(in, sh)) {
-			han4_group(in, _mm_add_epi8(gather,
-			    _mm_set1_epi8((char)sh)), i, d, m, &seen, &ns);
-			i += 12;
-			m += 4;
-		}
-	}
-out:
-	d->m = m;
-	d->ns = ns;
-	d->seen = seen;
-	return i;
-}
-#endif
-
 /* The line as code points, in one pass over its bytes; the places of
  * the characters that may start an expression are listed as it goes
  * (nx->nstarts of them; all kept when fewer than NSTARTS, as each
@@ -3586,17 +3466,6 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		uint32_t c;
 		unsigned f;
 
-#ifdef NX_HAN4
-		/* most of such a run four at a time */
-		if (han4 && n - i >= 12 && n >= 16 && (p[i] & 0xF0) == 0xE0) {
-			struct decoded d = { cp, off, starts, m, ns, seen };
-
-			i = decode_han4(p, n, i, &d);
-			m = d.m;
-			ns = d.ns;
-			seen = d.seen;
-		}
-#endif
 		/* a run of three-byte characters (most of Chinese text); one
 		 * that folds (full-width letters) takes the way below */
 		while (n - i >= 3 && (p[i] & 0xF0) == 0xE0) {

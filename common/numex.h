@@ -36,9 +36,5 @@ struct numex *nx_new(struct wordseg *ws, int subjects);
 void nx_scan(struct numex *nx, const char *s, size_t n,
     void (*fn)(void *arg, const struct nx_hit *h), void *arg);
 void nx_free(struct numex *nx);
-/* on = 0: decode a line a character at a time only, not four Han
- * characters at a time where the processor can (for the tests that
- * compare the two ways; from the next line on). */
-void nx_han4(int on);
 
 #endif

@@ -5135,94 +5135,12 @@ test_utf8_simd(void)
 	    ways > 0 || utf8_clean_by("a", 1, UTF8_SSSE3) < 0);
 }
 
-struct hitlog {
-	struct buf b;
-};
-
-static void
-log_hit(void *arg, const struct nx_hit *h)
-{
-	struct hitlog *hl = arg;
-	char t[sizeof h->value + 160];
-	int k;
-
-	k = snprintf(t, sizeof t, "%s:%s%c%s [%zu,%zu) [%zu,%zu) s[%zu,%zu) "
-	    "[%zu,%zu)\n", nkind_name[h->kind], h->value, h->qual, h->unit,
-	    h->b, h->e, h->bb, h->be, h->sb, h->se, h->sbb, h->sbe);
-	buf_add(&hl->b, t, (size_t)k);
-}
-
-/* decode_line reads runs of Han characters four at a time where the
- * processor can: lines of pieces drawn at random (numerals, starts
- * that depend on their neighbours, full-width letters that fold,
- * Traditional characters, URLs, 4-byte characters, ASCII) give the same
- * expressions, spans and subjects both ways. */
-static void
-test_numex_han4(void)
-{
-	static const char *const piece[] = {
-		"三", "十", "万", "的", "人", "，", "。", "ｋｇ", "５", "5", "年",
-		"第", "之", "一", "两", "个", "Ａ", "：", " ", "百分之", "公里",
-		"元", "http://a.cn/12", "“", "”", "號", "𠀀", "数", "十", "大年初",
-		"正月", "对折", "-", "3.5", "亿", "国家", "发展", "经济", "增长",
-		"岁", "月", "日", "点", "半", "几", "前", "μ", "，共", "中国人民",
-		"三ｋｇ重", "五ｋｍ长的", "１２ｃｍ", "ＡＢＣ三"
-	};
-	struct wordseg *ws = ws_new();
-	struct numex *nx = nx_new(ws, 1);
-	struct hitlog one = { { 0 } }, four = { { 0 } };
-	char line[2048];
-	unsigned seed = 7;
-	size_t k, fails = 0, lines = 0;
-
-	for (k = 0; k < 3000; k++) {
-		size_t n = 0, np;
-
-		seed = seed * 1103515245u + 12345u;
-		np = (seed >> 8) % (k < 2900 ? 60 : 400);
-		while (np-- > 0) {
-			const char *w;
-			size_t l;
-
-			seed = seed * 1103515245u + 12345u;
-			/* mostly plain Han text, as news is */
-			w = (seed >> 20) % 3 ? "国家发展的人" :
-			    piece[(seed >> 8) % (sizeof piece / sizeof *piece)];
-			l = strlen(w);
-			if (n + l > sizeof line)
-				break;
-			memcpy(line + n, w, l);
-			n += l;
-		}
-		one.b.len = four.b.len = 0;
-		nx_han4(0);
-		nx_scan(nx, line, n, log_hit, &one);
-		nx_han4(1);
-		nx_scan(nx, line, n, log_hit, &four);
-		lines += one.b.len > 0;
-		if (one.b.len != four.b.len ||
-		    memcmp(one.b.p, four.b.p, one.b.len) != 0) {
-			if (fails++ == 0)
-				printf("# %.*s\n# one at a time: %.*s# four: %.*s",
-				    (int)n, line, (int)one.b.len, one.b.p,
-				    (int)four.b.len, four.b.p);
-		}
-	}
-	CHECK("numex: Han four at a time finds what one at a time does",
-	    fails == 0 && lines > 1000);
-	buf_free(&one.b);
-	buf_free(&four.b);
-	nx_free(nx);
-	ws_free(ws);
-}
-
 int
 main(void)
 {
 	diag_init("test_common");
 	test_utf8();
 	test_utf8_simd();
-	test_numex_han4();
 	test_fold();
 	test_fields();
 	test_reader();
