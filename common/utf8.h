@@ -8,8 +8,17 @@
 
 #include "buf.h"
 
-/* Nonzero when s[0..n) is well-formed UTF-8 with no NUL byte. */
+/* Nonzero when s[0..n) is well-formed UTF-8 with no NUL byte; 16 or 32
+ * bytes at a time where the processor has SSSE3 or AVX2. */
 int utf8_clean(const char *s, size_t n);
+
+/* The same, a character at a time (ASCII and Han a word at a time). */
+int utf8_clean_scalar(const char *s, size_t n);
+
+/* utf8_clean by one way, for the tests that compare them: 1 or 0, or -1
+ * when this processor (or build) has no such way. */
+enum { UTF8_SCALAR, UTF8_SSSE3, UTF8_AVX2 };
+int utf8_clean_by(const char *s, size_t n, int way);
 
 /* Copy s[0..n) to out (appending), replacing every ill-formed subsequence
  * (ICU's maximal-subpart rule) and every NUL byte with U+FFFD.

@@ -5,7 +5,9 @@
  * The first byte chooses how: bits 0-2 the size of each read (0: any,
  * else 1 << (k - 1) bytes, as a pipe may split a gzip header), bit 3
  * --strict, bit 4 NUL-separated, bit 5 a --max-line of 64 bytes, bit 7
- * the long-input mode (fuzz.h). The rest is the input. */
+ * the long-input mode (fuzz.h). The rest is the input. utf8_clean's
+ * ways of checking UTF-8 (16 or 32 bytes at a time) must agree with the
+ * scalar one on it. */
 #include <string.h>
 
 #include "buf.h"
@@ -66,6 +68,24 @@ read_wet(const uint8_t *data, size_t n, size_t chunk, int flags)
 	buf_free(&body);
 }
 
+/* utf8_clean gives the scalar answer by every way this processor has,
+ * on the input and on each of its ends */
+static void
+same_clean(const char *s, size_t n)
+{
+	int want = utf8_clean_scalar(s, n), w, r;
+	size_t k;
+
+	for (w = UTF8_SSSE3; w <= UTF8_AVX2; w++)
+		if ((r = utf8_clean_by(s, n, w)) >= 0 && r != want)
+			abort();
+	if (utf8_clean(s, n) != want)
+		abort();
+	for (k = 1; k <= n && k <= 40; k++)
+		if (utf8_clean(s + n - k, k) != utf8_clean_scalar(s + n - k, k))
+			abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -87,6 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (how & 128)
 		data = fuzz_long(data, size, &size);
 	rd_max_line = how & 32 ? 64 : RD_MAX_LINE;
+	same_clean((const char *)data, size);
 	read_records(data, size, chunk, flags);
 	read_wet(data, size, chunk, flags);
 	rd_max_line = RD_MAX_LINE;

@@ -5000,11 +5000,147 @@ test_parmap(void)
 	}
 }
 
+/* Bytes of each class the block validator tells apart (the high nibble,
+ * and the low one where it matters: overlongs, surrogates, > U+10FFFF). */
+static const unsigned char utf8_probe[] = {
+	0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+	0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4,
+	0xF5, 0xF7, 0xF8, 0xFF
+};
+
+/* Do utf8_clean and each of its ways this processor has give the
+ * scalar answer on s[0..n)? Counts the ways compared in *ways. */
+static int
+utf8_ways_agree(const char *s, size_t n, size_t *ways)
+{
+	int want = utf8_clean_by(s, n, UTF8_SCALAR), w, r;
+
+	if (utf8_clean(s, n) != want)
+		return 0;
+	for (w = UTF8_SSSE3; w <= UTF8_AVX2; w++) {
+		r = utf8_clean_by(s, n, w);
+		if (r >= 0 && r != want)
+			return 0;
+		*ways += r >= 0;
+	}
+	return 1;
+}
+
+/* s[0..len) at offset o of 64 bytes of ASCII, checked there and as
+ * the end of the buffer. */
+static int
+utf8_ways_at(const unsigned char *s, size_t len, size_t o, size_t *ways)
+{
+	char b[64 + 4];
+
+	memset(b, 'a', sizeof b);
+	memcpy(b + o, s, len);
+	return utf8_ways_agree(b, 64, ways) && utf8_ways_agree(b, o + len, ways);
+}
+
+static void
+test_utf8_simd(void)
+{
+	static const char *const bad[] = {
+		"\0", "\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80",
+		"\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x80\x80\x80",
+		"\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+		"\xff", "\xe4\xb8", "\xf0\x9f\x98", "\xc2", "\xe4\xb8\xad\x80"
+	};
+	static const size_t badlen[] = {
+		1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 1, 2, 3, 1, 4
+	};
+	const size_t np = sizeof utf8_probe;
+	unsigned char q[4];
+	char big[600];
+	size_t ways = 0, fails = 0, i, j, k, o, t;
+	unsigned seed = 12345;
+
+	/* every one- and two-byte sequence at every offset mod 32 */
+	for (i = 0; i < 65536 + 256; i++)
+		for (o = 0; o < 32; o++) {
+			q[0] = (unsigned char)(i < 256 ? i : (i - 256) >> 8);
+			q[1] = (unsigned char)(i - 256);
+			fails += !utf8_ways_at(q, i < 256 ? 1 : 2, o, &ways);
+		}
+	CHECK("utf8_clean's ways agree on every 1- and 2-byte sequence",
+	    fails == 0);
+	/* three bytes of each class at every offset mod 32, four bytes
+	 * from a lead byte across the end of a block */
+	fails = 0;
+	for (i = 0; i < np * np * np; i++)
+		for (o = 0; o < 32; o++) {
+			q[0] = utf8_probe[i / (np * np)];
+			q[1] = utf8_probe[i / np % np];
+			q[2] = utf8_probe[i % np];
+			fails += !utf8_ways_at(q, 3, o, &ways);
+		}
+	for (i = 0; i < np * np * np * np; i++)
+		for (o = 0; o < 32; o++) {
+			q[0] = utf8_probe[i / (np * np * np)];
+			q[1] = utf8_probe[i / (np * np) % np];
+			q[2] = utf8_probe[i / np % np];
+			q[3] = utf8_probe[i % np];
+			/* a lead byte, both sides of a block's end */
+			if (q[0] >= 0xC0 && (o % 16 == 0 || o % 16 >= 12))
+				fails += !utf8_ways_at(q, 4, o, &ways);
+		}
+	CHECK("utf8_clean's ways agree on 3- and 4-byte sequences", fails == 0);
+	/* each error in a long run of Han characters, ASCII and 4-byte
+	 * characters, at every place: both sides of each block's end */
+	fails = 0;
+	for (t = 0; t < sizeof bad / sizeof *bad; t++)
+		for (i = 0; i + badlen[t] <= 200; i++) {
+			for (j = 0; j < 200; j += 3)
+				memcpy(big + j, j % 48 == 45 ? "ab " : "\xe4\xb8\xad", 3);
+			memcpy(big + 120, "\xf0\x9f\x98\x80", 4);
+			memcpy(big + i, bad[t], badlen[t]);
+			fails += !utf8_ways_agree(big, 200, &ways) ||
+			    !utf8_ways_agree(big, i + badlen[t], &ways) ||
+			    utf8_clean(big, 200);
+		}
+	CHECK("utf8_clean finds each error at every place of a long line",
+	    fails == 0);
+	/* long random lines of characters of 1 to 4 bytes, some broken */
+	fails = 0;
+	for (i = 0; i < 20000; i++) {
+		size_t n = 0, len;
+
+		seed = seed * 1103515245u + 12345u;
+		len = (seed >> 8) % 590;
+		while (n + 4 <= len) {
+			uint32_t c;
+			int32_t w = 0;
+
+			seed = seed * 1103515245u + 12345u;
+			switch ((seed >> 16) % 4) {
+			case 0: c = 0x20 + (seed >> 3) % 0x5F; break;
+			case 1: c = 0x80 + (seed >> 3) % 0x780; break;
+			case 2: c = 0x4E00 + (seed >> 3) % 0x5000; break;
+			default: c = 0x10000 + (seed >> 3) % 0x100000; break;
+			}
+			U8_APPEND_UNSAFE((uint8_t *)big + n, w, c);
+			n += (size_t)w;
+		}
+		seed = seed * 1103515245u + 12345u;
+		for (k = (seed >> 20) % 4; k > 0 && n > 0; k--) {
+			seed = seed * 1103515245u + 12345u;
+			big[(seed >> 8) % n] = (char)utf8_probe[(seed >> 4) % np];
+		}
+		fails += !utf8_ways_agree(big, n, &ways);
+	}
+	CHECK("utf8_clean's ways agree on random lines", fails == 0);
+	printf("# utf8_clean: %zu answers of the block ways compared\n", ways);
+	CHECK("utf8_clean's block ways were compared (SSSE3 or AVX2)",
+	    ways > 0 || utf8_clean_by("a", 1, UTF8_SSSE3) < 0);
+}
+
 int
 main(void)
 {
 	diag_init("test_common");
 	test_utf8();
+	test_utf8_simd();
 	test_fold();
 	test_fields();
 	test_reader();
