@@ -104,6 +104,8 @@ static struct slot *pool_slot(struct boilerrun *r, int forms);
 static void pool_filled(struct boilerrun *r, struct slot *s, size_t n,
     int looked_up);
 static void pool_drain(struct boilerrun *r);
+static void batch_add(struct boilerrun *r, const struct article *a,
+    const struct forms *f, uint64_t id);
 
 _Noreturn static void
 spool_failed(void)
@@ -529,7 +531,10 @@ pool_done_one(struct boilerrun *r)
 		struct slot *s = &b->s[i];
 
 		if (b->forms) {
-			count_made(r, &s->a, &s->forms, s->id);
+			if (r->streaming)
+				batch_add(r, &s->a, &s->forms, s->id);
+			else
+				count_made(r, &s->a, &s->forms, s->id);
 			goto release;
 		}
 		for (g = 0; g < s->ngave; g++)
@@ -762,6 +767,19 @@ want_add(struct boilerrun *r, const uint64_t *keys, size_t n)
 			r->want[r->nwant++].key = keys[i];
 }
 
+/* Article a of forms f and identity id joins the batch, its keys to be
+ * looked up with the batch's. */
+static void
+batch_add(struct boilerrun *r, const struct article *a,
+    const struct forms *f, uint64_t id)
+{
+	want_add(r, f->key, a->n);
+	want_add(r, f->gkey, a->n);
+	if (art_spool(a, r->batch) < 0 || forms_spool(f, r->batch) < 0 ||
+	    spool_write(r->batch, &id, sizeof id) < 0)
+		spool_failed();
+}
+
 /* The articles of the batch, their counts looked up, decided. */
 static void
 batch_decide(struct boilerrun *r)
@@ -788,18 +806,31 @@ br_decide(struct boilerrun *r, const struct article *a)
 	if (r->fetch && !r->set.prompt && r->batch == NULL &&
 	    (r->batch = spool_new()) == NULL)
 		r->set.prompt = 1;	/* no spool: article by article */
+	if (threaded(r) && r->batch) {
+		/* the forms made on a thread: batch_add() as they come back,
+		 * in order; the batch is decided once those in flight are
+		 * back too */
+		struct slot *t = pool_slot(r, 1);
+
+		art_copy(&t->a, a);
+		t->site = article_site(a, r->set.site_field, &r->warned_site);
+		docids_key_again(r->ids, a);	/* its warning in input order */
+		if (r->dups || r->set.emit_sigs)
+			(void)article_order(r, a);
+		pool_filled(r, t, a->n, 0);
+		if (r->nwant >= BATCH_KEYS) {
+			pool_drain(r);
+			batch_decide(r);
+		}
+		return;
+	}
 	if (threaded(r) && r->batch == NULL)
 		f = &(s = pool_slot(r, 0))->forms;
 	id = read_article(r, a, f);
 	/* the order is known, or found missing, as the article is read */
 	order = r->dups || r->set.emit_sigs ? article_order(r, a) : 0;
 	if (r->batch) {
-		want_add(r, f->key, a->n);
-		want_add(r, f->gkey, a->n);
-		if (art_spool(a, r->batch) < 0 ||
-		    forms_spool(f, r->batch) < 0 ||
-		    spool_write(r->batch, &id, sizeof id) < 0)
-			spool_failed();
+		batch_add(r, a, f, id);
 		if (r->nwant >= BATCH_KEYS)
 			batch_decide(r);
 		return;
@@ -824,6 +855,7 @@ br_decide(struct boilerrun *r, const struct article *a)
 void
 br_decided(struct boilerrun *r)
 {
+	pool_drain(r);		/* the forms in flight join the batch */
 	batch_decide(r);
 	pool_drain(r);
 }
