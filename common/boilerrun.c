@@ -57,14 +57,6 @@ struct boilerrun {
 	unsigned char *warned;	/* the rules whose giving up was said */
 };
 
-/* The near-duplicate signature of an article (nd_sign()), made where
- * it was labelled: ok is nd_sign()'s answer. */
-struct signed_art {
-	struct docsig sig;
-	struct minhash old;
-	int ok, has_old;
-};
-
 /* Labelling on threads: an article on its way, and what was found of
  * it; a batch of them, which a thread labels at once */
 struct slot {
@@ -73,7 +65,6 @@ struct slot {
 	uint64_t id, order, site;
 	uint32_t self;		/* the counts hold the article (0, 1) */
 	struct bc_verdict *out;
-	struct signed_art sign;	/* made by the thread (signs) */
 	uint32_t *df, *xs;	/* its keys' counts, looked up (fixed) */
 	int fixed;
 	size_t cap;
@@ -85,7 +76,6 @@ struct batch {
 	struct slot *s;
 	size_t n, cap;
 	int forms;		/* to make the forms of (pass 1), not label */
-	int signs;		/* and sign the articles labelled */
 	size_t bytes;		/* of its articles, as art_max_bytes counts */
 };
 
@@ -95,7 +85,6 @@ struct labeller {
 	struct rules rules;
 	struct lineshape *ls;
 	struct normaliser *nm;
-	struct neardup nd;	/* scratch of nd_sign() */
 	struct slot *slot;	/* the article labelled now */
 };
 
@@ -342,36 +331,32 @@ article_order(struct boilerrun *r, const struct article *a)
 static int
 near_dup(struct boilerrun *r, const struct article *a, uint64_t id,
     uint64_t order, const struct forms *f, const struct bc_verdict *out,
-    const struct signed_art *sa, char *dupof, size_t cap)
+    char *dupof, size_t cap)
 {
 	struct doc_ref self = { id, a->key.p, a->key.len, 0 };
-	struct signed_art here;
+	struct docsig sig;
+	struct minhash old;
 	const char *orig;
-	int first;
+	int has_old;
 
 	if (r->dups) {
 		if ((orig = ndsh_dup_of(r->dups, order, a->part)))
 			snprintf(dupof, cap, "%s", orig);
 		return orig != NULL;
 	}
-	if (sa == NULL) {	/* not signed on a thread: here */
-		here.ok = nd_sign(&r->nd, a, f, out, &here.sig, &here.old,
-		    &here.has_old);
-		sa = &here;
-	}
 	if (r->set.emit_sigs) {
-		if (sa->ok) {
+		if (nd_sign(&r->nd, a, f, out, &sig, &old,
+		    &has_old)) {
 			r->sigline.len = 0;
-			ndsh_sig_line(&r->sigline, order, a->part, id, &sa->sig,
+			ndsh_sig_line(&r->sigline, order, a->part, id, &sig,
 			    a->key.p, a->key.len);
 			r->sink.line(r->sink.arg, r->sigline.p,
 			    r->sigline.len);
 		}
 		return 0;
 	}
-	first = docids_first(r->ids, id, DOC_DECIDED);
-	return sa->ok && nd_decide(&r->nd, &sa->sig, sa->has_old ? &sa->old :
-	    NULL, &self, first, dupof, cap);
+	return nd_check(&r->nd, a, f, out, &self,
+	    docids_first(r->ids, id, DOC_DECIDED), dupof, cap);
 }
 
 /* Label the records of a (the counts hold it self times) into out;
@@ -388,16 +373,15 @@ classify(struct boilerrun *r, struct rules *rules, struct lineshape *ls,
 }
 
 /* Hand the labelled records of a to the sink, the near duplicates
- * found; sa is its signature if it was made already (or NULL). */
+ * found. */
 static void
 deliver(struct boilerrun *r, const struct article *a, uint64_t id,
-    uint64_t order, const struct forms *f, struct bc_verdict *out,
-    const struct signed_art *sa)
+    uint64_t order, const struct forms *f, struct bc_verdict *out)
 {
 	char dupof[512] = "", label[600];
 	size_t i;
 
-	if (near_dup(r, a, id, order, f, out, sa, dupof, sizeof dupof))
+	if (near_dup(r, a, id, order, f, out, dupof, sizeof dupof))
 		for (i = 0; i < a->n; i++)
 			out[i].label = BC_DUP;
 	bc_stats_add(&r->st, out, a->n);
@@ -434,7 +418,7 @@ decide_article(struct boilerrun *r, const struct article *a, uint64_t id,
 	if (s->features)
 		r->sink.features(r->sink.arg, a, &lines);
 	else
-		deliver(r, a, id, order, &r->forms, r->out, NULL);
+		deliver(r, a, id, order, &r->forms, r->out);
 }
 
 /* Rule k gave up on a line of n bytes of the labeller's article. */
@@ -473,11 +457,6 @@ label_batch(void *ctx, void *item)
 		w->slot = s;
 		s->ngave = 0;
 		bc_classify(&c, &s->a, s->forms.key, s->forms.gkey, s->out);
-		/* the signature too: what the reading thread does with it
-		 * depends on the articles before, making it does not */
-		if (b->signs)
-			s->sign.ok = nd_sign(&w->nd, &s->a, &s->forms, s->out,
-			    &s->sign.sig, &s->sign.old, &s->sign.has_old);
 	}
 }
 
@@ -500,7 +479,6 @@ pool_start(struct boilerrun *r)
 		r->w[t].rules.gaveup_arg = &r->w[t];
 		r->w[t].ls = ls_new();
 		r->w[t].nm = norm_new();
-		r->w[t].nd.db = r->db;	/* which signatures it holds */
 		ctx[t] = &r->w[t];
 	}
 	r->pm = pm_new(n, r->nbatches, label_batch, ctx);
@@ -543,8 +521,7 @@ pool_done_one(struct boilerrun *r)
 				rules_say_gaveup(&r->rules, s->gave[g].rule,
 				    s->gave[g].len);
 			}
-		deliver(r, &s->a, s->id, s->order, &s->forms, s->out,
-		    b->signs ? &s->sign : NULL);
+		deliver(r, &s->a, s->id, s->order, &s->forms, s->out);
 release:
 		if (s->a.data.cap > BATCH_BYTES) {
 			art_release(&s->a);
@@ -598,8 +575,6 @@ pool_slot(struct boilerrun *r, int forms)
 		}
 		r->filling = b;
 		b->forms = forms;
-		/* a list of duplicates says which they are: no signature */
-		b->signs = !forms && r->dups == NULL;
 	}
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 8;
@@ -676,7 +651,6 @@ pool_end(struct boilerrun *r)
 		rules_free(&r->w[t].rules);
 		ls_free(r->w[t].ls);
 		norm_free(r->w[t].nm);
-		nd_free(&r->w[t].nd);
 	}
 	free(r->batches);
 	free(r->free);

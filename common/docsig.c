@@ -2,7 +2,6 @@
  * digits kept, and the multiset of its numbers */
 #include "docsig.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,10 +43,9 @@ cn_numeral(uint32_t c)
 #define DS_HAN1 0xA000
 
 /* The numerals among the CJK unified ideographs, one bit each (made
- * from cn_numeral at the first ds_add, once, whichever thread comes
- * first: articles are signed on threads). */
+ * from cn_numeral at the first ds_add). */
 static unsigned char han_numeral[(DS_HAN1 - DS_HAN0) / 8];
-static pthread_once_t han_numeral_once = PTHREAD_ONCE_INIT;
+static int han_numeral_ready;
 
 static void
 han_numerals(void)
@@ -58,6 +56,7 @@ han_numerals(void)
 		if (cn_numeral(c))
 			han_numeral[(c - DS_HAN0) >> 3] |=
 			    (unsigned char)(1 << ((c - DS_HAN0) & 7));
+	han_numeral_ready = 1;
 }
 
 /* The digit value of c, or -1. */
@@ -108,7 +107,8 @@ ds_add(struct ds_builder *b, const char *s, size_t n)
 	size_t i = 0, j, run = 0, runlen = 0;
 	int last = -1;		/* the previous code point was digit `last` */
 
-	pthread_once(&han_numeral_once, han_numerals);
+	if (!han_numeral_ready)
+		han_numerals();
 	while (i < n) {
 		uint32_t c;
 		int d;
