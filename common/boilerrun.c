@@ -665,9 +665,12 @@ threaded(const struct boilerrun *r)
 }
 
 /* Label the articles of spool sp, in order, on threads or on this one;
- * the counts do not change meanwhile. */
+ * the counts do not change meanwhile. With behind, each article's
+ * counts are looked up as it is handed on, and the last articles may
+ * still be on the threads when it returns (pool_drain()): the counts may
+ * change then. */
 static void
-decide_spool(struct boilerrun *r, struct spool *sp)
+decide_spool(struct boilerrun *r, struct spool *sp, int behind)
 {
 	struct article a;
 	uint64_t id;
@@ -685,11 +688,12 @@ decide_spool(struct boilerrun *r, struct spool *sp)
 				spool_failed();
 			t->self = self_of(r, t->id);
 			t->order = 0;
-			pool_filled(r, t, t->a.n, 0);
+			pool_filled(r, t, t->a.n, behind);
 		}
 		if (rc < 0)
 			spool_failed();
-		pool_drain(r);
+		if (!behind)
+			pool_drain(r);
 		return;
 	}
 	memset(&a, 0, sizeof a);
@@ -764,7 +768,9 @@ batch_decide(struct boilerrun *r)
 	r->nwant = 0;
 	if (spool_rewind(r->batch) < 0)
 		spool_failed();
-	decide_spool(r, r->batch);	/* done with the counts after it */
+	/* the threads label the batch while the next is read, with the
+	 * counts it looked up */
+	decide_spool(r, r->batch, 1);
 	spool_free(r->batch);
 	r->batch = NULL;
 	fetched_bound(r);
@@ -838,7 +844,7 @@ void
 br_decide_spooled(struct boilerrun *r)
 {
 	if (r->spool)
-		decide_spool(r, r->spool);
+		decide_spool(r, r->spool, 0);
 }
 
 void
