@@ -93,6 +93,8 @@ static struct slot *pool_slot(struct boilerrun *r, int forms);
 static void pool_filled(struct boilerrun *r, struct slot *s, size_t n,
     int looked_up);
 static void pool_drain(struct boilerrun *r);
+static void batch_add(struct boilerrun *r, const struct article *a,
+    const struct forms *f, uint64_t id);
 
 _Noreturn static void
 spool_failed(void)
@@ -507,7 +509,10 @@ pool_done_one(struct boilerrun *r)
 		struct slot *s = &b->s[i];
 
 		if (b->forms) {
-			count_made(r, &s->a, &s->forms, s->id);
+			if (r->streaming)
+				batch_add(r, &s->a, &s->forms, s->id);
+			else
+				count_made(r, &s->a, &s->forms, s->id);
 			goto release;
 		}
 		for (g = 0; g < s->ngave; g++)
@@ -660,9 +665,12 @@ threaded(const struct boilerrun *r)
 }
 
 /* Label the articles of spool sp, in order, on threads or on this one;
- * the counts do not change meanwhile. */
+ * the counts do not change meanwhile. With behind, each article's
+ * counts are looked up as it is handed on, and the last articles may
+ * still be on the threads when it returns (pool_drain()): the counts may
+ * change then. */
 static void
-decide_spool(struct boilerrun *r, struct spool *sp)
+decide_spool(struct boilerrun *r, struct spool *sp, int behind)
 {
 	struct article a;
 	uint64_t id;
@@ -680,11 +688,12 @@ decide_spool(struct boilerrun *r, struct spool *sp)
 				spool_failed();
 			t->self = self_of(r, t->id);
 			t->order = 0;
-			pool_filled(r, t, t->a.n, 0);
+			pool_filled(r, t, t->a.n, behind);
 		}
 		if (rc < 0)
 			spool_failed();
-		pool_drain(r);
+		if (!behind)
+			pool_drain(r);
 		return;
 	}
 	memset(&a, 0, sizeof a);
@@ -736,6 +745,19 @@ want_add(struct boilerrun *r, const uint64_t *keys, size_t n)
 			r->want[r->nwant++].key = keys[i];
 }
 
+/* Article a of forms f and identity id joins the batch, its keys to be
+ * looked up with the batch's. */
+static void
+batch_add(struct boilerrun *r, const struct article *a,
+    const struct forms *f, uint64_t id)
+{
+	want_add(r, f->key, a->n);
+	want_add(r, f->gkey, a->n);
+	if (art_spool(a, r->batch) < 0 || forms_spool(f, r->batch) < 0 ||
+	    spool_write(r->batch, &id, sizeof id) < 0)
+		spool_failed();
+}
+
 /* The articles of the batch, their counts looked up, decided. */
 static void
 batch_decide(struct boilerrun *r)
@@ -746,7 +768,9 @@ batch_decide(struct boilerrun *r)
 	r->nwant = 0;
 	if (spool_rewind(r->batch) < 0)
 		spool_failed();
-	decide_spool(r, r->batch);	/* done with the counts after it */
+	/* the threads label the batch while the next is read, with the
+	 * counts it looked up */
+	decide_spool(r, r->batch, 1);
 	spool_free(r->batch);
 	r->batch = NULL;
 	fetched_bound(r);
@@ -762,18 +786,31 @@ br_decide(struct boilerrun *r, const struct article *a)
 	if (r->fetch && !r->set.prompt && r->batch == NULL &&
 	    (r->batch = spool_new()) == NULL)
 		r->set.prompt = 1;	/* no spool: article by article */
+	if (threaded(r) && r->batch) {
+		/* the forms made on a thread: batch_add() as they come back,
+		 * in order; the batch is decided once those in flight are
+		 * back too */
+		struct slot *t = pool_slot(r, 1);
+
+		art_copy(&t->a, a);
+		t->site = article_site(a, r->set.site_field, &r->warned_site);
+		docids_key_again(r->ids, a);	/* its warning in input order */
+		if (r->dups || r->set.emit_sigs)
+			(void)article_order(r, a);
+		pool_filled(r, t, a->n, 0);
+		if (r->nwant >= BATCH_KEYS) {
+			pool_drain(r);
+			batch_decide(r);
+		}
+		return;
+	}
 	if (threaded(r) && r->batch == NULL)
 		f = &(s = pool_slot(r, 0))->forms;
 	id = read_article(r, a, f);
 	/* the order is known, or found missing, as the article is read */
 	order = r->dups || r->set.emit_sigs ? article_order(r, a) : 0;
 	if (r->batch) {
-		want_add(r, f->key, a->n);
-		want_add(r, f->gkey, a->n);
-		if (art_spool(a, r->batch) < 0 ||
-		    forms_spool(f, r->batch) < 0 ||
-		    spool_write(r->batch, &id, sizeof id) < 0)
-			spool_failed();
+		batch_add(r, a, f, id);
 		if (r->nwant >= BATCH_KEYS)
 			batch_decide(r);
 		return;
@@ -798,6 +835,7 @@ br_decide(struct boilerrun *r, const struct article *a)
 void
 br_decided(struct boilerrun *r)
 {
+	pool_drain(r);		/* the forms in flight join the batch */
 	batch_decide(r);
 	pool_drain(r);
 }
@@ -806,7 +844,7 @@ void
 br_decide_spooled(struct boilerrun *r)
 {
 	if (r->spool)
-		decide_spool(r, r->spool);
+		decide_spool(r, r->spool, 0);
 }
 
 void

@@ -185,7 +185,11 @@ ds_end(struct ds_builder *b, struct docsig *out)
 	size_t i, k, run;
 	uint64_t prev;
 
-	if (utf8_count(b->text.p, b->text.len) < DS_MIN_CHARS ||
+	/* the text holds whole characters of at most 4 bytes (ds_add
+	 * copies no other): of 4 * DS_MIN_CHARS bytes or more, it has
+	 * enough without counting */
+	if ((b->text.len < 4 * DS_MIN_CHARS &&
+	    utf8_count(b->text.p, b->text.len) < DS_MIN_CHARS) ||
 	    mh_sign(b->text.p, b->text.len, &out->m) == 0)
 		return 0;
 	/* occurrence `run` of a number is the member (number, run): sorted,

@@ -22,5 +22,10 @@ echo "apply: exit $?, $(wc -l < "$d/batched") records"
 dedupe-boilerplate --state "$d/s.db" --apply --mark --line-buffered "$d/in" > "$d/each"
 echo "article by article: exit $?"
 cmp "$d/batched" "$d/each" && echo "the same records and labels"
+# on threads, a batch is labelled with the counts it looked up while the
+# next is read and looked up
+dedupe-boilerplate --state "$d/s.db" --apply --mark --threads 2 "$d/in" > "$d/threads"
+echo "on threads: exit $?"
+cmp "$d/batched" "$d/threads" && echo "the same records and labels"
 cut -f1,3 "$d/in" | cmp - <(cut -f1,4 "$d/batched") && echo "in the input's order"
 cut -f3 "$d/batched" | sed 's/=.*//' | sort | uniq -c

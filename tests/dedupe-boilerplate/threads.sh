@@ -67,3 +67,16 @@ echo "--line-buffered: the first article out before the input ends: $([ -s "$d/l
 exec 3>&-
 wait
 cut -f1 "$d/live"
+# near duplicates whatever the threads: a copy of a document of a state
+# of format 1 is found by the signature of its folded text, and an
+# article republished in Traditional characters by its Simplified
+# reading, as on the one thread
+printf 'v9\thttps://v.example.cn/9\t导航栏目 首页 新闻\nv9\thttps://v.example.cn/9\t第一篇文章的正文写在这里,讲的是春耕生产的事情,内容比较长,一共有六十多个字,足够计算签名了,再多写几句也无妨,总之要够长才行。\n' > "$d/copy"
+cp data/v1.db "$d/state"
+run format-1 --state STATE --apply --mark --min-docs 2 "$d/copy"
+rm -f "$d/state"
+segment ../fixtures/traditional/dawan-tourism.txt \
+	../fixtures/traditional/dawan-tourism.s2hk.txt > "$d/trad"
+run traditional --mark "$d/trad"
+cut -f1,3 "$d/format-1.0"
+cut -f1,4 "$d/traditional.0" | sed 's|\.\./fixtures/traditional/||g' | sort | uniq -c

@@ -1120,6 +1120,15 @@ test_docsig(void)
 	}
 	CHECK("docsig: a short body is not signed",
 	    !sign_text("短短的一句话。", &a));
+	/* DS_MIN_CHARS counted in code points, of four bytes each here
+	 * (U+20000, a Han character of plane 2): 49 are too few */
+	for (i = 0; i < DS_MIN_CHARS; i++)
+		buf_add(&t, "\xF0\xA0\x80\x80", 4);
+	i = sign_text(buf_cstr(&t), &a);
+	t.len -= 4;
+	CHECK("docsig: the shortest body signed, in characters of 4 bytes",
+	    i && !sign_text(buf_cstr(&t), &b));
+	t.len = 0;
 	/* digits stay: the same template with other figures differs */
 	sign_text("今年以来全县新建种植基地128个带动农户增收3.8亿元,"
 	    "合作社的负责人说这些年的变化大家都看得见,今后还要下更大的功夫", &a);
