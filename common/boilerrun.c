@@ -252,6 +252,20 @@ count_article(struct boilerrun *r, const struct article *a,
 }
 
 /* Count article a of forms f and identity id, and keep it for pass 2. */
+/* A slot for article a, whose forms a thread is to make: the article
+ * copied, its site found and its key checked here, so that their
+ * warnings come in input order. */
+static struct slot *
+forms_slot(struct boilerrun *r, const struct article *a)
+{
+	struct slot *t = pool_slot(r, 1);
+
+	art_copy(&t->a, a);
+	t->site = article_site(a, r->set.site_field, &r->warned_site);
+	docids_key_again(r->ids, a);
+	return t;
+}
+
 static void
 count_made(struct boilerrun *r, const struct article *a,
     const struct forms *f, uint64_t id)
@@ -269,12 +283,7 @@ br_count(struct boilerrun *r, const struct article *a)
 	uint64_t id;
 
 	if (threaded(r)) {	/* the forms made on a thread: count_made() */
-		struct slot *t = pool_slot(r, 1);
-
-		art_copy(&t->a, a);
-		t->site = article_site(a, r->set.site_field, &r->warned_site);
-		docids_key_again(r->ids, a);	/* its warning in input order */
-		pool_filled(r, t, a->n, 0);
+		pool_filled(r, forms_slot(r, a), a->n, 0);
 		return;
 	}
 	id = read_article(r, a, &r->forms);
@@ -790,11 +799,8 @@ br_decide(struct boilerrun *r, const struct article *a)
 		/* the forms made on a thread: batch_add() as they come back,
 		 * in order; the batch is decided once those in flight are
 		 * back too */
-		struct slot *t = pool_slot(r, 1);
+		struct slot *t = forms_slot(r, a);
 
-		art_copy(&t->a, a);
-		t->site = article_site(a, r->set.site_field, &r->warned_site);
-		docids_key_again(r->ids, a);	/* its warning in input order */
 		if (r->dups || r->set.emit_sigs)
 			(void)article_order(r, a);
 		pool_filled(r, t, a->n, 0);
