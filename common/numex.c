@@ -290,6 +290,11 @@ enum {
 	L_FOLD = 16
 };
 static uint8_t char_flags[0x10000];
+/* For the first two bytes of a character of three (a lead byte
+ * 1110xxxx and a continuation byte), as one uint16_t is read from
+ * them: the bits of the code point that they give; 1 for any other two
+ * bytes. Made once. */
+static uint16_t lead3[0x10000];
 _Static_assert(L_START == 1, "decode_line counts the starts by the flag");
 static int classes_ready;
 static void init_classes(void);
@@ -3401,6 +3406,16 @@ init_classes(void)
 		    (c == 0x201C || c == 0x300C ? L_QUOTE : 0) |
 		    (c == '/' || c == '@' || c == '.' ? L_LINK : 0));
 	}
+	for (c = 0; c < 0x10000; c++)
+		lead3[c] = 1;
+	for (c = 0; c < 0x400; c++) {
+		unsigned char two[2] = { (unsigned char)(0xE0 | c >> 6),
+		    (unsigned char)(0x80 | (c & 0x3F)) };
+		uint16_t at;
+
+		memcpy(&at, two, 2);
+		lead3[at] = (uint16_t)(c << 6);
+	}
 	init_recognisers();
 	classes_ready = 1;
 }
@@ -3438,12 +3453,15 @@ may_start(const struct numex *x, size_t i)
 /* The line as code points, in one pass over its bytes; the places of
  * the characters that may start an expression are listed as it goes
  * (nx->nstarts of them; all kept when fewer than NSTARTS, as each
- * character is written at the next place, a start or not). */
+ * character is written at the next place, a start or not). A run of
+ * three-byte characters (most of Chinese text) takes one look-up of its
+ * first two bytes (lead3) and no test of its own for a folding
+ * character: those are folded after, in the few lines that have one. */
 static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, m, ns = 0;
+	size_t i = 0, m, ns = 0, run_end = n >= 3 ? n - 2 : 0;
 	unsigned seen = 0;
 	uint32_t *cp, *off, *starts = nx->starts;
 
@@ -3466,18 +3484,20 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		uint32_t c;
 		unsigned f;
 
-		/* a run of three-byte characters (most of Chinese text); one
-		 * that folds (full-width letters) takes the way below */
-		while (n - i >= 3 && (p[i] & 0xF0) == 0xE0) {
-			c = utf8_decode3(p + i);
-			f = char_flags[c];
-			if (f & L_FOLD)
+		while (i < run_end) {
+			uint16_t two;
+			size_t c3;
+
+			memcpy(&two, p + i, 2);
+			if ((c3 = lead3[two]) == 1)
 				break;
+			c3 |= p[i + 2] & 0x3F;
+			f = char_flags[c3];
 			seen |= f;
 			starts[ns % NSTARTS] = (uint32_t)m;
 			ns += f & L_START;
 			off[m] = (uint32_t)i;
-			cp[m++] = c;
+			cp[m++] = (uint32_t)c3;
 			i += 3;
 		}
 		if (i >= n)
@@ -3487,12 +3507,7 @@ decode_line(struct numex *nx, const char *s, size_t n)
 			i++;
 		else
 			c = utf8_next(s, n, &i);
-		if (c < 0x10000) {
-			f = char_flags[c];
-			if (f & L_FOLD)
-				c = nu_fold(c);
-		} else
-			f = simp_changes(c) ? L_TRAD : 0;
+		f = c < 0x10000 ? char_flags[c] : simp_changes(c) ? L_TRAD : 0;
 		seen |= f;
 		starts[ns % NSTARTS] = (uint32_t)m;
 		ns += f & L_START;
@@ -3502,6 +3517,10 @@ decode_line(struct numex *nx, const char *s, size_t n)
 	cp[m] = 0;
 	nx->m = m;
 	nx->nstarts = ns;
+	if (seen & L_FOLD)
+		for (i = 0; i < m; i++)
+			if (cp[i] < 0x10000 && (char_flags[cp[i]] & L_FOLD))
+				cp[i] = nu_fold(cp[i]);
 	return seen & ~(unsigned)L_FOLD;
 }
 
