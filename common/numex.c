@@ -1145,10 +1145,14 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 	if (x->ws == NULL)
 		return 0;
 	/* a word that starts with the numeral first (一起 一些), then those
-	 * that start before it (统一): whichever finds one decides */
+	 * that start before it (统一): whichever finds one decides. The
+	 * words that on_prefix passes over at once are not reported: those
+	 * that end where the numeral starts or before, and those inside
+	 * the numeral. */
 	for (s = nb; !o.lexical; s--) {
 		o.s = s;
-		ws_prefixes(x->ws, x->cp + s, x->m - s, on_prefix, &o);
+		ws_prefixes_past(x->ws, x->cp + s, x->m - s,
+		    s == nb ? ne - nb : nb - s, on_prefix, &o);
 		if (s == 0 || nb - s == 3)
 			break;
 	}
