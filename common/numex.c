@@ -3269,8 +3269,10 @@ static const struct {
 	{ rec_set_phrase, N_CHINESE, NULL, 0 },
 	{ rec_quoted_name, N_ANY, NULL, 0 },
 	{ rec_lexicalised, N_CHINESE, NULL, 0 },
-	{ rec_phone, N_ARABIC, NULL, 0 }, { rec_time, N_ANY, NULL, 0 },
-	{ rec_date, N_ANY, NULL, 0 }, { rec_identifier, N_ARABIC, NULL, 0 },
+	{ rec_phone, N_ARABIC, NULL, 0 },
+	{ rec_time, N_ANY, ":：时点", AT_E },		/* try_time, clock_time */
+	{ rec_date, N_ANY, "-—–－―−/.年月日号季", AT_E },	/* try_date */
+	{ rec_identifier, N_ARABIC, NULL, 0 },
 	{ rec_before, N_ANY, NULL, 0 }, { rec_mixed, N_ARABIC, NULL, 0 },
 	{ rec_multiplier, N_ANY, NULL, 0 },
 	{ rec_range, N_ANY, "-—–－―−~～〜至到", AT_J },	/* is_range_sep */
