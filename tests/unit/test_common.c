@@ -39,6 +39,7 @@
 #include "numunit.h"
 #include "opts.h"
 #include "orghead.h"
+#include "output.h"
 #include "parmap.h"
 #include "placetag.h"
 #include "prebuilt.h"
@@ -3123,6 +3124,32 @@ on_pfx_past(void *arg, size_t len, const char *tag, double freq)
 		on_pfx(arg, len, tag, freq);
 }
 
+/* out_ulong writes what printf writes, the numbers of three digits or
+ * fewer (put in the buffer as made) and the longer ones; the buffer is
+ * emptied after each, never written out. */
+static void
+test_out_ulong(void)
+{
+	static const unsigned long edge[] = { 0, 9, 10, 99, 100, 999, 1000,
+	    1001, 65535, 4294967295UL, (unsigned long)-1 };
+	char want[32];
+	unsigned long v;
+	size_t k;
+	int same = 1;
+
+	for (k = 0; k < 2000 + sizeof edge / sizeof *edge; k++) {
+		v = k < 2000 ? k : edge[k - 2000];
+		out_buf.len = 0;
+		out_ulong(v);
+		snprintf(want, sizeof want, "%lu", v);
+		if (out_buf.len != strlen(want) ||
+		    memcmp(out_buf.p, want, out_buf.len) != 0)
+			same = 0;
+	}
+	out_buf.len = 0;
+	CHECK("out_ulong: the digits printf gives", same);
+}
+
 /* The look-ups on the prebuilt list's dense trie (its words' tags and
  * frequencies beside the cells) answer as those on its hash trie: every
  * word of a stretch of the built-in list and strings of characters
@@ -5218,6 +5245,7 @@ main(void)
 	test_dense_cut();
 	test_join();
 	test_dense_lookup();
+	test_out_ulong();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
