@@ -3264,7 +3264,7 @@ static const struct {
 	{ rec_suffix, N_ARABIC, "eE×x*kKM", AT_E },
 	{ rec_latin_code, N_ARABIC, NULL, 0 },
 	{ rec_model, N_ARABIC, "型式", AT_J },
-	{ rec_list_marker, N_ANY, NULL, 0 },
+	{ rec_list_marker, N_ANY, "、)）：:.．", AT_J },
 	{ rec_fraction, N_ANY, "分又/／", AT_E },
 	{ rec_set_phrase, N_CHINESE, NULL, 0 },
 	{ rec_quoted_name, N_ANY, NULL, 0 },
@@ -3292,9 +3292,10 @@ static const struct {
 static uint16_t before_may[0x10000];
 static struct after {
 	recogniser fn;
-	uint8_t bit, at;
+	uint16_t bit;
+	uint8_t at;
 } after_arabic[NAFTER + 1], after_chinese[NAFTER + 1];
-static uint8_t next_may[0x10000];
+static uint16_t next_may[0x10000];
 
 _Static_assert(NBEFORE <= 16, "a bit per recogniser");
 
@@ -3321,9 +3322,9 @@ init_recognisers(void)
 		struct after a = { after_number[k].fn, 0, 0 };
 
 		if (f) {
-			if (nbits == 8)
-				die(EXIT_TROUBLE, "numex: more than 8 gates");
-			a.bit = (uint8_t)(1u << nbits++);
+			if (nbits == 16)
+				die(EXIT_TROUBLE, "numex: more than 16 gates");
+			a.bit = (uint16_t)(1u << nbits++);
 			a.at = (uint8_t)after_number[k].at;
 			for (i = 0, n = strlen(f); i < n;)
 				next_may[utf8_next(f, n, &i)] |= a.bit;
