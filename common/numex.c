@@ -530,7 +530,7 @@ struct numtok {
 static int
 read_arabic(const struct numex *x, size_t i, struct numtok *t)
 {
-	size_t j = i, good = 0;
+	size_t j = i, good = 0, dot = 0;	/* dot: a point, and after it */
 
 	while (j < x->m) {
 		uint32_t c = x->cp[j];
@@ -539,9 +539,11 @@ read_arabic(const struct numex *x, size_t i, struct numtok *t)
 			j++;
 		else if ((c == ',' || c == '.' || c == 0xFF0E ||
 		    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
-		    ar_digit(cpat(x, j + 1)) >= 0)
+		    ar_digit(cpat(x, j + 1)) >= 0) {
+			if (!dot && c != ',' && c != 0xFF0C)
+				dot = j + 1;
 			j++;	/* ， separates thousands in full-width only */
-		else
+		} else
 			break;
 	}
 	if (j - i > NUM_MAXDIGITS) {
@@ -563,9 +565,7 @@ read_arabic(const struct numex *x, size_t i, struct numtok *t)
 	if (!good)
 		return -1;
 	t->e = good;
-	for (j = i; j < good; j++)
-		if (x->cp[j] == '.' || x->cp[j] == 0xFF0E)
-			t->hasfrac = 1;
+	t->hasfrac = dot && dot <= good;	/* the first point is inside */
 	return 0;
 }
 
