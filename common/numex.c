@@ -295,7 +295,6 @@ static uint8_t char_flags[0x10000];
  * them: the bits of the code point that they give; 1 for any other two
  * bytes. Made once. */
 static uint16_t lead3[0x10000];
-_Static_assert(L_START == 1, "decode_line counts the starts by the flag");
 static int classes_ready;
 static void init_classes(void);
 
@@ -3459,8 +3458,8 @@ may_start(const struct numex *x, size_t i)
 
 /* The line as code points, in one pass over its bytes; the places of
  * the characters that may start an expression are listed as it goes
- * (nx->nstarts of them; all kept when fewer than NSTARTS, as each
- * character is written at the next place, a start or not). A run of
+ * (nx->nstarts of them; all kept when fewer than NSTARTS, in a ring
+ * that the later ones overwrite). A run of
  * three-byte characters (most of Chinese text) takes one look-up of its
  * first two bytes (lead3) and no test of its own for a folding
  * character: those are folded after, in the few lines that have one. */
@@ -3501,8 +3500,8 @@ decode_line(struct numex *nx, const char *s, size_t n)
 			c3 |= p[i + 2] & 0x3F;
 			f = char_flags[c3];
 			seen |= f;
-			starts[ns % NSTARTS] = (uint32_t)m;
-			ns += f & L_START;
+			if (f & L_START)	/* few are */
+				starts[ns++ % NSTARTS] = (uint32_t)m;
 			off[m] = (uint32_t)i;
 			cp[m++] = (uint32_t)c3;
 			i += 3;
@@ -3516,8 +3515,8 @@ decode_line(struct numex *nx, const char *s, size_t n)
 			c = utf8_next(s, n, &i);
 		f = c < 0x10000 ? char_flags[c] : simp_changes(c) ? L_TRAD : 0;
 		seen |= f;
-		starts[ns % NSTARTS] = (uint32_t)m;
-		ns += f & L_START;
+		if (f & L_START)
+			starts[ns++ % NSTARTS] = (uint32_t)m;
 		cp[m++] = c;
 	}
 	off[m] = (uint32_t)n;
