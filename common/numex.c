@@ -1753,9 +1753,13 @@ icp_before(const struct numex *x, size_t b)
 static size_t
 dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 {
-	size_t y = digits_end(x, i), m, d;
+	size_t y, m, d;
 	long mo, dd;
 
+	/* the point after four digits first: most numbers have none */
+	if (cpat(x, i + 4) != '.' && cpat(x, i + 4) != 0xFF0E)
+		return 0;
+	y = digits_end(x, i);
 	if (y - i != 4 || (cpat(x, y) != '.' && cpat(x, y) != 0xFF0E) ||
 	    (i > 0 && (ar_digit(x->cp[i - 1]) >= 0 || x->cp[i - 1] == '.')))
 		return 0;
