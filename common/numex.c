@@ -3432,7 +3432,7 @@ init_classes(void)
 
 /* Can an expression start at i? */
 static int
-may_start(const struct numex *x, size_t i)
+may_start_where(const struct numex *x, size_t i)
 {
 	uint32_t c = x->cp[i];
 
@@ -3458,6 +3458,18 @@ may_start(const struct numex *x, size_t i)
 	/* .77 */
 	return ar_digit(x->cp[i + 1]) >= 0 && (i == 0 ||
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
+}
+
+/* may_start_where, with no call for the characters that start one
+ * wherever they stand (most) */
+static inline int
+may_start(const struct numex *x, size_t i)
+{
+	uint32_t c = x->cp[i];
+
+	if (c < 0x10000 && start_class[c] == 1)
+		return x->mark[i] != M_URL;
+	return may_start_where(x, i);
 }
 
 /* The line as code points, in one pass over its bytes; the places of
