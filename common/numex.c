@@ -290,7 +290,11 @@ enum {
 	L_FOLD = 16
 };
 static uint8_t char_flags[0x10000];
-_Static_assert(L_START == 1, "decode_line counts the starts by the flag");
+/* For the first two bytes of a character of three (a lead byte
+ * 1110xxxx and a continuation byte), as one uint16_t is read from
+ * them: the bits of the code point that they give; 1 for any other two
+ * bytes. Made once. */
+static uint16_t lead3[0x10000];
 static int classes_ready;
 static void init_classes(void);
 
@@ -525,7 +529,7 @@ struct numtok {
 static int
 read_arabic(const struct numex *x, size_t i, struct numtok *t)
 {
-	size_t j = i, good = 0;
+	size_t j = i, good = 0, dot = 0;	/* dot: a point, and after it */
 
 	while (j < x->m) {
 		uint32_t c = x->cp[j];
@@ -534,9 +538,11 @@ read_arabic(const struct numex *x, size_t i, struct numtok *t)
 			j++;
 		else if ((c == ',' || c == '.' || c == 0xFF0E ||
 		    (c == 0xFF0C && x->cp[j - 1] >= 0xFF10)) &&
-		    ar_digit(cpat(x, j + 1)) >= 0)
+		    ar_digit(cpat(x, j + 1)) >= 0) {
+			if (!dot && c != ',' && c != 0xFF0C)
+				dot = j + 1;
 			j++;	/* ， separates thousands in full-width only */
-		else
+		} else
 			break;
 	}
 	if (j - i > NUM_MAXDIGITS) {
@@ -558,9 +564,7 @@ read_arabic(const struct numex *x, size_t i, struct numtok *t)
 	if (!good)
 		return -1;
 	t->e = good;
-	for (j = i; j < good; j++)
-		if (x->cp[j] == '.' || x->cp[j] == 0xFF0E)
-			t->hasfrac = 1;
+	t->hasfrac = dot && dot <= good;	/* the first point is inside */
 	return 0;
 }
 
@@ -1140,10 +1144,14 @@ lexicalised_at(const struct numex *x, size_t nb, size_t ne)
 	if (x->ws == NULL)
 		return 0;
 	/* a word that starts with the numeral first (一起 一些), then those
-	 * that start before it (统一): whichever finds one decides */
+	 * that start before it (统一): whichever finds one decides. The
+	 * words that on_prefix passes over at once are not reported: those
+	 * that end where the numeral starts or before, and those inside
+	 * the numeral. */
 	for (s = nb; !o.lexical; s--) {
 		o.s = s;
-		ws_prefixes(x->ws, x->cp + s, x->m - s, on_prefix, &o);
+		ws_prefixes_past(x->ws, x->cp + s, x->m - s,
+		    s == nb ? ne - nb : nb - s, on_prefix, &o);
 		if (s == 0 || nb - s == 3)
 			break;
 	}
@@ -1745,9 +1753,13 @@ icp_before(const struct numex *x, size_t b)
 static size_t
 dotted_date(const struct numex *x, size_t i, struct nx_hit *h)
 {
-	size_t y = digits_end(x, i), m, d;
+	size_t y, m, d;
 	long mo, dd;
 
+	/* the point after four digits first: most numbers have none */
+	if (cpat(x, i + 4) != '.' && cpat(x, i + 4) != 0xFF0E)
+		return 0;
+	y = digits_end(x, i);
 	if (y - i != 4 || (cpat(x, y) != '.' && cpat(x, y) != 0xFF0E) ||
 	    (i > 0 && (ar_digit(x->cp[i - 1]) >= 0 || x->cp[i - 1] == '.')))
 		return 0;
@@ -3255,13 +3267,15 @@ static const struct {
 	{ rec_suffix, N_ARABIC, "eE×x*kKM", AT_E },
 	{ rec_latin_code, N_ARABIC, NULL, 0 },
 	{ rec_model, N_ARABIC, "型式", AT_J },
-	{ rec_list_marker, N_ANY, NULL, 0 },
+	{ rec_list_marker, N_ANY, "、)）：:.．", AT_J },
 	{ rec_fraction, N_ANY, "分又/／", AT_E },
 	{ rec_set_phrase, N_CHINESE, NULL, 0 },
 	{ rec_quoted_name, N_ANY, NULL, 0 },
 	{ rec_lexicalised, N_CHINESE, NULL, 0 },
-	{ rec_phone, N_ARABIC, NULL, 0 }, { rec_time, N_ANY, NULL, 0 },
-	{ rec_date, N_ANY, NULL, 0 }, { rec_identifier, N_ARABIC, NULL, 0 },
+	{ rec_phone, N_ARABIC, NULL, 0 },
+	{ rec_time, N_ANY, ":：时点", AT_E },		/* try_time, clock_time */
+	{ rec_date, N_ANY, "-—–－―−/.年月日号季", AT_E },	/* try_date */
+	{ rec_identifier, N_ARABIC, NULL, 0 },
 	{ rec_before, N_ANY, NULL, 0 }, { rec_mixed, N_ARABIC, NULL, 0 },
 	{ rec_multiplier, N_ANY, NULL, 0 },
 	{ rec_range, N_ANY, "-—–－―−~～〜至到", AT_J },	/* is_range_sep */
@@ -3281,9 +3295,10 @@ static const struct {
 static uint16_t before_may[0x10000];
 static struct after {
 	recogniser fn;
-	uint8_t bit, at;
+	uint16_t bit;
+	uint8_t at;
 } after_arabic[NAFTER + 1], after_chinese[NAFTER + 1];
-static uint8_t next_may[0x10000];
+static uint16_t next_may[0x10000];
 
 _Static_assert(NBEFORE <= 16, "a bit per recogniser");
 
@@ -3310,9 +3325,9 @@ init_recognisers(void)
 		struct after a = { after_number[k].fn, 0, 0 };
 
 		if (f) {
-			if (nbits == 8)
-				die(EXIT_TROUBLE, "numex: more than 8 gates");
-			a.bit = (uint8_t)(1u << nbits++);
+			if (nbits == 16)
+				die(EXIT_TROUBLE, "numex: more than 16 gates");
+			a.bit = (uint16_t)(1u << nbits++);
 			a.at = (uint8_t)after_number[k].at;
 			for (i = 0, n = strlen(f); i < n;)
 				next_may[utf8_next(f, n, &i)] |= a.bit;
@@ -3401,13 +3416,23 @@ init_classes(void)
 		    (c == 0x201C || c == 0x300C ? L_QUOTE : 0) |
 		    (c == '/' || c == '@' || c == '.' ? L_LINK : 0));
 	}
+	for (c = 0; c < 0x10000; c++)
+		lead3[c] = 1;
+	for (c = 0; c < 0x400; c++) {
+		unsigned char two[2] = { (unsigned char)(0xE0 | c >> 6),
+		    (unsigned char)(0x80 | (c & 0x3F)) };
+		uint16_t at;
+
+		memcpy(&at, two, 2);
+		lead3[at] = (uint16_t)(c << 6);
+	}
 	init_recognisers();
 	classes_ready = 1;
 }
 
 /* Can an expression start at i? */
 static int
-may_start(const struct numex *x, size_t i)
+may_start_where(const struct numex *x, size_t i)
 {
 	uint32_t c = x->cp[i];
 
@@ -3435,15 +3460,30 @@ may_start(const struct numex *x, size_t i)
 	    uc_is_space(x->cp[i - 1]) || uc_is_han(x->cp[i - 1]));
 }
 
+/* may_start_where, with no call for the characters that start one
+ * wherever they stand (most) */
+static inline int
+may_start(const struct numex *x, size_t i)
+{
+	uint32_t c = x->cp[i];
+
+	if (c < 0x10000 && start_class[c] == 1)
+		return x->mark[i] != M_URL;
+	return may_start_where(x, i);
+}
+
 /* The line as code points, in one pass over its bytes; the places of
  * the characters that may start an expression are listed as it goes
- * (nx->nstarts of them; all kept when fewer than NSTARTS, as each
- * character is written at the next place, a start or not). */
+ * (nx->nstarts of them; all kept when fewer than NSTARTS, in a ring
+ * that the later ones overwrite). A run of
+ * three-byte characters (most of Chinese text) takes one look-up of its
+ * first two bytes (lead3) and no test of its own for a folding
+ * character: those are folded after, in the few lines that have one. */
 static unsigned
 decode_line(struct numex *nx, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, m, ns = 0;
+	size_t i = 0, m, ns = 0, run_end = n >= 3 ? n - 2 : 0;
 	unsigned seen = 0;
 	uint32_t *cp, *off, *starts = nx->starts;
 
@@ -3466,18 +3506,20 @@ decode_line(struct numex *nx, const char *s, size_t n)
 		uint32_t c;
 		unsigned f;
 
-		/* a run of three-byte characters (most of Chinese text); one
-		 * that folds (full-width letters) takes the way below */
-		while (n - i >= 3 && (p[i] & 0xF0) == 0xE0) {
-			c = utf8_decode3(p + i);
-			f = char_flags[c];
-			if (f & L_FOLD)
+		while (i < run_end) {
+			uint16_t two;
+			size_t c3;
+
+			memcpy(&two, p + i, 2);
+			if ((c3 = lead3[two]) == 1)
 				break;
+			c3 |= p[i + 2] & 0x3F;
+			f = char_flags[c3];
 			seen |= f;
-			starts[ns % NSTARTS] = (uint32_t)m;
-			ns += f & L_START;
+			if (f & L_START)	/* few are */
+				starts[ns++ % NSTARTS] = (uint32_t)m;
 			off[m] = (uint32_t)i;
-			cp[m++] = c;
+			cp[m++] = (uint32_t)c3;
 			i += 3;
 		}
 		if (i >= n)
@@ -3487,21 +3529,20 @@ decode_line(struct numex *nx, const char *s, size_t n)
 			i++;
 		else
 			c = utf8_next(s, n, &i);
-		if (c < 0x10000) {
-			f = char_flags[c];
-			if (f & L_FOLD)
-				c = nu_fold(c);
-		} else
-			f = simp_changes(c) ? L_TRAD : 0;
+		f = c < 0x10000 ? char_flags[c] : simp_changes(c) ? L_TRAD : 0;
 		seen |= f;
-		starts[ns % NSTARTS] = (uint32_t)m;
-		ns += f & L_START;
+		if (f & L_START)
+			starts[ns++ % NSTARTS] = (uint32_t)m;
 		cp[m++] = c;
 	}
 	off[m] = (uint32_t)n;
 	cp[m] = 0;
 	nx->m = m;
 	nx->nstarts = ns;
+	if (seen & L_FOLD)
+		for (i = 0; i < m; i++)
+			if (cp[i] < 0x10000 && (char_flags[cp[i]] & L_FOLD))
+				cp[i] = nu_fold(cp[i]);
 	return seen & ~(unsigned)L_FOLD;
 }
 

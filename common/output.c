@@ -105,6 +105,26 @@ out_ulong(unsigned long v)
 	char tmp[24];
 	size_t i = sizeof tmp;
 
+	/* most numbers written are places in a line: three digits or
+	 * fewer, put in the buffer as they are made */
+	if (v < 1000 && OUT_BUFSIZE - out_buf.len > 3) {
+		char *d = out_buf.p + out_buf.len;
+
+		if (v < 10) {
+			d[0] = (char)('0' + v);
+			out_buf.len += 1;
+		} else if (v < 100) {
+			d[0] = (char)('0' + v / 10);
+			d[1] = (char)('0' + v % 10);
+			out_buf.len += 2;
+		} else {
+			d[0] = (char)('0' + v / 100);
+			d[1] = (char)('0' + v / 10 % 10);
+			d[2] = (char)('0' + v % 10);
+			out_buf.len += 3;
+		}
+		return;
+	}
 	do {
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;

@@ -986,9 +986,9 @@ ws_word(const struct wordseg *ws, const char *w, size_t n, double *freq)
 }
 
 void
-ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
-    void (*fn)(void *arg, size_t len, const char *tag, double freq),
-    void *arg)
+ws_prefixes_past(const struct wordseg *ws, const uint32_t *cp, size_t n,
+    size_t skip, void (*fn)(void *arg, size_t len, const char *tag,
+    double freq), void *arg)
 {
 	uint32_t node = 0;
 	size_t i;
@@ -1003,7 +1003,7 @@ ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
 			if (da->label[t] != k)
 				return;
 			node = t;
-			if ((a = da->aux[node]) != 0)
+			if (i >= skip && (a = da->aux[node]) != 0)
 				fn(arg, i + 1, ws->tags[a >> WORD_TAGSHIFT],
 				    (double)(a & WORD_FREQMAX));
 		}
@@ -1012,9 +1012,17 @@ ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
 	for (i = 0; i < n; i++) {
 		if ((node = child(ws, node, cp[i])) == 0)
 			return;
-		if (ws->freq[node] > 0)
+		if (i >= skip && ws->freq[node] > 0)
 			fn(arg, i + 1, ws->tags[ws->tag[node]], ws->freq[node]);
 	}
+}
+
+void
+ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
+    void (*fn)(void *arg, size_t len, const char *tag, double freq),
+    void *arg)
+{
+	ws_prefixes_past(ws, cp, n, 0, fn, arg);
 }
 
 size_t

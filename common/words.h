@@ -80,6 +80,11 @@ const char *ws_word(const struct wordseg *ws, const char *w, size_t n,
 void ws_prefixes(const struct wordseg *ws, const uint32_t *cp, size_t n,
     void (*fn)(void *arg, size_t len, const char *tag, double freq),
     void *arg);
+/* The same for the words of more than skip code points only: the
+ * shorter ones are walked over with no call. */
+void ws_prefixes_past(const struct wordseg *ws, const uint32_t *cp, size_t n,
+    size_t skip, void (*fn)(void *arg, size_t len, const char *tag,
+    double freq), void *arg);
 
 /* Number of entries and trie nodes (for tests and --version detail). */
 size_t ws_size(const struct wordseg *ws, size_t *nodes);

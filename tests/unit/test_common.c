@@ -39,6 +39,7 @@
 #include "numunit.h"
 #include "opts.h"
 #include "orghead.h"
+#include "output.h"
 #include "parmap.h"
 #include "placetag.h"
 #include "prebuilt.h"
@@ -3102,6 +3103,7 @@ test_join(void)
 struct pfx {
 	char s[4096];
 	size_t len;
+	size_t skip;		/* on_pfx_past: the words of more code points */
 };
 
 static void
@@ -3113,6 +3115,39 @@ on_pfx(void *arg, size_t len, const char *tag, double freq)
 	    "%zu/%s/%a ", len, tag, freq);
 	if (p->len >= sizeof p->s)
 		p->len = sizeof p->s - 1;
+}
+
+static void
+on_pfx_past(void *arg, size_t len, const char *tag, double freq)
+{
+	if (len > ((struct pfx *)arg)->skip)
+		on_pfx(arg, len, tag, freq);
+}
+
+/* out_ulong writes what printf writes, the numbers of three digits or
+ * fewer (put in the buffer as made) and the longer ones; the buffer is
+ * emptied after each, never written out. */
+static void
+test_out_ulong(void)
+{
+	static const unsigned long edge[] = { 0, 9, 10, 99, 100, 999, 1000,
+	    1001, 65535, 4294967295UL, (unsigned long)-1 };
+	char want[32];
+	unsigned long v;
+	size_t k;
+	int same = 1;
+
+	for (k = 0; k < 2000 + sizeof edge / sizeof *edge; k++) {
+		v = k < 2000 ? k : edge[k - 2000];
+		out_buf.len = 0;
+		out_ulong(v);
+		snprintf(want, sizeof want, "%lu", v);
+		if (out_buf.len != strlen(want) ||
+		    memcmp(out_buf.p, want, out_buf.len) != 0)
+			same = 0;
+	}
+	out_buf.len = 0;
+	CHECK("out_ulong: the digits printf gives", same);
 }
 
 /* The look-ups on the prebuilt list's dense trie (its words' tags and
@@ -3134,13 +3169,14 @@ test_dense_lookup(void)
 	struct wordseg *dense = ws_new(), *hash = ws_new();
 	const char *p = zh_words_data, *end = p + zh_words_size;
 	uint32_t seed = 99, cp[64];
-	int k, same = 1, words = 0, tagged = 0;
+	int k, same = 1, words = 0, tagged = 0, past = 0;
 
 	ws_dense(hash, 0);
 	for (k = 0; k < 6000 && same; k++) {
 		char in[256];
 		size_t len = 0, i = 0, m = 0;
-		struct pfx a = { "", 0 }, b = { "", 0 };
+		struct pfx a = { "", 0, 0 }, b = { "", 0, 0 };
+		size_t skip;
 		double fa, fb;
 		const char *ta, *tb, *ta2, *tb2;
 
@@ -3194,10 +3230,25 @@ test_dense_lookup(void)
 			printf("# %s\n#   dense: %s\n#   hash: %s\n", in, a.s, b.s);
 			same = 0;
 		}
+		/* the words past a length: those of ws_prefixes, on both */
+		for (skip = 0; skip < 4; skip++) {
+			struct pfx all = { "", 0, skip }, d = { "", 0, 0 },
+			    h = { "", 0, 0 };
+
+			ws_prefixes(hash, cp, m, on_pfx_past, &all);
+			ws_prefixes_past(dense, cp, m, skip, on_pfx, &d);
+			ws_prefixes_past(hash, cp, m, skip, on_pfx, &h);
+			if (strcmp(all.s, d.s) != 0 || strcmp(all.s, h.s) != 0) {
+				printf("# %s past %zu\n#   dense: %s\n#   hash: "
+				    "%s\n", in, skip, d.s, h.s);
+				same = 0;
+			}
+			past += skip > 0 && all.len > 0;
+		}
 	}
 	CHECK("words: the dense trie's look-ups answer as the hash trie's",
 	    zh_words_prebuilt.da != NULL && zh_words_prebuilt.da->aux != NULL &&
-	    same && words > 2000 && tagged > 2000);
+	    same && words > 2000 && tagged > 2000 && past > 2000);
 	ws_free(dense);
 	ws_free(hash);
 }
@@ -5194,6 +5245,7 @@ main(void)
 	test_dense_cut();
 	test_join();
 	test_dense_lookup();
+	test_out_ulong();
 	test_fatal_loads();
 	test_gazetteer_load();
 	test_gazetteer_variants();
