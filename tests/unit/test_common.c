@@ -3892,6 +3892,87 @@ test_rx_needs(void)
 	}
 }
 
+/* The first characters of rx_first as text, "\d" after them when it
+ * has digits, "-" when it says nothing. */
+static void
+first_text(const char *pat, char *out, size_t outlen)
+{
+	struct rx_first f;
+	struct buf b = { 0 };
+	unsigned j;
+
+	if (!rx_first(pat, strlen(pat), &f))
+		buf_addc(&b, '-');
+	else
+		for (j = 0; j < f.n; j++)
+			utf8_put(&b, f.c[j]);
+	if (f.digit)
+		buf_add(&b, "\\d", 2);
+	snprintf(out, outlen, "%.*s", (int)b.len, b.p ? b.p : "");
+	buf_free(&b);
+}
+
+static void
+test_rx_first(void)
+{
+	static const struct {
+		const char *pat, *want;
+	} cases[] = {
+		{ "^(相关新闻|热点)\\s*$", "相热" },
+		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "本来转" },
+		{ "^[（(]?(原标题|来源)", "（(原来" },
+		{ "^\\d{4}[-./年]", "\\d" },
+		{ "^a*b?(c|d?)e", "abcde" },
+		{ "^(?:x|y)+z", "xy" },
+		{ "^(?i:ab)", "aA" },
+		{ "^\\bq", "q" },
+		{ "^a|b", "ab" },
+		{ "^(?i:中)", "-" },
+		{ "^(a|)", "-" },		/* may be empty */
+		{ "^x?", "-" },
+		{ "^.a", "-" },
+		{ "^\\Sa", "-" },
+		{ "^[^a]", "-" },
+		{ "^(?=a)a", "-" },
+		{ "^\\x41", "-" },
+		{ "^a(", "-" },
+	};
+	char got[256], name[300];
+	size_t k;
+	struct regex rx;
+	struct rx_first f;
+	uint32_t c;
+	long wrong = 0;
+
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		first_text(cases[k].pat, got, sizeof got);
+		snprintf(name, sizeof name, "rx_first %s: '%s' (got '%s')",
+		    cases[k].pat, cases[k].want, got);
+		CHECK(name, strcmp(got, cases[k].want) == 0);
+	}
+	/* \d: no code point PCRE2 takes for it is one rx_first_may says
+	 * no to */
+	rx_first("\\d", 2, &f);
+	rx_builtin(&rx, "^\\d$", 0);
+	for (c = 0; c < 0x110000; c++) {
+		struct buf b = { 0 };
+		size_t mb, me;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		utf8_put(&b, c);
+		if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me) &&
+		    !rx_first_may(&f, c))
+			wrong++;
+		buf_free(&b);
+	}
+	rx_free(&rx);
+	CHECK("rx_first \\d: every code point PCRE2 takes for \\d may begin "
+	    "a match", wrong == 0 && rx_first_may(&f, '7') &&
+	    rx_first_may(&f, 0xFF17) && !rx_first_may(&f, 0x4E2D) &&
+	    !rx_first_may(&f, 0xFF08) && !rx_first_may(&f, 'a'));
+}
+
 /* Lines made of pieces of the rules' own patterns, of other text and of
  * bytes that are not UTF-8: the name rules_match gives each (through the
  * alternations and the branches guarded by what they need) must be the
@@ -5205,6 +5286,7 @@ main(void)
 	test_regex_opts();
 	test_norm_fold();
 	test_rx_needs();
+	test_rx_first();
 	test_rules_guard();
 	test_numerals();
 	test_numex();
