@@ -98,9 +98,22 @@ _Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
 #define CWIX_BITS 9
 #define CWIX_SIZE (1 << CWIX_BITS)
 
+/* What scan_line reads of a character outside the runs of Han: its
+ * shape (shape_of) and CP_ bits. */
+struct cpinfo {
+	char shape;
+	unsigned char fl;
+};
+#define CP_CLAUSE 1		/* is_clause */
+#define CP_SEP 2		/* is_sep */
+#define CP_CODE 4		/* is_code */
+#define CP_LASTEND 8		/* ends a sentence inside a line */
+#define CP_HAN 16		/* a shape of a Han character */
+
 struct lineshape {
 	struct ls_words wd;	/* a copy: its arrays are the caller's */
-	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
+	/* the cpinfo of U+0000..FFFF, 256 at a time, made when first met */
+	struct cpinfo *cpb[256];
 	/* U+4E00..9FFF: HF_FUNC, HF_CHROME (begins a chrome word), HF_SPECIAL
 	 * (a shape of its own, or a relative time's) */
 	unsigned char hanfl[HAN1 - HAN0];
@@ -452,9 +465,6 @@ ls_open(const struct ls_words *wd)
 		ls->hanfl[han_special[k] - HAN0] |= HF_SPECIAL;
 	if (cwix_build(ls) < 0)
 		die(EXIT_TROUBLE, "lineshape: too many chrome words to index");
-	for (k = 1; k < 128; k++)
-		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
-		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
 	for (k = 0; k < RX_N; k++)
 		rx_builtin(&ls->rx[k], patterns[k], 0);
 	return ls;
@@ -469,6 +479,8 @@ ls_free(struct lineshape *ls)
 		return;
 	for (k = 0; k < RX_N; k++)
 		rx_free(&ls->rx[k]);
+	for (k = 0; k < 256; k++)
+		free(ls->cpb[k]);
 	buf_free(&ls->shape);
 	free(ls->l);
 	free(ls->flag);
@@ -603,6 +615,39 @@ is_end(uint32_t c)
 		return 1;
 	}
 	return 0;
+}
+
+static struct cpinfo
+cp_info(uint32_t c)
+{
+	struct cpinfo e;
+
+	e.shape = shape_of(c);
+	e.fl = (unsigned char)(is_clause(c) * CP_CLAUSE | is_sep(c) * CP_SEP |
+	    is_code(c) * CP_CODE);
+	if (is_end(c) && c != '.' && c != ';' && c != 0xFF1B && c != 0x2026)
+		e.fl |= CP_LASTEND;
+	if (e.shape && strchr("HYMDTNS", e.shape))
+		e.fl |= CP_HAN;
+	return e;
+}
+
+/* The cpinfo of c. */
+static inline struct cpinfo
+cp_at(struct lineshape *ls, uint32_t c)
+{
+	struct cpinfo *b;
+
+	if (c > 0xFFFF)
+		return cp_info(c);
+	if ((b = ls->cpb[c >> 8]) == NULL) {
+		uint32_t k;
+
+		b = ls->cpb[c >> 8] = xmalloc(256 * sizeof *b);
+		for (k = 0; k < 256; k++)
+			b[k] = cp_info((c & ~0xFFu) | k);
+	}
+	return b[c & 0xFF];
 }
 
 static int
@@ -749,6 +794,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	while (i < len) {
 		char sh;
 		size_t at = i;
+		struct cpinfo ci;
 
 		/* a run of U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as
 		 * utf8_next reads), the common case: Han characters, no
@@ -813,6 +859,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			continue;
 		}
 		c = utf8_next(text, len, &i);
+		ci = cp_at(ls, c);
 		if (n == 0)
 			first = c;
 		if (c >= HAN0 && c < HAN1)
@@ -821,9 +868,8 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			inner++;	/* 。！？!? before the last character */
 		n++;
 		cskip = 0;
-		sh = shape_of(c);
-		lastend = is_end(c) && c != '.' && c != ';' && c != 0xFF1B &&
-		    c != 0x2026;
+		sh = ci.shape;
+		lastend = ci.fl & CP_LASTEND;
 		*sp++ = sh;
 		if (sh == ':' && sc->colons++ == 0) {
 			sc->firstcolon = n;		/* 1-based */
@@ -843,8 +889,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			shlastd = sh;
 		nonsp++;
 		lastns = c;
-		if (sh == 'H' || sh == 'Y' || sh == 'M' || sh == 'D' ||
-		    sh == 'T' || sh == 'N' || sh == 'S') {
+		if (ci.fl & CP_HAN) {
 			han++;
 			if (is_func(ls, c))
 				fn++;
@@ -852,16 +897,9 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			sc->dig++;
 		else if (sh == 'a')
 			sc->lat++;
-		if (c < 0x80) {
-			unsigned char k = ls->ascii[c];
-
-			sc->clause += k & 1;
-			sc->seps += k >> 1 & 1;
-			sc->code += k >> 2 & 1;
-		} else {
-			sc->clause += is_clause(c);
-			sc->seps += is_sep(c);
-		}
+		sc->clause += ci.fl & CP_CLAUSE;
+		sc->seps += ci.fl >> 1 & 1;
+		sc->code += ci.fl >> 2 & 1;
 	}
 	ls->shape.len = (size_t)(sp - ls->shape.p);
 	sc->n = n;
