@@ -1258,6 +1258,7 @@ make_any(struct rules *r)
 		buf_free(&all[g]);
 	}
 	r->stale = 0;
+	memo_clear(r->memo);
 }
 
 static const char *match_rules(struct rules *r, const char *s, size_t n,
@@ -1271,9 +1272,42 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 	return match_rules(r, s, n, gaveup, &rule);
 }
 
-/* rules_match(); *rule is the index of the rule named, or -1 */
+static const char *match_lines(struct rules *r, const char *s, size_t n,
+    int *gaveup, int32_t *rule);
+
+/* rules_match(); *rule is the index of the rule named, or -1. A short
+ * line's answer is kept, unless a rule gave up on it; as a rule that
+ * gives up is tried alone from then on, the answers kept so far are
+ * dropped then, and when the rules change (make_any). */
 static const char *
 match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
+    int32_t *rule)
+{
+	struct memo_slot *e;
+	uint64_t h = 0;
+	const char *name;
+
+	if (r->stale)
+		make_any(r);
+	if (r->memo == NULL)
+		r->memo = xcalloc(1, sizeof *r->memo);
+	e = memo_find(r->memo, s, n, &h);
+	if (e && e->h) {
+		memcpy(rule, memo_answer(r->memo, e), sizeof *rule);
+		*gaveup = 0;
+		return *rule >= 0 ? r->name[*rule] : NULL;
+	}
+	name = match_lines(r, s, n, gaveup, rule);
+	if (*gaveup)
+		memo_clear(r->memo);
+	else if (e)
+		memo_keep(r->memo, e, h, s, n, rule, sizeof *rule, NULL, 0);
+	return name;
+}
+
+/* match_rules() without the memo */
+static const char *
+match_lines(struct rules *r, const char *s, size_t n, int *gaveup,
     int32_t *rule)
 {
 	size_t i, k, b, e;
@@ -1365,6 +1399,9 @@ rules_free(struct rules *r)
 	}
 	free_lits(r);
 	r->stale = 0;
+	memo_free(r->memo);
+	free(r->memo);
+	r->memo = NULL;
 }
 
 int
