@@ -650,12 +650,93 @@ cp_at(struct lineshape *ls, uint32_t c)
 	return b[c & 0xFF];
 }
 
+static int in_set(char c, const char *set);
+
+/* The number of '9' just before s[e] */
+static size_t
+nines_before(const char *s, size_t e)
+{
+	size_t k = 0;
+
+	while (k < e && s[e - 1 - k] == '9')
+		k++;
+	return k;
+}
+
+/* RX_TIME, (?<!9)9{1,2}:9{2}: a colon with two nines after it, and a run
+ * of one or two before it */
 static int
-match(struct lineshape *ls, int k)
+shape_time(const char *s, size_t n)
+{
+	size_t j, r;
+
+	for (j = 1; j + 2 < n; j++)
+		if (s[j] == ':' && s[j + 1] == '9' && s[j + 2] == '9' &&
+		    (r = nines_before(s, j)) >= 1 && r <= 2)
+			return 1;
+	return 0;
+}
+
+/* RX_ENDDATE: what is left of the shape without the ' ', ']' and ')' at
+ * its end ends in 9{4}[-./Y]9{1,2}[-./M]9{1,2}D?, 9{1,2}[-/]9{1,2} or
+ * 9{1,2}:9{2}(:9{2})? (the last of which holds when it ends in
+ * 9{1,2}:9{2}). A run between two marks is all of it; the first may be
+ * the end of a longer one. */
+static int
+shape_enddate(const char *s, size_t n)
+{
+	size_t e = n, r, r2, p;
+
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ']' || s[e - 1] == ')'))
+		e--;
+	r = nines_before(s, e);
+	if (r == 2 && e >= 3 && s[e - 3] == ':' && nines_before(s, e - 3) >= 1)
+		return 1;
+	if (r >= 1 && r <= 2 && e > r && (s[e - r - 1] == '-' ||
+	    s[e - r - 1] == '/') && nines_before(s, e - r - 1) >= 1)
+		return 1;
+	if (r == 0 && e > 0 && s[e - 1] == 'D')
+		r = nines_before(s, --e);
+	if (r < 1 || r > 2 || e <= r || !in_set(s[e - r - 1], "-./M"))
+		return 0;
+	p = e - r - 1;
+	r2 = nines_before(s, p);
+	if (r2 < 1 || r2 > 2 || p <= r2 || !in_set(s[p - r2 - 1], "-./Y"))
+		return 0;
+	return nines_before(s, p - r2 - 1) >= 4;
+}
+
+/* Does the pattern k match the line's shape? RX_TIME and RX_ENDDATE are
+ * read here without PCRE2 (most lines with digits have a time or end in
+ * a date, and a call of the JIT costs as much as many lines' reading). */
+static int
+shape_match(const struct lineshape *ls, int k, const char *s, size_t n)
 {
 	size_t b, e;
 
-	return rx_find(&ls->rx[k], ls->shape.p, ls->shape.len, 0, 0, &b, &e);
+	if (k == RX_TIME)
+		return shape_time(s, n);
+	if (k == RX_ENDDATE)
+		return shape_enddate(s, n);
+	return rx_find((struct regex *)&ls->rx[k], s, n, 0, 0, &b, &e);
+}
+
+static int
+match(struct lineshape *ls, int k)
+{
+	return shape_match(ls, k, ls->shape.p, ls->shape.len);
+}
+
+const char *
+ls_shape_pattern(int k)
+{
+	return k >= 0 && k < RX_N ? patterns[k] : NULL;
+}
+
+int
+ls_shape_match(struct lineshape *ls, int k, const char *shape, size_t n)
+{
+	return shape_match(ls, k, shape, n);
 }
 
 /* Is byte c, not NUL, one of set? */
