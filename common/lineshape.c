@@ -706,9 +706,96 @@ shape_enddate(const char *s, size_t n)
 	return nines_before(s, p - r2 - 1) >= 4;
 }
 
-/* Does the pattern k match the line's shape? RX_TIME and RX_ENDDATE are
- * read here without PCRE2 (most lines with digits have a time or end in
- * a date, and a call of the JIT costs as much as many lines' reading). */
+/* The number of '9' from s[i] on, before s[e] */
+static size_t
+nines_from(const char *s, size_t i, size_t e)
+{
+	size_t k = i;
+
+	while (k < e && s[k] == '9')
+		k++;
+	return k - i;
+}
+
+/* Is s[i..e) all of 9{1,2}:9{2}(:9{2})? */
+static int
+clock_is(const char *s, size_t i, size_t e)
+{
+	size_t r = nines_from(s, i, e);
+
+	if (r < 1 || r > 2)
+		return 0;
+	i += r;
+	if (e - i < 3 || s[i] != ':' || s[i + 1] != '9' || s[i + 2] != '9')
+		return 0;
+	i += 3;
+	return i == e || (e - i == 3 && s[i] == ':' && s[i + 1] == '9' &&
+	    s[i + 2] == '9');
+}
+
+/* Is s[i..e) all of 9{1,2}[-./M]9{1,2}D?( *9{1,2}:9{2}(:9{2})?)? The
+ * second number may be the first one or two nines of a run whose rest
+ * begins the time. */
+static int
+daytime_is(const char *s, size_t i, size_t e)
+{
+	size_t r = nines_from(s, i, e), j, run, a, k;
+
+	if (r < 1 || r > 2 || i + r >= e || !in_set(s[i + r], "-./M"))
+		return 0;
+	j = i + r + 1;
+	run = nines_from(s, j, e);
+	for (a = 1; a <= 2 && a <= run; a++) {
+		if (a < run) {
+			if (clock_is(s, j + a, e))
+				return 1;
+			continue;
+		}
+		k = j + run;
+		if (k < e && s[k] == 'D')
+			k++;
+		if (k == e)
+			return 1;
+		while (k < e && s[k] == ' ')
+			k++;
+		if (clock_is(s, k, e))
+			return 1;
+	}
+	return 0;
+}
+
+/* RX_DATEONLY: the whole shape is a time between spaces, or a date (and
+ * a time) between the marks of " []()" before and of " ])" after it; as
+ * the date begins with a nine and ends with a nine or D, those marks are
+ * all of the ones at either end. A shape has no newline (for $): that is
+ * white space, ' '. */
+static int
+shape_dateonly(const char *s, size_t n)
+{
+	size_t b = 0, e = n, r;
+
+	while (b < n && s[b] == ' ')
+		b++;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	if (clock_is(s, b, e))
+		return 1;
+	while (b < n && in_set(s[b], " []()"))
+		b++;
+	e = n;
+	while (e > b && in_set(s[e - 1], " ])"))
+		e--;
+	r = nines_from(s, b, e);
+	if (r >= 2 && r <= 4 && b + r < e && in_set(s[b + r], "-./Y") &&
+	    daytime_is(s, b + r + 1, e))
+		return 1;
+	return daytime_is(s, b, e);
+}
+
+/* Does the pattern k match the line's shape? RX_TIME, RX_DATEONLY and
+ * RX_ENDDATE are read here without PCRE2 (most lines with digits have a
+ * time or a date, and a call of the JIT costs as much as many lines'
+ * reading). */
 static int
 shape_match(const struct lineshape *ls, int k, const char *s, size_t n)
 {
@@ -716,6 +803,8 @@ shape_match(const struct lineshape *ls, int k, const char *s, size_t n)
 
 	if (k == RX_TIME)
 		return shape_time(s, n);
+	if (k == RX_DATEONLY)
+		return shape_dateonly(s, n);
 	if (k == RX_ENDDATE)
 		return shape_enddate(s, n);
 	return rx_find((struct regex *)&ls->rx[k], s, n, 0, 0, &b, &e);

@@ -4467,11 +4467,17 @@ static void
 test_shape_patterns(void)
 {
 	static const char alpha[] = "9999:::-./YMD []()H~a";
+	/* pieces, for shapes that are dates and times more often */
+	static const char *const piece[] = { "9", "99", "999", "9999", "-",
+		".", "/", "Y", "M", "D", ":", ":99", " ", "[", "]", "(", ")",
+		"H", "9-9", "99:99" };
 	static const char *const shapes[] = {
 		"99:99", "9:99", "999:99", "99:9", "a99:99H", "2099-99-99",
 		"9999-99-99 ", "9999Y9M99D", "9999.9.99D)", "99/99", "9-9]",
 		"9-999", "99:99:99", "9999-99-99 99:99", "(99-99)", "9999-9-9D ]",
 		"99999-9-9", "999-9-9", "", ":", "9", "HH99:99HH",
+		" 99:99 ", "[9999-99-99 99:99:99]", "99-99D9:99", "9.9D 99:99",
+		"999:99", "9-999:99", "9-99999:99", "()99Y9M9D )", "9999Y",
 	};
 	struct ls_words wd;
 	struct lineshape *ls;
@@ -4494,6 +4500,23 @@ test_shape_patterns(void)
 			if (i < (long)(sizeof shapes / sizeof *shapes)) {
 				n = strlen(shapes[i]);
 				memcpy(s, shapes[i], n);
+			} else if (i % 2) {
+				size_t np;
+
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				np = (size_t)(seed >> 60) % 9;
+				for (n = 0, j = 0; j < np; j++) {
+					const char *q;
+
+					seed = seed * 6364136223846793005UL +
+					    1442695040888963407UL;
+					q = piece[(seed >> 33) % (sizeof piece /
+					    sizeof *piece)];
+					if (n + strlen(q) >= sizeof s)
+						break;
+					memcpy(s + n, q, strlen(q));
+					n += strlen(q);
+				}
 			} else {
 				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 				n = (size_t)(seed >> 59) % 20;
