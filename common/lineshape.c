@@ -792,15 +792,49 @@ shape_dateonly(const char *s, size_t n)
 	return daytime_is(s, b, e);
 }
 
-/* Does the pattern k match the line's shape? RX_TIME, RX_DATEONLY and
- * RX_ENDDATE are read here without PCRE2 (most lines with digits have a
- * time or a date, and a call of the JIT costs as much as many lines'
- * reading). */
+/* RX_DATE, a date anywhere, read at each mark: 9{4}[-./Y]9{1,2}[-./M]9{1,2}
+ * (the run between the marks is all of it), or a run of one or two
+ * nines, [-/] and a run of one or two not followed by [-/]?9, or
+ * 9{1,2}M9{1,2}D. */
+static int
+shape_date(const char *s, size_t n)
+{
+	size_t j, r, q, before;
+
+	for (j = 1; j + 1 < n; j++) {
+		char c = s[j];
+
+		if (c != '-' && c != '.' && c != '/' && c != 'Y' && c != 'M')
+			continue;
+		if ((before = nines_before(s, j)) == 0)
+			continue;
+		r = nines_from(s, j + 1, n);
+		if (r < 1 || r > 2)
+			continue;
+		q = j + 1 + r;
+		if (c != 'M' && before >= 4 && q + 1 < n &&
+		    in_set(s[q], "-./M") && s[q + 1] == '9')
+			return 1;
+		if ((c == '-' || c == '/') && before <= 2 &&
+		    !(q + 1 < n && (s[q] == '-' || s[q] == '/') && s[q + 1] == '9'))
+			return 1;
+		if (c == 'M' && q < n && s[q] == 'D')
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the pattern k match the line's shape? RX_DATE, RX_TIME,
+ * RX_DATEONLY and RX_ENDDATE are read here without PCRE2 (most lines with
+ * digits have a time or a date, and a call of the JIT costs as much as
+ * many lines' reading). */
 static int
 shape_match(const struct lineshape *ls, int k, const char *s, size_t n)
 {
 	size_t b, e;
 
+	if (k == RX_DATE)
+		return shape_date(s, n);
 	if (k == RX_TIME)
 		return shape_time(s, n);
 	if (k == RX_DATEONLY)
