@@ -3755,32 +3755,52 @@ test_statedb_buckets(void)
 	unlink(path);
 }
 
+/* A pattern and what a reader of it should say, as text. */
+struct pat_case {
+	const char *pat, *want;
+};
+
+/* Check what text() says of each of cases[0..n) (named by what). */
+static void
+check_pat_cases(const char *what, const struct pat_case *cases, size_t n,
+    void (*text)(const char *pat, struct buf *out))
+{
+	char name[300];
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct buf b = { 0 };
+
+		text(cases[k].pat, &b);
+		snprintf(name, sizeof name, "%s %s: '%s' (got '%.*s')", what,
+		    cases[k].pat, cases[k].want, (int)b.len, b.p ? b.p : "");
+		CHECK(name, b.len == strlen(cases[k].want) &&
+		    memcmp(b.p ? b.p : "", cases[k].want, b.len) == 0);
+		buf_free(&b);
+	}
+}
+
 /* The sets of rx_needs as text: each set's members, sets apart by a
  * space. */
 static void
-needs_text(const char *pat, char *out, size_t outlen)
+needs_text(const char *pat, struct buf *b)
 {
 	struct rx_set set[8];
 	size_t n = rx_needs(pat, strlen(pat), set, 8), k;
-	struct buf b = { 0 };
 	unsigned j;
 
 	for (k = 0; k < n; k++) {
 		if (k)
-			buf_addc(&b, ' ');
+			buf_addc(b, ' ');
 		for (j = 0; j < set[k].n; j++)
-			utf8_put(&b, set[k].c[j]);
+			utf8_put(b, set[k].c[j]);
 	}
-	snprintf(out, outlen, "%.*s", (int)b.len, b.p ? b.p : "");
-	buf_free(&b);
 }
 
 static void
 test_rx_needs(void)
 {
-	static const struct {
-		const char *pat, *want;
-	} cases[] = {
+	static const struct pat_case cases[] = {
 		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "来转 源自 :：" },
 		{ "a?b*c+d{0,2}e{2,}?f", "c e f" },
 		{ "x|y.z", "xy xz" },
@@ -3803,7 +3823,6 @@ test_rx_needs(void)
 		{ "(*UCP)a", "" },
 		{ "a)", "" },
 	};
-	char got[256], name[300];
 	size_t k;
 	struct rx_set sp;
 	struct regex rx;
@@ -3884,40 +3903,47 @@ test_rx_needs(void)
 		CHECK("rx_needs (?i:x): no code point PCRE2 matches for an ASCII "
 		    "letter is outside its set", outside == 0 && nc >= 52);
 	}
-	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		needs_text(cases[k].pat, got, sizeof got);
-		snprintf(name, sizeof name, "rx_needs %s: '%s' (got '%s')",
-		    cases[k].pat, cases[k].want, got);
-		CHECK(name, strcmp(got, cases[k].want) == 0);
-	}
+	check_pat_cases("rx_needs", cases, sizeof cases / sizeof cases[0],
+	    needs_text);
+}
+
+/* Does rx match code point c alone (no surrogate does)? */
+static int
+rx_takes(struct regex *rx, uint32_t c)
+{
+	struct buf b = { 0 };
+	size_t mb, me;
+	int m;
+
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return 0;
+	utf8_put(&b, c);
+	m = rx_find(rx, b.p, b.len, 0, 0, &mb, &me);
+	buf_free(&b);
+	return m;
 }
 
 /* The first characters of rx_first as text, "\d" after them when it
  * has digits, "-" when it says nothing. */
 static void
-first_text(const char *pat, char *out, size_t outlen)
+first_text(const char *pat, struct buf *b)
 {
 	struct rx_first f;
-	struct buf b = { 0 };
 	unsigned j;
 
 	if (!rx_first(pat, strlen(pat), &f))
-		buf_addc(&b, '-');
+		buf_addc(b, '-');
 	else
 		for (j = 0; j < f.n; j++)
-			utf8_put(&b, f.c[j]);
+			utf8_put(b, f.c[j]);
 	if (f.digit)
-		buf_add(&b, "\\d", 2);
-	snprintf(out, outlen, "%.*s", (int)b.len, b.p ? b.p : "");
-	buf_free(&b);
+		buf_add(b, "\\d", 2);
 }
 
 static void
 test_rx_first(void)
 {
-	static const struct {
-		const char *pat, *want;
-	} cases[] = {
+	static const struct pat_case cases[] = {
 		{ "^(相关新闻|热点)\\s*$", "相热" },
 		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "本来转" },
 		{ "^[（(]?(原标题|来源)", "（(原来" },
@@ -3937,35 +3963,19 @@ test_rx_first(void)
 		{ "^\\x41", "-" },
 		{ "^a(", "-" },
 	};
-	char got[256], name[300];
-	size_t k;
 	struct regex rx;
 	struct rx_first f;
 	uint32_t c;
 	long wrong = 0;
 
-	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		first_text(cases[k].pat, got, sizeof got);
-		snprintf(name, sizeof name, "rx_first %s: '%s' (got '%s')",
-		    cases[k].pat, cases[k].want, got);
-		CHECK(name, strcmp(got, cases[k].want) == 0);
-	}
+	check_pat_cases("rx_first", cases, sizeof cases / sizeof cases[0],
+	    first_text);
 	/* \d: no code point PCRE2 takes for it is one rx_first_may says
 	 * no to */
 	rx_first("\\d", 2, &f);
 	rx_builtin(&rx, "^\\d$", 0);
-	for (c = 0; c < 0x110000; c++) {
-		struct buf b = { 0 };
-		size_t mb, me;
-
-		if (c >= 0xD800 && c <= 0xDFFF)
-			continue;
-		utf8_put(&b, c);
-		if (rx_find(&rx, b.p, b.len, 0, 0, &mb, &me) &&
-		    !rx_first_may(&f, c))
-			wrong++;
-		buf_free(&b);
-	}
+	for (c = 0; c < 0x110000; c++)
+		wrong += rx_takes(&rx, c) && !rx_first_may(&f, c);
 	rx_free(&rx);
 	CHECK("rx_first \\d: every code point PCRE2 takes for \\d may begin "
 	    "a match", wrong == 0 && rx_first_may(&f, '7') &&
