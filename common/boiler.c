@@ -839,6 +839,9 @@ struct guarded {
 	struct regex rx;
 	uint64_t need[2];
 	size_t rule;		/* its rule, an index of r->rx */
+	/* a branch anchored at ^ whose match begins with one of first */
+	int lead1;
+	struct rx_first first;
 };
 
 struct guard_char {
@@ -915,6 +918,7 @@ guard_add(struct guards *g, size_t rule, const char *p, size_t n)
 	size_t ns = rx_needs(p, n, set, 16), i, j;
 	struct guarded b = { 0 };
 	char err[300], *pat;
+	const char *e;
 
 	for (i = 1; i < ns; i++)	/* the smallest first */
 		for (j = i; j > 0 && set[j].n < set[j - 1].n; j--) {
@@ -936,6 +940,9 @@ guard_add(struct guards *g, size_t rule, const char *p, size_t n)
 		free(pat);
 		return 0;
 	}
+	e = branch_end(pat);
+	b.lead1 = *p == '^' && e != NULL && *e == '\0' &&
+	    rx_first(p, n, &b.first);
 	free(pat);
 	rx_limit(&b.rx, RULES_LIMIT);
 	b.rx.warned = 1;	/* the rule will say it gave up */
@@ -1038,10 +1045,49 @@ guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
 	}
 }
 
+/* The first character of s[0..n) where its bytes are well-formed UTF-8
+ * (as PCRE2 reads them), else -1. */
+static int64_t
+first_char(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t w, k;
+	uint32_t c;
+
+	if (n == 0)
+		return -1;
+	if (u[0] < 0x80)
+		return u[0];
+	w = u[0] >= 0xC2 && u[0] < 0xE0 ? 2 : u[0] >= 0xE0 && u[0] < 0xF0 ? 3 :
+	    u[0] >= 0xF0 && u[0] < 0xF5 ? 4 : 0;
+	if (w == 0 || n < w)
+		return -1;
+	c = u[0] & (0x7Fu >> w);
+	for (k = 1; k < w; k++) {
+		if ((u[k] & 0xC0) != 0x80)
+			return -1;
+		c = c << 6 | (u[k] & 0x3Fu);
+	}
+	if ((w == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+	    (w == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return -1;
+	return c;
+}
+
+/* May branch gb match a line whose first character is first (-1: not
+ * known)? An anchored branch begins its match there. */
+static int
+lead_may(const struct guarded *gb, int64_t first)
+{
+	return !gb->lead1 || first < 0 || rx_first_may(&gb->first,
+	    (uint32_t)first);
+}
+
 /* Which rules of the alternations may match a line that holds the sets
- * have and (lit) a literal: g->may[k]. */
+ * have and (lit) a literal, and begins with first: g->may[k]. */
 static void
-guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
+guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit,
+    int64_t first)
 {
 	size_t k;
 
@@ -1056,7 +1102,7 @@ guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
 			    &g->b[g->owner[k << 6 | (unsigned)__builtin_ctzll(m)]];
 
 			if (!((gb->need[0] & ~have[0]) |
-			    (gb->need[1] & ~have[1])))
+			    (gb->need[1] & ~have[1])) && lead_may(gb, first))
 				g->may[gb->rule] = 1;
 		}
 	}
@@ -1066,7 +1112,7 @@ guard_may(struct guards *g, size_t nrules, const uint64_t have[2], int lit)
  * (or give up on it)? */
 static int
 guard_match(struct guards *g, const uint64_t have[2], const char *s,
-    size_t n)
+    size_t n, int64_t first)
 {
 	size_t k, b, e;
 
@@ -1079,7 +1125,7 @@ guard_match(struct guards *g, const uint64_t have[2], const char *s,
 			    &g->b[g->owner[k << 6 | (unsigned)__builtin_ctzll(m)]];
 
 			if ((gb->need[0] & ~have[0]) |
-			    (gb->need[1] & ~have[1]))
+			    (gb->need[1] & ~have[1]) || !lead_may(gb, first))
 				continue;
 			if (rx_find(&gb->rx, s, n, 0, 0, &b, &e) ||
 			    gb->rx.gaveup)
@@ -1212,6 +1258,7 @@ make_any(struct rules *r)
 		buf_free(&all[g]);
 	}
 	r->stale = 0;
+	memo_clear(r->memo);
 }
 
 static const char *match_rules(struct rules *r, const char *s, size_t n,
@@ -1225,15 +1272,49 @@ rules_match(struct rules *r, const char *s, size_t n, int *gaveup)
 	return match_rules(r, s, n, gaveup, &rule);
 }
 
-/* rules_match(); *rule is the index of the rule named, or -1 */
+static const char *match_lines(struct rules *r, const char *s, size_t n,
+    int *gaveup, int32_t *rule);
+
+/* rules_match(); *rule is the index of the rule named, or -1. A short
+ * line's answer is kept, unless a rule gave up on it; as a rule that
+ * gives up is tried alone from then on, the answers kept so far are
+ * dropped then, and when the rules change (make_any). */
 static const char *
 match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
+    int32_t *rule)
+{
+	struct memo_slot *e;
+	uint64_t h = 0;
+	const char *name;
+
+	if (r->stale)
+		make_any(r);
+	if (r->memo == NULL)
+		r->memo = xcalloc(1, sizeof *r->memo);
+	e = memo_find(r->memo, s, n, &h);
+	if (e && e->h) {
+		memcpy(rule, memo_answer(r->memo, e), sizeof *rule);
+		*gaveup = 0;
+		return *rule >= 0 ? r->name[*rule] : NULL;
+	}
+	name = match_lines(r, s, n, gaveup, rule);
+	if (*gaveup)
+		memo_clear(r->memo);
+	else if (e)
+		memo_keep(r->memo, e, h, s, n, rule, sizeof *rule, NULL, 0);
+	return name;
+}
+
+/* match_rules() without the memo */
+static const char *
+match_lines(struct rules *r, const char *s, size_t n, int *gaveup,
     int32_t *rule)
 {
 	size_t i, k, b, e;
 	int some = 0;	/* a rule of the alternations may match */
 	uint64_t have[2];
 	int lit;
+	int64_t first;
 
 	*gaveup = 0;
 	*rule = -1;
@@ -1242,6 +1323,7 @@ match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
 	if (r->guard == NULL)	/* no rules */
 		return NULL;
 	guard_scan(r->guard, r->lit, r->litlen, s, n, have, &lit);
+	first = first_char(s, n);
 	/* a branch of any[0] matches where its literal is */
 	if (r->have_any[0] && lit)
 		some = rx_find(&r->any[0], s, n, 0, 0, &b, &e) ||
@@ -1250,12 +1332,12 @@ match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
 		some = rx_find(&r->any[2], s, n, 0, 0, &b, &e) ||
 		    r->any[2].gaveup;
 	if (!some)
-		some = guard_match(r->guard, have, s, n);
+		some = guard_match(r->guard, have, s, n, first);
 	if (!some && r->have_any[1])
 		some = rx_find(&r->any[1], s, n, 0, 0, &b, &e) ||
 		    r->any[1].gaveup;
 	if (some)
-		guard_may(r->guard, r->n, have, lit);
+		guard_may(r->guard, r->n, have, lit, first);
 	if (!some && !r->guard->alone_ok) {
 		struct guards *g = r->guard;
 
@@ -1317,6 +1399,9 @@ rules_free(struct rules *r)
 	}
 	free_lits(r);
 	r->stale = 0;
+	memo_free(r->memo);
+	free(r->memo);
+	r->memo = NULL;
 }
 
 int

@@ -98,6 +98,10 @@ struct rules {
 	 * rule k gives up, on a line of n bytes */
 	void (*on_gaveup)(void *arg, size_t k, size_t n);
 	void *gaveup_arg;
+	/* the rule each short line seen named (menus, bylines and notices
+	 * come again and again); boiler.c's, emptied when the rules or
+	 * their state change */
+	struct line_memo *memo;
 };
 
 /* Add the rules of a rules file: name<TAB>PCRE2 pattern a row. A bad

@@ -98,9 +98,22 @@ _Static_assert(LS_HANBYTES == (HAN1 - HAN0) / 8, "prebuilt.h's bitmaps");
 #define CWIX_BITS 9
 #define CWIX_SIZE (1 << CWIX_BITS)
 
+/* What scan_line reads of a character outside the runs of Han: its
+ * shape (shape_of) and CP_ bits. */
+struct cpinfo {
+	char shape;
+	unsigned char fl;
+};
+#define CP_CLAUSE 1		/* is_clause */
+#define CP_SEP 2		/* is_sep */
+#define CP_CODE 4		/* is_code */
+#define CP_LASTEND 8		/* ends a sentence inside a line */
+#define CP_HAN 16		/* a shape of a Han character */
+
 struct lineshape {
 	struct ls_words wd;	/* a copy: its arrays are the caller's */
-	unsigned char ascii[128];	/* 1 clause mark, 2 separator, 4 code */
+	/* the cpinfo of U+0000..FFFF, 256 at a time, made when first met */
+	struct cpinfo *cpb[256];
 	/* U+4E00..9FFF: HF_FUNC, HF_CHROME (begins a chrome word), HF_SPECIAL
 	 * (a shape of its own, or a relative time's) */
 	unsigned char hanfl[HAN1 - HAN0];
@@ -452,9 +465,6 @@ ls_open(const struct ls_words *wd)
 		ls->hanfl[han_special[k] - HAN0] |= HF_SPECIAL;
 	if (cwix_build(ls) < 0)
 		die(EXIT_TROUBLE, "lineshape: too many chrome words to index");
-	for (k = 1; k < 128; k++)
-		ls->ascii[k] = (unsigned char)(is_clause((uint32_t)k) |
-		    is_sep((uint32_t)k) << 1 | is_code((uint32_t)k) << 2);
 	for (k = 0; k < RX_N; k++)
 		rx_builtin(&ls->rx[k], patterns[k], 0);
 	return ls;
@@ -469,6 +479,8 @@ ls_free(struct lineshape *ls)
 		return;
 	for (k = 0; k < RX_N; k++)
 		rx_free(&ls->rx[k]);
+	for (k = 0; k < 256; k++)
+		free(ls->cpb[k]);
 	buf_free(&ls->shape);
 	free(ls->l);
 	free(ls->flag);
@@ -605,12 +617,249 @@ is_end(uint32_t c)
 	return 0;
 }
 
+static struct cpinfo
+cp_info(uint32_t c)
+{
+	struct cpinfo e;
+
+	e.shape = shape_of(c);
+	e.fl = (unsigned char)(is_clause(c) * CP_CLAUSE | is_sep(c) * CP_SEP |
+	    is_code(c) * CP_CODE);
+	if (is_end(c) && c != '.' && c != ';' && c != 0xFF1B && c != 0x2026)
+		e.fl |= CP_LASTEND;
+	if (e.shape && strchr("HYMDTNS", e.shape))
+		e.fl |= CP_HAN;
+	return e;
+}
+
+/* The cpinfo of c. */
+static inline struct cpinfo
+cp_at(struct lineshape *ls, uint32_t c)
+{
+	struct cpinfo *b;
+
+	if (c > 0xFFFF)
+		return cp_info(c);
+	if ((b = ls->cpb[c >> 8]) == NULL) {
+		uint32_t k;
+
+		b = ls->cpb[c >> 8] = xmalloc(256 * sizeof *b);
+		for (k = 0; k < 256; k++)
+			b[k] = cp_info((c & ~0xFFu) | k);
+	}
+	return b[c & 0xFF];
+}
+
+static int in_set(char c, const char *set);
+
+/* The number of '9' just before s[e] */
+static size_t
+nines_before(const char *s, size_t e)
+{
+	size_t k = 0;
+
+	while (k < e && s[e - 1 - k] == '9')
+		k++;
+	return k;
+}
+
+/* RX_TIME, (?<!9)9{1,2}:9{2}: a colon with two nines after it, and a run
+ * of one or two before it */
 static int
-match(struct lineshape *ls, int k)
+shape_time(const char *s, size_t n)
+{
+	size_t j, r;
+
+	for (j = 1; j + 2 < n; j++)
+		if (s[j] == ':' && s[j + 1] == '9' && s[j + 2] == '9' &&
+		    (r = nines_before(s, j)) >= 1 && r <= 2)
+			return 1;
+	return 0;
+}
+
+/* RX_ENDDATE: what is left of the shape without the ' ', ']' and ')' at
+ * its end ends in 9{4}[-./Y]9{1,2}[-./M]9{1,2}D?, 9{1,2}[-/]9{1,2} or
+ * 9{1,2}:9{2}(:9{2})? (the last of which holds when it ends in
+ * 9{1,2}:9{2}). A run between two marks is all of it; the first may be
+ * the end of a longer one. */
+static int
+shape_enddate(const char *s, size_t n)
+{
+	size_t e = n, r, r2, p;
+
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ']' || s[e - 1] == ')'))
+		e--;
+	r = nines_before(s, e);
+	if (r == 2 && e >= 3 && s[e - 3] == ':' && nines_before(s, e - 3) >= 1)
+		return 1;
+	if (r >= 1 && r <= 2 && e > r && (s[e - r - 1] == '-' ||
+	    s[e - r - 1] == '/') && nines_before(s, e - r - 1) >= 1)
+		return 1;
+	if (r == 0 && e > 0 && s[e - 1] == 'D')
+		r = nines_before(s, --e);
+	if (r < 1 || r > 2 || e <= r || !in_set(s[e - r - 1], "-./M"))
+		return 0;
+	p = e - r - 1;
+	r2 = nines_before(s, p);
+	if (r2 < 1 || r2 > 2 || p <= r2 || !in_set(s[p - r2 - 1], "-./Y"))
+		return 0;
+	return nines_before(s, p - r2 - 1) >= 4;
+}
+
+/* The number of '9' from s[i] on, before s[e] */
+static size_t
+nines_from(const char *s, size_t i, size_t e)
+{
+	size_t k = i;
+
+	while (k < e && s[k] == '9')
+		k++;
+	return k - i;
+}
+
+/* Is s[i..e) all of 9{1,2}:9{2}(:9{2})? */
+static int
+clock_is(const char *s, size_t i, size_t e)
+{
+	size_t r = nines_from(s, i, e);
+
+	if (r < 1 || r > 2)
+		return 0;
+	i += r;
+	if (e - i < 3 || s[i] != ':' || s[i + 1] != '9' || s[i + 2] != '9')
+		return 0;
+	i += 3;
+	return i == e || (e - i == 3 && s[i] == ':' && s[i + 1] == '9' &&
+	    s[i + 2] == '9');
+}
+
+/* Is s[i..e) all of 9{1,2}[-./M]9{1,2}D?( *9{1,2}:9{2}(:9{2})?)? The
+ * second number may be the first one or two nines of a run whose rest
+ * begins the time. */
+static int
+daytime_is(const char *s, size_t i, size_t e)
+{
+	size_t r = nines_from(s, i, e), j, run, a, k;
+
+	if (r < 1 || r > 2 || i + r >= e || !in_set(s[i + r], "-./M"))
+		return 0;
+	j = i + r + 1;
+	run = nines_from(s, j, e);
+	for (a = 1; a <= 2 && a <= run; a++) {
+		if (a < run) {
+			if (clock_is(s, j + a, e))
+				return 1;
+			continue;
+		}
+		k = j + run;
+		if (k < e && s[k] == 'D')
+			k++;
+		if (k == e)
+			return 1;
+		while (k < e && s[k] == ' ')
+			k++;
+		if (clock_is(s, k, e))
+			return 1;
+	}
+	return 0;
+}
+
+/* RX_DATEONLY: the whole shape is a time between spaces, or a date (and
+ * a time) between the marks of " []()" before and of " ])" after it; as
+ * the date begins with a nine and ends with a nine or D, those marks are
+ * all of the ones at either end. A shape has no newline (for $): that is
+ * white space, ' '. */
+static int
+shape_dateonly(const char *s, size_t n)
+{
+	size_t b = 0, e = n, r;
+
+	while (b < n && s[b] == ' ')
+		b++;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	if (clock_is(s, b, e))
+		return 1;
+	while (b < n && in_set(s[b], " []()"))
+		b++;
+	e = n;
+	while (e > b && in_set(s[e - 1], " ])"))
+		e--;
+	r = nines_from(s, b, e);
+	if (r >= 2 && r <= 4 && b + r < e && in_set(s[b + r], "-./Y") &&
+	    daytime_is(s, b + r + 1, e))
+		return 1;
+	return daytime_is(s, b, e);
+}
+
+/* RX_DATE, a date anywhere, read at each mark: 9{4}[-./Y]9{1,2}[-./M]9{1,2}
+ * (the run between the marks is all of it), or a run of one or two
+ * nines, [-/] and a run of one or two not followed by [-/]?9, or
+ * 9{1,2}M9{1,2}D. */
+static int
+shape_date(const char *s, size_t n)
+{
+	size_t j, r, q, before;
+
+	for (j = 1; j + 1 < n; j++) {
+		char c = s[j];
+
+		if (c != '-' && c != '.' && c != '/' && c != 'Y' && c != 'M')
+			continue;
+		if ((before = nines_before(s, j)) == 0)
+			continue;
+		r = nines_from(s, j + 1, n);
+		if (r < 1 || r > 2)
+			continue;
+		q = j + 1 + r;
+		if (c != 'M' && before >= 4 && q + 1 < n &&
+		    in_set(s[q], "-./M") && s[q + 1] == '9')
+			return 1;
+		if ((c == '-' || c == '/') && before <= 2 &&
+		    !(q + 1 < n && (s[q] == '-' || s[q] == '/') && s[q + 1] == '9'))
+			return 1;
+		if (c == 'M' && q < n && s[q] == 'D')
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the pattern k match the line's shape? RX_DATE, RX_TIME,
+ * RX_DATEONLY and RX_ENDDATE are read here without PCRE2 (most lines with
+ * digits have a time or a date, and a call of the JIT costs as much as
+ * many lines' reading). */
+static int
+shape_match(const struct lineshape *ls, int k, const char *s, size_t n)
 {
 	size_t b, e;
 
-	return rx_find(&ls->rx[k], ls->shape.p, ls->shape.len, 0, 0, &b, &e);
+	if (k == RX_DATE)
+		return shape_date(s, n);
+	if (k == RX_TIME)
+		return shape_time(s, n);
+	if (k == RX_DATEONLY)
+		return shape_dateonly(s, n);
+	if (k == RX_ENDDATE)
+		return shape_enddate(s, n);
+	return rx_find((struct regex *)&ls->rx[k], s, n, 0, 0, &b, &e);
+}
+
+static int
+match(struct lineshape *ls, int k)
+{
+	return shape_match(ls, k, ls->shape.p, ls->shape.len);
+}
+
+const char *
+ls_shape_pattern(int k)
+{
+	return k >= 0 && k < RX_N ? patterns[k] : NULL;
+}
+
+int
+ls_shape_match(struct lineshape *ls, int k, const char *shape, size_t n)
+{
+	return shape_match(ls, k, shape, n);
 }
 
 /* Is byte c, not NUL, one of set? */
@@ -749,6 +998,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 	while (i < len) {
 		char sh;
 		size_t at = i;
+		struct cpinfo ci;
 
 		/* a run of U+4E00..9FFF: E4 B8..BF xx to E9 xx xx (as
 		 * utf8_next reads), the common case: Han characters, no
@@ -813,6 +1063,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			continue;
 		}
 		c = utf8_next(text, len, &i);
+		ci = cp_at(ls, c);
 		if (n == 0)
 			first = c;
 		if (c >= HAN0 && c < HAN1)
@@ -821,9 +1072,8 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			inner++;	/* 。！？!? before the last character */
 		n++;
 		cskip = 0;
-		sh = shape_of(c);
-		lastend = is_end(c) && c != '.' && c != ';' && c != 0xFF1B &&
-		    c != 0x2026;
+		sh = ci.shape;
+		lastend = ci.fl & CP_LASTEND;
 		*sp++ = sh;
 		if (sh == ':' && sc->colons++ == 0) {
 			sc->firstcolon = n;		/* 1-based */
@@ -843,8 +1093,7 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			shlastd = sh;
 		nonsp++;
 		lastns = c;
-		if (sh == 'H' || sh == 'Y' || sh == 'M' || sh == 'D' ||
-		    sh == 'T' || sh == 'N' || sh == 'S') {
+		if (ci.fl & CP_HAN) {
 			han++;
 			if (is_func(ls, c))
 				fn++;
@@ -852,16 +1101,9 @@ scan_line(struct lineshape *ls, const char *text, size_t len, struct scan *sc)
 			sc->dig++;
 		else if (sh == 'a')
 			sc->lat++;
-		if (c < 0x80) {
-			unsigned char k = ls->ascii[c];
-
-			sc->clause += k & 1;
-			sc->seps += k >> 1 & 1;
-			sc->code += k >> 2 & 1;
-		} else {
-			sc->clause += is_clause(c);
-			sc->seps += is_sep(c);
-		}
+		sc->clause += ci.fl & CP_CLAUSE;
+		sc->seps += ci.fl >> 1 & 1;
+		sc->code += ci.fl >> 2 & 1;
 	}
 	ls->shape.len = (size_t)(sp - ls->shape.p);
 	sc->n = n;

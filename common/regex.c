@@ -243,30 +243,44 @@ is_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Add c to s; 0 when s is full. */
+/* Add v to the set c[0..*n) of room max; 0 when it is full. */
 static int
-set_add(struct rx_set *s, uint32_t c)
+cp_add(uint32_t *c, unsigned *n, unsigned max, uint32_t v)
 {
 	unsigned k;
 
-	for (k = 0; k < s->n; k++)
-		if (s->c[k] == c)
+	for (k = 0; k < *n; k++)
+		if (c[k] == v)
 			return 1;
-	if (s->n == RX_SET_MAX)
+	if (*n == max)
 		return 0;
-	s->c[s->n++] = c;
+	c[(*n)++] = v;
 	return 1;
+}
+
+/* Add t[0..tn) to the set c[0..*n) of room max; 0 when it is full. */
+static int
+cp_union(uint32_t *c, unsigned *n, unsigned max, const uint32_t *t,
+    unsigned tn)
+{
+	unsigned k;
+
+	for (k = 0; k < tn; k++)
+		if (!cp_add(c, n, max, t[k]))
+			return 0;
+	return 1;
+}
+
+static int
+set_add(struct rx_set *s, uint32_t c)
+{
+	return cp_add(s->c, &s->n, RX_SET_MAX, c);
 }
 
 static int
 set_union(struct rx_set *s, const struct rx_set *t)
 {
-	unsigned k;
-
-	for (k = 0; k < t->n; k++)
-		if (!set_add(s, t->c[k]))
-			return 0;
-	return 1;
+	return cp_union(s->c, &s->n, RX_SET_MAX, t->c, t->n);
 }
 
 /* The set of the literal character c: c, or with (?i:...) what PCRE2
@@ -437,6 +451,51 @@ needs_quantifier(struct needs *ps)
 
 static size_t needs_alts(struct needs *ps, struct rx_set *out, size_t max);
 
+/* Step over the opening of the group at ps->p ('('): 1, with *look set
+ * for a look-around (and (?i: making it caseless); 0 for a comment,
+ * stepped over whole; -1, not moving, for syntax not read (options,
+ * conditions, calls, verbs). */
+static int
+group_open(struct needs *ps, int *look)
+{
+	const char *q = ps->p + 1;
+
+	*look = 0;
+	if (q < ps->end && *q == '?') {
+		q++;
+		if (q < ps->end && strchr(":>|", *q))
+			q++;
+		else if (ps->end - q >= 2 && q[0] == 'i' && q[1] == ':')
+			q += 2, ps->caseless = 1;
+		else if (q < ps->end && (*q == '=' || *q == '!'))
+			q++, *look = 1;
+		else if (ps->end - q >= 2 && *q == '<' &&
+		    (q[1] == '=' || q[1] == '!'))
+			q += 2, *look = 1;
+		else if (q < ps->end && *q == '#') {
+			q = memchr(q, ')', (size_t)(ps->end - q));
+			if (q == NULL)
+				return -1;
+			ps->p = q + 1;
+			return 0;
+		} else if (q < ps->end && (*q == '<' || *q == '\'' ||
+		    *q == 'P')) {	/* named group */
+			char close = *q == '\'' ? '\'' : '>';
+
+			if (*q == 'P' && (ps->end - q < 2 || q[1] != '<'))
+				return -1;
+			q = memchr(q + 1, close, (size_t)(ps->end - q - 1));
+			if (q == NULL)
+				return -1;
+			q++;
+		} else
+			return -1;
+	} else if (q < ps->end && *q == '*')
+		return -1;
+	ps->p = q;
+	return 1;
+}
+
 /* Add s to out[0..*n) when there is room. */
 static void
 needs_put(struct rx_set *out, size_t *n, size_t max, const struct rx_set *s)
@@ -464,41 +523,12 @@ needs_seq(struct needs *ps, struct rx_set *out, size_t max)
 			if (ps->caseless)
 				na = 0;
 		} else if (c == '(') {
-			const char *q = ps->p + 1;
-			int look = 0, was = ps->caseless;
+			int look, was = ps->caseless, g = group_open(ps, &look);
 
-			if (q < ps->end && *q == '?') {
-				q++;
-				if (q < ps->end && strchr(":>|", *q))
-					q++;
-				else if (ps->end - q >= 2 && q[0] == 'i' && q[1] == ':')
-					q += 2, ps->caseless = 1;
-				else if (q < ps->end && (*q == '=' || *q == '!'))
-					q++, look = 1;
-				else if (ps->end - q >= 2 && *q == '<' &&
-				    (q[1] == '=' || q[1] == '!'))
-					q += 2, look = 1;
-				else if (q < ps->end && *q == '#') {
-					q = memchr(q, ')', (size_t)(ps->end - q));
-					if (q == NULL)
-						break;
-					ps->p = q + 1;
-					continue;
-				} else if (q < ps->end && (*q == '<' || *q == '\'' ||
-				    *q == 'P')) {	/* named group */
-					char close = *q == '\'' ? '\'' : '>';
-
-					if (*q == 'P' && (ps->end - q < 2 || q[1] != '<'))
-						break;
-					q = memchr(q + 1, close, (size_t)(ps->end - q - 1));
-					if (q == NULL)
-						break;
-					q++;
-				} else
-					break;	/* options, conditions, calls */
-			} else if (q < ps->end && *q == '*')
-				break;		/* verbs */
-			ps->p = q;
+			if (g < 0)
+				break;
+			if (g == 0)
+				continue;	/* a comment */
 			na = needs_alts(ps, atom, 2);
 			ps->caseless = was;
 			if (ps->stop)
@@ -609,4 +639,159 @@ rx_needs(const char *pattern, size_t len, struct rx_set *set, size_t max)
 		n = 0;	/* unsure of it all */
 	memcpy(set, tmp, n * sizeof *set);
 	return n;
+}
+
+/* rx_first: the same reader, for the first character of a match */
+
+static int
+first_union(struct rx_first *f, const uint32_t *c, unsigned n)
+{
+	return cp_union(f->c, &f->n, RX_FIRST_MAX, c, n);
+}
+
+static int first_alts(struct needs *ps, struct rx_first *f, int *any,
+    int *empty);
+
+/* One alternative up to '|', ')' or the end: the characters its match
+ * may begin with join f, *any when they are not plain (any character,
+ * too many), *empty when the whole of it may match nothing. 0 for
+ * syntax it does not read. */
+static int
+first_seq(struct needs *ps, struct rx_first *f, int *any, int *empty)
+{
+	int open = 1;	/* all the items so far may match nothing */
+
+	while (ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+		struct rx_set atom;
+		struct rx_first sub;
+		/* 0 a set (atom), 1 zero width, 2 a group (sub), 3 \d,
+		 * -1 not plain */
+		int kind = 0, subany = 0, skip = 0;
+		unsigned char c = (unsigned char)*ps->p;
+
+		atom.n = 0;
+		if (c == '^' || c == '$') {
+			ps->p++;
+			kind = 1;
+		} else if (c == '.') {
+			ps->p++;
+			kind = -1;
+		} else if (c == '[') {
+			ps->p++;
+			if (!needs_class(ps, &atom) || ps->caseless)
+				kind = -1;
+		} else if (c == '(') {
+			int look, was = ps->caseless, g = group_open(ps, &look);
+
+			if (g < 0 || look)
+				return 0;	/* look-arounds, options... */
+			if (g == 0)
+				continue;	/* a comment */
+			memset(&sub, 0, sizeof sub);
+			if (!first_alts(ps, &sub, &subany, &skip))
+				return 0;
+			ps->caseless = was;
+			if (ps->p >= ps->end || *ps->p != ')')
+				return 0;
+			ps->p++;
+			kind = subany ? -1 : 2;
+		} else if (c == '\\') {
+			unsigned char d;
+
+			if (ps->p + 1 >= ps->end)
+				return 0;
+			d = (unsigned char)ps->p[1];
+			if (is_alnum(d)) {
+				size_t k;
+
+				ps->p += 2;
+				if (d == 's') {
+					for (k = 0; k < sizeof space / sizeof *space; k++)
+						set_add(&atom, space[k]);
+				} else if (d == 'd')
+					kind = 3;
+				else if (d == 'b' || d == 'B')
+					kind = 1;
+				else if (strchr("DSwWhHvVRX", d))
+					kind = -1;
+				else
+					return 0;	/* \x, \p, \Q, \N, \A, \K... */
+			} else {
+				ps->p++;
+				if (!literal_set(ps, pat_char(ps), &atom))
+					kind = -1;
+			}
+		} else if (strchr("*+?{", c)) {
+			return 0;
+		} else if (!literal_set(ps, pat_char(ps), &atom))
+			kind = -1;
+		if (ps->stop)
+			return 0;
+		if (needs_quantifier(ps) == 0)
+			skip = 1;	/* the item may be left out */
+		if (ps->stop)
+			return 0;
+		if (!open)
+			continue;	/* read on, to find the end */
+		if (kind == -1 ||
+		    (kind == 0 && !first_union(f, atom.c, atom.n)) ||
+		    (kind == 2 && !first_union(f, sub.c, sub.n)))
+			*any = 1;
+		if (kind == 2)
+			f->digit |= sub.digit;
+		if (kind == 3)
+			f->digit = 1;
+		open = kind == 1 || skip;
+	}
+	*empty = open;
+	return 1;
+}
+
+/* The alternatives up to ')' or the end. */
+static int
+first_alts(struct needs *ps, struct rx_first *f, int *any, int *empty)
+{
+	*empty = 0;
+	for (;;) {
+		int e;
+
+		if (!first_seq(ps, f, any, &e))
+			return 0;
+		*empty |= e;
+		if (ps->p >= ps->end || *ps->p != '|')
+			return 1;
+		ps->p++;
+	}
+}
+
+int
+rx_first(const char *pattern, size_t len, struct rx_first *f)
+{
+	struct needs ps = { pattern, pattern + len, 0, 0 };
+	int any = 0, empty = 0;
+
+	memset(f, 0, sizeof *f);
+	if (!first_alts(&ps, f, &any, &empty) || ps.stop || ps.p != ps.end ||
+	    any || empty) {
+		memset(f, 0, sizeof *f);
+		return 0;
+	}
+	return 1;
+}
+
+int
+rx_first_may(const struct rx_first *f, uint32_t c)
+{
+	unsigned k;
+
+	for (k = 0; k < f->n; k++)
+		if (f->c[k] == c)
+			return 1;
+	/* \d with PCRE2_UCP is \p{Nd}: past ASCII, the digits of Unicode
+	 * (up to 16.0) are in U+0660..1C59 (Arabic to Ol Chiki), U+A620..ABF9
+	 * (Vai to Meetei Mayek), U+FF10..FF19 (full width) and from U+104A0
+	 * on (a unit test asks PCRE2 of every code point) */
+	return f->digit && ((c >= '0' && c <= '9') ||
+	    (c >= 0x660 && c <= 0x1C59) || (c >= 0xA620 && c <= 0xABF9) ||
+	    (c >= 0xFF10 && c <= 0xFF19) || c >= 0x104A0);
 }

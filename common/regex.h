@@ -64,4 +64,18 @@ struct rx_set {
 size_t rx_needs(const char *pattern, size_t n, struct rx_set *set,
     size_t max);
 
+/* What the first character of every match of a pattern is, by the same
+ * reading: one of c[0..n), or (digit) one PCRE2 takes for \d. rx_first
+ * fills f and returns 1 where that is plain to see; 0 where a match may
+ * begin with other characters, may be empty, or the syntax is not read.
+ * rx_first_may: may a match begin with code point c? */
+#define RX_FIRST_MAX 64
+struct rx_first {
+	uint32_t c[RX_FIRST_MAX];
+	unsigned n;
+	int digit;
+};
+int rx_first(const char *pattern, size_t n, struct rx_first *f);
+int rx_first_may(const struct rx_first *f, uint32_t c);
+
 #endif

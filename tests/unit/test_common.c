@@ -3806,32 +3806,52 @@ test_statedb_buckets(void)
 	unlink(path);
 }
 
+/* A pattern and what a reader of it should say, as text. */
+struct pat_case {
+	const char *pat, *want;
+};
+
+/* Check what text() says of each of cases[0..n) (named by what). */
+static void
+check_pat_cases(const char *what, const struct pat_case *cases, size_t n,
+    void (*text)(const char *pat, struct buf *out))
+{
+	char name[300];
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct buf b = { 0 };
+
+		text(cases[k].pat, &b);
+		snprintf(name, sizeof name, "%s %s: '%s' (got '%.*s')", what,
+		    cases[k].pat, cases[k].want, (int)b.len, b.p ? b.p : "");
+		CHECK(name, b.len == strlen(cases[k].want) &&
+		    memcmp(b.p ? b.p : "", cases[k].want, b.len) == 0);
+		buf_free(&b);
+	}
+}
+
 /* The sets of rx_needs as text: each set's members, sets apart by a
  * space. */
 static void
-needs_text(const char *pat, char *out, size_t outlen)
+needs_text(const char *pat, struct buf *b)
 {
 	struct rx_set set[8];
 	size_t n = rx_needs(pat, strlen(pat), set, 8), k;
-	struct buf b = { 0 };
 	unsigned j;
 
 	for (k = 0; k < n; k++) {
 		if (k)
-			buf_addc(&b, ' ');
+			buf_addc(b, ' ');
 		for (j = 0; j < set[k].n; j++)
-			utf8_put(&b, set[k].c[j]);
+			utf8_put(b, set[k].c[j]);
 	}
-	snprintf(out, outlen, "%.*s", (int)b.len, b.p ? b.p : "");
-	buf_free(&b);
 }
 
 static void
 test_rx_needs(void)
 {
-	static const struct {
-		const char *pat, *want;
-	} cases[] = {
+	static const struct pat_case cases[] = {
 		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "来转 源自 :：" },
 		{ "a?b*c+d{0,2}e{2,}?f", "c e f" },
 		{ "x|y.z", "xy xz" },
@@ -3854,7 +3874,6 @@ test_rx_needs(void)
 		{ "(*UCP)a", "" },
 		{ "a)", "" },
 	};
-	char got[256], name[300];
 	size_t k;
 	struct rx_set sp;
 	struct regex rx;
@@ -3935,12 +3954,84 @@ test_rx_needs(void)
 		CHECK("rx_needs (?i:x): no code point PCRE2 matches for an ASCII "
 		    "letter is outside its set", outside == 0 && nc >= 52);
 	}
-	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		needs_text(cases[k].pat, got, sizeof got);
-		snprintf(name, sizeof name, "rx_needs %s: '%s' (got '%s')",
-		    cases[k].pat, cases[k].want, got);
-		CHECK(name, strcmp(got, cases[k].want) == 0);
-	}
+	check_pat_cases("rx_needs", cases, sizeof cases / sizeof cases[0],
+	    needs_text);
+}
+
+/* Does rx match code point c alone (no surrogate does)? */
+static int
+rx_takes(struct regex *rx, uint32_t c)
+{
+	struct buf b = { 0 };
+	size_t mb, me;
+	int m;
+
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return 0;
+	utf8_put(&b, c);
+	m = rx_find(rx, b.p, b.len, 0, 0, &mb, &me);
+	buf_free(&b);
+	return m;
+}
+
+/* The first characters of rx_first as text, "\d" after them when it
+ * has digits, "-" when it says nothing. */
+static void
+first_text(const char *pat, struct buf *b)
+{
+	struct rx_first f;
+	unsigned j;
+
+	if (!rx_first(pat, strlen(pat), &f))
+		buf_addc(b, '-');
+	else
+		for (j = 0; j < f.n; j++)
+			utf8_put(b, f.c[j]);
+	if (f.digit)
+		buf_add(b, "\\d", 2);
+}
+
+static void
+test_rx_first(void)
+{
+	static const struct pat_case cases[] = {
+		{ "^(相关新闻|热点)\\s*$", "相热" },
+		{ "^(本文|本网)?(来源|转自)\\s*[:：]", "本来转" },
+		{ "^[（(]?(原标题|来源)", "（(原来" },
+		{ "^\\d{4}[-./年]", "\\d" },
+		{ "^a*b?(c|d?)e", "abcde" },
+		{ "^(?:x|y)+z", "xy" },
+		{ "^(?i:ab)", "aA" },
+		{ "^\\bq", "q" },
+		{ "^a|b", "ab" },
+		{ "^(?i:中)", "-" },
+		{ "^(a|)", "-" },		/* may be empty */
+		{ "^x?", "-" },
+		{ "^.a", "-" },
+		{ "^\\Sa", "-" },
+		{ "^[^a]", "-" },
+		{ "^(?=a)a", "-" },
+		{ "^\\x41", "-" },
+		{ "^a(", "-" },
+	};
+	struct regex rx;
+	struct rx_first f;
+	uint32_t c;
+	long wrong = 0;
+
+	check_pat_cases("rx_first", cases, sizeof cases / sizeof cases[0],
+	    first_text);
+	/* \d: no code point PCRE2 takes for it is one rx_first_may says
+	 * no to */
+	rx_first("\\d", 2, &f);
+	rx_builtin(&rx, "^\\d$", 0);
+	for (c = 0; c < 0x110000; c++)
+		wrong += rx_takes(&rx, c) && !rx_first_may(&f, c);
+	rx_free(&rx);
+	CHECK("rx_first \\d: every code point PCRE2 takes for \\d may begin "
+	    "a match", wrong == 0 && rx_first_may(&f, '7') &&
+	    rx_first_may(&f, 0xFF17) && !rx_first_may(&f, 0x4E2D) &&
+	    !rx_first_may(&f, 0xFF08) && !rx_first_may(&f, 'a'));
 }
 
 /* Lines made of pieces of the rules' own patterns, of other text and of
@@ -4429,6 +4520,87 @@ ls_fill(struct ls_line *l, const char *const *text, size_t n)
 }
 
 #define F(i, name) (f[(i) * LS_NFEAT + LS_##name])
+
+/* The patterns of the line shapes, as ls_features matches them (some
+ * without PCRE2), against PCRE2 on shapes made at random of the bytes
+ * they are made of, and on a few written out. */
+static void
+test_shape_patterns(void)
+{
+	static const char alpha[] = "9999:::-./YMD []()H~a";
+	/* pieces, for shapes that are dates and times more often */
+	static const char *const piece[] = { "9", "99", "999", "9999", "-",
+		".", "/", "Y", "M", "D", ":", ":99", " ", "[", "]", "(", ")",
+		"H", "9-9", "99:99" };
+	static const char *const shapes[] = {
+		"99:99", "9:99", "999:99", "99:9", "a99:99H", "2099-99-99",
+		"9999-99-99 ", "9999Y9M99D", "9999.9.99D)", "99/99", "9-9]",
+		"9-999", "99:99:99", "9999-99-99 99:99", "(99-99)", "9999-9-9D ]",
+		"99999-9-9", "999-9-9", "", ":", "9", "HH99:99HH",
+		" 99:99 ", "[9999-99-99 99:99:99]", "99-99D9:99", "9.9D 99:99",
+		"999:99", "9-999:99", "9-99999:99", "()99Y9M9D )", "9999Y",
+	};
+	struct ls_words wd;
+	struct lineshape *ls;
+	unsigned long seed = 4242;
+	char s[32], name[200];
+	int k;
+
+	ls_words_build(&wd);
+	ls = ls_open(&wd);
+	for (k = 0; ls_shape_pattern(k); k++) {
+		struct regex rx;
+		long i, wrong = 0, hits = 0;
+		size_t mb, me;
+
+		rx_builtin(&rx, ls_shape_pattern(k), 0);
+		for (i = 0; i < 400000 + (long)(sizeof shapes / sizeof *shapes); i++) {
+			size_t n, j;
+			int a, b;
+
+			if (i < (long)(sizeof shapes / sizeof *shapes)) {
+				n = strlen(shapes[i]);
+				memcpy(s, shapes[i], n);
+			} else if (i % 2) {
+				size_t np;
+
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				np = (size_t)(seed >> 60) % 9;
+				for (n = 0, j = 0; j < np; j++) {
+					const char *q;
+
+					seed = seed * 6364136223846793005UL +
+					    1442695040888963407UL;
+					q = piece[(seed >> 33) % (sizeof piece /
+					    sizeof *piece)];
+					if (n + strlen(q) >= sizeof s)
+						break;
+					memcpy(s + n, q, strlen(q));
+					n += strlen(q);
+				}
+			} else {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				n = (size_t)(seed >> 59) % 20;
+				for (j = 0; j < n; j++) {
+					seed = seed * 6364136223846793005UL +
+					    1442695040888963407UL;
+					s[j] = alpha[(seed >> 33) % (sizeof alpha - 1)];
+				}
+			}
+			a = ls_shape_match(ls, k, s, n);
+			b = rx_find(&rx, s, n, 0, 0, &mb, &me);
+			wrong += a != b;
+			hits += b;
+		}
+		rx_free(&rx);
+		snprintf(name, sizeof name, "shape pattern %d (%s): as PCRE2 "
+		    "on %ld of them that match and the rest", k,
+		    ls_shape_pattern(k), hits);
+		CHECK(name, wrong == 0 && hits > 100);
+	}
+	ls_free(ls);
+	ls_words_free(&wd);
+}
 
 static void
 test_lineshape(void)
@@ -5214,6 +5386,7 @@ main(void)
 	test_boilerclass();
 	test_boilerclass_shape();
 	test_lineshape();
+	test_shape_patterns();
 	test_site_key();
 	test_docid();
 	test_minhash();
@@ -5257,6 +5430,7 @@ main(void)
 	test_regex_opts();
 	test_norm_fold();
 	test_rx_needs();
+	test_rx_first();
 	test_rules_guard();
 	test_numerals();
 	test_numex();
