@@ -94,12 +94,6 @@ struct lineshape;		/* compiled patterns and the function words */
 /* On the words prebuilt from the word list (prebuilt.h) */
 struct lineshape *ls_new(void);
 void ls_free(struct lineshape *ls);
-/* The patterns matched on a line's shape (one ASCII byte a character):
- * the k-th (NULL past them), and whether it matches shape[0..n) as
- * ls_features reads it (some without PCRE2). */
-const char *ls_shape_pattern(int k);
-int ls_shape_match(struct lineshape *ls, int k, const char *shape,
-    size_t n);
 
 /* The features of lines[0..n) of one article into f (n * LS_NFEAT). */
 void ls_features(struct lineshape *ls, const struct ls_line *lines, size_t n,

@@ -4521,87 +4521,6 @@ ls_fill(struct ls_line *l, const char *const *text, size_t n)
 
 #define F(i, name) (f[(i) * LS_NFEAT + LS_##name])
 
-/* The patterns of the line shapes, as ls_features matches them (some
- * without PCRE2), against PCRE2 on shapes made at random of the bytes
- * they are made of, and on a few written out. */
-static void
-test_shape_patterns(void)
-{
-	static const char alpha[] = "9999:::-./YMD []()H~a";
-	/* pieces, for shapes that are dates and times more often */
-	static const char *const piece[] = { "9", "99", "999", "9999", "-",
-		".", "/", "Y", "M", "D", ":", ":99", " ", "[", "]", "(", ")",
-		"H", "9-9", "99:99" };
-	static const char *const shapes[] = {
-		"99:99", "9:99", "999:99", "99:9", "a99:99H", "2099-99-99",
-		"9999-99-99 ", "9999Y9M99D", "9999.9.99D)", "99/99", "9-9]",
-		"9-999", "99:99:99", "9999-99-99 99:99", "(99-99)", "9999-9-9D ]",
-		"99999-9-9", "999-9-9", "", ":", "9", "HH99:99HH",
-		" 99:99 ", "[9999-99-99 99:99:99]", "99-99D9:99", "9.9D 99:99",
-		"999:99", "9-999:99", "9-99999:99", "()99Y9M9D )", "9999Y",
-	};
-	struct ls_words wd;
-	struct lineshape *ls;
-	unsigned long seed = 4242;
-	char s[32], name[200];
-	int k;
-
-	ls_words_build(&wd);
-	ls = ls_open(&wd);
-	for (k = 0; ls_shape_pattern(k); k++) {
-		struct regex rx;
-		long i, wrong = 0, hits = 0;
-		size_t mb, me;
-
-		rx_builtin(&rx, ls_shape_pattern(k), 0);
-		for (i = 0; i < 400000 + (long)(sizeof shapes / sizeof *shapes); i++) {
-			size_t n, j;
-			int a, b;
-
-			if (i < (long)(sizeof shapes / sizeof *shapes)) {
-				n = strlen(shapes[i]);
-				memcpy(s, shapes[i], n);
-			} else if (i % 2) {
-				size_t np;
-
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				np = (size_t)(seed >> 60) % 9;
-				for (n = 0, j = 0; j < np; j++) {
-					const char *q;
-
-					seed = seed * 6364136223846793005UL +
-					    1442695040888963407UL;
-					q = piece[(seed >> 33) % (sizeof piece /
-					    sizeof *piece)];
-					if (n + strlen(q) >= sizeof s)
-						break;
-					memcpy(s + n, q, strlen(q));
-					n += strlen(q);
-				}
-			} else {
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				n = (size_t)(seed >> 59) % 20;
-				for (j = 0; j < n; j++) {
-					seed = seed * 6364136223846793005UL +
-					    1442695040888963407UL;
-					s[j] = alpha[(seed >> 33) % (sizeof alpha - 1)];
-				}
-			}
-			a = ls_shape_match(ls, k, s, n);
-			b = rx_find(&rx, s, n, 0, 0, &mb, &me);
-			wrong += a != b;
-			hits += b;
-		}
-		rx_free(&rx);
-		snprintf(name, sizeof name, "shape pattern %d (%s): as PCRE2 "
-		    "on %ld of them that match and the rest", k,
-		    ls_shape_pattern(k), hits);
-		CHECK(name, wrong == 0 && hits > 100);
-	}
-	ls_free(ls);
-	ls_words_free(&wd);
-}
-
 static void
 test_lineshape(void)
 {
@@ -5386,7 +5305,6 @@ main(void)
 	test_boilerclass();
 	test_boilerclass_shape();
 	test_lineshape();
-	test_shape_patterns();
 	test_site_key();
 	test_docid();
 	test_minhash();
