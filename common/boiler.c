@@ -1046,32 +1046,18 @@ guard_scan(const struct guards *g, char *const *lit, const size_t *litlen,
 }
 
 /* The first character of s[0..n) where its bytes are well-formed UTF-8
- * (as PCRE2 reads them), else -1. */
+ * (as PCRE2 reads them) and not NUL, else -1: not known. */
 static int64_t
 first_char(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t w, k;
-	uint32_t c;
+	size_t w, i = 0;
 
 	if (n == 0)
 		return -1;
-	if (u[0] < 0x80)
-		return u[0];
-	w = u[0] >= 0xC2 && u[0] < 0xE0 ? 2 : u[0] >= 0xE0 && u[0] < 0xF0 ? 3 :
-	    u[0] >= 0xF0 && u[0] < 0xF5 ? 4 : 0;
-	if (w == 0 || n < w)
+	w = utf8_seqlen((unsigned char)s[0]);
+	if (w > n || !utf8_clean_scalar(s, w))
 		return -1;
-	c = u[0] & (0x7Fu >> w);
-	for (k = 1; k < w; k++) {
-		if ((u[k] & 0xC0) != 0x80)
-			return -1;
-		c = c << 6 | (u[k] & 0x3Fu);
-	}
-	if ((w == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-	    (w == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		return -1;
-	return c;
+	return utf8_next(s, n, &i);
 }
 
 /* May branch gb match a line whose first character is first (-1: not
