@@ -1291,7 +1291,7 @@ match_rules(struct rules *r, const char *s, size_t n, int *gaveup,
 	return name;
 }
 
-/* match_rules() without the memo */
+/* match_rules() without the memo, on rules it made current */
 static const char *
 match_lines(struct rules *r, const char *s, size_t n, int *gaveup,
     int32_t *rule)
@@ -1304,8 +1304,6 @@ match_lines(struct rules *r, const char *s, size_t n, int *gaveup,
 
 	*gaveup = 0;
 	*rule = -1;
-	if (r->stale)
-		make_any(r);
 	if (r->guard == NULL)	/* no rules */
 		return NULL;
 	guard_scan(r->guard, r->lit, r->litlen, s, n, have, &lit);
