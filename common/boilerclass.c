@@ -224,7 +224,8 @@ line_keys(const char *k, size_t n)
 
 /* The line model: body records of lines it scores as boilerplate become
  * BC_SHAPE; the records of lines it keeps that the closing and opening
- * blocks or repeats named become body again. */
+ * blocks named become body again, and in a block of code the repeats
+ * too. */
 static void
 mark_shape(const struct bc_config *c, const struct article *a,
     const uint64_t *keys, const uint64_t *gkeys, struct bc_verdict *out)
@@ -280,6 +281,8 @@ mark_shape(const struct bc_config *c, const struct article *a,
 			else if (!res.boiler[j] && named && (*l == BC_TAIL ||
 			    *l == BC_HEAD))
 				*l = BC_BODY;	/* the model overruled the block */
+			else if (res.code[j] && *l == BC_REPEAT)
+				*l = BC_BODY;	/* a program repeats its lines */
 		}
 	}
 }

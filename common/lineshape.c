@@ -128,7 +128,7 @@ struct lineshape {
 	struct lsl {
 		unsigned n, lb;
 		int ends, sent, shortl, prose, dateonly, enddate, endclause;
-		int key;
+		int key, code;
 		uint64_t label;	/* a hash of the short label before a colon, or 0 */
 		float han, func, loglen, boil;
 		/* wfast: its words (line_words) are the nw in hw from w0 on */
@@ -150,6 +150,7 @@ struct lineshape {
 	double *score;
 	size_t *which;		/* the lines to score */
 	unsigned char *boiler;
+	unsigned char *code;	/* each line: in a block of code */
 	unsigned char *need;	/* the lines the model scores */
 	size_t acap;
 	struct ls_rec *rec;	/* ls_recs() */
@@ -492,6 +493,7 @@ ls_free(struct lineshape *ls)
 	free(ls->score);
 	free(ls->which);
 	free(ls->boiler);
+	free(ls->code);
 	free(ls->need);
 	free(ls->rec);
 	buf_free(&ls->text);
@@ -727,6 +729,85 @@ reltime(const char *s, size_t n, int rel, unsigned dig)
 		}
 		p = q + 3;
 	}
+	return 0;
+}
+
+static int
+is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+int
+ls_code_line(const char *text, size_t len, size_t han, size_t nonsp)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t b = 0, e = len, i;
+	int latin = 0;
+
+	while (b < e && (u[b] == ' ' || u[b] == '\t'))
+		b++;
+	while (e > b && (u[e - 1] == ' ' || u[e - 1] == '\t'))
+		e--;
+	if (b == e)
+		return 0;
+	/* a comment of a script or a program, in any language: #!, # , // */
+	if (e - b >= 3 && ((u[b] == '#' && (u[b + 1] == '!' ||
+	    u[b + 1] == ' ')) || (u[b] == '/' && u[b + 1] == '/' &&
+	    u[b + 2] == ' ')))
+		return 1;
+	if (han * 10 >= nonsp * 3)
+		return 0;
+	for (i = b; i < e && !latin; i++)
+		latin = (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
+	if (!latin)
+		return 0;
+	/* a link alone is no program */
+	if ((e - b >= 7 && memcmp(u + b, "http://", 7) == 0) ||
+	    (e - b >= 8 && memcmp(u + b, "https://", 8) == 0) ||
+	    (e - b >= 4 && memcmp(u + b, "www.", 4) == 0))
+		return 0;
+	if (strchr(";{}\\[(", u[e - 1]))
+		return 1;
+	/* an option, a comment */
+	if (u[b] == '-' && (b + 1 < e && (u[b + 1] == '-' ||
+	    ((u[b + 1] | 0x20) >= 'a' && (u[b + 1] | 0x20) <= 'z'))))
+		return 1;
+	if (u[b] == '#') {
+		i = b + 1;
+		if (i < e && u[i] == ' ')
+			i++;
+		if (i < e && u[i] >= 'a' && u[i] <= 'z')
+			return 1;
+	}
+	for (i = b; i < e; i++)
+		switch (u[i]) {
+		case '=':
+			return 1;
+		case '$':
+			if (i + 1 < e && (is_word_byte(u[i + 1]) ||
+			    u[i + 1] == '{' || u[i + 1] == '(') &&
+			    !(u[i + 1] >= '0' && u[i + 1] <= '9'))
+				return 1;
+			break;
+		case '&': case '|': case ':':
+			if (i + 1 < e && u[i + 1] == u[i])
+				return 1;
+			break;
+		case '-':
+			if (i + 1 < e && u[i + 1] == '>')
+				return 1;
+			break;
+		case '(':
+			if (i > b && is_word_byte(u[i - 1]))
+				return 1;
+			break;
+		}
+	/* words in lower case: a command and its arguments */
+	if (u[b] >= 'a' && u[b] <= 'z' && memchr(u + b, ' ', e - b) &&
+	    !memmem(u + b, e - b, "://", 3))
+		return 1;
 	return 0;
 }
 
@@ -1056,6 +1137,8 @@ line_features(struct lineshape *ls, const struct ls_line *in, float *f,
 	l->loglen = f[LS_loglen];
 	l->key = (int)l->lb * 8 + ends * 4 + (f[LS_date] > 0 || f[LS_time] > 0) * 2 +
 	    (sc.seps > 0);
+	l->code = (sc.lat > 0 || sc.shfirst == '#' || sc.shfirst == '/') &&
+	    ls_code_line(in->text, in->len, sc.han, sc.nonsp);
 }
 
 /* [*b, *e) of the run of lines with the largest sum of v (0, 0 if none is
@@ -1187,6 +1270,28 @@ run_lengths(const unsigned char *flag, size_t n, float *f, int feat)
 		}
 		for (k = i; k < j; k++)
 			f[k * LS_NFEAT + feat] = (float)(log1p_n(j - i) / 4);
+		i = j;
+	}
+}
+
+/* coderun of every line: the runs of LS_CODE_RUN or more lines that
+ * read as code, from the first sentence line on and up to the last */
+static void
+code_blocks(const struct lsl *l, const struct page *pg, float *f)
+{
+	size_t i = 0, j, k, n = pg->n;
+
+	while (i < n) {
+		for (j = i; j < n && l[j].code; j++)
+			;
+		if (j == i) {
+			f[i++ * LS_NFEAT + LS_coderun] = 0;
+			continue;
+		}
+		for (k = i; k < j; k++)
+			f[k * LS_NFEAT + LS_coderun] = j - i >= LS_CODE_RUN &&
+			    pg->first < n && i >= pg->first && j - 1 <= pg->last ?
+			    (float)(log1p_n(j - i) / 4) : 0;
 		i = j;
 	}
 }
@@ -1566,6 +1671,7 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 		pg.nshort += l[i].shortl;
 		pg.nends += l[i].ends;
 	}
+	code_blocks(l, &pg, f);
 	exact_repeats(ls, in, n, f);
 	label_repeats(ls, l, n, f);
 	feed_features(l, n, f);
@@ -2180,6 +2286,7 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 		ls->score = xrealloc(ls->score, ls->acap * sizeof *ls->score);
 		ls->which = xrealloc(ls->which, ls->acap * sizeof *ls->which);
 		ls->boiler = xrealloc(ls->boiler, ls->acap);
+		ls->code = xrealloc(ls->code, ls->acap);
 		ls->need = xrealloc(ls->need, ls->acap);
 	}
 	ln = ls->ln;
@@ -2220,8 +2327,10 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 	if (m && nl < LS_MIN_LINES) {
 		/* too few lines to set against each other: what was named,
 		 * and no features */
-		for (j = 0; j < nl; j++)
+		for (j = 0; j < nl; j++) {
 			ls->boiler[j] = (unsigned char)likely_boiler(&ln[j]);
+			ls->code[j] = 0;
+		}
 	} else if (m) {
 		size_t ns = 0;
 
@@ -2240,6 +2349,13 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 			if (likely_boiler(&ln[j]) && ls->score[j] >= m->overrule)
 				ls->score[j] = 1.0;
 		ls_decide(m, ls->score, nl, ls->boiler);
+		/* a block of code is body, repeats and all */
+		for (j = 0; j < nl; j++) {
+			ls->code[j] = ls->fv[j * LS_NFEAT + LS_coderun] > 0 &&
+			    ln[j].nrule + ln[j].ndf < ln[j].nrec;
+			if (ls->code[j])
+				ls->boiler[j] = 0;
+		}
 	} else {
 		ls_features(ls, ln, nl, ls->fv);
 		if (nl)
@@ -2249,6 +2365,7 @@ ls_article(struct lineshape *ls, const struct ls_model *m,
 	out->first = ls->first;
 	out->feat = m ? NULL : ls->fv;
 	out->boiler = ls->boiler;
+	out->code = m ? ls->code : NULL;
 }
 
 struct ls_rec *

@@ -30,7 +30,13 @@
  *     adjacent Han characters, Latin words) that the article's
  *     sentence lines have too, alone and over 7 lines each side;
  *   - the article's: share of short lines, of sentence ends, its size,
- *     and how far the line's script is from that of its prose.
+ *     and how far the line's script is from that of its prose;
+ *   - code: the (log) length of the block of code it is in, when the
+ *     block is LS_CODE_RUN lines or more and lies between the article's
+ *     first and last sentence line (see ls_code_line); 0 otherwise. No
+ *     tree reads it: such a block is body whatever the trees and the
+ *     repeats say (ls_article), since a program shown in an article
+ *     has every shape of a menu and repeats its own lines.
  * A model is a sum of small regression trees over these numbers (a
  * logistic score); it is data (data/lineshape.tsv, loaded at build time
  * and compiled in, see prebuilt.h), written by tools/boiler-model from
@@ -78,7 +84,7 @@ struct ls_line {
 	X(ellipsis) X(prun) X(prun_share) X(prun_max) X(pre_prose) \
 	X(post_prose) X(gap_prev) X(gap_next) X(alt2) X(chrome) \
 	X(chrome_share) X(x_sdf) X(x_sites) X(x_sites_share) X(label_rep) \
-	X(w7_ellip) X(period) X(cohes) X(w7_cohes)
+	X(w7_ellip) X(period) X(cohes) X(w7_cohes) X(coderun)
 
 #define LS_ENUM(n) LS_##n,
 enum { LS_FEATURES(LS_ENUM) LS_NFEAT };
@@ -94,6 +100,17 @@ struct lineshape;		/* compiled patterns and the function words */
 /* On the words prebuilt from the word list (prebuilt.h) */
 struct lineshape *ls_new(void);
 void ls_free(struct lineshape *ls);
+
+/* A block of code is at least this many lines that read as code. */
+#define LS_CODE_RUN 3
+/* The line reads as code (a command, a statement of a program, a
+ * setting): it is a comment (it starts with #!, "# " or "// "), or it
+ * has Latin letters and under 30% Han characters among its nonsp
+ * non-space ones (han of them) and has an assignment, a call, a
+ * variable, an operator (&& || -> ::), an option (-x, --name) or a
+ * comment (#word) at its start, or ends in ; { } \ [ (, or is words in
+ * lower case (not a link). */
+int ls_code_line(const char *text, size_t len, size_t han, size_t nonsp);
 
 /* The features of lines[0..n) of one article into f (n * LS_NFEAT). */
 void ls_features(struct lineshape *ls, const struct ls_line *lines, size_t n,
@@ -194,13 +211,19 @@ struct ls_result {		/* valid until the next ls_article call */
 	const size_t *first;	/* each line's first record; [nline] is n */
 	const float *feat;	/* nline * LS_NFEAT; NULL when a model judged */
 	const unsigned char *boiler;	/* each line: boilerplate (1) or not */
+	/* each line: in a block of code (the code feature), body even
+	 * where its records were named as repeats; NULL when no model
+	 * judged */
+	const unsigned char *code;
 };
 
 /* Group the records into lines, compute the lines' features, and decide:
  * a line is boilerplate for sure when the earlier decisions named every
  * record of it, else by the model's score, smoothed (ls_decide). A
  * record the earlier decisions left as body is boilerplate when its
- * line is; the others keep their label. With m NULL only the features
+ * line is; the others keep their label. A line in a block of code
+ * (LS_coderun) is body unless rules or the site's counts named all its
+ * records. With m NULL only the features
  * are computed (and handed out); with a model, only those of the lines it
  * scores, and none of an article of fewer than LS_MIN_LINES lines. */
 void ls_article(struct lineshape *ls, const struct ls_model *m,

@@ -4551,7 +4551,7 @@ test_lineshape(void)
 	int k;
 
 	CHECK("lineshape: feature names", strcmp(ls_feature_names[0], "len1") == 0 &&
-	    strcmp(ls_feature_names[LS_NFEAT - 1], "w7_cohes") == 0 &&
+	    strcmp(ls_feature_names[LS_NFEAT - 1], "coderun") == 0 &&
 	    strcmp(ls_feature_names[LS_r_dated_list], "r_dated_list") == 0);
 	CHECK("lineshape: rule bits", ls_rule_bit("menu") == LS_r_menu - LS_r_copyright &&
 	    ls_rule_bit("dated-list") == LS_r_dated_list - LS_r_copyright &&
@@ -4828,6 +4828,92 @@ test_lineshape(void)
 		CHECK("lineshape: cohesion with too little prose",
 		    g[0 * LS_NFEAT + LS_cohes] == 1 &&
 		    g[3 * LS_NFEAT + LS_cohes] == 1);
+	}
+	/* lines that read as code, and lines that do not */
+	{
+		static const struct { const char *s; int code; } cl[] = {
+			{ "docker stop web && docker rm web", 1 },
+			{ "x = foo($y);", 1 },
+			{ "  --init \\", 1 },
+			{ "-v /etc/localtime:/etc/localtime:ro", 1 },
+			{ "import json", 1 },
+			{ "client.close()", 1 },
+			{ "cd $HOME", 1 },
+			{ "# 查看容器的日志", 1 },
+			{ "#!/bin/sh", 1 },
+			{ "// 读完以后关掉文件", 1 },
+			{ "std::vector<int> v", 1 },
+			{ "https://example.com/a?b=c", 0 },
+			{ "www.example.com", 0 },
+			{ "Home", 0 },
+			{ "zhangsan", 0 },
+			{ "The weather was fine today, said the man.", 0 },
+			{ "Price: $1,000 (up 3%)", 0 },
+			{ "首页", 0 },
+			{ "用 docker 跑这个 app 很方便，只要一条命令。", 0 },
+			{ "#话题#", 0 },
+			{ "版权所有 © 2024 example.com", 0 },
+		};
+		struct ls_line t[1];
+		float g[LS_NFEAT];
+		size_t k;
+		int ok = 1;
+
+		for (k = 0; k < sizeof cl / sizeof cl[0]; k++) {
+			const char *one[1];
+			size_t han = 0, nonsp = 0;
+			const char *p = cl[k].s;
+
+			one[0] = p;
+			ls_fill(t, one, 1);
+			ls_features(ls, t, 1, g);
+			while (*p) {
+				uint32_t c;
+				size_t at = 0, n = strlen(p);
+
+				c = utf8_next(p, n, &at);
+				nonsp += c != ' ';
+				han += c >= 0x4E00 && c <= 0x9FFF;
+				p += at;
+			}
+			if (ls_code_line(cl[k].s, strlen(cl[k].s), han, nonsp) !=
+			    cl[k].code) {
+				fprintf(stderr, "code line? %s\n", cl[k].s);
+				ok = 0;
+			}
+		}
+		CHECK("lineshape: lines that read as code", ok);
+	}
+	/* a block of code: three lines or more that read as code, between
+	 * the article's first and last sentence */
+	{
+		static const char *const prog[] = {
+			"docker ps -a",			/* 0: before the prose */
+			"docker rm -f web",
+			"docker image prune -f",
+			"这篇笔记记下部署一个小服务的步骤，照着做就可以。",
+			"先停掉旧的容器：",
+			"docker stop web && docker rm web",	/* 5 */
+			"docker run -d --name web \\",
+			"  -p 8080:80 nginx",
+			"然后看一看它是不是起来了：",
+			"docker ps",			/* 9: two lines only */
+			"docker logs web",
+			"最后用浏览器打开这个端口，就能看到欢迎页面了。",
+		};
+		enum { NP = sizeof prog / sizeof prog[0] };
+		struct ls_line t[NP];
+		float g[NP * LS_NFEAT];
+		size_t j;
+		int ok = 1;
+
+		ls_fill(t, prog, NP);
+		ls_features(ls, t, NP, g);
+		for (j = 0; j < NP; j++)
+			ok &= (g[j * LS_NFEAT + LS_coderun] > 0) ==
+			    (j >= 5 && j <= 7);
+		CHECK("lineshape: a block of code between the sentences", ok &&
+		    g[5 * LS_NFEAT + LS_coderun] == (float)(log1p(3) / 4));
 	}
 	/* an article with more words of Han pairs than are kept from the
 	 * scan: the lines past them are read again, to the same words */
