@@ -768,7 +768,7 @@ ls_code_line(const char *text, size_t len, size_t han, size_t nonsp)
 	    (e - b >= 8 && memcmp(u + b, "https://", 8) == 0) ||
 	    (e - b >= 4 && memcmp(u + b, "www.", 4) == 0))
 		return 0;
-	if (strchr(";{}\\[(", u[e - 1]))
+	if (u[e - 1] && strchr(";{}\\[(", u[e - 1]))
 		return 1;
 	/* an option, a comment */
 	if (u[b] == '-' && (b + 1 < e && (u[b + 1] == '-' ||

@@ -4883,6 +4883,9 @@ test_lineshape(void)
 			}
 		}
 		CHECK("lineshape: lines that read as code", ok);
+		/* a NUL byte at the end is no ending of a statement */
+		CHECK("lineshape: a NUL byte is no code",
+		    ls_code_line("Home\0", 5, 0, 5) == 0);
 	}
 	/* a block of code: three lines or more that read as code, between
 	 * the article's first and last sentence */
