@@ -4896,11 +4896,12 @@ test_lineshape(void)
 			"docker image prune -f",
 			"这篇笔记记下部署一个小服务的步骤，照着做就可以。",
 			"先停掉旧的容器：",
-			"docker stop web && docker rm web",	/* 5 */
+			"# 停掉旧的，再起一个新的",	/* 5: a comment */
+			"docker stop web && docker rm web",
 			"docker run -d --name web \\",
 			"  -p 8080:80 nginx",
 			"然后看一看它是不是起来了：",
-			"docker ps",			/* 9: two lines only */
+			"docker ps",			/* 10: two lines only */
 			"docker logs web",
 			"最后用浏览器打开这个端口，就能看到欢迎页面了。",
 		};
@@ -4914,9 +4915,9 @@ test_lineshape(void)
 		ls_features(ls, t, NP, g);
 		for (j = 0; j < NP; j++)
 			ok &= (g[j * LS_NFEAT + LS_coderun] > 0) ==
-			    (j >= 5 && j <= 7);
+			    (j >= 5 && j <= 8);
 		CHECK("lineshape: a block of code between the sentences", ok &&
-		    g[5 * LS_NFEAT + LS_coderun] == (float)(log1p(3) / 4));
+		    g[5 * LS_NFEAT + LS_coderun] == (float)(log1p(4) / 4));
 	}
 	/* an article with more words of Han pairs than are kept from the
 	 * scan: the lines past them are read again, to the same words */
