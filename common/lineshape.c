@@ -733,10 +733,16 @@ reltime(const char *s, size_t n, int rel, unsigned dig)
 }
 
 static int
+is_ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* a byte of a word of a program (and of line_words' Latin words) */
+static int
 is_word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
+	return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_';
 }
 
 int
@@ -760,7 +766,7 @@ ls_code_line(const char *text, size_t len, size_t han, size_t nonsp)
 	if (han * 10 >= nonsp * 3)
 		return 0;
 	for (i = b; i < e && !latin; i++)
-		latin = (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
+		latin = is_ascii_letter(u[i]);
 	if (!latin)
 		return 0;
 	/* a link alone is no program */
@@ -771,8 +777,8 @@ ls_code_line(const char *text, size_t len, size_t han, size_t nonsp)
 	if (u[e - 1] && strchr(";{}\\[(", u[e - 1]))
 		return 1;
 	/* an option, a comment */
-	if (u[b] == '-' && (b + 1 < e && (u[b + 1] == '-' ||
-	    ((u[b + 1] | 0x20) >= 'a' && (u[b + 1] | 0x20) <= 'z'))))
+	if (u[b] == '-' && b + 1 < e && (u[b + 1] == '-' ||
+	    is_ascii_letter(u[b + 1])))
 		return 1;
 	if (u[b] == '#') {
 		i = b + 1;
@@ -1493,16 +1499,14 @@ line_words(const char *s, size_t len, uint64_t *bits, uint32_t mask, int set,
 
 		if (b < 0x80) {
 			prev = 0;
-			if ((b | 0x20) < 'a' || (b | 0x20) > 'z') {
+			if (!is_ascii_letter(b)) {
 				i++;
 				continue;
 			} else {
 				size_t j = i;
 
 				w = 2166136261u;
-				while (j < len && ((unsigned char)s[j] == '_' ||
-				    (s[j] >= '0' && s[j] <= '9') ||
-				    ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))) {
+				while (j < len && is_word_byte((unsigned char)s[j])) {
 					w = (w ^ (unsigned char)(s[j] | 0x20)) * 16777619u;
 					j++;
 				}
