@@ -792,9 +792,10 @@ ls_code_line(const char *text, size_t len, size_t han, size_t nonsp)
 		case '=':
 			return 1;
 		case '$':
-			if (i + 1 < e && (is_word_byte(u[i + 1]) ||
-			    u[i + 1] == '{' || u[i + 1] == '(') &&
-			    !(u[i + 1] >= '0' && u[i + 1] <= '9'))
+			/* $x ${x} $(x), not $1,000 */
+			if (i + 1 < e && (is_ascii_letter(u[i + 1]) ||
+			    u[i + 1] == '_' || u[i + 1] == '{' ||
+			    u[i + 1] == '('))
 				return 1;
 			break;
 		case '&': case '|': case ':':
@@ -1261,9 +1262,11 @@ struct page {
 };
 
 /* f[feat] of each line: the (log) length of the run of lines whose flag
- * is set that it is in, 0 outside such runs */
+ * is set that it is in; 0 outside such runs, and in a run shorter than
+ * min or not wholly within lines [lo, hi) */
 static void
-run_lengths(const unsigned char *flag, size_t n, float *f, int feat)
+run_lengths(const unsigned char *flag, size_t n, size_t min, size_t lo,
+    size_t hi, float *f, int feat)
 {
 	size_t i = 0, j, k;
 
@@ -1275,29 +1278,8 @@ run_lengths(const unsigned char *flag, size_t n, float *f, int feat)
 			continue;
 		}
 		for (k = i; k < j; k++)
-			f[k * LS_NFEAT + feat] = (float)(log1p_n(j - i) / 4);
-		i = j;
-	}
-}
-
-/* coderun of every line: the runs of LS_CODE_RUN or more lines that
- * read as code, from the first sentence line on and up to the last */
-static void
-code_blocks(const struct lsl *l, const struct page *pg, float *f)
-{
-	size_t i = 0, j, k, n = pg->n;
-
-	while (i < n) {
-		for (j = i; j < n && l[j].code; j++)
-			;
-		if (j == i) {
-			f[i++ * LS_NFEAT + LS_coderun] = 0;
-			continue;
-		}
-		for (k = i; k < j; k++)
-			f[k * LS_NFEAT + LS_coderun] = j - i >= LS_CODE_RUN &&
-			    pg->first < n && i >= pg->first && j - 1 <= pg->last ?
-			    (float)(log1p_n(j - i) / 4) : 0;
+			f[k * LS_NFEAT + feat] = j - i >= min && i >= lo &&
+			    j <= hi ? (float)(log1p_n(j - i) / 4) : 0;
 		i = j;
 	}
 }
@@ -1675,7 +1657,11 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 		pg.nshort += l[i].shortl;
 		pg.nends += l[i].ends;
 	}
-	code_blocks(l, &pg, f);
+	/* the blocks of code, from the first sentence line to the last */
+	for (i = 0; i < n; i++)
+		ls->flag[i] = (unsigned char)l[i].code;
+	run_lengths(ls->flag, n, LS_CODE_RUN, pg.first,
+	    pg.first < n ? pg.last + 1 : 0, f, LS_coderun);
 	exact_repeats(ls, in, n, f);
 	label_repeats(ls, l, n, f);
 	feed_features(l, n, f);
@@ -1692,10 +1678,10 @@ ls_features_some(struct lineshape *ls, const struct ls_line *in, size_t n,
 	/* the runs of short lines, and of lines the article had already */
 	for (i = 0; i < n; i++)
 		ls->flag[i] = (unsigned char)l[i].shortl;
-	run_lengths(ls->flag, n, f, LS_run);
+	run_lengths(ls->flag, n, 1, 0, n, f, LS_run);
 	for (i = 0; i < n; i++)
 		ls->flag[i] = in[i].nrepeat && in[i].nrepeat == in[i].nrec;
-	run_lengths(ls->flag, n, f, LS_reprun);
+	run_lengths(ls->flag, n, 1, 0, n, f, LS_reprun);
 	/* the distance to the nearest sentence line, both ways */
 	for (d = n, i = 0; i < n; i++) {
 		d = l[i].sent ? 0 : d + 1;
